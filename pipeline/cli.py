@@ -1,0 +1,200 @@
+"""Command-line interface: `python -m pipeline --help`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pipeline.stages import STAGES
+
+EPILOG = """\
+examples:
+  python -m pipeline repro                 rebuild what changed (dvc repro) and version it
+  python -m pipeline run ingest            run one stage now (what dvc repro calls)
+  python -m pipeline run all --runner dask run every stage on a local Dask cluster
+  python -m pipeline schedule --cron "0 6 * * *"
+                                           rebuild every morning at 06:00, with history in Prefect
+  python -m pipeline status                what is built, what is stale, recent runs
+  python -m pipeline server stop           stop the local Prefect server the pipeline started
+
+Prefect: if PREFECT_API_URL is set, that server is used; otherwise a local
+server (SQLite in .prefect/) is started on first use and reused.
+"""
+
+
+def _root() -> Path:
+    from pipeline.core.paths import project_root
+
+    return project_root()
+
+
+def _die(message: str, code: int = 2) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _check_params(root: Path) -> None:
+    from pipeline.core.params import load_params
+
+    load_params(root / "params.yaml")
+
+
+def cmd_run(args) -> int:
+    root = _root()
+    _check_params(root)
+    names = list(STAGES) if args.stages == ["all"] else args.stages
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        return _die(f"unknown stage(s) {', '.join(unknown)}; stages: all, {', '.join(STAGES)}")
+    from pipeline.core.prefect_server import configure
+
+    url = configure(root)
+    if args.verbose:
+        print(f"Prefect API: {url}", file=sys.stderr)
+    from pipeline.core.params import load_params
+    from pipeline.core.runner import RunnerParams, task_runner
+
+    runner: RunnerParams = load_params(root / "params.yaml")["runner"]
+    if args.runner:
+        runner = runner.model_copy(update={"kind": args.runner})
+    for name in names:
+        flow = STAGES[name].load().with_options(task_runner=task_runner(runner))
+        started = time.monotonic()
+        summary = flow(root=str(root))
+        print(f"{name}: done in {time.monotonic() - started:.1f}s  {json.dumps(summary, default=str)}")
+    return 0
+
+
+def _venv_env() -> dict:
+    """Environment for child commands: this interpreter's bin first on PATH."""
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return env
+
+
+def cmd_repro(args) -> int:
+    root = _root()
+    _check_params(root)
+    from pipeline.core.prefect_server import configure
+
+    configure(root)
+    return subprocess.call([sys.executable, "-m", "dvc", "repro", *args.dvc_args], cwd=root, env=_venv_env())
+
+
+def cmd_schedule(args) -> int:
+    if not args.cron and not args.interval:
+        return _die("give --cron \"MIN HOUR DOM MON DOW\" or --interval SECONDS")
+    root = _root()
+    _check_params(root)
+    from pipeline.core.prefect_server import configure
+
+    url = configure(root)
+    from pipeline.schedule import serve
+
+    print(f"Serving deployment '{args.name}' against {url}. Runs: "
+          f"{'cron ' + args.cron if args.cron else f'every {args.interval}s'}. Ctrl-C stops it.")
+    serve(root, cron=args.cron, interval=args.interval, name=args.name,
+          push=not args.no_push, git_commit=not args.no_git_commit, run_now=args.now)
+    return 0
+
+
+def cmd_status(args) -> int:
+    root = _root()
+    from pipeline.status import show
+
+    return show(root, prefect=not args.offline)
+
+
+def cmd_server(args) -> int:
+    root = _root()
+    from pipeline.core import prefect_server as ps
+
+    if args.action == "start":
+        print(ps.configure(root))
+    elif args.action == "stop":
+        print("stopped" if ps.stop_server(root) else "no embedded server was running")
+    else:
+        state = ps.read_state(root)
+        url = os.environ.get("PREFECT_API_URL") or (state or {}).get("api_url")
+        ok = bool(url) and ps.healthy(url)
+        print(f"{url or 'none'}: {'healthy' if ok else 'not running'}")
+        return 0 if ok else 1
+    return 0
+
+
+def cmd_params(args) -> int:
+    root = _root()
+    from pipeline.core.params import load_params
+
+    for name, section in load_params(root / "params.yaml").items():
+        print(f"{name}:")
+        for key, value in section.model_dump().items():
+            desc = type(section).model_fields[key].description or ""
+            print(f"  {key}: {value!r}" + (f"    # {desc}" if desc else ""))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Turn a folder of documents into cited, versioned tables and reports.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    stage_list = "; ".join(f"{s.name}: {s.summary}" for s in STAGES.values())
+    r = sub.add_parser("run", help="run stages now, in order (dvc repro calls this)",
+                       description=f"Run stages now. Stages: {stage_list}.")
+    r.add_argument("stages", nargs="+", metavar="STAGE", help=f"all, or any of: {', '.join(STAGES)}")
+    r.add_argument("--runner", choices=["threads", "dask"], help="override runner.kind in params.yaml")
+    r.add_argument("-v", "--verbose", action="store_true", help="say which Prefect server is used")
+    r.set_defaults(func=cmd_run)
+
+    rp = sub.add_parser("repro", help="dvc repro: rebuild what changed and record versions",
+                        description="Run `dvc repro` with the project's Prefect server; extra "
+                                    "arguments go to dvc (e.g. `repro -- --force`).")
+    rp.add_argument("dvc_args", nargs=argparse.REMAINDER, help="arguments passed to dvc repro")
+    rp.set_defaults(func=cmd_repro)
+
+    s = sub.add_parser("schedule", help="rebuild on a schedule (Prefect deployment)",
+                       description="Serve a Prefect deployment that runs `dvc repro`, pushes the new "
+                                   "outputs to the DVC remote and commits dvc.lock. Keeps running; "
+                                   "overlapping runs are skipped, never interleaved.")
+    s.add_argument("--cron", help='cron expression, e.g. "0 6 * * *"')
+    s.add_argument("--interval", type=float, help="seconds between runs")
+    s.add_argument("--name", default="scheduled-repro", help="deployment name (default: %(default)s)")
+    s.add_argument("--now", action="store_true", help="also run once immediately")
+    s.add_argument("--no-push", action="store_true", help="do not `dvc push` after a run")
+    s.add_argument("--no-git-commit", action="store_true", help="do not git-commit dvc.lock after a run")
+    s.set_defaults(func=cmd_schedule)
+
+    st = sub.add_parser("status", help="what is built, what is stale, recent Prefect runs")
+    st.add_argument("--offline", action="store_true", help="do not contact the Prefect server")
+    st.set_defaults(func=cmd_status)
+
+    sv = sub.add_parser("server", help="start, stop or check the local Prefect server")
+    sv.add_argument("action", choices=["start", "stop", "status"])
+    sv.set_defaults(func=cmd_server)
+
+    pa = sub.add_parser("params", help="check params.yaml and show every key with its meaning")
+    pa.set_defaults(func=cmd_params)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from pipeline.core.params import ParamsError
+    from pipeline.core.paths import ProjectNotFound
+    from pipeline.core.prefect_server import ServerError
+
+    try:
+        return args.func(args)
+    except (ParamsError, ProjectNotFound, ServerError, FileNotFoundError) as exc:
+        return _die(str(exc))
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Shared machinery every stage uses: params, tables, Prefect, task runners."""

@@ -1,0 +1,69 @@
+"""The thin layer between pure stage functions and Prefect.
+
+`map_partitions` fans a task out over partitions on whichever task runner the
+flow has (threads or Dask) and reports progress as partitions finish;
+`stage_context` gives a flow its project root and validated params.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from prefect import get_run_logger, unmapped
+
+from pipeline.core.params import Section, load_params
+from pipeline.core.paths import data_dir
+
+
+@dataclass(frozen=True)
+class StageContext:
+    root: Path
+    params: dict[str, Section]
+
+    def out_dir(self, stage: str) -> Path:
+        return data_dir(self.root, stage)
+
+    def in_dir(self, stage: str) -> Path:
+        path = data_dir(self.root, stage)
+        if not path.is_dir():
+            raise FileNotFoundError(
+                f"{path} is missing: run the '{stage}' stage first "
+                f"(python -m pipeline run {stage}, or dvc repro)."
+            )
+        return path
+
+
+def stage_context(root: str | Path) -> StageContext:
+    root = Path(root)
+    return StageContext(root, load_params(root / "params.yaml"))
+
+
+def map_partitions(task, partitions: list[Any], label: str, **constants) -> list[Any]:
+    """Run `task(part=..., index=..., **constants)` for each partition; results in order."""
+    logger = get_run_logger()
+    if not partitions:
+        return []
+    started = time.monotonic()
+    futures = task.map(
+        part=partitions,
+        index=list(range(len(partitions))),
+        **{k: unmapped(v) for k, v in constants.items()},
+    )
+    results = []
+    step = max(1, len(partitions) // 10)
+    for i, fut in enumerate(futures, 1):
+        results.append(fut.result())
+        if i == len(partitions) or i % step == 0:
+            logger.info(
+                "%s: %d/%d partitions done (%.1fs)", label, i, len(partitions),
+                time.monotonic() - started,
+            )
+    return results
+
+
+def chunks(items: Iterable[Any], size: int) -> list[list[Any]]:
+    items = list(items)
+    return [items[i:i + size] for i in range(0, len(items), size)]

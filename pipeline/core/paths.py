@@ -1,0 +1,35 @@
+"""Where the project lives, found from the working directory, never hard-coded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+MARKERS = ("params.yaml", "dvc.yaml")
+
+
+class ProjectNotFound(RuntimeError):
+    pass
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above `start` holding params.yaml and dvc.yaml.
+
+    PIPELINE_ROOT overrides the search (useful when running from elsewhere).
+    """
+    env = os.environ.get("PIPELINE_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if all((folder / m).is_file() for m in MARKERS):
+            return folder
+    raise ProjectNotFound(
+        f"No project found at or above {here}: expected a folder with "
+        f"{' and '.join(MARKERS)}. Run the command from the project's folder "
+        "or set PIPELINE_ROOT."
+    )
+
+
+def data_dir(root: Path, stage: str) -> Path:
+    return root / "data" / stage

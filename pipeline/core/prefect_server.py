@@ -1,0 +1,138 @@
+"""A real Prefect API for every run: the user's, or an embedded local server.
+
+If PREFECT_API_URL is set it is used as is. Otherwise the project starts one
+``prefect server start`` (SQLite under ``.prefect/``) on a free loopback port
+the first time it is needed and reuses it afterwards, so each stage costs
+about a second of Prefect overhead instead of a fresh temporary server.
+Must run before ``prefect`` is imported: Prefect reads settings at import.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+QUIET_ENV = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "DVC_NO_ANALYTICS": "1",
+    "PREFECT_UI_ENABLED": "false",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+}
+START_TIMEOUT_S = 90
+
+
+class ServerError(RuntimeError):
+    pass
+
+
+def state_dir(root: Path) -> Path:
+    return root / ".prefect"
+
+
+def _state_file(root: Path) -> Path:
+    return state_dir(root) / "server.json"
+
+
+def healthy(api_url: str, timeout: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(api_url.rstrip("/") + "/health", timeout=timeout) as r:
+            return r.status == 200
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def read_state(root: Path) -> dict | None:
+    try:
+        return json.loads(_state_file(root).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def start_server(root: Path) -> str:
+    """Start the embedded server (or find the one already running); return its API URL."""
+    home = state_dir(root)
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / "server.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two stages starting at once start one server
+        state = read_state(root)
+        if state and healthy(state["api_url"]):
+            return state["api_url"]
+        port = _free_port()
+        api_url = f"http://127.0.0.1:{port}/api"
+        env = {**os.environ, **QUIET_ENV, "PREFECT_HOME": str(home)}
+        env.pop("PREFECT_API_URL", None)
+        log = open(home / "server.log", "ab")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start",
+             "--host", "127.0.0.1", "--port", str(port)],
+            cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise ServerError(
+                    f"The embedded Prefect server exited at start (code {proc.returncode}). "
+                    f"See {home / 'server.log'}; or set PREFECT_API_URL to a running server."
+                )
+            if healthy(api_url, timeout=1.0):
+                _state_file(root).write_text(
+                    json.dumps({"api_url": api_url, "pid": proc.pid, "port": port})
+                )
+                return api_url
+            time.sleep(0.3)
+        proc.terminate()
+        raise ServerError(
+            f"The embedded Prefect server did not answer within {START_TIMEOUT_S}s. "
+            f"See {home / 'server.log'}."
+        )
+
+
+def stop_server(root: Path) -> bool:
+    """Stop the embedded server if it runs; True if one was stopped."""
+    state = read_state(root)
+    if not state:
+        return False
+    try:
+        os.killpg(state["pid"], 15)
+    except ProcessLookupError:
+        pass
+    for _ in range(50):
+        if not healthy(state["api_url"], timeout=0.5):
+            break
+        time.sleep(0.2)
+    _state_file(root).unlink(missing_ok=True)
+    return True
+
+
+def configure(root: Path) -> str:
+    """Point this process (and its children) at a Prefect API; return the URL."""
+    for key, value in QUIET_ENV.items():
+        os.environ.setdefault(key, value)
+    os.environ.setdefault("PREFECT_HOME", str(state_dir(root)))
+    url = os.environ.get("PREFECT_API_URL")
+    if url:
+        if not healthy(url, timeout=5.0):
+            raise ServerError(
+                f"PREFECT_API_URL={url} does not answer. Start that server, or unset "
+                "PREFECT_API_URL to let the pipeline run its own local server."
+            )
+        return url
+    url = start_server(root)
+    os.environ["PREFECT_API_URL"] = url
+    return url

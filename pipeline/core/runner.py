@@ -1,0 +1,46 @@
+"""Which Prefect task runner maps a stage's partitions: threads or Dask.
+
+Outputs never depend on the runner, so ``runner`` is deliberately not a DVC
+param of any stage: switching to Dask does not invalidate the tables.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from pipeline.core.params import Section
+
+
+class RunnerParams(Section):
+    kind: Literal["threads", "dask"] = Field(
+        "threads", description="threads (default) or dask (prefect-dask)"
+    )
+    max_workers: int = Field(2, ge=1, le=256, description="threads for kind=threads")
+    dask_address: str | None = Field(
+        None,
+        description="address of a running Dask scheduler (tcp://host:8786); "
+        "empty starts a local Dask cluster",
+    )
+    dask_workers: int = Field(2, ge=1, le=256, description="workers of the local Dask cluster")
+
+
+def task_runner(params: RunnerParams):
+    """Build the Prefect task runner the params ask for."""
+    if params.kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if params.dask_address:
+            return DaskTaskRunner(address=params.dask_address)
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": params.dask_workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner(max_workers=params.max_workers)

@@ -1,0 +1,1 @@
+"""Ingest: files under the input folder -> documents, passages, rejected inputs."""

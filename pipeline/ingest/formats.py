@@ -1,0 +1,161 @@
+"""Turn a decoded file into its text, title and publication date, by format.
+
+Plain text and Markdown keep their text exactly as decoded (offsets point into
+the file). HTML is reduced to its visible text: scripts, styles and markup are
+dropped, block elements become line breaks, entities are decoded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from pipeline.text.dates import parse_date
+
+TITLE_MAX = 200
+DATELINE_LINES = 30
+
+
+@dataclass(frozen=True)
+class Parsed:
+    text: str
+    title: str | None
+    published: str | None  # ISO date (or year-month)
+
+
+def _first_line_title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) <= TITLE_MAX and not line.endswith((".", ",", ";", ":")):
+            return line
+        return None
+    return None
+
+
+def _dateline(text: str) -> str | None:
+    """A line near the top that is nothing but a date is the publication date."""
+    for i, line in enumerate(text.splitlines()):
+        if i >= DATELINE_LINES:
+            break
+        if 6 <= len(line.strip()) <= 60:
+            found = parse_date(line)
+            if found:
+                return found[0]
+    return None
+
+
+def parse_txt(text: str) -> Parsed:
+    return Parsed(text, _first_line_title(text), _dateline(text))
+
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def parse_md(text: str) -> Parsed:
+    title = published = None
+    fm = FRONT_MATTER.match(text)
+    if fm:
+        for line in fm.group(1).splitlines():
+            key, _, value = line.partition(":")
+            value = value.strip().strip("\"'")
+            if key.strip().lower() == "title" and value:
+                title = value
+            if key.strip().lower() in ("date", "published") and value:
+                found = parse_date(value[:10]) or parse_date(value)
+                published = found[0] if found else None
+    body = text[fm.end():] if fm else text
+    if title is None:
+        h = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+        title = h.group(1) if h else _first_line_title(body)
+    return Parsed(text, title, published or _dateline(body))
+
+
+BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+    "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
+    "dd", "dt", "dl", "figure", "figcaption", "main", "aside", "nav", "form",
+    "title", "td", "th",
+}
+HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+DATE_META = {"article:published_time", "date", "dc.date", "pubdate", "datepublished",
+             "og:published_time", "publishdate"}
+
+
+class _Extractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.in_title = False
+        self.title: list[str] = []
+        self.h1: list[str] | None = None
+        self.in_h1 = False
+        self.published: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in DATE_META and not self.published:
+                self.published = a.get("content", "")
+            if key == "og:title" and not self.title:
+                self.title.append(a.get("content", ""))
+        if tag == "time" and not self.published and a.get("datetime"):
+            self.published = a["datetime"]
+        if tag == "title":
+            self.in_title = True
+        if tag in HIDDEN:
+            self.hidden += 1
+        if tag == "h1" and self.h1 is None:
+            self.h1, self.in_h1 = [], True
+        if tag in BLOCK and not self.hidden:
+            self.parts.append("\n\n" if tag in ("p", "div", "h1", "h2", "h3", "table", "section", "article", "blockquote") else "\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        if tag in HIDDEN and self.hidden:
+            self.hidden -= 1
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in BLOCK and not self.hidden:
+            self.parts.append("\n\n" if tag in ("p", "div", "h1", "h2", "h3", "table", "section", "article", "blockquote") else "\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.hidden:
+            return
+        if self.in_h1 and self.h1 is not None:
+            self.h1.append(data)
+        self.parts.append(data)
+
+
+def _tidy(text: str) -> str:
+    """Collapse the whitespace that markup leaves behind, keep paragraph breaks."""
+    text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n" if text.strip() else ""
+
+
+def parse_html(text: str) -> Parsed:
+    p = _Extractor()
+    p.feed(text)
+    p.close()
+    body = _tidy("".join(p.parts))
+    title = " ".join("".join(p.title).split()) or (" ".join("".join(p.h1 or []).split()) or None)
+    published = None
+    if p.published:
+        raw = html.unescape(p.published).strip()
+        found = parse_date(raw[:10]) or parse_date(raw)
+        published = found[0] if found else None
+    return Parsed(body, title or _first_line_title(body), published or _dateline(body))
+
+
+PARSERS = {"txt": parse_txt, "md": parse_md, "html": parse_html}

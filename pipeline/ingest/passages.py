@@ -1,0 +1,60 @@
+"""Split a document into passages with exact character offsets.
+
+A passage is a block between blank lines, trimmed of surrounding whitespace.
+A block longer than `max_chars` is cut at line breaks, then sentence ends,
+then spaces, and only as a last resort mid-word, so no passage is unbounded
+(a 5 MB single-line file still yields bounded passages).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0\u200b]*\n")
+SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]*\s+")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cut_point(text: str, start: int, end: int, max_chars: int) -> int:
+    """Where to cut a too-long span [start, end): the best break before the limit."""
+    limit = start + max_chars
+    window_start = start + max_chars // 2
+    nl = text.rfind("\n", window_start, limit)
+    if nl > start:
+        return nl + 1
+    best = -1
+    for m in SENTENCE_END.finditer(text, window_start, limit):
+        best = m.end()
+    if best > start:
+        return best
+    sp = max(text.rfind(" ", window_start, limit), text.rfind("\t", window_start, limit))
+    if sp > start:
+        return sp + 1
+    return limit
+
+
+def split_passages(text: str, max_chars: int) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each non-empty passage, in order."""
+    pos = 0
+    bounds = [(m.start(), m.end()) for m in BLANK_LINES.finditer(text)]
+    bounds.append((len(text), len(text)))
+    for gap_start, gap_end in bounds:
+        start, end = _trim(text, pos, gap_start)
+        pos = gap_end
+        while start < end:
+            if end - start <= max_chars:
+                yield start, end
+                break
+            cut = _cut_point(text, start, end, max_chars)
+            s, e = _trim(text, start, cut)
+            if s < e:
+                yield s, e
+            start, _ = _trim(text, cut, end)

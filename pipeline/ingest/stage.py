@@ -1,0 +1,182 @@
+"""The ingest stage as pure functions: file bytes in, contract tables out.
+
+`discover` lists the inputs, `read_partition` turns a list of files into
+documents, passages and rejections, and `drop_duplicate_documents` is the
+global step that needs every partition (two files with the same content share
+a doc_id, so only the first is kept and the others are rejected, by name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.ingest.encoding import NotText, decode
+from pipeline.ingest.formats import PARSERS
+from pipeline.ingest.params import IngestParams
+from pipeline.ingest.passages import split_passages
+
+DOCUMENTS = pa.schema([
+    ("doc_id", pa.string()),
+    ("source_path", pa.string()),
+    ("format", pa.string()),
+    ("encoding", pa.string()),
+    ("title", pa.string()),
+    ("published", pa.date32()),
+    ("published_iso", pa.string()),  # as precise as the document states: YYYY-MM-DD or YYYY-MM
+    ("n_bytes", pa.int64()),
+    ("n_chars", pa.int64()),
+    ("n_passages", pa.int64()),
+    ("text", pa.large_string()),
+])
+PASSAGES = pa.schema([
+    ("passage_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("seq", pa.int32()),
+    ("char_start", pa.int64()),
+    ("char_end", pa.int64()),
+    ("text", pa.large_string()),
+])
+REJECTED = pa.schema([
+    ("source_path", pa.string()),
+    ("reason", pa.string()),
+    ("n_bytes", pa.int64()),
+])
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str  # relative to the project root, with forward slashes
+    size: int
+
+
+def doc_id_for(text: str) -> str:
+    """Stable id from the decoded content: same text, same id, whatever the file name."""
+    return "d" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def discover(root: Path, params: IngestParams) -> tuple[list[InputFile], list[dict]]:
+    """Every file under the input folder, sorted; unsupported ones already rejected."""
+    base = root / params.input_dir
+    if not base.is_dir():
+        raise FileNotFoundError(
+            f"Input folder {base} does not exist. Create it and put documents in it, "
+            "or set ingest.input_dir in params.yaml."
+        )
+    files: list[InputFile] = []
+    rejected: list[dict] = []
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames.sort()
+        for name in sorted(filenames):
+            full = Path(dirpath) / name
+            rel = full.relative_to(root).as_posix()
+            try:
+                size = full.stat().st_size
+            except OSError as exc:
+                rejected.append({"source_path": rel, "reason": f"cannot read: {exc.strerror}", "n_bytes": None})
+                continue
+            ext = full.suffix.lower().lstrip(".")
+            if name.startswith("."):
+                rejected.append({"source_path": rel, "reason": "hidden file, not read", "n_bytes": size})
+            elif ext not in params.formats:
+                known = ", ".join(sorted(params.formats))
+                rejected.append({
+                    "source_path": rel,
+                    "reason": f"unsupported format '.{ext}' (readable: {known}; "
+                              "map more extensions in ingest.formats)" if ext else
+                              f"no file extension (readable: {known})",
+                    "n_bytes": size,
+                })
+            elif size > params.max_file_mb * 1024 * 1024:
+                rejected.append({
+                    "source_path": rel,
+                    "reason": f"too large: {size / 2**20:.1f} MB > ingest.max_file_mb={params.max_file_mb}",
+                    "n_bytes": size,
+                })
+            else:
+                files.append(InputFile(rel, size))
+    files.sort(key=lambda f: f.path)
+    return files, rejected
+
+
+def partition(files: list[InputFile], partition_mb: float) -> list[list[InputFile]]:
+    """Consecutive runs of files of about `partition_mb` each (order kept)."""
+    limit = partition_mb * 1024 * 1024
+    parts: list[list[InputFile]] = []
+    current: list[InputFile] = []
+    size = 0
+    for f in files:
+        if current and size + f.size > limit:
+            parts.append(current)
+            current, size = [], 0
+        current.append(f)
+        size += f.size
+    if current:
+        parts.append(current)
+    return parts
+
+
+def read_document(rel: str, data: bytes, params: IngestParams) -> tuple[dict, list[dict]]:
+    """One file's document row and passage rows; raises NotText with a reason."""
+    fmt = params.formats[Path(rel).suffix.lower().lstrip(".")]
+    text, encoding = decode(data)
+    parsed = PARSERS[fmt](text)
+    if not parsed.text.strip():
+        raise NotText("no text: the file is empty or whitespace only" if fmt != "html"
+                      else "no visible text in the HTML page")
+    doc_id = doc_id_for(parsed.text)
+    passages = [
+        {"passage_id": f"{doc_id}-p{seq:05d}", "doc_id": doc_id, "seq": seq,
+         "char_start": s, "char_end": e, "text": parsed.text[s:e]}
+        for seq, (s, e) in enumerate(split_passages(parsed.text, params.max_passage_chars))
+    ]
+    published = None
+    if parsed.published and len(parsed.published) == 10:
+        published = dt.date.fromisoformat(parsed.published)
+    doc = {
+        "doc_id": doc_id, "source_path": rel, "format": fmt, "encoding": encoding,
+        "title": parsed.title, "published": published, "published_iso": parsed.published,
+        "n_bytes": len(data), "n_chars": len(parsed.text), "n_passages": len(passages),
+        "text": parsed.text,
+    }
+    return doc, passages
+
+
+def read_partition(root: Path, files: list[InputFile], params: IngestParams):
+    """Documents, passages and rejections of one partition, as DataFrames."""
+    docs, passages, rejected = [], [], []
+    for f in files:
+        try:
+            data = (root / f.path).read_bytes()
+            doc, rows = read_document(f.path, data, params)
+        except NotText as exc:
+            rejected.append({"source_path": f.path, "reason": str(exc), "n_bytes": f.size})
+            continue
+        except OSError as exc:
+            rejected.append({"source_path": f.path, "reason": f"cannot read: {exc}", "n_bytes": f.size})
+            continue
+        docs.append(doc)
+        passages.extend(rows)
+    return (
+        pd.DataFrame(docs, columns=DOCUMENTS.names),
+        pd.DataFrame(passages, columns=PASSAGES.names),
+        pd.DataFrame(rejected, columns=REJECTED.names),
+    )
+
+
+def drop_duplicate_documents(doc_ids_in_order: list[tuple[str, str]]) -> dict[str, str]:
+    """Map source_path -> reason for every file whose content an earlier file already has."""
+    first: dict[str, str] = {}
+    dropped: dict[str, str] = {}
+    for doc_id, path in doc_ids_in_order:
+        if doc_id in first:
+            dropped[path] = f"same content as {first[doc_id]} (doc_id {doc_id}); counted once"
+        else:
+            first[doc_id] = path
+    return dropped

@@ -1,0 +1,1 @@
+"""Report: the tables as one self-contained HTML file, a PDF and DVC metrics."""

@@ -1,0 +1,20 @@
+"""Report sections, in reading order. Each builds from tables and is skipped
+(with a note) when the stage it describes has not produced its tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    html: str  # already escaped markup
+    metrics: dict = field(default_factory=dict)
+
+
+# "module:function"; each function takes a Tables and ReportParams, returns Section | None
+BUILDERS = [
+    "pipeline.report.sections.overview:build",
+]

@@ -1,0 +1,53 @@
+"""Corpus overview: what was read, how, and what was refused."""
+
+from __future__ import annotations
+
+from pipeline.report.html import bar_chart, esc, fmt_int, table
+from pipeline.report.sections import Section
+
+
+def build(tables, params) -> Section | None:
+    if not tables.has("ingest", "documents"):
+        return None
+    docs = tables.get("ingest", "documents", ("doc_id", "source_path", "format", "encoding", "title",
+                                              "published_iso", "n_bytes", "n_chars", "n_passages"))
+    rejected = tables.get("ingest", "rejected")
+    n_chars = int(docs["n_chars"].sum()) if len(docs) else 0
+    n_passages = int(docs["n_passages"].sum()) if len(docs) else 0
+    parts = [
+        '<div class="cards">',
+        *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+            ("documents", fmt_int(len(docs))), ("passages", fmt_int(n_passages)),
+            ("characters", fmt_int(n_chars)), ("rejected inputs", fmt_int(len(rejected)))]),
+        "</div>",
+    ]
+    by_format = docs.groupby("format").size().sort_index()
+    by_encoding = docs.groupby("encoding").size().sort_index()
+    parts.append("<p>Formats: " + esc(", ".join(f"{k} ({v})" for k, v in by_format.items()))
+                 + ". Encodings as detected: " + esc(", ".join(f"{k} ({v})" for k, v in by_encoding.items()))
+                 + ".</p>")
+    shown = docs.sort_values("n_chars", ascending=False).head(params.top_n)
+    if len(shown):
+        parts.append(bar_chart(shown["source_path"].tolist(), shown["n_chars"].tolist(),
+                               title="Characters per document"))
+    parts.append("<h3>Documents</h3>")
+    parts.append(table(
+        ["document", "doc_id", "title", "format", "encoding", "published", "characters", "passages"],
+        ([r.source_path, r.doc_id, r.title, r.format, r.encoding, r.published_iso, fmt_int(r.n_chars),
+          fmt_int(r.n_passages)] for r in docs.sort_values("source_path").head(params.top_n).itertuples()),
+        numeric=(6, 7),
+    ))
+    if len(docs) > params.top_n:
+        parts.append(f"<p class=note>{len(docs) - params.top_n:,} more in data/ingest/documents.parquet.</p>")
+    parts.append("<h3>Rejected inputs</h3>")
+    if len(rejected):
+        parts.append(table(["file", "reason"], ((r.source_path, r.reason) for r in rejected.itertuples())))
+    else:
+        parts.append("<p>None: every input file was read.</p>")
+    metrics = {
+        "documents": len(docs), "passages": n_passages, "characters": n_chars,
+        "rejected": len(rejected),
+        "formats": {str(k): int(v) for k, v in by_format.items()},
+        "encodings": {str(k): int(v) for k, v in by_encoding.items()},
+    }
+    return Section("overview", "Corpus overview", "".join(parts), {"ingest": metrics})
