@@ -94,6 +94,7 @@ def cmd_schedule(args) -> int:
     from pipeline.core.prefect_server import configure
 
     url = configure(root)
+    os.chdir(root)  # the deployment's entrypoint is a path relative to here
     from pipeline.schedule import serve
 
     print(f"Serving deployment '{args.name}' against {url}. Runs: "

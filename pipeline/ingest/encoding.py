@@ -46,17 +46,19 @@ class NotText(ValueError):
 
 
 def _utf16_guess(head: bytes) -> str | None:
-    """BOM-less UTF-16: ASCII-heavy text has NUL in every other byte."""
-    if len(head) < 4 or len(head) % 2:
-        head = head[: len(head) - (len(head) % 2)]
-    if len(head) < 4:
+    """BOM-less UTF-16: the high byte of each unit takes very few values.
+
+    ASCII text has NUL there, Cyrillic 0x04, and so on; spaces and digits keep
+    some NULs in any script. 8-bit text never looks like that.
+    """
+    head = head[: len(head) - (len(head) % 2)]
+    if len(head) < 8:
         return None
-    even = head[0::2].count(0) / (len(head) / 2)
-    odd = head[1::2].count(0) / (len(head) / 2)
-    if odd > 0.4 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.4 and odd < 0.05:
-        return "utf-16-be"
+    half = len(head) // 2
+    for name, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        counts = sorted((high.count(b) for b in set(high)), reverse=True)
+        if high.count(0) / half > 0.1 and sum(counts[:2]) / half > 0.9 and low.count(0) / half < 0.05:
+            return name
     return None
 
 
@@ -81,8 +83,10 @@ def _word_score(text: str) -> float:
             score -= 3  # "cafй": a Latin word with a Cyrillic letter inside
         elif cyr:
             rest = w[1:]
-            if w.islower() or (w[0].isupper() and rest.islower()) or (w.isupper() and len(w) <= 6):
+            if w.islower() or (w[0].isupper() and rest.islower()):
                 score += 1
+            elif w.isupper() and len(w) <= 6:
+                score += 0.3  # acronyms exist, but prose is mostly lower case
             else:
                 score -= 2  # "пРИВЕТ": KOI8-R read as cp1251 or the reverse
         elif has_latin:
@@ -91,8 +95,9 @@ def _word_score(text: str) -> float:
             # non-ASCII letters that are neither Cyrillic nor in a Latin word:
             # "Ïðèâåò" is cp1251 read as Latin-1
             score -= 2 if len(w) > 2 else 0.5
-    # C1 controls and stray symbols mean the wrong code page
+    # C1 controls and box-drawing symbols (KOI8-R's upper half) mean the wrong code page
     score -= 5 * sum(1 for c in text[:200000] if "\x80" <= c <= "\x9f")
+    score -= 3 * sum(1 for c in text[:200000] if "\u2500" <= c <= "\u25ff")
     return score
 
 

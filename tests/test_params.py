@@ -1,0 +1,52 @@
+"""params.yaml errors name the key and what is allowed."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core.params import ParamsError, load_params
+from tests.conftest import REPO
+
+
+def write(tmp_path, text):
+    p = tmp_path / "params.yaml"
+    p.write_text(text)
+    return p
+
+
+def test_project_params_are_valid():
+    params = load_params(REPO / "params.yaml")
+    assert params["ingest"].input_dir == "seeds"
+
+
+def test_unknown_key_is_named_with_the_allowed_keys(tmp_path):
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "ingest:\n  max_passage_char: 100\n"))
+    msg = str(err.value)
+    assert "ingest.max_passage_char" in msg and "unknown key" in msg and "max_passage_chars" in msg
+
+
+def test_out_of_range_value_names_key_and_bound(tmp_path):
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "ingest:\n  max_passage_chars: 5\n"))
+    msg = str(err.value)
+    assert "ingest.max_passage_chars" in msg and "200" in msg and "got 5" in msg
+
+
+def test_wrong_choice_lists_the_choices(tmp_path):
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "runner:\n  kind: processes\n"))
+    msg = str(err.value)
+    assert "runner.kind" in msg and "threads" in msg and "dask" in msg
+
+
+def test_unknown_section(tmp_path):
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "ingestt:\n  input_dir: x\n"))
+    assert "ingestt" in str(err.value) and "ingest" in str(err.value)
+
+
+def test_unknown_reader_for_an_extension(tmp_path):
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "ingest:\n  formats:\n    pdf: pdf\n"))
+    assert "ingest.formats" in str(err.value) and "txt, md or html" in str(err.value)

@@ -1,0 +1,166 @@
+"""End to end on a fresh project copy: real DVC, real Prefect server, real files."""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import run, venv_env
+
+pytestmark = pytest.mark.slow
+
+CONTRACT = {
+    "ingest/documents": {"doc_id", "source_path", "format", "encoding", "title", "published", "n_chars", "text"},
+    "ingest/rejected": {"source_path", "reason"},
+    "ingest/passages": {"passage_id", "doc_id", "seq", "char_start", "char_end", "text"},
+}
+
+
+def dvc(project, *args, check=True, **env):
+    return run([sys.executable, "-m", "dvc", *args], project, check=check, **env)
+
+
+def stages_run(output: str) -> list[str]:
+    return [line.split("'")[1] for line in output.splitlines() if line.startswith("Running stage '")]
+
+
+def table(project, name) -> pd.DataFrame:
+    return pq.read_table(project / "data" / f"{name}.parquet").to_pandas()
+
+
+def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
+    first = dvc(project, "repro")
+    assert stages_run(first.stdout) == ["ingest", "report"]
+    for name, columns in CONTRACT.items():
+        assert columns <= set(table(project, name).columns), name
+    assert len(table(project, "ingest/documents")) == 5
+    for f in ("report.html", "report.pdf", "metrics.json"):
+        assert (project / "reports" / f).stat().st_size > 0
+    metrics = json.loads((project / "reports" / "metrics.json").read_text())
+    assert metrics["ingest"]["documents"] == 5
+    assert "up to date" in dvc(project, "status").stdout
+
+    # a second repro runs nothing
+    assert stages_run(dvc(project, "repro").stdout) == []
+
+    # a report-only parameter re-runs only the report
+    params = (project / "params.yaml").read_text().replace('title: "Corpus report"', 'title: "Zhanaozen"')
+    (project / "params.yaml").write_text(params)
+    assert stages_run(dvc(project, "repro").stdout) == ["report"]
+    assert "<title>Zhanaozen</title>" in (project / "reports" / "report.html").read_text()
+
+    # dvc metrics show reads the metrics file
+    assert "documents" in dvc(project, "metrics", "show").stdout
+
+
+def test_bad_and_foreign_inputs_are_read_or_rejected(project):
+    seeds = project / "seeds"
+    russian = "Жанаозен, 16 декабря 2011 года. Полиция открыла огонь по бастующим нефтяникам.\n"
+    (seeds / "russian.txt").write_bytes(russian.encode("cp1251"))
+    (seeds / "utf16.txt").write_bytes("Zhanaozen strike, UTF-16 edition.\n".encode("utf-16"))
+    (seeds / "blob.txt").write_bytes(bytes(range(256)) * 64)
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "page.html").write_text(
+        "<html><head><title>Page</title><script>document.title='pwned'</script></head>"
+        "<body><p>Oil workers &amp; police.</p><script>alert(1)</script></body></html>")
+    dvc(project, "repro")
+    docs = table(project, "ingest/documents").set_index("source_path")
+    assert docs.loc["seeds/russian.txt", "text"] == russian
+    assert docs.loc["seeds/russian.txt", "encoding"] == "cp1251"
+    assert docs.loc["seeds/utf16.txt", "text"].startswith("Zhanaozen strike")
+    page = docs.loc["seeds/page.html"]
+    assert "Oil workers & police." in page["text"] and "alert" not in page["text"]
+    rejected = table(project, "ingest/rejected").set_index("source_path")["reason"]
+    assert set(rejected.index) == {"seeds/blob.txt", "seeds/empty.txt"}
+    assert "binary" in rejected["seeds/blob.txt"] and "empty" in rejected["seeds/empty.txt"]
+    html = (project / "reports" / "report.html").read_text()
+    assert "seeds/blob.txt" in html and "binary" in html
+
+
+def test_killed_stage_keeps_last_good_tables_and_next_repro_recovers(project):
+    dvc(project, "repro")
+    before = table(project, "ingest/documents")["doc_id"].tolist()
+    (project / "seeds" / "new.txt").write_text("A new witness statement.\n")
+    crashed = dvc(project, "repro", check=False, PIPELINE_CRASH_BEFORE_SWAP="ingest")
+    assert crashed.returncode != 0
+    assert table(project, "ingest/documents")["doc_id"].tolist() == before
+    dvc(project, "repro")
+    assert len(table(project, "ingest/documents")) == len(before) + 1
+    assert "up to date" in dvc(project, "status").stdout
+
+
+def test_dask_runner_gives_the_same_tables(project):
+    run([sys.executable, "-m", "pipeline", "run", "ingest"], project)
+    threads = {n: table(project, f"ingest/{n}") for n in ("documents", "passages", "rejected")}
+    out = run([sys.executable, "-m", "pipeline", "run", "ingest", "--runner", "dask"], project)
+    assert "ingest: done" in out.stdout
+    for name, expected in threads.items():
+        pd.testing.assert_frame_equal(table(project, f"ingest/{name}"), expected)
+
+
+def test_wrong_param_stops_with_a_message(project):
+    (project / "params.yaml").write_text("ingest:\n  partition_mb: -1\n")
+    proc = run([sys.executable, "-m", "pipeline", "run", "ingest"], project, check=False)
+    assert proc.returncode == 2
+    assert "ingest.partition_mb" in proc.stderr and "got -1" in proc.stderr
+
+
+def _deployment_runs(name: str) -> list:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName
+
+    async def fetch():
+        async with get_client() as client:
+            return await client.read_flow_runs(
+                deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[name])))
+
+    return asyncio.run(fetch())
+
+
+def test_scheduled_run_fires_is_recorded_and_commits_versions(project):
+    log = open(project / "serve.log", "w")
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "schedule", "--interval", "5", "--name", "e2e-schedule"],
+        cwd=project, env=venv_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        done = []
+        while time.monotonic() < deadline and not done:
+            time.sleep(3)
+            assert serve.poll() is None, (project / "serve.log").read_text()[-3000:]
+            done = [r for r in _deployment_runs("e2e-schedule") if r.state_name == "Completed"]
+        assert done, "no scheduled run completed: " + (project / "serve.log").read_text()[-3000:]
+    finally:
+        os.killpg(serve.pid, 15)
+        serve.wait(timeout=60)
+    history = run(["git", "log", "--format=%s"], project).stdout
+    assert "pipeline: scheduled rebuild" in history
+    assert "dvc.lock" in run(["git", "show", "--name-only", "--format=", "HEAD"], project).stdout
+    assert (project / "data" / "ingest" / "documents.parquet").exists()
+    assert any((project / ".dvc-storage").rglob("*")), "dvc push did not fill the local remote"
+    assert "up to date" in dvc(project, "status").stdout
+    # the remote holds the version: a clean workspace gets it back with dvc pull
+    import shutil
+    shutil.rmtree(project / "data" / "ingest")
+    dvc(project, "pull")
+    assert (project / "data" / "ingest" / "documents.parquet").exists()
+
+
+def test_overlapping_run_is_skipped_not_interleaved(project):
+    with open(project / ".pipeline-run.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        proc = run([sys.executable, "-c",
+                    "from pipeline.schedule import scheduled_repro; "
+                    f"print(scheduled_repro(root={str(project)!r}, push=False, git_commit=False))"],
+                   project)
+    assert "'skipped': True" in proc.stdout
+    assert not (project / "data" / "ingest").exists()
