@@ -115,7 +115,10 @@ def cmd_server(args) -> int:
     root = _root()
     from pipeline.core import prefect_server as ps
 
-    if args.action == "start":
+    if args.action == "init":
+        print("created the local Prefect database" if ps.init_database(root)
+              else "the local Prefect database exists already")
+    elif args.action == "start":
         print(ps.configure(root))
     elif args.action == "stop":
         print("stopped" if ps.stop_server(root) else "no embedded server was running")
@@ -152,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="run stages now, in order (dvc repro calls this)",
                        description=f"Run stages now. Stages: {stage_list}.")
     r.add_argument("stages", nargs="+", metavar="STAGE", help=f"all, or any of: {', '.join(STAGES)}")
-    r.add_argument("--runner", choices=["threads", "dask"], help="override runner.kind in params.yaml")
+    r.add_argument("--runner", choices=["threads", "processes", "dask"],
+                   help="override runner.kind in params.yaml")
     r.add_argument("-v", "--verbose", action="store_true", help="say which Prefect server is used")
     r.set_defaults(func=cmd_run)
 
@@ -178,8 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--offline", action="store_true", help="do not contact the Prefect server")
     st.set_defaults(func=cmd_status)
 
-    sv = sub.add_parser("server", help="start, stop or check the local Prefect server")
-    sv.add_argument("action", choices=["start", "stop", "status"])
+    sv = sub.add_parser("server", help="start, stop or check the local Prefect server",
+                        description="The local Prefect server the pipeline uses when PREFECT_API_URL "
+                                    "is not set. init: create its database (set-up does this); start: "
+                                    "start it (runs do this when needed); stop; status.")
+    sv.add_argument("action", choices=["init", "start", "stop", "status"])
     sv.set_defaults(func=cmd_server)
 
     pa = sub.add_parser("params", help="check params.yaml and show every key with its meaning")

@@ -42,4 +42,8 @@ if [ ! -f "$stamp" ]; then
   pip install -q --no-deps -e .
   touch "$stamp"
 fi
+if [ $want_test = 0 ] && [ ! -f .prefect/prefect.db ]; then
+  echo "==> creating the local Prefect database (once; keeps it off the first run's clock)"
+  .venv/bin/python -m pipeline server init
+fi
 echo "==> ready: .venv ($(.venv/bin/python --version))"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest.params import IngestParams
-from pipeline.ingest.stage import discover, drop_duplicate_documents, partition, read_partition
+from pipeline.ingest.stage import discover, partition, read_partition
 from tests.conftest import REPO
 
 
@@ -15,7 +15,7 @@ from tests.conftest import REPO
 def seeds():
     params = IngestParams()
     files, rejected = discover(REPO, params)
-    docs, passages, bad = read_partition(REPO, files, params)
+    docs, passages, bad = (t.to_pandas() for t in read_partition(REPO, files, params))
     return files, rejected, docs, passages, bad
 
 
@@ -44,7 +44,7 @@ def test_doc_id_depends_on_content_not_name_or_order(tmp_path, seeds):
     for i, f in enumerate(reversed(originals)):
         (folder / f"renamed_{i}.txt").write_bytes(f.read_bytes())
     files, _ = discover(tmp_path, IngestParams())
-    again, _, _ = read_partition(tmp_path, files, IngestParams())
+    again = read_partition(tmp_path, files, IngestParams())[0].to_pandas()
     assert sorted(again["doc_id"]) == sorted(docs["doc_id"])
 
 
@@ -67,15 +67,23 @@ def test_bad_inputs_become_rejections_with_reasons(tmp_path):
     (folder / "copy.md").write_text("# Fine\n\nText.\n")
     params = IngestParams(input_dir="in")
     files, early = discover(tmp_path, params)
-    docs, _, bad = read_partition(tmp_path, files, params)
+    docs, passages, bad = (t.to_pandas() for t in read_partition(tmp_path, files, params))
     reasons = {r["source_path"]: r["reason"] for r in early} | dict(zip(bad["source_path"], bad["reason"]))
     assert "empty" in reasons["in/empty.txt"]
     assert "whitespace" in reasons["in/blank.txt"]
     assert "PNG" in reasons["in/photo.txt"]
     assert "unsupported format '.pdf'" in reasons["in/scan.pdf"]
     assert "no visible text" in reasons["in/noscript.html"]
-    dupes = drop_duplicate_documents(list(zip(docs["doc_id"], docs["source_path"])))
-    assert dupes == {"in/ok.md": f"same content as in/copy.md (doc_id {docs['doc_id'][0]}); counted once"}
+    import pyarrow as pa
+    from pipeline.ingest.flow import drop_repeated_documents
+    from pipeline.ingest.stage import PASSAGES, REJECTED, DOCUMENTS
+    kept, kept_passages, repeats = drop_repeated_documents(
+        pa.Table.from_pandas(docs, schema=DOCUMENTS, preserve_index=False),
+        pa.Table.from_pandas(passages, schema=PASSAGES, preserve_index=False), {})
+    assert kept.column("source_path").to_pylist() == ["in/copy.md"]
+    assert repeats.to_pylist() == [{"source_path": "in/ok.md", "n_bytes": None, "reason":
+                                    f"same content as in/copy.md (doc_id {docs['doc_id'][0]}); counted once"}]
+    assert kept_passages.num_rows == len(passages) // 2  # one set of the shared passages
 
 
 def test_partitions_keep_order_and_respect_size():

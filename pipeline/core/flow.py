@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from prefect import get_run_logger, unmapped
 
@@ -41,27 +41,34 @@ def stage_context(root: str | Path) -> StageContext:
     return StageContext(root, load_params(root / "params.yaml"))
 
 
-def map_partitions(task, partitions: list[Any], label: str, **constants) -> list[Any]:
-    """Run `task(part=..., index=..., **constants)` for each partition; results in order."""
+def iter_partitions(task, partitions: list[Any], label: str, **constants) -> Iterator[Any]:
+    """Run `task(part=..., index=..., **constants)` for each partition on the
+    flow's task runner; yield results in partition order as they complete, so
+    the caller can write each one out before the next arrives."""
     logger = get_run_logger()
     if not partitions:
-        return []
+        return
     started = time.monotonic()
     futures = task.map(
         part=partitions,
         index=list(range(len(partitions))),
         **{k: unmapped(v) for k, v in constants.items()},
     )
-    results = []
     step = max(1, len(partitions) // 10)
     for i, fut in enumerate(futures, 1):
-        results.append(fut.result())
+        result = fut.result()
+        futures[i - 1] = None  # let the runner forget a result we have consumed
+        yield result
         if i == len(partitions) or i % step == 0:
             logger.info(
                 "%s: %d/%d partitions done (%.1fs)", label, i, len(partitions),
                 time.monotonic() - started,
             )
-    return results
+
+
+def map_partitions(task, partitions: list[Any], label: str, **constants) -> list[Any]:
+    """All results of `iter_partitions`, in partition order."""
+    return list(iter_partitions(task, partitions, label, **constants))
 
 
 def chunks(items: Iterable[Any], size: int) -> list[list[Any]]:

@@ -83,7 +83,8 @@ def start_server(root: Path) -> str:
             cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
-        deadline = time.monotonic() + START_TIMEOUT_S
+        started = time.monotonic()
+        deadline = started + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise ServerError(
@@ -94,6 +95,8 @@ def start_server(root: Path) -> str:
                 _state_file(root).write_text(
                     json.dumps({"api_url": api_url, "pid": proc.pid, "port": port})
                 )
+                print(f"started the local Prefect server in {time.monotonic() - started:.1f}s "
+                      f"at {api_url} (stop it with: python -m pipeline server stop)", file=sys.stderr)
                 return api_url
             time.sleep(0.3)
         proc.terminate()
@@ -101,6 +104,26 @@ def start_server(root: Path) -> str:
             f"The embedded Prefect server did not answer within {START_TIMEOUT_S}s. "
             f"See {home / 'server.log'}."
         )
+
+
+def init_database(root: Path) -> bool:
+    """Create the embedded server's SQLite database ahead of time (set-up step).
+
+    Prefect's migrations take most of a first server start; done at install
+    time they are off the critical path of the first `dvc repro`. Returns
+    False if the database already existed.
+    """
+    home = state_dir(root)
+    if (home / "prefect.db").exists():
+        return False
+    home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, **QUIET_ENV, "PREFECT_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.run([sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"],
+                          cwd=root, env=env, capture_output=True, text=True)
+    if proc.returncode:
+        raise ServerError(f"could not create the Prefect database in {home}:\n{proc.stderr[-2000:]}")
+    return True
 
 
 def stop_server(root: Path) -> bool:

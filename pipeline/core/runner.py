@@ -14,10 +14,12 @@ from pipeline.core.params import Section
 
 
 class RunnerParams(Section):
-    kind: Literal["threads", "dask"] = Field(
-        "threads", description="threads (default) or dask (prefect-dask)"
+    kind: Literal["threads", "processes", "dask"] = Field(
+        "threads",
+        description="threads (default), processes (a local process pool: CPU-bound "
+        "stages use every core) or dask (prefect-dask)",
     )
-    max_workers: int = Field(2, ge=1, le=256, description="threads for kind=threads")
+    max_workers: int = Field(2, ge=1, le=256, description="threads or processes for those kinds")
     dask_address: str | None = Field(
         None,
         description="address of a running Dask scheduler (tcp://host:8786); "
@@ -41,6 +43,10 @@ def task_runner(params: RunnerParams):
                 "dashboard_address": None,
             }
         )
+    if params.kind == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=params.max_workers)
     from prefect.task_runners import ThreadPoolTaskRunner
 
     return ThreadPoolTaskRunner(max_workers=params.max_workers)

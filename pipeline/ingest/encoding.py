@@ -38,7 +38,19 @@ DECLARED = re.compile(
     rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
     re.I,
 )
-WORD = re.compile(r"[^\W\d_]+")
+# letters-only words that contain at least one non-ASCII letter
+NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+C1_CONTROL = re.compile(r"[\x80-\x9f]")
+BOX_DRAWING = re.compile(r"[\u2500-\u25ff]")
+SAMPLE = 100_000  # characters scored per candidate: plenty to tell code pages apart
+# Byte statistics that separate the 8-bit families without decoding:
+# Cyrillic words are runs of bytes >= 0xC0; Western accents sit alone inside ASCII words.
+HIGH_RUN = re.compile(rb"[\xc0-\xff]{3,}")
+ISOLATED = re.compile(rb"[A-Za-z][\x80-\xff]{1,2}(?=[A-Za-z])|[A-Za-z][\x80-\xff](?![\x80-\xff])")
+CP1251_LOWER = bytes(range(0xE0, 0x100))  # KOI8-R puts upper case here
+CP1251_UPPER = bytes(range(0xC0, 0xE0))
+UNDEFINED_IN_CP1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 
 
 class NotText(ValueError):
@@ -51,6 +63,8 @@ def _utf16_guess(head: bytes) -> str | None:
     ASCII text has NUL there, Cyrillic 0x04, and so on; spaces and digits keep
     some NULs in any script. 8-bit text never looks like that.
     """
+    if b"\x00" not in head:
+        return None
     head = head[: len(head) - (len(head) % 2)]
     if len(head) < 8:
         return None
@@ -62,28 +76,32 @@ def _utf16_guess(head: bytes) -> str | None:
     return None
 
 
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+
+
 def _control_share(text: str) -> float:
-    sample = text[:20000]
-    if not sample:
-        return 0.0
-    bad = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
-    return bad / len(sample)
+    """Share of C0 control characters (tab, newlines, form feed excepted)."""
+    sample = text[:SAMPLE]
+    return len(CONTROL.findall(sample)) / len(sample) if sample else 0.0
+
+
+def _control_share_bytes(data: bytes) -> float:
+    """The same on bytes of an ASCII-compatible encoding (C speed)."""
+    sample = data[: SAMPLE]
+    return (len(sample) - len(sample.translate(None, CONTROL_BYTES))) / len(sample) if sample else 0.0
 
 
 def _word_score(text: str) -> float:
     """How plausible the non-ASCII words of a decoding are (higher is better)."""
+    sample = text[:SAMPLE]
     score = 0.0
-    for m in WORD.finditer(text[:200000]):
-        w = m.group()
-        if w.isascii():
-            continue
-        has_latin = any("a" <= c.lower() <= "z" for c in w)
-        cyr = sum(1 for c in w if "\u0400" <= c <= "\u04ff")
+    for w in NON_ASCII_WORD.findall(sample):
+        has_latin = any("a" <= c <= "z" or "A" <= c <= "Z" for c in w)
+        cyr = any("\u0400" <= c <= "\u04ff" for c in w)
         if cyr and has_latin:
             score -= 3  # "cafй": a Latin word with a Cyrillic letter inside
         elif cyr:
-            rest = w[1:]
-            if w.islower() or (w[0].isupper() and rest.islower()):
+            if w.islower() or (w[0].isupper() and w[1:].islower()):
                 score += 1
             elif w.isupper() and len(w) <= 6:
                 score += 0.3  # acronyms exist, but prose is mostly lower case
@@ -96,9 +114,27 @@ def _word_score(text: str) -> float:
             # "Ïðèâåò" is cp1251 read as Latin-1
             score -= 2 if len(w) > 2 else 0.5
     # C1 controls and box-drawing symbols (KOI8-R's upper half) mean the wrong code page
-    score -= 5 * sum(1 for c in text[:200000] if "\x80" <= c <= "\x9f")
-    score -= 3 * sum(1 for c in text[:200000] if "\u2500" <= c <= "\u25ff")
+    score -= 5 * len(C1_CONTROL.findall(sample))
+    score -= 3 * len(BOX_DRAWING.findall(sample))
     return score
+
+
+def _eight_bit_family(sample: bytes) -> str | None:
+    """cp1251, koi8_r, cp1252 or latin_1 from byte statistics; None if unclear."""
+    cyrillic = sum(len(m) for m in HIGH_RUN.findall(sample))
+    western = len(ISOLATED.findall(sample))
+    if cyrillic >= 12 and cyrillic > 4 * western:
+        letters = sample.translate(None, bytes(range(0xC0)))
+        lower = len(letters) - len(letters.translate(None, CP1251_LOWER))
+        upper = len(letters) - len(letters.translate(None, CP1251_UPPER))
+        if lower > 1.5 * upper:
+            return "cp1251"
+        if upper > 1.5 * lower:
+            return "koi8_r"
+        return None
+    if western >= 3 and western > 4 * cyrillic:
+        return "latin_1" if UNDEFINED_IN_CP1252.search(sample) else "cp1252"
+    return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -124,14 +160,12 @@ def decode(data: bytes) -> tuple[str, str]:
             raise NotText(f"binary file: looks like {what}; convert it to text, Markdown or HTML first")
     if b"\x00" in data[:65536]:
         raise NotText("binary file: contains NUL bytes and is not UTF-16/32 text")
+    if _control_share_bytes(data) > 0.02:
+        raise NotText("binary file: too many control characters to be text")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    else:
-        if _control_share(text) > 0.02:
-            raise NotText("binary file: too many control characters to be text")
-        return text, "utf-8"
     m = DECLARED.search(data[:4096])
     if m:
         name = m.group(1).decode("ascii", "replace").lower()
@@ -140,17 +174,13 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode(name), codecs.lookup(name).name
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: fall through to detection
-    best: tuple[float, str, str] | None = None
-    for name in EIGHT_BIT:
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        s = _word_score(text)
-        if best is None or s > best[0]:
-            best = (s, name, text)
-    assert best is not None  # latin_1 decodes any bytes
-    score, name, text = best
-    if _control_share(text) > 0.02:
-        raise NotText("binary file: not UTF-8 and too many control characters for any 8-bit encoding")
-    return text, codecs.lookup(name).name
+    name = _eight_bit_family(data[: SAMPLE * 2])
+    if name is None:  # too little evidence in the bytes: score each decoding's words
+        scored = []
+        for candidate in EIGHT_BIT:
+            try:
+                scored.append((_word_score(data.decode(candidate)), candidate))
+            except UnicodeDecodeError:
+                continue
+        name = max(scored)[1]  # latin_1 always decodes, so there is at least one
+    return data.decode(name), codecs.lookup(name).name

@@ -25,8 +25,11 @@ class Parsed:
     published: str | None  # ISO date (or year-month)
 
 
+HEAD_CHARS = 8000  # titles and datelines stand near the top: never scan a whole book
+
+
 def _first_line_title(text: str) -> str | None:
-    for line in text.splitlines():
+    for line in text[:HEAD_CHARS].splitlines():
         line = line.strip()
         if not line:
             continue
@@ -38,7 +41,7 @@ def _first_line_title(text: str) -> str | None:
 
 def _dateline(text: str) -> str | None:
     """A line near the top that is nothing but a date is the publication date."""
-    for i, line in enumerate(text.splitlines()):
+    for i, line in enumerate(text[:HEAD_CHARS].splitlines()):
         if i >= DATELINE_LINES:
             break
         if 6 <= len(line.strip()) <= 60:

@@ -16,11 +16,13 @@ SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]*\s+")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """Shrink [start, end) to exclude surrounding whitespace (string methods run in C)."""
+    block = text[start:end]
+    stripped = block.lstrip()
+    if not stripped:
+        return end, end
+    start += len(block) - len(stripped)
+    return start, start + len(stripped.rstrip())
 
 
 def _cut_point(text: str, start: int, end: int, max_chars: int) -> int:

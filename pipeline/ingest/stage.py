@@ -1,9 +1,8 @@
 """The ingest stage as pure functions: file bytes in, contract tables out.
 
-`discover` lists the inputs, `read_partition` turns a list of files into
-documents, passages and rejections, and `drop_duplicate_documents` is the
-global step that needs every partition (two files with the same content share
-a doc_id, so only the first is kept and the others are rejected, by name).
+`discover` lists the inputs and `read_partition` turns a list of files into
+documents, passages and rejections. The one step across partitions (a file
+whose content an earlier file had is rejected) lives in the flow.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 
 from pipeline.ingest.encoding import NotText, decode
@@ -148,9 +146,12 @@ def read_document(rel: str, data: bytes, params: IngestParams) -> tuple[dict, li
     return doc, passages
 
 
-def read_partition(root: Path, files: list[InputFile], params: IngestParams):
-    """Documents, passages and rejections of one partition, as DataFrames."""
-    docs, passages, rejected = [], [], []
+def read_partition(root: Path, files: list[InputFile], params: IngestParams
+                   ) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """Documents, passages and rejections of one partition, as Arrow tables."""
+    docs: list[dict] = []
+    passages: list[dict] = []
+    rejected: list[dict] = []
     for f in files:
         try:
             data = (root / f.path).read_bytes()
@@ -163,20 +164,11 @@ def read_partition(root: Path, files: list[InputFile], params: IngestParams):
             continue
         docs.append(doc)
         passages.extend(rows)
-    return (
-        pd.DataFrame(docs, columns=DOCUMENTS.names),
-        pd.DataFrame(passages, columns=PASSAGES.names),
-        pd.DataFrame(rejected, columns=REJECTED.names),
-    )
+    return _table(docs, DOCUMENTS), _table(passages, PASSAGES), _table(rejected, REJECTED)
 
 
-def drop_duplicate_documents(doc_ids_in_order: list[tuple[str, str]]) -> dict[str, str]:
-    """Map source_path -> reason for every file whose content an earlier file already has."""
-    first: dict[str, str] = {}
-    dropped: dict[str, str] = {}
-    for doc_id, path in doc_ids_in_order:
-        if doc_id in first:
-            dropped[path] = f"same content as {first[doc_id]} (doc_id {doc_id}); counted once"
-        else:
-            first[doc_id] = path
-    return dropped
+def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    """Rows -> Arrow, column by column. Arrow's inferred conversion of Python
+    strings is far faster than a typed one, so infer, then cast to the schema."""
+    return pa.table({f.name: pa.array([r[f.name] for r in rows]).cast(f.type) for f in schema},
+                    schema=schema)

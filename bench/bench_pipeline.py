@@ -1,0 +1,80 @@
+"""Cold and no-op `dvc repro` on the seeds, with a breakdown by stage.
+
+Cold: a fresh project copy and a fresh Prefect home (the pipeline starts its
+own server), as after a clone. Baseline in the same run: the same stages'
+pure functions called in one process, without Prefect or DVC.
+Targets (issue 2): cold <= 30 s, no-op <= 2 s.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import REPO, make_project, row, timed
+
+
+def pure_baseline() -> float:
+    """Ingest and report as plain function calls on the seeds."""
+    from pipeline.ingest.params import IngestParams
+    from pipeline.ingest.stage import discover, read_partition
+    from pipeline.report.params import ReportParams
+    from pipeline.report.pdf import render_pdf
+    from pipeline.report.stage import build_report
+    from pipeline.report.tables import Tables
+
+    started = time.perf_counter()
+    files, _ = discover(REPO, IngestParams())
+    read_partition(REPO, files, IngestParams())
+    html, _ = build_report(Tables(REPO), ReportParams())
+    render_pdf(html, str(REPO))
+    return time.perf_counter() - started
+
+
+def cold_repro(project: Path) -> tuple[float, float, list[tuple[str, str]]]:
+    """(wall seconds, seconds starting Prefect, [(stage, flow seconds)])."""
+    cold, proc = timed([sys.executable, "-m", "dvc", "repro"], project, PREFECT_API_URL="")
+    out = proc.stdout + proc.stderr
+    server = re.search(r"started the local Prefect server in ([0-9.]+)s", out)
+    stages = re.findall(r"^(\w+): done in ([0-9.]+)s", out, re.M)
+    return cold, float(server.group(1)) if server else 0.0, stages
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        # as after README command one: set-up created the Prefect database
+        project = make_project(Path(tmp) / "project")
+        init_s, _ = timed([sys.executable, "-m", "pipeline", "server", "init"], project)
+        cold, start_s, stages = cold_repro(project)
+        noop, proc2 = timed([sys.executable, "-m", "dvc", "repro"], project, PREFECT_API_URL="")
+        assert "Running stage" not in proc2.stdout, "no-op repro ran a stage"
+        api = (project / ".prefect" / "server.json").read_text().split('"')[3]
+        warm, _ = timed([sys.executable, "-m", "dvc", "repro"], make_project(Path(tmp) / "warm"),
+                        PREFECT_API_URL=api)
+        timed([sys.executable, "-m", "pipeline", "server", "stop"], project)
+        # no set-up at all: the first run also creates the Prefect database
+        bare = make_project(Path(tmp) / "bare")
+        bare_cold, bare_start, _ = cold_repro(bare)
+        timed([sys.executable, "-m", "pipeline", "server", "stop"], bare)
+    base = pure_baseline()
+    print("bench_pipeline: dvc repro on seeds/ (2-core machine)")
+    row("cold dvc repro (fresh clone after set-up)", f"{cold:6.1f} s   target <= 30 s")
+    row("  of which starting the local Prefect server", f"{start_s:6.1f} s   ({start_s / cold:.0%} of cold)")
+    for name, secs in stages:
+        row(f"  stage {name} (flow run, inside its process)", f"{float(secs):6.1f} s")
+    rest = cold - start_s - sum(float(s) for _, s in stages)
+    row("  process start, imports, dvc bookkeeping", f"{rest:6.1f} s   ({rest / cold:.0%} of cold)")
+    row("set-up step: create the Prefect database", f"{init_s:6.1f} s   (once per clone)")
+    row("cold dvc repro without that set-up step", f"{bare_cold:6.1f} s   (Prefect start {bare_start:.1f} s)")
+    row("warm dvc repro (server already running)", f"{warm:6.1f} s")
+    row("no-op dvc repro", f"{noop:6.2f} s   target <= 2 s")
+    row("baseline: same stages as plain function calls", f"{base:6.2f} s")
+    row("ratio cold / baseline", f"{cold / base:6.1f} x")
+    row("ratio warm / baseline", f"{warm / base:6.1f} x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Helpers for benchmarks: timing, peak memory of child processes, corpora."""
+
+from __future__ import annotations
+
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.conftest import make_project, venv_env  # noqa: E402  (one project-copy helper for tests and benches)
+
+
+def timed(cmd, cwd, **env) -> tuple[float, subprocess.CompletedProcess]:
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=venv_env(**env), capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(f"{cmd} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return elapsed, proc
+
+
+def children_peak_rss_mb() -> float:
+    """Largest resident set of any finished child process so far (Linux: KiB)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def seed_vocabulary() -> list[str]:
+    words = []
+    for f in sorted((REPO / "seeds").glob("*")):
+        words += re.findall(r"[A-Za-z][a-z']+|[0-9]+", f.read_text(encoding="utf-8"))
+    return words  # with repetitions: sampling keeps realistic word frequencies
+
+
+def fake_paragraph(rng: random.Random, words: list[str], n_words: int) -> str:
+    out = []
+    for i in range(n_words):
+        w = rng.choice(words)
+        out.append(w.capitalize() if i == 0 or out[-1].endswith(".") else w)
+        if rng.random() < 0.07:
+            out[-1] += "."
+    return " ".join(out) + "."
+
+
+def row(label: str, value: str) -> None:
+    print(f"  {label:<48} {value}")
