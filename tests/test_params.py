@@ -35,9 +35,9 @@ def test_out_of_range_value_names_key_and_bound(tmp_path):
 
 def test_wrong_choice_lists_the_choices(tmp_path):
     with pytest.raises(ParamsError) as err:
-        load_params(write(tmp_path, "runner:\n  kind: processes\n"))
+        load_params(write(tmp_path, "runner:\n  kind: gpu\n"))
     msg = str(err.value)
-    assert "runner.kind" in msg and "threads" in msg and "dask" in msg
+    assert "runner.kind" in msg and "threads" in msg and "processes" in msg and "dask" in msg and "gpu" in msg
 
 
 def test_unknown_section(tmp_path):
