@@ -24,7 +24,7 @@ class IngestParams(Section):
         4000, ge=200, le=1_000_000, description="longer blocks are cut at line/sentence breaks"
     )
     partition_mb: float = Field(
-        16, gt=0, le=4096, description="input size per parallel partition"
+        4, gt=0, le=4096, description="input megabytes per parallel partition"
     )
 
     @field_validator("formats")

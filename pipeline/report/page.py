@@ -24,7 +24,7 @@ nav.toc ol{margin:.2rem 0;padding-left:1.4rem}
 .tablewrap{margin:.5rem 0 1rem}
 table.data{border-collapse:collapse;width:100%;font-size:.85rem}
 table.data th,table.data td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-table.data th{background:#f5f7fa}
+table.data th{background:#f5f7fa;overflow-wrap:normal;word-break:keep-all}
 table.sortable th{cursor:pointer}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 input.filter{margin:.3rem 0;padding:.25rem .4rem;width:min(100%,22rem);font:inherit}
