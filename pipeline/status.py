@@ -23,14 +23,14 @@ def _tables(root: Path, stage: str) -> list[str]:
     return out
 
 
-def _recent_runs(n: int = 8) -> list[str]:
+def _recent_runs(api_url: str, n: int = 8) -> list[str]:
     import asyncio
 
-    from prefect.client.orchestration import get_client
+    from prefect.client.orchestration import PrefectClient
     from prefect.client.schemas.sorting import FlowRunSort
 
     async def fetch():
-        async with get_client() as client:
+        async with PrefectClient(api=api_url) as client:
             runs = await client.read_flow_runs(limit=n, sort=FlowRunSort.START_TIME_DESC)
             flows = {f.id: f.name for f in await client.read_flows()}
             return [(flows.get(r.flow_id, "?"), r.name, r.state_name, r.start_time) for r in runs]
@@ -60,9 +60,8 @@ def show(root: Path, prefect: bool = True) -> int:
 
         url = os.environ.get("PREFECT_API_URL") or (read_state(root) or {}).get("api_url")
         if url and healthy(url):
-            os.environ["PREFECT_API_URL"] = url
             print(f"Prefect: {url} (recent runs, newest first)")
-            for line in _recent_runs():
+            for line in _recent_runs(url):
                 print(f"  {line}")
         else:
             print("Prefect: no server running (it starts on the next run; "
