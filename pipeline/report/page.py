@@ -31,6 +31,10 @@ input.filter{margin:.3rem 0;padding:.25rem .4rem;width:min(100%,22rem);font:inhe
 .note{color:var(--muted);font-size:.85rem}
 svg.chart{max-width:100%;height:auto}
 mark{background:#ffe58a}
+ol.quotes{padding-left:1.4rem}ol.quotes li{margin:.5rem 0}
+blockquote{margin:.2rem 0;padding:.3rem .6rem;border-left:3px solid var(--line);background:#fafbfc;white-space:pre-wrap}
+li:target blockquote{border-left-color:#d4a000;background:#fff8d6}
+a.cite{font-size:.8rem}
 @media screen{.tablewrap{overflow-x:auto}table.data th{position:sticky;top:0}}
 @media screen and (max-width:640px){body{font-size:14px}main{padding:.6rem}}
 @page{size:A4;margin:18mm 14mm 18mm 14mm;

@@ -21,6 +21,10 @@ def build_sections(tables, params: ReportParams) -> list[Section]:
 
 def build_report(tables, params: ReportParams) -> tuple[str, dict]:
     sections = build_sections(tables, params)
+    if len(tables.evidence):
+        sections.append(Section("evidence", "Sources: every cited quote, per document",
+                                tables.evidence.appendix_html(),
+                                {"report": {"citations": len(tables.evidence)}}))
     metrics: dict = {}
     for s in sections:
         for stage, values in s.metrics.items():

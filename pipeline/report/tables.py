@@ -10,8 +10,22 @@ import pyarrow.parquet as pq
 
 
 class Tables:
+    """The stage tables, read on demand, plus the report's evidence collector."""
+
     def __init__(self, root: Path):
         self.root = root
+        self._evidence = None
+
+    @property
+    def evidence(self):
+        """Citations shared by all sections (see pipeline.report.provenance)."""
+        if self._evidence is None:
+            from pipeline.report.provenance import Evidence
+
+            docs = (self.get("ingest", "documents", ("doc_id", "source_path", "title", "text"))
+                    if self.has("ingest", "documents") else None)
+            self._evidence = Evidence(docs)
+        return self._evidence
 
     def has(self, stage: str, name: str) -> bool:
         return (self.root / "data" / stage / f"{name}.parquet").is_file()
