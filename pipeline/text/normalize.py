@@ -202,9 +202,19 @@ def strip_furniture(text: str, patterns: Sequence[re.Pattern] = ()) -> str:
 
 def normalize_for_match(text: str, patterns: Iterable[str] | Sequence[re.Pattern] = ()) -> str:
     """The form two copies of a text share: see the module docstring for what is ignored."""
+    return normalize_span(text, patterns)[2]
+
+
+def normalize_span(text: str, patterns: Iterable[str] | Sequence[re.Pattern] = ()) -> tuple[int, int, str]:
+    """(start, end, normalised): the content span of `text` (furniture lines
+    at the edges left out) and its normalised form."""
     pats = _as_patterns(patterns)
     s, e = content_span(text, pats)
-    text = text[s:e]
+    return s, e, normalize_content(text[s:e])
+
+
+def normalize_content(text: str) -> str:
+    """`normalize_for_match` without the furniture-line step."""
     if text.isascii():
         return " ".join(text.replace("`", "'").lower().split())
     # punctuation before and after NFKC: it both creates and removes dash/quote forms
