@@ -355,7 +355,8 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
         occ["_gi"] = occ["passage_id"].map(order_key)
         occ = occ.sort_values(["cluster_id", "_gi", "relation"], kind="stable").reset_index(drop=True)
     occ = occ.drop(columns="_gi")
-    out["quotes_cluster_ids"] = [sorted(set(quotes_of.get(gi, []))) for gi in range(n)]
+    out["quotes_cluster_ids"] = pd.Series([sorted(set(quotes_of.get(gi, []))) for gi in range(n)],
+                                          index=out.index, dtype=object)
 
     # clusters
     cl_rows = []
@@ -388,7 +389,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
             for g in range(lo, hi + 1):
                 block_of.setdefault(g, bid)
     blocks_df = pd.DataFrame(bl_rows, columns=BLOCKS.names)
-    out["block_id"] = [block_of.get(g) for g in range(n)]
+    out["block_id"] = pd.Series([block_of.get(g) for g in range(n)], index=out.index, dtype=object)
 
     # links (between representatives)
     link_rows = []
@@ -437,7 +438,7 @@ def document_shares(passages: pd.DataFrame, occ: pd.DataFrame, documents: pd.Dat
         rep_passages.setdefault(r.doc_id, set()).add(r.passage_id)
         if r.relation != "canonical":
             copy_iv.setdefault(r.doc_id, []).append((r.char_start, r.char_end))
-    skipped = passages[passages["skip_downstream"]].groupby("doc_id").size()
+    skipped = passages.loc[passages["skip_downstream"].astype(bool)].groupby("doc_id").size()
     n_pass = passages.groupby("doc_id").size()
     rows = []
     for d in documents.sort_values("source_path").itertuples(index=False):
