@@ -45,8 +45,9 @@ def find_blocks(root: np.ndarray, member: np.ndarray, doc: np.ndarray, seq: np.n
     comp = uf.roots()
     spans: list[tuple[int, int, int]] = []  # (doc, lo gi, hi gi)
     edges: list[tuple[int, int]] = []
-    for c in np.unique(comp):
-        idx = np.flatnonzero(comp == c)
+    order = np.argsort(comp, kind="stable")
+    bounds = np.flatnonzero(np.diff(comp[order])) + 1
+    for idx in np.split(order, bounds):
         if len(idx) < 2:
             continue
         xs, ys = np.unique(x[idx]), np.unique(y[idx])

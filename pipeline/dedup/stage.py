@@ -325,11 +325,15 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     seqs = ordered["seq"].to_numpy(np.int64)
     doc_ids = ordered["doc_id"].to_numpy(dtype=object)
     occ_rows = []
+    is_canon_l = per["is_canonical"].tolist()
+    sim_l = per["similarity"].tolist()
+    method_l = per["method"].tolist()
+    figs_l = per["figures_differ"].tolist()
     for gi in np.flatnonzero(in_cluster):
-        rel = "canonical" if out.at[gi, "is_canonical"] else (
-            "exact" if out.at[gi, "similarity"] == 1.0 and out.at[gi, "method"] == "exact" else out.at[gi, "method"])
-        occ_rows.append((cid[int(root[gi])], pid[gi], doc_ids[gi], seqs[gi], rel, out.at[gi, "similarity"],
-                         starts[gi], ends[gi], False))
+        gi = int(gi)
+        rel = "canonical" if is_canon_l[gi] else method_l[gi]
+        occ_rows.append((cid[int(root[gi])], pid[gi], doc_ids[gi], seqs[gi], rel, sim_l[gi],
+                         starts[gi], ends[gi], False, gi))
     quotes_of: dict[int, list[str]] = {}
     seen = set()
     for ri, o, score, ts, te in occ_quoted:
@@ -346,36 +350,34 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
             cs = base + int(len(region) * ts / ntok)
             ce = base + int(len(region) * te / ntok)
             approx = True
-        occ_rows.append((cid[int(ri)], pid[o], doc_ids[o], seqs[o], "quoted", score, cs, ce, approx))
+        occ_rows.append((cid[int(ri)], pid[o], doc_ids[o], seqs[o], "quoted", score, cs, ce, approx, o))
         quotes_of.setdefault(o, []).append(cid[int(ri)])
-    occ = pd.DataFrame(occ_rows, columns=OCCURRENCES.names)
-    occ["_gi"] = [0] * len(occ)
-    if len(occ):
-        order_key = dict(zip(pid, range(n)))
-        occ["_gi"] = occ["passage_id"].map(order_key)
-        occ = occ.sort_values(["cluster_id", "_gi", "relation"], kind="stable").reset_index(drop=True)
-    occ = occ.drop(columns="_gi")
+    occ_rows.sort(key=lambda r: (r[0], r[9], r[4] == "quoted"))
     out["quotes_cluster_ids"] = pd.Series([sorted(set(quotes_of.get(gi, []))) for gi in range(n)],
                                           index=out.index, dtype=object)
 
     # clusters
     cl_rows = []
-    if len(occ):
-        for cluster_id, g in occ.groupby("cluster_id", sort=True):
-            mem = g[g["relation"] != "quoted"]
-            quo = g[g["relation"] == "quoted"]
-            canon = mem[mem["relation"] == "canonical"]["passage_id"].iloc[0] if len(mem) else None
-            canon_gi = order_key[canon]
-            sub = out.iloc[[order_key[p] for p in mem["passage_id"]]]
-            kind = "exact" if (sub["method"] == "exact").all() else "near"
-            passage_ids = list(dict.fromkeys([*mem["passage_id"], *quo["passage_id"]]))
-            docs_ = list(dict.fromkeys(g["doc_id"]))
-            text = texts[canon_gi]
-            cl_rows.append((cluster_id, canon, kind, len(passage_ids), len(mem), len(docs_), docs_,
-                            passage_ids, list(dict.fromkeys(quo["passage_id"])),
-                            float(min([*mem["similarity"], *quo["similarity"]])),
-                            bool(sub["figures_differ"].any()), len(text), text[:200]))
+    i = 0
+    while i < len(occ_rows):
+        j = i
+        while j < len(occ_rows) and occ_rows[j][0] == occ_rows[i][0]:
+            j += 1
+        group = occ_rows[i:j]
+        mem = [r for r in group if r[4] != "quoted"]
+        quo = [r for r in group if r[4] == "quoted"]
+        canon_gi = next(r[9] for r in mem if r[4] == "canonical")
+        kind = "exact" if all(method_l[r[9]] == "exact" for r in mem) else "near"
+        passage_ids = list(dict.fromkeys([r[1] for r in mem] + [r[1] for r in quo]))
+        docs_ = list(dict.fromkeys(r[2] for r in group))
+        text = texts[canon_gi]
+        cl_rows.append((group[0][0], pid[canon_gi], kind, len(passage_ids), len(mem), len(docs_), docs_,
+                        passage_ids, list(dict.fromkeys(r[1] for r in quo)),
+                        float(min(r[5] for r in group)), any(figs_l[r[9]] for r in mem),
+                        len(text), text[:200]))
+        i = j
     clusters = pd.DataFrame(cl_rows, columns=CLUSTERS.names)
+    occ = pd.DataFrame([r[:9] for r in occ_rows], columns=OCCURRENCES.names)
 
     # blocks
     blocks = find_blocks(root, is_member, doc, np.arange(n), params.block_gap, params.block_reorder)
