@@ -36,6 +36,16 @@ def mix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
+def sorted_unique(x: np.ndarray) -> np.ndarray:
+    """np.unique by sorting (numpy's hash-based unique is slower on big integer arrays)."""
+    if not len(x):
+        return x
+    x = np.sort(x)
+    keep = np.ones(len(x), dtype=bool)
+    keep[1:] = x[1:] != x[:-1]
+    return x[keep]
+
+
 def text_key(normalized: str) -> int:
     """64-bit key of a normalised text (exact matching)."""
     digest = hashlib.blake2b(normalized.encode("utf-8", "surrogatepass"), digest_size=8).digest()
@@ -130,12 +140,12 @@ def prepare(texts: list[str], gi_start: int, params: DedupParams) -> Prepared:
 
     # token document frequencies (per passage, eligible passages only)
     elig_tok = eligible[pidx] if len(ids) else np.zeros(0, dtype=bool)
-    pairs = np.unique(pidx[elig_tok] * max(len(words), 1) + ids[elig_tok])
+    pairs = sorted_unique(pidx[elig_tok] * max(len(words), 1) + ids[elig_tok])
     df = np.bincount(pairs % max(len(words), 1), minlength=len(words)) if len(pairs) else \
         np.zeros(len(words), dtype=np.int64)
     used = df > 0
     df_cp, df_n = cps[used], df[used]
-    numeric_cp = np.unique(cps[numeric_word]) if len(words) else np.zeros(0, dtype=np.uint32)
+    numeric_cp = sorted_unique(cps[numeric_word]) if len(words) else np.zeros(0, dtype=np.uint32)
 
     sh_hash, sh_gi, sh_sel, n_sel = shingles(th[ids] if len(ids) else np.zeros(0, np.uint64),
                                              lens, eligible, gi_start, params)

@@ -90,7 +90,7 @@ def verify_pairs(pairs: np.ndarray, tokstr: Sequence[str], n_alpha: Sequence[int
                     rows.append((a, b, "contained" if member else "quoted", r, al.score / 100, member,
                                  inner, outer, al.dest_start, al.dest_end))
                     continue
-        if ni / no >= jac_t:
+        if ni / no >= jac_t and r >= jac_t / 2:  # reordered copies keep most words in order
             j = shingle_jaccard(si, so, params.shingle_words)
             if j >= jac_t:
                 rows.append((a, b, "shingles", max(j, r), None, True, inner, outer, None, None))
