@@ -44,21 +44,41 @@ def shard_pairs(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int,
     if not keep.any():
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     gi, sel, gid = gi[keep], sel[keep], gid[keep]
-    # positions inside the kept groups
+    # pairs are generated a batch of whole posting lists at a time, so memory stays
+    # bounded by BATCH_PAIRS whatever the corpus size
     first = np.ones(len(gid), dtype=bool)
     first[1:] = gid[1:] != gid[:-1]
     kstart = np.flatnonzero(first)
     ksize = np.diff(np.append(kstart, len(gid)))
-    rank = np.arange(len(gid)) - np.repeat(kstart, ksize)
-    after = np.repeat(ksize, ksize) - rank - 1  # partners after each entry in its group
+    gpairs = ksize * (ksize - 1) // 2
+    cum = np.cumsum(gpairs)
+    batch_of = cum // BATCH_PAIRS
+    cuts = np.flatnonzero(np.diff(batch_of)) + 1
+    results = []
+    for groups in np.split(np.arange(len(kstart)), cuts):
+        if not len(groups):
+            continue
+        lo_e = kstart[groups[0]]
+        hi_e = kstart[groups[-1]] + ksize[groups[-1]]
+        results.append(_pairs_of(gi[lo_e:hi_e], sel[lo_e:hi_e], ksize[groups], n_total))
+    return merge_counts(results)
+
+
+BATCH_PAIRS = 4_000_000
+
+
+def _pairs_of(gi: np.ndarray, sel: np.ndarray, sizes: np.ndarray, n_total: int):
+    """Pairs within consecutive posting lists of the given sizes (a sampled shingle on one side)."""
+    starts = np.cumsum(sizes) - sizes
+    rank = np.arange(len(gi)) - np.repeat(starts, sizes)
+    after = np.repeat(sizes, sizes) - rank - 1  # partners after each entry in its list
     total = int(after.sum())
-    left = np.repeat(np.arange(len(gid)), after)
+    left = np.repeat(np.arange(len(gi)), after)
     offs = np.arange(total) - np.repeat(np.cumsum(after) - after, after)
     right = left + offs + 1
     useful = sel[left] | sel[right]
     a, b = gi[left[useful]], gi[right[useful]]
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    keys = lo * np.int64(n_total) + hi
+    keys = np.minimum(a, b) * np.int64(n_total) + np.maximum(a, b)
     return np.unique(keys, return_counts=True)
 
 
