@@ -21,6 +21,10 @@ CONTRACT = {
     "ingest/documents": {"doc_id", "source_path", "format", "encoding", "title", "published", "n_chars", "text"},
     "ingest/rejected": {"source_path", "reason"},
     "ingest/passages": {"passage_id", "doc_id", "seq", "char_start", "char_end", "text"},
+    "dedup/passages": {"passage_id", "doc_id", "seq", "char_start", "char_end", "text", "cluster_id",
+                       "canonical_passage_id", "is_canonical", "match", "similarity"},
+    "dedup/clusters": {"cluster_id", "canonical_passage_id", "n_occurrences", "n_docs", "doc_ids",
+                       "passage_ids"},
 }
 
 
@@ -38,7 +42,7 @@ def table(project, name) -> pd.DataFrame:
 
 def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
     first = dvc(project, "repro")
-    assert stages_run(first.stdout) == ["ingest", "report"]
+    assert stages_run(first.stdout) == ["ingest", "dedup", "report"]
     for name, columns in CONTRACT.items():
         assert columns <= set(table(project, name).columns), name
     assert len(table(project, "ingest/documents")) == 5
@@ -46,10 +50,20 @@ def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
         assert (project / "reports" / f).stat().st_size > 0
     metrics = json.loads((project / "reports" / "metrics.json").read_text())
     assert metrics["ingest"]["documents"] == 5
+    assert metrics["dedup"]["clusters"] > 0 and metrics["dedup"]["blocks"] > 0
+    dedup = table(project, "dedup/passages")
+    assert len(dedup) == len(table(project, "ingest/passages"))
+    assert set(dedup["match"]) == {"exact", "near", "unique"}
+    assert "Repeated passages" in (project / "reports" / "report.html").read_text()
     assert "up to date" in dvc(project, "status").stdout
 
     # a second repro runs nothing
     assert stages_run(dvc(project, "repro").stdout) == []
+
+    # a dedup parameter re-runs dedup and the report, not ingest
+    params = (project / "params.yaml").read_text().replace("min_chars: 20 ", "min_chars: 30 ")
+    (project / "params.yaml").write_text(params)
+    assert stages_run(dvc(project, "repro").stdout) == ["dedup", "report"]
 
     # a report-only parameter re-runs only the report
     params = (project / "params.yaml").read_text().replace('title: "Corpus report"', 'title: "Zhanaozen"')

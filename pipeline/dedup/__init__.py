@@ -1,0 +1,1 @@
+"""Dedup: find every repeated passage, exact or near, within and across documents."""

@@ -1,0 +1,155 @@
+"""Prefect flow of the dedup stage: three parallel phases, global merges between.
+
+1. prepare: passages in partitions -> signatures (one task per partition);
+2. candidates: the shingle index in hash shards -> candidate pairs (one task per shard);
+3. verify: candidate pairs in chunks -> links (one task per chunk);
+then the global merge (union-find, reworded copies, blocks) and the tables.
+
+Tasks exchange data through files in the stage's staging folder (so the Dask
+runner works as well as threads); the folder is dropped before the swap.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+
+from pipeline.core.flow import map_partitions, stage_context
+from pipeline.core.tables import read_table, stage_output
+from pipeline.dedup.candidates import merge_counts, select_candidates, shard_pairs
+from pipeline.dedup.params import DedupParams
+from pipeline.dedup.signatures import prepare
+from pipeline.dedup.stage import (
+    LINK_COLUMNS, TABLES, Corpus, finish, order_passages, partition_ranges, shard_entries,
+)
+from pipeline.dedup.verify import verify_pairs
+
+
+def _dump(obj, path: Path) -> str:
+    with open(path, "wb") as fh:
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return str(path)
+
+
+def _load(path: str):
+    with open(path, "rb") as fh:
+        return pickle.load(fh)
+
+
+def _texts(work: Path, start: int | None = None, end: int | None = None) -> list[str]:
+    table = pq.read_table(work / "passages.parquet", columns=["text"])
+    col = table.column("text")
+    if start is not None:
+        col = col.slice(start, end - start)
+    return col.to_pylist()
+
+
+@task(name="dedup-prepare", cache_policy=NONE)
+def prepare_partition(part: tuple[int, int], index: int, work: str, params: DedupParams) -> str:
+    start, end = part
+    texts = _texts(Path(work), start, end)
+    return _dump(prepare(texts, start, params), Path(work) / f"prep-{index:05d}.pkl")
+
+
+@task(name="dedup-candidates", cache_policy=NONE)
+def shard_candidates(part: str, index: int, work: str, n_total: int, params: DedupParams) -> str:
+    h, gi, sel = _load(part)
+    keys, counts = shard_pairs(h, gi, sel, n_total, params.max_df)
+    return _dump((keys, counts), Path(work) / f"pairs-{index:05d}.pkl")
+
+
+@task(name="dedup-verify", cache_policy=NONE)
+def verify_chunk(part: str, index: int, work: str, params: DedupParams) -> str:
+    pairs = np.load(part)
+    ctx = _load(str(Path(work) / "verify-context.pkl"))
+    needed = np.unique(pairs.ravel()) if len(pairs) else np.zeros(0, np.int64)
+    texts_cache: dict[int, str] = {}
+
+    def region(gi: int) -> str:
+        if gi not in texts_cache:
+            table = pq.read_table(Path(work) / "passages.parquet", columns=["text"])
+            col = table.column("text")
+            for g in needed:
+                texts_cache[int(g)] = col[int(g)].as_py()
+        text = texts_cache[gi]
+        return text[int(ctx["cstart"][gi]):int(ctx["cend"][gi])]
+
+    links = verify_pairs(pairs, ctx["tokstr"], ctx["n_alpha"], region, params)
+    path = Path(work) / f"links-{index:05d}.pkl"
+    return _dump(links, path)
+
+
+@flow(name="dedup", log_prints=True)
+def dedup_flow(root: str) -> dict:
+    """Find repeated passages in data/ingest/passages.parquet; write data/dedup/."""
+    logger = get_run_logger()
+    ctx = stage_context(root)
+    params: DedupParams = ctx.params["dedup"]
+    ingest = ctx.in_dir("ingest")
+    documents = read_table(ingest / "documents.parquet",
+                           columns=["doc_id", "source_path", "published_iso", "n_chars"])
+    passages = read_table(ingest / "passages.parquet")
+    ordered = order_passages(passages, documents)
+    del passages
+    n = len(ordered)
+    with stage_output(ctx.out_dir("dedup")) as out:
+        work = out.tmp / "work"
+        work.mkdir(parents=True)
+        pq.write_table(pa.Table.from_pandas(ordered[["gi", "text"]], preserve_index=False),
+                       work / "passages.parquet", row_group_size=max(1, params.partition_passages))
+        ranges = partition_ranges(n, params.partition_passages)
+        logger.info("dedup: %d passages in %d partitions", n, len(ranges))
+        prep_paths = map_partitions(prepare_partition, ranges, "dedup prepare",
+                                    work=str(work), params=params)
+        parts = [_load(p) for p in prep_paths]
+        corpus = Corpus.combine(parts)
+        from pipeline.dedup.merge import exact_groups
+
+        rep = exact_groups(corpus.key, corpus.eligible)
+        by_part = [shard_entries(p, rep, params.shards) for p in parts]
+        del parts
+        shard_paths = []
+        for i in range(params.shards):
+            pieces = [b[i] for b in by_part]
+            entry = tuple(np.concatenate([p[j] for p in pieces]) if pieces else np.zeros(0)
+                          for j in range(3))
+            shard_paths.append(_dump(entry, work / f"shard-{i:05d}.pkl"))
+        del by_part
+        pair_paths = map_partitions(shard_candidates, shard_paths, "dedup candidates",
+                                    work=str(work), n_total=n, params=params)
+        keys, counts = merge_counts([_load(p) for p in pair_paths])
+        cands = select_candidates(keys, counts, corpus.n_sel, n, params.min_shared)
+        logger.info("dedup: %d candidate pairs from %d pairs sharing a shingle", len(cands), len(keys))
+        _dump({"tokstr": corpus.tokstr, "n_alpha": corpus.n_alpha, "cstart": corpus.cstart,
+               "cend": corpus.cend}, work / "verify-context.pkl")
+        chunk_paths = []
+        for i, (s, e) in enumerate(partition_ranges(len(cands), params.verify_chunk)):
+            np.save(work / f"cands-{i:05d}.npy", cands[s:e])
+            chunk_paths.append(str(work / f"cands-{i:05d}.npy"))
+        link_paths = map_partitions(verify_chunk, chunk_paths, "dedup verify",
+                                    work=str(work), params=params)
+        frames = [_load(p) for p in link_paths]
+        links = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LINK_COLUMNS)
+        tables = finish(ordered, documents, corpus, rep, links, params)
+        shutil.rmtree(work)
+        for name, schema in TABLES.items():
+            out.write_table(f"{name}.parquet", tables[name], schema)
+    p = tables["passages"]
+    summary = {
+        "passages": n,
+        "clusters": len(tables["clusters"]),
+        "exact_repeats_skipped": int(p["skip_downstream"].sum()),
+        "near_repeats": int((p["match"] == "near").sum()),
+        "blocks": int(tables["blocks"]["block_id"].nunique()) if len(tables["blocks"]) else 0,
+        "candidates": int(len(cands)),
+    }
+    logger.info("dedup: %s", summary)
+    return summary

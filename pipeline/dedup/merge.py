@@ -1,0 +1,179 @@
+"""The global merge: exact groups, union-find over member links, and reworded
+copies found next to other repeats.
+
+Passages are numbered by `gi`, their global order (documents in order, then
+`seq`); the earliest passage of a group is its representative, so every
+choice below is deterministic and independent of how the work was split.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+
+class UnionFind:
+    """Union-find whose root is always the smallest member (the earliest passage)."""
+
+    def __init__(self, parent: np.ndarray):
+        self.parent = parent.astype(np.int64).copy()
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return int(root)
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        return True
+
+    def roots(self) -> np.ndarray:
+        """Root of every node (vectorised pointer jumping; also compresses the paths)."""
+        p = self.parent
+        while True:
+            pp = p[p]
+            if np.array_equal(pp, p):
+                break
+            p = pp
+        self.parent = p
+        return p.copy()
+
+
+def exact_groups(key: np.ndarray, eligible: np.ndarray) -> np.ndarray:
+    """rep[gi]: the earliest passage with the same normalised text; -1 if not eligible."""
+    n = len(key)
+    rep = np.full(n, -1, dtype=np.int64)
+    idx = np.flatnonzero(eligible)
+    if not len(idx):
+        return rep
+    k = key[idx]
+    order = np.lexsort((idx, k))
+    k, members = k[order], idx[order]
+    first = np.ones(len(k), dtype=bool)
+    first[1:] = k[1:] != k[:-1]
+    heads = members[first]
+    rep[members] = np.repeat(heads, np.diff(np.append(np.flatnonzero(first), len(k))))
+    return rep
+
+
+def within_cluster_pairs(root: np.ndarray, clustered: np.ndarray, cap: int) -> np.ndarray:
+    """Pairs (x < y) of passages in the same cluster; in big clusters each
+    passage pairs only with the first `cap` ones (bounded work)."""
+    idx = np.flatnonzero(clustered)
+    if not len(idx):
+        return np.zeros((0, 2), np.int64)
+    r = root[idx]
+    order = np.lexsort((idx, r))
+    r, members = r[order], idx[order]
+    first = np.ones(len(r), dtype=bool)
+    first[1:] = r[1:] != r[:-1]
+    starts = np.flatnonzero(first)
+    sizes = np.diff(np.append(starts, len(r)))
+    out = []
+    for s, size in zip(starts, sizes):
+        if size < 2:
+            continue
+        m = members[s:s + size]
+        head = m[:cap]
+        a = np.repeat(head, len(m))
+        b = np.tile(m, len(head))
+        keep = a < b
+        out.append(np.stack([a[keep], b[keep]], axis=1))
+    return np.concatenate(out) if out else np.zeros((0, 2), np.int64)
+
+
+def idf_weights(df_cp: np.ndarray, df_n: np.ndarray, numeric_cp: np.ndarray,
+                n_passages: int) -> dict[int, float]:
+    """Inverse document frequency per token code point; figures weigh nothing
+    (reprints change figures, look-alikes share them)."""
+    w = {int(c): math.log((n_passages + 1) / (int(d) + 1)) + 1e-3 for c, d in zip(df_cp, df_n)}
+    for c in numeric_cp:
+        w[int(c)] = 0.0
+    return w
+
+
+def content_overlap(a: str, b: str, idf: dict[int, float]) -> float:
+    """IDF-weighted share of the smaller passage's content words found in the other."""
+    sa, sb = set(a), set(b)
+    wa = sum(idf.get(ord(c), 0.0) for c in sa)
+    wb = sum(idf.get(ord(c), 0.0) for c in sb)
+    if min(wa, wb) <= 0:
+        return 0.0
+    return sum(idf.get(ord(c), 0.0) for c in sa & sb) / min(wa, wb)
+
+
+def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.ndarray,
+                   rep: np.ndarray, tokstr: Sequence[str], idf: dict[int, float], params,
+                   cap: int = 20, max_rounds: int = 8) -> list[tuple]:
+    """Reworded copies: pairs of passages that sit next to aligned repeats in
+    the same two documents (within `reworded_window` positions of at least two
+    of them) and share enough weighted content words.
+
+    Content words alone cannot tell a re-translated paragraph from a look-alike
+    that shares names and figures; a reprinted context can. Accepted pairs
+    become anchors for the next round, so a reworded stretch is found from its
+    edges inwards.
+    """
+    w = params.reworded_window
+    if w <= 0:
+        return []
+    n = len(doc)
+    found: list[tuple] = []
+    rejected: set[int] = set()
+    for _ in range(max_rounds):
+        roots = uf.roots()
+        pairs = within_cluster_pairs(roots, clustered(), cap)
+        if not len(pairs):
+            break
+        d = np.arange(-w, w + 1)
+        dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
+        x = (pairs[:, 0][:, None] + dx[None, :]).ravel()
+        y = (pairs[:, 1][:, None] + dy[None, :]).ravel()
+        ax = np.repeat(pairs[:, 0], len(dx))
+        ay = np.repeat(pairs[:, 1], len(dy))
+        ok = (x >= 0) & (x < n) & (y >= 0) & (y < n) & (x != y)
+        x, y, ax, ay = x[ok], y[ok], ax[ok], ay[ok]
+        ok = (doc[x] == doc[ax]) & (doc[y] == doc[ay]) & (rep[x] >= 0) & (rep[y] >= 0)
+        ok &= (x != ax) | (y != ay)
+        x, y = x[ok], y[ok]
+        lo, hi = np.minimum(x, y), np.maximum(x, y)
+        keys, support = np.unique(lo * n + hi, return_counts=True)
+        keys = keys[support >= 2]
+        accepted = 0
+        for k in keys:
+            k = int(k)
+            if k in rejected:
+                continue
+            p, q = divmod(k, n)
+            if roots[p] == roots[q] or uf.find(p) == uf.find(q):
+                continue
+            sp, sq = tokstr[rep[p]], tokstr[rep[q]]
+            short, long_ = sorted((len(sp), len(sq)))
+            score = 0.0
+            if short >= params.reworded_min_words and short * 3 >= long_:
+                score = content_overlap(sp, sq, idf)
+            if score >= params.reworded_threshold:
+                uf.union(p, q)
+                found.append((int(rep[p]), int(rep[q]), score))
+                accepted += 1
+            else:
+                rejected.add(k)
+        if not accepted:
+            break
+    return found
+
+
+def links_frame(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["a", "b", "similarity"])

@@ -1,0 +1,195 @@
+"""Per-partition work: normalise each passage, hash it for exact matching,
+turn its words into a token string, and sample its shingles for the index.
+
+Everything is vectorised over the partition (one flat array of tokens with
+passage offsets), and deterministic: hashes are keyed BLAKE2b and a fixed
+64-bit mixer, never Python's per-process `hash()`, so partitions computed in
+different processes (Dask) agree.
+
+Token strings: each word becomes one character (a code point derived from the
+word's hash), so that rapidfuzz can align passages word by word at C speed.
+Two different words share a code point with probability about 1e-6.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pipeline.dedup.params import DedupParams
+from pipeline.text.normalize import TOKEN, compile_patterns, normalize_span
+
+# code points used for tokens: everything from U+0100 except the surrogates
+_CP_BASE = 0x100
+_CP_SPAN = 0x110000 - _CP_BASE - 0x800
+_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+def mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser, vectorised (uint64 wraps around)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def sorted_unique(x: np.ndarray) -> np.ndarray:
+    """np.unique by sorting (numpy's hash-based unique is slower on big integer arrays)."""
+    if not len(x):
+        return x
+    x = np.sort(x)
+    keep = np.ones(len(x), dtype=bool)
+    keep[1:] = x[1:] != x[:-1]
+    return x[keep]
+
+
+def text_key(normalized: str) -> int:
+    """64-bit key of a normalised text (exact matching)."""
+    digest = hashlib.blake2b(normalized.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+def token_hashes(words: list[str], seed: int) -> np.ndarray:
+    salt = seed.to_bytes(8, "little")
+    out = np.empty(len(words), dtype=np.uint64)
+    for i, w in enumerate(words):
+        out[i] = int.from_bytes(
+            hashlib.blake2b(w.encode("utf-8", "surrogatepass"), digest_size=8, salt=salt).digest(),
+            "little")
+    return out
+
+
+def code_points(h: np.ndarray) -> np.ndarray:
+    cp = (h % np.uint64(_CP_SPAN)).astype(np.int64) + _CP_BASE
+    cp[cp >= 0xD800] += 0x800  # skip the surrogate block
+    return cp.astype(np.uint32)
+
+
+def tokens_to_str(cps: np.ndarray) -> str:
+    return np.ascontiguousarray(cps, dtype="<u4").tobytes().decode("utf-32-le")
+
+
+@dataclass
+class Prepared:
+    """One partition's passages, ready for exact grouping and the candidate index."""
+
+    gi_start: int
+    key: np.ndarray          # uint64 key of the normalised text (0: nothing to match)
+    norm_len: np.ndarray     # int32 characters of the normalised text
+    n_tokens: np.ndarray     # int32 words
+    n_alpha: np.ndarray      # int32 words with a letter (not figures)
+    eligible: np.ndarray     # bool: long enough to be matched at all
+    cstart: np.ndarray       # int32 content span inside the passage (furniture lines left out)
+    cend: np.ndarray
+    tokstr: list[str]        # token string ('' when not eligible)
+    n_sel: np.ndarray        # int32 sampled shingles
+    sh_hash: np.ndarray = field(repr=False)   # uint64 unique shingles of eligible passages...
+    sh_gi: np.ndarray = field(repr=False)     # int64 ...their global passage index
+    sh_sel: np.ndarray = field(repr=False)    # bool: in the passage's sample
+    df_cp: np.ndarray = field(repr=False)     # uint32 token code point -> number of passages with it
+    df_n: np.ndarray = field(repr=False)
+    numeric_cp: np.ndarray = field(repr=False)  # uint32 code points of tokens that are figures
+
+    def __len__(self) -> int:
+        return len(self.key)
+
+
+def prepare(texts: list[str], gi_start: int, params: DedupParams) -> Prepared:
+    """Normalise, key, tokenise and sample the shingles of one partition."""
+    pats = compile_patterns(tuple(params.furniture_patterns))
+    n = len(texts)
+    key = np.zeros(n, dtype=np.uint64)
+    norm_len = np.zeros(n, dtype=np.int32)
+    n_tokens = np.zeros(n, dtype=np.int32)
+    cstart = np.zeros(n, dtype=np.int32)
+    cend = np.zeros(n, dtype=np.int32)
+    vocab: dict[str, int] = {}
+    setdefault = vocab.setdefault
+    flat: list[int] = []
+    lens = np.zeros(n, dtype=np.int64)
+    findall = TOKEN.findall
+    for i, text in enumerate(texts):
+        s, e, norm = normalize_span(text or "", pats)
+        cstart[i], cend[i] = s, e
+        if not norm:
+            continue
+        norm_len[i] = len(norm)
+        key[i] = text_key(norm)
+        toks = findall(norm)
+        n_tokens[i] = len(toks)
+        lens[i] = len(toks)
+        flat += [setdefault(t, len(vocab)) for t in toks]
+    words = list(vocab)
+    ids = np.asarray(flat, dtype=np.int64)
+    numeric_word = np.fromiter((w.isdigit() for w in words), dtype=bool, count=len(words))
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lens, out=offsets[1:])
+    pidx = np.repeat(np.arange(n), lens)
+    n_numeric = np.bincount(pidx, weights=numeric_word[ids], minlength=n).astype(np.int32) \
+        if len(ids) else np.zeros(n, dtype=np.int32)
+    n_alpha = n_tokens - n_numeric
+    eligible = (norm_len >= params.min_chars) & (n_tokens >= params.min_words) & (n_alpha >= 1)
+
+    th = token_hashes(words, params.seed)
+    cps = code_points(th) if len(th) else np.zeros(0, dtype=np.uint32)
+    big = tokens_to_str(cps[ids]) if len(ids) else ""
+    tokstr = [big[offsets[i]:offsets[i + 1]] if eligible[i] else "" for i in range(n)]
+
+    # token document frequencies (per passage, eligible passages only)
+    elig_tok = eligible[pidx] if len(ids) else np.zeros(0, dtype=bool)
+    pairs = sorted_unique(pidx[elig_tok] * max(len(words), 1) + ids[elig_tok])
+    df = np.bincount(pairs % max(len(words), 1), minlength=len(words)) if len(pairs) else \
+        np.zeros(len(words), dtype=np.int64)
+    used = df > 0
+    df_cp, df_n = cps[used], df[used]
+    numeric_cp = sorted_unique(cps[numeric_word]) if len(words) else np.zeros(0, dtype=np.uint32)
+
+    sh_hash, sh_gi, sh_sel, n_sel = shingles(th[ids] if len(ids) else np.zeros(0, np.uint64),
+                                             lens, eligible, gi_start, params)
+    return Prepared(gi_start, key, norm_len, n_tokens, n_alpha.astype(np.int32), eligible, cstart, cend,
+                    tokstr, n_sel, sh_hash, sh_gi, sh_sel, df_cp, df_n, numeric_cp)
+
+
+def shingles(tok: np.ndarray, lens: np.ndarray, eligible: np.ndarray, gi_start: int,
+             params: DedupParams) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Unique word k-shingle hashes per eligible passage, and which are in its sample.
+
+    The sample is the `sketch_size` lowest hashes (a bottom-k sketch): the
+    same rule in every passage, so a passage contained in another has its
+    sample inside the other's shingles.
+    """
+    k = params.shingle_words
+    n = len(lens)
+    empty = (np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool), np.zeros(n, np.int32))
+    total = len(tok)
+    if total < k:
+        return empty
+    m = total - k + 1
+    h = tok[:m].copy()
+    mult = np.uint64(0x9E3779B97F4A7C15)
+    for j in range(1, k):
+        h = mix64(h * mult + tok[j:m + j])
+    pidx = np.repeat(np.arange(n), lens)[:m]
+    starts = np.repeat(np.cumsum(lens) - lens, lens)[:m]
+    pos = np.arange(m) - starts
+    valid = (pos + k <= lens[pidx]) & eligible[pidx]
+    h, p = h[valid], pidx[valid]
+    if not len(h):
+        return empty
+    order = np.lexsort((h, p))
+    h, p = h[order], p[order]
+    keep = np.ones(len(h), dtype=bool)
+    keep[1:] = (h[1:] != h[:-1]) | (p[1:] != p[:-1])
+    h, p = h[keep], p[keep]
+    first = np.ones(len(p), dtype=bool)
+    first[1:] = p[1:] != p[:-1]
+    group_start = np.flatnonzero(first)
+    counts = np.diff(np.append(group_start, len(p)))
+    rank = np.arange(len(p)) - np.repeat(group_start, counts)
+    sel = rank < params.sketch_size
+    n_sel = np.zeros(n, dtype=np.int32)
+    n_sel[p[group_start]] = np.minimum(counts, params.sketch_size)
+    return h, p.astype(np.int64) + gi_start, sel, n_sel

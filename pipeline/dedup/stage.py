@@ -1,0 +1,453 @@
+"""The dedup stage as pure functions: ingest tables in, repeat tables out.
+
+Steps (the flow runs the per-partition ones as parallel Prefect tasks):
+
+1. `order_passages`: every passage gets `gi`, its place in a global order
+   (documents by publication date, then path; passages by seq). The earliest
+   passage of a group is always its canonical one.
+2. `prepare` (per partition, signatures.py): normalise, key, tokenise,
+   sample shingles.
+3. `exact_groups` (global): passages with the same normalised text.
+4. `shard_pairs` (per hash shard, candidates.py): candidate pairs from the
+   shingle index, representatives of exact groups only.
+5. `verify_pairs` (per chunk of candidates, verify.py): near, contained and
+   quoted links.
+6. `finish` (global): union-find over member links, reworded copies next to
+   other repeats, canonical passages, similarity to the canonical, quoted
+   occurrences, blocks, per-document shares, and the tables.
+
+`run_dedup` runs all of it in one process (tests, benchmark); the flow runs
+the same functions spread over the task runner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from rapidfuzz.distance import Indel
+
+from pipeline.dedup.blocks import find_blocks
+from pipeline.dedup.candidates import merge_counts, select_candidates, shard_of, shard_pairs
+from pipeline.dedup.merge import UnionFind, exact_groups, idf_weights, reworded_links
+from pipeline.dedup.params import DedupParams
+from pipeline.dedup.signatures import Prepared, prepare
+from pipeline.dedup.verify import LINK_COLUMNS, token_char_spans, verify_pairs
+
+PASSAGES = pa.schema([
+    ("passage_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("seq", pa.int32()),
+    ("char_start", pa.int64()),
+    ("char_end", pa.int64()),
+    ("text", pa.large_string()),
+    ("cluster_id", pa.string()),             # null when the passage is not repeated
+    ("canonical_passage_id", pa.string()),   # the cluster's canonical passage (itself when canonical/unique)
+    ("is_canonical", pa.bool_()),
+    ("match", pa.string()),                  # exact | near | unique
+    ("similarity", pa.float64()),            # to the canonical passage, 0..1
+    ("method", pa.string()),                 # exact | near | shingles | contained | reworded (null: unique)
+    ("exact_of", pa.string()),               # earliest passage with the same normalised text (itself if none)
+    ("skip_downstream", pa.bool_()),         # match == exact and not canonical: its text is processed once, elsewhere
+    ("figures_differ", pa.bool_()),          # a near repeat whose figures are not the canonical's
+    ("eligible", pa.bool_()),                # long enough to be compared at all
+    ("n_words", pa.int32()),
+    ("norm_key", pa.string()),               # hash of the normalised text (equal key: exact repeat)
+    ("block_id", pa.string()),
+    ("quotes_cluster_ids", pa.list_(pa.string())),  # clusters whose text this passage quotes inside it
+])
+CLUSTERS = pa.schema([
+    ("cluster_id", pa.string()),
+    ("canonical_passage_id", pa.string()),
+    ("kind", pa.string()),                   # exact (all members the same text) | near
+    ("n_occurrences", pa.int64()),           # members + passages quoting it
+    ("n_members", pa.int64()),
+    ("n_docs", pa.int64()),
+    ("doc_ids", pa.list_(pa.string())),
+    ("passage_ids", pa.list_(pa.string())),  # every occurrence: members, then passages quoting it
+    ("quoted_in_passage_ids", pa.list_(pa.string())),
+    ("min_similarity", pa.float64()),
+    ("figures_differ", pa.bool_()),
+    ("canonical_chars", pa.int64()),
+    ("canonical_head", pa.string()),
+])
+OCCURRENCES = pa.schema([
+    ("cluster_id", pa.string()),
+    ("passage_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("seq", pa.int32()),
+    ("relation", pa.string()),     # canonical | exact | near | shingles | contained | reworded | quoted
+    ("similarity", pa.float64()),
+    ("char_start", pa.int64()),    # where the text occurs in documents.text (for quoted: the quoted part)
+    ("char_end", pa.int64()),
+    ("approximate", pa.bool_()),   # offsets of a quoted part estimated (raw and normalised words differ)
+])
+LINKS = pa.schema([
+    ("passage_a", pa.string()),
+    ("passage_b", pa.string()),
+    ("method", pa.string()),       # near | shingles | contained | quoted | reworded
+    ("similarity", pa.float64()),  # word-level (2*LCS/(la+lb)), shingle Jaccard, or weighted overlap for reworded
+    ("containment", pa.float64()), # share of the shorter passage found in one place of the longer
+    ("member", pa.bool_()),        # joined the two passages' clusters
+    ("inner_passage_id", pa.string()),
+    ("outer_char_start", pa.int64()),
+    ("outer_char_end", pa.int64()),
+])
+BLOCKS = pa.schema([
+    ("block_id", pa.string()),
+    ("copy", pa.int32()),
+    ("n_copies", pa.int32()),
+    ("doc_id", pa.string()),
+    ("seq_start", pa.int32()),
+    ("seq_end", pa.int32()),
+    ("char_start", pa.int64()),
+    ("char_end", pa.int64()),
+    ("n_passages", pa.int32()),
+    ("passage_ids", pa.list_(pa.string())),
+])
+SHARES = pa.schema([
+    ("doc_id", pa.string()),
+    ("source_path", pa.string()),
+    ("n_chars", pa.int64()),
+    ("n_passages", pa.int64()),
+    ("repeated_passages", pa.int64()),
+    ("repeated_chars", pa.int64()),
+    ("repeated_share", pa.float64()),   # characters that also occur elsewhere / n_chars
+    ("copied_chars", pa.int64()),
+    ("copied_share", pa.float64()),     # characters that repeat an earlier (canonical) occurrence / n_chars
+    ("skipped_passages", pa.int64()),   # exact copies not processed downstream
+])
+TABLES = {"passages": PASSAGES, "clusters": CLUSTERS, "occurrences": OCCURRENCES,
+          "links": LINKS, "blocks": BLOCKS, "repeated_share": SHARES}
+METHOD_RANK = {"exact": 0, "near": 1, "shingles": 2, "contained": 3, "reworded": 4}
+
+
+def order_passages(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Passages in global order with `gi` and `doc_index` (documents by
+    publication date, undated last, then source path)."""
+    docs = documents[["doc_id", "source_path"]].copy()
+    pub = documents["published_iso"] if "published_iso" in documents else pd.Series([None] * len(docs))
+    docs["order_date"] = pub.fillna("9999").astype(str).values
+    docs = docs.sort_values(["order_date", "source_path", "doc_id"], kind="stable").reset_index(drop=True)
+    docs["doc_index"] = np.arange(len(docs), dtype=np.int64)
+    out = passages.merge(docs[["doc_id", "doc_index", "source_path"]], on="doc_id", how="left")
+    missing = out["doc_index"].isna()
+    if missing.any():  # passages of an unknown document go last, by doc_id
+        extra = {d: len(docs) + i for i, d in enumerate(sorted(out.loc[missing, "doc_id"].unique()))}
+        out.loc[missing, "doc_index"] = out.loc[missing, "doc_id"].map(extra)
+    out["doc_index"] = out["doc_index"].astype(np.int64)
+    out = out.sort_values(["doc_index", "seq"], kind="stable").reset_index(drop=True)
+    out["gi"] = np.arange(len(out), dtype=np.int64)
+    return out
+
+
+def partition_ranges(n: int, size: int) -> list[tuple[int, int]]:
+    return [(s, min(n, s + size)) for s in range(0, n, size)]
+
+
+@dataclass
+class Corpus:
+    """All partitions' signatures side by side, indexed by gi."""
+
+    key: np.ndarray
+    eligible: np.ndarray
+    n_tokens: np.ndarray
+    n_alpha: np.ndarray
+    n_sel: np.ndarray
+    cstart: np.ndarray
+    cend: np.ndarray
+    tokstr: list[str]
+    df_cp: np.ndarray
+    df_n: np.ndarray
+    numeric_cp: np.ndarray
+
+    @classmethod
+    def combine(cls, parts: Sequence[Prepared]) -> "Corpus":
+        parts = sorted(parts, key=lambda p: p.gi_start)
+        cat = lambda name, dt: np.concatenate([getattr(p, name) for p in parts]) if parts else np.zeros(0, dt)  # noqa: E731
+        df_cp, df_n = cat("df_cp", np.uint32), cat("df_n", np.int64)
+        if len(df_cp):
+            df_cp, inv = np.unique(df_cp, return_inverse=True)
+            df_n = np.bincount(inv, weights=df_n).astype(np.int64)
+        tokstr: list[str] = []
+        for p in parts:
+            tokstr.extend(p.tokstr)
+        return cls(cat("key", np.uint64), cat("eligible", bool), cat("n_tokens", np.int32),
+                   cat("n_alpha", np.int32), cat("n_sel", np.int32), cat("cstart", np.int32),
+                   cat("cend", np.int32), tokstr, df_cp, df_n,
+                   np.unique(cat("numeric_cp", np.uint32)))
+
+
+def shard_entries(part: Prepared, rep: np.ndarray, shards: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """A partition's index entries of representatives, split by hash shard."""
+    keep = rep[part.sh_gi] == part.sh_gi
+    h, gi, sel = part.sh_hash[keep], part.sh_gi[keep], part.sh_sel[keep]
+    s = shard_of(h, shards)
+    return [(h[s == i], gi[s == i], sel[s == i]) for i in range(shards)]
+
+
+def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupParams) -> dict[str, pd.DataFrame]:
+    """The whole stage in one process; returns the tables by name."""
+    ordered = order_passages(passages, documents)
+    texts = ordered["text"].tolist()
+    n = len(texts)
+    parts = [prepare(texts[s:e], s, params) for s, e in partition_ranges(n, params.partition_passages)]
+    corpus = Corpus.combine(parts)
+    rep = exact_groups(corpus.key, corpus.eligible)
+    by_shard = [shard_entries(p, rep, params.shards) for p in parts]
+    del parts
+    pair_counts = []
+    for i in range(params.shards):
+        pieces = [b[i] for b in by_shard]
+        h = np.concatenate([p[0] for p in pieces]) if pieces else np.zeros(0, np.uint64)
+        g = np.concatenate([p[1] for p in pieces]) if pieces else np.zeros(0, np.int64)
+        s = np.concatenate([p[2] for p in pieces]) if pieces else np.zeros(0, bool)
+        pair_counts.append(shard_pairs(h, g, s, n, params.max_df))
+    del by_shard
+    keys, counts = merge_counts(pair_counts)
+    cands = select_candidates(keys, counts, corpus.n_sel, n, params.min_shared)
+    region = _region_lookup(texts, corpus)
+    links = [verify_pairs(cands[s:e], corpus.tokstr, corpus.n_alpha, region, params)
+             for s, e in partition_ranges(len(cands), params.verify_chunk)]
+    links_df = pd.concat(links, ignore_index=True) if links else pd.DataFrame(columns=LINK_COLUMNS)
+    tables = finish(ordered, documents, corpus, rep, links_df, params)
+    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(len(keys))}
+    return tables
+
+
+def _region_lookup(texts: Sequence[str], corpus: Corpus):
+    def region(gi: int) -> str:
+        return texts[gi][int(corpus.cstart[gi]):int(corpus.cend[gi])]
+    return region
+
+
+def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: np.ndarray,
+           links: pd.DataFrame, params: DedupParams) -> dict[str, pd.DataFrame]:
+    """The global merge and every output table."""
+    n = len(ordered)
+    pid = ordered["passage_id"].to_numpy(dtype=object)
+    doc = ordered["doc_index"].to_numpy(dtype=np.int64)
+    uf = UnionFind(np.where(rep >= 0, rep, np.arange(n)))
+    links = links.copy()
+    members = links[links["member"].astype(bool)] if len(links) else links
+    for a, b in zip(members["a"], members["b"]):
+        uf.union(int(a), int(b))
+
+    def clustered() -> np.ndarray:
+        roots = uf.roots()
+        return np.bincount(roots, minlength=n)[roots] >= 2
+
+    idf = idf_weights(corpus.df_cp, corpus.df_n, corpus.numeric_cp, int(corpus.eligible.sum()))
+    reworded = reworded_links(uf, clustered, doc, rep, corpus.tokstr, idf, params)
+    if reworded:
+        extra = pd.DataFrame([(a, b, "reworded", s, None, True, min(a, b), max(a, b), None, None)
+                              for a, b, s in reworded], columns=LINK_COLUMNS)
+        links = pd.concat([links, extra], ignore_index=True) if len(links) else extra
+    root = uf.roots()
+    size = np.bincount(root, minlength=n)
+    is_member = size[root] >= 2
+
+    # quoted occurrences: the inner passage's cluster occurs inside every copy of the outer passage
+    quoted = links[~links["member"].astype(bool)] if len(links) else links
+    occ_quoted: list[tuple] = []  # (root of inner, outer gi, similarity, tok_start, tok_end)
+    text_rep_members: dict[int, np.ndarray] = {}
+    if len(quoted):
+        for r in quoted.itertuples(index=False):
+            inner, outer = int(r.inner), int(r.outer)
+            ri = root[inner]
+            if root[outer] == ri:
+                continue
+            if outer not in text_rep_members:
+                text_rep_members[outer] = np.flatnonzero(rep == outer)
+            for o in text_rep_members[outer]:
+                occ_quoted.append((ri, int(o), float(r.containment), int(r.outer_tok_start), int(r.outer_tok_end)))
+    has_quotes = np.zeros(n, dtype=bool)
+    for ri, *_ in occ_quoted:
+        has_quotes[ri] = True
+    in_cluster = is_member | has_quotes[root]
+
+    # per passage
+    texts = ordered["text"].tolist()
+    cluster_of = np.where(in_cluster, root, -1)
+    cid = {int(r): f"c{pid[r]}" for r in np.unique(cluster_of[cluster_of >= 0])}
+    best_method: dict[int, str] = {}
+    for r in members.itertuples(index=False) if len(members) else []:
+        for g in (int(r.a), int(r.b)):
+            if METHOD_RANK.get(r.method, 9) < METHOD_RANK.get(best_method.get(g, ""), 9):
+                best_method[g] = r.method
+    for a, b, _ in reworded:
+        for g in (a, b):
+            best_method.setdefault(g, "reworded")
+    numeric = set(int(c) for c in corpus.numeric_cp)
+    sim_cache: dict[tuple[int, int], float] = {}
+    group_size = np.bincount(rep[rep >= 0], minlength=n)
+    rows = []
+    for gi in range(n):
+        r = int(root[gi])
+        own = int(rep[gi]) if rep[gi] >= 0 else gi
+        if not in_cluster[gi]:
+            rows.append((None, pid[gi], True, "unique", None, None, pid[own], False, False))
+            continue
+        same_text = corpus.key[gi] == corpus.key[r] and rep[gi] >= 0 and rep[r] >= 0
+        if gi == r:
+            match = "exact" if group_size[gi] >= 2 else "near"
+            rows.append((cid[r], pid[r], True, match, 1.0, "exact" if match == "exact" else
+                         best_method.get(gi, "near"), pid[own], False, False))
+            continue
+        if same_text:
+            rows.append((cid[r], pid[r], False, "exact", 1.0, "exact", pid[own], True, False))
+            continue
+        k = (own, r)
+        if k not in sim_cache:
+            sim_cache[k] = Indel.normalized_similarity(corpus.tokstr[own], corpus.tokstr[r])
+        figs = {ord(c) for c in corpus.tokstr[own] if ord(c) in numeric} != \
+            {ord(c) for c in corpus.tokstr[r] if ord(c) in numeric}
+        match = "exact" if own != gi else "near"
+        rows.append((cid[r], pid[r], False, match, sim_cache[k], best_method.get(own, "near"),
+                     pid[own], own != gi, figs))
+    per = pd.DataFrame(rows, columns=["cluster_id", "canonical_passage_id", "is_canonical", "match",
+                                      "similarity", "method", "exact_of", "skip_downstream",
+                                      "figures_differ"])
+    out = ordered[["passage_id", "doc_id", "seq", "char_start", "char_end", "text"]].copy()
+    for c in per.columns:
+        out[c] = per[c].values
+    out["eligible"] = corpus.eligible
+    out["n_words"] = corpus.n_tokens
+    out["norm_key"] = [f"{int(k):016x}" if e else None for k, e in zip(corpus.key, corpus.eligible)]
+
+    # occurrences
+    cstart, cend = corpus.cstart, corpus.cend
+    starts = ordered["char_start"].to_numpy(np.int64)
+    ends = ordered["char_end"].to_numpy(np.int64)
+    seqs = ordered["seq"].to_numpy(np.int64)
+    doc_ids = ordered["doc_id"].to_numpy(dtype=object)
+    occ_rows = []
+    is_canon_l = per["is_canonical"].tolist()
+    sim_l = per["similarity"].tolist()
+    method_l = per["method"].tolist()
+    figs_l = per["figures_differ"].tolist()
+    for gi in np.flatnonzero(in_cluster):
+        gi = int(gi)
+        rel = "canonical" if is_canon_l[gi] else method_l[gi]
+        occ_rows.append((cid[int(root[gi])], pid[gi], doc_ids[gi], seqs[gi], rel, sim_l[gi],
+                         starts[gi], ends[gi], False, gi))
+    quotes_of: dict[int, list[str]] = {}
+    seen = set()
+    for ri, o, score, ts, te in occ_quoted:
+        if (ri, o) in seen:
+            continue
+        seen.add((ri, o))
+        region = texts[o][int(cstart[o]):int(cend[o])]
+        spans = token_char_spans(region)
+        base = starts[o] + int(cstart[o])
+        if len(spans) == int(corpus.n_tokens[o]) and 0 <= ts < te <= len(spans):
+            cs, ce, approx = base + spans[ts][0], base + spans[te - 1][1], False
+        else:
+            ntok = max(1, int(corpus.n_tokens[o]))
+            cs = base + int(len(region) * ts / ntok)
+            ce = base + int(len(region) * te / ntok)
+            approx = True
+        occ_rows.append((cid[int(ri)], pid[o], doc_ids[o], seqs[o], "quoted", score, cs, ce, approx, o))
+        quotes_of.setdefault(o, []).append(cid[int(ri)])
+    occ_rows.sort(key=lambda r: (r[0], r[9], r[4] == "quoted"))
+    out["quotes_cluster_ids"] = pd.Series([sorted(set(quotes_of.get(gi, []))) for gi in range(n)],
+                                          index=out.index, dtype=object)
+
+    # clusters
+    cl_rows = []
+    i = 0
+    while i < len(occ_rows):
+        j = i
+        while j < len(occ_rows) and occ_rows[j][0] == occ_rows[i][0]:
+            j += 1
+        group = occ_rows[i:j]
+        mem = [r for r in group if r[4] != "quoted"]
+        quo = [r for r in group if r[4] == "quoted"]
+        canon_gi = next(r[9] for r in mem if r[4] == "canonical")
+        kind = "exact" if all(method_l[r[9]] == "exact" for r in mem) else "near"
+        passage_ids = list(dict.fromkeys([r[1] for r in mem] + [r[1] for r in quo]))
+        docs_ = list(dict.fromkeys(r[2] for r in group))
+        text = texts[canon_gi]
+        cl_rows.append((group[0][0], pid[canon_gi], kind, len(passage_ids), len(mem), len(docs_), docs_,
+                        passage_ids, list(dict.fromkeys(r[1] for r in quo)),
+                        float(min(r[5] for r in group)), any(figs_l[r[9]] for r in mem),
+                        len(text), text[:200]))
+        i = j
+    clusters = pd.DataFrame(cl_rows, columns=CLUSTERS.names)
+    occ = pd.DataFrame([r[:9] for r in occ_rows], columns=OCCURRENCES.names)
+
+    # blocks
+    blocks = find_blocks(root, is_member, doc, np.arange(n), params.block_gap, params.block_reorder)
+    bl_rows = []
+    block_of: dict[int, str] = {}
+    for copies in blocks:
+        bid = f"b{pid[copies[0][1]]}"
+        for i, (d, lo, hi) in enumerate(copies):
+            bl_rows.append((bid, i, len(copies), doc_ids[lo], seqs[lo], seqs[hi], starts[lo], ends[hi],
+                            hi - lo + 1, list(pid[lo:hi + 1])))
+            for g in range(lo, hi + 1):
+                block_of.setdefault(g, bid)
+    blocks_df = pd.DataFrame(bl_rows, columns=BLOCKS.names)
+    out["block_id"] = pd.Series([block_of.get(g) for g in range(n)], index=out.index, dtype=object)
+
+    # links (between representatives)
+    link_rows = []
+    for r in links.itertuples(index=False):
+        a, b, inner, outer = int(r.a), int(r.b), int(r.inner), int(r.outer)
+        cs = ce = None
+        if r.method in ("contained", "quoted") and r.outer_tok_start is not None and not pd.isna(r.outer_tok_start):
+            region = texts[outer][int(cstart[outer]):int(cend[outer])]
+            spans = token_char_spans(region)
+            ts, te = int(r.outer_tok_start), int(r.outer_tok_end)
+            if len(spans) == int(corpus.n_tokens[outer]) and 0 <= ts < te <= len(spans):
+                base = starts[outer] + int(cstart[outer])
+                cs, ce = base + spans[ts][0], base + spans[te - 1][1]
+        link_rows.append((pid[min(a, b)], pid[max(a, b)], r.method, float(r.similarity),
+                          None if r.containment is None or pd.isna(r.containment) else float(r.containment),
+                          bool(r.member), pid[inner] if r.method in ("contained", "quoted") else None, cs, ce))
+    links_out = pd.DataFrame(link_rows, columns=LINKS.names).sort_values(
+        ["passage_a", "passage_b"], kind="stable").reset_index(drop=True)
+
+    shares = document_shares(out, occ, documents)
+    return {"passages": out, "clusters": clusters, "occurrences": occ, "links": links_out,
+            "blocks": blocks_df, "repeated_share": shares}
+
+
+def _union_length(intervals: list[tuple[int, int]]) -> int:
+    total, cur_s, cur_e = 0, None, None
+    for s, e in sorted(intervals):
+        if cur_e is None or s > cur_e:
+            if cur_e is not None:
+                total += cur_e - cur_s
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    if cur_e is not None:
+        total += cur_e - cur_s
+    return total
+
+
+def document_shares(passages: pd.DataFrame, occ: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Per document: how many characters also occur elsewhere, and how many repeat an earlier occurrence."""
+    rep_iv: dict[str, list] = {}
+    copy_iv: dict[str, list] = {}
+    rep_passages: dict[str, set] = {}
+    for r in occ.itertuples(index=False):
+        rep_iv.setdefault(r.doc_id, []).append((r.char_start, r.char_end))
+        rep_passages.setdefault(r.doc_id, set()).add(r.passage_id)
+        if r.relation != "canonical":
+            copy_iv.setdefault(r.doc_id, []).append((r.char_start, r.char_end))
+    skipped = passages.loc[passages["skip_downstream"].astype(bool)].groupby("doc_id").size()
+    n_pass = passages.groupby("doc_id").size()
+    rows = []
+    for d in documents.sort_values("source_path").itertuples(index=False):
+        n_chars = int(d.n_chars) if getattr(d, "n_chars", None) is not None else 0
+        rc = _union_length(rep_iv.get(d.doc_id, []))
+        cc = _union_length(copy_iv.get(d.doc_id, []))
+        rows.append((d.doc_id, d.source_path, n_chars, int(n_pass.get(d.doc_id, 0)),
+                     len(rep_passages.get(d.doc_id, ())), rc, rc / n_chars if n_chars else 0.0,
+                     cc, cc / n_chars if n_chars else 0.0, int(skipped.get(d.doc_id, 0))))
+    return pd.DataFrame(rows, columns=SHARES.names)
