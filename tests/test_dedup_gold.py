@@ -24,7 +24,7 @@ GOLD = json.loads((Path(__file__).parent / "gold" / "dedup" / "seeds_gold.json")
 def result():
     params = IngestParams()
     files, _ = discover(REPO, params)
-    docs, passages, _ = read_partition(REPO, files, params)
+    docs, passages, _ = (t.to_pandas() for t in read_partition(REPO, files, params))
     tables = run_dedup(passages, docs, DedupParams())
     by_doc: dict[str, list] = {}
     for r in tables["passages"].itertuples():
