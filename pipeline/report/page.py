@@ -23,10 +23,10 @@ nav.toc ol{margin:.2rem 0;padding-left:1.4rem}
 .card b{display:block;font-size:1.4rem}.card span{color:var(--muted);font-size:.85rem}
 .tablewrap{margin:.5rem 0 1rem}
 table.data{border-collapse:collapse;width:100%;font-size:.85rem}
-table.data th,table.data td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table.data th,table.data td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 table.data th{background:#f5f7fa;overflow-wrap:normal;word-break:keep-all}
 table.sortable th{cursor:pointer}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}
 input.filter{margin:.3rem 0;padding:.25rem .4rem;width:min(100%,22rem);font:inherit}
 .note{color:var(--muted);font-size:.85rem}
 svg.chart{max-width:100%;height:auto}
@@ -35,7 +35,7 @@ ol.quotes{padding-left:1.4rem}ol.quotes li{margin:.5rem 0}
 blockquote{margin:.2rem 0;padding:.3rem .6rem;border-left:3px solid var(--line);background:#fafbfc;white-space:pre-wrap}
 li:target blockquote{border-left-color:#d4a000;background:#fff8d6}
 a.cite{font-size:.8rem}
-@media screen{.tablewrap{overflow-x:auto}table.data th{position:sticky;top:0}}
+@media screen{.tablewrap{overflow-x:auto}table.data td{overflow-wrap:anywhere}table.data th{position:sticky;top:0}}
 @media screen and (max-width:640px){body{font-size:14px}main{padding:.6rem}}
 @page{size:A4;margin:18mm 14mm 18mm 14mm;
   @top-center{content:string(doctitle);font-size:9pt;color:#5b6573}
@@ -45,7 +45,8 @@ a.cite{font-size:.8rem}
   input.filter{display:none}
   nav.toc a::after{content:leader('.') target-counter(attr(href),page)}
   h2{break-before:page;break-after:avoid}
-  table.data{font-size:8pt}
+  table.data{font-size:8pt;table-layout:fixed}
+  table.data th{overflow-wrap:break-word;hyphens:auto}
   thead{display:table-header-group}
   tr{break-inside:avoid}
 }
