@@ -30,6 +30,28 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def flat_lists(frame):
+    """CSV has no lists: list cells become '; '-joined text."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object and out[col].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
+            out[col] = out[col].map(lambda v: "; ".join(map(str, v)) if v is not None and not isinstance(v, str) else v)
+    return out
+
+
+def write_folder(folder: Path, frames: dict) -> None:
+    """Replace a folder of CSV files whole (same swap as the stage tables)."""
+    from pipeline.core.tables import stage_lock, recover, StageOutput
+
+    with stage_lock(folder):
+        recover(folder)
+        staged = StageOutput(folder)
+        staged.tmp.mkdir(parents=True)
+        for name, frame in sorted(frames.items()):
+            flat_lists(frame).to_csv(staged.path(name), index=False, lineterminator="\n")
+        staged.commit()
+
+
 @flow(name="report", log_prints=True)
 def report_flow(root: str) -> dict:
     """Build reports/report.html, report.pdf and metrics.json from data/."""
@@ -37,8 +59,10 @@ def report_flow(root: str) -> dict:
     ctx = stage_context(root)
     params = ctx.params["report"]
     ctx.in_dir("ingest")
-    html_text, metrics = build_report(Tables(ctx.root), params)
+    html_text, metrics, plots, exports = build_report(Tables(ctx.root), params)
     out = ctx.root / "reports"
+    write_folder(out / "plots", {f"{k}.csv": v for k, v in plots.items()})
+    write_folder(out / "tables", {f"{k}.csv": v for k, v in exports.items()})
     write_atomic(out / "metrics.json", (json.dumps(metrics, indent=2, sort_keys=True) + "\n").encode())
     write_atomic(out / "report.pdf", render_pdf(html_text, base_url=str(out)))
     write_atomic(out / "report.html", html_text.encode("utf-8"))

@@ -61,3 +61,12 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, title: str, uni
             f'<text x="{label_w + v * scale + 4:.1f}" y="{y + 13}" font-size="11">{esc(f"{v:,.0f}")}{esc(unit)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def full_table_note(n_more: int, stage: str, name: str, what: str = "rows") -> str:
+    """Say how many rows the report leaves out and where the full table is."""
+    if n_more <= 0:
+        return ""
+    return (f'<p class=note>{n_more:,} more {esc(what)} in the full table: '
+            f'<a href="tables/{esc(stage)}-{esc(name)}.csv">CSV</a> next to this report, or '
+            f'<code>data/{esc(stage)}/{esc(name)}.parquet</code>.</p>')

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pipeline.report.html import Markup, esc
 
 CONTEXT_CHARS = 240  # at most this much text on each side of a cited span
+LONG_SPAN = 700  # a longer cited span shows its start and end, and says how much is left out
 SENTENCE_EDGE = re.compile(r"(?<=[.!?…])\s+|\n\s*\n")
 
 
@@ -69,7 +70,13 @@ class Evidence:
         elif hi < len(text):
             after = after + "…"
         span = text[citation.raw_start:citation.raw_end]
-        return f"{esc(before)}<mark>{esc(span)}</mark>{esc(after)}"
+        if len(span) > LONG_SPAN:
+            cut = len(span) - 500
+            marked = (f"<mark>{esc(span[:400])}</mark> <i>[… {cut:,} characters …]</i> "
+                      f"<mark>{esc(span[-100:])}</mark>")
+        else:
+            marked = f"<mark>{esc(span)}</mark>"
+        return f"{esc(before)}{marked}{esc(after)}"
 
     def appendix_html(self) -> str:
         """Per-document list of cited quotes, in document order."""

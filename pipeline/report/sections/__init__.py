@@ -11,7 +11,9 @@ class Section:
     id: str
     title: str
     html: str  # already escaped markup
-    metrics: dict = field(default_factory=dict)
+    metrics: dict = field(default_factory=dict)  # merged into reports/metrics.json as {stage: {...}}
+    plots: dict = field(default_factory=dict)  # name -> DataFrame, written to reports/plots/<name>.csv (DVC plots)
+    exports: dict = field(default_factory=dict)  # name -> DataFrame, written to reports/tables/<name>.csv
 
 
 # "module:function"; each function takes a Tables and ReportParams, returns Section | None

@@ -3,7 +3,7 @@ blocks, and how much of each document repeats text found elsewhere."""
 
 from __future__ import annotations
 
-from pipeline.report.html import bar_chart, esc, fmt_int, table
+from pipeline.report.html import Markup, bar_chart, esc, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
 HEAD_CHARS = 160
@@ -87,15 +87,13 @@ def build(tables, params) -> Section | None:
                 continue
             rows = [[path_of.get(o.doc_id, o.doc_id), fmt_int(o.seq), f"{o.char_start:,}–{o.char_end:,}"
                      + (" (approx.)" if o.approximate else ""), o.relation, f"{o.similarity:.2f}",
-                     _head(text_of.get(o.passage_id, ""), 90)] for o in g.head(MAX_OCCURRENCES).itertuples()]
-            parts.append(table(["document", "passage", "characters", "relation", "similarity", "text"], rows,
-                               numeric=(1, 4)))
-            if len(g) > MAX_OCCURRENCES:
-                parts.append(f"<p class=note>{len(g) - MAX_OCCURRENCES:,} more occurrences in "
-                             "data/dedup/occurrences.parquet.</p>")
-        if len(clusters) > len(top):
-            parts.append(f"<p class=note>{len(clusters) - len(top):,} more clusters in "
-                         "data/dedup/clusters.parquet.</p>")
+                     _head(text_of.get(o.passage_id, ""), 90),
+                     tables.evidence.cite(o.doc_id, o.char_start, o.char_end, f"repeat {r.cluster_id}")]
+                    for o in g.head(MAX_OCCURRENCES).itertuples()]
+            parts.append(table(["document", "passage", "characters", "relation", "similarity", "text", "source"],
+                               rows, numeric=(1, 4)))
+            parts.append(full_table_note(len(g) - MAX_OCCURRENCES, "dedup", "occurrences", "occurrences"))
+        parts.append(full_table_note(len(clusters) - len(top), "dedup", "clusters", "clusters"))
     else:
         parts.append("<p>No repeated passage was found.</p>")
 
@@ -136,5 +134,14 @@ def build(tables, params) -> Section | None:
         "block_copies": int(len(blocks)) if blocks is not None else 0,
         "repeated_share": metrics_share,
     }
-    return Section("repeats", "Repeated passages", "".join(parts), {"dedup": metrics})
+    plots = {}
+    if shares is not None and len(shares):
+        plots["repeated_share"] = shares[["source_path", "repeated_share", "copied_share"]] \
+            .sort_values("source_path").reset_index(drop=True)
+    exports = {"dedup-clusters": clusters}
+    if occ is not None:
+        exports["dedup-occurrences"] = occ
+    if shares is not None:
+        exports["dedup-repeated_share"] = shares
+    return Section("repeats", "Repeated passages", "".join(parts), {"dedup": metrics}, plots, exports)
 
