@@ -13,7 +13,7 @@ test: setup-test
 	python -m pytest
 
 bench: setup-test
-	python bench/run_all.py
+	python -m bench.run_all
 
 setup:
 	bash scripts/setup.sh
