@@ -232,3 +232,59 @@ def test_offset_maps_for_every_ingest_passage():
     assert maps["p0"].to_raw(3) == 3 and maps["p0"].clean_len == 5
     assert maps["p1"].raw_span(2, 3) == (12, 13) and maps["p1"].to_raw(0) == 10
     assert offset_maps(passages, edits.iloc[0:0])["p1"].raw_span(0, 10) == (10, 20)
+
+
+# -- the edit log: successive passes composed into raw edits --------------------
+
+
+@st.composite
+def passes(draw, text_len_hint=30):
+    raw = draw(st.text(ALPHABET, max_size=text_len_hint))
+    n_passes = draw(st.integers(1, 4))
+    seeds = [draw(st.integers(0, 2**16)) for _ in range(n_passes)]
+    return raw, seeds
+
+
+def _random_changes(text: str, seed: int):
+    from pipeline.clean.edits import Change
+
+    rnd = random.Random(seed)
+    changes, pos = [], 0
+    last_insert_at = None
+    while pos <= len(text) and rnd.random() < 0.8:
+        start = rnd.randint(pos, len(text))
+        end = rnd.randint(start, min(len(text), start + 3))
+        after = "".join(rnd.choice("xy \u00a0") for _ in range(rnd.randint(0, 3)))
+        if start == end and (not after or last_insert_at == start):
+            pos = start + 1
+            continue
+        changes.append(Change(start, end, after, rnd.choice(["r1", "r2", "r3"])))
+        last_insert_at = start if start == end else None
+        pos = end if end > start else start + 1
+    return changes
+
+
+@settings(max_examples=500, deadline=None)
+@given(passes())
+def test_edit_log_composes_passes_into_raw_edits(case):
+    from pipeline.clean.edits import EditLog
+
+    raw, seeds = case
+    log = EditLog(raw)
+    expected = raw
+    for seed in seeds:
+        changes = _random_changes(log.text, seed)
+        out, pos = [], 0
+        for c in changes:
+            out.append(expected[pos:c.start])
+            out.append(c.after)
+            pos = c.end
+        out.append(expected[pos:])
+        expected = "".join(out)
+        log.apply(changes)
+        assert log.text == expected
+        edits = log.tuples(offset=7)
+        assert apply_edits(raw, 7, edits) == expected
+        m = OffsetMap.from_edits(7, len(raw), edits)  # non-overlapping, well formed
+        assert m.clean_len == len(expected)
+        assert all(before != after for _, _, before, after in edits)
