@@ -6,11 +6,13 @@ splitters decides (params ``clean.sentence_splitter``):
 
 - ``rules`` (default): Punkt's decisions without its training, applied only at
   candidate boundaries found by one regex: a period ends a sentence unless the
-  word before it is a listed abbreviation (``no``, ``p``, ``art``... only before
-  a number), an initial before a capitalised word ("J. Bach"), a number before
-  a lower-case word, or an ellipsis before a lower-case word; ? and ! end a
-  sentence; closing quotes and brackets stay with the sentence they close
-  (curly ones too, which NLTK's Punkt leaves to the next sentence).
+  next word starts lower-case, or the word before it is a listed abbreviation
+  (``no``, ``p``, ``art``... only before a number; ``etc``, ``inc``... only
+  before a capital), a dotted abbreviation ("U.S.") or an initial ("J. Bach");
+  a number opening a line ("5. Withdrawal") is a list marker; an ellipsis or
+  ! ends a sentence before a capital ("the Alga! party"); ? always does; closing quotes and
+  brackets stay with the sentence they close (curly ones too, which NLTK's
+  Punkt leaves to the next sentence).
 - ``punkt``: NLTK's PunktSentenceTokenizer with the same abbreviations.
 - ``spacy``: the dependency parser of the spaCy model (en_core_web_sm).
 
@@ -26,7 +28,7 @@ from typing import Iterable
 CANDIDATE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(?=\s+\S)")
 TOKEN_BEFORE = re.compile(r"(\S+)$")
 NEXT_TOKEN = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
-NUMBER = re.compile(r"\(?\d[\d,.]*$")
+LIST_NUMBER = re.compile(r"\(?\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}")
 INITIAL = re.compile(r"\(?[^\W\d_]$")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")
 ONLY_BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "art", "para", "ch"})
@@ -64,27 +66,31 @@ class RuleSplitter:
         nxt = NEXT_TOKEN.match(text, m.end())
         first = nxt.group(2)
         lower_next = first.islower()
-        if "?" in punct or "!" in punct:
+        if "?" in punct:
             return True
-        if punct in ("…", "...") or len(punct) >= 3:
-            return not lower_next
+        if "!" in punct:
+            return not lower_next  # "the Alga! party", "“Yahoo!” said"
+        if "…" in punct or len(punct) >= 2:  # an ellipsis, also a sloppy ".."
+            return not lower_next and first not in "-–—"
+        if lower_next:
+            return False  # "Zhanaozen.E.K.) in Kazakhstan", "approx. five", "i.a. of"
         tm = TOKEN_BEFORE.search(text, max(line_start, m.start() - 60), m.start())
         if not tm:
             return True
         tok = tm.group(1).lstrip("\"'“‘«([")
+        if tm.start() == line_start and LIST_NUMBER.fullmatch(tm.group(1)):
+            return False  # "5. Withdrawal from ..." opens a numbered item
         word = tok.lower()
         if word in self.abbrev:
             if word in ONLY_BEFORE_NUMBER:
                 return not first.isdigit()
             if word in MAY_END_SENTENCE:
-                return first.isupper() and not lower_next
+                return first.isupper()
             return False
         if DOTTED.fullmatch(tok):  # U.S, e.g, a.m written with inner periods
             return False
         if INITIAL.fullmatch(tok) and tok.isalpha() and tok.isupper():
             return False  # "J. Bach", "Nursultan A. Nazarbayev"
-        if NUMBER.fullmatch(tok):
-            return not lower_next
         return True
 
     def split(self, text: str) -> list[tuple[int, int]]:
