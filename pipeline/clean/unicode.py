@@ -46,6 +46,9 @@ _CP1251_CONT = ("\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030\u0
 MOJIBAKE_HINT = re.compile(
     f"[\u00c2-\u00f4][{_CP1252_CONT}]|[РСТУФв][{_CP1251_CONT}]|[\u0080-\u009f]")
 WINDOW = 2000  # longest stretch of text handed to ftfy at once
+# a no-break space that cannot be a continuation byte of mojibake (ftfy will not
+# repair "\xa0â€œ"); shown to ftfy as a plain space, never changed by this pass
+STANDALONE_NBSP = re.compile("(?<![\u00c2-\u00f4РСТУФв])\u00a0")
 
 INVISIBLE = re.compile(
     "(?P<newline>\r\n|[\r\x0b\x0c\u2028\u2029])"
@@ -120,7 +123,7 @@ def mojibake_changes(text: str) -> list[Change]:
         for a, b in _split_runs(text, line_start, line_end):
             if not MOJIBAKE_HINT.search(text, a, b):
                 continue
-            old = text[a:b]
+            old = STANDALONE_NBSP.sub(" ", text[a:b])
             new = ftfy.fix_text(old, FTFY_CONFIG)
             changes.extend(_diff(old, new, a, "mojibake"))
     return changes
