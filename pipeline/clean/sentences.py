@@ -24,12 +24,11 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-# terminal punctuation, then closing quotes/brackets, then space and more text
-CANDIDATE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(?=\s+\S)")
-TOKEN_BEFORE = re.compile(r"(\S+)$")
-NEXT_TOKEN = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
+# a word (group 1), terminal punctuation (2), closing quotes/brackets (3), then spaces
+# and, on the same line, the first character of the next word (4)
+CANDIDATE = re.compile(
+    r"(?<!\S)(\S*?)([.!?…]+)([\"'”’»)\]]*)(?=[^\S\n]+(?:[\"'“‘«(\[][^\S\n]*)*([^\s\"'“‘«(\[]))")
 LIST_NUMBER = re.compile(r"\(?\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}")
-INITIAL = re.compile(r"\(?[^\W\d_]$")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")
 ONLY_BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "art", "para", "ch"})
 MAY_END_SENTENCE = frozenset({"etc", "inc", "ltd", "co", "corp", "jr", "sr", "al", "bros"})
@@ -61,10 +60,8 @@ class RuleSplitter:
     def __init__(self, abbreviations: Iterable[str]):
         self.abbrev = frozenset(a.lower().rstrip(".") for a in abbreviations)
 
-    def _is_boundary(self, text: str, m: re.Match, line_start: int) -> bool:
-        punct = m.group(1)
-        nxt = NEXT_TOKEN.match(text, m.end())
-        first = nxt.group(2)
+    def _is_boundary(self, text: str, m: re.Match) -> bool:
+        raw_tok, punct, first = m.group(1), m.group(2), m.group(4)
         lower_next = first.islower()
         if "?" in punct:
             return True
@@ -74,12 +71,9 @@ class RuleSplitter:
             return not lower_next and first not in "-–—"
         if lower_next:
             return False  # "Zhanaozen.E.K.) in Kazakhstan", "approx. five", "i.a. of"
-        tm = TOKEN_BEFORE.search(text, max(line_start, m.start() - 60), m.start())
-        if not tm:
+        if not raw_tok:
             return True
-        tok = tm.group(1).lstrip("\"'“‘«([")
-        if tm.start() == line_start and LIST_NUMBER.fullmatch(tm.group(1)):
-            return False  # "5. Withdrawal from ..." opens a numbered item
+        tok = raw_tok.lstrip("\"'“‘«([")
         word = tok.lower()
         if word in self.abbrev:
             if word in ONLY_BEFORE_NUMBER:
@@ -87,22 +81,28 @@ class RuleSplitter:
             if word in MAY_END_SENTENCE:
                 return first.isupper()
             return False
+        if len(raw_tok) <= 4 and LIST_NUMBER.fullmatch(raw_tok):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not text[line_start:m.start()].strip():
+                return False  # "5. Withdrawal from ..." opens a numbered item
         if DOTTED.fullmatch(tok):  # U.S, e.g, a.m written with inner periods
             return False
-        if INITIAL.fullmatch(tok) and tok.isalpha() and tok.isupper():
+        if len(tok) == 1 and tok.isalpha() and tok.isupper():
             return False  # "J. Bach", "Nursultan A. Nazarbayev"
         return True
 
     def split(self, text: str) -> list[tuple[int, int]]:
+        cuts = [m.end() for m in CANDIDATE.finditer(text) if self._is_boundary(text, m)]
         out = []
+        k = 0
         for ls, le in _lines(text):
             start = ls
-            for m in CANDIDATE.finditer(text, ls, le):
-                if self._is_boundary(text, m, ls):
-                    span = _trimmed(text, start, m.end())
-                    if span:
-                        out.append(span)
-                    start = m.end()
+            while k < len(cuts) and cuts[k] <= le:
+                span = _trimmed(text, start, cuts[k])
+                if span:
+                    out.append(span)
+                start = cuts[k]
+                k += 1
             span = _trimmed(text, start, le)
             if span:
                 out.append(span)

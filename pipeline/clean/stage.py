@@ -96,7 +96,15 @@ class Cleaned:
     language_confidence: float | None = None
     language_label: str | None = None
     last_line: str | None = None  # before joins: compared with the next passage's first line
-    offset_map: OffsetMap | None = field(default=None, repr=False)
+    char_start: int = 0
+    raw_len: int = 0
+    _map: OffsetMap | None = field(default=None, repr=False)
+
+    @property
+    def offset_map(self) -> OffsetMap:
+        if self._map is None:
+            self._map = OffsetMap.from_edits(self.char_start, self.raw_len, [e[:4] for e in self.edits])
+        return self._map
 
 
 class Cleaner:
@@ -120,13 +128,15 @@ class Cleaner:
     def clean(self, raw: str, char_start: int = 0, previous_line: str | None = None) -> Cleaned:
         p = self.params
         log = EditLog(raw)
-        if p.repair_mojibake:
-            log.apply(mojibake_changes(log.text))
-        log.apply(invisible_changes(log.text))
-        log.apply(nfc_changes(log.text))
-        if p.fix_homoglyphs:
-            log.apply([Change(f.start, f.end, f.after, "homoglyph")
-                       for f in mixed_script_fixes(log.text, p.homoglyph_context_words)])
+        ascii_only = raw.isascii()
+        if p.repair_mojibake and not ascii_only:
+            self._apply(log, mojibake_changes(log.text))
+        self._apply(log, invisible_changes(log.text))
+        if not ascii_only:
+            self._apply(log, nfc_changes(log.text))
+        if p.fix_homoglyphs and not ascii_only:
+            fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
+            self._apply(log, [Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
         lines: list[Line] = self.rules.lines(log.text, previous_line)
         last = last_line(log.text)
         if p.join_wraps:
@@ -135,11 +145,13 @@ class Cleaner:
             if joins:
                 flat = shift_positions([x for ln in lines for x in (ln.start, ln.end)], joins)
                 lines = [Line(flat[2 * k], flat[2 * k + 1], ln.rule) for k, ln in enumerate(lines)]
-                log.apply(joins)
+                self._apply(log, joins)
         text = log.text
-        cs, ce = log._clean_bounds()
-        edits = [(e.raw_start + char_start, e.raw_end + char_start, raw[e.raw_start:e.raw_end], e.after,
-                  e.rule, c0, c1) for e, c0, c1 in zip(log.edits, cs, ce)]
+        edits = []
+        if log.edits:
+            cs, ce = log._clean_bounds()
+            edits = [(e.raw_start + char_start, e.raw_end + char_start, raw[e.raw_start:e.raw_end], e.after,
+                      e.rule, c0, c1) for e, c0, c1 in zip(log.edits, cs, ce)]
         furniture = [(ln.start, ln.end, ln.rule) for ln in lines if ln.rule]
         content = [(ln.start, ln.end) for ln in lines if not ln.rule]
         boiler = bool(lines) and not content
@@ -155,8 +167,13 @@ class Cleaner:
         else:
             lang_text = text
         language, confidence, label = self.detector.detect(lang_text)
-        omap = OffsetMap.from_edits(char_start, len(raw), [e[:4] for e in edits])
-        return Cleaned(text, edits, furniture, content, boiler, rule, language, confidence, label, last, omap)
+        return Cleaned(text, edits, furniture, content, boiler, rule, language, confidence, label, last,
+                       char_start, len(raw))
+
+    @staticmethod
+    def _apply(log: EditLog, changes: list[Change]) -> None:
+        if changes:
+            log.apply(changes)
 
 
 def _document_order(passages: pd.DataFrame) -> pd.DataFrame:
@@ -164,6 +181,14 @@ def _document_order(passages: pd.DataFrame) -> pd.DataFrame:
     first = {d: i for i, d in enumerate(pd.unique(passages["doc_id"]))}
     order = passages.assign(_doc=passages["doc_id"].map(first))
     return order.sort_values(["_doc", "seq"], kind="stable").drop(columns="_doc").reset_index(drop=True)
+
+
+def _columns(schema: pa.Schema) -> dict[str, list]:
+    return {name: [] for name in schema.names}
+
+
+def _frame(cols: dict[str, list], schema: pa.Schema) -> pd.DataFrame:
+    return pa.table(cols, schema=schema).to_pandas()
 
 
 def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
@@ -174,38 +199,61 @@ def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
     """
     cleaner = cleaner or Cleaner(params)
     passages = _document_order(passages)
-    p_rows, e_rows, f_rows = [], [], []
+    pids = passages["passage_id"].tolist()
+    dids = passages["doc_id"].tolist()
+    starts = [int(x) for x in passages["char_start"]]
+    P, E, F, S = _columns(PASSAGES), _columns(EDITS), _columns(FURNITURE), _columns(SENTENCES)
+    P["passage_id"], P["doc_id"] = pids, dids
+    P["seq"] = [int(x) for x in passages["seq"]]
+    P["char_start"], P["char_end"] = starts, [int(x) for x in passages["char_end"]]
     results: list[Cleaned] = []
     prev_doc, prev_line = None, None
-    for row in passages.itertuples(index=False):
-        if row.doc_id != prev_doc:
-            prev_doc, prev_line = row.doc_id, None
-        res = cleaner.clean(row.text, int(row.char_start), prev_line)
+    for pid, did, base, text in zip(pids, dids, starts, passages["text"].tolist()):
+        if did != prev_doc:
+            prev_doc, prev_line = did, None
+        res = cleaner.clean(text, base, prev_line)
         prev_line = res.last_line
         results.append(res)
-        p_rows.append((row.passage_id, row.doc_id, int(row.seq), int(row.char_start), int(row.char_end),
-                       res.text_clean, res.language, res.language_confidence, res.language_label,
-                       res.is_boilerplate, res.boilerplate_rule, len(res.furniture), len(res.edits)))
+        P["text_clean"].append(res.text_clean)
+        P["language"].append(res.language)
+        P["language_confidence"].append(res.language_confidence)
+        P["language_label"].append(res.language_label)
+        P["is_boilerplate"].append(res.is_boilerplate)
+        P["boilerplate_rule"].append(res.boilerplate_rule)
+        P["n_furniture_lines"].append(len(res.furniture))
+        P["n_edits"].append(len(res.edits))
         for rs, re_, before, after, rule, c0, c1 in res.edits:
-            e_rows.append((row.passage_id, row.doc_id, rule, rs, re_, c0, c1, before, after))
+            for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("raw_start", rs),
+                         ("raw_end", re_), ("clean_start", c0), ("clean_end", c1), ("before", before),
+                         ("after", after)):
+                E[k].append(v)
         for a, b, rule in res.furniture:
-            ra, rb = res.offset_map.raw_span(a, b)
-            f_rows.append((row.passage_id, row.doc_id, rule, a, b, ra, rb, res.text_clean[a:b]))
-    s_rows = []
+            ra, rb = res.offset_map.raw_span(a, b) if res.edits else (base + a, base + b)
+            for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("start", a), ("end", b),
+                         ("raw_start", ra), ("raw_end", rb), ("text", res.text_clean[a:b])):
+                F[k].append(v)
     spans_all = cleaner.splitter.split_many([r.text_clean for r in results])
-    for row, res, spans in zip(passages.itertuples(index=False), results, spans_all):
+    s_id, s_pid, s_did, s_seq = S["sentence_id"], S["passage_id"], S["doc_id"], S["seq"]
+    s_a, s_b, s_ra, s_rb, s_text, s_boil = (S["start"], S["end"], S["raw_start"], S["raw_end"], S["text"],
+                                            S["is_boilerplate"])
+    for pid, did, base, res, spans in zip(pids, dids, starts, results, spans_all):
         furn = res.furniture
+        text = res.text_clean
+        raw_span = res.offset_map.raw_span if res.edits else None
         for k, (a, b) in enumerate(spans):
-            ra, rb = res.offset_map.raw_span(a, b)
-            boiler = any(fa <= a and b <= fb for fa, fb, _ in furn)
-            s_rows.append((f"{row.passage_id}-s{k:04d}", row.passage_id, row.doc_id, k, a, b, ra, rb,
-                           res.text_clean[a:b], boiler))
-    return {
-        "passages": pd.DataFrame(p_rows, columns=PASSAGES.names),
-        "edits": pd.DataFrame(e_rows, columns=EDITS.names),
-        "sentences": pd.DataFrame(s_rows, columns=SENTENCES.names),
-        "furniture": pd.DataFrame(f_rows, columns=FURNITURE.names),
-    }
+            ra, rb = raw_span(a, b) if raw_span else (base + a, base + b)
+            s_id.append(f"{pid}-s{k:04d}")
+            s_pid.append(pid)
+            s_did.append(did)
+            s_seq.append(k)
+            s_a.append(a)
+            s_b.append(b)
+            s_ra.append(ra)
+            s_rb.append(rb)
+            s_text.append(text[a:b])
+            s_boil.append(bool(furn) and any(fa <= a and b <= fb for fa, fb, _ in furn))
+    return {"passages": _frame(P, PASSAGES), "edits": _frame(E, EDITS),
+            "sentences": _frame(S, SENTENCES), "furniture": _frame(F, FURNITURE)}
 
 
 SCHEMAS = {"passages": PASSAGES, "edits": EDITS, "sentences": SENTENCES, "furniture": FURNITURE}

@@ -43,23 +43,26 @@ _CP1251_CONT = ("\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030\u0
                 "\u203a\u045a\u045c\u045b\u045f\u00a0\u040e\u045e\u0408\u00a4\u0490\u00a6\u00a7"
                 "\u0401\u00a9\u0404\u00ab\u00ac\u00ad\u00ae\u0407\u00b0\u00b1\u0406\u0456\u0491"
                 "\u00b5\u00b6\u00b7\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457")
-MOJIBAKE_HINT = re.compile(
-    f"[\u00c2-\u00f4][{_CP1252_CONT}]|[РСТУФв][{_CP1251_CONT}]|[\u0080-\u009f]")
+MOJIBAKE_HINT = re.compile(  # the lookahead lets the scan skip other characters fast
+    f"(?=[\u00c2-\u00f4РСТУФв\u0080-\u009f])(?:[\u00c2-\u00f4][{_CP1252_CONT}]|[РСТУФв][{_CP1251_CONT}]"
+    f"|[\u0080-\u009f])")
 WINDOW = 2000  # longest stretch of text handed to ftfy at once
 # a no-break space that cannot be a continuation byte of mojibake (ftfy will not
 # repair "\xa0â€œ"); shown to ftfy as a plain space, never changed by this pass
 STANDALONE_NBSP = re.compile("(?<![\u00c2-\u00f4РСТУФв])\u00a0")
 
-INVISIBLE = re.compile(
-    "(?P<newline>\r\n|[\r\x0b\x0c\u2028\u2029])"
-    "|(?P<space>[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+)"
-    "|(?P<soft_hyphen>\u00ad+)"
-    "|(?P<zero_width>[\u200b\u2060\ufeff\u180e]+)"
-    "|(?P<joiner>[\u200c\u200d]+)"
-    "|(?P<bidi_control>[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+)"
-    "|(?P<control>[\x00-\x08\x0e-\x1f\x7f-\x9f]+)"
-    "|(?P<surrogate>[\ud800-\udfff]+)"
-)
+_KINDS = {
+    "newline": "\r\x0b\x0c\u2028\u2029",
+    "space": "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000",
+    "soft_hyphen": "\u00ad",
+    "zero_width": "\u200b\u2060\ufeff\u180e",
+    "joiner": "\u200c\u200d",
+    "bidi_control": "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069",
+    "control": "\x00-\x08\x0e-\x1f\x7f-\x9f",
+    "surrogate": "\ud800-\udfff",
+}
+INVISIBLE = re.compile("[" + "".join(_KINDS.values()) + "]+")
+_KIND_RE = [(kind, re.compile(f"[{chars}]+")) for kind, chars in _KINDS.items()]
 _JOINER_SCRIPTS = re.compile(
     "[\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff"
     "\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
@@ -129,25 +132,61 @@ def mojibake_changes(text: str) -> list[Change]:
     return changes
 
 
+def _runs(text: str, s: int, e: int):
+    """(kind, start, end) runs of one kind inside an invisible run text[s:e]."""
+    pos = s
+    while pos < e:
+        for kind, rx in _KIND_RE:
+            m = rx.match(text, pos, e)
+            if m:
+                yield kind, pos, m.end()
+                pos = m.end()
+                break
+
+
 def invisible_changes(text: str) -> list[Change]:
     changes = []
-    for m in INVISIBLE.finditer(text):
-        kind = m.lastgroup
-        s, e = m.span()
-        if kind == "newline":
-            changes.append(Change(s, e, "\n", "newline"))
-        elif kind == "space":
-            changes.append(Change(s, e, " " * (e - s), "space"))
-        elif kind == "joiner":
-            before = text[s - 1] if s > 0 else ""
-            after = text[e] if e < len(text) else ""
-            if not (_JOINER_SCRIPTS.match(before) or _JOINER_SCRIPTS.match(after)):
-                changes.append(Change(s, e, "", "zero_width"))
-        elif kind == "surrogate":
-            changes.append(Change(s, e, "\ufffd" * (e - s), "control"))
-        else:
-            changes.append(Change(s, e, "", kind))
+    for run in INVISIBLE.finditer(text):
+        for kind, s, e in _runs(text, run.start(), run.end()):
+            if kind == "newline":
+                k = s
+                while k < e:  # CR LF is one line break
+                    step = 2 if text.startswith("\r\n", k) else 1
+                    changes.append(Change(k, k + step, "\n", "newline"))
+                    k += step
+            elif kind == "space":
+                changes.append(Change(s, e, " " * (e - s), "space"))
+            elif kind == "joiner":
+                before = text[s - 1] if s > 0 else ""
+                after = text[e] if e < len(text) else ""
+                if not (_JOINER_SCRIPTS.match(before) or _JOINER_SCRIPTS.match(after)):
+                    changes.append(Change(s, e, "", "zero_width"))
+            elif kind == "surrogate":
+                changes.append(Change(s, e, "\ufffd" * (e - s), "control"))
+            else:
+                changes.append(Change(s, e, "", kind))
     return changes
+
+
+# Blocks without a character NFC changes or composes (CJK ideographs, Hangul
+# syllables, surrogates, unassigned planes): skipped when building the table
+# (tests/test_clean.py checks them in full).
+NFC_STABLE_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xD800, 0xDFFF),
+                     (0x20000, 0x2F7FF), (0x2FA20, 0xE00FF), (0xE01F0, 0x10FFFF))
+
+
+def _nfc_unstable(cp: int) -> bool:
+    ch = chr(cp)
+    return bool(unicodedata.combining(ch)) or not unicodedata.is_normalized("NFC", ch) or \
+        unicodedata.category(ch) in ("Mn", "Mc", "Me") or 0x1161 <= cp <= 0x11C2
+
+
+def _candidates():
+    cp = 0x80
+    for a, b in NFC_STABLE_BLOCKS:
+        yield from range(cp, a)
+        cp = b + 1
+    yield from range(cp, 0x110000)
 
 
 @lru_cache(maxsize=1)
@@ -155,13 +194,8 @@ def _unstable() -> re.Pattern:
     """Characters NFC may change or combine with what precedes them (computed once)."""
     ranges = []
     start = prev = None
-    for cp in range(0x80, 0x110000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        bad = unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch) or \
-            unicodedata.category(ch) in ("Mn", "Mc", "Me") or 0x1161 <= cp <= 0x11C2
-        if bad:
+    for cp in _candidates():
+        if _nfc_unstable(cp):
             if start is None:
                 start = cp
             elif cp != prev + 1:

@@ -112,6 +112,7 @@ _STRICT_CHARS = "".join(sorted(STRICT_TO_LATIN))
 LOOKALIKE_WORD = re.compile(rf"(?<![^\W\d_])[{_STRICT_CHARS}]+(?![^\W\d_])")
 LATIN_LETTER_WORD = re.compile(r"(?<![^\W\d_])[aocy](?![^\W\d_])")
 WORD = re.compile(r"[^\W\d_]+")
+MAX_WORD = 64  # longer runs of letters are not words; never converted
 
 
 def _distinctive(word: str) -> dict[str, int]:
@@ -131,12 +132,26 @@ def _distinctive(word: str) -> dict[str, int]:
     return out
 
 
+def _distinct_class(script: str, ranges: str) -> re.Pattern:
+    twins = "".join(sorted({c for (src, _), t in TABLES.items() if src == script for c in t}))
+    return re.compile(f"(?![{re.escape(twins)}])[{ranges}]")
+
+
 def word_script(word: str) -> str | None:
     """The script a word is clearly written in, from its distinctive letters; None if unclear."""
+    if not TRANSITION.search(word):  # one script: fast path
+        for script, rx in _DISTINCT:
+            if rx.search(word):
+                return script
+        return None
     d = _distinctive(word)
     if len(d) == 1:
         return next(iter(d))
     return None
+
+
+_DISTINCT = [(s, _distinct_class(s, r)) for s, r in (("Latin", _LATIN), ("Cyrillic", _CYR), ("Greek", _GRK))]
+CYRILLIC_WORD = re.compile(f"[{_CYR}]{{3}}")
 
 
 @dataclass(frozen=True)
@@ -228,6 +243,8 @@ def mixed_script_fixes(text: str, context_words: int = 8) -> list[Fix]:
             continue
         a, b = _word_bounds(text, m.start())
         done_until = b
+        if b - a > MAX_WORD:
+            continue  # not a word (a hostile run of letters): leave it
         word = text[a:b]
         d = _distinctive(word)
         target = None
@@ -245,11 +262,15 @@ def mixed_script_fixes(text: str, context_words: int = 8) -> list[Fix]:
             if fix:
                 fixes[fix.start] = fix
     for m in LOOKALIKE_WORD.finditer(text):
+        if m.end() - m.start() > MAX_WORD:
+            continue
         if m.start() in fixes or any(f.start <= m.start() < f.end for f in fixes.values()):
             continue
         if _context_script(text, m.start(), m.end(), context_words) == "Latin":
             new = "".join(STRICT_TO_LATIN[c] for c in m.group())
             fixes[m.start()] = Fix(m.start(), m.end(), new, "context")
+    if not CYRILLIC_WORD.search(text):
+        return sorted(fixes.values(), key=lambda f: f.start)
     for m in LATIN_LETTER_WORD.finditer(text):
         if _context_script(text, m.start(), m.end(), context_words) == "Cyrillic":
             fixes[m.start()] = Fix(m.start(), m.end(), LATIN_WORDS_IN_CYRILLIC[m.group()], "context")
