@@ -419,3 +419,11 @@ def test_nfc_of_seed_output(seeds):
     for t in seeds[2]["passages"]["text_clean"]:
         assert unicodedata.is_normalized("NFC", t)
         assert "\u00a0" not in t and "\u200b" not in t and "\u00ad" not in t
+
+
+def test_blocks_skipped_when_building_the_nfc_table_have_no_unstable_character():
+    from pipeline.clean.unicode import NFC_STABLE_BLOCKS, _nfc_unstable
+
+    bad = [hex(cp) for a, b in NFC_STABLE_BLOCKS for cp in range(a, b + 1)
+           if not 0xD800 <= cp <= 0xDFFF and _nfc_unstable(cp)]
+    assert bad == []
