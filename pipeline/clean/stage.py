@@ -237,21 +237,29 @@ def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
     s_a, s_b, s_ra, s_rb, s_text, s_boil = (S["start"], S["end"], S["raw_start"], S["raw_end"], S["text"],
                                             S["is_boilerplate"])
     for pid, did, base, res, spans in zip(pids, dids, starts, results, spans_all):
-        furn = res.furniture
+        n = len(spans)
+        if not n:
+            continue
         text = res.text_clean
-        raw_span = res.offset_map.raw_span if res.edits else None
-        for k, (a, b) in enumerate(spans):
-            ra, rb = raw_span(a, b) if raw_span else (base + a, base + b)
-            s_id.append(f"{pid}-s{k:04d}")
-            s_pid.append(pid)
-            s_did.append(did)
-            s_seq.append(k)
-            s_a.append(a)
-            s_b.append(b)
-            s_ra.append(ra)
-            s_rb.append(rb)
-            s_text.append(text[a:b])
-            s_boil.append(bool(furn) and any(fa <= a and b <= fb for fa, fb, _ in furn))
+        s_id.extend([f"{pid}-s{k:04d}" for k in range(n)])
+        s_pid.extend([pid] * n)
+        s_did.extend([did] * n)
+        s_seq.extend(range(n))
+        s_a.extend([a for a, _ in spans])
+        s_b.extend([b for _, b in spans])
+        if res.edits:
+            raw = [res.offset_map.raw_span(a, b) for a, b in spans]
+            s_ra.extend([x for x, _ in raw])
+            s_rb.extend([y for _, y in raw])
+        else:
+            s_ra.extend([base + a for a, _ in spans])
+            s_rb.extend([base + b for _, b in spans])
+        s_text.extend([text[a:b] for a, b in spans])
+        furn = res.furniture
+        if furn:
+            s_boil.extend([any(fa <= a and b <= fb for fa, fb, _ in furn) for a, b in spans])
+        else:
+            s_boil.extend([False] * n)
     return {"passages": _frame(P, PASSAGES), "edits": _frame(E, EDITS),
             "sentences": _frame(S, SENTENCES), "furniture": _frame(F, FURNITURE)}
 
