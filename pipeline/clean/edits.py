@@ -47,7 +47,7 @@ class EditLog:
         self.text = raw
         self.edits: list[Edit] = []
 
-    def _clean_bounds(self) -> tuple[list[int], list[int]]:
+    def clean_bounds(self) -> tuple[list[int], list[int]]:
         cs, ce = [], []
         shift = 0
         for e in self.edits:
@@ -83,7 +83,7 @@ class EditLog:
             self.edits = [Edit(c.start, c.end, c.after, c.rule) for c in changes]
             self.text = "".join(new_text)
             return
-        cs, ce = self._clean_bounds()
+        cs, ce = self.clean_bounds()
         n = len(self.edits)
         # group changes with the earlier edits they touch
         groups: list[tuple[list[Change], list[int]]] = []

@@ -149,7 +149,7 @@ class Cleaner:
         text = log.text
         edits = []
         if log.edits:
-            cs, ce = log._clean_bounds()
+            cs, ce = log.clean_bounds()
             edits = [(e.raw_start + char_start, e.raw_end + char_start, raw[e.raw_start:e.raw_end], e.after,
                       e.rule, c0, c1) for e, c0, c1 in zip(log.edits, cs, ce)]
         furniture = [(ln.start, ln.end, ln.rule) for ln in lines if ln.rule]
