@@ -25,6 +25,8 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
           "read every file under the input folder: documents, passages, rejected inputs"),
     Stage("dedup", "pipeline.dedup.flow:dedup_flow",
           "find repeated passages (exact, near, quoted, reworded) and repeated blocks"),
+    Stage("clean", "pipeline.clean.flow:clean_flow",
+          "repair and flag every passage: clean text, edit log, furniture, language, sentences"),
     Stage("report", "pipeline.report.flow:report_flow",
           "write reports/report.html, report.pdf and metrics.json from the tables"),
 ]}

@@ -25,6 +25,9 @@ CONTRACT = {
                        "canonical_passage_id", "is_canonical", "match", "similarity"},
     "dedup/clusters": {"cluster_id", "canonical_passage_id", "n_occurrences", "n_docs", "doc_ids",
                        "passage_ids"},
+    "clean/passages": {"passage_id", "doc_id", "text_clean", "language", "is_boilerplate"},
+    "clean/edits": {"passage_id", "rule", "raw_start", "raw_end", "before", "after"},
+    "clean/sentences": {"sentence_id", "passage_id", "doc_id", "start", "end", "text"},
 }
 
 
@@ -42,10 +45,12 @@ def table(project, name) -> pd.DataFrame:
 
 def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
     first = dvc(project, "repro")
-    assert stages_run(first.stdout) == ["ingest", "dedup", "report"]
+    assert stages_run(first.stdout) == ["ingest", "dedup", "clean", "report"]
     for name, columns in CONTRACT.items():
         assert columns <= set(table(project, name).columns), name
     assert len(table(project, "ingest/documents")) == 5
+    assert sorted(table(project, "clean/passages")["passage_id"]) == \
+        sorted(table(project, "ingest/passages")["passage_id"])
     for f in ("report.html", "report.pdf", "metrics.json"):
         assert (project / "reports" / f).stat().st_size > 0
     metrics = json.loads((project / "reports" / "metrics.json").read_text())
@@ -55,6 +60,9 @@ def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
     assert len(dedup) == len(table(project, "ingest/passages"))
     assert set(dedup["match"]) == {"exact", "near", "unique"}
     assert "Repeated passages" in (project / "reports" / "report.html").read_text()
+    assert metrics["clean"]["passages"] == metrics["ingest"]["passages"]
+    assert metrics["clean"]["edits_by_rule"]["homoglyph"] == 2
+    assert 'id="cleanup"' in (project / "reports" / "report.html").read_text()
     assert "up to date" in dvc(project, "status").stdout
 
     # a second repro runs nothing
@@ -70,6 +78,14 @@ def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
     (project / "params.yaml").write_text(params)
     assert stages_run(dvc(project, "repro").stdout) == ["report"]
     assert "<title>Zhanaozen</title>" in (project / "reports" / "report.html").read_text()
+
+    # a clean parameter re-runs clean and the report that reads its tables, not ingest
+    params = (project / "params.yaml").read_text().replace(
+        "repeated_line_min_chars: 12", "repeated_line_min_chars: 0")
+    (project / "params.yaml").write_text(params)
+    assert stages_run(dvc(project, "repro").stdout) == ["clean", "report"]
+    after = json.loads((project / "reports" / "metrics.json").read_text())
+    assert "repeated_line" not in after["clean"]["furniture_by_rule"]
 
     # dvc metrics show reads the metrics file
     assert "documents" in dvc(project, "metrics", "show").stdout
@@ -97,6 +113,9 @@ def test_bad_and_foreign_inputs_are_read_or_rejected(project):
     assert "binary" in rejected["seeds/blob.txt"] and "empty" in rejected["seeds/empty.txt"]
     html = (project / "reports" / "report.html").read_text()
     assert "seeds/blob.txt" in html and "binary" in html
+    clean = table(project, "clean/passages").set_index("doc_id")
+    russian_id = table(project, "ingest/documents").set_index("source_path").loc["seeds/russian.txt", "doc_id"]
+    assert clean.loc[russian_id, "language"] == "ru"
 
 
 def test_killed_stage_keeps_last_good_tables_and_next_repro_recovers(project):
@@ -112,12 +131,14 @@ def test_killed_stage_keeps_last_good_tables_and_next_repro_recovers(project):
 
 
 def test_dask_runner_gives_the_same_tables(project):
-    run([sys.executable, "-m", "pipeline", "run", "ingest"], project)
-    threads = {n: table(project, f"ingest/{n}") for n in ("documents", "passages", "rejected")}
-    out = run([sys.executable, "-m", "pipeline", "run", "ingest", "--runner", "dask"], project)
-    assert "ingest: done" in out.stdout
+    run([sys.executable, "-m", "pipeline", "run", "ingest", "clean"], project)
+    names = [f"ingest/{n}" for n in ("documents", "passages", "rejected")] + \
+        [f"clean/{n}" for n in ("passages", "edits", "sentences", "furniture")]
+    threads = {n: table(project, n) for n in names}
+    out = run([sys.executable, "-m", "pipeline", "run", "ingest", "clean", "--runner", "dask"], project)
+    assert "ingest: done" in out.stdout and "clean: done" in out.stdout
     for name, expected in threads.items():
-        pd.testing.assert_frame_equal(table(project, f"ingest/{name}"), expected)
+        pd.testing.assert_frame_equal(table(project, name), expected)
 
 
 def test_wrong_param_stops_with_a_message(project):

@@ -20,6 +20,7 @@ SECTIONS: dict[str, str] = {
     "runner": "pipeline.core.runner:RunnerParams",
     "ingest": "pipeline.ingest.params:IngestParams",
     "dedup": "pipeline.dedup.params:DedupParams",
+    "clean": "pipeline.clean.params:CleanParams",
     "report": "pipeline.report.params:ReportParams",
 }
 

@@ -20,4 +20,5 @@ class Section:
 BUILDERS = [
     "pipeline.report.sections.overview:build",
     "pipeline.report.sections.repeats:build",
+    "pipeline.report.sections.cleanup:build",
 ]

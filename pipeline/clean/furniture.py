@@ -1,0 +1,92 @@
+"""Page furniture: lines that are site chrome, not what the document says.
+
+Furniture is flagged, never deleted. The unit is the line: a passage mixing
+furniture lines and content keeps its content unflagged, and the furniture lines
+are listed (``data/clean/furniture.parquet``) with their offsets; a passage is
+``is_boilerplate`` only when every one of its lines is furniture.
+
+Rules (params.yaml ``clean.furniture``) are regexes that must match a whole
+line, stripped of surrounding spaces, case-insensitively. One built-in rule,
+``repeated_line``, flags a line identical to the previous non-blank line of the
+document (an image caption or heading printed twice): the first copy stays
+content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REPEATED = "repeated_line"
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # offsets of the stripped line in the passage text
+    end: int
+    rule: str | None
+
+
+class FurnitureRules:
+    def __init__(self, rules: dict[str, list[str]], max_line_chars: int, repeated_min_chars: int):
+        self.names = list(rules)
+        alternatives = []
+        for i, (name, patterns) in enumerate(rules.items()):
+            if not patterns:
+                continue
+            body = "|".join(f"(?:{p})" for p in patterns)
+            alternatives.append(f"(?P<r{i}>{body})")
+        self.max_line_chars = max_line_chars
+        self.repeated_min_chars = repeated_min_chars
+        self.pattern = re.compile(
+            rf"(?:{'|'.join(alternatives)})", re.IGNORECASE) if alternatives else None
+
+    def rule_of(self, line: str) -> str | None:
+        if self.pattern is None or len(line) > self.max_line_chars:
+            return None
+        m = self.pattern.fullmatch(line)
+        if not m:
+            return None
+        return self.names[int(m.lastgroup[1:])]
+
+    def lines(self, text: str, previous_line: str | None = None) -> list[Line]:
+        """Every non-blank line of `text` with its furniture rule (None for content).
+
+        previous_line: the last non-blank line of the document before this passage.
+        """
+        out = []
+        prev = previous_line
+        pos = 0
+        n = len(text)
+        while pos <= n:
+            nl = text.find("\n", pos)
+            end = n if nl < 0 else nl
+            a, b = pos, end
+            while a < b and text[a] in " \t":
+                a += 1
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+            if a < b:
+                line = text[a:b]
+                rule = self.rule_of(line)
+                if rule is None and self.repeated_min_chars and prev is not None and line == prev \
+                        and len(line) >= self.repeated_min_chars:
+                    rule = REPEATED
+                out.append(Line(a, b, rule))
+                prev = line
+            if nl < 0:
+                break
+            pos = nl + 1
+        return out
+
+
+def last_line(text: str) -> str | None:
+    """The last non-blank line of a text, stripped (what `lines` compares the next passage's first line to)."""
+    end = len(text)
+    while end > 0:
+        nl = text.rfind("\n", 0, end)
+        s = text[nl + 1:end].strip(" \t")
+        if s:
+            return s
+        end = nl if nl >= 0 else 0
+    return None

