@@ -23,6 +23,8 @@ class Stage:
 STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("ingest", "pipeline.ingest.flow:ingest_flow",
           "read every file under the input folder: documents, passages, rejected inputs"),
+    Stage("entities", "pipeline.entities.flow:entities_flow",
+          "people, organisations and places: mentions, one entity per real-world thing, co-occurrences"),
     Stage("report", "pipeline.report.flow:report_flow",
           "write reports/report.html, report.pdf and metrics.json from the tables"),
 ]}

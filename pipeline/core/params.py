@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 SECTIONS: dict[str, str] = {
     "runner": "pipeline.core.runner:RunnerParams",
     "ingest": "pipeline.ingest.params:IngestParams",
+    "entities": "pipeline.entities.params:EntitiesParams",
     "report": "pipeline.report.params:ReportParams",
 }
 

@@ -265,12 +265,10 @@ def repeat_coverage(entities: pd.DataFrame, mentions: pd.DataFrame, dedup_passag
     return entities["entity_id"].map(lambda e: len(cover.get(e, ()))).astype("int64")
 
 
-def run_entities(clean_passages: pd.DataFrame, sentences: pd.DataFrame | None,
-                 dedup_passages: pd.DataFrame | None, params: EntitiesParams, gazetteer: Gazetteer,
-                 raw_span: RawSpan, *, recogniser: Recogniser | None = None) -> dict:
-    """Every table of the stage, plus a summary."""
-    selected, skipped = select_passages(clean_passages, dedup_passages, params)
-    mentions = extract_mentions(selected, sentences, params, gazetteer, recogniser=recogniser)
+def build_tables(mentions: pd.DataFrame, sentences: pd.DataFrame | None, dedup_passages: pd.DataFrame | None,
+                 params: EntitiesParams, gazetteer: Gazetteer, raw_span: RawSpan
+                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """From extracted mentions to the four tables: mentions, entities, merges, co-occurrence."""
     mentions, entities, merges = resolve_entities(mentions, gazetteer, params)
     mentions["sentence_id"] = assign_sentences(mentions, sentences)
     mentions = add_raw_offsets(mentions, raw_span)
@@ -278,7 +276,16 @@ def run_entities(clean_passages: pd.DataFrame, sentences: pd.DataFrame | None,
     entities["n_docs_with_repeats"] = repeat_coverage(entities, mentions, dedup_passages)
     entities = entities.sort_values(["n_mentions", "name", "entity_id"], ascending=[False, True, True],
                                     kind="stable").reset_index(drop=True)
-    cooc = cooccurrence(mentions, entities)
+    return mentions, entities, merges, cooccurrence(mentions, entities)
+
+
+def run_entities(clean_passages: pd.DataFrame, sentences: pd.DataFrame | None,
+                 dedup_passages: pd.DataFrame | None, params: EntitiesParams, gazetteer: Gazetteer,
+                 raw_span: RawSpan, *, recogniser: Recogniser | None = None) -> dict:
+    """Every table of the stage, plus a summary."""
+    selected, skipped = select_passages(clean_passages, dedup_passages, params)
+    mentions = extract_mentions(selected, sentences, params, gazetteer, recogniser=recogniser)
+    mentions, entities, merges, cooc = build_tables(mentions, sentences, dedup_passages, params, gazetteer, raw_span)
     summary = {
         "passages_read": int((selected["mode"] == "model").sum()),
         "passages_gazetteer_only": int((selected["mode"] == "gazetteer").sum()),
