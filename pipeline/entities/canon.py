@@ -8,8 +8,8 @@ is checked against *cannot-link* guards between all forms of the two sides:
 - type agreement: labels must be equal;
 - two different gazetteer entries never merge;
 - persons: different given names (unless the gazetteer lists them as the same
-  name, or one is an initial), different genders of a surname (Nazarbayev /
-  Nazarbayeva, -ov/-ova, -ev/-eva, -in/-ina), a title of the other gender;
+  name, or one is an initial), different genders of a surname (Ivanov /
+  Ivanova, -ov/-ova, -ev/-eva, -in/-ina), a title of the other gender;
 - derived words: Kazakhstan / Kazakhstani, Ivanov / Ivanova, Mukhtar / Mukhtarov;
 - different numbers (OS-5 / OS-6).
 
@@ -279,6 +279,9 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
             continue  # two established spellings: likely two different things
         if a.label == "PERSON" and len(a.words) >= 2 and a.words[0] != b.words[0]:
             continue  # a typo in the surname only; different given names never
+        if len(a.words) > 1 and any(x != y and fuzz.ratio(x, y) < fuzzy_threshold * 100
+                                    for x, y in zip(a.words, b.words)):
+            continue  # every word must be close: "Green Party" is not "Green Front"
         cl.union(i, j, "fuzzy", round(s / 100, 3), f"similarity {s / 100:.2f} of {a.key2!r} and {b.key2!r}")
 
     # D. persons named in full: same surname, given names that are one name, or an initial
@@ -297,7 +300,7 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
                     cl.union(a.id, b.id, "given_name_variant", 0.9,
                              f"same surname; the gazetteer lists {a.surface.split()[0]!r} and "
                              f"{b.surface.split()[0]!r} as one given name")
-        for f in group:  # initials: "N. Nazarbayev"
+        for f in group:  # initials: "K. Tokayev"
             if len(f.words[0]) != 1:
                 continue
             targets = {cl.find(g.id) for g in group if len(g.words[0]) > 1 and g.words[0][0] == f.words[0]}
@@ -432,7 +435,7 @@ def _assemble(forms, form_of, cl: Clusters, mentions, gazetteer) -> Result:
         else:
             canon = max(real, key=lambda f: (
                 len(f.words) if f.label == "PERSON" else 0, _quality(f.surface), len(f.mentions),
-                -len(f.surface), f.surface))
+                -min(f.mentions, default=len(mentions)), f.surface))
         label = canon.label
         scoped = all(f.scope for f in real)
         scope = min(f.scope for f in real) if scoped else ""

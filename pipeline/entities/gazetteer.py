@@ -4,14 +4,14 @@ A gazetteer is a YAML file (or a CSV file of entities only) that the user
 names in ``params.yaml`` (``entities.gazetteer``). YAML layout::
 
     entities:                     # each: one real-world thing
-      - name: Zhanaozen           # canonical name shown in the tables
+      - name: Zhezkazgan          # canonical name shown in the tables
         label: GPE                # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...
-        aliases: [Janaozen, Жаңаөзен, Novy Uzen]   # other spellings / names
+        aliases: [Jezkazgan, Жезқазған, Dzhezkazgan]   # other spellings / names
         lowercase: false          # also match all-lower-case text ("youtube")
         find: true                # false: only merge spellings, never add mentions
     exclude: [Akim, Internet]     # never an entity, whatever the model says
     given_names:                  # given names that are the same name
-      - [Alexander, Aleksandr, Sasha]
+      - [Dmitry, Dmitri, Dima]
     titles: [Akim]                # extra words stripped before a person's name
 
 CSV layout: a header ``name,label,aliases`` (``aliases`` separated by ``;``),

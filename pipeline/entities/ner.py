@@ -71,9 +71,9 @@ def needed_components(nlp) -> list[str]:
 class GazetteerMatcher:
     """Find gazetteer names in a Doc and fix them as entities (before ``ner``).
 
-    Matching is on transliteration keys, token by token: a listed "Zhanaozen"
-    also finds "Janaozen", "ZHANAOZEN" and "Жаңаөзен"; "Nazarbayev" finds
-    "Nazarbaev". Text written all in lower case matches only an alias written
+    Matching is on transliteration keys, token by token: a listed "Zhezkazgan"
+    also finds "Jezkazgan", "ZHEZKAZGAN" and "Жезқазған"; "Tokayev" finds
+    "Tokaev". Text written all in lower case matches only an alias written
     that way, or an entry with ``lowercase: true``.
     """
 
@@ -164,17 +164,24 @@ def make_chunks(texts: Sequence[str], use_model: Sequence[bool],
 
 
 class Recogniser:
-    """A loaded model + gazetteer matcher; turns chunks into raw mentions."""
+    """A loaded model; turns chunks into raw mentions with a given gazetteer."""
 
-    def __init__(self, model: str, gazetteer: Gazetteer, labels: Iterable[str], batch_size: int = 64, nlp=None):
+    def __init__(self, model: str, labels: Iterable[str], batch_size: int = 64, nlp=None):
+        self.model = model
         self.nlp = nlp if nlp is not None else load_model(model)
-        self.gaz = GazetteerMatcher(self.nlp, gazetteer)
         self.labels = frozenset(labels)
         self.batch_size = batch_size
+        self._matchers: dict[str, GazetteerMatcher] = {}
 
-    def _docs(self, chunks: list[Chunk]) -> Iterator:
+    def matcher(self, gazetteer: Gazetteer) -> GazetteerMatcher:
+        key = gazetteer.fingerprint()
+        if key not in self._matchers:
+            self._matchers = {key: GazetteerMatcher(self.nlp, gazetteer)}
+        return self._matchers[key]
+
+    def _docs(self, chunks: list[Chunk], gaz: GazetteerMatcher) -> Iterator:
         nlp = self.nlp
-        docs = (self.gaz(d) for d in nlp.tokenizer.pipe((c.text for c in chunks), batch_size=self.batch_size))
+        docs = (gaz(d) for d in nlp.tokenizer.pipe((c.text for c in chunks), batch_size=self.batch_size))
         for _, proc in nlp.pipeline:
             if hasattr(proc, "pipe"):
                 docs = proc.pipe(docs, batch_size=self.batch_size)
@@ -182,10 +189,11 @@ class Recogniser:
                 docs = (proc(d) for d in docs)
         return docs
 
-    def run(self, chunks: list[Chunk]) -> list[RawMention]:
+    def run(self, chunks: list[Chunk], gazetteer: Gazetteer) -> list[RawMention]:
+        gaz = self.matcher(gazetteer)
         out: list[RawMention] = []
         model_chunks = [c for c in chunks if c.use_model]
-        for c, doc in zip(model_chunks, self._docs(model_chunks)):
+        for c, doc in zip(model_chunks, self._docs(model_chunks, gaz)):
             for ent in doc.ents:
                 gid = ent.id_
                 if gid.startswith("G"):
@@ -196,24 +204,26 @@ class Recogniser:
             if c.use_model:
                 continue
             doc = self.nlp.make_doc(c.text)
-            for span in self.gaz.spans(doc):
+            for span in gaz.spans(doc):
                 out.append((c.index, c.offset + span.start_char, c.offset + span.end_char, span.label_,
                             int(span.id_[1:])))
+        out.sort(key=lambda x: (x[0], x[1]))
         return out
 
 
-_WORKER: Recogniser | None = None
+_WORKER: tuple[Recogniser, Gazetteer] | None = None
 
 
 def _init_worker(model: str, gazetteer: Gazetteer, labels: list[str], batch_size: int) -> None:
     global _WORKER
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _WORKER = Recogniser(model, gazetteer, labels, batch_size)
+    _WORKER = (Recogniser(model, labels, batch_size), gazetteer)
 
 
 def _run_unit(chunks: list[Chunk]) -> list[RawMention]:
     assert _WORKER is not None
-    return _WORKER.run(chunks)
+    rec, gazetteer = _WORKER
+    return rec.run(chunks, gazetteer)
 
 
 def _units(chunks: list[Chunk], unit_chars: int) -> list[list[Chunk]]:
@@ -237,8 +247,8 @@ def recognise(chunks: list[Chunk], *, model: str, gazetteer: Gazetteer, labels: 
         return []
     labels = sorted(labels)
     if n_process <= 1 or len(chunks) < 2:
-        rec = recogniser or Recogniser(model, gazetteer, labels, batch_size)
-        return rec.run(chunks)
+        rec = recogniser or Recogniser(model, labels, batch_size)
+        return rec.run(chunks, gazetteer)
     units = _units(chunks, max(1000, min(unit_chars, sum(len(c.text) for c in chunks) // (n_process * 4) + 1)))
     ctx = multiprocessing.get_context("spawn")
     out: list[RawMention] = []

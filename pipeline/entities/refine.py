@@ -34,7 +34,7 @@ from pipeline.entities.translit import derived_from, name_key, phonetic_key, sur
 TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lady lord madam madame mme mlle monsieur
 president vice president prime minister premier minister chancellor secretary general
-deputy senator congressman congresswoman mp mep governor mayor akim judge justice attorney
+deputy senator congressman congresswoman mp mep governor mayor judge justice attorney
 prosecutor ambassador ombudsman ombudswoman chairman chairwoman chairperson chair director
 ceo chief head leader spokesman spokeswoman spokesperson commissioner inspector officer
 colonel col lieutenant lt general gen major maj captain capt sergeant sgt corporal private
@@ -109,7 +109,7 @@ def _trim(text: str, s: int, e: int, label: str, titles: frozenset[str]) -> tupl
         if label == "PERSON" and rest:
             words = span.split(" ")
             cut = max((i for i, w in enumerate(words[:-1]) if name_key(w.rstrip(".")) in titles), default=-1)
-            if cut > 0:  # "Kazakh Ombudswoman Elvira Azimova": everything up to the last title
+            if cut > 0:  # "French Foreign Minister Anne Roy": everything up to the last title
                 head = " ".join(words[:cut + 1])
                 title_words.append(head)
                 s += len(head) + 1
@@ -165,7 +165,7 @@ def _keep(surface: str, gazetteer: Gazetteer, titles: frozenset[str]) -> bool:
 
 
 def _preceding_title(text: str, s: int, titles: frozenset[str]) -> str:
-    """A title written just before a name ("President Nazarbayev", "Mr. Ablyazov")."""
+    """A title written just before a name ("President Tokayev", "Mr. Ivanov")."""
     m = re.search(r"([^\W\d_][\w.-]*)\s+$", text[max(0, s - 40):s])
     if m and name_key(m.group(1).rstrip(".")) in titles:
         return m.group(1)
@@ -333,9 +333,9 @@ OF_GAP = re.compile(r"\s+of(?:\s+the)?\s+$")
 
 
 def adjust_spans(mentions: list[M], texts: Sequence[str]) -> list[M]:
-    """Extend a person over a following surname the model left out ("Zhanna BAYSALOVA",
-    "Natalia Azhigalieva"); take an organisation's "of <place>" into its name
-    ("Democratic Party of" + "Kazakhstan", "Socialist Party" + " of " + "Ireland")."""
+    """Extend a person over a following surname the model left out ("Anna IVANOVA",
+    "Dina Sergeyeva"); take an organisation's "of <place>" into its name
+    ("Green Party of" + "Canada", "Labour Party" + " of " + "Norway")."""
     by_p: dict[int, list[M]] = defaultdict(list)
     for m in mentions:
         by_p[m.p].append(m)
@@ -351,15 +351,25 @@ def adjust_spans(mentions: list[M], texts: Sequence[str]) -> list[M]:
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if m.source == "model" and m.gaz < 0:
                 w = NEXT_WORD.match(text, m.end)
-                if w and w.start(1) not in starts and (nxt is None or nxt.start >= w.end(1)):
+                # the next word is free, or is exactly a model mention of its own ("Anna" + "Ivanova")
+                swallow = (w is not None and nxt is not None and nxt.start == w.start(1) and nxt.end == w.end(1)
+                           and nxt.source == "model" and nxt.gaz < 0)
+                if w and (swallow or (w.start(1) not in starts and (nxt is None or nxt.start >= w.end(1)))):
                     word = w.group(1)
                     single = WORD.fullmatch(text[m.start:m.end]) is not None
+                    grow = False
                     if m.label == "PERSON" and single and word.isupper() and len(word) >= 4:
-                        m.end = w.end(1)
+                        grow = True
                     elif (m.label == "PERSON" or single) and word[0].isupper() and not word.isupper() \
                             and surname_like(phonetic_key(word)):
-                        m.end = w.end(1)
+                        grow = True
                         m.label = "PERSON"
+                    if grow:
+                        m.end = w.end(1)
+                        if swallow:
+                            keep.append(m)
+                            i += 2
+                            continue
             if m.label == "ORG" and m.source == "model" and m.gaz < 0 and nxt is not None \
                     and nxt.label in ("GPE", "LOC"):
                 gap = text[m.end:nxt.start]
@@ -377,7 +387,7 @@ def adjust_spans(mentions: list[M], texts: Sequence[str]) -> list[M]:
 
 def drop_common_words(mentions: list[M], texts: Sequence[str], person_words: set[str]) -> list[M]:
     """Drop single-word model mentions of words the corpus writes in lower case more often
-    than capitalised ("Trade", "Labour", "Accused" at the start of a line)."""
+    than capitalised ("Weather", "Sport", "Update" at the start of a line)."""
     singles = {texts[m.p][m.start:m.end] for m in mentions
                if m.source == "model" and m.gaz < 0 and WORD.fullmatch(texts[m.p][m.start:m.end])}
     if not singles:
