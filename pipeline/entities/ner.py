@@ -10,9 +10,11 @@ it finds are fixed, and the model predicts around them. Long passages are cut
 into chunks at sentence ends (at most ``max_chunk_chars`` characters each), so
 memory stays bounded for a passage of any length.
 
-With ``n_process > 1`` the work goes to a pool of spawned worker processes,
-each loading the model once; workers return plain tuples (no Doc objects
-cross process boundaries).
+With ``n_process > 1`` the work goes to a pool of worker processes: forked
+where the platform allows (they inherit the model the parent loaded, as
+spaCy's own ``n_process`` does), spawned elsewhere (each loads the model once;
+``PIPELINE_MP_START=spawn`` forces this). Workers return plain tuples: no Doc
+objects cross process boundaries.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class GazetteerMatcher:
 
         self.gazetteer = gazetteer
         self.vocab = nlp.vocab
+        self._keys: dict[int, str] = {}  # ORTH hash -> matching key
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.exact: list[frozenset[str]] = []
         for i, e in enumerate(gazetteer.entries):
@@ -98,7 +101,7 @@ class GazetteerMatcher:
 
         if self.empty or not len(doc):
             return []
-        keyed = Doc(self.vocab, words=token_keys(doc))
+        keyed = Doc(self.vocab, words=self.keys(doc), spaces=[False] * len(doc))
         found = []
         for match_id, start, end in self.matcher(keyed):
             i = int(self.vocab.strings[match_id])
@@ -108,6 +111,24 @@ class GazetteerMatcher:
             if text in self.exact[i] or e.lowercase or any(c.isupper() for c in text):
                 found.append(Span(doc, start, end, label=e.label, span_id=f"G{i}"))
         return filter_spans(found)
+
+    def keys(self, doc) -> list[str]:
+        """token_keys(doc), through a cache by token text."""
+        from spacy.attrs import ORTH
+
+        cache = self._keys
+        if len(cache) > 2_000_000:
+            cache.clear()
+        get = cache.get
+        strings = self.vocab.strings
+        out = []
+        for h in doc.to_array(ORTH).tolist():
+            k = get(h)
+            if k is None:
+                text = strings[h]
+                k = cache[h] = phonetic_key(text) or text.lower() or " "
+            out.append(k)
+        return out
 
     def __call__(self, doc):
         spans = self.spans(doc)
@@ -216,8 +237,8 @@ _WORKER: tuple[Recogniser, Gazetteer] | None = None
 
 def _init_worker(model: str, gazetteer: Gazetteer, labels: list[str], batch_size: int) -> None:
     global _WORKER
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _WORKER = (Recogniser(model, labels, batch_size), gazetteer)
+    if _WORKER is None:  # spawned: load the model here; forked: inherited from the parent
+        _WORKER = (Recogniser(model, labels, batch_size), gazetteer)
 
 
 def _run_unit(chunks: list[Chunk]) -> list[RawMention]:
@@ -239,22 +260,43 @@ def _units(chunks: list[Chunk], unit_chars: int) -> list[list[Chunk]]:
     return units
 
 
+def start_method() -> str:
+    """fork where the platform has it (workers inherit the loaded model, as spaCy's own
+    n_process does); spawn elsewhere. PIPELINE_MP_START overrides."""
+    wanted = os.environ.get("PIPELINE_MP_START")
+    methods = multiprocessing.get_all_start_methods()
+    if wanted in methods:
+        return wanted
+    return "fork" if "fork" in methods else "spawn"
+
+
 def recognise(chunks: list[Chunk], *, model: str, gazetteer: Gazetteer, labels: Iterable[str],
               batch_size: int = 64, n_process: int = 1, recogniser: Recogniser | None = None,
               unit_chars: int = 100_000) -> list[RawMention]:
-    """Raw mentions of all chunks, in chunk order. n_process > 1 uses spawned workers."""
+    """Raw mentions of all chunks, sorted by passage and offset. n_process > 1 uses a
+    process pool; each worker returns plain tuples."""
+    global _WORKER
     if not chunks:
         return []
     labels = sorted(labels)
     if n_process <= 1 or len(chunks) < 2:
         rec = recogniser or Recogniser(model, labels, batch_size)
         return rec.run(chunks, gazetteer)
-    units = _units(chunks, max(1000, min(unit_chars, sum(len(c.text) for c in chunks) // (n_process * 4) + 1)))
-    ctx = multiprocessing.get_context("spawn")
+    total = sum(len(c.text) for c in chunks)
+    units = _units(chunks, max(1000, min(unit_chars, total // (n_process * 4) + 1)))
+    method = start_method()
+    if method == "fork":
+        rec = recogniser or Recogniser(model, labels, batch_size)
+        rec.matcher(gazetteer)  # built once, inherited
+        _WORKER = (rec, gazetteer)
     out: list[RawMention] = []
-    with ProcessPoolExecutor(max_workers=min(n_process, len(units)), mp_context=ctx,
-                             initializer=_init_worker,
-                             initargs=(model, gazetteer, labels, batch_size)) as pool:
-        for part in pool.map(_run_unit, units):
-            out.extend(part)
+    try:
+        with ProcessPoolExecutor(max_workers=min(n_process, len(units)),
+                                 mp_context=multiprocessing.get_context(method),
+                                 initializer=_init_worker,
+                                 initargs=(model, gazetteer, labels, batch_size)) as pool:
+            for part in pool.map(_run_unit, units):
+                out.extend(part)
+    finally:
+        _WORKER = None
     return out

@@ -185,20 +185,24 @@ def assign_sentences(mentions: pd.DataFrame, sentences: pd.DataFrame | None) -> 
     """The sentence holding each mention's start (null if the passage has no sentences)."""
     if sentences is None or not len(sentences) or not len(mentions):
         return pd.Series([None] * len(mentions), index=mentions.index, dtype=object)
-    by_p: dict[str, tuple[list[int], list[int], list[str]]] = {}
-    s = sentences.sort_values(["passage_id", "start"])
-    for pid, grp in s.groupby("passage_id", sort=False):
-        by_p[pid] = (grp["start"].astype(int).tolist(), grp["end"].astype(int).tolist(),
-                     grp["sentence_id"].astype(str).tolist())
+    wanted = set(mentions["passage_id"])
+    by_p: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for pid, s, e, sid in zip(sentences["passage_id"].tolist(), sentences["start"].tolist(),
+                              sentences["end"].tolist(), sentences["sentence_id"].tolist()):
+        if pid in wanted:
+            by_p[pid].append((int(s), int(e), str(sid)))
+    index = {}
+    for pid, rows in by_p.items():
+        rows.sort()
+        index[pid] = ([r[0] for r in rows], rows)
     out = []
-    for pid, start in zip(mentions["passage_id"], mentions["start"]):
-        entry = by_p.get(pid)
+    for pid, start in zip(mentions["passage_id"].tolist(), mentions["start"].tolist()):
         sid = None
+        entry = index.get(pid)
         if entry:
-            starts, ends, ids = entry
-            i = bisect_right(starts, int(start)) - 1
-            if i >= 0 and int(start) < ends[i]:
-                sid = ids[i]
+            i = bisect_right(entry[0], start) - 1
+            if i >= 0 and start < entry[1][i][1]:
+                sid = entry[1][i][2]
         out.append(sid)
     return pd.Series(out, index=mentions.index, dtype=object)
 
@@ -228,17 +232,26 @@ def add_raw_offsets(mentions: pd.DataFrame, raw_span: RawSpan) -> pd.DataFrame:
 
 def cooccurrence(mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """Entity pairs (entity_a < entity_b) named in the same sentence / passage, with counts."""
+    in_sentence: dict[str, set[str]] = defaultdict(set)
+    in_passage: dict[str, set[str]] = defaultdict(set)
+    doc_of: dict[str, str] = {}
+    for eid, sid, pid, doc in zip(mentions["entity_id"].tolist(), mentions["sentence_id"].tolist(),
+                                  mentions["passage_id"].tolist(), mentions["doc_id"].tolist()):
+        if isinstance(sid, str):
+            in_sentence[sid].add(eid)
+        in_passage[pid].add(eid)
+        doc_of[pid] = doc
     sent: Counter = Counter()
+    for ids in in_sentence.values():
+        if len(ids) > 1:
+            sent.update(itertools.combinations(sorted(ids), 2))
     pas: Counter = Counter()
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    if len(mentions):
-        for sid, grp in mentions.dropna(subset=["sentence_id"]).groupby("sentence_id", sort=False):
-            for pair in itertools.combinations(sorted(set(grp["entity_id"])), 2):
-                sent[pair] += 1
-        for (pid, doc), grp in mentions.groupby(["passage_id", "doc_id"], sort=False):
-            for pair in itertools.combinations(sorted(set(grp["entity_id"])), 2):
+    for pid, ids in in_passage.items():
+        if len(ids) > 1:
+            for pair in itertools.combinations(sorted(ids), 2):
                 pas[pair] += 1
-                docs[pair].add(doc)
+                docs[pair].add(doc_of[pid])
     names = dict(zip(entities["entity_id"], entities["name"]))
     labels = dict(zip(entities["entity_id"], entities["label"]))
     rows = [{"entity_a": a, "entity_b": b, "name_a": names.get(a), "name_b": names.get(b),
