@@ -495,3 +495,50 @@ def test_dvc_repro_writes_entity_tables(project):
     assert "Janaozen" in set(ents.loc["Zhanaozen", "aliases"])
     metrics = json.loads((project / "reports" / "metrics.json").read_text())
     assert metrics["entities"]["entities"] == len(ents)
+
+
+# --- properties ----------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NAMEISH = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzZHKY -'’.жқңөұүһіәғАБВ")), max_size=30)
+
+
+@given(NAMEISH)
+def test_keys_are_ascii_and_stable(text):
+    k = name_key(text)
+    assert k == name_key(k) and (k.isascii() or not k)
+    assert phonetic_key(text) == phonetic_key(k)
+    assert re.fullmatch(r"[a-z0-9 ]*", phonetic_key(text))
+
+
+@given(st.text(max_size=300), st.lists(st.integers(0, 300), max_size=20), st.integers(5, 60))
+@settings(max_examples=200)
+def test_chunks_cover_the_text_in_order(text, ends, max_chars):
+    bounds = chunk_bounds(text, ends, max_chars)
+    if not text:
+        assert bounds == []
+        return
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(b2 == a1 for (_, b2), (a1, _) in zip(bounds, bounds[1:]))
+    assert all(0 < b - a <= max_chars for a, b in bounds)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Ivanov", "Ivanova", "Anna Ivanova", "Oleg Ivanov", "Aktau",
+                                           "Aktobe", "Kazakh", "Kazakhstan", "Qazaqstan", "Anna"]),
+                          st.sampled_from(["PERSON", "GPE", "NORP"]), st.sampled_from(["d1", "d2"]),
+                          st.sampled_from(["p1", "p2"])), max_size=25))
+@settings(max_examples=100, deadline=None)
+def test_merges_never_cross_labels_or_genders(items):
+    ms = [MentionIn(d, d + p, s, lab) for s, lab, d, p in items]
+    r = canonicalise(ms, Gazetteer(), fuzzy_threshold=0.5)
+    by_entity: dict[str, set] = {}
+    for mi, eid in zip(ms, r.entity_of_mention):
+        by_entity.setdefault(eid, set()).add((mi.surface, mi.label))
+    for members in by_entity.values():
+        assert len({lab for _, lab in members}) == 1
+        surfaces = {s for s, _ in members}
+        assert not ({"Ivanov", "Oleg Ivanov"} & surfaces and {"Ivanova", "Anna Ivanova"} & surfaces)
+        assert not ({"Aktau"} & surfaces and {"Aktobe"} & surfaces)
+        assert not ({"Kazakh"} & surfaces and {"Kazakhstan", "Qazaqstan"} & surfaces)

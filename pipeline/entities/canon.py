@@ -216,6 +216,7 @@ def _entity_id(label: str, key: str, scope: str) -> str:
 def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_threshold: float = 0.88,
                  fuzzy_min_chars: int = 6, fuzzy_max_mentions: int = 3,
                  resolve_in_corpus: bool = True) -> Result:
+    import numpy as np
     from rapidfuzz import fuzz
     from rapidfuzz.process import cdist
 
@@ -267,12 +268,9 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
             continue
         keys = [f.key2 for f in block]
         matrix = cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=fuzzy_threshold * 100)
-        n = len(block)
-        for i in range(n):
-            for j in range(i + 1, n):
-                s = float(matrix[i][j])
-                if s >= fuzzy_threshold * 100:
-                    pairs.append((s, block[i].id, block[j].id))
+        hits = np.argwhere(np.triu(matrix >= fuzzy_threshold * 100, 1))
+        for i, j in hits.tolist():
+            pairs.append((float(matrix[i, j]), block[i].id, block[j].id))
     for s, i, j in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
         a, b = forms[i], forms[j]
         if min(counts[i], counts[j]) > fuzzy_max_mentions:
@@ -346,6 +344,10 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
     for root, r in persons.items():
         for s in r["surnames"]:
             by_surname_corpus[s].add(root)
+    roots_in_doc: dict[str, list[int]] = defaultdict(list)
+    for root, r in persons.items():
+        for d in r["docs"]:
+            roots_in_doc[d].append(root)
     unresolved: list[Form] = []
     ambiguous: set[int] = set()
     for f in singles:
@@ -363,7 +365,7 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
             g = persons[root]["gender"]
             return not (f.gender and len(g) == 1 and f.gender not in g)
 
-        in_doc = {root: how(root) for root, r in persons.items() if f.doc_id in r["docs"]}
+        in_doc = {root: how(root) for root in roots_in_doc.get(f.doc_id, ())}
         in_doc = {root: h for root, h in in_doc.items() if h and fits(root)}
         rule = None
         if len(in_doc) == 1:

@@ -23,6 +23,7 @@ Rules, in order (each is general; corpus-specific knowledge lives in the gazette
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
@@ -207,12 +208,13 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
             if gazetteer.by_phonetic.get(k) == i:
                 choices[k] = i
     keys = list(choices)
-    cache: dict[str, tuple[int, str, float]] = {}
+    cache: dict[tuple[str, bool], tuple[int, str, float]] = {}
     for m in mentions:
         if m.gaz >= 0:
             continue
         surface = texts[m.p][m.start:m.end]
-        if surface not in cache:
+        ck = (surface, m.label == "ORG")
+        if ck not in cache:
             hit = gazetteer.lookup(surface)
             if hit is None and m.label == "ORG":
                 hit = gazetteer.by_phonetic.get(org_key(surface))
@@ -228,8 +230,8 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
                         if (target[:1] == k[:1] and len(target.split()) == len(k.split())
                                 and not derived_from(k, target) and _same_digits(k, target)):
                             result = (choices[target], "gazetteer_fuzzy", round(best[1] / 100, 3))
-            cache[surface] = result
-        gi, rule, score = cache[surface]
+            cache[ck] = result
+        gi, rule, score = cache[ck]
         if gi >= 0:
             m.gaz, m.link_rule, m.link_score = gi, rule, score
             m.label = gazetteer.entries[gi].label
@@ -313,19 +315,49 @@ def propagate(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
     return out
 
 
+class _Intervals:
+    """Non-overlapping [start, end) spans of one passage, sorted, with O(log n) overlap queries."""
+
+    def __init__(self, items: list[M]):
+        self.items = sorted(items, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def overlapping(self, start: int, end: int) -> list[M]:
+        i = bisect_left(self.starts, start)
+        j = i - 1 if i > 0 else 0
+        out = []
+        while j < len(self.items) and self.items[j].start < end:
+            if self.items[j].end > start:
+                out.append(self.items[j])
+            j += 1
+        return out
+
+    def add(self, m: M) -> None:
+        i = bisect_left(self.starts, m.start)
+        self.starts.insert(i, m.start)
+        self.items.insert(i, m)
+
+    def remove(self, m: M) -> None:
+        i = bisect_left(self.starts, m.start)
+        while self.items[i] is not m:
+            i += 1
+        del self.starts[i]
+        del self.items[i]
+
+
 def _merge_found(current: list[M], found: list[M]) -> list[M]:
     """Add found spans that overlap nothing; a found span replaces model spans it strictly contains."""
-    result = list(current)
+    spans = _Intervals(current)
     for f in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        overlapping = [m for m in result if m.start < f.end and f.start < m.end]
+        overlapping = spans.overlapping(f.start, f.end)
         if not overlapping:
-            result.append(f)
+            spans.add(f)
         elif all(m.source == "model" and f.start <= m.start and m.end <= f.end
                  and (m.end - m.start) < (f.end - f.start) for m in overlapping):
             for m in overlapping:
-                result.remove(m)
-            result.append(f)
-    return sorted(result, key=lambda m: m.start)
+                spans.remove(m)
+            spans.add(f)
+    return spans.items
 
 
 NEXT_WORD = re.compile(r"[ \t]([^\W\d_][^\W\d_'’-]*[^\W\d_])")
@@ -451,12 +483,12 @@ def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str
 def dedupe(mentions: list[M]) -> list[M]:
     """No two mentions overlap: gazetteer first, then longer, then earlier."""
     rank = {"gazetteer": 0, "model": 1, "propagated": 2}
-    chosen: dict[int, list[M]] = defaultdict(list)
-    for m in sorted(mentions, key=lambda m: (m.gaz < 0, rank[m.source], -(m.end - m.start), m.start)):
+    chosen: dict[int, _Intervals] = defaultdict(lambda: _Intervals([]))
+    for m in sorted(mentions, key=lambda m: (m.gaz < 0, rank[m.source], -(m.end - m.start), m.p, m.start)):
         taken = chosen[m.p]
-        if all(m.end <= o.start or o.end <= m.start for o in taken):
-            taken.append(m)
-    return sorted((m for ms in chosen.values() for m in ms), key=lambda m: (m.p, m.start))
+        if not taken.overlapping(m.start, m.end):
+            taken.add(m)
+    return [m for p in sorted(chosen) for m in chosen[p].items]
 
 
 def refine(raw, texts: Sequence[str], docs: Sequence[str], gazetteer: Gazetteer, *,
