@@ -39,11 +39,13 @@ deputy senator congressman congresswoman mp mep governor mayor judge justice att
 prosecutor ambassador ombudsman ombudswoman chairman chairwoman chairperson chair director
 ceo chief head leader spokesman spokeswoman spokesperson commissioner inspector officer
 colonel col lieutenant lt general gen major maj captain capt sergeant sgt corporal private
-admiral commander marshal king queen prince princess emperor sultan sheikh emir pope
+admiral commander marshal king queen prince princess emperor sheikh pope
 bishop archbishop rev reverend father imam rabbi saint st activist journalist lawyer
 former late acting ex
 """.split())
 TITLE_PREFIXES = ("ex-", "former ", "late ", "acting ", "deputy ", "vice-", "vice ")
+# Lower-case words that belong to a name ("Charles de Gaulle", "Ibn Battuta")
+PARTICLES = frozenset("de van von der den la le da di du del della dos das bin ibn al el ter ten".split())
 GENERIC_HEADS = frozenset("""
 region regions oblast oblys province district districts city town village settlement
 county state republic area party company companies enterprise firm corporation movement
@@ -119,14 +121,14 @@ def _trim(text: str, s: int, e: int, label: str, titles: frozenset[str]) -> tupl
             fk = name_key(first.rstrip("."))
             low = first.lower()
             if fk in titles or fk.replace(" ", "") in titles or low.startswith(TITLE_PREFIXES) \
-                    or _lower_initial(first):
+                    or (_lower_initial(first) and low not in PARTICLES):
                 title_words.append(first)
                 s += len(first) + 1
                 changed = True
                 continue
         if rest and label in ("PERSON", "NORP"):
             head, _, last = span.rpartition(" ")
-            if head and _lower_initial(last):
+            if head and _lower_initial(last) and last not in PARTICLES:
                 e = s + len(head)
                 changed = True
                 continue
@@ -227,8 +229,12 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
                     best = process.extractOne(k, keys, scorer=fuzz.ratio, score_cutoff=fuzzy_threshold * 100)
                     if best is not None:
                         target = best[0]
+                        pairs = list(zip(k.split(), target.split()))
                         if (target[:1] == k[:1] and len(target.split()) == len(k.split())
-                                and not derived_from(k, target) and _same_digits(k, target)):
+                                and not derived_from(k, target) and _same_digits(k, target)
+                                and all(a == b or (fuzz.ratio(a, b) >= fuzzy_threshold * 100
+                                                   and not derived_from(a, b)) for a, b in pairs)
+                                and (len(pairs) < 2 or pairs[0][0] == pairs[0][1])):
                             result = (choices[target], "gazetteer_fuzzy", round(best[1] / 100, 3))
             cache[ck] = result
         gi, rule, score = cache[ck]
@@ -451,6 +457,10 @@ def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str
                 person_parts[docs[m.p]].update({phonetic_key(words[0]), phonetic_key(words[-1])})
     surnames = {k for parts in person_parts.values() for k in parts if surname_like(k)}
     surnames.update(gaz_surnames)
+    # a surname from elsewhere in the corpus needs the model to have called the word a person
+    # at least once (a city and a surname can share a name: Kirov, Washington)
+    person_votes = {phonetic_key(texts[m.p][m.start:m.end]) for m in mentions
+                    if m.label == "PERSON" and " " not in texts[m.p][m.start:m.end].strip()}
     fixed = set()
     for i, m in enumerate(mentions):
         if m.gaz >= 0 or m.label == "PERSON":
@@ -459,7 +469,7 @@ def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str
         words = surface.split()
         if len(words) == 1:
             k = phonetic_key(surface)
-            if k in person_parts.get(docs[m.p], ()) or k in surnames:
+            if k in person_parts.get(docs[m.p], ()) or (k in surnames and k in person_votes):
                 m.label = "PERSON"
                 fixed.add(i)
         elif len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
