@@ -109,7 +109,8 @@ def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame |
         else pd.Series("und", index=df.index)
     ok = lang.isin(params.languages)
     short = text.str.len() < params.short_passage_chars
-    latin = text.map(_latin_share) >= 0.5
+    latin = pd.Series(False, index=df.index)
+    latin[short] = text[short].map(_latin_share) >= 0.5  # only short passages need the check
     model = ok | (short & latin)
     mode = pd.Series("model", index=df.index)
     if params.other_languages == "gazetteer":
