@@ -27,6 +27,8 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
           "find repeated passages (exact, near, quoted, reworded) and repeated blocks"),
     Stage("clean", "pipeline.clean.flow:clean_flow",
           "repair and flag every passage: clean text, edit log, furniture, language, sentences"),
+    Stage("entities", "pipeline.entities.flow:entities_flow",
+          "people, organisations and places: mentions, one entity per real-world thing, co-occurrences"),
     Stage("report", "pipeline.report.flow:report_flow",
           "write reports/report.html, report.pdf and metrics.json from the tables"),
 ]}

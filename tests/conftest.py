@@ -14,7 +14,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-PROJECT_FILES = ["pipeline", "params.yaml", "dvc.yaml", ".dvcignore", "pyproject.toml", ".gitignore"]
+PROJECT_FILES = ["pipeline", "params.yaml", "dvc.yaml", ".dvcignore", "pyproject.toml", ".gitignore",
+                 "gazetteer.yaml"]
 
 
 def venv_env(**extra) -> dict:

@@ -70,7 +70,7 @@ class RuleSplitter:
         if "…" in punct or len(punct) >= 2:  # an ellipsis, also a sloppy ".."
             return not lower_next and first not in "-–—"
         if lower_next:
-            return False  # "Zhanaozen.E.K.) in Kazakhstan", "approx. five", "i.a. of"
+            return False  # "Springfield.E.K.) in Ruritania", "approx. five", "i.a. of"
         if not raw_tok:
             return True
         tok = raw_tok.lstrip("\"'“‘«([")
@@ -88,7 +88,7 @@ class RuleSplitter:
         if DOTTED.fullmatch(tok):  # U.S, e.g, a.m written with inner periods
             return False
         if len(tok) == 1 and tok.isalpha() and tok.isupper():
-            return False  # "J. Bach", "Nursultan A. Nazarbayev"
+            return False  # "J. Bach", "Anna K. Petrova"
         return True
 
     def split(self, text: str) -> list[tuple[int, int]]:

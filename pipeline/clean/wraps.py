@@ -14,7 +14,7 @@ Each break between two lines is judged on its own:
   opening bracket or quote, or a continuation word ("of", "the", "and", ...;
   before a capitalised line only the binding ones: articles, "of", "and",
   possessives), or the next line starts with closing punctuation (", which");
-  a name cut in two inside a sentence ("of President Nursultan" / "Nazarbayev.");
+  a name cut in two inside a sentence ("of President Anna" / "Petrova.");
 - weak evidence: the next line starts with a lower-case letter.
 
 Breaks with evidence form chains. A chain is joined whole when it ends a
@@ -72,7 +72,7 @@ def _classify(l1: str, l2: str, mid_sentence: bool, continuation: frozenset[str]
         # enterprise", but not a title ending "eight years on" / "Eight years after"
         if (STRONG_END.search(l1) or last in before_capital) and not hyphen:
             return "strong", " "
-        # a name cut in two inside a sentence: "... of President Nursultan" / "Nazarbayev."
+        # a name cut in two inside a sentence: "... of President Anna" / "Petrova."
         if mid_sentence and m and _capitalised(m.group(1)) and _capitalised(fw.group(1)) \
                 and n_words <= 3 and (TERMINAL.search(l2) or l2.endswith(",")):
             return "strong", " "

@@ -21,6 +21,7 @@ SECTIONS: dict[str, str] = {
     "ingest": "pipeline.ingest.params:IngestParams",
     "dedup": "pipeline.dedup.params:DedupParams",
     "clean": "pipeline.clean.params:CleanParams",
+    "entities": "pipeline.entities.params:EntitiesParams",
     "report": "pipeline.report.params:ReportParams",
 }
 

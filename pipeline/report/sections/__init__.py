@@ -21,4 +21,5 @@ BUILDERS = [
     "pipeline.report.sections.overview:build",
     "pipeline.report.sections.repeats:build",
     "pipeline.report.sections.cleanup:build",
+    "pipeline.report.sections.entities:build",
 ]

@@ -1,0 +1,1 @@
+"""Entities: named people, organisations and places, one canonical entity per real-world thing."""

@@ -1,0 +1,311 @@
+"""The entities stage as pure functions: clean passages in, mentions, entities,
+merges and co-occurrences out.
+
+    select_passages   which passages are read, and how (model, gazetteer only)
+    extract_mentions  NER + gazetteer + span/label rules -> mentions (no entity yet)
+    resolve_entities  canonicalisation -> entity_id per mention, entities, merges
+    assign_sentences  sentence_id per mention (from the clean stage's sentences)
+    add_raw_offsets   raw_start/raw_end in documents.text through the clean offset maps
+    cooccurrence      entity pairs per sentence and per passage
+    run_entities      all of the above
+
+No Prefect and no output paths here (see flow.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from typing import Callable, Mapping
+
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.entities.canon import MentionIn, canonicalise
+from pipeline.entities.gazetteer import Gazetteer
+from pipeline.entities.ner import Recogniser, make_chunks, recognise
+from pipeline.entities.params import EntitiesParams
+from pipeline.entities.refine import refine
+
+MENTIONS = pa.schema([
+    ("mention_id", pa.string()),
+    ("entity_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("passage_id", pa.string()),
+    ("sentence_id", pa.string()),
+    ("start", pa.int64()),
+    ("end", pa.int64()),
+    ("raw_start", pa.int64()),
+    ("raw_end", pa.int64()),
+    ("text", pa.string()),
+    ("label", pa.string()),
+    ("source", pa.string()),  # model | gazetteer | propagated
+    ("title", pa.string()),  # a title written before a person's name, or null
+])
+ENTITIES = pa.schema([
+    ("entity_id", pa.string()),
+    ("name", pa.string()),
+    ("label", pa.string()),
+    ("aliases", pa.list_(pa.string())),
+    ("n_mentions", pa.int64()),
+    ("n_docs", pa.int64()),
+    ("doc_ids", pa.list_(pa.string())),
+    ("n_passages", pa.int64()),
+    ("n_docs_with_repeats", pa.int64()),  # also counting documents holding exact repeats
+    ("key", pa.string()),  # transliteration key of the canonical name
+    ("in_gazetteer", pa.bool_()),
+    ("scope", pa.string()),  # null: corpus-wide; else the passage or document an unresolved single name is confined to
+])
+MERGES = pa.schema([
+    ("entity_id", pa.string()),
+    ("alias", pa.string()),
+    ("matched", pa.string()),  # the spelling it was matched to (null for the canonical name)
+    ("rule", pa.string()),
+    ("score", pa.float64()),
+    ("n_mentions", pa.int64()),
+    ("detail", pa.string()),
+])
+COOCCURRENCE = pa.schema([
+    ("entity_a", pa.string()),
+    ("entity_b", pa.string()),
+    ("name_a", pa.string()),
+    ("name_b", pa.string()),
+    ("label_a", pa.string()),
+    ("label_b", pa.string()),
+    ("n_sentences", pa.int64()),  # sentences naming both
+    ("n_passages", pa.int64()),  # passages naming both
+    ("n_docs", pa.int64()),
+])
+SELECTED = ["passage_id", "doc_id", "text_clean", "mode"]
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c < "\u0250") / len(letters)
+
+
+def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame | None,
+                    params: EntitiesParams) -> tuple[pd.DataFrame, dict]:
+    """The passages to read and how (mode: model | gazetteer); counts of what was skipped."""
+    df = clean_passages
+    skipped: Counter = Counter()
+    if dedup_passages is not None and len(dedup_passages):
+        repeat = dedup_passages[(dedup_passages["match"] == "exact") & ~dedup_passages["is_canonical"].astype(bool)]
+        mask = df["passage_id"].isin(set(repeat["passage_id"]))
+        skipped["exact_repeat"] = int(mask.sum())
+        df = df[~mask]
+    if params.skip_boilerplate and "is_boilerplate" in df.columns:
+        mask = df["is_boilerplate"].fillna(False).astype(bool)
+        skipped["boilerplate"] = int(mask.sum())
+        df = df[~mask]
+    text = df["text_clean"].fillna("")
+    empty = text.str.strip() == ""
+    skipped["empty"] = int(empty.sum())
+    df, text = df[~empty], text[~empty]
+    lang = df["language"].fillna("und").astype(str).str.lower() if "language" in df.columns \
+        else pd.Series("und", index=df.index)
+    ok = lang.isin(params.languages)
+    short = text.str.len() < params.short_passage_chars
+    latin = pd.Series(False, index=df.index)
+    latin[short] = text[short].map(_latin_share) >= 0.5  # only short passages need the check
+    model = ok | (short & latin)
+    mode = pd.Series("model", index=df.index)
+    if params.other_languages == "gazetteer":
+        mode[~model] = "gazetteer"
+    elif params.other_languages == "skip":
+        skipped["other_language"] = int((~model).sum())
+        keep = model
+        df, mode = df[keep], mode[keep]
+    skipped["gazetteer_only"] = int((mode == "gazetteer").sum())
+    out = pd.DataFrame({"passage_id": df["passage_id"].astype(str).values, "doc_id": df["doc_id"].astype(str).values,
+                        "text_clean": df["text_clean"].fillna("").values, "mode": mode.values})
+    return out.reset_index(drop=True), {k: v for k, v in skipped.items() if v}
+
+
+def _sentence_ends(selected: pd.DataFrame, sentences: pd.DataFrame | None) -> list[list[int]] | None:
+    if sentences is None or not len(sentences):
+        return None
+    ends: dict[str, list[int]] = defaultdict(list)
+    for pid, end in zip(sentences["passage_id"], sentences["end"]):
+        ends[pid].append(int(end))
+    return [ends.get(pid, []) for pid in selected["passage_id"]]
+
+
+def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, params: EntitiesParams,
+                     gazetteer: Gazetteer, *, recogniser: Recogniser | None = None) -> pd.DataFrame:
+    """Mentions (passage_id, doc_id, start, end, text, label, source, title, gaz, link) of the
+    selected passages; no entity ids yet."""
+    texts = selected["text_clean"].tolist()
+    docs = selected["doc_id"].tolist()
+    chunks = make_chunks(texts, (selected["mode"] == "model").tolist(),
+                         _sentence_ends(selected, sentences), params.max_chunk_chars)
+    raw = recognise(chunks, model=params.model, gazetteer=gazetteer, labels=params.labels,
+                    batch_size=params.batch_size, n_process=params.n_process, recogniser=recogniser)
+    refined = refine(raw, texts, docs, gazetteer, fuzzy_threshold=params.fuzzy_threshold,
+                     fuzzy_min_chars=params.fuzzy_min_chars, propagate_names=params.propagate)
+    pids = selected["passage_id"].tolist()
+    rows = {
+        "passage_id": [pids[m.p] for m in refined],
+        "doc_id": [docs[m.p] for m in refined],
+        "start": [m.start for m in refined],
+        "end": [m.end for m in refined],
+        "text": [texts[m.p][m.start:m.end] for m in refined],
+        "label": [m.label for m in refined],
+        "source": [m.source for m in refined],
+        "title": [m.title or None for m in refined],
+        "gaz": [m.gaz for m in refined],
+        "link_rule": [m.link_rule for m in refined],
+        "link_score": [m.link_score for m in refined],
+    }
+    return pd.DataFrame(rows)
+
+
+def resolve_entities(mentions: pd.DataFrame, gazetteer: Gazetteer, params: EntitiesParams
+                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """entity_id for each mention; the entities and merges tables."""
+    items = [MentionIn(d, p, t, lab, int(g), r, float(s), ti if isinstance(ti, str) else "")
+             for d, p, t, lab, g, r, s, ti in zip(
+                 mentions["doc_id"], mentions["passage_id"], mentions["text"], mentions["label"],
+                 mentions["gaz"], mentions["link_rule"], mentions["link_score"], mentions["title"])]
+    result = canonicalise(items, gazetteer, fuzzy_threshold=params.fuzzy_threshold,
+                          fuzzy_min_chars=params.fuzzy_min_chars,
+                          fuzzy_max_mentions=params.fuzzy_max_mentions,
+                          resolve_in_corpus=params.resolve_in_corpus)
+    out = mentions.copy()
+    out["entity_id"] = result.entity_of_mention
+    entities = pd.DataFrame(result.entities, columns=[c for c in ENTITIES.names if c != "n_docs_with_repeats"])
+    entities["n_docs_with_repeats"] = entities["n_docs"]
+    merges = pd.DataFrame(result.merges, columns=MERGES.names)
+    return out, entities, merges
+
+
+def assign_sentences(mentions: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.Series:
+    """The sentence holding each mention's start (null if the passage has no sentences)."""
+    if sentences is None or not len(sentences) or not len(mentions):
+        return pd.Series([None] * len(mentions), index=mentions.index, dtype=object)
+    wanted = set(mentions["passage_id"])
+    by_p: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for pid, s, e, sid in zip(sentences["passage_id"].tolist(), sentences["start"].tolist(),
+                              sentences["end"].tolist(), sentences["sentence_id"].tolist()):
+        if pid in wanted:
+            by_p[pid].append((int(s), int(e), str(sid)))
+    index = {}
+    for pid, rows in by_p.items():
+        rows.sort()
+        index[pid] = ([r[0] for r in rows], rows)
+    out = []
+    for pid, start in zip(mentions["passage_id"].tolist(), mentions["start"].tolist()):
+        sid = None
+        entry = index.get(pid)
+        if entry:
+            i = bisect_right(entry[0], start) - 1
+            if i >= 0 and start < entry[1][i][1]:
+                sid = entry[1][i][2]
+        out.append(sid)
+    return pd.Series(out, index=mentions.index, dtype=object)
+
+
+RawSpan = Callable[[str, int, int], tuple[int, int]]
+
+
+def raw_span_from_maps(maps: Mapping) -> RawSpan:
+    """Adapt pipeline.clean.offsets.offset_maps(...) output to a (passage_id, start, end) function."""
+    def raw_span(passage_id: str, start: int, end: int) -> tuple[int, int]:
+        try:
+            m = maps[passage_id]
+        except KeyError:
+            raise KeyError(f"no offset map for passage {passage_id}: data/clean and data/ingest "
+                           "are out of step; re-run the clean stage") from None
+        return m.raw_span(start, end)
+    return raw_span
+
+
+def add_raw_offsets(mentions: pd.DataFrame, raw_span: RawSpan) -> pd.DataFrame:
+    pairs = [raw_span(p, int(s), int(e)) for p, s, e in zip(mentions["passage_id"], mentions["start"], mentions["end"])]
+    out = mentions.copy()
+    out["raw_start"] = pd.array([a for a, _ in pairs], dtype="Int64")
+    out["raw_end"] = pd.array([b for _, b in pairs], dtype="Int64")
+    return out
+
+
+def cooccurrence(mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """Entity pairs (entity_a < entity_b) named in the same sentence / passage, with counts."""
+    in_sentence: dict[str, set[str]] = defaultdict(set)
+    in_passage: dict[str, set[str]] = defaultdict(set)
+    doc_of: dict[str, str] = {}
+    for eid, sid, pid, doc in zip(mentions["entity_id"].tolist(), mentions["sentence_id"].tolist(),
+                                  mentions["passage_id"].tolist(), mentions["doc_id"].tolist()):
+        if isinstance(sid, str):
+            in_sentence[sid].add(eid)
+        in_passage[pid].add(eid)
+        doc_of[pid] = doc
+    sent: Counter = Counter()
+    for ids in in_sentence.values():
+        if len(ids) > 1:
+            sent.update(itertools.combinations(sorted(ids), 2))
+    pas: Counter = Counter()
+    docs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for pid, ids in in_passage.items():
+        if len(ids) > 1:
+            for pair in itertools.combinations(sorted(ids), 2):
+                pas[pair] += 1
+                docs[pair].add(doc_of[pid])
+    names = dict(zip(entities["entity_id"], entities["name"]))
+    labels = dict(zip(entities["entity_id"], entities["label"]))
+    rows = [{"entity_a": a, "entity_b": b, "name_a": names.get(a), "name_b": names.get(b),
+             "label_a": labels.get(a), "label_b": labels.get(b), "n_sentences": sent.get((a, b), 0),
+             "n_passages": n, "n_docs": len(docs[(a, b)])}
+            for (a, b), n in pas.items()]
+    df = pd.DataFrame(rows, columns=COOCCURRENCE.names)
+    return df.sort_values(["n_sentences", "n_passages", "entity_a", "entity_b"],
+                          ascending=[False, False, True, True]).reset_index(drop=True)
+
+
+def repeat_coverage(entities: pd.DataFrame, mentions: pd.DataFrame, dedup_passages: pd.DataFrame | None) -> pd.Series:
+    """Documents per entity counting the exact repeats of the passages it is named in."""
+    if dedup_passages is None or not len(dedup_passages) or not len(mentions):
+        return entities["n_docs"].astype("int64")
+    exact = dedup_passages[dedup_passages["match"] == "exact"]
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for canon, doc in zip(exact["canonical_passage_id"], exact["doc_id"]):
+        docs_of[canon].add(doc)
+    cover: dict[str, set[str]] = defaultdict(set)
+    for eid, pid, doc in zip(mentions["entity_id"], mentions["passage_id"], mentions["doc_id"]):
+        cover[eid].add(doc)
+        cover[eid].update(docs_of.get(pid, ()))
+    return entities["entity_id"].map(lambda e: len(cover.get(e, ()))).astype("int64")
+
+
+def build_tables(mentions: pd.DataFrame, sentences: pd.DataFrame | None, dedup_passages: pd.DataFrame | None,
+                 params: EntitiesParams, gazetteer: Gazetteer, raw_span: RawSpan
+                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """From extracted mentions to the four tables: mentions, entities, merges, co-occurrence."""
+    mentions, entities, merges = resolve_entities(mentions, gazetteer, params)
+    mentions["sentence_id"] = assign_sentences(mentions, sentences)
+    mentions = add_raw_offsets(mentions, raw_span)
+    mentions["mention_id"] = [f"{p}-m{s}" for p, s in zip(mentions["passage_id"], mentions["start"])]
+    entities["n_docs_with_repeats"] = repeat_coverage(entities, mentions, dedup_passages)
+    entities = entities.sort_values(["n_mentions", "name", "entity_id"], ascending=[False, True, True],
+                                    kind="stable").reset_index(drop=True)
+    return mentions, entities, merges, cooccurrence(mentions, entities)
+
+
+def run_entities(clean_passages: pd.DataFrame, sentences: pd.DataFrame | None,
+                 dedup_passages: pd.DataFrame | None, params: EntitiesParams, gazetteer: Gazetteer,
+                 raw_span: RawSpan, *, recogniser: Recogniser | None = None) -> dict:
+    """Every table of the stage, plus a summary."""
+    selected, skipped = select_passages(clean_passages, dedup_passages, params)
+    mentions = extract_mentions(selected, sentences, params, gazetteer, recogniser=recogniser)
+    mentions, entities, merges, cooc = build_tables(mentions, sentences, dedup_passages, params, gazetteer, raw_span)
+    summary = {
+        "passages_read": int((selected["mode"] == "model").sum()),
+        "passages_gazetteer_only": int((selected["mode"] == "gazetteer").sum()),
+        "skipped": skipped,
+        "mentions": len(mentions), "entities": len(entities), "merges": int((merges["rule"] != "canonical").sum()),
+        "pairs": len(cooc),
+    }
+    return {"mentions": mentions, "entities": entities, "merges": merges, "cooccurrence": cooc,
+            "summary": summary}

@@ -1,0 +1,200 @@
+"""Entities: who and what the corpus names, under which spellings, where, and with whom.
+
+Top entities per type with their aliases and document coverage, mentions per
+document by type (inline SVG), a co-occurrence network (inline SVG, circular
+layout: deterministic, no randomness), and the merge rules used.
+"""
+
+from __future__ import annotations
+
+import math
+
+from pipeline.report.html import Markup, esc, fmt_int, table
+from pipeline.report.sections import Section
+
+LABEL_ORDER = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
+LABEL_NAMES = {"PERSON": "People", "ORG": "Organisations", "GPE": "Countries, cities, regions",
+               "LOC": "Other places", "NORP": "Nationalities and groups", "FAC": "Sites and buildings",
+               "EVENT": "Named events"}
+COLOURS = {"PERSON": "#3b6ea5", "ORG": "#c0504d", "GPE": "#4f9a55", "LOC": "#8a6bbe",
+           "NORP": "#d08c2f", "FAC": "#5a9aa8", "EVENT": "#b5527e"}
+OTHER_COLOUR = "#7f7f7f"
+PER_TYPE = 15
+NETWORK_NODES = 30
+
+
+def _colour(label: str) -> str:
+    return COLOURS.get(label, OTHER_COLOUR)
+
+
+def _labels_in(values) -> list[str]:
+    present = set(values)
+    return [lab for lab in LABEL_ORDER if lab in present] + sorted(present - set(LABEL_ORDER))
+
+
+def _short(text: str, n: int = 30) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def coverage_chart(per_doc: dict[str, dict[str, int]], names: dict[str, str], labels: list[str],
+                   title: str, width: int = 720) -> str:
+    """Stacked horizontal bars: mentions per document, by type."""
+    docs = sorted(per_doc, key=lambda d: (-sum(per_doc[d].values()), names.get(d, d)))
+    bar_h, gap, label_w, top = 16, 6, 230, 34
+    height = top + len(docs) * (bar_h + gap) + 10
+    vmax = max((sum(v.values()) for v in per_doc.values()), default=1) or 1
+    scale = (width - label_w - 60) / vmax
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" class="chart"><title>{esc(title)}</title>']
+    x = label_w
+    for lab in labels:  # legend
+        parts.append(f'<rect x="{x}" y="6" width="10" height="10" fill="{_colour(lab)}"/>'
+                     f'<text x="{x + 14}" y="15" font-size="10">{esc(lab)}</text>')
+        x += 14 + 7 * len(lab) + 14
+    for i, d in enumerate(docs):
+        y = top + i * (bar_h + gap)
+        parts.append(f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end" font-size="11">'
+                     f'{esc(_short(names.get(d, d), 36))}</text>')
+        x = float(label_w)
+        for lab in labels:
+            v = per_doc[d].get(lab, 0)
+            if v:
+                w = v * scale
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{max(w, 0.5):.1f}" height="{bar_h}" '
+                             f'fill="{_colour(lab)}"><title>{esc(lab)}: {v}</title></rect>')
+                x += w
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + 12}" font-size="11">{sum(per_doc[d].values()):,}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def network_chart(nodes: list[dict], edges: list[tuple[str, str, int]], title: str, size: int = 720) -> str:
+    """Nodes on a circle (ordered by type, then frequency), edges by sentence co-occurrence count."""
+    if not nodes:
+        return ""
+    cx = cy = size / 2
+    radius = size / 2 - 150
+    pos = {}
+    n = len(nodes)
+    for i, node in enumerate(nodes):
+        angle = 2 * math.pi * i / n - math.pi / 2
+        pos[node["id"]] = (round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1), angle)
+    wmax = max((w for _, _, w in edges), default=1) or 1
+    nmax = max(node["n"] for node in nodes) or 1
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{size}" height="{size}" '
+             f'viewBox="0 0 {size} {size}" class="chart"><title>{esc(title)}</title>']
+    for a, b, w in edges:
+        (x1, y1, _), (x2, y2, _) = pos[a], pos[b]
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#8896a8" '
+                     f'stroke-opacity="{0.25 + 0.6 * w / wmax:.2f}" stroke-width="{0.6 + 4 * w / wmax:.2f}">'
+                     f'<title>{w}</title></line>')
+    for node in nodes:
+        x, y, angle = pos[node["id"]]
+        r = 3 + 9 * math.sqrt(node["n"] / nmax)
+        lx = round(x + (r + 4) * math.cos(angle), 1)
+        ly = round(y + (r + 4) * math.sin(angle) + 4, 1)
+        anchor = "start" if math.cos(angle) >= -1e-9 else "end"
+        parts.append(f'<circle cx="{x}" cy="{y}" r="{r:.1f}" fill="{_colour(node["label"])}">'
+                     f'<title>{esc(node["name"])} ({esc(node["label"])}, {node["n"]} mentions)</title></circle>'
+                     f'<text x="{lx}" y="{ly}" font-size="10" text-anchor="{anchor}">{esc(_short(node["name"], 26))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def build(tables, params) -> Section | None:
+    if not tables.has("entities", "entities"):
+        return None
+    entities = tables.get("entities", "entities")
+    mentions = tables.get("entities", "mentions", ("entity_id", "doc_id", "label"))
+    merges = tables.get("entities", "merges") if tables.has("entities", "merges") else None
+    cooc = tables.get("entities", "cooccurrence") if tables.has("entities", "cooccurrence") else None
+    names: dict[str, str] = {}
+    n_docs_total = 0
+    if tables.has("ingest", "documents"):
+        docs = tables.get("ingest", "documents", ("doc_id", "source_path"))
+        names = dict(zip(docs["doc_id"], docs["source_path"]))
+        n_docs_total = len(docs)
+    labels = _labels_in(entities["label"])
+    n_merges = int((merges["rule"] != "canonical").sum()) if merges is not None else 0
+    parts = ['<div class="cards">',
+             *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+                 ("mentions", fmt_int(len(mentions))), ("entities", fmt_int(len(entities))),
+                 ("spellings merged", fmt_int(n_merges)),
+                 ("co-occurring pairs", fmt_int(len(cooc) if cooc is not None else 0))]),
+             "</div>",
+             "<p>Named people, organisations and places, each real-world thing once with every spelling "
+             "it appears under. Repeated passages are counted once. Every merge of two spellings has a rule "
+             "and a score in <code>data/entities/merges.parquet</code>; the mentions with their character "
+             "offsets are in <code>data/entities/mentions.parquet</code>.</p>"]
+    if not len(entities):
+        parts.append("<p>No named entities were found.</p>")
+    for lab in labels:
+        sub = entities[entities["label"] == lab].sort_values(["n_mentions", "n_docs", "name"],
+                                                              ascending=[False, False, True])
+        if not len(sub):
+            continue
+        shown = sub.head(min(PER_TYPE, params.top_n))
+        parts.append(f"<h3>{esc(LABEL_NAMES.get(lab, lab))} ({esc(lab)}, {len(sub):,})</h3>")
+        rows = []
+        for r in shown.itertuples():
+            aliases = [a for a in list(r.aliases) if a != r.name]
+            cover = f"{r.n_docs}" + (f" of {n_docs_total}" if n_docs_total else "")
+            rows.append([r.name, "; ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""),
+                         fmt_int(r.n_mentions), cover])
+        parts.append(table(["name", "also written", "mentions", "documents"], rows, numeric=(2, 3)))
+        if len(sub) > len(shown):
+            parts.append(f"<p class=note>{len(sub) - len(shown):,} more in data/entities/entities.parquet.</p>")
+    if len(mentions):
+        per_doc: dict[str, dict[str, int]] = {}
+        for (doc, lab), n in mentions.groupby(["doc_id", "label"]).size().items():
+            per_doc.setdefault(doc, {})[lab] = int(n)
+        top_docs = sorted(per_doc, key=lambda d: (-sum(per_doc[d].values()), names.get(d, d)))[:params.top_n]
+        parts.append('<div style="break-inside:avoid"><h3>Mentions per document</h3>')
+        parts.append(coverage_chart({d: per_doc[d] for d in top_docs}, names, labels,
+                                    "Entity mentions per document, by type") + "</div>")
+    if cooc is not None and len(cooc):
+        sent = cooc[cooc["n_sentences"] > 0]
+        degree: dict[str, int] = {}
+        for a, b, w in zip(sent["entity_a"], sent["entity_b"], sent["n_sentences"]):
+            degree[a] = degree.get(a, 0) + int(w)
+            degree[b] = degree.get(b, 0) + int(w)
+        info = entities.set_index("entity_id")
+        top = sorted(degree, key=lambda e: (-degree[e], str(info.loc[e, "name"]) if e in info.index else e, e))
+        top = [e for e in top if e in info.index][:NETWORK_NODES]
+        order = {lab: i for i, lab in enumerate(labels)}
+        nodes = sorted(({"id": e, "name": str(info.loc[e, "name"]), "label": str(info.loc[e, "label"]),
+                         "n": int(info.loc[e, "n_mentions"])} for e in top),
+                       key=lambda x: (order.get(x["label"], 99), -x["n"], x["name"], x["id"]))
+        keep = set(top)
+        edges = sorted(((a, b, int(w)) for a, b, w in zip(sent["entity_a"], sent["entity_b"], sent["n_sentences"])
+                        if a in keep and b in keep), key=lambda x: (x[2], x[0], x[1]))
+        if nodes and edges:
+            parts.append('<div style="break-inside:avoid"><h3>Who is named with whom</h3>')
+            parts.append(f"<p class=note>The {len(nodes)} entities with the most co-occurrences; a line joins two "
+                         "entities named in the same sentence, thicker for more sentences.</p>")
+            parts.append(network_chart(nodes, edges, "Entities named in the same sentence") + "</div>")
+        shown = cooc.head(min(params.top_n, 25))
+        parts.append(table(["entity", "entity", "sentences", "passages", "documents"],
+                           ([r.name_a, r.name_b, fmt_int(r.n_sentences), fmt_int(r.n_passages), fmt_int(r.n_docs)]
+                            for r in shown.itertuples()), numeric=(2, 3, 4),
+                           caption="Pairs named together most often"))
+    if merges is not None and n_merges:
+        m = merges[merges["rule"] != "canonical"]
+        parts.append("<h3>How spellings were merged</h3>")
+        rows = []
+        for rule, grp in m.groupby("rule", sort=True):
+            examples = "; ".join(f"{a} → {b}" for a, b in zip(grp["alias"].head(3), grp["matched"].head(3)))
+            rows.append([Markup(f"<code>{esc(rule)}</code>"), fmt_int(len(grp)), f"{grp['score'].min():.2f}",
+                         examples])
+        parts.append(table(["rule", "merges", "lowest score", "examples"], rows, numeric=(1, 2)))
+    by_label = entities.groupby("label").size()
+    metrics = {
+        "mentions": int(len(mentions)), "entities": int(len(entities)), "merges": n_merges,
+        "cooccurring_pairs": int(len(cooc)) if cooc is not None else 0,
+        "entities_by_label": {str(k): int(v) for k, v in by_label.items()},
+        "mentions_by_label": {str(k): int(v) for k, v in mentions.groupby("label").size().items()},
+        "merges_by_rule": ({str(k): int(v) for k, v in merges[merges["rule"] != "canonical"]
+                            .groupby("rule").size().items()} if merges is not None else {}),
+    }
+    return Section("entities", "Named entities", "".join(parts), {"entities": metrics})
