@@ -1,0 +1,132 @@
+"""The `facts` section of params.yaml: lexicons users extend, and a few limits.
+
+Lexicon entries are words or phrases matched case-insensitively on word
+boundaries; a trailing `*` matches any ending (`injur*` -> injured, injuries).
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from pipeline.core.params import Section
+
+# Measure -> cue phrases. Order is priority when two cues are equally close.
+DEFAULT_MEASURES: dict[str, list[str]] = {
+    "killed": ["killed", "kill", "dead", "died", "die", "death", "deaths", "death toll", "fatalit*",
+               "shot dead", "were shot", "was shot", "been shot", "murder*", "bodies", "body",
+               "victims", "lost their lives", "perished", "executed", "massacred"],
+    "injured": ["injur*", "wounded", "wounds", "hurt", "hospitali*", "taken to hospital*",
+                "taken to the hospital*", "intensive care", "in a coma", "casualties"],
+    "sentenced": ["sentenc*", "jailed", "imprison*", "in prison", "in jail", "prison term*",
+                  "prison", "punished", "punishment", "house arrest", "convicted to"],
+    "arrested": ["arrested", "arrest", "arrests"],
+    "detained": ["detained", "detain", "detainees", "detention", "rounded up", "in custody",
+                 "held in", "imprisoned or", "in jail and"],
+    "prosecuted": ["prosecuted", "tried", "charged", "defendants", "accused", "convicted",
+                   "trial of", "on trial", "indicted", "criminal cases"],
+    "fired": ["fired", "dismissed", "dismissal*", "laid off", "lost their jobs", "sacked"],
+    "strikers": ["strikers", "on strike", "went on strike", "joined the strike", "striking",
+                 "occupied"],
+    "buildings": ["building*", "houses", "house", "shops", "banks", "banking facilities", "offices",
+                  "cafes", "hotels", "kindergartens", "schools", "akimats", "pawn shops",
+                  "police strongholds", "boiler houses"],
+    "money": ["tenge", "pay", "wage*", "salar*", "bonus*", "funds", "budget", "lending", "loan*",
+              "weighting"],
+    "participants": ["gathered", "took part", "participants", "attended", "rallied", "rally",
+                     "took to the streets", "attacked", "broke into", "blocked", "crowd", "hooligans",
+                     "rioters"],
+    "population": ["inhabitants", "population", "inhabited"],
+}
+# Cue phrases that look like a measure cue but are not one (`fired at` is shooting).
+DEFAULT_MEASURE_EXCLUDE = [
+    "fired at", "fired on", "fired upon", "fired into", "fired shots", "fired continuously",
+    "opened fire", "fired in", "shot at", "shooting at", "died of heart", "die before",
+    "let me die", "i will die", "death certificate*", "kill her", "don't kill", "one dead",
+]
+
+DEFAULT_ATTRIBUTION: dict[str, list[str]] = {
+    # checked in this order: the first kind whose cue occurs in the source phrase wins
+    "unofficial": ["unofficial", "human rights", "rights groups", "rights defenders", "rights activists",
+                   "trade union*", "opposition", "activists", "campaigners", "amnesty", "human rights watch",
+                   "reporters without borders", "freedom house", "ngo*", "non-government*",
+                   "independent experts", "relatives"],
+    "official": ["official*", "authorities", "authority", "prosecutor*", "ministry", "minister",
+                 "police", "government", "akim*", "governor", "president", "interior ministry",
+                 "commission", "state media", "administration", "spokes*", "the state", "court"],
+    "eyewitness": ["eyewitness*", "witness*", "saw", "seen", "residents", "survivors", "participants",
+                   "protesters", "former prisoners", "locals", "doctors at the scene", "with my own eyes",
+                   "in person", "nurse"],
+    "media": ["social media", "social network*", "posts", "video", "footage", "reuters", "associated press",
+              "media", "newspaper*", "news", "press", "journalist*", "reporters", "tv", "television",
+              "headline*", "blog*", "twitter", "facebook", "youtube", "interviewer"],
+    "unknown": ["it is reported", "reportedly", "is estimated", "was estimated", "were estimated",
+                "information appeared", "some sources", "it is said", "it was reported", "sources",
+                "recognized by all parties", "doctors"],
+}
+DEFAULT_REPORTING = [
+    "according to", "say", "says", "said", "saying", "confirmed", "confirm*", "report*", "announced",
+    "claimed", "claim*", "estimat*", "maintained", "maintain*", "told", "stated", "state", "counted",
+    "recalled", "noted", "believe*", "put", "acknowledged", "admitted", "repeated", "insist*",
+    "testified", "wrote", "show*", "describe*", "allege*", "talk about", "refer to", "from",
+    "obtain evidence", "officially", "assert*", "declared", "informed", "cited", "quoted",
+]
+
+
+class FactsParams(Section):
+    measures: dict[str, list[str]] = Field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_MEASURES.items()},
+        description="measure -> cue words/phrases (trailing * = any ending); order = priority on ties; "
+                    "anything without a cue is 'other'",
+    )
+    measure_exclude: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_MEASURE_EXCLUDE),
+        description="phrases that contain a cue but are not one (e.g. 'fired at')",
+    )
+    attribution: dict[str, list[str]] = Field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_ATTRIBUTION.items()},
+        description="attribution kind -> cue words in the source phrase (official, unofficial, "
+                    "eyewitness, media, unknown); no source phrase = author",
+    )
+    reporting: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_REPORTING),
+        description="words that introduce a source: say, said, according to, confirmed, ...",
+    )
+    places: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="canonical place -> other spellings (merged before events are formed); places are "
+                    "also found by pattern and from entity mentions, so this list is optional",
+    )
+    place_similarity: float = Field(
+        0.85, ge=0.5, le=1.0,
+        description="place names at least this similar (rapidfuzz ratio/100) are one place",
+    )
+    context_sentences: int = Field(
+        6, ge=0, le=100,
+        description="how many preceding sentences of the passage a figure may take its date/place from",
+    )
+    max_sentence_chars: int = Field(
+        2000, ge=100, le=100_000,
+        description="longer sentences are analysed in windows of this size (bounds the work per sentence)",
+    )
+    partition_passages: int = Field(
+        2000, ge=10, le=1_000_000, description="passages per parallel partition",
+    )
+
+    @field_validator("measures", "attribution")
+    @classmethod
+    def _non_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key, cues in value.items():
+            if not key or not key.replace("_", "").isalnum():
+                raise ValueError(f"name {key!r} must be letters, digits or _")
+            if not all(isinstance(c, str) and c.strip() for c in cues):
+                raise ValueError(f"{key}: every cue must be a non-empty string")
+        return value
+
+    @field_validator("attribution")
+    @classmethod
+    def _kinds(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        allowed = {"official", "unofficial", "eyewitness", "media", "unknown", "author"}
+        bad = sorted(set(value) - allowed)
+        if bad:
+            raise ValueError(f"unknown attribution kind(s) {bad}; allowed: {sorted(allowed)}")
+        return value
