@@ -17,12 +17,12 @@ DEFAULT_MEASURES: dict[str, list[str]] = {
                "victims", "lost their lives", "perished", "executed", "massacred"],
     "injured": ["injur*", "wounded", "wounds", "hurt", "hospitali*", "taken to hospital*",
                 "taken to the hospital*", "intensive care", "in a coma", "casualties"],
-    "sentenced": ["sentenc*", "jailed", "imprison*", "in prison", "in jail", "prison term*",
-                  "prison", "punished", "punishment", "house arrest", "convicted to"],
     "arrested": ["arrested", "arrest", "arrests"],
-    "detained": ["detained", "detain", "detainees", "detention", "rounded up", "in custody",
+    "detained": ["detained", "detain", "detainees", "in detention", "rounded up", "in custody",
                  "held in", "imprisoned or", "in jail and"],
-    "prosecuted": ["prosecuted", "tried", "charged", "defendants", "accused", "convicted",
+    "sentenced": ["sentenc*", "jailed", "imprison*", "in prison", "in jail", "prison term*",
+                  "prison", "punished", "punishment", "house arrest", "convicted"],
+    "prosecuted": ["prosecuted", "tried", "charged", "defendants", "accused",
                    "trial of", "on trial", "indicted", "criminal cases"],
     "fired": ["fired", "dismissed", "dismissal*", "laid off", "lost their jobs", "sacked"],
     "strikers": ["strikers", "on strike", "went on strike", "joined the strike", "striking",
@@ -41,7 +41,7 @@ DEFAULT_MEASURES: dict[str, list[str]] = {
 DEFAULT_MEASURE_EXCLUDE = [
     "fired at", "fired on", "fired upon", "fired into", "fired shots", "fired continuously",
     "opened fire", "fired in", "shot at", "shooting at", "died of heart", "die before",
-    "let me die", "i will die", "death certificate*", "kill her", "don't kill", "one dead",
+    "let me die", "i will die", "death certificate*", "kill her", "don't kill", "fired for",
 ]
 
 DEFAULT_ATTRIBUTION: dict[str, list[str]] = {
@@ -52,7 +52,7 @@ DEFAULT_ATTRIBUTION: dict[str, list[str]] = {
                    "independent experts", "relatives"],
     "official": ["official*", "authorities", "authority", "prosecutor*", "ministry", "minister",
                  "police", "government", "akim*", "governor", "president", "interior ministry",
-                 "commission", "state media", "administration", "spokes*", "the state", "court"],
+                 "commission", "state media", "administration", "spokes*", "the state"],
     "eyewitness": ["eyewitness*", "witness*", "saw", "seen", "residents", "survivors", "participants",
                    "protesters", "former prisoners", "locals", "doctors at the scene", "with my own eyes",
                    "in person", "nurse"],
@@ -61,14 +61,16 @@ DEFAULT_ATTRIBUTION: dict[str, list[str]] = {
               "headline*", "blog*", "twitter", "facebook", "youtube", "interviewer"],
     "unknown": ["it is reported", "reportedly", "is estimated", "was estimated", "were estimated",
                 "information appeared", "some sources", "it is said", "it was reported", "sources",
-                "recognized by all parties", "doctors"],
+                "doctors"],
 }
 DEFAULT_REPORTING = [
-    "according to", "say", "says", "said", "saying", "confirmed", "confirm*", "report*", "announced",
-    "claimed", "claim*", "estimat*", "maintained", "maintain*", "told", "stated", "state", "counted",
+    "according to", "say", "says", "said", "saying", "confirmed", "confirm*", "report", "reports", "reported",
+    "reporting", "announced",
+    "claimed", "claim*", "estimat*", "maintained", "maintain*", "told", "stated", "counted",
     "recalled", "noted", "believe*", "put", "acknowledged", "admitted", "repeated", "insist*",
-    "testified", "wrote", "show*", "describe*", "allege*", "talk about", "refer to", "from",
-    "obtain evidence", "officially", "assert*", "declared", "informed", "cited", "quoted",
+    "testified", "wrote", "show*", "describe*", "talk about", "refer to",
+    "obtain evidence", "officially", "reportedly", "assert*", "informed", "cited", "quoted", "accuse*",
+    "information appeared",
 ]
 
 

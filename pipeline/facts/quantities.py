@@ -224,6 +224,10 @@ def _unit_after(toks: list[Tok], j: int) -> tuple[str | None, str | None, int, i
     if not words:
         return None, None, j, None
     head, hs = words[-1]
+    for w, s in words:  # the first plural is the head: "two buildings light up", "seven different varieties"
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            head, hs = w, s
+            break
     # prefer a person noun inside the group ("police officers", "oil workers")
     for w, s in reversed(words):
         if w in PERSON_NOUNS:
@@ -688,6 +692,12 @@ def extract_passage(text: str, sentence_spans: list[tuple[int, int]]) -> list[Qu
         for q in parse_sentence(text, s, e, blocked, hyp):
             out.append(q)
     out.sort(key=lambda q: q.start)
+    # a unit written once distributes over a list: "six, five, four years"
+    for a, b in zip(reversed(out[:-1]), reversed(out[1:])):
+        if a.unit is None and a.head is None and b.unit in ("year", "month", "day", "week", "hour", "KZT", "USD",
+                                                            "RUB", "EUR", "percent", "km") and \
+                re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[a.end:b.start]):
+            a.unit = b.unit
     # drop overlaps (keep the earlier, longer one)
     kept: list[Quantity] = []
     for q in out:
