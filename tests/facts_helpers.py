@@ -77,3 +77,28 @@ def tables_from_texts(docs: list[tuple[str, str]], published: dict | None = None
 def seed_tables() -> dict[str, pd.DataFrame]:
     files = sorted(SEEDS.glob("*.txt"))
     return tables_from_texts([(f.name, f.read_text(encoding="utf-8")) for f in files])
+
+
+def identity_raw_span(passages: pd.DataFrame):
+    """raw_span for clean text identical to the raw passage text (no cleanup edits)."""
+    base = dict(zip(passages["passage_id"], passages["char_start"]))
+
+    def f(pid: str, s: int, e: int) -> tuple[int, int]:
+        b = int(base.get(pid, 0))
+        return b + s, b + e
+    return f
+
+
+def run_facts(tables: dict[str, pd.DataFrame], params=None) -> dict[str, pd.DataFrame]:
+    """The facts stage on helper tables."""
+    from pipeline.facts.params import FactsParams
+    from pipeline.facts.stage import Inputs, extract_facts
+
+    inputs = Inputs(documents=tables["documents"], passages=tables["passages"], clean=tables["clean_passages"],
+                    sentences=tables["sentences"], dedup=tables["dedup_passages"], mentions=tables["mentions"])
+    return extract_facts(inputs, params or FactsParams(), identity_raw_span(tables["passages"]))
+
+
+def facts_for_text(text: str, name: str = "case.txt", published: str | None = None, params=None):
+    """The facts stage on one raw text (a one-document corpus)."""
+    return run_facts(tables_from_texts([(name, text)], {name: published} if published else None), params)

@@ -1,0 +1,427 @@
+"""The facts stage as pure functions: clean passages in, figures, claims and a timeline out.
+
+`extract_facts(inputs, params, raw_span)` takes the contract tables of ingest,
+clean, dedup and entities (as DataFrames) and returns every table of
+data/facts/. `raw_span(passage_id, start, end)` maps clean offsets back to the
+document (the flow builds it from pipeline.clean.offsets).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.facts.attribution import assign_attribution
+from pipeline.facts.events import PLACE_LABELS, PlaceNames, event_key, event_label, find_places, slug
+from pipeline.facts.lexicon import compile_lexicon
+from pipeline.facts.measure import assign_measures
+from pipeline.facts.params import FactsParams
+from pipeline.facts.quantities import analysis_sentences, extract_passage
+from pipeline.text.dates import DateMention, find_dates, resolve
+
+QUANTITIES = pa.schema([
+    ("quantity_id", pa.string()), ("doc_id", pa.string()), ("passage_id", pa.string()),
+    ("sentence_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("raw_start", pa.int64()),
+    ("raw_end", pa.int64()), ("surface", pa.string()), ("value_low", pa.float64()), ("value_high", pa.float64()),
+    ("qualifier", pa.string()), ("unit", pa.string()), ("measure", pa.string()), ("counted", pa.string()),
+    ("uncertain", pa.bool_()), ("hedge_inherited", pa.bool_()), ("hypothetical", pa.bool_()),
+    ("layout", pa.bool_()), ("event", pa.string()), ("place", pa.string()), ("event_date", pa.string()),
+    ("attribution", pa.string()), ("attribution_kind", pa.string()), ("sentence", pa.large_string()),
+])
+CLAIMS = pa.schema([
+    ("claim_id", pa.string()), ("quantity_id", pa.string()), ("measure", pa.string()), ("event", pa.string()),
+    ("value_low", pa.float64()), ("value_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()),
+    ("surface", pa.string()), ("uncertain", pa.bool_()), ("attribution", pa.string()),
+    ("attribution_kind", pa.string()), ("doc_id", pa.string()), ("passage_id", pa.string()),
+    ("source_path", pa.string()), ("title", pa.string()), ("raw_start", pa.int64()), ("raw_end", pa.int64()),
+    ("independent", pa.bool_()), ("reprint_of", pa.string()), ("n_copies", pa.int64()),
+    ("sentence", pa.large_string()),
+])
+COMPARISON = pa.schema([
+    ("event", pa.string()), ("event_label", pa.string()), ("measure", pa.string()), ("value_low", pa.float64()),
+    ("value_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()), ("n_claims", pa.int64()),
+    ("n_independent", pa.int64()), ("n_docs", pa.int64()), ("attribution_kinds", pa.list_(pa.string())),
+    ("attributions", pa.list_(pa.string())), ("doc_ids", pa.list_(pa.string())),
+    ("claim_ids", pa.list_(pa.string())), ("n_values_for_measure", pa.int64()), ("contested", pa.bool_()),
+])
+EVENTS = pa.schema([
+    ("event_id", pa.string()), ("label", pa.string()), ("place", pa.string()), ("period", pa.string()),
+    ("date_start", pa.string()), ("date_end", pa.string()), ("peak_date", pa.string()),
+    ("n_quantities", pa.int64()), ("n_claims", pa.int64()), ("n_docs", pa.int64()),
+    ("doc_ids", pa.list_(pa.string())), ("measures", pa.list_(pa.string())),
+])
+TIMELINE = pa.schema([
+    ("date", pa.string()), ("date_end", pa.string()), ("precision", pa.string()), ("doc_id", pa.string()),
+    ("passage_id", pa.string()), ("sentence_id", pa.string()), ("sentence", pa.large_string()),
+    ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("raw_start", pa.int64()),
+    ("raw_end", pa.int64()), ("relative", pa.bool_()), ("role", pa.string()), ("event", pa.string()),
+    ("place", pa.string()), ("group_id", pa.string()), ("n_docs_in_group", pa.int64()),
+])
+
+RawSpan = Callable[[str, int, int], tuple[int, int]]
+DATE_ONLY_LINE = re.compile(r"^\W*$")
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|utc)?|\b(?:gmt|utc)\b|\d\s*(?:am|pm)\b", re.I)
+
+
+@dataclass
+class Inputs:
+    documents: pd.DataFrame        # ingest documents (doc_id, source_path, title, published_iso)
+    passages: pd.DataFrame         # ingest passages (passage_id, doc_id, seq, char_start)
+    clean: pd.DataFrame            # clean passages (passage_id, doc_id, text_clean, is_boilerplate)
+    sentences: pd.DataFrame        # clean sentences (sentence_id, passage_id, start, end)
+    dedup: pd.DataFrame            # dedup passages (passage_id, cluster_id, canonical_passage_id, is_canonical, match)
+    mentions: pd.DataFrame | None = None  # entity mentions (passage_id, start, end, text, label)
+    clusters: pd.DataFrame | None = None  # dedup clusters (cluster_id, n_occurrences)
+
+
+def _ref_date(iso: str | None) -> dt.date | None:
+    if not iso or not isinstance(iso, str):
+        return None
+    try:
+        if len(iso) >= 10:
+            return dt.date.fromisoformat(iso[:10])
+        if len(iso) == 7:
+            return dt.date(int(iso[:4]), int(iso[5:7]), 15)
+        if len(iso) == 4:
+            return dt.date(int(iso), 7, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _line_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    return ls, (len(text) if le < 0 else le)
+
+
+def _date_only_line(text: str, m: DateMention) -> bool:
+    ls, le = _line_bounds(text, m.start, m.end)
+    rest = (text[ls:m.start] + " " + text[m.end:le])
+    rest = CLOCK.sub(" ", rest)
+    return bool(DATE_ONLY_LINE.match(rest))
+
+
+def extract_facts(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> dict[str, pd.DataFrame]:
+    lex = compile_lexicon(params)
+    docs = inputs.documents.set_index("doc_id")
+    clean = inputs.clean.set_index("passage_id")
+    order = inputs.passages[["passage_id", "doc_id", "seq"]].copy()
+    dd = inputs.dedup.set_index("passage_id") if len(inputs.dedup) else pd.DataFrame()
+    # which passages to read: each exact repeat once (its canonical copy)
+    skip = set()
+    reprint_of: dict[str, str] = {}
+    copies: dict[str, int] = {}
+    if len(dd):
+        for pid, row in dd.iterrows():
+            canonical = row.get("canonical_passage_id")
+            if row.get("match") == "exact" and not bool(row.get("is_canonical")):
+                skip.add(pid)
+            elif row.get("match") == "near" and isinstance(canonical, str) and canonical != pid:
+                reprint_of[pid] = canonical
+        if inputs.clusters is not None and len(inputs.clusters):
+            n_occ = inputs.clusters.set_index("cluster_id")["n_occurrences"].to_dict()
+            for pid, row in dd.iterrows():
+                cid = row.get("cluster_id")
+                if isinstance(cid, str) and row.get("is_canonical"):
+                    copies[pid] = int(n_occ.get(cid, 1))
+    sentences = defaultdict(list)
+    for r in inputs.sentences[["sentence_id", "passage_id", "start", "end"]].itertuples(index=False):
+        sentences[r.passage_id].append((int(r.start), int(r.end), r.sentence_id))
+    for v in sentences.values():
+        v.sort()
+    mentions = defaultdict(list)
+    if inputs.mentions is not None and len(inputs.mentions):
+        for r in inputs.mentions.itertuples(index=False):
+            if r.label in PLACE_LABELS:
+                mentions[r.passage_id].append((int(r.start), int(r.end), str(r.text)))
+    places = PlaceNames(params.places, params.place_similarity)
+    gazetteer = places.gazetteer()
+
+    qrows: list[dict] = []
+    trows: list[dict] = []
+    place_counts: Counter = Counter()
+    per_doc = order.sort_values(["doc_id", "seq"]).groupby("doc_id", sort=True)
+    for doc_id, group in per_doc:
+        published = docs.loc[doc_id, "published_iso"] if "published_iso" in docs.columns and doc_id in docs.index \
+            else None
+        ref = _ref_date(published if isinstance(published, str) else None)
+        doc_q, doc_t = _read_document(doc_id, group["passage_id"].tolist(), clean, sentences, mentions, skip, lex,
+                                      params, ref, gazetteer, raw_span)
+        for row in doc_q + doc_t:
+            if row.get("place_raw"):
+                place_counts[row["place_raw"]] += 1
+        qrows.extend(doc_q)
+        trows.extend(doc_t)
+    places.build(place_counts)
+    for row in qrows + trows:
+        row["place"] = places(row.pop("place_raw", None))
+        row["event"] = event_key(row["place"], row.get("event_date"))
+    _doc_fallback(qrows)
+    quantities = pd.DataFrame(qrows, columns=[*QUANTITIES.names])
+    doc_meta = docs[["source_path", "title"]] if len(docs) else pd.DataFrame(columns=["source_path", "title"])
+    claims = _claims(quantities, doc_meta, reprint_of, copies)
+    events = _events(quantities, claims)
+    comparison = _comparison(claims, events)
+    timeline = _timeline(pd.DataFrame(trows))
+    return {"quantities": quantities, "claims": claims, "comparison": comparison, "events": events,
+            "timeline": timeline}
+
+
+def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span):
+    """Quantities and dated mentions of one document, with their date/place context."""
+    qrows, trows = [], []
+    heading: tuple | None = None   # (iso, precision, place) of a date line just before
+    dateline_ref = ref
+    explicit_years: list[int] = []
+    all_years: Counter = Counter()
+    pending: list[dict] = []       # timeline rows of heading lines waiting for their text
+    readable = [pid for pid in passage_ids if pid in clean.index and pid not in skip
+                and isinstance(clean.loc[pid, "text_clean"], str)]
+    doc_places: Counter = Counter()
+    for pid in readable:
+        for _, _, n in (mentions.get(pid, []) or find_places(clean.loc[pid, "text_clean"], gazetteer)):
+            doc_places[n] += 1
+    day_years: dict = defaultdict(Counter)    # (month, day) -> years it is written with in full
+    month_years: dict = defaultdict(Counter)  # month -> years
+    for pid in readable:
+        for m in find_dates(clean.loc[pid, "text_clean"]):
+            if m.year is not None and m.relative is None and m.form != "y":
+                all_years[m.year] += 1
+                if m.month:
+                    month_years[m.month][m.year] += 1
+                    if m.day:
+                        day_years[(m.month, m.day)][m.year] += 1
+    main_place = doc_places.most_common(1)[0][0] if doc_places else None
+    for pid in passage_ids:
+        if pid not in clean.index or pid in skip:
+            continue
+        row = clean.loc[pid]
+        if bool(row.get("is_boilerplate", False)):
+            continue
+        text = row["text_clean"]
+        if not isinstance(text, str) or not text.strip():
+            continue
+        spans = sentences.get(pid, [])
+        upstream = [(s, e) for s, e, _ in spans]
+        sids = [sid for _, _, sid in spans]
+        starts = [s for s, _, _ in spans]
+
+        def sentence_id(pos: int) -> str | None:
+            k = bisect.bisect_right(starts, pos) - 1
+            return sids[k] if k >= 0 else (sids[0] if sids else None)
+
+        asents = analysis_sentences(text, upstream)
+        astarts = [s for s, _ in asents]
+        # places: entity mentions when the corpus has them, else patterns and the alias list
+        plist = [(s, e, n) for s, e, n in mentions.get(pid, [])] or find_places(text, gazetteer)
+        # dates, resolved in text order
+        dated = []
+        passage_years = []
+        for m in find_dates(text):
+            if m.year is not None and m.relative is None:
+                passage_years.append(m.year)
+            year_ctx = None
+            if m.year is None and m.relative is None and m.month:
+                # "16 December": the year this day is written with in full elsewhere in the document
+                same = day_years.get((m.month, m.day)) if m.day else None
+                if same:
+                    year_ctx = same.most_common(1)[0][0]
+                elif passage_years:
+                    year_ctx = passage_years[-1]
+                elif month_years.get(m.month):
+                    year_ctx = month_years[m.month].most_common(1)[0][0]
+            elif m.year is None and passage_years:
+                year_ctx = passage_years[-1]
+            if year_ctx is None and m.year is None:
+                year_ctx = dateline_ref.year if dateline_ref else (
+                    all_years.most_common(1)[0][0] if all_years else (explicit_years[-1] if explicit_years else None))
+            r = resolve(m, dateline_ref, year_ctx)
+            if r is None or r.year is None:
+                continue
+            iso, iso_end = r.iso()
+            only = _date_only_line(text, m)
+            ls, le = _line_bounds(text, m.start, m.end)
+            nxt = text[le:].strip().split("\n", 1)[0] if le < len(text) else ""
+            is_dateline = only and (bool(CLOCK.search(text[ls:le])) or m.weekday is not None or (
+                nxt != "" and not re.search(r"[.!?:]\W*$", nxt)))
+            if only and not is_dateline and le >= len(text.rstrip()):
+                is_dateline = False
+            if r.year and r.relative is None:
+                explicit_years.append(r.year)
+            dated.append((m, r, iso, iso_end, only, is_dateline))
+            if is_dateline and r.precision == "day":
+                dateline_ref = dt.date(r.year, r.month, r.day)
+        # quantities
+        qs = extract_passage(text, upstream)
+        assign_attribution(text, qs, lex)
+        assign_measures(text, qs, lex)
+        anchors = [(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl]
+
+        def context(pos: int, sent_index: int):
+            s0, e0 = asents[sent_index]
+            in_sent = [a for a in anchors if s0 <= a[0] < e0]
+            date = None
+            if in_sent:
+                date = min(in_sent, key=lambda a: abs(a[0] - pos))
+            else:
+                lo = asents[max(0, sent_index - params.context_sentences)][0]
+                before = [a for a in anchors if lo <= a[0] < s0]
+                if before:
+                    date = before[-1]
+            # the place: one named in the sentence itself, else the document's main place
+            p_in = [p for p in plist if s0 <= p[0] < e0]
+            place = min(p_in, key=lambda p: abs(p[0] - pos))[2] if p_in else main_place
+            if date is None and heading is not None:
+                date = (None, heading[0], heading[1])
+                place = place or heading[2]
+            return (date[1] if date else None), (date[2] if date else None), place
+
+        for q in qs:
+            k = max(0, bisect.bisect_right(astarts, q.start) - 1)
+            iso, prec, place = context(q.start, k)
+            s0, e0 = q.sentence_start, q.sentence_end
+            rs, re_ = raw_span(pid, q.start, q.end)
+            qrows.append({
+                "quantity_id": f"{pid}-q{q.start:06d}", "doc_id": doc_id, "passage_id": pid,
+                "sentence_id": sentence_id(q.start), "start": q.start, "end": q.end, "raw_start": rs,
+                "raw_end": re_, "surface": text[q.start:q.end], "value_low": q.value_low,
+                "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit, "measure": q.measure,
+                "counted": q.label if q.layout else q.head, "uncertain": q.uncertain,
+                "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
+                "event_date": iso, "place_raw": place, "attribution": q.attribution,
+                "attribution_kind": q.attribution_kind, "sentence": text[s0:e0],
+            })
+        # timeline rows
+        for m, r, iso, iso_end, only, dl in dated:
+            k = max(0, bisect.bisect_right(astarts, m.start) - 1)
+            s0, e0 = asents[k] if asents else (0, len(text))
+            sentence = text[s0:e0]
+            _, _, place = context(m.start, k) if asents else (None, None, None)
+            rs, re_ = raw_span(pid, m.start, m.end)
+            trow = {"date": iso, "date_end": iso_end, "precision": r.precision, "doc_id": doc_id,
+                    "passage_id": pid, "sentence_id": sentence_id(m.start), "sentence": sentence,
+                    "surface": m.surface, "start": m.start, "end": m.end, "raw_start": rs, "raw_end": re_,
+                    "relative": m.relative is not None or m.year is None,
+                    "role": "dateline" if dl else "event", "event_date": iso, "place_raw": place}
+            if only and not dl:
+                # a date on a line of its own heads the text after it (timelines, infographics)
+                ls, le = _line_bounds(text, m.start, m.end)
+                follow = text[le:].strip()
+                if follow:
+                    trow["sentence"] = follow.split("\n")[0][:500]
+                else:
+                    pending.append(trow)
+            trows.append(trow)
+        if pending and not (len(dated) and all(only for *_, only, _ in dated) and len(text.strip()) < 80):
+            first = next((text[s:e] for s, e in asents if text[s:e].strip()), text[:300])
+            for trow in pending:
+                if trow is not None and trow["passage_id"] != pid:
+                    trow["sentence"] = first[:500]
+            pending = [t for t in pending if t["passage_id"] == pid]
+        # a passage that is only a date heads the next passage
+        only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
+        if only_dates and len(re.sub(r"\W", "", text)) <= 40:
+            heading = (only_dates[-1][0], only_dates[-1][1], None)
+        elif qs or len(text) > 200:
+            heading = None
+    return qrows, trows
+
+
+def _doc_fallback(qrows: list[dict]) -> None:
+    """A figure with no date in its context takes its document's most frequent period."""
+    by_doc = defaultdict(list)
+    for r in qrows:
+        by_doc[r["doc_id"]].append(r)
+    for rows in by_doc.values():
+        periods = Counter(r["event_date"][:7] for r in rows if r["event_date"])
+        if not periods:
+            continue
+        period = periods.most_common(1)[0][0]
+        days = Counter(r["event_date"] for r in rows if r["event_date"] and r["event_date"].startswith(period))
+        date = days.most_common(1)[0][0]
+        for r in rows:
+            if not r["event_date"]:
+                r["event_date"] = date
+                r["event"] = event_key(r["place"], date)
+
+
+def _claims(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copies: dict) -> pd.DataFrame:
+    """Every figure of something measured (not 'other', not hypothetical) is a claim."""
+    if not len(q):
+        return pd.DataFrame(columns=CLAIMS.names)
+    c = q[(q["measure"] != "other") & (~q["hypothetical"].astype(bool))].copy()
+    c["claim_id"] = "c" + c["quantity_id"]
+    c["source_path"] = c["doc_id"].map(doc_meta["source_path"]) if len(doc_meta) else None
+    c["title"] = c["doc_id"].map(doc_meta["title"]) if len(doc_meta) else None
+    c["reprint_of"] = c["passage_id"].map(reprint_of)
+    c["independent"] = c["reprint_of"].isna()
+    c["n_copies"] = c["passage_id"].map(copies).fillna(1).astype("int64")
+    return c[CLAIMS.names].reset_index(drop=True)
+
+
+def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    if not len(q) or q["event"].isna().all():
+        return pd.DataFrame(columns=EVENTS.names)
+    rows = []
+    n_claims = claims.groupby("event").size().to_dict() if len(claims) else {}
+    for ev, g in q[q["event"].notna()].groupby("event", sort=True):
+        dates = [d for d in g["event_date"] if isinstance(d, str)]
+        days = Counter(d for d in dates if len(d) == 10)
+        peak = sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if days else None
+        place = g["place"].dropna().iloc[0] if g["place"].notna().any() else None
+        period = ev.rsplit("-", 2)[-2] + "-" + ev.rsplit("-", 1)[-1] if re.search(r"\d{4}-\d{2}$", ev) else \
+            ev.rsplit("-", 1)[-1]
+        rows.append({
+            "event_id": ev, "label": event_label(place, period), "place": place, "period": period,
+            "date_start": min(dates) if dates else None, "date_end": max(dates) if dates else None,
+            "peak_date": peak, "n_quantities": len(g), "n_claims": int(n_claims.get(ev, 0)),
+            "n_docs": g["doc_id"].nunique(), "doc_ids": sorted(g["doc_id"].unique().tolist()),
+            "measures": sorted(m for m in g["measure"].unique().tolist() if m != "other"),
+        })
+    return pd.DataFrame(rows, columns=EVENTS.names).sort_values(
+        ["n_claims", "event_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _comparison(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """All values claimed per (event, measure), one row per distinct value and hedge."""
+    if not len(claims):
+        return pd.DataFrame(columns=COMPARISON.names)
+    labels = events.set_index("event_id")["label"].to_dict() if len(events) else {}
+    c = claims[claims["event"].notna()].copy()
+    c["vl"] = c["value_low"].astype(object).where(c["value_low"].notna(), None)
+    c["vh"] = c["value_high"].astype(object).where(c["value_high"].notna(), None)
+    rows = []
+    for (ev, measure), g in c.groupby(["event", "measure"], sort=True):
+        values = g.groupby(["vl", "vh", "qualifier"], dropna=False, sort=False)
+        n_values = values.ngroups
+        for (vl, vh, qual), v in values:
+            rows.append({
+                "event": ev, "event_label": labels.get(ev, ev), "measure": measure,
+                "value_low": None if pd.isna(vl) else float(vl), "value_high": None if pd.isna(vh) else float(vh),
+                "qualifier": qual, "unit": v["unit"].dropna().iloc[0] if v["unit"].notna().any() else None,
+                "n_claims": len(v), "n_independent": int(v["independent"].sum()), "n_docs": v["doc_id"].nunique(),
+                "attribution_kinds": sorted(v["attribution_kind"].unique().tolist()),
+                "attributions": sorted({a for a in v["attribution"] if isinstance(a, str)}),
+                "doc_ids": sorted(v["doc_id"].unique().tolist()), "claim_ids": v["claim_id"].tolist(),
+                "n_values_for_measure": n_values, "contested": n_values > 1,
+            })
+    out = pd.DataFrame(rows, columns=COMPARISON.names)
+    key = out["value_low"].fillna(out["value_high"]).fillna(-1)
+    return out.assign(_k=key).sort_values(["event", "measure", "_k"]).drop(columns="_k").reset_index(drop=True)
+
+
+def _timeline(t: pd.DataFrame) -> pd.DataFrame:
+    if not len(t):
+        return pd.DataFrame(columns=TIMELINE.names)
+    t = t.copy()
+    t["group_id"] = t["date"] + "|" + t["event"].fillna("")
+    t["n_docs_in_group"] = t.groupby("group_id")["doc_id"].transform("nunique").astype("int64")
+    return t[TIMELINE.names].sort_values(["date", "doc_id", "start"]).reset_index(drop=True)

@@ -1,0 +1,193 @@
+"""Evaluation of the facts stage against tests/gold/facts (used by the gold tests and the benchmark).
+
+Matching: a predicted quantity matches a gold quantity of the same file whose span
+overlaps it (one-to-one, in text order). Field accuracies are over matched pairs;
+recall and precision are reported next to them.
+
+Events: a predicted event is (place, date). Its date is the event's peak day
+(the day most of its figures are dated to) or else its period (year-month or
+year). It maps to the gold event whose places contain the predicted place
+(string similarity >= 0.85, so Janaozen = Zhanaozen) and whose date range
+overlaps the predicted date most (Jaccard overlap of the day intervals; ties to
+the shorter gold event). A figure with no predicted event, or whose event
+overlaps no gold event, maps to `background`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from tests.facts_helpers import GOLD, SEEDS, run_facts, seed_tables
+
+DEATH_INJURY = ("killed", "injured")
+
+
+def _interval(iso: str | None, end: bool = False) -> dt.date | None:
+    if not iso:
+        return None
+    y = int(iso[:4])
+    if len(iso) >= 10:
+        return dt.date.fromisoformat(iso[:10])
+    if len(iso) >= 7:
+        m = int(iso[5:7])
+        return dt.date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+    return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+
+
+def _jaccard(a0, a1, b0, b1) -> float:
+    inter = (min(a1, b1) - max(a0, b0)).days + 1
+    if inter <= 0:
+        return 0.0
+    union = (max(a1, b1) - min(a0, b0)).days + 1
+    return inter / union
+
+
+def map_event(place: str | None, start: str | None, end: str | None, gold_events: dict) -> str:
+    place = place if isinstance(place, str) else None
+    start = start if isinstance(start, str) else None
+    end = end if isinstance(end, str) else None
+    if start is None:
+        return "background"
+    p0, p1 = _interval(start), _interval(end or start, end=True)
+    best = None
+    for key, ev in gold_events.items():
+        if not ev.get("start"):
+            continue
+        if place and ev["places"] and not any(fuzz.ratio(place.lower(), gp.lower()) >= 85 for gp in ev["places"]):
+            continue
+        g0, g1 = _interval(ev["start"]), _interval(ev["end"] or ev["start"], end=True)
+        j = _jaccard(p0, p1, g0, g1)
+        if j > 0:
+            cand = (j, -(g1 - g0).days, key)
+            if best is None or cand > best:
+                best = cand
+    return best[2] if best else "background"
+
+
+def predict_seeds(params=None):
+    tables = seed_tables()
+    out = run_facts(tables, params)
+    return tables, out
+
+
+def evaluate(tables=None, out=None, params=None) -> dict:
+    gold = json.loads((GOLD / "seeds_gold.json").read_text(encoding="utf-8"))
+    if out is None:
+        tables, out = predict_seeds(params)
+    docs = tables["documents"].set_index("doc_id")
+    events = out["events"].set_index("event_id") if len(out["events"]) else None
+    q = out["quantities"].copy()
+    q["file"] = q["doc_id"].map(lambda d: docs.loc[d, "source_path"].split("/")[-1])
+    ev_map = {}
+    if events is not None:
+        for eid, e in events.iterrows():
+            start, end = (e["peak_date"], e["peak_date"]) if isinstance(e["peak_date"], str) else (
+                e["period"] if e["period"] != "undated" else None, None)
+            ev_map[eid] = map_event(e["place"], start, end, gold["events"])
+    q["gold_event"] = q["event"].map(lambda e: ev_map.get(e, "background") if isinstance(e, str) else "background")
+    preds = defaultdict(list)
+    for r in q.itertuples():
+        preds[r.file].append(r)
+    stats = Counter()
+    errors = defaultdict(list)
+    matched = []
+    for g in gold["quantities"]:
+        cands = [p for p in preds[g["file"]] if p.raw_start < g["end"] and g["start"] < p.raw_end
+                 and p.quantity_id not in stats]
+        if not cands:
+            stats["fn"] += 1
+            errors["missed"].append(g)
+            continue
+        p = cands[0]
+        stats[p.quantity_id] = 1
+        matched.append((g, p))
+    n = len(matched)
+    acc = Counter()
+    for g, p in matched:
+        vl = None if p.value_low != p.value_low else p.value_low
+        vh = None if p.value_high != p.value_high else p.value_high
+        checks = {
+            "value": (vl, vh) == (g["value_low"], g["value_high"]),
+            "qualifier": p.qualifier == g["qualifier"],
+            "measure": p.measure == g["measure"],
+            "attribution_kind": p.attribution_kind == g["attribution_kind"],
+            "event": p.gold_event == g["event"],
+        }
+        for k, ok in checks.items():
+            acc[k] += ok
+            if not ok:
+                errors[k].append((g, p))
+    n_pred = len(q)
+    nonq = defaultdict(list)
+    for x in gold["non_quantities"]:
+        nonq[x["file"]].append(x)
+    false_pos = [p for p in q.itertuples() if p.quantity_id not in stats]
+    in_nonq = sum(1 for p in false_pos if any(x["start"] < p.raw_end and p.raw_start < x["end"] for x in nonq[p.file]))
+    di = [(g, p) for g, p in matched if g["measure"] in DEATH_INJURY]
+    di_gold = [g for g in gold["quantities"] if g["measure"] in DEATH_INJURY]
+    di_found = sum(1 for g, p in di if p.measure == g["measure"] and
+                   ((None if p.value_low != p.value_low else p.value_low),
+                    (None if p.value_high != p.value_high else p.value_high)) == (g["value_low"], g["value_high"]))
+    result = {
+        "gold_quantities": len(gold["quantities"]), "predicted": n_pred, "matched": n,
+        "recall": n / len(gold["quantities"]), "precision": n / n_pred if n_pred else 0.0,
+        "false_positives": len(false_pos), "false_positives_on_non_quantities": in_nonq,
+        **{f"{k}_accuracy": acc[k] / n if n else 0.0 for k in ("value", "qualifier", "measure",
+                                                                "attribution_kind", "event")},
+        "death_injury_gold": len(di_gold), "death_injury_recalled": di_found,
+        "death_injury_recall": di_found / len(di_gold) if di_gold else 0.0,
+        "predicted_events": 0 if events is None else len(events),
+    }
+    result["errors"] = errors
+    result["false_positive_rows"] = false_pos
+    return result
+
+
+def evaluate_hard_cases(params=None) -> dict:
+    from tests.facts_helpers import facts_for_text
+
+    cases = json.loads((GOLD / "hard_cases.json").read_text(encoding="utf-8"))["cases"]
+    stats = Counter()
+    errors = []
+    for c in cases:
+        s = c["sentence"]
+        q = facts_for_text(s, params=params)["quantities"]
+        used = set()
+        pos = 0
+        for e in c["expected"]:
+            at = s.find(e["surface"], pos)
+            if at < 0:
+                at = s.find(e["surface"])
+            pos = at + 1
+            cands = [r for r in q.itertuples() if r.start < at + len(e["surface"]) and at < r.end
+                     and r.quantity_id not in used]
+            stats["expected"] += 1
+            if not cands:
+                errors.append((c["id"], "missed", e["surface"], None))
+                continue
+            r = cands[0]
+            used.add(r.quantity_id)
+            stats["matched"] += 1
+            vl = None if r.value_low != r.value_low else r.value_low
+            vh = None if r.value_high != r.value_high else r.value_high
+            for k, ok in (("value", (vl, vh) == (e["value_low"], e["value_high"])),
+                          ("measure", r.measure == e["measure"]),
+                          ("attribution_kind", r.attribution_kind == e["attribution_kind"]),
+                          ("qualifier", r.qualifier == e["qualifier"])):
+                stats[k] += ok
+                if not ok:
+                    errors.append((c["id"], k, e["surface"], (e, r)))
+        extra = [r for r in q.itertuples() if r.quantity_id not in used]
+        stats["false_positives"] += len(extra)
+        for r in extra:
+            errors.append((c["id"], "extra", r.surface, None))
+    m = stats["matched"] or 1
+    return {"cases": len(cases), "expected": stats["expected"], "matched": stats["matched"],
+            "recall": stats["matched"] / stats["expected"], "false_positives": stats["false_positives"],
+            **{f"{k}_accuracy": stats[k] / m for k in ("value", "measure", "attribution_kind", "qualifier")},
+            "errors": errors}
