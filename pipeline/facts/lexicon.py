@@ -63,6 +63,7 @@ class Lexicon:
     kinds: tuple[tuple[str, re.Pattern], ...]
     reporting: re.Pattern
     noun_measure: dict  # single-word cue -> measure (for head nouns)
+    topics: tuple[tuple[str, re.Pattern], ...] = ()
 
 
 @lru_cache(maxsize=16)
@@ -76,8 +77,13 @@ def _compile(key: str, params_json: str) -> Lexicon:
             if " " not in c and "*" not in c and c not in noun_measure:
                 noun_measure[c] = name
     kinds = tuple((k, phrase_regex(v)) for k, v in params.attribution.items() if k != "author")
+    topics = tuple((k, phrase_regex(v)) for k, v in params.topics.items())
     return Lexicon(tuple(params.measures), measures, phrase_regex(params.measure_exclude), kinds,
-                   phrase_regex(params.reporting), noun_measure)
+                   phrase_regex(params.reporting), noun_measure, topics)
+
+
+def topics_of(text: str, lex: Lexicon) -> frozenset:
+    return frozenset(k for k, rx in lex.topics if rx.search(text))
 
 
 def compile_lexicon(params: FactsParams) -> Lexicon:

@@ -44,6 +44,23 @@ DEFAULT_MEASURE_EXCLUDE = [
     "let me die", "i will die", "death certificate*", "kill her", "don't kill", "fired for",
 ]
 
+# Topics keep a figure with the dates of its own story: a figure in a sentence about a
+# trial, with no date of its own, takes the date of the last dated sentence about a
+# trial, not simply the nearest date.
+DEFAULT_TOPICS: dict[str, list[str]] = {
+    "violence": ["shooting", "shot", "opened fire", "open fire", "fired on", "killed", "dead", "died", "wounded", "injur*",
+                 "massacre", "riot*", "unrest", "clash*", "violence", "bloodshed", "tragedy", "casualties",
+                 "victims", "bodies", "pogrom", "arson", "burned"],
+    "strike": ["strike", "strikers", "striking", "pay", "wage*", "salar*", "dismiss*", "laid off",
+               "hunger strike", "trade union*", "employer*", "workforce"],
+    "trial": ["trial", "trials", "tried", "court", "judge", "sentenc*", "convicted", "defendants", "prosecut*",
+              "verdict", "jailed", "prison", "acquitted", "charges", "hearings", "punished", "punishment"],
+    "crackdown": ["state of emergency", "curfew", "detained", "detention", "tortur*", "arrest*", "interrogat*"],
+    "protest": ["rally", "rallies", "solidarity", "demonstration*", "protest*", "march*"],
+    "rebuilding": ["construction", "built", "build", "funds", "budget", "program*", "restored", "kindergarten*",
+                   "infrastructure", "investment*", "opened", "launched"],
+}
+
 DEFAULT_ATTRIBUTION: dict[str, list[str]] = {
     # checked in this order: the first kind whose cue occurs in the source phrase wins
     "unofficial": ["unofficial", "human rights", "rights groups", "rights defenders", "rights activists",
@@ -93,6 +110,11 @@ class FactsParams(Section):
         default_factory=lambda: list(DEFAULT_REPORTING),
         description="words that introduce a source: say, said, according to, confirmed, ...",
     )
+    topics: dict[str, list[str]] = Field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_TOPICS.items()},
+        description="topic -> cue words; a figure with no date in its sentence takes the date of the last "
+                    "dated sentence that shares a topic with it (else the nearest date before it)",
+    )
     places: dict[str, list[str]] = Field(
         default_factory=dict,
         description="canonical place -> other spellings (merged before events are formed); places are "
@@ -114,7 +136,7 @@ class FactsParams(Section):
         2000, ge=10, le=1_000_000, description="passages per parallel partition",
     )
 
-    @field_validator("measures", "attribution")
+    @field_validator("measures", "attribution", "topics")
     @classmethod
     def _non_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         for key, cues in value.items():

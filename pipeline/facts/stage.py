@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_LABELS, PlaceNames, event_key, event_label, find_places, slug
-from pipeline.facts.lexicon import compile_lexicon
+from pipeline.facts.lexicon import compile_lexicon, topics_of
 from pipeline.facts.measure import assign_measures
 from pipeline.facts.params import FactsParams
 from pipeline.facts.quantities import analysis_sentences, extract_passage
@@ -200,6 +200,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     if m.day:
                         day_years[(m.month, m.day)][m.year] += 1
     main_place = doc_places.most_common(1)[0][0] if doc_places else None
+    history: list[tuple] = []      # (topics, iso, precision, place, where) of dated sentences so far
+    history_passages: list[str] = []
     for pid in passage_ids:
         if pid not in clean.index or pid in skip:
             continue
@@ -246,6 +248,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             r = resolve(m, dateline_ref, year_ctx)
             if r is None or r.year is None:
                 continue
+            if m.year is None and m.relative is None:
+                passage_years.append(r.year)  # "16 December (2011) ... and 17 December" share a year
             iso, iso_end = r.iso()
             only = _date_only_line(text, m)
             ls, le = _line_bounds(text, m.start, m.end)
@@ -264,25 +268,51 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         assign_attribution(text, qs, lex)
         assign_measures(text, qs, lex)
         anchors = [(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl]
+        sent_topics = [topics_of(text[a:b], lex) for a, b in asents]
+        pid_index = len(history_passages)
+        history_passages.append(pid)
+
+        def place_near(pos: int, s0: int, e0: int):
+            p_in = [p for p in plist if s0 <= p[0] < e0]
+            return min(p_in, key=lambda p: abs(p[0] - pos))[2] if p_in else None
 
         def context(pos: int, sent_index: int):
+            """(date, precision, place) a position is about: its sentence's date, else the last dated
+            sentence on the same topic, else the nearest date before it in the passage, else a date
+            heading; a date carries the place named with it."""
             s0, e0 = asents[sent_index]
             in_sent = [a for a in anchors if s0 <= a[0] < e0]
-            date = None
+            own_place = place_near(pos, s0, e0)
             if in_sent:
-                date = min(in_sent, key=lambda a: abs(a[0] - pos))
-            else:
-                lo = asents[max(0, sent_index - params.context_sentences)][0]
-                before = [a for a in anchors if lo <= a[0] < s0]
-                if before:
-                    date = before[-1]
-            # the place: one named in the sentence itself, else the document's main place
-            p_in = [p for p in plist if s0 <= p[0] < e0]
-            place = min(p_in, key=lambda p: abs(p[0] - pos))[2] if p_in else main_place
-            if date is None and heading is not None:
-                date = (None, heading[0], heading[1])
-                place = place or heading[2]
-            return (date[1] if date else None), (date[2] if date else None), place
+                a = min(in_sent, key=lambda a: abs(a[0] - pos))
+                return a[1], a[2], own_place or main_place
+            mine = sent_topics[sent_index]
+            lo = asents[max(0, sent_index - params.context_sentences)][0]
+            before = [a for a in anchors if lo <= a[0] < s0]
+
+            def carry(a):
+                k = max(0, bisect.bisect_right(astarts, a[0]) - 1)
+                return a[1], a[2], own_place or place_near(a[0], *asents[k]) or main_place
+
+            if before:
+                k = max(0, bisect.bisect_right(astarts, before[-1][0]) - 1)
+                if not mine or sent_topics[k] & mine:
+                    return carry(before[-1])
+            if mine:
+                # the document's usual year for this topic so far, its latest date in that year
+                same = [h for h in history if h[4] < (pid_index, s0) and h[0] & mine]
+                same += [(sent_topics[max(0, bisect.bisect_right(astarts, a[0]) - 1)], a[1], a[2], None,
+                          (pid_index, a[0])) for a in anchors if a[0] < s0
+                         and sent_topics[max(0, bisect.bisect_right(astarts, a[0]) - 1)] & mine]
+                if same:
+                    year = Counter(h[1][:4] for h in same).most_common(1)[0][0]
+                    h = [h for h in same if h[1].startswith(year)][-1]
+                    return h[1], h[2], own_place or h[3] or main_place
+            if before:
+                return carry(before[-1])
+            if heading is not None:
+                return heading[0], heading[1], own_place or heading[2] or main_place
+            return None, None, own_place or main_place
 
         for q in qs:
             k = max(0, bisect.bisect_right(astarts, q.start) - 1)
@@ -299,6 +329,10 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 "event_date": iso, "place_raw": place, "attribution": q.attribution,
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0],
             })
+        # dated sentences join the document's history (for figures further on)
+        for a in anchors:
+            k = max(0, bisect.bisect_right(astarts, a[0]) - 1)
+            history.append((sent_topics[k], a[1], a[2], place_near(a[0], *asents[k]), (pid_index, asents[k][0])))
         # timeline rows
         for m, r, iso, iso_end, only, dl in dated:
             k = max(0, bisect.bisect_right(astarts, m.start) - 1)
