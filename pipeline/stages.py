@@ -23,6 +23,8 @@ class Stage:
 STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("ingest", "pipeline.ingest.flow:ingest_flow",
           "read every file under the input folder: documents, passages, rejected inputs"),
+    Stage("facts", "pipeline.facts.flow:facts_flow",
+          "figures (value, hedge, measure), who claims them, the event they are about, and a timeline"),
     Stage("report", "pipeline.report.flow:report_flow",
           "write reports/report.html, report.pdf and metrics.json from the tables"),
 ]}

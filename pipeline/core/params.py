@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 SECTIONS: dict[str, str] = {
     "runner": "pipeline.core.runner:RunnerParams",
     "ingest": "pipeline.ingest.params:IngestParams",
+    "facts": "pipeline.facts.params:FactsParams",
     "report": "pipeline.report.params:ReportParams",
 }
 

@@ -674,11 +674,24 @@ def analysis_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return [(s, e) for s, e in out]
 
 
-def extract_passage(text: str, sentence_spans: list[tuple[int, int]]) -> list[Quantity]:
+def _windows(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Cut sentences longer than `limit` at spaces, so the work per sentence is bounded."""
+    out = []
+    for s, e in spans:
+        while e - s > limit:
+            cut = text.rfind(" ", s + limit // 2, s + limit)
+            cut = cut if cut > s else s + limit
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
+def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_sentence_chars: int = 2000) -> list[Quantity]:
     """Every quantity in a passage; sentence spans are (start, end) into `text`."""
     if not text:
         return []
-    sentence_spans = analysis_sentences(text, sentence_spans)
+    sentence_spans = _windows(text, analysis_sentences(text, sentence_spans), max_sentence_chars)
     blocked = _blocked_spans(text)
     out: list[Quantity] = []
     if NUMBER_LINE.search(text) or "\n" in text:

@@ -23,7 +23,7 @@ from pipeline.facts.events import PLACE_LABELS, PlaceNames, event_key, event_lab
 from pipeline.facts.lexicon import compile_lexicon, topics_of
 from pipeline.facts.measure import assign_measures
 from pipeline.facts.params import FactsParams
-from pipeline.facts.quantities import analysis_sentences, extract_passage
+from pipeline.facts.quantities import _windows as _cut, analysis_sentences, extract_passage
 from pipeline.text.dates import DateMention, find_dates, resolve
 
 QUANTITIES = pa.schema([
@@ -81,6 +81,10 @@ class Inputs:
     clusters: pd.DataFrame | None = None  # dedup clusters (cluster_id, n_occurrences)
 
 
+def _windows(spans, limit, text):
+    return _cut(text, spans, limit)
+
+
 def _ref_date(iso: str | None) -> dt.date | None:
     if not iso or not isinstance(iso, str):
         return None
@@ -109,29 +113,14 @@ def _date_only_line(text: str, m: DateMention) -> bool:
     return bool(DATE_ONLY_LINE.match(rest))
 
 
-def extract_facts(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> dict[str, pd.DataFrame]:
+def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Figures and dated mentions of the documents in `inputs` (one partition), before the
+    corpus-wide steps (place names, events, claims). Returns (quantity rows, timeline rows)."""
     lex = compile_lexicon(params)
     docs = inputs.documents.set_index("doc_id")
     clean = inputs.clean.set_index("passage_id")
     order = inputs.passages[["passage_id", "doc_id", "seq"]].copy()
-    dd = inputs.dedup.set_index("passage_id") if len(inputs.dedup) else pd.DataFrame()
-    # which passages to read: each exact repeat once (its canonical copy)
-    skip = set()
-    reprint_of: dict[str, str] = {}
-    copies: dict[str, int] = {}
-    if len(dd):
-        for pid, row in dd.iterrows():
-            canonical = row.get("canonical_passage_id")
-            if row.get("match") == "exact" and not bool(row.get("is_canonical")):
-                skip.add(pid)
-            elif row.get("match") == "near" and isinstance(canonical, str) and canonical != pid:
-                reprint_of[pid] = canonical
-        if inputs.clusters is not None and len(inputs.clusters):
-            n_occ = inputs.clusters.set_index("cluster_id")["n_occurrences"].to_dict()
-            for pid, row in dd.iterrows():
-                cid = row.get("cluster_id")
-                if isinstance(cid, str) and row.get("is_canonical"):
-                    copies[pid] = int(n_occ.get(cid, 1))
+    skip = skipped_passages(inputs.dedup)
     sentences = defaultdict(list)
     for r in inputs.sentences[["sentence_id", "passage_id", "start", "end"]].itertuples(index=False):
         sentences[r.passage_id].append((int(r.start), int(r.end), r.sentence_id))
@@ -142,37 +131,73 @@ def extract_facts(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> dic
         for r in inputs.mentions.itertuples(index=False):
             if r.label in PLACE_LABELS:
                 mentions[r.passage_id].append((int(r.start), int(r.end), str(r.text)))
-    places = PlaceNames(params.places, params.place_similarity)
-    gazetteer = places.gazetteer()
-
+    gazetteer = PlaceNames(params.places, params.place_similarity).gazetteer()
     qrows: list[dict] = []
     trows: list[dict] = []
-    place_counts: Counter = Counter()
-    per_doc = order.sort_values(["doc_id", "seq"]).groupby("doc_id", sort=True)
-    for doc_id, group in per_doc:
+    for doc_id, group in order.sort_values(["doc_id", "seq"]).groupby("doc_id", sort=True):
         published = docs.loc[doc_id, "published_iso"] if "published_iso" in docs.columns and doc_id in docs.index \
             else None
         ref = _ref_date(published if isinstance(published, str) else None)
         doc_q, doc_t = _read_document(doc_id, group["passage_id"].tolist(), clean, sentences, mentions, skip, lex,
                                       params, ref, gazetteer, raw_span)
-        for row in doc_q + doc_t:
-            if row.get("place_raw"):
-                place_counts[row["place_raw"]] += 1
         qrows.extend(doc_q)
         trows.extend(doc_t)
-    places.build(place_counts)
-    for row in qrows + trows:
-        row["place"] = places(row.pop("place_raw", None))
-        row["event"] = event_key(row["place"], row.get("event_date"))
-    _doc_fallback(qrows)
-    quantities = pd.DataFrame(qrows, columns=[*QUANTITIES.names])
+    return pd.DataFrame(qrows), pd.DataFrame(trows)
+
+
+def skipped_passages(dedup: pd.DataFrame) -> set:
+    """Exact repeats are read once: every non-canonical exact copy is skipped."""
+    if dedup is None or not len(dedup):
+        return set()
+    m = (dedup["match"] == "exact") & (~dedup["is_canonical"].astype(bool))
+    return set(dedup.loc[m, "passage_id"])
+
+
+def reprints(dedup: pd.DataFrame, clusters: pd.DataFrame | None) -> tuple[dict, dict]:
+    """(passage -> canonical passage it is a near copy of, canonical passage -> number of copies)."""
+    reprint_of, copies = {}, {}
+    if dedup is None or not len(dedup):
+        return reprint_of, copies
+    near = dedup[(dedup["match"] == "near") & dedup["canonical_passage_id"].notna()
+                 & (dedup["canonical_passage_id"] != dedup["passage_id"])]
+    reprint_of = dict(zip(near["passage_id"], near["canonical_passage_id"]))
+    if clusters is not None and len(clusters):
+        n_occ = dict(zip(clusters["cluster_id"], clusters["n_occurrences"]))
+        canon = dedup[dedup["is_canonical"].astype(bool) & dedup["cluster_id"].notna()]
+        copies = {p: int(n_occ.get(c, 1)) for p, c in zip(canon["passage_id"], canon["cluster_id"])}
+    return reprint_of, copies
+
+
+def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, params: FactsParams,
+          reprint_of: dict | None = None, copies: dict | None = None) -> dict[str, pd.DataFrame]:
+    """The corpus-wide step: one name per place, events, claims, the comparison and the timeline."""
+    q = qrows.to_dict("records") if len(qrows) else []
+    t = trows.to_dict("records") if len(trows) else []
+    places = PlaceNames(params.places, params.place_similarity)
+    places.build(Counter(r["place_raw"] for r in q + t if isinstance(r.get("place_raw"), str)))
+    for row in q + t:
+        raw = row.pop("place_raw", None)
+        row["place"] = places(raw if isinstance(raw, str) else None)
+        date = row.get("event_date")
+        row["event_date"] = date if isinstance(date, str) else None
+        row["event"] = event_key(row["place"], row["event_date"])
+    _doc_fallback(q)
+    quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
+    docs = documents.set_index("doc_id")
     doc_meta = docs[["source_path", "title"]] if len(docs) else pd.DataFrame(columns=["source_path", "title"])
-    claims = _claims(quantities, doc_meta, reprint_of, copies)
+    claims = _claims(quantities, doc_meta, reprint_of or {}, copies or {})
     events = _events(quantities, claims)
     comparison = _comparison(claims, events)
-    timeline = _timeline(pd.DataFrame(trows))
+    timeline = _timeline(pd.DataFrame(t))
     return {"quantities": quantities, "claims": claims, "comparison": comparison, "events": events,
             "timeline": timeline}
+
+
+def extract_facts(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> dict[str, pd.DataFrame]:
+    """Every table of data/facts/ from the input tables (one partition = the whole corpus)."""
+    qrows, trows = read_documents(inputs, params, raw_span)
+    reprint_of, copies = reprints(inputs.dedup, inputs.clusters)
+    return merge(qrows, trows, inputs.documents, params, reprint_of, copies)
 
 
 def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span):
@@ -220,7 +245,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             k = bisect.bisect_right(starts, pos) - 1
             return sids[k] if k >= 0 else (sids[0] if sids else None)
 
-        asents = analysis_sentences(text, upstream)
+        asents = _windows(analysis_sentences(text, upstream), params.max_sentence_chars, text)
         astarts = [s for s, _ in asents]
         # places: entity mentions when the corpus has them, else patterns and the alias list
         plist = [(s, e, n) for s, e, n in mentions.get(pid, [])] or find_places(text, gazetteer)
@@ -264,7 +289,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
         # quantities
-        qs = extract_passage(text, upstream)
+        qs = extract_passage(text, upstream, params.max_sentence_chars)
         assign_attribution(text, qs, lex)
         assign_measures(text, qs, lex)
         anchors = [(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl]
