@@ -107,7 +107,7 @@ _FORMS = [
     # May – December 2011 / May to December 2011
     ("mmy", rf"(?P<m>{_MONTH})\.?(?:{_DASH}|\s+to\s+)(?P<m2>{_MONTH})\.?,?\s+(?P<y>{_YEAR})"),
     # spring of 2011
-    ("season", rf"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR})"),
+    ("season", rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?<=\w)(?=\W|$)"),
     # mid-November 2011, early December
     ("mid", rf"(?P<part>mid|early|late)[- ](?P<m>{_MONTH})\.?(?:,?\s+(?P<y>{_YEAR}))?"),
     # December 2012 / June [2011]
@@ -277,9 +277,15 @@ def _mention(form: str, g: dict, text: str, start: int, end: int) -> DateMention
     if form == "mm":
         return DateMention(start, end, surface, "month", None, mo, month2=mo2, form=form)
     if form == "season":
+        if y is None and not re.search(r"\b(?:in|during|by|this|last|that)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
+            return None  # "the summer" only as a time: "in the summer", "this spring"
         a, b = SEASONS[g["season"].lower()]
-        return DateMention(start, end, surface, "month", y, a, year2=(y + 1 if b < a else None), month2=b,
-                           form=form)
+        rel = None
+        before = text[max(0, start - 6):start].lower()
+        if y is None and ("last" in before or "this" in before):
+            rel = "last" if "last" in before else "this"
+        return DateMention(start, end, surface, "month", y, a, year2=(y + 1 if (b < a and y) else None),
+                           month2=b, relative=rel, form=form)
     if form == "mid":
         return DateMention(start, end, surface, "month", y, mo, form=form)
     if form == "my":

@@ -17,4 +17,6 @@ class Section:
 # "module:function"; each function takes a Tables and ReportParams, returns Section | None
 BUILDERS = [
     "pipeline.report.sections.overview:build",
+    "pipeline.report.sections.figures:build",
+    "pipeline.report.sections.timeline:build",
 ]
