@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -160,9 +161,9 @@ def evaluate_hard_cases(params=None) -> dict:
         used = set()
         pos = 0
         for e in c["expected"]:
-            at = s.find(e["surface"], pos)
-            if at < 0:
-                at = s.find(e["surface"])
+            rx = re.compile(r"(?<![\w.,])" + re.escape(e["surface"]) + r"(?![\w])")
+            hit = rx.search(s, pos) or rx.search(s)
+            at = hit.start() if hit else s.find(e["surface"])
             pos = at + 1
             cands = [r for r in q.itertuples() if r.start < at + len(e["surface"]) and at < r.end
                      and r.quantity_id not in used]
