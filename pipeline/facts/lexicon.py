@@ -9,15 +9,16 @@ from functools import lru_cache
 from pipeline.facts.params import FactsParams
 
 
-def phrase_regex(phrases: list[str]) -> re.Pattern:
-    """One regex for a list of phrases: word boundaries, `*` = any word ending, any whitespace."""
+def phrase_regex(phrases: list[str], flags: int = re.I) -> re.Pattern:
+    """One regex for a list of phrases: word boundaries, `*` = any word ending, any whitespace.
+    With flags=0 the regex is meant for lower-cased text (several times faster than re.I)."""
     parts = []
     for p in sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True):
         words = [re.escape(w).replace(r"\*", r"\w*") for w in p.split()]
         parts.append(r"\s+".join(words))
     if not parts:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w])", flags)
 
 
 PERSON_NOUNS = {
@@ -64,12 +65,15 @@ class Lexicon:
     reporting: re.Pattern
     noun_measure: dict  # single-word cue -> measure (for head nouns)
     topics: tuple[tuple[str, re.Pattern], ...] = ()
+    all_measures: re.Pattern | None = None   # every measure cue in one regex (lower-cased text)
+    literal_measure: dict | None = None      # cue as matched -> (measure, priority)
+    wildcard_measure: tuple = ()             # (prefix regex, measure, priority) for cues with *
 
 
 @lru_cache(maxsize=16)
 def _compile(key: str, params_json: str) -> Lexicon:
     params = FactsParams.model_validate_json(params_json)
-    measures = tuple((name, phrase_regex(cues)) for name, cues in params.measures.items())
+    measures = tuple((name, phrase_regex(cues, 0)) for name, cues in params.measures.items())
     noun_measure = {}
     for name, cues in params.measures.items():
         for c in cues:
@@ -77,13 +81,24 @@ def _compile(key: str, params_json: str) -> Lexicon:
             if " " not in c and "*" not in c and c not in noun_measure:
                 noun_measure[c] = name
     kinds = tuple((k, phrase_regex(v)) for k, v in params.attribution.items() if k != "author")
-    topics = tuple((k, phrase_regex(v)) for k, v in params.topics.items())
-    return Lexicon(tuple(params.measures), measures, phrase_regex(params.measure_exclude), kinds,
-                   phrase_regex(params.reporting), noun_measure, topics)
+    topics = tuple((k, phrase_regex(v, 0)) for k, v in params.topics.items())
+    literal, wild, every = {}, [], []
+    for prio, (name, cues) in enumerate(params.measures.items()):
+        for c in cues:
+            c = " ".join(c.strip().lower().split())
+            every.append(c)
+            if "*" in c:
+                wild.append((re.compile(phrase_regex([c], 0).pattern), name, prio))
+            else:
+                literal.setdefault(c, (name, prio))
+    return Lexicon(tuple(params.measures), measures, phrase_regex(params.measure_exclude, 0), kinds,
+                   phrase_regex(params.reporting), noun_measure, topics, phrase_regex(every, 0), literal,
+                   tuple(wild))
 
 
 def topics_of(text: str, lex: Lexicon) -> frozenset:
-    return frozenset(k for k, rx in lex.topics if rx.search(text))
+    low = text.lower()
+    return frozenset(k for k, rx in lex.topics if rx.search(low))
 
 
 def compile_lexicon(params: FactsParams) -> Lexicon:

@@ -31,17 +31,27 @@ TIME = set(TIME_UNITS.values())
 
 def _cues(sentence: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str, int]]:
     """(start, end, measure, priority) of every cue in the sentence, longest match first."""
-    excluded = [(m.start(), m.end()) for m in lex.measure_exclude.finditer(sentence)]
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a few characters change length when lower-cased
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    excluded = [(m.start(), m.end()) for m in lex.measure_exclude.finditer(low)]
     found = []
-    for prio, (name, rx) in enumerate(lex.measures):
-        for m in rx.finditer(sentence):
-            s, e = m.start(), m.end()
-            if any(a <= s and e <= b for a, b in excluded):
-                continue
-            before = sentence[max(0, s - 3):s].lower()
-            if before == "to " and " " not in m.group():
-                continue  # purpose infinitive: "went ... to rally"
-            found.append((s + offset, e + offset, name, prio))
+    for m in lex.all_measures.finditer(low):
+        s, e = m.start(), m.end()
+        if any(a <= s and e <= b for a, b in excluded):
+            continue
+        before = low[max(0, s - 3):s]
+        if before == "to " and " " not in m.group():
+            continue  # purpose infinitive: "went ... to rally"
+        key = " ".join(m.group().split())
+        hit = lex.literal_measure.get(key)
+        if hit is None:
+            for rx, name, prio in lex.wildcard_measure:
+                if rx.fullmatch(key):
+                    hit = (name, prio)
+                    break
+        if hit is not None:
+            found.append((s + offset, e + offset, hit[0], hit[1]))
     for m in TERM_CUES.finditer(sentence):
         found.append((m.start() + offset, m.end() + offset, "sentenced", -1))
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -181,6 +191,7 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
 
 def _label_measure(label: str, lex: Lexicon) -> str:
     best = None
+    label = label.lower()
     for prio, (name, rx) in enumerate(lex.measures):
         m = rx.search(label)
         if m and (best is None or m.start() < best[0]):

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pipeline.facts.lexicon import (
     CURRENCY_CODES_BEFORE, CURRENCY_WORDS, DISTANCE_UNITS, PERSON_NOUNS, TIME_UNITS, Lexicon,
 )
-from pipeline.facts.numbers import MAGNITUDES, SCALES, TENS, UNITS, WORD_NUMBER, Tok, digit_value, tokenize, \
-    word_number
+from pipeline.facts.numbers import MAGNITUDES, SCALES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
+    digit_value, tokenize, word_number
 from pipeline.text.dates import find_dates
 
 HEDGES = [  # (words, qualifier); longest first when matching
@@ -34,6 +34,9 @@ HEDGES = [  # (words, qualifier); longest first when matching
     ("possibly", "possibly"), ("perhaps", "possibly"), ("maybe", "possibly"), ("probably", "possibly"),
 ]
 _HEDGE_WORDS = sorted(((tuple(w.split()), q) for w, q in HEDGES), key=lambda x: -len(x[0]))
+_HEDGE_BY_LAST: dict = {}
+for _w, _q in _HEDGE_WORDS:
+    _HEDGE_BY_LAST.setdefault(_w[-1], []).append((_w, _q))
 # "talk about 46 buildings": `about` means `concerning` after these words
 ABOUT_NOT_HEDGE = {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "know",
                    "knew", "known", "think", "thought", "care", "cares", "cared", "write", "wrote", "written",
@@ -136,23 +139,32 @@ def _chunk(text: str, start: int, end: int) -> str:
     return text[s:e]
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int, str]]:
+def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
     """Spans that are never quantities: dates, clock times, phone numbers."""
-    spans = [(m.start, m.end, "date") for m in find_dates(text) if m.form not in ("relwd", "wd", "today", "rely", "m", "relm")]
-    spans += [(m.start(), m.end(), "phone") for m in PHONE.finditer(text)]
-    spans += [(m.start(), m.end(), "time") for m in TIME_COLON.finditer(text)]
-    for m in re.finditer(r"(?<![\d.,])(\d{1,2})[.](\d{2})(?![\d])", text):
+    dates = find_dates(text) if dates is None else dates
+    spans = [(m.start, m.end, "date") for m in dates if m.form not in ("relwd", "wd", "today", "rely", "m", "relm")]
+    if "+" in text:
+        spans += [(m.start(), m.end(), "phone") for m in PHONE.finditer(text)]
+    if ":" in text:
+        spans += [(m.start(), m.end(), "time") for m in TIME_COLON.finditer(text)]
+    for m in _DOT_TIME.finditer(text):
         hh, mm = int(m.group(1)), int(m.group(2))
         tail = text[m.end():m.end() + 12].lower()
         if hh <= 24 and mm < 60 and not re.match(r"\s*(?:%|percent|per cent|million|mln|bln|billion|"
                                                   r"thousand|usd|tenge|roubles|rubles|eur|dollars|km)", tail):
             spans.append((m.start(), m.end(), "time"))
-    for m in re.finditer(r"\b(\d{1,2})(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)", text, re.I):
+    for m in _AMPM.finditer(text):
         spans.append((m.start(), m.end(), "time"))
-    for m in re.finditer(r"\b(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-                         + r")\s+o['’]clock", text, re.I):
-        spans.append((m.start(), m.end(), "time"))
+    if "clock" in text:
+        for m in _OCLOCK.finditer(text):
+            spans.append((m.start(), m.end(), "time"))
     return spans
+
+
+_DIGIT = re.compile(r"\d")
+_OCLOCK = re.compile(r"\b(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")\s+o['’]clock", re.I)
+_DOT_TIME = re.compile(r"(?<![\d.,])(\d{1,2})[.](\d{2})(?![\d])")
+_AMPM = re.compile(r"\b(\d{1,2})(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)", re.I)
 
 
 def _overlaps(spans, s, e) -> str | None:
@@ -164,7 +176,9 @@ def _overlaps(spans, s, e) -> str | None:
 
 def _hedge_before(toks: list[Tok], i: int) -> tuple[str | None, int]:
     """(qualifier, index of the hedge's first token) for the hedge ending right before toks[i]."""
-    for words, q in _HEDGE_WORDS:
+    if i == 0:
+        return None, i
+    for words, q in _HEDGE_BY_LAST.get(toks[i - 1].low, ()):
         n = len(words)
         k = i - n
         if k < 0:
@@ -251,6 +265,8 @@ def _singular(w: str) -> str:
 
 def _split_number_words(toks: list[Tok]) -> list[Tok]:
     """`seven-month-long` -> seven, -, month-long (twenty-five stays whole)."""
+    if not any("-" in t.text for t in toks if t.kind == "word"):
+        return toks
     out = []
     for t in toks:
         if t.kind == "word" and "-" in t.text:
@@ -276,10 +292,46 @@ _TENS_UNITS = re.compile("(?:" + "|".join(TENS) + ")-(?:" + "|".join(w for w, v 
                          + ")", re.I)
 
 
+_CAND = re.compile(r"\d")
+
+
+def _window_tokens(text: str, s: int, e: int) -> list[Tok]:
+    """Tokens of the stretches of text[s:e] around its numbers (and 40 characters before the
+    sentence, for codes like "No. 1254" split off by the sentence splitter): a figure needs only
+    a few words on each side, so long sentences are not tokenized whole."""
+    low = text[s:e].lower()
+    cands = [m.start() for m in _CAND.finditer(text, s, e)]
+    cands += [m.start() + s for m in WORD_NUMBER_LOWER.finditer(low)] if len(low) == e - s else \
+        [m.start() for m in WORD_NUMBER.finditer(text, s, e)]
+    if not cands:
+        return []
+    cands.sort()
+    spans: list[list[int]] = []
+    for c in cands:
+        a, b = max(s - 40 if c - s < 80 else s, c - 80), min(e, c + 160)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    toks: list[Tok] = []
+    for a, b in spans:
+        a = max(0, a)
+        while a > 0 and not text[a - 1].isspace() and a > spans[0][0] - 40:
+            a -= 1
+        while b < e and not text[b].isspace():
+            b += 1
+        part = tokenize(text[a:b], a)
+        if toks and part and part[0].start < toks[-1].end:
+            part = [t for t in part if t.start >= toks[-1].end]
+        if toks and part:
+            toks.append(Tok("\u2026", toks[-1].end, toks[-1].end, "punct"))  # a gap no pattern crosses
+        toks.extend(part)
+    return _split_number_words(toks)
+
+
 def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool) -> list[Quantity]:
     """Quantities whose number lies in text[s:e] (offsets into `text`)."""
-    pre = max(0, s - 40)
-    toks = _split_number_words(tokenize(text[pre:e], pre))
+    toks = _window_tokens(text, s, e)
     n = len(toks)
     out: list[Quantity] = []
     i = 0
@@ -687,19 +739,26 @@ def _windows(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[
     return out
 
 
-def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_sentence_chars: int = 2000) -> list[Quantity]:
-    """Every quantity in a passage; sentence spans are (start, end) into `text`."""
+def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_sentence_chars: int = 2000,
+                    dates=None, prepared: bool = False) -> list[Quantity]:
+    """Every quantity in a passage; sentence spans are (start, end) into `text`; `dates` = find_dates(text)
+    when the caller has it already; `prepared` = the spans are already analysis sentences."""
     if not text:
         return []
-    sentence_spans = _windows(text, analysis_sentences(text, sentence_spans), max_sentence_chars)
-    blocked = _blocked_spans(text)
+    if not prepared:
+        sentence_spans = _windows(text, analysis_sentences(text, sentence_spans), max_sentence_chars)
+    blocked = _blocked_spans(text, dates)
     out: list[Quantity] = []
     if NUMBER_LINE.search(text) or "\n" in text:
         if re.search(r"(?m)^[ \t]*\d", text):
             out.extend(_layout(text, None))
+    low = text.lower()
+    if len(low) != len(text):
+        low = None
     for s, e in sentence_spans:
         chunk = text[s:e]
-        if not (re.search(r"\d", chunk) or WORD_NUMBER.search(chunk)):
+        if not (_DIGIT.search(chunk) or (WORD_NUMBER_LOWER.search(low, s, e) if low is not None
+                                         else WORD_NUMBER.search(chunk))):
             continue
         hyp = bool(HYPOTHETICAL.search(chunk))
         for q in parse_sentence(text, s, e, blocked, hyp):

