@@ -6,7 +6,6 @@ Pure functions over a token list; no knowledge of what is counted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 UNITS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -28,16 +27,16 @@ WORD_NUMBER = re.compile(r"\b(?:" + _WORDS + r")\b", re.I)
 WORD_NUMBER_LOWER = re.compile(r"\b(?:" + _WORDS + r")\b")  # on lower-cased text: much faster than re.I
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
-    kind: str  # num | word | punct
+    """A token with its offsets; `low` is its lower-cased text."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "kind", "low")
+
+    def __init__(self, text: str, start: int, end: int, kind: str):  # kind: num | word | punct
+        self.text, self.start, self.end, self.kind, self.low = text, start, end, kind, text.lower()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end}, {self.kind})"
 
 
 _TOKEN = re.compile(

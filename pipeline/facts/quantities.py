@@ -147,21 +147,25 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
         spans += [(m.start(), m.end(), "phone") for m in PHONE.finditer(text)]
     if ":" in text:
         spans += [(m.start(), m.end(), "time") for m in TIME_COLON.finditer(text)]
+    if "clock" in text:
+        for m in _OCLOCK.finditer(text):
+            spans.append((m.start(), m.end(), "time"))
+    if not _DIGIT.search(text):
+        return spans
     for m in _DOT_TIME.finditer(text):
         hh, mm = int(m.group(1)), int(m.group(2))
         tail = text[m.end():m.end() + 12].lower()
         if hh <= 24 and mm < 60 and not re.match(r"\s*(?:%|percent|per cent|million|mln|bln|billion|"
                                                   r"thousand|usd|tenge|roubles|rubles|eur|dollars|km)", tail):
             spans.append((m.start(), m.end(), "time"))
-    for m in _AMPM.finditer(text):
-        spans.append((m.start(), m.end(), "time"))
-    if "clock" in text:
-        for m in _OCLOCK.finditer(text):
+    if _AMPM_HINT.search(text):
+        for m in _AMPM.finditer(text):
             spans.append((m.start(), m.end(), "time"))
     return spans
 
 
 _DIGIT = re.compile(r"\d")
+_AMPM_HINT = re.compile(r"\d\s*[ap]\.?m|clock", re.I)
 _OCLOCK = re.compile(r"\b(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")\s+o['’]clock", re.I)
 _DOT_TIME = re.compile(r"(?<![\d.,])(\d{1,2})[.](\d{2})(?![\d])")
 _AMPM = re.compile(r"\b(\d{1,2})(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)", re.I)
