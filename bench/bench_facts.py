@@ -67,7 +67,7 @@ def stage_speed(docs, params) -> dict:
                     sentences=tables["sentences"], dedup=tables["dedup_passages"], mentions=tables["mentions"])
     # CPU time of this process = time on one core (the machine is shared, so wall time is also shown)
     started, wall = time.process_time(), time.perf_counter()
-    qrows, trows = read_documents(inputs, params, identity_raw_span(tables["passages"]))
+    qrows, trows = read_documents(inputs, params, identity_raw_span(tables["passages"]), as_frames=False)
     read_s = time.process_time() - started
     reprint_of, copies = reprints(inputs.dedup, None)
     out = merge(qrows, trows, tables["documents"], params, reprint_of, copies)

@@ -96,9 +96,24 @@ def _compile(key: str, params_json: str) -> Lexicon:
                    tuple(wild))
 
 
+_TOPIC_RX: dict = {}
+
+
 def topics_of(text: str, lex: Lexicon) -> frozenset:
-    low = text.lower()
-    return frozenset(k for k, rx in lex.topics if rx.search(low))
+    """Topics whose cues occur in `text` (one scan for all topics)."""
+    key = id(lex.topics)
+    if key not in _TOPIC_RX:
+        parts = [f"(?P<t{i}>{rx.pattern})" for i, (_, rx) in enumerate(lex.topics)]
+        _TOPIC_RX[key] = (re.compile("|".join(parts)) if parts else None, [k for k, _ in lex.topics], lex.topics)
+    rx, names, _ = _TOPIC_RX[key]
+    if rx is None:
+        return frozenset()
+    found = set()
+    for m in rx.finditer(text.lower()):
+        found.add(names[int(m.lastgroup[1:])])
+        if len(found) == len(names):
+            break
+    return frozenset(found)
 
 
 def compile_lexicon(params: FactsParams) -> Lexicon:

@@ -9,6 +9,7 @@ who says so (attribution) are decided per sentence in `measure.py` and
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -165,6 +166,7 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
 
 
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _AMPM_HINT = re.compile(r"\d\s*[ap]\.?m|clock", re.I)
 _OCLOCK = re.compile(r"\b(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")\s+o['’]clock", re.I)
 _DOT_TIME = re.compile(r"(?<![\d.,])(\d{1,2})[.](\d{2})(?![\d])")
@@ -299,20 +301,21 @@ _TENS_UNITS = re.compile("(?:" + "|".join(TENS) + ")-(?:" + "|".join(w for w, v 
 _CAND = re.compile(r"\d")
 
 
-def _window_tokens(text: str, s: int, e: int) -> list[Tok]:
+def _window_tokens(text: str, s: int, e: int, cands=None) -> list[Tok]:
     """Tokens of the stretches of text[s:e] around its numbers (and 40 characters before the
     sentence, for codes like "No. 1254" split off by the sentence splitter): a figure needs only
     a few words on each side, so long sentences are not tokenized whole."""
-    low = text[s:e].lower()
-    cands = [m.start() for m in _CAND.finditer(text, s, e)]
-    cands += [m.start() + s for m in WORD_NUMBER_LOWER.finditer(low)] if len(low) == e - s else \
-        [m.start() for m in WORD_NUMBER.finditer(text, s, e)]
+    if cands is None:
+        low = text[s:e].lower()
+        cands = [m.start() for m in _CAND.finditer(text, s, e)]
+        cands += [m.start() + s for m in WORD_NUMBER_LOWER.finditer(low)] if len(low) == e - s else \
+            [m.start() for m in WORD_NUMBER.finditer(text, s, e)]
+        cands.sort()
     if not cands:
         return []
-    cands.sort()
     spans: list[list[int]] = []
     for c in cands:
-        a, b = max(s - 40 if c - s < 80 else s, c - 80), min(e, c + 160)
+        a, b = max(s - 40 if c - s < 50 else s, c - 50), min(e, c + 100)
         if spans and a <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], b)
         else:
@@ -333,9 +336,9 @@ def _window_tokens(text: str, s: int, e: int) -> list[Tok]:
     return _split_number_words(toks)
 
 
-def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool) -> list[Quantity]:
-    """Quantities whose number lies in text[s:e] (offsets into `text`)."""
-    toks = _window_tokens(text, s, e)
+def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool, cands=None) -> list[Quantity]:
+    """Quantities whose number lies in text[s:e] (offsets into `text`); `cands` = where numbers start."""
+    toks = _window_tokens(text, s, e, cands)
     n = len(toks)
     out: list[Quantity] = []
     i = 0
@@ -757,15 +760,16 @@ def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_senten
         if re.search(r"(?m)^[ \t]*\d", text):
             out.extend(_layout(text, None))
     low = text.lower()
-    if len(low) != len(text):
-        low = None
+    words = WORD_NUMBER_LOWER.finditer(low) if len(low) == len(text) else WORD_NUMBER.finditer(text)
+    cands = sorted([m.start() for m in _DIGITS.finditer(text)] + [m.start() for m in words])
     for s, e in sentence_spans:
-        chunk = text[s:e]
-        if not (_DIGIT.search(chunk) or (WORD_NUMBER_LOWER.search(low, s, e) if low is not None
-                                         else WORD_NUMBER.search(chunk))):
+        k = bisect.bisect_left(cands, s)
+        if k >= len(cands) or cands[k] >= e:
             continue
+        k2 = bisect.bisect_left(cands, e, k)
+        chunk = text[s:e]
         hyp = bool(HYPOTHETICAL.search(chunk))
-        for q in parse_sentence(text, s, e, blocked, hyp):
+        for q in parse_sentence(text, s, e, blocked, hyp, cands[k:k2]):
             out.append(q)
     out.sort(key=lambda q: q.start)
     # a unit written once distributes over a list: "six, five, four years"

@@ -126,9 +126,11 @@ def _date_only_line(text: str, m: DateMention) -> bool:
     return bool(DATE_ONLY_LINE.match(rest))
 
 
-def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
+                   as_frames: bool = True) -> tuple[pd.DataFrame, pd.DataFrame] | tuple[list, list]:
     """Figures and dated mentions of the documents in `inputs` (one partition), before the
-    corpus-wide steps (place names, events, claims). Returns (quantity rows, timeline rows)."""
+    corpus-wide steps (place names, events, claims). Returns (quantity rows, timeline rows),
+    as DataFrames (to pass between processes) or lists of dicts."""
     lex = compile_lexicon(params)
     published_by_doc = dict(zip(inputs.documents["doc_id"].tolist(), inputs.documents["published_iso"].tolist())) \
         if "published_iso" in inputs.documents else {}
@@ -165,6 +167,8 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> tu
                                       params, ref, gazetteer, raw_span)
         qrows.extend(doc_q)
         trows.extend(doc_t)
+    if not as_frames:
+        return qrows, trows
     return pd.DataFrame(qrows), pd.DataFrame(trows)
 
 
@@ -194,8 +198,8 @@ def reprints(dedup: pd.DataFrame, clusters: pd.DataFrame | None) -> tuple[dict, 
 def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, params: FactsParams,
           reprint_of: dict | None = None, copies: dict | None = None) -> dict[str, pd.DataFrame]:
     """The corpus-wide step: one name per place, events, claims, the comparison and the timeline."""
-    q = qrows.to_dict("records") if len(qrows) else []
-    t = trows.to_dict("records") if len(trows) else []
+    q = (qrows.to_dict("records") if len(qrows) else []) if isinstance(qrows, pd.DataFrame) else list(qrows)
+    t = (trows.to_dict("records") if len(trows) else []) if isinstance(trows, pd.DataFrame) else list(trows)
     places = PlaceNames(params.places, params.place_similarity)
     places.build(Counter(r["place_raw"] for r in q + t if isinstance(r.get("place_raw"), str)))
     for row in q + t:
@@ -218,7 +222,7 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
 
 def extract_facts(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> dict[str, pd.DataFrame]:
     """Every table of data/facts/ from the input tables (one partition = the whole corpus)."""
-    qrows, trows = read_documents(inputs, params, raw_span)
+    qrows, trows = read_documents(inputs, params, raw_span, as_frames=False)
     reprint_of, copies = reprints(inputs.dedup, inputs.clusters)
     return merge(qrows, trows, inputs.documents, params, reprint_of, copies)
 

@@ -125,8 +125,14 @@ _FORMS = [
     # in 2011, the 1986 uprising (a bare year)
     ("y", rf"(?<![\d.,$€£₸-])(?P<y>{_YEAR})(?![\d%])"),
 ]
-_FIND = re.compile("|".join(f"(?P<F_{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _FORMS),
-                   re.I)
+def _alternation(names) -> re.Pattern:
+    return re.compile("|".join(f"(?P<F_{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _FORMS
+                               if name in names), re.I)
+
+
+_FIND = _alternation({name for name, _ in _FORMS})
+# the forms that can start with a digit, tried where a digit starts (most triggers)
+_FIND_DIGIT = _alternation({"dmyof", "iso", "yy", "dmy", "num", "y"})
 # "December 16 last year", "December 17 this year", "October 8 of the same year"
 _TRAIL_REL = re.compile(rf"\s*(?:of\s+)?(?P<rel>last|this|next|the\s+same|that)\s+year\b", re.I)
 # "December 17, 18 and 19": further days of the same month
@@ -210,7 +216,7 @@ def _matches(text: str):
     for t in triggers:
         if t.start() < pos:
             continue
-        m = _FIND.match(text, t.start())
+        m = (_FIND_DIGIT if text[t.start()].isdigit() else _FIND).match(text, t.start())
         if m:
             pos = m.end()
             yield m
