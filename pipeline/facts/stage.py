@@ -336,9 +336,11 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             if in_sent:
                 a = min(in_sent, key=lambda a: abs(a[0] - pos))
                 return a[1], a[2], own_place or main_place
-            mine = sent_topics[sent_index]
+            # the figure's own topic: the words right around it, else its sentence
+            mine = topics_of(text[max(s0, pos - 60):min(e0, pos + 60)], lex) or sent_topics[sent_index]
             lo = asents[max(0, sent_index - params.context_sentences)][0]
             before = [a for a in anchors if lo <= a[0] < s0]
+            here = own_place or main_place
 
             def carry(a):
                 k = max(0, bisect.bisect_right(astarts, a[0]) - 1)
@@ -348,9 +350,11 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 k = max(0, bisect.bisect_right(astarts, before[-1][0]) - 1)
                 if not mine or sent_topics[k] & mine:
                     return carry(before[-1])
+            if heading is not None:
+                return heading[0], heading[1], own_place or heading[2] or main_place
             if mine:
-                # the document's usual year for this topic so far, its latest date in that year
-                same = [h for h in history if h[4] < (pid_index, s0) and h[0] & mine]
+                # the document's usual year for this topic at this place so far, its latest date in that year
+                same = [h for h in history if h[4] < (pid_index, s0) and h[0] & mine and h[3] in (None, here)]
                 same += [(sent_topics[max(0, bisect.bisect_right(astarts, a[0]) - 1)], a[1], a[2], None,
                           (pid_index, a[0])) for a in anchors if a[0] < s0
                          and sent_topics[max(0, bisect.bisect_right(astarts, a[0]) - 1)] & mine]
@@ -360,8 +364,6 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     return h[1], h[2], own_place or h[3] or main_place
             if before:
                 return carry(before[-1])
-            if heading is not None:
-                return heading[0], heading[1], own_place or heading[2] or main_place
             return None, None, own_place or main_place
 
         for q in qs:
@@ -382,7 +384,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         # dated sentences join the document's history (for figures further on)
         for a in anchors:
             k = max(0, bisect.bisect_right(astarts, a[0]) - 1)
-            history.append((sent_topics[k], a[1], a[2], place_near(a[0], *asents[k]), (pid_index, asents[k][0])))
+            history.append((sent_topics[k], a[1], a[2], place_near(a[0], *asents[k]) or main_place,
+                            (pid_index, asents[k][0])))
         # timeline rows
         for m, r, iso, iso_end, only, dl in dated:
             k = max(0, bisect.bisect_right(astarts, m.start) - 1)
@@ -420,12 +423,12 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
 
 
 def _doc_fallback(qrows: list[dict]) -> None:
-    """A figure with no date in its context takes its document's most frequent period."""
+    """A figure with no date in its context takes its document's most frequent month (its main event)."""
     by_doc = defaultdict(list)
     for r in qrows:
         by_doc[r["doc_id"]].append(r)
     for rows in by_doc.values():
-        periods = Counter(r["event_date"][:7] for r in rows if r["event_date"])
+        periods = Counter(r["event_date"][:7] for r in rows if r["event_date"] and len(r["event_date"]) >= 7)
         if not periods:
             continue
         period = periods.most_common(1)[0][0]
