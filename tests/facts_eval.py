@@ -192,3 +192,36 @@ def evaluate_hard_cases(params=None) -> dict:
             "recall": stats["matched"] / stats["expected"], "false_positives": stats["false_positives"],
             **{f"{k}_accuracy": stats[k] / m for k in ("value", "measure", "attribution_kind", "qualifier")},
             "errors": errors}
+
+
+def evaluate_dates(tables=None, out=None, params=None) -> dict:
+    """Timeline against the gold dates: a gold date is found when a timeline entry overlaps its
+    span; it is right when the ISO date (the start of an interval) and the precision agree."""
+    gold = json.loads((GOLD / "seeds_gold.json").read_text(encoding="utf-8"))
+    if out is None:
+        tables, out = predict_seeds(params)
+    docs = tables["documents"].set_index("doc_id")
+    t = out["timeline"].copy()
+    t["file"] = t["doc_id"].map(lambda d: docs.loc[d, "source_path"].split("/")[-1])
+    by_file = defaultdict(list)
+    for r in t.itertuples():
+        by_file[r.file].append(r)
+    found = right = right_date = 0
+    errors = []
+    for g in gold["dates"]:
+        cands = [r for r in by_file[g["file"]] if r.raw_start < g["end"] and g["start"] < r.raw_end]
+        if not cands:
+            errors.append(("missed", g["surface"], g["date"], None))
+            continue
+        found += 1
+        r = cands[0]
+        want = g["date"].split("/")[0]
+        ok_date = r.date == want
+        right_date += ok_date
+        if ok_date and r.precision == g["precision"]:
+            right += 1
+        else:
+            errors.append(("wrong", g["surface"], g["date"], (r.date, r.precision)))
+    n = len(gold["dates"])
+    return {"gold_dates": n, "found": found, "recall": found / n, "date_accuracy_of_found": right_date / max(found, 1),
+            "date_and_precision_accuracy_of_found": right / max(found, 1), "errors": errors}

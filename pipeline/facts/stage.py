@@ -256,6 +256,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                         day_years[(m.month, m.day)][m.year] += 1
     main_place = doc_places.most_common(1)[0][0] if doc_places else None
     history: list[tuple] = []      # (topics, iso, precision, place, where) of dated sentences so far
+    last_doc_day: dt.date | None = None
     history_passages: list[str] = []
     for pid in readable:
         text = texts[pid]
@@ -277,29 +278,46 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         # dates, resolved in text order
         dated = []
         passage_years = []
+        last_day = last_doc_day
         for m in found_dates[pid]:
             if m.year is not None and m.relative is None:
                 passage_years.append(m.year)
             year_ctx = None
-            if m.year is None and m.relative is None and m.month:
-                # "16 December": the year this day is written with in full elsewhere in the document
+            if m.year is None and m.form in ("season", "mid") and last_day is not None:
+                year_ctx = last_day.year  # "in the summer": the year the text is talking about
+            elif m.year is None and m.relative is None and m.month:
+                # "16 December": the year this day is written with in full elsewhere in the document,
+                # else the year of the dates just before it in the passage
                 same = day_years.get((m.month, m.day)) if m.day else None
                 if same:
                     year_ctx = same.most_common(1)[0][0]
                 elif passage_years:
                     year_ctx = passage_years[-1]
+                elif dateline_ref is not None:
+                    # the last such date before the day the text is written (or soon after it: a
+                    # funeral "scheduled for February 27" in a text of February 26)
+                    try:
+                        soon = dt.date(dateline_ref.year, m.month, m.day or 1) <= dateline_ref + dt.timedelta(days=90)
+                    except ValueError:
+                        soon = True
+                    year_ctx = dateline_ref.year if soon else dateline_ref.year - 1
                 elif month_years.get(m.month):
                     year_ctx = month_years[m.month].most_common(1)[0][0]
-            elif m.year is None and passage_years:
+            elif m.year is None and m.relative is None and passage_years:
                 year_ctx = passage_years[-1]
+            elif m.year is None and m.relative is not None and dateline_ref is None and last_day is not None:
+                year_ctx = last_day.year  # "this year" in an undated text: the year it has been talking about
             if year_ctx is None and m.year is None:
+                # else the year the text is written in (dateline, published), else its usual year
                 year_ctx = dateline_ref.year if dateline_ref else (
                     all_years.most_common(1)[0][0] if all_years else (explicit_years[-1] if explicit_years else None))
-            r = resolve(m, dateline_ref, year_ctx)
+            r = resolve(m, dateline_ref, year_ctx, last_day)
             if r is None or r.year is None:
                 continue
             if m.year is None and m.relative is None:
                 passage_years.append(r.year)  # "16 December (2011) ... and 17 December" share a year
+            if r.precision == "day" and r.month and r.day:
+                last_day = dt.date(r.year, r.month, r.day)
             iso, iso_end = r.iso()
             only = _date_only_line(text, m)
             ls, le = _line_bounds(text, m.start, m.end)
@@ -313,6 +331,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             dated.append((m, r, iso, iso_end, only, is_dateline))
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
+        last_doc_day = last_day
         # quantities
         qs = extract_passage(text, asents, params.max_sentence_chars, found_dates[pid], prepared=True)
         assign_attribution(text, qs, lex)

@@ -121,13 +121,14 @@ _FORMS = [
     ("today", r"(?P<today>today|yesterday)"),
     ("wd", rf"(?P<wd>{_WD})"),
     # in November / In June (a month alone after a preposition)
-    ("m", rf"\b(?:in|since|until|till|by|from)\s+(?P<m>{_MONTH})\b(?!\s*\d)"),
+    ("m", rf"\b(?:in|since|until|till|by|from)\s+(?P<m>{_MONTH})\b(?!\s*\[?\d)"),
     # in 2011, the 1986 uprising (a bare year)
     ("y", rf"(?<![\d.,$€£₸-])(?P<y>{_YEAR})(?![\d%])"),
 ]
 def _alternation(names) -> re.Pattern:
-    return re.compile("|".join(f"(?P<F_{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _FORMS
-                               if name in names), re.I)
+    # a date does not run over a line break ("27\nMay" in an infographic axis is two labels)
+    return re.compile("|".join(f"(?P<F_{name}>{rx.replace('(?P<', f'(?P<{name}_')})".replace(r"\s", r"[^\S\n]")
+                               for name, rx in _FORMS if name in names), re.I)
 
 
 _FIND = _alternation({name for name, _ in _FORMS})
@@ -340,7 +341,8 @@ def _mention(form: str, g: dict, text: str, start: int, end: int) -> DateMention
     return None
 
 
-def resolve(m: DateMention, ref: dt.date | None, context_year: int | None) -> DateMention | None:
+def resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
+            context_date: dt.date | None = None) -> DateMention | None:
     """Fill in the year (and day for weekdays) from a reference date or a context year.
 
     `ref` is the date the text is written from (published date, dateline);
@@ -361,7 +363,8 @@ def resolve(m: DateMention, ref: dt.date | None, context_year: int | None) -> Da
             return None
         return replace(m, year=base_year + {"last": -1, "next": 1}.get(rel, 0))
     if m.weekday is not None and m.day is None:
-        anchor = ref or (dt.date(context_year, 1, 1) if False else None)
+        # a bare weekday: relative to the date the text is written from, else the date it is about
+        anchor = ref or context_date
         if anchor is None:
             return None
         delta = (m.weekday - anchor.weekday()) % 7
