@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from pipeline.core.params import load_params  # noqa: E402
 from pipeline.facts.stage import Inputs, merge, read_documents, reprints  # noqa: E402
-from tests.facts_eval import evaluate, evaluate_hard_cases  # noqa: E402
+from tests.facts_eval import evaluate, evaluate_dates, evaluate_hard_cases  # noqa: E402
 from tests.facts_helpers import GOLD, SEEDS, identity_raw_span, split_sentences, tables_from_texts  # noqa: E402
 
 
@@ -144,8 +144,10 @@ def ours_on_same_figures(params) -> dict:
     """Our value accuracy on exactly the figures quantulum3 is scored on (gold + hard cases, not uncertain)."""
     seeds = evaluate(params=params)
     hard = evaluate_hard_cases(params)
+    dates = evaluate_dates(params=params)
     return {"seeds": {k: v for k, v in seeds.items() if k not in ("errors", "false_positive_rows")},
-            "hard_cases": {k: v for k, v in hard.items() if k != "errors"}}
+            "hard_cases": {k: v for k, v in hard.items() if k != "errors"},
+            "timeline": {k: v for k, v in dates.items() if k != "errors"}}
 
 
 def main() -> int:
@@ -164,6 +166,9 @@ def main() -> int:
     print(f"  hard cases: {h['expected']} figures  recall {h['recall']:.3f}  false positives {h['false_positives']}  "
           f"value {h['value_accuracy']:.3f}  measure {h['measure_accuracy']:.3f}  "
           f"attribution {h['attribution_kind_accuracy']:.3f}")
+    t = acc["timeline"]
+    print(f"  timeline: {t['gold_dates']} gold dates  found {t['recall']:.3f}  ISO date and precision right "
+          f"{t['date_and_precision_accuracy_of_found']:.3f} of found")
     docs = generated_corpus(args.mb)
     sp = stage_speed(docs, params)
     print(f"facts: speed on a generated corpus of {sp['bytes'] / 1e6:.1f} MB ({sp['documents']} documents, "
@@ -181,6 +186,19 @@ def main() -> int:
     out = {"accuracy": acc, "speed": sp, "quantulum3": qn, "ours_value_accuracy_all": ours_value}
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(out, indent=2, default=str) + "\n")
+    # the quality figures, as a DVC metrics file (dvc.yaml lists it; `dvc metrics show` prints it)
+    quality = {"facts_gold": {
+        "value_accuracy": round(s["value_accuracy"], 4), "measure_accuracy": round(s["measure_accuracy"], 4),
+        "attribution_kind_accuracy": round(s["attribution_kind_accuracy"], 4),
+        "event_accuracy": round(s["event_accuracy"], 4), "recall": round(s["recall"], 4),
+        "precision": round(s["precision"], 4), "death_injury_recall": round(s["death_injury_recall"], 4),
+        "hard_cases_value_accuracy": round(h["value_accuracy"], 4), "hard_cases_recall": round(h["recall"], 4),
+        "timeline_recall": round(t["recall"], 4),
+        "timeline_accuracy": round(t["date_and_precision_accuracy_of_found"], 4),
+        "mb_per_s_per_core": round(sp["mb_per_s"], 3),
+        "quantulum3_value_accuracy": round(qn["value_accuracy"], 4), "quantulum3_mb_per_s": round(qn["mb_per_s"], 4),
+    }}
+    (REPO / "reports" / "facts_quality.json").write_text(json.dumps(quality, indent=2, sort_keys=True) + "\n")
     return 0
 
 

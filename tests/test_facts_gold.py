@@ -82,3 +82,12 @@ def test_every_death_toll_of_the_seeds_is_found(seeds):
         hi = None if r.value_high != r.value_high else r.value_high
         got.add((lo, hi))
     assert want <= got, want - got
+
+
+def test_timeline_against_gold_dates(params):
+    from tests.facts_eval import evaluate_dates
+    r = evaluate_dates(params=params)
+    _show("timeline", r)
+    # the misses are mostly the bare day numbers of the infographic's axis, read as dates by the gold
+    assert r["recall"] >= 0.85
+    assert r["date_and_precision_accuracy_of_found"] >= 0.95

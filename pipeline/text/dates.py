@@ -343,6 +343,17 @@ def _mention(form: str, g: dict, text: str, start: int, end: int) -> DateMention
 
 def resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
             context_date: dt.date | None = None) -> DateMention | None:
+    """Like `_resolve`, and None when the result is not a real date (29 February 2011)."""
+    r = _resolve(m, ref, context_year, context_date)
+    if r is None or r.year is None or not _valid(r.year, r.month, r.day):
+        return None
+    if r.day2 is not None and not _valid(r.year2 or r.year, r.month2 or r.month, r.day2):
+        return None
+    return r
+
+
+def _resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
+             context_date: dt.date | None = None) -> DateMention | None:
     """Fill in the year (and day for weekdays) from a reference date or a context year.
 
     `ref` is the date the text is written from (published date, dateline);
