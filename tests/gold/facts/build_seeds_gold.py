@@ -81,7 +81,7 @@ _BOUND = re.compile(r"(?<=[.!?])[”\"’)\]]*\s|\n")
 
 
 def sentence(prefix, s, e):
-    """Heuristic sentence around span; every result is checked by eye in review output."""
+    """Heuristic sentence around the span (results were reviewed; override with sent=...)."""
     t = text(prefix)
     # start: after last boundary before s
     st = 0
@@ -1191,79 +1191,79 @@ OFF, UNOFF, EYE, MED, AUT, UNK = "official", "unofficial", "eyewitness", "media"
 P = "person"
 
 # ---------------- hedges
-C(["hedge", "attribution"], "According to official data, 16 people were killed and roughly 100 were injured.",
-  [E("16", 16, 16, "exact", P, "killed", OFF, "According to official data"),
-   E("roughly 100", 100, 100, "about", P, "injured", OFF, "According to official data")])
-C(["hedge", "attribution"], "Human rights groups estimate that at least 64 people died in the shooting.",
-  [E("at least 64", 64, None, "at_least", P, "killed", UNOFF, "Human rights groups estimate")])
-C(["hedge", "attribution"], "Unofficial statistics put the death toll at up to 70.",
-  [E("up to 70", None, 70, "at_most", P, "killed", UNOFF, "Unofficial statistics")])
-C(["hedge", "attribution"], "Eyewitnesses say more than 500 people were wounded on the square.",
-  [E("more than 500", 500, None, "at_least", P, "injured", EYE, "Eyewitnesses say")])
-C(["hedge", "attribution"], "The prosecutor confirmed that over 70 people had been detained by Saturday evening.",
-  [E("over 70", 70, None, "at_least", P, "detained", OFF, "The prosecutor confirmed")], ["Saturday"])
-C(["hedge", "attribution"], "Authorities say nearly 90 people were taken to hospital.",
-  [E("nearly 90", None, 90, "at_most", P, "injured", OFF, "Authorities say")])
-C(["hedge", "grouping"], "Almost 2,000 oil workers were dismissed during the strike.",
-  [E("Almost 2,000", None, 2000, "at_most", P, "fired", AUT)])
-C(["hedge", "attribution"], "Only 15 deaths were ever acknowledged by the Interior Ministry.",
-  [E("Only 15", 15, 15, "exact", P, "killed", OFF, "acknowledged by the Interior Ministry")],
+C(["hedge", "attribution"], "According to official data, 23 miners died and roughly 140 were hurt in the blast.",
+  [E("23", 23, 23, "exact", P, "killed", OFF, "According to official data"),
+   E("roughly 140", 140, 140, "about", P, "injured", OFF, "According to official data")])
+C(["hedge", "attribution"], "Human rights groups estimate that at least 48 protesters lost their lives.",
+  [E("at least 48", 48, None, "at_least", P, "killed", UNOFF, "Human rights groups estimate")])
+C(["hedge", "attribution"], "Unofficial statistics put the death toll at up to 80.",
+  [E("up to 80", None, 80, "at_most", P, "killed", UNOFF, "Unofficial statistics")])
+C(["hedge", "attribution"], "Eyewitnesses say more than 300 people were wounded near the station.",
+  [E("more than 300", 300, None, "at_least", P, "injured", EYE, "Eyewitnesses say")])
+C(["hedge", "attribution"], "The prosecutor confirmed that over 60 people had been detained by Saturday evening.",
+  [E("over 60", 60, None, "at_least", P, "detained", OFF, "The prosecutor confirmed")], ["Saturday"])
+C(["hedge", "attribution"], "Authorities say nearly 110 people were taken to hospital.",
+  [E("nearly 110", None, 110, "at_most", P, "injured", OFF, "Authorities say")])
+C(["hedge", "grouping"], "Almost 1,800 miners were dismissed during the dispute.",
+  [E("Almost 1,800", None, 1800, "at_most", P, "fired", AUT)])
+C(["hedge", "attribution"], "Only 11 deaths were ever acknowledged by the Interior Ministry.",
+  [E("Only 11", 11, 11, "exact", P, "killed", OFF, "acknowledged by the Interior Ministry")],
   note="'only' is a minimiser: value exact")
-C(["hedge", "grouping"], "Some 5,000 residents gathered in the square on Independence Day.",
-  [E("Some 5,000", 5000, 5000, "about", P, "participants", AUT)])
-C(["hedge", "attribution"], "About 400 detainees were held in garages next to the police station, former prisoners told reporters.",
-  [E("About 400", 400, 400, "about", P, "detained", EYE, "former prisoners told reporters")])
+C(["hedge", "grouping"], "Some 4,000 residents gathered in the park on Victory Day.",
+  [E("Some 4,000", 4000, 4000, "about", P, "participants", AUT)])
+C(["hedge", "attribution"], "About 250 detainees were held in a gym next to the police station, former prisoners told reporters.",
+  [E("About 250", 250, 250, "about", P, "detained", EYE, "former prisoners told reporters")])
 C(["attribution"], "Posts on social media claimed that 40 protesters had been shot dead.",
   [E("40", 40, 40, "exact", P, "killed", MED, "Posts on social media claimed")])
-C(["hedge", "attribution", "grouping"], "Roughly 12,000 people work for the oil company, the regional administration said.",
-  [E("Roughly 12,000", 12000, 12000, "about", P, "other", OFF, "the regional administration said")])
-C(["hedge"], "Approximately 70 rioters broke into the akimat building at noon.",
-  [E("Approximately 70", 70, 70, "about", P, "participants", AUT)], ["noon"])
+C(["hedge", "attribution", "grouping"], "Roughly 9,000 people work for the smelter, the regional administration said.",
+  [E("Roughly 9,000", 9000, 9000, "about", P, "other", OFF, "the regional administration said")])
+C(["hedge"], "Approximately 60 rioters broke into the town hall at noon.",
+  [E("Approximately 60", 60, 60, "about", P, "participants", AUT)], ["noon"])
 C(["hedge", "number_word"], "No more than twenty journalists were allowed into the city.",
   [E("No more than twenty", None, 20, "at_most", P, "other", AUT)])
 C(["hedge"], "Fewer than 30 activists turned up for the rally in Almaty.",
   [E("Fewer than 30", None, 30, "at_most", P, "participants", AUT)])
 
 # ---------------- ranges
-C(["range", "currency", "grouping"], "Monthly wages ranged from 150,000-170,000 tenge before the strike.",
-  [E("150,000-170,000 tenge", 150000, 170000, "range", "KZT", "money", AUT)])
+C(["range", "currency", "grouping"], "Monthly wages ranged from 180,000-210,000 tenge before the dispute.",
+  [E("180,000-210,000 tenge", 180000, 210000, "range", "KZT", "money", AUT)])
 C(["range", "attribution"], "Between 10 and 15 activists were jailed after the rally, the opposition said.",
   [E("Between 10 and 15", 10, 15, "range", P, "arrested", UNOFF, "the opposition said")])
-C(["range", "attribution"], "Police fired for 20-30 minutes without a break, a witness told the court.",
-  [E("20-30 minutes", 20, 30, "range", "minute", "other", EYE, "a witness told the court")])
-C(["range"], "Solidarity rallies in Aktau drew from 200 to 500 participants each day.",
-  [E("from 200 to 500", 200, 500, "range", P, "participants", AUT)])
-C(["range"], "The nearest hospital with a surgeon is 30–40 km away from the town.",
-  [E("30–40 km", 30, 40, "range", "km", "other", AUT)], note="en dash")
-C(["range", "number_word"], "The defendants received sentences of three to seven years.",
-  [E("three to seven years", 3, 7, "range", "year", "sentenced", AUT)])
+C(["range", "attribution"], "Troops fired for 10-15 minutes without a break, a witness told the court.",
+  [E("10-15 minutes", 10, 15, "range", "minute", "other", EYE, "a witness told the court")])
+C(["range"], "Rallies in Uralsk drew from 150 to 300 people every evening.",
+  [E("from 150 to 300", 150, 300, "range", P, "participants", AUT)])
+C(["range"], "The nearest hospital with a surgeon is 45–60 km away from the village.",
+  [E("45–60 km", 45, 60, "range", "km", "other", AUT)], note="en dash")
+C(["range", "number_word"], "The court handed down terms of four to nine years.",
+  [E("four to nine years", 4, 9, "range", "year", "sentenced", AUT)])
 C(["range", "attribution"], "Prosecutors say 20 to 25 buildings were set on fire.",
   [E("20 to 25", 20, 25, "range", "building", "buildings", OFF, "Prosecutors say")])
-C(["range", "grouping", "currency"], "Wages of 150 000 - 170 000 tenge were paid above board.",
-  [E("150 000 - 170 000 tenge", 150000, 170000, "range", "KZT", "money", AUT)],
+C(["range", "grouping", "currency"], "Wages of 190 000 - 220 000 tenge were paid above board.",
+  [E("190 000 - 220 000 tenge", 190000, 220000, "range", "KZT", "money", AUT)],
   note="space thousands separator plus spaced hyphen")
-C(["range", "grouping"], "The city of 130,000-140,000 inhabitants had one hospital.",
-  [E("130,000-140,000", 130000, 140000, "range", P, "population", AUT),
+C(["range", "grouping"], "The city of 80,000-90,000 inhabitants had one hospital.",
+  [E("80,000-90,000", 80000, 90000, "range", P, "population", AUT),
    E("one", 1, 1, "exact", "hospital", "other", AUT)])
-C(["range", "non_quantity"], "Between 2009 and 2010 there were several strikes in the oil fields.",
-  [E("several", 2, None, "vague", "strike", "other", AUT)], ["Between 2009 and 2010"],
+C(["range", "non_quantity"], "Between 2016 and 2018 there were several strikes at the mines.",
+  [E("several", 2, None, "vague", "strike", "other", AUT)], ["Between 2016 and 2018"],
   note="'between X and Y' over years is a date range, not a quantity range")
 
 # ---------------- magnitudes
-C(["magnitude", "currency", "attribution"], "The damage was estimated at 250 million tenge.",
-  [E("250 million tenge", 250000000, 250000000, "exact", "KZT", "money", UNK, "was estimated")])
-C(["magnitude", "currency", "hedge", "attribution"], "Prosecutors accuse the banker of embezzling about 5 bln USD.",
-  [E("about 5 bln USD", 5000000000, 5000000000, "about", "USD", "money", OFF, "Prosecutors accuse")])
-C(["magnitude", "currency"], "The government allocated 100 mln USD to the town this year.",
-  [E("100 mln USD", 100000000, 100000000, "exact", "USD", "money", AUT)], ["this year"])
-C(["magnitude", "currency", "decimal"], "The programme was worth 1.2 billion tenge in 2015.",
-  [E("1.2 billion tenge", 1200000000, 1200000000, "exact", "KZT", "money", AUT)], ["2015"])
-C(["magnitude", "currency", "decimal"], "A further 345.7 million tenge went to small businesses.",
-  [E("345.7 million tenge", 345700000, 345700000, "exact", "KZT", "money", AUT)])
+C(["magnitude", "currency", "attribution"], "Losses from the fire were put at 380 million tenge.",
+  [E("380 million tenge", 380000000, 380000000, "exact", "KZT", "money", UNK, "were put at")])
+C(["magnitude", "currency", "hedge", "attribution"], "Prosecutors accuse the banker of embezzling about 3 bln USD.",
+  [E("about 3 bln USD", 3000000000, 3000000000, "about", "USD", "money", OFF, "Prosecutors accuse")])
+C(["magnitude", "currency"], "The government allocated 60 mln USD to the region this year.",
+  [E("60 mln USD", 60000000, 60000000, "exact", "USD", "money", AUT)], ["this year"])
+C(["magnitude", "currency", "decimal"], "The programme was worth 2.7 billion tenge in 2019.",
+  [E("2.7 billion tenge", 2700000000, 2700000000, "exact", "KZT", "money", AUT)], ["2019"])
+C(["magnitude", "currency", "decimal"], "A further 412.5 million tenge went to small businesses.",
+  [E("412.5 million tenge", 412500000, 412500000, "exact", "KZT", "money", AUT)])
 C(["magnitude", "currency", "hedge"], "Kazakhstan's oil fund holds more than $50 billion.",
   [E("more than $50 billion", 50000000000, None, "at_least", "USD", "money", AUT)])
-C(["magnitude", "decimal"], "The city has 113.4 thousand inhabitants.",
-  [E("113.4 thousand", 113400, 113400, "exact", P, "population", AUT)])
+C(["magnitude", "decimal"], "The town has 96.2 thousand inhabitants.",
+  [E("96.2 thousand", 96200, 96200, "exact", P, "population", AUT)])
 C(["magnitude", "currency", "attribution"], "Investors pledged 3 mln EUR for the new water plant, officials said.",
   [E("3 mln EUR", 3000000, 3000000, "exact", "EUR", "money", OFF, "officials said")])
 C(["magnitude", "currency"], "The company lost 2 bln tenge in revenue during the strike.",
@@ -1274,7 +1274,7 @@ C(["magnitude", "currency"], "The contract was worth RUB 40 mln.",
 # ---------------- number words
 C(["number_word", "attribution"], "Sixteen people died on the square, according to the official list.",
   [E("Sixteen", 16, 16, "exact", P, "killed", OFF, "according to the official list")])
-C(["number_word"], "A hundred soldiers stood guard on the square every night.",
+C(["number_word"], "A hundred volunteers cleared the streets every morning.",
   [E("A hundred", 100, 100, "exact", P, "other", AUT)])
 C(["number_word"], "Two dozen activists were detained before the anniversary.",
   [E("Two dozen", 24, 24, "exact", P, "detained", AUT)])
@@ -1284,24 +1284,24 @@ C(["number_word", "vague"], "Hundreds of men were rounded up after the curfew be
   [E("Hundreds", 200, None, "vague", P, "detained", AUT)])
 C(["number_word", "vague"], "Several thousand workers joined the strike in June.",
   [E("Several thousand", 2000, None, "vague", P, "strikers", AUT)], ["June"])
-C(["number_word"], "Thirty seven people were tried for organising mass riots.",
-  [E("Thirty seven", 37, 37, "exact", P, "prosecuted", AUT)])
-C(["number_word", "attribution"], "Seventeen people were killed in Zhanaozen and Shetpe, the prosecutor general's office confirmed.",
+C(["number_word"], "Forty one people were tried for organising mass riots.",
+  [E("Forty one", 41, 41, "exact", P, "prosecuted", AUT)], note="compound number word without a hyphen")
+C(["number_word", "attribution"], "Seventeen people were killed in Kulsary and Beineu, the prosecutor general's office confirmed.",
   [E("Seventeen", 17, 17, "exact", P, "killed", OFF, "the prosecutor general's office confirmed")])
 C(["number_word"], "Thirteen defendants were sentenced to prison terms.",
   [E("Thirteen", 13, 13, "exact", P, "sentenced", AUT)])
-C(["number_word", "non_quantity"], "Forty-five shipyard workers were killed in December 1970.",
-  [E("Forty-five", 45, 45, "exact", P, "killed", AUT)], ["December 1970"])
-C(["number_word", "attribution"], "Eyewitnesses counted twenty-five bodies in the morgue.",
-  [E("twenty-five", 25, 25, "exact", P, "killed", EYE, "Eyewitnesses counted")])
-C(["number_word", "vague"], "Several hundred workers were laid off in the autumn.",
-  [E("Several hundred", 200, None, "vague", P, "fired", AUT)])
+C(["number_word", "non_quantity"], "Forty-two miners were killed in March 1992.",
+  [E("Forty-two", 42, 42, "exact", P, "killed", AUT)], ["March 1992"])
+C(["number_word", "attribution"], "Eyewitnesses counted twenty-eight bodies in the morgue.",
+  [E("twenty-eight", 28, 28, "exact", P, "killed", EYE, "Eyewitnesses counted")])
+C(["number_word", "vague", "non_quantity"], "Several hundred miners were made redundant last spring.",
+  [E("Several hundred", 200, None, "vague", P, "fired", AUT)], ["last spring"])
 C(["number_word"], "A couple of officers were later convicted.",
   [E("A couple", 2, 2, "about", P, "sentenced", AUT)])
 C(["number_word", "percent", "attribution"], "Half of the detainees reported torture, human rights groups estimate.",
   [E("Half", 50, 50, "exact", "percent", "other", UNOFF, "human rights groups estimate")])
-C(["number_word", "decimal"], "She was jailed for seven and a half years.",
-  [E("seven and a half years", 7.5, 7.5, "exact", "year", "sentenced", AUT)])
+C(["number_word", "decimal"], "He served four and a half years in a penal colony.",
+  [E("four and a half years", 4.5, 4.5, "exact", "year", "sentenced", AUT)])
 C(["number_word", "hedge"], "Fuel prices doubled overnight, sparking protests in over a dozen cities.",
   [E("over a dozen", 12, None, "at_least", "city", "other", AUT)], note="'doubled' is not extracted")
 C(["number_word", "vague"], "A few hours later, a few activists were released.",
@@ -1309,32 +1309,32 @@ C(["number_word", "vague"], "A few hours later, a few activists were released.",
   note="first 'A few' is a time offset, second is a count")
 
 # ---------------- digit groupings / decimals
-C(["grouping", "attribution"], "The strike involved 15 000 workers, the trade union said.",
-  [E("15 000", 15000, 15000, "exact", P, "strikers", UNOFF, "the trade union said")])
-C(["grouping", "hedge", "non_quantity"], "Over 1,000 people were injured in the 1970 massacre.",
-  [E("Over 1,000", 1000, None, "at_least", P, "injured", AUT)], ["1970"])
-C(["decimal"], "Kozlov was sentenced to 7,5 years in prison.",
-  [E("7,5 years", 7.5, 7.5, "exact", "year", "sentenced", AUT)], note="decimal comma")
+C(["grouping", "attribution"], "The strike involved 18 000 workers, the trade union said.",
+  [E("18 000", 18000, 18000, "exact", P, "strikers", UNOFF, "the trade union said")])
+C(["grouping", "hedge", "non_quantity"], "Over 1,200 people were injured in the 1989 riots.",
+  [E("Over 1,200", 1200, None, "at_least", P, "injured", AUT)], ["1989"])
+C(["decimal"], "The blogger was sentenced to 2,5 years in a colony.",
+  [E("2,5 years", 2.5, 2.5, "exact", "year", "sentenced", AUT)], note="decimal comma")
 C(["decimal"], "The activist received 1.5 years of restricted freedom.",
   [E("1.5 years", 1.5, 1.5, "exact", "year", "sentenced", AUT)])
-C(["grouping"], "The authorities brought 1,500 marines into the city.",
-  [E("1,500", 1500, 1500, "exact", P, "other", AUT)])
+C(["grouping"], "The ministry flew 2,400 troops into the region.",
+  [E("2,400", 2400, 2400, "exact", P, "other", AUT)])
 C(["grouping"], "The oil company employs 12.000 people in the region.",
   [E("12.000", 12000, 12000, "exact", P, "other", AUT)],
   note="dot as thousands separator (three digits after the dot, integer context)")
-C(["grouping", "hedge"], "Around 2 000 workers lost their jobs.",
-  [E("Around 2 000", 2000, 2000, "about", P, "fired", AUT)])
+C(["grouping", "hedge"], "Around 3 000 workers lost their jobs.",
+  [E("Around 3 000", 3000, 3000, "about", P, "fired", AUT)])
 C(["grouping", "currency"], "The fine was KZT 1,000 per day of absence.",
   [E("KZT 1,000", 1000, 1000, "exact", "KZT", "money", AUT)], note="'per day' is a rate, not a second quantity")
-C(["grouping"], "The 1,376 apartments will be finished in December 2022.",
-  [E("1,376", 1376, 1376, "exact", "apartment", "other", AUT)], ["December 2022"])
-C(["grouping"], "The complex will have 1376 apartments in 23 houses.",
-  [E("1376", 1376, 1376, "exact", "apartment", "other", AUT),
-   E("23", 23, 23, "exact", "building", "buildings", AUT)], note="four-digit number that is not a year")
+C(["grouping"], "The 1,248 apartments will be finished in December 2026.",
+  [E("1,248", 1248, 1248, "exact", "apartment", "other", AUT)], ["December 2026"])
+C(["grouping"], "The complex will have 1482 apartments in 19 houses.",
+  [E("1482", 1482, 1482, "exact", "apartment", "other", AUT),
+   E("19", 19, 19, "exact", "building", "buildings", AUT)], note="four-digit number that is not a year")
 
 # ---------------- currencies
-C(["currency", "grouping"], "He had 12,000 roubles on his card.",
-  [E("12,000 roubles", 12000, 12000, "exact", "RUB", "money", AUT)])
+C(["currency", "grouping"], "He had 8,500 roubles on his card.",
+  [E("8,500 roubles", 8500, 8500, "exact", "RUB", "money", AUT)])
 C(["currency", "magnitude", "attribution"], "Activists said the bribe was $5 million.",
   [E("$5 million", 5000000, 5000000, "exact", "USD", "money", UNOFF, "Activists said")])
 C(["currency", "number_word"], "Two men were short of 300 tenge at the shop.",
@@ -1343,14 +1343,14 @@ C(["currency", "magnitude"], "The fee rose to 2 million roubles.",
   [E("2 million roubles", 2000000, 2000000, "exact", "RUB", "money", AUT)])
 C(["currency"], "Each family received €500 in aid.",
   [E("€500", 500, 500, "exact", "EUR", "money", AUT)])
-C(["currency", "hedge", "grouping"], "Oil workers demanded pay of at least 400,000 tenge a month.",
-  [E("at least 400,000 tenge", 400000, None, "at_least", "KZT", "money", AUT)])
+C(["currency", "hedge", "grouping"], "Miners demanded pay of at least 350,000 tenge a month.",
+  [E("at least 350,000 tenge", 350000, None, "at_least", "KZT", "money", AUT)])
 C(["currency"], "Tickets cost 50 tenge, and the bus carried 40 passengers.",
   [E("50 tenge", 50, 50, "exact", "KZT", "money", AUT), E("40", 40, 40, "exact", P, "other", AUT)])
 
 # ---------------- percentages
-C(["percent", "range"], "Wages were to include a 70-80% regional weighting.",
-  [E("70-80%", 70, 80, "range", "percent", "money", AUT)])
+C(["percent", "range"], "Wages were to include a 60-65% regional weighting.",
+  [E("60-65%", 60, 65, "range", "percent", "money", AUT)])
 C(["percent"], "The state sold a 50% stake to a Chinese company.",
   [E("50%", 50, 50, "exact", "percent", "other", AUT)])
 C(["percent", "non_quantity"], "Loans are offered at 1% per year.",
@@ -1361,102 +1361,103 @@ C(["percent", "decimal", "attribution"], "Turnout fell by 12.5 per cent, the ele
   [E("12.5 per cent", 12.5, 12.5, "exact", "percent", "other", OFF, "the election commission reported")])
 
 # ---------------- attribution variety
-C(["attribution"], "The Prosecutor General's Office confirmed the death of 10 people.",
-  [E("10", 10, 10, "exact", P, "killed", OFF, "The Prosecutor General's Office confirmed")])
-C(["attribution"], "Authorities say 75 people were hospitalized.",
-  [E("75", 75, 75, "exact", P, "injured", OFF, "Authorities say")], note="hospitalized counted as injured")
-C(["attribution", "hedge"], "The video shows at least 30 men in black jackets.",
-  [E("at least 30", 30, None, "at_least", P, "other", MED, "The video shows")])
-C(["attribution"], "Opposition activists counted 38 arrests in the first week.",
-  [E("38", 38, 38, "exact", P, "arrested", UNOFF, "Opposition activists counted")], ["first week"])
+C(["attribution"], "The Prosecutor General's Office confirmed the deaths of 12 miners.",
+  [E("12", 12, 12, "exact", P, "killed", OFF, "The Prosecutor General's Office confirmed")])
+C(["attribution"], "Authorities say 48 people were hospitalized.",
+  [E("48", 48, 48, "exact", P, "injured", OFF, "Authorities say")], note="hospitalized counted as injured")
+C(["attribution", "hedge"], "The video shows at least 20 men in masks.",
+  [E("at least 20", 20, None, "at_least", P, "other", MED, "The video shows")])
+C(["attribution"], "Opposition activists counted 52 arrests in the first week.",
+  [E("52", 52, 52, "exact", P, "arrested", UNOFF, "Opposition activists counted")], ["first week"])
 C(["attribution", "number_word"], "Reuters reported that three journalists had been detained.",
   [E("three", 3, 3, "exact", P, "detained", MED, "Reuters reported")])
-C(["attribution"], "I saw 25 bodies with my own eyes, a nurse said.",
-  [E("25", 25, 25, "exact", P, "killed", EYE, "a nurse said")])
-C(["attribution"], "Amnesty International estimates that 19 of the 37 defendants were tortured.",
-  [E("19", 19, 19, "exact", P, "other", UNOFF, "Amnesty International estimates"),
-   E("37", 37, 37, "exact", P, "prosecuted", UNOFF, "Amnesty International estimates")])
-C(["attribution", "about_not_hedge"], "Officials talk about 46 buildings burned by rioters.",
-  [E("46", 46, 46, "exact", "building", "buildings", OFF, "Officials talk about")],
-  note="'talk about 46' - 'about' = 'concerning', not a hedge")
-C(["attribution", "hedge"], "Dozens more died than the 10 admitted by the authorities, eyewitnesses say.",
+C(["attribution"], "I saw 31 bodies with my own eyes, a nurse said.",
+  [E("31", 31, 31, "exact", P, "killed", EYE, "a nurse said")])
+C(["attribution"], "Amnesty International estimates that 11 of the 29 defendants were tortured.",
+  [E("11", 11, 11, "exact", P, "other", UNOFF, "Amnesty International estimates"),
+   E("29", 29, 29, "exact", P, "prosecuted", UNOFF, "Amnesty International estimates")])
+C(["attribution", "about_not_hedge"], "Officials talk about 58 shops looted during the night.",
+  [E("58", 58, 58, "exact", "building", "buildings", OFF, "Officials talk about")],
+  note="'talk about 58' - 'about' = 'concerning', not a hedge")
+C(["attribution", "hedge"], "Dozens more died than the 12 admitted by the authorities, eyewitnesses say.",
   [E("Dozens more", 24, None, "vague", P, "killed", EYE, "eyewitnesses say"),
-   E("10", 10, 10, "exact", P, "killed", OFF, "admitted by the authorities")],
+   E("12", 12, 12, "exact", P, "killed", OFF, "admitted by the authorities")],
   note="two figures with two different sources in one sentence")
-C(["attribution", "hedge"], "Not only 16 were killed: witnesses describe bodies piled on top of each other.",
-  [E("Not only 16", 16, None, "at_least", P, "killed", EYE, "witnesses describe")])
-C(["attribution", "vague"], "The number of victims may have been several times greater, residents said.",
-  [E("several times", 2, None, "vague", "ratio", "killed", EYE, "residents said")])
-C(["attribution", "hedge"], "Nearly 200 children fell ill after the vaccination, doctors said.",
-  [E("Nearly 200", None, 200, "at_most", P, "other", UNK, "doctors said")])
+C(["attribution", "hedge"], "Not only 21 were killed: witnesses describe bodies lying in the snow.",
+  [E("Not only 21", 21, None, "at_least", P, "killed", EYE, "witnesses describe")])
+C(["attribution", "vague"], "Local residents who saw the shooting said the real death toll may be several times higher.",
+  [E("several times", 2, None, "vague", "ratio", "killed", EYE, "Local residents who saw the shooting said")])
+C(["attribution", "hedge"], "Nearly 150 pupils fell ill after the school lunch, doctors said.",
+  [E("Nearly 150", None, 150, "at_most", P, "other", UNK, "doctors said")])
 C(["attribution"], "Police said 8 of the 10 detainees were formally arrested.",
   [E("8", 8, 8, "exact", P, "arrested", OFF, "Police said"), E("10", 10, 10, "exact", P, "detained", OFF, "Police said")])
 
 # ---------------- mixed / structural
-C(["non_quantity", "age"], "On December 16, 2011 police shot dead 14 people, a 16-year-old among them.",
-  [E("14", 14, 14, "exact", P, "killed", AUT)], ["December 16, 2011", "16-year-old"])
-C(["hedge", "non_quantity"], "The 37 defendants, tried under article 241, received up to 7 years.",
-  [E("37", 37, 37, "exact", P, "prosecuted", AUT), E("up to 7 years", None, 7, "at_most", "year", "sentenced", AUT)],
-  ["article 241"])
-C(["range", "number_word", "non_quantity"], "In 2012, 12 people were sentenced to three to seven years.",
-  [E("12", 12, 12, "exact", P, "sentenced", AUT),
-   E("three to seven years", 3, 7, "range", "year", "sentenced", AUT)], ["2012"],
+C(["non_quantity", "age"], "On March 2, 2014 soldiers shot dead 9 people, a 15-year-old among them.",
+  [E("9", 9, 9, "exact", P, "killed", AUT)], ["March 2, 2014", "15-year-old"])
+C(["hedge", "non_quantity"], "The 14 defendants, tried under article 272, received up to 6 years.",
+  [E("14", 14, 14, "exact", P, "prosecuted", AUT), E("up to 6 years", None, 6, "at_most", "year", "sentenced", AUT)],
+  ["article 272"])
+C(["range", "number_word", "non_quantity"], "In 2014, 9 activists were sentenced to two to five years.",
+  [E("9", 9, 9, "exact", P, "sentenced", AUT),
+   E("two to five years", 2, 5, "range", "year", "sentenced", AUT)], ["2014"],
   note="year directly followed by a comma and a count")
-C(["vague", "over_not_hedge"], "Over several months, hundreds of workers occupied the square.",
-  [E("several months", 2, None, "vague", "month", "other", AUT),
+C(["vague", "over_not_hedge"], "Over several weeks, hundreds of miners camped outside the office.",
+  [E("several weeks", 2, None, "vague", "week", "other", AUT),
    E("hundreds", 200, None, "vague", P, "strikers", AUT)], note="'Over' means 'during' here, not 'more than'")
-C(["layout"], "17\n86\n37\nkilled\ninjured\nsentenced",
-  [E("17", 17, 17, "exact", P, "killed", AUT), E("86", 86, 86, "exact", P, "injured", AUT),
-   E("37", 37, 37, "exact", P, "sentenced", AUT)],
+C(["layout"], "21\n104\n12\nkilled\ninjured\nsentenced",
+  [E("21", 21, 21, "exact", P, "killed", AUT), E("104", 104, 104, "exact", P, "injured", AUT),
+   E("12", 12, 12, "exact", P, "sentenced", AUT)],
   note="infographic layout: the i-th figure pairs with the i-th label")
-C(["layout", "grouping"], "15 000\namount of strikers\n2 000\nnumber of workers fired",
-  [E("15 000", 15000, 15000, "exact", P, "strikers", AUT), E("2 000", 2000, 2000, "exact", P, "fired", AUT)],
+C(["layout", "grouping"], "9 500\namount of strikers\n1 200\nnumber of workers fired",
+  [E("9 500", 9500, 9500, "exact", P, "strikers", AUT), E("1 200", 1200, 1200, "exact", P, "fired", AUT)],
   note="label on the line after its figure")
-C(["duration", "non_quantity"], "The state of emergency was declared for 20 days, until January 5.",
-  [E("20 days", 20, 20, "exact", "day", "other", AUT)], ["January 5"])
+C(["duration", "non_quantity"], "A curfew was imposed for 30 days, until March 1.",
+  [E("30 days", 30, 30, "exact", "day", "other", AUT)], ["March 1"])
 C(["duration", "compound"], "A 3-day operation ended in a 5-year prison term for the lawyer.",
   [E("3-day", 3, 3, "exact", "day", "other", AUT), E("5-year", 5, 5, "exact", "year", "sentenced", AUT)],
   note="compound adjectives that ARE quantities (contrast '5-year-old')")
-C(["number_word", "magnitude"], "Nine court actions and 22 months in prison awaited him in London.",
-  [E("Nine", 9, 9, "exact", "court_action", "other", AUT), E("22 months", 22, 22, "exact", "month", "sentenced", AUT)])
-C(["duration", "number_word", "non_quantity"], "The strike lasted seven months, from May to December 2011.",
-  [E("seven months", 7, 7, "exact", "month", "other", AUT)], ["May to December 2011"])
-C(["hedge", "magnitude"], "About 7 thousand residential buildings will be connected by 2020.",
-  [E("About 7 thousand", 7000, 7000, "about", "building", "buildings", AUT)], ["2020"])
-C(["hedge", "duration"], "He spent at least 60 days in jail since August last year.",
-  [E("at least 60 days", 60, None, "at_least", "day", "sentenced", AUT)], ["August last year"])
-C(["number_word"], "A mother of four was killed at a cash machine.",
-  [E("four", 4, 4, "exact", P, "other", AUT)], note="the victim herself is not a written number")
-C(["number_word", "duration"], "The police unit of 100 armed officers fired for half an hour.",
-  [E("100", 100, 100, "exact", P, "other", AUT), E("half an hour", 0.5, 0.5, "exact", "hour", "other", AUT)])
-C(["number_word", "attribution"], "Total losses in Shetpe: one person died and 19 were injured, 8 of them police.",
-  [E("one", 1, 1, "exact", P, "killed", AUT), E("19", 19, 19, "exact", P, "injured", AUT),
-   E("8", 8, 8, "exact", P, "injured", AUT)])
-C(["non_quantity", "time"], "In the evening, 300 people rallied and were detained at 6 pm.",
-  [E("300", 300, 300, "exact", P, "detained", AUT)], ["6 pm"])
-C(["number_word", "distributive"], "Sentences of six, five and four years were handed down.",
-  [E("six", 6, 6, "exact", "year", "sentenced", AUT), E("five", 5, 5, "exact", "year", "sentenced", AUT),
-   E("four years", 4, 4, "exact", "year", "sentenced", AUT)], note="unit 'years' distributes over the list")
-C(["hedge", "ellipsis", "attribution"], "According to unofficial statistics, up to 64 people were killed and 400 wounded.",
-  [E("up to 64", None, 64, "at_most", P, "killed", UNOFF, "According to unofficial statistics"),
-   E("400", None, 400, "at_most", P, "injured", UNOFF, "According to unofficial statistics", hedge_inherited=True)],
+C(["number_word"], "Seven lawsuits and 18 months in prison awaited him in Paris.",
+  [E("Seven", 7, 7, "exact", "court_action", "other", AUT), E("18 months", 18, 18, "exact", "month", "sentenced", AUT)])
+C(["duration", "number_word", "non_quantity"], "The strike lasted five months, from March to August 2014.",
+  [E("five months", 5, 5, "exact", "month", "other", AUT)], ["March to August 2014"])
+C(["hedge", "magnitude"], "About 9 thousand households will get running water by 2025.",
+  [E("About 9 thousand", 9000, 9000, "about", "household", "other", AUT)], ["2025"])
+C(["hedge", "duration"], "She has spent at least 45 days in custody since last autumn.",
+  [E("at least 45 days", 45, None, "at_least", "day", "detained", AUT)], ["last autumn"],
+  note="held without a sentence: measure detained with a time unit")
+C(["number_word"], "A father of three was killed at a bus stop.",
+  [E("three", 3, 3, "exact", P, "other", AUT)], note="the victim himself is not a written number")
+C(["number_word", "duration"], "A squad of 60 riot police fired for half an hour.",
+  [E("60", 60, 60, "exact", P, "other", AUT), E("half an hour", 0.5, 0.5, "exact", "hour", "other", AUT)])
+C(["number_word"], "Total losses in Kulsary: one person died and 23 were injured, 5 of them police.",
+  [E("one", 1, 1, "exact", P, "killed", AUT), E("23", 23, 23, "exact", P, "injured", AUT),
+   E("5", 5, 5, "exact", P, "injured", AUT)])
+C(["non_quantity", "time"], "In the evening, 120 people rallied and were detained at 7 pm.",
+  [E("120", 120, 120, "exact", P, "detained", AUT)], ["7 pm"])
+C(["number_word", "distributive"], "Sentences of eight, six and three years were handed down.",
+  [E("eight", 8, 8, "exact", "year", "sentenced", AUT), E("six", 6, 6, "exact", "year", "sentenced", AUT),
+   E("three years", 3, 3, "exact", "year", "sentenced", AUT)], note="unit 'years' distributes over the list")
+C(["hedge", "ellipsis", "attribution"], "According to unofficial statistics, up to 30 miners were killed and 200 injured.",
+  [E("up to 30", None, 30, "at_most", P, "killed", UNOFF, "According to unofficial statistics"),
+   E("200", None, 200, "at_most", P, "injured", UNOFF, "According to unofficial statistics", hedge_inherited=True)],
   note="hedge inherited through ellipsis (same decision as in the seed gold)")
-C(["hedge", "attribution"], "More than 90 were injured, of which 9 are police officers, the ministry said.",
-  [E("More than 90", 90, None, "at_least", P, "injured", OFF, "the ministry said"),
-   E("9", 9, 9, "exact", P, "injured", OFF, "the ministry said")])
-C(["hedge"], "Less than a hundred meters separated the column from the burning building.",
+C(["hedge", "attribution"], "More than 40 were hurt, of whom 7 were soldiers, the ministry said.",
+  [E("More than 40", 40, None, "at_least", P, "injured", OFF, "the ministry said"),
+   E("7", 7, 7, "exact", P, "injured", OFF, "the ministry said")])
+C(["hedge"], "Less than a hundred metres separated the crowd from the troops.",
   [E("Less than a hundred", None, 100, "at_most", "metre", "other", AUT)])
-C(["vague", "hedge"], "Many strikers were sentenced to up to several years in prison.",
+C(["vague", "hedge"], "The organisers could get up to several years behind bars.",
   [E("up to several years", None, None, "vague", "year", "sentenced", AUT)],
   note="'up to' + 'several': no usable bound")
 
 # ---------------- broken numbers from bad translation (rule: vague, values null, uncertain = true)
-C(["broken"], "As a result of the suppression 1 6 people were killed.",
+C(["broken"], "In the clashes 1 6 people were killed.",
   [E("1 6", None, None, "vague", P, "killed", AUT, uncertain=True)], note="split digits; probably 16")
-C(["broken", "attribution"], "Officials reported 1 4 Human died and 64 were injured.",
-  [E("1 4", None, None, "vague", P, "killed", OFF, "Officials reported", uncertain=True),
-   E("64", 64, 64, "exact", P, "injured", OFF, "Officials reported")])
-C(["broken"], "The police detained 2 00 protesters near the akimat.",
+C(["broken", "attribution"], "Officials reported 1 9 Human died and 51 were injured.",
+  [E("1 9", None, None, "vague", P, "killed", OFF, "Officials reported", uncertain=True),
+   E("51", 51, 51, "exact", P, "injured", OFF, "Officials reported")])
+C(["broken"], "The police detained 2 00 protesters near the town hall.",
   [E("2 00", None, None, "vague", P, "detained", AUT, uncertain=True)],
   note="digit group of two after a space is not a thousands grouping")
 C(["broken", "hedge", "attribution"], "Up to 6 4 people were wounded, according to unofficial data.",
@@ -1465,46 +1466,47 @@ C(["broken", "hedge", "attribution"], "Up to 6 4 people were wounded, according 
 
 # ---------------- sentences whose numbers are NOT quantities
 NQ = [
-    ("On 16 December 2011, police opened fire on the crowd.", ["16 December 2011"]),
-    ("A 16-year-old boy was hit in the neck while sitting in a car.", ["16-year-old"]),
-    ("The trial was held under article 241 of the criminal code.", ["article 241"]),
-    ("Workers picketed the OS-5 pumping station in May.", ["OS-5"]),
-    ("The shooting began at 11.40 am local time.", ["11.40 am"]),
+    ("On 4 March 2014, troops opened fire on the march.", ["4 March 2014"]),
+    ("A 17-year-old girl was wounded near the bus stop.", ["17-year-old"]),
+    ("The case was brought under article 174 of the criminal code.", ["article 174"]),
+    ("The charges fall under article 241 of the old code.", ["article 241"]),
+    ("He is serving his term in the OS-5 colony.", ["OS-5"]),
+    ("The shooting began at 10.15 am local time.", ["10.15 am"]),
     ("The rally was scheduled for 14:30 on Republic Square.", ["14:30"]),
     ("For more information call +7 727 250 19 44.", ["+7 727 250 19 44"]),
     ("This is Part II of our investigation into the events.", ["Part II"]),
     ("He finished 3rd in the regional election.", ["3rd"]),
-    ("The 20th anniversary of independence was celebrated in 2011.", ["20th", "2011"]),
-    ("Kazakhstan ranked #154 in the press freedom index.", ["#154"]),
-    ("Exactly 41 years earlier, a massacre took place in Poland.", ["41 years earlier"]),
-    ("The town was founded in 1968 and turned 50 in 2018.", ["1968", "50", "2018"]),
-    ("Six months after the shooting, I returned to the city.", ["Six months after"]),
-    ("In the evening of 17.12 the railway station was closed.", ["17.12"]),
-    ("The video appeared online on 12/30/2011.", ["12/30/2011"]),
-    ("Every day at nine o'clock the soldiers change shifts.", ["nine o'clock"]),
+    ("The 25th anniversary of independence was celebrated in 2016.", ["25th", "2016"]),
+    ("The country ranked #161 in the press freedom index.", ["#161"]),
+    ("Exactly 25 years earlier, a similar strike was crushed.", ["25 years earlier"]),
+    ("The town was founded in 1973 and turned 40 in 2013.", ["1973", "40", "2013"]),
+    ("Eight months after the flood, I went back to the village.", ["Eight months after"]),
+    ("On the night of 22.05 the border post was closed.", ["22.05"]),
+    ("The video appeared online on 02/11/2014.", ["02/11/2014"]),
+    ("Every day at ten o'clock the guards change shifts.", ["ten o'clock"]),
     ("The 1986 uprising is commemorated every December.", ["1986"]),
-    ("Three Steps Above Heaven was playing on television.", ["Three Steps Above Heaven"]),
-    ("The photo was saved as IMG_2011-12-18.jpg.", ["IMG_2011-12-18.jpg"]),
+    ("Twelve Angry Men was showing at the cinema.", ["Twelve Angry Men"]),
+    ("The photo was saved as IMG_2014-03-04.jpg.", ["IMG_2014-03-04.jpg"]),
     ("See chapter 3, paragraph 2.1 of the report.", ["chapter 3", "paragraph 2.1"]),
-    ("The YouTube video 3ZDOcK14rOs has been deleted.", ["3ZDOcK14rOs"]),
+    ("The YouTube video aX9k2LmP07Q has been deleted.", ["aX9k2LmP07Q"]),
     ("Decree No. 1254 introduced a curfew in the town.", ["No. 1254"]),
     ("He became the first journalist to reach the city.", ["first"]),
-    ("The events of 2011-2012 changed the country.", ["2011-2012"]),
-    ("Her 52-year-old husband was questioned by the KNB.", ["52-year-old"]),
-    ("The curfew lasted from 23.00 to 7.00.", ["23.00", "7.00"]),
+    ("The events of 2014-2015 changed the region.", ["2014-2015"]),
+    ("Her 47-year-old husband was questioned by investigators.", ["47-year-old"]),
+    ("The curfew lasted from 22.00 to 6.00.", ["22.00", "6.00"]),
     ("The second trial opened in Aktau in April.", ["second"]),
     ("Flight KC 852 to Aktau was cancelled.", ["KC 852"]),
     ("Room 101 of the detention centre was used for interrogations.", ["Room 101"]),
     ("Paragraph 5 of the resolution calls for an independent investigation.", ["Paragraph 5"]),
     ("No one was held responsible for the shooting.", []),
-    ("He was the only breadwinner in his family.", []),
-    ("The 2013 Freedom of the Press index placed the country near the bottom.", ["2013"]),
+    ("She was the only doctor on duty that night.", []),
+    ("The 2019 World Press Freedom Index ranked the country 158th.", ["2019", "158th"]),
     ("Some 3rd party must be behind the riots.", ["3rd"]),
     ("Their 5-year-old daughter was sent back with her mother.", ["5-year-old"]),
-    ("The protest began on May 17, 2011, at OS-5.", ["May 17, 2011", "OS-5"]),
-    ("The licence is CC BY-SA 3.0.", ["3.0"]),
-    ("The footage shows a burst of fire at the 13th second.", ["13th"]),
-    ("Version 2.0 of the report was published on 13 January 2020, 12.00am.", ["2.0", "13 January 2020", "12.00am"]),
+    ("The protest began on June 3, 2014, at GU-7.", ["June 3, 2014", "GU-7"]),
+    ("The photo is licensed CC BY 4.0.", ["4.0"]),
+    ("The footage shows a burst of fire at the 27th second.", ["27th"]),
+    ("Version 2.0 of the report was published on 5 May 2021, 09.30am.", ["2.0", "5 May 2021", "09.30am"]),
 ]
 for sent, nq in NQ:
     C(["non_quantity"], sent, [], nq)

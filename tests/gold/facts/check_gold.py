@@ -28,7 +28,7 @@ UNITS = CURRENCIES | {
     "person", "percent", "ratio", "year", "month", "day", "night", "hour", "minute", "second", "km", "metre",
     "building", "car", "apartment", "seat", "playground", "grant", "project", "town", "country", "organisation",
     "company", "commission", "court_action", "dispute", "sentence", "variety", "mound", "place", "post", "frame",
-    "video", "statement", "phone", "hospital", "strike", "city"}
+    "video", "statement", "phone", "hospital", "strike", "city", "week", "household"}
 PRECISIONS = {"day", "month", "year"}
 Q_KEYS = ("file", "start", "end", "surface", "value_low", "value_high", "qualifier", "unit", "measure", "event",
           "attribution", "attribution_kind", "sentence")
