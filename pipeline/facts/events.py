@@ -7,7 +7,7 @@ just before the passage, then the document's most frequent anchor), and figures
 whose (place, year-month) agree form one event. A figure about an older
 massacre cited for comparison, or a later uprising, carries that other date and
 so lands in another event. Place spellings are merged by the user's alias list
-and by string similarity (Janaozen / Zhanaozen).
+and by string similarity (Kiev / Kiyev).
 """
 
 from __future__ import annotations

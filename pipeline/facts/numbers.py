@@ -107,7 +107,6 @@ def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
         val = float(VAGUE[w])
         # tens of thousands / hundreds of thousands
         if low(j) == "of" and low(j + 1) in ("thousands", "millions"):
-            val = val / 2 * 2 * (1000 if low(j + 1) == "thousands" else 1_000_000) / 1
             return float(VAGUE[w] * (1000 if low(j + 1) == "thousands" else 1_000_000)), j + 2, "vague"
         return val, j, "vague"
     if w == "tens" and low(i + 1) == "of" and low(i + 2) in ("thousands", "millions"):

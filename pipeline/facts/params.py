@@ -21,10 +21,12 @@ DEFAULT_MEASURES: dict[str, list[str]] = {
     "detained": ["detained", "detain", "detainees", "in detention", "rounded up", "in custody",
                  "held in", "imprisoned or", "in jail and"],
     "sentenced": ["sentenc*", "jailed", "imprison*", "in prison", "in jail", "prison term*",
-                  "prison", "punished", "punishment", "house arrest", "convicted"],
+                  "prison", "punished", "punishment", "house arrest", "convicted", "behind bars",
+                  "handed down", "terms of"],
     "prosecuted": ["prosecuted", "tried", "charged", "defendants", "accused",
                    "trial of", "on trial", "indicted", "criminal cases"],
-    "fired": ["fired", "dismissed", "dismissal*", "laid off", "lost their jobs", "sacked"],
+    "fired": ["fired", "dismissed", "dismissal*", "laid off", "lost their jobs", "sacked", "made redundant",
+              "redundan*"],
     "strikers": ["strikers", "on strike", "went on strike", "joined the strike", "striking",
                  "occupied"],
     "buildings": ["building*", "houses", "house", "shops", "banks", "banking facilities", "offices",
@@ -32,7 +34,7 @@ DEFAULT_MEASURES: dict[str, list[str]] = {
                   "police strongholds", "boiler houses"],
     "money": ["tenge", "pay", "wage*", "salar*", "bonus*", "funds", "budget", "lending", "loan*",
               "weighting"],
-    "participants": ["gathered", "took part", "participants", "attended", "rallied", "rally",
+    "participants": ["gathered", "took part", "participants", "attended", "rallied", "rally", "drew", "turned out",
                      "took to the streets", "attacked", "broke into", "blocked", "crowd", "hooligans",
                      "rioters"],
     "population": ["inhabitants", "population", "inhabited"],
@@ -78,7 +80,7 @@ DEFAULT_ATTRIBUTION: dict[str, list[str]] = {
               "headline*", "blog*", "twitter", "facebook", "youtube", "interviewer"],
     "unknown": ["it is reported", "reportedly", "is estimated", "was estimated", "were estimated",
                 "information appeared", "some sources", "it is said", "it was reported", "sources",
-                "doctors"],
+                "doctors", "put at"],
 }
 DEFAULT_REPORTING = [
     "according to", "say", "says", "said", "saying", "confirmed", "confirm*", "report", "reports", "reported",
@@ -86,7 +88,7 @@ DEFAULT_REPORTING = [
     "claimed", "claim*", "estimat*", "maintained", "maintain*", "told", "stated", "counted",
     "recalled", "noted", "believe*", "put", "acknowledged", "admitted", "repeated", "insist*",
     "testified", "wrote", "show*", "describe*", "talk about", "refer to",
-    "obtain evidence", "officially", "reportedly", "assert*", "informed", "cited", "quoted", "accuse*",
+    "obtain evidence", "officially", "reportedly", "assert*", "informed", "cited", "quoted", "accuse*", "put at",
     "information appeared",
 ]
 

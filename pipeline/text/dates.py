@@ -146,6 +146,12 @@ _COUNT_AFTER = re.compile(r"\s+(?!(?:and|or|to|onwards|towards|afterwards|was|we
                           r"the|a|an|with|by|for|from|when|during|before|after|until)\b)[a-z]+s\b")
 
 
+# "the 1989 riots", "the 2011 events": a year before a plural noun that names events
+_EVENT_NOUN = re.compile(r"\s+(?:riots|protests|events|elections|strikes|uprisings|massacres|floods|killings|games|"
+                         r"reforms|trials|talks|clashes|demonstrations|rallies|hearings|negotiations|olympics|"
+                         r"celebrations|festivities|sanctions|attacks|bombings|shootings|purges|repressions)\b", re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date as written. `year` None = not written (resolve from context)."""
@@ -335,7 +341,7 @@ def _mention(form: str, g: dict, text: str, start: int, end: int) -> DateMention
         return DateMention(start, end, surface, "month", None, mo, relative="month", form=form)
     if form == "y":
         after = _COUNT_AFTER.match(text, end)
-        if after:  # "1376 apartments": a count, not a year
+        if after and not _EVENT_NOUN.match(text, end):  # "1376 apartments": a count, not a year
             return None
         return DateMention(start, end, surface, "year", y, form=form)
     return None
