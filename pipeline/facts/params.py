@@ -50,7 +50,8 @@ DEFAULT_MEASURE_EXCLUDE = [
 # trial, with no date of its own, takes the date of the last dated sentence about a
 # trial, not simply the nearest date.
 DEFAULT_TOPICS: dict[str, list[str]] = {
-    "violence": ["shooting", "shot", "opened fire", "open fire", "fired on", "killed", "dead", "died", "wounded", "injur*",
+    "violence": ["shooting", "shot", "opened fire", "open fire", "fired on", "killed", "dead", "died", "death",
+                 "deaths", "wounded", "injur*",
                  "massacre", "riot*", "unrest", "clash*", "violence", "bloodshed", "tragedy", "casualties",
                  "victims", "bodies", "pogrom", "arson", "burned"],
     "strike": ["strike", "strikers", "striking", "pay", "wage*", "salar*", "dismiss*", "laid off",

@@ -255,6 +255,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     if m.day:
                         day_years[(m.month, m.day)][m.year] += 1
     main_place = doc_places.most_common(1)[0][0] if doc_places else None
+    main_rx = re.compile(rf"(?<!\w){re.escape(main_place)}(?!\w)") if main_place else None
     history: list[tuple] = []      # (topics, iso, precision, place, where) of dated sentences so far
     last_doc_day: dt.date | None = None
     history_passages: list[str] = []
@@ -331,6 +332,10 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             dated.append((m, r, iso, iso_end, only, is_dateline))
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
+                # a dateline starts another text (a page reprinting several articles): the stories
+                # told before it are not the context of what follows
+                history.clear()
+                heading = None
         last_doc_day = last_day
         # quantities
         qs = extract_passage(text, asents, params.max_sentence_chars, found_dates[pid], prepared=True)
@@ -342,7 +347,11 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         history_passages.append(pid)
 
         def place_near(pos: int, s0: int, e0: int):
+            """The place a sentence locates things at: the document's main place when the sentence
+            names it at all ("citizens of Zhanaozen in western Kazakhstan"), else the nearest one."""
             p_in = [p for p in plist if s0 <= p[0] < e0]
+            if main_place and (any(p[2] == main_place for p in p_in) or main_rx.search(text, s0, e0)):
+                return main_place
             return min(p_in, key=lambda p: abs(p[0] - pos))[2] if p_in else None
 
         def context(pos: int, sent_index: int):

@@ -288,6 +288,8 @@ def find_dates(text: str) -> list[DateMention]:
 
 def _mention(form: str, g: dict, text: str, start: int, end: int) -> DateMention | None:
     surface = text[start:end]
+    if form in ("relm", "m", "mm") and (g.get("m") in ("may", "march") or g.get("m2") in ("may", "march")):
+        return None  # "this may be", "in march with": a verb, not a month, unless capitalised
     y, y2 = _int(g.get("y")), _int(g.get("y2"))
     mo, mo2 = _month(g.get("m")), _month(g.get("m2"))
     d, d2 = _int(g.get("d")), _int(g.get("d2"))
