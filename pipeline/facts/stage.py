@@ -364,10 +364,12 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             if in_sent:
                 a = min(in_sent, key=lambda a: abs(a[0] - pos))
                 return a[1], a[2], own_place or main_place
-            # the figure's own topic: the words right around it, else its sentence
-            mine = topics_of(text[max(s0, pos - 60):min(e0, pos + 60)], lex) or sent_topics[sent_index]
             lo = asents[max(0, sent_index - params.context_sentences)][0]
             before = [a for a in anchors if lo <= a[0] < s0]
+            if not before and heading is not None:
+                return heading[0], heading[1], own_place or heading[2] or main_place
+            # the figure's own topic: the words right around it, else its sentence
+            mine = topics_of(text[max(s0, pos - 60):min(e0, pos + 60)], lex) or sent_topics[sent_index]
             here = own_place or main_place
 
             def carry(a):
