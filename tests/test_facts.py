@@ -271,3 +271,34 @@ def test_extractor_works_without_place_lexicon():
     out = facts_for_text("On 16 December 2011 in Janaozen police shot dead 16 people. In Zhanaozen 86 people "
                          "were injured on 16 December 2011.", params=params)
     assert out["quantities"]["event"].nunique() == 1  # Janaozen and Zhanaozen merge by similarity
+
+
+def test_report_sections_escape_text_and_are_deterministic(tmp_path):
+    import pyarrow.parquet as pq
+
+    from pipeline.core.tables import to_arrow
+    from pipeline.facts.stage import CLAIMS, COMPARISON, EVENTS, QUANTITIES, TIMELINE
+    from pipeline.ingest.stage import DOCUMENTS
+    from pipeline.report.params import ReportParams
+    from pipeline.report.sections import figures, timeline
+    from pipeline.report.tables import Tables
+
+    text = ("On 16 December 2011 in Zhanaozen <script>alert(1)</script> 16 people were killed, officials said. "
+            "Eyewitnesses say 70 people were killed. Up to 64 people died, <b>activists</b> said.")
+    tables = tables_from_texts([("evil.txt", text)])
+    out = run_facts(tables)
+    (tmp_path / "data/facts").mkdir(parents=True)
+    (tmp_path / "data/ingest").mkdir(parents=True)
+    pq.write_table(to_arrow(tables["documents"], DOCUMENTS), tmp_path / "data/ingest/documents.parquet")
+    for name, schema in (("quantities", QUANTITIES), ("claims", CLAIMS), ("comparison", COMPARISON),
+                         ("events", EVENTS), ("timeline", TIMELINE)):
+        pq.write_table(to_arrow(out[name], schema), tmp_path / f"data/facts/{name}.parquet")
+    a = figures.build(Tables(tmp_path), ReportParams())
+    b = figures.build(Tables(tmp_path), ReportParams())
+    t = timeline.build(Tables(tmp_path), ReportParams())
+    assert a.html == b.html  # deterministic (DVC hashes the report)
+    for html in (a.html, t.html):
+        assert "<script>" not in html and "<b>activists" not in html
+        assert "&lt;script&gt;" in html
+    assert "<svg" in a.html and a.metrics["facts"]["claims"] == 3
+    assert set(a.metrics["facts"]["killed_values"]) == {"16", "70", "up to 64"}
