@@ -56,18 +56,24 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return out
 
 
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_SPACE_GROUPS = re.compile(r"\d{1,3}(?: \d{3})+")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+
+
 def digit_value(s: str) -> float | None:
     """Value of a digit token: 1,000 / 15 000 / 12.000 grouping; 7,5 and 113.4 decimals."""
+    if s.isdigit() and s.isascii():
+        return float(s)
     t = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+    if _COMMA_GROUPS.fullmatch(t):
         return float(t.replace(",", ""))
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+", t):
+    if _SPACE_GROUPS.fullmatch(t):
         return float(t.replace(" ", ""))
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t) and t.count(".") >= 1 and not re.fullmatch(r"\d\.\d{3}", t):
+    if _DOT_GROUPS.fullmatch(t):  # 12.000, 1.500: a thousands dot in an integer context
         return float(t.replace(".", ""))
-    if re.fullmatch(r"\d\.\d{3}", t):  # 1.500: a thousands dot in an integer context
-        return float(t.replace(".", ""))
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
+    if _PLAIN.fullmatch(t):
         return float(t.replace(",", "."))
     return None
 

@@ -166,6 +166,8 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
 
 
 _DIGIT = re.compile(r"\d")
+_LINE_DIGIT = re.compile(r"(?m)^[ \t]*\d")
+_LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _DIGITS = re.compile(r"\d+")
 _AMPM_HINT = re.compile(r"\d\s*[ap]\.?m|clock", re.I)
 _OCLOCK = re.compile(r"\b(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")\s+o['’]clock", re.I)
@@ -482,7 +484,7 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked) -> tuple[Quantity, in
         ls, le = _line_of(text, t.start)
         line = text[ls:le].strip()
         if line and line[-1] not in ".!?:;\"”»)" and len(line.split()) <= 6 and line[:1].isupper() \
-                and not re.search(r"\d", line) and text[ls:t.start].strip() == "":
+                and not _DIGIT.search(line) and text[ls:t.start].strip() == "":
             return None
     # magnitude after digits: 5 bln, 113.4 thousand, 100 mln
     if t.kind == "num" and value is not None and j < n and toks[j].kind == "word":
@@ -757,11 +759,21 @@ def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_senten
     blocked = _blocked_spans(text, dates)
     out: list[Quantity] = []
     if NUMBER_LINE.search(text) or "\n" in text:
-        if re.search(r"(?m)^[ \t]*\d", text):
+        if _LINE_DIGIT.search(text):
             out.extend(_layout(text, None))
     low = text.lower()
     words = WORD_NUMBER_LOWER.finditer(low) if len(low) == len(text) else WORD_NUMBER.finditer(text)
     cands = sorted([m.start() for m in _DIGITS.finditer(text)] + [m.start() for m in words])
+    if blocked and cands:  # numbers inside dates and clock times need no parsing (one merge walk)
+        spans = sorted((a, b) for a, b, _ in blocked)
+        keep, j, reach = [], 0, -1
+        for c in cands:
+            while j < len(spans) and spans[j][0] <= c:
+                reach = max(reach, spans[j][1])
+                j += 1
+            if c >= reach:
+                keep.append(c)
+        cands = keep
     for s, e in sentence_spans:
         k = bisect.bisect_left(cands, s)
         if k >= len(cands) or cands[k] >= e:
@@ -776,7 +788,7 @@ def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_senten
     for a, b in zip(reversed(out[:-1]), reversed(out[1:])):
         if a.unit is None and a.head is None and b.unit in ("year", "month", "day", "week", "hour", "KZT", "USD",
                                                             "RUB", "EUR", "percent", "km") and \
-                re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[a.end:b.start]):
+                _LIST_SEP.fullmatch(text[a.end:b.start]):
             a.unit = b.unit
     # drop overlaps (keep the earlier, longer one)
     kept: list[Quantity] = []
