@@ -152,7 +152,7 @@ _EVENT_NOUN = re.compile(r"\s+(?:riots|protests|events|elections|strikes|uprisin
                          r"celebrations|festivities|sanctions|attacks|bombings|shootings|purges|repressions)\b", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DateMention:
     """A date as written. `year` None = not written (resolve from context)."""
 
@@ -216,14 +216,30 @@ _TRIGGER = re.compile(
 _TRIGGER_LOWER = re.compile(_TRIGGER.pattern)  # the same, case-sensitive, run on lower-cased text (3x faster)
 
 
+# after a number, what makes it worth trying the date forms: a month name (16 December,
+# 16th of December, 16–17 December), or a separator and a digit (2011-12-18, 14.12.2012)
+_AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?(?:[^\S\n]*[-–—][^\S\n]*\d{{1,2}}(?:st|nd|rd|th)?)?\.?(?:[^\S\n]+of)?"
+                        rf"[^\S\n]+(?:{_MONTH})\b|[-/.–—]\d")
+_RUN = re.compile(r"\d+")
+
+
 def _matches(text: str):
     pos = 0
     low = text.lower()
-    triggers = _TRIGGER_LOWER.finditer(low) if len(low) == len(text) else _TRIGGER.finditer(text)
+    same = len(low) == len(text)
+    triggers = _TRIGGER_LOWER.finditer(low) if same else _TRIGGER.finditer(text)
     for t in triggers:
-        if t.start() < pos:
+        start = t.start()
+        if start < pos:
             continue
-        m = (_FIND_DIGIT if text[t.start()].isdigit() else _FIND).match(text, t.start())
+        if text[start].isdigit():
+            run = _RUN.match(text, start).group()
+            is_year = len(run) == 4 and "1600" <= run <= "2199"
+            if not is_year and not (_AFTER_DAY.match(low if same else text.lower(), start + len(run))):
+                continue  # a plain count ("16 people", "1,000"): no date starts here
+            m = _FIND_DIGIT.match(text, start)
+        else:
+            m = _FIND.match(text, start)
         if m:
             pos = m.end()
             yield m
