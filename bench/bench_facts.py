@@ -172,6 +172,8 @@ def main() -> int:
     print(f"  seed figures: {s['gold_quantities']}  recall {s['recall']:.3f}  precision {s['precision']:.3f}")
     for k in ("value", "qualifier", "measure", "attribution_kind", "event"):
         print(f"    {k:17s} {s[k + '_accuracy']:.3f}")
+    print(f"    (event purity, each predicted event taken as its majority gold event: {s['event_purity']:.3f} "
+          f"over {s['predicted_events']} predicted events)")
     print(f"    death+injury recall {s['death_injury_recall']:.3f} ({s['death_injury_recalled']}/{s['death_injury_gold']})")
     print(f"  hard cases: {h['expected']} figures  recall {h['recall']:.3f}  false positives {h['false_positives']}  "
           f"value {h['value_accuracy']:.3f}  measure {h['measure_accuracy']:.3f}  "

@@ -33,6 +33,7 @@ QUANTITIES = pa.schema([
     ("qualifier", pa.string()), ("unit", pa.string()), ("measure", pa.string()), ("counted", pa.string()),
     ("uncertain", pa.bool_()), ("hedge_inherited", pa.bool_()), ("hypothetical", pa.bool_()),
     ("layout", pa.bool_()), ("event", pa.string()), ("place", pa.string()), ("event_date", pa.string()),
+    ("event_basis", pa.string()),
     ("attribution", pa.string()), ("attribution_kind", pa.string()), ("sentence", pa.large_string()),
 ])
 CLAIMS = pa.schema([
@@ -363,25 +364,25 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             own_place = place_near(pos, s0, e0)
             if in_sent:
                 a = min(in_sent, key=lambda a: abs(a[0] - pos))
-                return a[1], a[2], own_place or main_place
+                return a[1], a[2], own_place or main_place, "sentence"
             lo = asents[max(0, sent_index - params.context_sentences)][0]
             before = [a for a in anchors if lo <= a[0] < s0]
             if not before and heading is not None:
-                return heading[0], heading[1], own_place or heading[2] or main_place
+                return heading[0], heading[1], own_place or heading[2] or main_place, "heading"
             # the figure's own topic: the words right around it, else its sentence
             mine = topics_of(text[max(s0, pos - 60):min(e0, pos + 60)], lex) or sent_topics[sent_index]
             here = own_place or main_place
 
-            def carry(a):
+            def carry(a, basis):
                 k = max(0, bisect.bisect_right(astarts, a[0]) - 1)
-                return a[1], a[2], own_place or place_near(a[0], *asents[k]) or main_place
+                return a[1], a[2], own_place or place_near(a[0], *asents[k]) or main_place, basis
 
             if before:
                 k = max(0, bisect.bisect_right(astarts, before[-1][0]) - 1)
                 if not mine or sent_topics[k] & mine:
-                    return carry(before[-1])
+                    return carry(before[-1], "passage")
             if heading is not None:
-                return heading[0], heading[1], own_place or heading[2] or main_place
+                return heading[0], heading[1], own_place or heading[2] or main_place, "heading"
             if mine:
                 # the document's usual year for this topic at this place so far, its latest date in that year
                 same = [h for h in history if h[4] < (pid_index, s0) and h[0] & mine and h[3] in (None, here)]
@@ -391,14 +392,14 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 if same:
                     year = Counter(h[1][:4] for h in same).most_common(1)[0][0]
                     h = [h for h in same if h[1].startswith(year)][-1]
-                    return h[1], h[2], own_place or h[3] or main_place
+                    return h[1], h[2], own_place or h[3] or main_place, "topic"
             if before:
-                return carry(before[-1])
-            return None, None, own_place or main_place
+                return carry(before[-1], "passage")
+            return None, None, own_place or main_place, None
 
         for q in qs:
             k = max(0, bisect.bisect_right(astarts, q.start) - 1)
-            iso, prec, place = context(q.start, k)
+            iso, prec, place, basis = context(q.start, k)
             s0, e0 = q.sentence_start, q.sentence_end
             rs, re_ = raw_span(pid, q.start, q.end)
             qrows.append({
@@ -408,7 +409,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit, "measure": q.measure,
                 "counted": q.label if q.layout else q.head, "uncertain": q.uncertain,
                 "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
-                "event_date": iso, "place_raw": place, "attribution": q.attribution,
+                "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0],
             })
         # dated sentences join the document's history (for figures further on)
@@ -421,7 +422,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             k = max(0, bisect.bisect_right(astarts, m.start) - 1)
             s0, e0 = asents[k] if asents else (0, len(text))
             sentence = text[s0:e0]
-            _, _, place = context(m.start, k) if asents else (None, None, None)
+            _, _, place, _ = context(m.start, k) if asents else (None, None, None, None)
             rs, re_ = raw_span(pid, m.start, m.end)
             trow = {"date": iso, "date_end": iso_end, "precision": r.precision, "doc_id": doc_id,
                     "passage_id": pid, "sentence_id": sentence_id(m.start), "sentence": sentence,
@@ -467,6 +468,7 @@ def _doc_fallback(qrows: list[dict]) -> None:
         for r in rows:
             if not r["event_date"]:
                 r["event_date"] = date
+                r["event_basis"] = "document"
                 r["event"] = event_key(r["place"], date)
 
 
