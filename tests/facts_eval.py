@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from tests.facts_helpers import GOLD, SEEDS, run_facts, seed_tables
+from tests.facts_helpers import GOLD, run_facts, seed_tables
 
 DEATH_INJURY = ("killed", "injured")
 

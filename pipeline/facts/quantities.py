@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.facts.lexicon import (
     CURRENCY_CODES_BEFORE, CURRENCY_WORDS, DISTANCE_UNITS, PERSON_NOUNS, TIME_UNITS, Lexicon,
 )
-from pipeline.facts.numbers import MAGNITUDES, SCALES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
+from pipeline.facts.numbers import MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
     digit_value, tokenize, word_number
 from pipeline.text.dates import find_dates
 

@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.facts.attribution import assign_attribution
-from pipeline.facts.events import PLACE_LABELS, PlaceNames, event_key, event_label, find_places, slug
+from pipeline.facts.events import PLACE_LABELS, PlaceNames, event_key, event_label, find_places
 from pipeline.facts.lexicon import compile_lexicon, topics_of
 from pipeline.facts.measure import assign_measures
 from pipeline.facts.params import FactsParams

@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from pipeline.report.html import Markup, esc, fmt_int, table
+from pipeline.report.html import esc, fmt_int, table
 from pipeline.report.sections import Section
 
 KIND_COLORS = {
