@@ -59,13 +59,20 @@ def find_places(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, st
         if _SUBPLACE.match(text, m.end(g)):
             continue  # "Alan square", "Shetpe station": a spot, not the place of an event
         out.append((m.start(g), m.end(g), name.rstrip("-")))
+    # names in the alias list count only where they locate something (as above): "a journalist
+    # from Almaty" does not move an event to Almaty
     if gazetteer:
         rx = _gazetteer_regex(tuple(sorted(gazetteer)))
         for m in rx.finditer(text):
-            if not any(a <= m.start() < b for a, b, _ in out):
+            if any(a <= m.start() < b for a, b, _ in out):
+                continue
+            if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 out.append((m.start(), m.end(), m.group()))
     out.sort()
     return out
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
 _GAZ_CACHE: dict = {}
