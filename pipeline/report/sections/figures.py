@@ -29,7 +29,7 @@ HEDGE_WORDS = {"at_least": "at least ", "at_most": "up to ", "about": "about ", 
 def fmt_value(low, high, qualifier: str, uncertain: bool = False, unit: str | None = None) -> str:
     if unit in ("ratio", "percent"):
         sign = "×" if unit == "ratio" else "%"
-        base = fmt_value(low, high, qualifier, uncertain)
+        base = fmt_value(low, high, qualifier, uncertain).replace(" (vague)", "")
         return f"{base}{sign}" + (" the figure it is compared with" if unit == "ratio" else "")
     def n(x):
         if x is None or (isinstance(x, float) and math.isnan(x)):
