@@ -166,7 +166,7 @@ def test_figures_about_other_events_are_not_counted_with_the_main_one():
     assert ev[16] != ev[45] and ev[16] != ev[225] and ev[45] != ev[225]
     assert ev[45].startswith("poland-1970")
     assert ev[225].startswith("almaty-2022")
-    assert ev[16] == "zhanaozen-2011-12"
+    assert ev[16] == "zhanaozen-2011-12-violence"  # (place, period, kind)
 
 
 def test_comparison_groups_values_per_event_and_measure():

@@ -120,18 +120,31 @@ class PlaceNames:
         return self.canon.get(name) or self.alias.get(name.lower()) or name
 
 
-def event_key(place: str | None, date_iso: str | None) -> str | None:
-    """(place, year-month or year) -> a readable, stable event id."""
+PLACE_FACTS = "place"   # event_basis of figures that describe a place (population), not an event
+
+
+def event_key(place: str | None, date_iso: str | None, kind: str | None = None, basis: str | None = None) -> str | None:
+    """(place, year-month or year, kind) -> a readable, stable event id: `zhanaozen-2011-12-violence`,
+    `aktau-2012-06-trial`, `zhanaozen-2011-12` (a figure of no kind); `zhanaozen-facts` for the
+    figures that describe the place itself."""
+    if basis == PLACE_FACTS:
+        return f"{slug(place) if place else 'unplaced'}-facts"
     if date_iso is None and place is None:
         return None
     period = date_iso[:7] if date_iso else "undated"
-    return f"{slug(place) if place else 'unplaced'}-{period}"
+    return f"{slug(place) if place else 'unplaced'}-{period}" + (f"-{slug(kind)}" if kind else "")
 
 
-def event_label(place: str | None, period: str) -> str:
+def event_period(date_iso: str | None) -> str:
+    return date_iso[:7] if date_iso else "undated"
+
+
+def event_label(place: str | None, period: str, kind: str | None = None, facts: bool = False) -> str:
     month_names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                    "October", "November", "December"]
+    if facts:
+        return f"{place or 'place not stated'}: facts about the place"
     when = period
     if re.fullmatch(r"\d{4}-\d{2}", period):
         when = f"{month_names[int(period[5:]) - 1]} {period[:4]}"
-    return f"{place or 'place not stated'}, {when}"
+    return f"{place or 'place not stated'}, {when}" + (f" ({kind})" if kind else "")

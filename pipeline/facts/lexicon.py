@@ -64,7 +64,7 @@ class Lexicon:
     kinds: tuple[tuple[str, re.Pattern], ...]
     reporting: re.Pattern
     noun_measure: dict  # single-word cue -> measure (for head nouns)
-    topics: tuple[tuple[str, re.Pattern], ...] = ()
+    event_kinds: tuple[tuple[str, re.Pattern], ...] = ()  # event kind -> cue regex (lower-cased text)
     all_measures: re.Pattern | None = None   # every measure cue in one regex (lower-cased text)
     literal_measure: dict | None = None      # cue as matched -> (measure, priority)
     wildcard_measure: tuple = ()             # (prefix regex, measure, priority) for cues with *
@@ -81,7 +81,7 @@ def _compile(key: str, params_json: str) -> Lexicon:
             if " " not in c and "*" not in c and c not in noun_measure:
                 noun_measure[c] = name
     kinds = tuple((k, phrase_regex(v)) for k, v in params.attribution.items() if k != "author")
-    topics = tuple((k, phrase_regex(v, 0)) for k, v in params.topics.items())
+    event_kinds = tuple((k, phrase_regex(v, 0)) for k, v in params.kinds.items())
     literal, wild, every = {}, [], []
     for prio, (name, cues) in enumerate(params.measures.items()):
         for c in cues:
@@ -92,28 +92,35 @@ def _compile(key: str, params_json: str) -> Lexicon:
             else:
                 literal.setdefault(c, (name, prio))
     return Lexicon(tuple(params.measures), measures, phrase_regex(params.measure_exclude, 0), kinds,
-                   phrase_regex(params.reporting), noun_measure, topics, phrase_regex(every, 0), literal,
+                   phrase_regex(params.reporting), noun_measure, event_kinds, phrase_regex(every, 0), literal,
                    tuple(wild))
 
 
-_TOPIC_RX: dict = {}
+_KIND_RX: dict = {}
 
 
-def topics_of(text: str, lex: Lexicon) -> frozenset:
-    """Topics whose cues occur in `text` (one scan for all topics)."""
-    key = id(lex.topics)
-    if key not in _TOPIC_RX:
-        parts = [f"(?P<t{i}>{rx.pattern})" for i, (_, rx) in enumerate(lex.topics)]
-        _TOPIC_RX[key] = (re.compile("|".join(parts)) if parts else None, [k for k, _ in lex.topics], lex.topics)
-    rx, names, _ = _TOPIC_RX[key]
+def kind_hits(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
+    """(position, kind, cue as written, lower-cased) of every event-kind cue in `text`, one scan for all kinds."""
+    key = id(lex.event_kinds)
+    if key not in _KIND_RX:
+        parts = [f"(?P<k{i}>{rx.pattern})" for i, (_, rx) in enumerate(lex.event_kinds)]
+        _KIND_RX[key] = (re.compile("|".join(parts)) if parts else None, [k for k, _ in lex.event_kinds],
+                         lex.event_kinds)
+    rx, names, _ = _KIND_RX[key]
     if rx is None:
+        return []
+    return [(m.start(), names[int(m.lastgroup[1:])], m.group()) for m in rx.finditer(text.lower())]
+
+
+def kinds_of(text: str, lex: Lexicon) -> frozenset:
+    """The kinds a stretch of text is mostly about: those with the most cues (ties: all of them)."""
+    counts: dict = {}
+    for _, kind, _ in kind_hits(text, lex):
+        counts[kind] = counts.get(kind, 0) + 1
+    if not counts:
         return frozenset()
-    found = set()
-    for m in rx.finditer(text.lower()):
-        found.add(names[int(m.lastgroup[1:])])
-        if len(found) == len(names):
-            break
-    return frozenset(found)
+    top = max(counts.values())
+    return frozenset(k for k, n in counts.items() if n == top)
 
 
 def compile_lexicon(params: FactsParams) -> Lexicon:

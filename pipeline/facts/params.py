@@ -6,7 +6,7 @@ boundaries; a trailing `*` matches any ending (`injur*` -> injured, injuries).
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from pipeline.core.params import Section
 
@@ -46,22 +46,34 @@ DEFAULT_MEASURE_EXCLUDE = [
     "let me die", "i will die", "death certificate*", "kill her", "don't kill", "fired for",
 ]
 
-# Topics keep a figure with the dates of its own story: a figure in a sentence about a
-# trial, with no date of its own, takes the date of the last dated sentence about a
-# trial, not simply the nearest date.
-DEFAULT_TOPICS: dict[str, list[str]] = {
-    "violence": ["shooting", "shot", "opened fire", "open fire", "fired on", "killed", "dead", "died", "death",
-                 "deaths", "wounded", "injur*",
+# Event kinds: what a story is about. A figure's kind comes from what it counts (its
+# measure, below) and from these cue words around it; an event is a (place, period,
+# kind), and a figure with no date of its own takes the dates of its own kind's story
+# (a sentence about a trial takes the trial's dates, not the shooting's).
+DEFAULT_KINDS: dict[str, list[str]] = {
+    "violence": ["shooting", "shootings", "shootout", "shot", "opened fire", "open fire", "fired on", "gunfire",
+                 "bullet*", "killed", "killing*", "dead", "died", "death", "deaths", "murder*", "wounded", "injur*",
                  "massacre", "riot*", "unrest", "clash*", "violence", "bloodshed", "tragedy", "casualties",
-                 "victims", "bodies", "pogrom", "arson", "burned"],
-    "strike": ["strike", "strikers", "striking", "pay", "wage*", "salar*", "dismiss*", "laid off",
-               "hunger strike", "trade union*", "employer*", "workforce"],
-    "trial": ["trial", "trials", "tried", "court", "judge", "sentenc*", "convicted", "defendants", "prosecut*",
-              "verdict", "jailed", "prison", "acquitted", "charges", "hearings", "punished", "punishment"],
-    "crackdown": ["state of emergency", "curfew", "detained", "detention", "tortur*", "arrest*", "interrogat*"],
-    "protest": ["rally", "rallies", "solidarity", "demonstration*", "protest*", "march*"],
-    "rebuilding": ["construction", "built", "build", "funds", "budget", "program*", "restored", "kindergarten*",
-                   "infrastructure", "investment*", "opened", "launched"],
+                 "victims", "bodies", "pogrom", "arson", "burned", "burnt", "set fire", "on fire"],
+    "strike": ["strike", "strikes", "strikers", "striking", "struck", "pay", "wage*", "salar*", "bonus*",
+               "dismiss*", "laid off", "fired workers", "hunger strike", "trade union*", "labour dispute*",
+               "labor dispute*", "industrial dispute*", "industrial action", "employer*", "workforce"],
+    "trial": ["trial", "trials", "tried", "court", "courts", "judge", "sentenc*", "convicted", "conviction*",
+              "defendants", "prosecut*", "verdict", "jail", "jailed", "prison", "imprison*", "acquitted", "charges",
+              "hearings", "punished", "punishment", "in the dock", "guilty", "lawsuit"],
+    "crackdown": ["state of emergency", "curfew", "detained", "detain", "detention", "detentions", "tortur*",
+                  "arrest*", "interrogat*", "in custody", "crackdown", "repression", "persecut*", "raids"],
+    "protest": ["rally", "rallies", "rallied", "solidarity", "demonstration*", "protest", "protests", "picket*",
+                "took to the streets", "marched"],
+    "rebuilding": ["construction", "built", "build", "rebuilt", "funds", "budget", "program*", "programme*",
+                   "restored", "repair*", "kindergarten*", "playground*", "infrastructure", "investment*",
+                   "development"],
+}
+# What a figure counts says what its story is about unless the words around it say otherwise:
+# measure -> kind (measures not listed, such as participants or money, take the kind of their words).
+DEFAULT_MEASURE_KINDS: dict[str, str] = {
+    "killed": "violence", "injured": "violence", "detained": "crackdown", "arrested": "crackdown",
+    "sentenced": "trial", "prosecuted": "trial", "strikers": "strike", "fired": "strike",
 }
 
 DEFAULT_ATTRIBUTION: dict[str, list[str]] = {
@@ -113,10 +125,21 @@ class FactsParams(Section):
         default_factory=lambda: list(DEFAULT_REPORTING),
         description="words that introduce a source: say, said, according to, confirmed, ...",
     )
-    topics: dict[str, list[str]] = Field(
-        default_factory=lambda: {k: list(v) for k, v in DEFAULT_TOPICS.items()},
-        description="topic -> cue words; a figure with no date in its sentence takes the date of the last "
-                    "dated sentence that shares a topic with it (else the nearest date before it)",
+    kinds: dict[str, list[str]] = Field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_KINDS.items()},
+        description="event kind -> cue words; a figure's kind comes from its measure and these words around "
+                    "it; an event is (place, period, kind); a figure with no date of its own takes the dates "
+                    "of its kind's story in its text",
+    )
+    measure_kinds: dict[str, str] = Field(
+        default_factory=lambda: dict(DEFAULT_MEASURE_KINDS),
+        description="measure -> the event kind its figures are about unless the words around them say "
+                    "otherwise (e.g. sentenced -> trial)",
+    )
+    place_measures: list[str] = Field(
+        default_factory=lambda: ["population"],
+        description="measures that describe a place, not an event (population): their figures are grouped "
+                    "as facts about the place (undated), not counted with an event",
     )
     places: dict[str, list[str]] = Field(
         default_factory=dict,
@@ -139,7 +162,7 @@ class FactsParams(Section):
         2000, ge=10, le=1_000_000, description="passages per parallel partition",
     )
 
-    @field_validator("measures", "attribution", "topics")
+    @field_validator("measures", "attribution", "kinds")
     @classmethod
     def _non_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         for key, cues in value.items():
@@ -157,3 +180,10 @@ class FactsParams(Section):
         if bad:
             raise ValueError(f"unknown attribution kind(s) {bad}; allowed: {sorted(allowed)}")
         return value
+
+    @model_validator(mode="after")
+    def _measure_kinds_known(self):
+        bad = sorted(k for k in self.measure_kinds.values() if k not in self.kinds)
+        if bad:
+            raise ValueError(f"measure_kinds names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")
+        return self

@@ -19,8 +19,10 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.facts.attribution import assign_attribution
-from pipeline.facts.events import PLACE_LABELS, PlaceNames, event_key, event_label, find_places
-from pipeline.facts.lexicon import compile_lexicon, topics_of
+from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, event_key, event_label, event_period, \
+    find_places
+from pipeline.facts.kinds import figure_kind
+from pipeline.facts.lexicon import compile_lexicon, kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
 from pipeline.facts.params import FactsParams
 from pipeline.facts.quantities import _windows as _cut, analysis_sentences, extract_passage
@@ -32,8 +34,8 @@ QUANTITIES = pa.schema([
     ("raw_end", pa.int64()), ("surface", pa.string()), ("value_low", pa.float64()), ("value_high", pa.float64()),
     ("qualifier", pa.string()), ("unit", pa.string()), ("measure", pa.string()), ("counted", pa.string()),
     ("uncertain", pa.bool_()), ("hedge_inherited", pa.bool_()), ("hypothetical", pa.bool_()),
-    ("layout", pa.bool_()), ("event", pa.string()), ("place", pa.string()), ("event_date", pa.string()),
-    ("event_basis", pa.string()),
+    ("layout", pa.bool_()), ("kind", pa.string()), ("kind_basis", pa.string()), ("kind_cues", pa.string()),
+    ("event", pa.string()), ("place", pa.string()), ("event_date", pa.string()), ("event_basis", pa.string()),
     ("attribution", pa.string()), ("attribution_kind", pa.string()), ("sentence", pa.large_string()),
 ])
 CLAIMS = pa.schema([
@@ -54,6 +56,7 @@ COMPARISON = pa.schema([
 ])
 EVENTS = pa.schema([
     ("event_id", pa.string()), ("label", pa.string()), ("place", pa.string()), ("period", pa.string()),
+    ("kind", pa.string()), ("cues", pa.list_(pa.string())),
     ("date_start", pa.string()), ("date_end", pa.string()), ("peak_date", pa.string()),
     ("n_quantities", pa.int64()), ("n_claims", pa.int64()), ("n_docs", pa.int64()),
     ("doc_ids", pa.list_(pa.string())), ("measures", pa.list_(pa.string())),
@@ -62,7 +65,8 @@ TIMELINE = pa.schema([
     ("date", pa.string()), ("date_end", pa.string()), ("precision", pa.string()), ("doc_id", pa.string()),
     ("passage_id", pa.string()), ("sentence_id", pa.string()), ("sentence", pa.large_string()),
     ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("raw_start", pa.int64()),
-    ("raw_end", pa.int64()), ("relative", pa.bool_()), ("role", pa.string()), ("event", pa.string()),
+    ("raw_end", pa.int64()), ("relative", pa.bool_()), ("role", pa.string()), ("kind", pa.string()),
+    ("event", pa.string()),
     ("place", pa.string()), ("group_id", pa.string()), ("n_docs_in_group", pa.int64()),
 ])
 
@@ -80,19 +84,6 @@ class Inputs:
     dedup: pd.DataFrame            # dedup passages (passage_id, cluster_id, canonical_passage_id, is_canonical, match)
     mentions: pd.DataFrame | None = None  # entity mentions (passage_id, start, end, text, label)
     clusters: pd.DataFrame | None = None  # dedup clusters (cluster_id, n_occurrences)
-
-
-class _LazyTopics:
-    """Topics of a passage's sentences, computed only for the sentences asked about."""
-
-    def __init__(self, text, spans, lex):
-        self.text, self.spans, self.lex, self.cache = text, spans, lex, {}
-
-    def __getitem__(self, k):
-        if k not in self.cache:
-            a, b = self.spans[k]
-            self.cache[k] = topics_of(self.text[a:b], self.lex)
-        return self.cache[k]
 
 
 def _windows(spans, limit, text):
@@ -208,7 +199,10 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
         row["place"] = places(raw if isinstance(raw, str) else None)
         date = row.get("event_date")
         row["event_date"] = date if isinstance(date, str) else None
-        row["event"] = event_key(row["place"], row["event_date"])
+        kind = row.get("kind")
+        row["kind"] = kind if isinstance(kind, str) else None
+        basis = row.get("event_basis")
+        row["event"] = event_key(row["place"], row["event_date"], row["kind"], basis if isinstance(basis, str) else None)
     _doc_fallback(q)
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
     docs = documents.set_index("doc_id")
@@ -228,23 +222,47 @@ def extract_facts(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> dic
     return merge(qrows, trows, inputs.documents, params, reprint_of, copies)
 
 
+@dataclass
+class _Passage:
+    """What phase 1 learnt about one passage: its sentences, dates, places and figures."""
+    pid: str
+    index: int
+    text: str
+    asents: list
+    astarts: list
+    sids: list
+    starts: list
+    plist: list
+    dated: list        # (mention, resolved, iso, iso_end, on its own line, is a dateline)
+    anchors: list      # (position, iso, precision) of the dates that are not datelines
+    qs: list
+    heading: tuple | None
+    segment: int
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.astarts, pos) - 1)
+
+    def sentence_id(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.sids[k] if k >= 0 else (self.sids[0] if self.sids else None)
+
+
 def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span):
-    """Quantities and dated mentions of one document, with their date/place context."""
-    qrows, trows = [], []
+    """Quantities and dated mentions of one document, with their kind, date and place.
+
+    Phase 1 reads the passages in order: dates are resolved (years from context, datelines
+    that start another text), figures found with their measure and source. Phase 2 knows the
+    whole document: each text (a dateline starts one) gets its main place, every dated
+    sentence its kinds, and each figure its kind and the date and place of its story."""
     heading: tuple | None = None   # (iso, precision, place) of a date line just before
     dateline_ref = ref
     explicit_years: list[int] = []
     all_years: Counter = Counter()
-    pending: list[dict] = []       # timeline rows of heading lines waiting for their text
     texts = {pid: clean[pid][0] for pid in passage_ids if pid in clean and pid not in skip
              and isinstance(clean[pid][0], str) and not clean[pid][1]}
     readable = list(texts)
     found_dates = {pid: find_dates(texts[pid]) for pid in readable}
-    found_places = {pid: (mentions.get(pid, []) or find_places(texts[pid], gazetteer)) for pid in readable}
-    doc_places: Counter = Counter()
-    for pid in readable:
-        for _, _, n in found_places[pid]:
-            doc_places[n] += 1
+    found_places = {pid: list(mentions.get(pid, []) or find_places(texts[pid], gazetteer)) for pid in readable}
     day_years: dict = defaultdict(Counter)    # (month, day) -> years it is written with in full
     month_years: dict = defaultdict(Counter)  # month -> years
     for pid in readable:
@@ -255,29 +273,17 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     month_years[m.month][m.year] += 1
                     if m.day:
                         day_years[(m.month, m.day)][m.year] += 1
-    main_place = doc_places.most_common(1)[0][0] if doc_places else None
-    main_rx = re.compile(rf"(?<!\w){re.escape(main_place)}(?!\w)") if main_place else None
-    history: list[tuple] = []      # (topics, iso, precision, place, where) of dated sentences so far
     last_doc_day: dt.date | None = None
-    history_passages: list[str] = []
+    segment = 0                    # a dateline starts another text (a page reprinting several articles)
+    passages: list[_Passage] = []
+    # phase 1: dates in text order, figures
     for pid in readable:
         text = texts[pid]
         if not text.strip():
             continue
         spans = sentences.get(pid, [])
         upstream = [(s, e) for s, e, _ in spans]
-        sids = [sid for _, _, sid in spans]
-        starts = [s for s, _, _ in spans]
-
-        def sentence_id(pos: int) -> str | None:
-            k = bisect.bisect_right(starts, pos) - 1
-            return sids[k] if k >= 0 else (sids[0] if sids else None)
-
         asents = _windows(analysis_sentences(text, upstream), params.max_sentence_chars, text)
-        astarts = [s for s, _ in asents]
-        # places: entity mentions when the corpus has them, else patterns and the alias list
-        plist = found_places[pid]
-        # dates, resolved in text order
         dated = []
         passage_years = []
         last_day = last_doc_day
@@ -333,102 +339,228 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             dated.append((m, r, iso, iso_end, only, is_dateline))
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
-                # a dateline starts another text (a page reprinting several articles): the stories
-                # told before it are not the context of what follows
-                history.clear()
+                # a dateline starts another text: the stories told before it are not the context
+                # of what follows
+                segment += 1
                 heading = None
         last_doc_day = last_day
-        # quantities
         qs = extract_passage(text, asents, params.max_sentence_chars, found_dates[pid], prepared=True)
         assign_attribution(text, qs, lex)
         assign_measures(text, qs, lex)
-        anchors = [(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl]
-        sent_topics = _LazyTopics(text, asents, lex)
-        pid_index = len(history_passages)
-        history_passages.append(pid)
+        plist = found_places[pid]
+        news = NEWS_DATELINE.match(text)
+        if news:
+            # "NUR-SULTAN -- Dozens of protesters ...": a news dateline names where the story is
+            plist = sorted(plist + [(news.start(1), news.end(1), _title_place(news.group(1)))])
+        passages.append(_Passage(
+            pid=pid, index=len(passages), text=text, asents=asents, astarts=[s for s, _ in asents],
+            sids=[sid for _, _, sid in spans], starts=[s for s, _, _ in spans], plist=plist, dated=dated,
+            anchors=[(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl],
+            qs=qs, heading=heading, segment=segment))
+        # a passage that is only a date heads the next passage
+        only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
+        if only_dates and len(re.sub(r"\W", "", text)) <= 40:
+            heading = (only_dates[-1][0], only_dates[-1][1], None)
+        elif qs or len(text) > 200:
+            heading = None
+    return _assign_context(doc_id, passages, lex, params, raw_span)
 
-        def place_near(pos: int, s0: int, e0: int):
-            """The place a sentence locates things at: the document's main place when the sentence
-            names it at all ("citizens of Zhanaozen in western Kazakhstan"), else the nearest one."""
-            p_in = [p for p in plist if s0 <= p[0] < e0]
-            if main_place and (any(p[2] == main_place for p in p_in) or main_rx.search(text, s0, e0)):
-                return main_place
-            return min(p_in, key=lambda p: abs(p[0] - pos))[2] if p_in else None
 
-        def context(pos: int, sent_index: int):
-            """(date, precision, place) a position is about: its sentence's date, else the last dated
-            sentence on the same topic, else the nearest date before it in the passage, else a date
-            heading; a date carries the place named with it."""
-            s0, e0 = asents[sent_index]
-            in_sent = [a for a in anchors if s0 <= a[0] < e0]
-            own_place = place_near(pos, s0, e0)
-            if in_sent:
-                a = min(in_sent, key=lambda a: abs(a[0] - pos))
-                return a[1], a[2], own_place or main_place, "sentence"
-            lo = asents[max(0, sent_index - params.context_sentences)][0]
-            before = [a for a in anchors if lo <= a[0] < s0]
-            if not before and heading is not None:
-                return heading[0], heading[1], own_place or heading[2] or main_place, "heading"
-            # the figure's own topic: the words right around it, else its sentence
-            mine = topics_of(text[max(s0, pos - 60):min(e0, pos + 60)], lex) or sent_topics[sent_index]
-            here = own_place or main_place
+NEWS_DATELINE = re.compile(r"^\s*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?\s+(?:--|—|–)\s")
 
-            def carry(a, basis):
-                k = max(0, bisect.bisect_right(astarts, a[0]) - 1)
-                return a[1], a[2], own_place or place_near(a[0], *asents[k]) or main_place, basis
 
-            if before:
-                k = max(0, bisect.bisect_right(astarts, before[-1][0]) - 1)
-                if not mine or sent_topics[k] & mine:
-                    return carry(before[-1], "passage")
-            if heading is not None:
-                return heading[0], heading[1], own_place or heading[2] or main_place, "heading"
-            if mine:
-                # the document's usual year for this topic at this place so far, its latest date in that year
-                same = [h for h in history if h[4] < (pid_index, s0) and h[0] & mine and h[3] in (None, here)]
-                same += [(sent_topics[max(0, bisect.bisect_right(astarts, a[0]) - 1)], a[1], a[2], None,
-                          (pid_index, a[0])) for a in anchors if a[0] < s0
-                         and sent_topics[max(0, bisect.bisect_right(astarts, a[0]) - 1)] & mine]
-                if same:
-                    year = Counter(h[1][:4] for h in same).most_common(1)[0][0]
-                    h = [h for h in same if h[1].startswith(year)][-1]
-                    return h[1], h[2], own_place or h[3] or main_place, "topic"
+def _title_place(name: str) -> str:
+    return "-".join(w.capitalize() for w in name.split("-")).replace(" ", " ")
+
+
+def _main_places(passages: list[_Passage]) -> dict[int, str | None]:
+    """The main place of each text: its news dateline's place, else its most named place when it names
+    one more than once, else the document's most named place."""
+    doc, per, news = Counter(), defaultdict(Counter), {}
+    for p in passages:
+        for _, _, n in p.plist:
+            doc[n] += 1
+            per[p.segment][n] += 1
+        m = NEWS_DATELINE.match(p.text)
+        if m and p.segment not in news:
+            news[p.segment] = _title_place(m.group(1))
+    main = doc.most_common(1)[0][0] if doc else None
+    out = {}
+    for seg in {p.segment for p in passages}:
+        top = per[seg].most_common(2)
+        if seg in news:
+            out[seg] = news[seg]
+        elif top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[seg] = top[0][0]
+        else:
+            out[seg] = main
+    return out
+
+
+def _story_date(story: list[tuple], where: tuple) -> tuple:
+    """The date of a story told in several dated sentences (where, kinds, iso, precision, place): its
+    usual year, its usual month in that year, the latest such date before `where` (else the first).
+    Ties go to the period mentioned nearest before `where` (else the first after it)."""
+    def choose(groups: dict):
+        top = max(len(v) for v in groups.values())
+        tied = [k for k, v in groups.items() if len(v) == top]
+        if len(tied) == 1:
+            return tied[0]
+        earlier = [(max(h[0] for h in groups[k] if h[0] < where), k) for k in tied
+                   if any(h[0] < where for h in groups[k])]
+        return max(earlier)[1] if earlier else min((min(h[0] for h in groups[k]), k) for k in tied)[1]
+
+    by_year: dict = defaultdict(list)
+    for h in story:
+        by_year[h[2][:4]].append(h)
+    by_month: dict = defaultdict(list)
+    for h in by_year[choose(by_year)]:
+        by_month[h[2][:7]].append(h)
+    entries = by_month[choose(by_month)]
+    earlier = [h for h in entries if h[0] < where]
+    return earlier[-1] if earlier else entries[0]
+
+
+def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
+    """Phase 2: kinds, dates and places of the figures and dated mentions of one document."""
+    qrows, trows = [], []
+    mains = _main_places(passages)
+    rx_cache: dict = {}
+
+    def main_rx(name):
+        if name not in rx_cache:
+            rx_cache[name] = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        return rx_cache[name]
+
+    def place_near(p: _Passage, pos: int, s0: int, e0: int):
+        """The place a sentence locates things at: its text's main place when the sentence names it
+        at all ("citizens of Zhanaozen in western Kazakhstan"), else the nearest one it names."""
+        main = mains[p.segment]
+        p_in = [x for x in p.plist if s0 <= x[0] < e0]
+        if main and (any(x[2] == main for x in p_in) or main_rx(main).search(p.text, s0, e0)):
+            return main
+        return min(p_in, key=lambda x: abs(x[0] - pos))[2] if p_in else None
+
+    skind_cache: dict = {}
+
+    def skinds(p: _Passage, k: int) -> frozenset:
+        """The kinds a sentence is mostly about."""
+        if (p.index, k) not in skind_cache:
+            a, b = p.asents[k]
+            skind_cache[(p.index, k)] = kinds_of(p.text[a:b], lex)
+        return skind_cache[(p.index, k)]
+
+    # every dated sentence of each text: (where, kinds, iso, precision, place)
+    history: dict = defaultdict(list)
+    for p in passages:
+        for a in p.anchors:
+            k = p.sentence_index(a[0])
+            history[p.segment].append(((p.index, a[0]), skinds(p, k), a[1], a[2],
+                                       place_near(p, a[0], *p.asents[k]) or mains[p.segment]))
+
+    def context(p: _Passage, pos: int, k: int, kind: str | None):
+        """(date, precision, place, basis) a position is about: its sentence's date; else a dated
+        sentence of its kind nearby in its passage (any dated sentence before it, for a position of no
+        kind); else a date heading; else the dates of its kind's story in its text (their usual year,
+        the nearest such date); else the nearest date before it in the passage. A date carries the
+        place named with it."""
+        main = mains[p.segment]
+        s0, e0 = p.asents[k]
+        own_place = place_near(p, pos, s0, e0)
+        here = own_place or main
+        in_sent = [a for a in p.anchors if s0 <= a[0] < e0]
+        if in_sent:
+            a = min(in_sent, key=lambda a: abs(a[0] - pos))
+            return a[1], a[2], here, "sentence"
+
+        def carry(a, basis):
+            j = p.sentence_index(a[0])
+            return a[1], a[2], own_place or place_near(p, a[0], *p.asents[j]) or main, basis
+
+        lo = p.asents[max(0, k - params.context_sentences)][0]
+        hi = p.asents[min(len(p.asents) - 1, k + params.context_sentences)][1]
+        before = [a for a in p.anchors if lo <= a[0] < s0]
+        if kind is None:
             if before:
                 return carry(before[-1], "passage")
-            return None, None, own_place or main_place, None
+            if p.heading is not None:
+                return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+            return None, None, here, None
+        def same_story(a):
+            j = p.sentence_index(a[0])
+            return kind in skinds(p, j) and place_near(p, a[0], *p.asents[j]) in (None, here)
 
-        for q in qs:
-            k = max(0, bisect.bisect_right(astarts, q.start) - 1)
-            iso, prec, place, basis = context(q.start, k)
+        same = [a for a in before if same_story(a)]
+        if same:
+            return carry(same[-1], "passage")
+        same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a)]
+        if same:
+            return carry(same[0], "passage")
+        if not before and p.heading is not None:
+            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+        story = [h for h in history[p.segment] if kind in h[1] and h[4] in (None, here)]
+        if story:
+            h = _story_date(story, (p.index, s0))
+            return h[2], h[3], own_place or h[4] or main, "kind"
+        if before:
+            return carry(before[-1], "passage")
+        if p.heading is not None:
+            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+        return None, None, here, None
+
+    place_measures = set(params.place_measures)
+    pending: list[dict] = []       # timeline rows of heading lines waiting for their text
+    for p in passages:
+        text, pid = p.text, p.pid
+        last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
+        for q in p.qs:
+            k = p.sentence_index(q.start)
             s0, e0 = q.sentence_start, q.sentence_end
+            kind, kind_basis, cues = figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex,
+                                                 params.measure_kinds)
+            if kind is None:
+                # no word of its own: the kind of the sentences just before it in its passage
+                for j in range(k, max(-1, k - params.context_sentences - 1), -1):
+                    ks = frozenset([last_kind[j]]) if last_kind[j] else skinds(p, j)
+                    if len(ks) == 1:
+                        kind, kind_basis = next(iter(ks)), "passage"
+                        a, b = p.asents[j]
+                        cues = sorted({c for _, kk, c in kind_hits(text[a:b], lex) if kk == kind})
+                        break
+            if q.measure in place_measures:
+                kind, kind_basis, cues = None, None, []
+                iso, place, basis = None, place_near(p, q.start, *p.asents[k]) or mains[p.segment], "place"
+            else:
+                iso, _, place, basis = context(p, q.start, k, kind)
+            if kind is not None:
+                last_kind[k] = kind
             rs, re_ = raw_span(pid, q.start, q.end)
             qrows.append({
                 "quantity_id": f"{pid}-q{q.start:06d}", "doc_id": doc_id, "passage_id": pid,
-                "sentence_id": sentence_id(q.start), "start": q.start, "end": q.end, "raw_start": rs,
+                "sentence_id": p.sentence_id(q.start), "start": q.start, "end": q.end, "raw_start": rs,
                 "raw_end": re_, "surface": text[q.start:q.end], "value_low": q.value_low,
                 "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit, "measure": q.measure,
                 "counted": q.label if q.layout else q.head, "uncertain": q.uncertain,
                 "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
+                "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
                 "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0],
             })
-        # dated sentences join the document's history (for figures further on)
-        for a in anchors:
-            k = max(0, bisect.bisect_right(astarts, a[0]) - 1)
-            history.append((sent_topics[k], a[1], a[2], place_near(a[0], *asents[k]) or main_place,
-                            (pid_index, asents[k][0])))
         # timeline rows
-        for m, r, iso, iso_end, only, dl in dated:
-            k = max(0, bisect.bisect_right(astarts, m.start) - 1)
-            s0, e0 = asents[k] if asents else (0, len(text))
+        for m, r, iso, iso_end, only, dl in p.dated:
+            k = p.sentence_index(m.start)
+            s0, e0 = p.asents[k] if p.asents else (0, len(text))
             sentence = text[s0:e0]
-            _, _, place, _ = context(m.start, k) if asents else (None, None, None, None)
+            ks = skinds(p, k) if p.asents and not dl else frozenset()
+            kind = next(iter(ks)) if len(ks) == 1 else None
+            place = context(p, m.start, k, kind)[2] if p.asents else None
             rs, re_ = raw_span(pid, m.start, m.end)
             trow = {"date": iso, "date_end": iso_end, "precision": r.precision, "doc_id": doc_id,
-                    "passage_id": pid, "sentence_id": sentence_id(m.start), "sentence": sentence,
+                    "passage_id": pid, "sentence_id": p.sentence_id(m.start), "sentence": sentence,
                     "surface": m.surface, "start": m.start, "end": m.end, "raw_start": rs, "raw_end": re_,
                     "relative": m.relative is not None or m.year is None,
-                    "role": "dateline" if dl else "event", "event_date": iso, "place_raw": place}
+                    "role": "dateline" if dl else "event", "event_date": iso, "place_raw": place,
+                    "kind": kind}
             if only and not dl:
                 # a date on a line of its own heads the text after it (timelines, infographics)
                 ls, le = _line_bounds(text, m.start, m.end)
@@ -438,18 +570,12 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 else:
                     pending.append(trow)
             trows.append(trow)
-        if pending and not (len(dated) and all(only for *_, only, _ in dated) and len(text.strip()) < 80):
-            first = next((text[s:e] for s, e in asents if text[s:e].strip()), text[:300])
+        if pending and not (len(p.dated) and all(only for *_, only, _ in p.dated) and len(text.strip()) < 80):
+            first = next((text[s:e] for s, e in p.asents if text[s:e].strip()), text[:300])
             for trow in pending:
                 if trow is not None and trow["passage_id"] != pid:
                     trow["sentence"] = first[:500]
             pending = [t for t in pending if t["passage_id"] == pid]
-        # a passage that is only a date heads the next passage
-        only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
-        if only_dates and len(re.sub(r"\W", "", text)) <= 40:
-            heading = (only_dates[-1][0], only_dates[-1][1], None)
-        elif qs or len(text) > 200:
-            heading = None
     return qrows, trows
 
 
@@ -466,10 +592,10 @@ def _doc_fallback(qrows: list[dict]) -> None:
         days = Counter(r["event_date"] for r in rows if r["event_date"] and r["event_date"].startswith(period))
         date = days.most_common(1)[0][0]
         for r in rows:
-            if not r["event_date"]:
+            if not r["event_date"] and r.get("event_basis") != PLACE_FACTS:
                 r["event_date"] = date
                 r["event_basis"] = "document"
-                r["event"] = event_key(r["place"], date)
+                r["event"] = event_key(r["place"], date, r.get("kind"))
 
 
 def _claims(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copies: dict) -> pd.DataFrame:
@@ -487,29 +613,36 @@ def _claims(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copies: d
 
 
 def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per event (place, period, kind): its dates, figures, documents, and the cues that gave
+    its figures their kind (`measure sentenced (12)`, `trial (3)`), so a user can see why they are one."""
     if not len(q) or q["event"].isna().all():
         return pd.DataFrame(columns=EVENTS.names)
     n_claims = Counter(e for e in claims["event"].tolist() if isinstance(e, str)) if len(claims) else Counter()
     groups: dict = defaultdict(list)
-    for ev, date, place, doc, measure in zip(q["event"].tolist(), q["event_date"].tolist(), q["place"].tolist(),
-                                             q["doc_id"].tolist(), q["measure"].tolist()):
+    cols = ["event", "event_date", "place", "doc_id", "measure", "kind", "kind_cues", "event_basis"]
+    for ev, date, place, doc, measure, kind, cues, basis in zip(*[q[c].tolist() for c in cols]):
         if isinstance(ev, str):
-            groups[ev].append((date, place, doc, measure))
+            groups[ev].append((date if isinstance(date, str) else None, place, doc, measure,
+                               kind if isinstance(kind, str) else None, cues if isinstance(cues, str) else "",
+                               basis))
     rows = []
     for ev, items in sorted(groups.items()):
-        dates = [d for d, *_ in items if isinstance(d, str)]
+        dates = [d for d, *_ in items if d]
         days = Counter(d for d in dates if len(d) == 10)
         peak = sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if days else None
-        place = next((p for _, p, _, _ in items if isinstance(p, str)), None)
-        m = re.search(r"(\d{4}(?:-\d{2})?|undated)$", ev)
-        period = m.group(1) if m else ""
-        docs = sorted({d for _, _, d, _ in items})
+        place = next((x[1] for x in items if isinstance(x[1], str)), None)
+        kind = next((x[4] for x in items if x[4]), None)
+        facts = any(x[6] == PLACE_FACTS for x in items)
+        period = event_period(dates[0]) if dates and not facts else "undated"
+        cue_counts = Counter(c for x in items for c in x[5].split("; ") if c)
+        docs = sorted({x[2] for x in items})
         rows.append({
-            "event_id": ev, "label": event_label(place, period), "place": place, "period": period,
+            "event_id": ev, "label": event_label(place, period, kind, facts), "place": place, "period": period,
+            "kind": kind, "cues": [f"{c} ({n})" for c, n in sorted(cue_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
             "date_start": min(dates) if dates else None, "date_end": max(dates) if dates else None,
             "peak_date": peak, "n_quantities": len(items), "n_claims": int(n_claims.get(ev, 0)),
             "n_docs": len(docs), "doc_ids": docs,
-            "measures": sorted({mm for *_, mm in items if mm != "other"}),
+            "measures": sorted({x[3] for x in items if x[3] != "other"}),
         })
     out = pd.DataFrame(rows, columns=EVENTS.names)
     return out.sort_values(["n_claims", "event_id"], ascending=[False, True]).reset_index(drop=True)
