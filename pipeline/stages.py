@@ -29,6 +29,8 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
           "repair and flag every passage: clean text, edit log, furniture, language, sentences"),
     Stage("entities", "pipeline.entities.flow:entities_flow",
           "people, organisations and places: mentions, one entity per real-world thing, co-occurrences"),
+    Stage("facts", "pipeline.facts.flow:facts_flow",
+          "figures (value, hedge, measure), who claims them, the event they are about, and a timeline"),
     Stage("report", "pipeline.report.flow:report_flow",
           "write reports/report.html, report.pdf and metrics.json from the tables"),
 ]}

@@ -45,7 +45,7 @@ def table(project, name) -> pd.DataFrame:
 
 def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
     first = dvc(project, "repro")
-    assert stages_run(first.stdout) == ["ingest", "dedup", "clean", "entities", "report"]
+    assert stages_run(first.stdout) == ["ingest", "dedup", "clean", "entities", "facts", "report"]
     for name, columns in CONTRACT.items():
         assert columns <= set(table(project, name).columns), name
     assert len(table(project, "ingest/documents")) == 5

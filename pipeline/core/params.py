@@ -22,6 +22,7 @@ SECTIONS: dict[str, str] = {
     "dedup": "pipeline.dedup.params:DedupParams",
     "clean": "pipeline.clean.params:CleanParams",
     "entities": "pipeline.entities.params:EntitiesParams",
+    "facts": "pipeline.facts.params:FactsParams",
     "report": "pipeline.report.params:ReportParams",
 }
 

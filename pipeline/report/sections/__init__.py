@@ -22,4 +22,6 @@ BUILDERS = [
     "pipeline.report.sections.repeats:build",
     "pipeline.report.sections.cleanup:build",
     "pipeline.report.sections.entities:build",
+    "pipeline.report.sections.figures:build",
+    "pipeline.report.sections.timeline:build",
 ]

@@ -1,0 +1,150 @@
+"""Places and events: what a figure is about.
+
+An event is derived from the data, not named in advance: every figure takes the
+date and place nearest to it (its sentence first, then up to
+`context_sentences` earlier sentences of its passage, then a date heading line
+just before the passage, then the document's most frequent anchor), and figures
+whose (place, year-month) agree form one event. A figure about an older
+massacre cited for comparison, or a later uprising, carries that other date and
+so lands in another event. Place spellings are merged by the user's alias list
+and by string similarity (Kiev / Kiyev).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from pipeline.text.dates import MONTHS, WEEKDAYS
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NOT_PLACES = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her",
+    "Their", "Our", "My", "Your", "Its", "Mr", "Mrs", "Ms", "Dr", "Part", "Article", "Independence",
+    "Christmas", "New", "Year", "English", "Russian", "Kazakh", "Chinese", "Internet", "YouTube", "Twitter",
+    "Facebook", "God", "Allah", "Islam", "Parliament", "Court", "Prosecutor", "Ministry", "President",
+    "Government", "Office", "Party", "Committee", "Union", "Company", "Day", "Square", "Street", "Monday"}
+_ADJ = r"(?:western|eastern|northern|southern|central|communist|soviet|south-west|north-west|south-east|north-east|" \
+       r"neighbouring|neighboring|nearby|oil-rich|remote|small|tiny|desert|industrial|provincial)"
+PLACE_PATTERN = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:" + _ADJ + r"\s+)?(?:(?:city|town|village|region|province|district|"
+    r"oblast|station|settlement|capital)\s+of\s+)?"
+    r"(?P<name>[A-Z][a-zà-ÿ’'\-]+(?:[\s-](?:[A-Z][a-zà-ÿ’'\-]+))?)"
+    r"|\b(?:city|town|village|region|province|settlement)\s+of\s+(?P<name2>[A-Z][a-zà-ÿ’'\-]+)")
+_SUBPLACE = re.compile(r"\s+(?:square|street|avenue|hotel|company|party|office|station|district|microdistrict|"
+                       r"hospital|court|prison|centre|center|airport|field|oilfield)\b", re.I)
+_ORG_TAIL = re.compile(r"(?:gaz|gas|munai\w*|oil|bank|party|office|court|ministry|police|committee|inc|ltd|jsc|llp)$",
+                       re.I)
+
+
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+def find_places(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, name as written) of place mentions found by pattern or in the alias list."""
+    out = []
+    for m in PLACE_PATTERN.finditer(text):
+        g = "name" if m.group("name") else "name2"
+        name = m.group(g)
+        first = name.split()[0].split("-")[0]
+        if first in _NOT_PLACES or _ORG_TAIL.search(name) or len(name) < 3:
+            continue
+        if name.isupper() and len(name) <= 4:
+            continue
+        if _SUBPLACE.match(text, m.end(g)):
+            continue  # "Alan square", "Shetpe station": a spot, not the place of an event
+        out.append((m.start(g), m.end(g), name.rstrip("-")))
+    # names in the alias list count only where they locate something (as above): "a journalist
+    # from Springfield" does not move an event to Springfield
+    if gazetteer:
+        rx = _gazetteer_regex(tuple(sorted(gazetteer)))
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b, _ in out):
+                continue
+            if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                out.append((m.start(), m.end(), m.group()))
+    out.sort()
+    return out
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+
+
+_GAZ_CACHE: dict = {}
+
+
+def _gazetteer_regex(names: tuple[str, ...]) -> re.Pattern:
+    if names not in _GAZ_CACHE:
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        _GAZ_CACHE[names] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+    return _GAZ_CACHE[names]
+
+
+class PlaceNames:
+    """Canonical names for place spellings: the user's aliases, then similarity clusters."""
+
+    def __init__(self, aliases: dict[str, list[str]], threshold: float):
+        self.alias = {}
+        for canon, others in aliases.items():
+            self.alias[canon.lower()] = canon
+            for o in others:
+                self.alias[o.lower()] = canon
+        self.threshold = threshold * 100
+        self.canon: dict[str, str] = {}
+
+    def gazetteer(self) -> dict[str, str]:
+        return {k: v for k, v in self.alias.items()} | {v: v for v in self.alias.values()} if self.alias else {}
+
+    def build(self, counts: Counter) -> None:
+        """Cluster the spellings seen (most frequent first) into canonical names."""
+        reps: list[str] = []
+        for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            key = self.alias.get(name.lower())
+            if key:
+                self.canon[name] = key
+                continue
+            match = next((r for r in reps if fuzz.ratio(name.lower(), r.lower()) >= self.threshold), None)
+            if match is None:
+                reps.append(name)
+                match = name
+            self.canon[name] = match
+
+    def __call__(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        return self.canon.get(name) or self.alias.get(name.lower()) or name
+
+
+PLACE_FACTS = "place"   # event_basis of figures that describe a place (population), not an event
+
+
+def event_key(place: str | None, date_iso: str | None, kind: str | None = None, basis: str | None = None) -> str | None:
+    """(place, year-month or year, kind) -> a readable, stable event id: `springfield-2011-12-violence`,
+    `shelbyville-2012-06-trial`, `springfield-2011-12` (a figure of no kind); `springfield-facts` for the
+    figures that describe the place itself."""
+    if basis == PLACE_FACTS:
+        return f"{slug(place) if place else 'unplaced'}-facts"
+    if date_iso is None and place is None:
+        return None
+    period = date_iso[:7] if date_iso else "undated"
+    return f"{slug(place) if place else 'unplaced'}-{period}" + (f"-{slug(kind)}" if kind else "")
+
+
+def event_period(date_iso: str | None) -> str:
+    return date_iso[:7] if date_iso else "undated"
+
+
+def event_label(place: str | None, period: str, kind: str | None = None, facts: bool = False) -> str:
+    month_names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December"]
+    if facts:
+        return f"{place or 'place not stated'}: facts about the place"
+    when = period
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        when = f"{month_names[int(period[5:]) - 1]} {period[:4]}"
+    return f"{place or 'place not stated'}, {when}" + (f" ({kind})" if kind else "")

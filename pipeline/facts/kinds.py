@@ -1,0 +1,55 @@
+"""Event kinds: what the story of a figure is about (violence, strike, trial, crackdown, protest, ...).
+
+The same town and weeks hold several stories: a strike, a shooting, the detentions
+that followed, the trials a year later. A figure's kind comes from what it counts
+(`measure_kinds`: sentenced -> trial, detained -> crackdown, killed -> violence)
+and from the cue words of `kinds` around it (the words near the figure, else its
+whole sentence); the measure counts double, so "37 defendants ... in the detention
+centre where people were tortured, were tried" stays a trial figure, while "killed"
+words around a count of participants make it a violence figure. A figure with
+neither takes the kind of the sentences just before it in its passage (the caller
+does that). Both lexicons are in params.yaml; the cues that decided are kept, so a
+user can see why a figure went to an event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.facts.lexicon import Lexicon, kind_hits
+
+WINDOW = 80           # characters either side of a figure that are "the words around it"
+MEASURE_WEIGHT = 2    # what a figure counts weighs as much as two cue words
+
+
+def figure_kind(text: str, start: int, end: int, s0: int, e0: int, measure: str, lex: Lexicon,
+                measure_kinds: dict[str, str]) -> tuple[str | None, str | None, list[str]]:
+    """(kind, basis, cues) of the figure text[start:end] in the sentence text[s0:e0].
+    basis: 'measure' (its measure alone), 'words' (cue words near it, maybe with its measure),
+    'sentence' (cue words elsewhere in its sentence); (None, None, []) when nothing says."""
+    scores: Counter = Counter()
+    mk = measure_kinds.get(measure)
+    if mk:
+        scores[mk] += MEASURE_WEIGHT
+    a, b = max(s0, start - WINDOW), min(e0, end + WINDOW)
+    hits = [(abs(a + p - start), k, c) for p, k, c in kind_hits(text[a:b], lex)]
+    basis = "words" if hits else ("measure" if mk else None)
+    if not hits and not mk:
+        hits = [(abs(s0 + p - start), k, c) for p, k, c in kind_hits(text[s0:e0], lex)]
+        basis = "sentence" if hits else None
+    for _, k, _ in hits:
+        scores[k] += 1
+    if not scores:
+        return None, None, []
+    top = max(scores.values())
+    tied = [k for k, n in scores.items() if n == top]
+    if mk in tied:
+        kind = mk
+    elif len(tied) == 1:
+        kind = tied[0]
+    else:
+        kind = min((h for h in hits if h[1] in tied), key=lambda h: h[0])[1]
+    cues = ([f"measure {measure}"] if kind == mk else []) + sorted({c for _, k, c in hits if k == kind})
+    if kind != mk and basis == "measure":
+        basis = "words"
+    return kind, basis, cues

@@ -1,0 +1,127 @@
+"""Compiled lexicons: phrase lists from params.yaml -> regexes, matched once per sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.facts.params import FactsParams
+
+
+def phrase_regex(phrases: list[str], flags: int = re.I) -> re.Pattern:
+    """One regex for a list of phrases: word boundaries, `*` = any word ending, any whitespace.
+    With flags=0 the regex is meant for lower-cased text (several times faster than re.I)."""
+    parts = []
+    for p in sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True):
+        words = [re.escape(w).replace(r"\*", r"\w*") for w in p.split()]
+        parts.append(r"\s+".join(words))
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w])", flags)
+
+
+PERSON_NOUNS = {
+    "people", "persons", "person", "man", "men", "woman", "women", "children", "child", "kids", "workers",
+    "worker", "protesters", "protestors", "demonstrators", "activists", "activist", "officers", "officer",
+    "policemen", "policeman", "police", "defendants", "residents", "inhabitants", "employees", "staff",
+    "strikers", "detainees", "rioters", "hooligans", "marines", "soldiers", "troops", "victims", "bodies",
+    "dead", "civilians", "participants", "members", "leaders", "managers", "students", "pupils",
+    "prisoners", "guys", "twins", "teenagers", "journalists", "reporters", "oilmen", "akims", "officials",
+    "citizens", "passengers", "deputies", "lawyers", "human", "humans", "individuals", "adults",
+    "miners", "doctors", "nurses", "journalist", "girls", "boys", "friends", "relatives", "families",
+    "witnesses", "eyewitnesses", "fatalities", "casualties", "refugees", "voters", "supporters",
+    "opponents", "oppositionists", "candidates", "delegates", "judges", "lawmakers", "scapegoats",
+    "deaths", "wounded", "injured", "killed", "hostages", "teachers", "specialists", "operators",
+    "gunmen", "militants", "terrorists", "demonstrator", "protester", "worker", "speakers",
+}
+TIME_UNITS = {
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month", "months": "month",
+    "week": "week", "weeks": "week", "day": "day", "days": "day", "night": "night", "nights": "night",
+    "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute", "min": "minute",
+    "second": "second", "seconds": "second", "sec": "second", "decade": "decade", "decades": "decade",
+}
+DISTANCE_UNITS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+                  "metres": "metre", "meters": "metre", "metre": "metre", "meter": "metre", "m": "metre",
+                  "miles": "mile", "mile": "mile", "cm": "cm"}
+CURRENCY_WORDS = {
+    "usd": "USD", "dollars": "USD", "dollar": "USD", "us$": "USD", "$": "USD",
+    "tenge": "KZT", "kzt": "KZT", "₸": "KZT",
+    "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "₽": "RUB",
+    "eur": "EUR", "euros": "EUR", "euro": "EUR", "€": "EUR",
+    "gbp": "GBP", "pounds": "GBP", "£": "GBP",
+}
+CURRENCY_CODES_BEFORE = {"usd", "kzt", "rub", "eur", "gbp", "us$", "$", "€", "₸", "₽", "£"}
+PERSON_MEASURES = {"killed", "injured", "detained", "arrested", "strikers", "fired", "sentenced",
+                   "prosecuted", "participants", "population"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    measure_names: tuple[str, ...]
+    measures: tuple[tuple[str, re.Pattern], ...]
+    measure_exclude: re.Pattern
+    kinds: tuple[tuple[str, re.Pattern], ...]
+    reporting: re.Pattern
+    noun_measure: dict  # single-word cue -> measure (for head nouns)
+    event_kinds: tuple[tuple[str, re.Pattern], ...] = ()  # event kind -> cue regex (lower-cased text)
+    all_measures: re.Pattern | None = None   # every measure cue in one regex (lower-cased text)
+    literal_measure: dict | None = None      # cue as matched -> (measure, priority)
+    wildcard_measure: tuple = ()             # (prefix regex, measure, priority) for cues with *
+
+
+@lru_cache(maxsize=16)
+def _compile(key: str, params_json: str) -> Lexicon:
+    params = FactsParams.model_validate_json(params_json)
+    measures = tuple((name, phrase_regex(cues, 0)) for name, cues in params.measures.items())
+    noun_measure = {}
+    for name, cues in params.measures.items():
+        for c in cues:
+            c = c.strip().lower()
+            if " " not in c and "*" not in c and c not in noun_measure:
+                noun_measure[c] = name
+    kinds = tuple((k, phrase_regex(v)) for k, v in params.attribution.items() if k != "author")
+    event_kinds = tuple((k, phrase_regex(v, 0)) for k, v in params.kinds.items())
+    literal, wild, every = {}, [], []
+    for prio, (name, cues) in enumerate(params.measures.items()):
+        for c in cues:
+            c = " ".join(c.strip().lower().split())
+            every.append(c)
+            if "*" in c:
+                wild.append((re.compile(phrase_regex([c], 0).pattern), name, prio))
+            else:
+                literal.setdefault(c, (name, prio))
+    return Lexicon(tuple(params.measures), measures, phrase_regex(params.measure_exclude, 0), kinds,
+                   phrase_regex(params.reporting), noun_measure, event_kinds, phrase_regex(every, 0), literal,
+                   tuple(wild))
+
+
+_KIND_RX: dict = {}
+
+
+def kind_hits(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
+    """(position, kind, cue as written, lower-cased) of every event-kind cue in `text`, one scan for all kinds."""
+    key = id(lex.event_kinds)
+    if key not in _KIND_RX:
+        parts = [f"(?P<k{i}>{rx.pattern})" for i, (_, rx) in enumerate(lex.event_kinds)]
+        _KIND_RX[key] = (re.compile("|".join(parts)) if parts else None, [k for k, _ in lex.event_kinds],
+                         lex.event_kinds)
+    rx, names, _ = _KIND_RX[key]
+    if rx is None:
+        return []
+    return [(m.start(), names[int(m.lastgroup[1:])], m.group()) for m in rx.finditer(text.lower())]
+
+
+def kinds_of(text: str, lex: Lexicon) -> frozenset:
+    """The kinds a stretch of text is mostly about: those with the most cues (ties: all of them)."""
+    counts: dict = {}
+    for _, kind, _ in kind_hits(text, lex):
+        counts[kind] = counts.get(kind, 0) + 1
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(k for k, n in counts.items() if n == top)
+
+
+def compile_lexicon(params: FactsParams) -> Lexicon:
+    return _compile("v1", params.model_dump_json())

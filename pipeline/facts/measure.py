@@ -1,0 +1,220 @@
+"""What a figure counts, from the words around it and the user's lexicon.
+
+Within the figure's clause (bounded by ; ( ) [ ] dashes, "but", "while", and by
+the neighbouring figures) the nearest cue wins: a cue after the figure ("16
+people died") before one in front of it ("the death of 10 people"); the counted
+noun decides when it is itself a cue ("37 defendants", "46 buildings") or when it
+is a thing no cue fits ("16 places", "20 cars": other). Cues joined by "and"
+("tried and sentenced") go to the one listed first in params. Durations can only
+be prison terms (sentenced), detention (detained) or other; money is money.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.facts.lexicon import PERSON_MEASURES, PERSON_NOUNS, TIME_UNITS, Lexicon
+from pipeline.facts.quantities import Quantity
+
+CLAUSE_BREAK = re.compile(r"[;()\[\]]|\s[–—-]\s|[–—]|\b(?:but|while|whereas|although|however)\b", re.I)
+APPOSITION = re.compile(r",\s*(?:including|among them|such as|among whom|who|whose|which|where|whom)\b[^,;.]*",
+                        re.I)
+NP_OF = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?$", re.I)
+WORD = re.compile(r"[\w’']+")
+OF_WHICH = re.compile(r"(?:of\s+(?:which|whom|them|these)|among\s+them)\s*[,:]?\s*$", re.I)
+# a term someone "received", "got", "serves" or "faces" is a sentence (durations only)
+TERM_CUES = re.compile(r"\b(?:received|receive|receives|got|given|serve|serves|serving|served|faces|facing|face)\b",
+                       re.I)
+MONEY_UNITS = {"USD", "KZT", "RUB", "EUR", "GBP"}
+TIME = set(TIME_UNITS.values())
+
+
+def _cues(sentence: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str, int]]:
+    """(start, end, measure, priority) of every cue in the sentence, longest match first."""
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a few characters change length when lower-cased
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    excluded = [(m.start(), m.end()) for m in lex.measure_exclude.finditer(low)]
+    found = []
+    for m in lex.all_measures.finditer(low):
+        s, e = m.start(), m.end()
+        if any(a <= s and e <= b for a, b in excluded):
+            continue
+        before = low[max(0, s - 3):s]
+        if before == "to " and " " not in m.group():
+            continue  # purpose infinitive: "went ... to rally"
+        key = " ".join(m.group().split())
+        hit = lex.literal_measure.get(key)
+        if hit is None:
+            for rx, name, prio in lex.wildcard_measure:
+                if rx.fullmatch(key):
+                    hit = (name, prio)
+                    break
+        if hit is not None:
+            found.append((s + offset, e + offset, hit[0], hit[1]))
+    for m in TERM_CUES.finditer(sentence):
+        found.append((m.start() + offset, m.end() + offset, "sentenced", -1))
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    kept = []
+    for c in found:
+        if kept and c[0] < kept[-1][1]:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(WORD.findall(text[a:b])) if b > a else 0
+
+
+def _clause(text: str, s0: int, e0: int, q: Quantity) -> tuple[int, int]:
+    left, right = s0, e0
+    for m in CLAUSE_BREAK.finditer(text, s0, e0):
+        if m.end() <= q.core_start:
+            left = m.end()
+        elif m.start() >= q.end:
+            right = m.start()
+            break
+    return left, right
+
+
+def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None:
+    """Set `measure` (and a default unit) on every quantity, in place."""
+    by_sentence: dict[tuple[int, int], list[Quantity]] = {}
+    for q in quantities:
+        by_sentence.setdefault((q.sentence_start, q.sentence_end), []).append(q)
+    for (s0, e0), qs in by_sentence.items():
+        qs.sort(key=lambda q: q.start)
+        if qs[0].layout:
+            for q in qs:
+                q.measure = _label_measure(q.label or "", lex)
+                if q.unit is None and q.measure in PERSON_MEASURES:
+                    q.unit = "person"
+            continue
+        sentence = text[s0:e0]
+        cues = _cues(sentence, s0, lex)
+        frames = [q.extra["attribution_span"] for q in qs if "attribution_span" in q.extra]
+        cues = [c for c in cues if not any(a <= c[0] < b for a, b in frames)]
+        skip = [(m.start() + s0, m.end() + s0) for m in APPOSITION.finditer(sentence)]
+        for k, q in enumerate(qs):
+            left, right = _clause(text, s0, e0, q)
+            if q.unit not in TIME:  # durations may share a cue: "Sentences of six, five and four years"
+                if k + 1 < len(qs) and not re.fullmatch(r"\s*of(?:\s+the)?\s*", text[q.end:qs[k + 1].start]):
+                    right = min(right, qs[k + 1].start)
+                if k > 0:
+                    left = max(left, qs[k - 1].end)
+            q.measure = _measure(text, q, cues, left, right, skip, lex)
+            if q.measure == "other" and OF_WHICH.search(text[max(s0, q.start - 20):q.start]) and k > 0:
+                if not any(left <= c[0] < right for c in cues):
+                    q.measure = qs[k - 1].measure
+            if q.unit is None and (q.measure in PERSON_MEASURES or q.head in PERSON_NOUNS):
+                q.unit = "person"
+        _inherit_hedges(text, qs)
+
+
+def _pick(cands: list[tuple[float, int, str]]) -> str:
+    cands.sort()
+    return cands[0][2]
+
+
+def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
+    unit = q.unit
+    if unit not in TIME:
+        cues = [c for c in cues if c[3] >= 0]
+    if unit in MONEY_UNITS:
+        return "money"
+    allowed = None
+    if unit in TIME:
+        allowed = {"sentenced", "detained"}
+    elif unit in ("km", "metre", "mile", "cm", "ratio"):
+        if unit == "ratio":
+            allowed = None
+        else:
+            return "other"
+    head_measure = lex.noun_measure.get(q.head) if q.head else None
+    if q.head and q.head_start is not None and not head_measure:
+        # the head noun may be the start of a longer cue ("banking facilities")
+        for c in cues:
+            if c[0] <= q.head_start < c[1]:
+                head_measure = c[2]
+    # a thing that no cue names is counted as "other": 16 places, 20 cars, 7 playgrounds
+    if unit not in TIME and unit not in ("percent", "ratio") and q.head and q.head not in PERSON_NOUNS \
+            and not head_measure and q.head != "them":
+        return "other"
+
+    # "a mother of four children, was killed": a figure inside a noun phrase set off by a
+    # comma counts only what its own noun says
+    if NP_OF.search(text[max(0, q.start - 30):q.start]) and q.head_start is not None:
+        hend = text.find(" ", q.head_start)
+        if hend > 0 and text[hend - 1:hend] == ",":
+            left = q.start
+            right = min(right, hend)
+
+    def usable(c):
+        if allowed is not None and c[2] not in allowed:
+            return False
+        if any(a <= c[0] < b and not a <= q.start < b for a, b in skip):
+            return False
+        return True
+
+    right_c, left_c = [], []
+    for c in cues:
+        if not usable(c):
+            continue
+        if q.end <= c[0] < right:
+            d = _words_between(text, q.end, c[0])
+            right_c.append((d, c[3], c[2], c))
+        elif left <= c[0] and c[1] <= q.core_start:
+            d = _words_between(text, c[1], q.core_start)
+            left_c.append((d * 1.5 + 1, c[3], c[2], c))
+    if q.head_start is not None:
+        right_c = [c for c in right_c if not (c[3][0] <= q.head_start < c[3][1])]
+    if right_c:
+        right_c.sort()
+        d0, _, name, c0 = right_c[0]
+        # coordinated cues: "tried and sentenced" -> the higher priority one
+        group = [c for c in right_c if c[3][0] - c0[1] <= 12 and re.fullmatch(
+            r"\s*(?:and|or|,)\s*(?:\w+\s+)?", text[c0[1]:c[3][0]])]
+        if group:
+            best = min([right_c[0], *group], key=lambda c: c[1])
+            name = best[2]
+        if head_measure and (allowed is None or head_measure in allowed) and (
+                d0 > 6 or q.head not in PERSON_NOUNS):
+            return head_measure
+        return name
+    if head_measure and (allowed is None or head_measure in allowed):
+        return head_measure
+    if left_c:
+        return _pick([(c[0], c[1], c[2]) for c in left_c])
+    return "other"
+
+
+def _label_measure(label: str, lex: Lexicon) -> str:
+    best = None
+    label = label.lower()
+    for prio, (name, rx) in enumerate(lex.measures):
+        m = rx.search(label)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), prio, name)
+    return best[2] if best else "other"
+
+
+def _inherit_hedges(text: str, qs: list[Quantity]) -> None:
+    """'up to 64 people were killed and 400 wounded': the hedge governs the elliptical 400."""
+    for a, b in zip(qs, qs[1:]):
+        if a.qualifier not in ("at_least", "at_most", "about") or b.qualifier != "exact":
+            continue
+        if b.start != b.core_start or (b.head is not None and not b.head.endswith("ed")) or \
+                b.unit not in (None, "person"):
+            continue
+        between = text[a.end:b.start]
+        if not re.search(r"\band\s*$", between) or re.search(r"[;.]", between):
+            continue
+        after = text[b.end:b.end + 20]
+        if not re.match(r"\s+\w+ed\b", after):
+            continue
+        b.qualifier = a.qualifier
+        v = b.value_low
+        b.value_low, b.value_high = (v, None) if a.qualifier == "at_least" else (
+            (None, v) if a.qualifier == "at_most" else (v, v))
+        b.hedge_inherited = True

@@ -1,0 +1,692 @@
+"""The facts stage as pure functions: clean passages in, figures, claims and a timeline out.
+
+`extract_facts(inputs, params, raw_span)` takes the contract tables of ingest,
+clean, dedup and entities (as DataFrames) and returns every table of
+data/facts/. `raw_span(passage_id, start, end)` maps clean offsets back to the
+document (the flow builds it from pipeline.clean.offsets).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.facts.attribution import assign_attribution
+from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, event_key, event_label, event_period, \
+    find_places
+from pipeline.facts.kinds import figure_kind
+from pipeline.facts.lexicon import compile_lexicon, kind_hits, kinds_of
+from pipeline.facts.measure import assign_measures
+from pipeline.facts.params import FactsParams
+from pipeline.facts.quantities import _windows as _cut, analysis_sentences, extract_passage
+from pipeline.text.dates import DateMention, find_dates, resolve
+
+QUANTITIES = pa.schema([
+    ("quantity_id", pa.string()), ("doc_id", pa.string()), ("passage_id", pa.string()),
+    ("sentence_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("raw_start", pa.int64()),
+    ("raw_end", pa.int64()), ("surface", pa.string()), ("value_low", pa.float64()), ("value_high", pa.float64()),
+    ("qualifier", pa.string()), ("unit", pa.string()), ("measure", pa.string()), ("counted", pa.string()),
+    ("uncertain", pa.bool_()), ("hedge_inherited", pa.bool_()), ("hypothetical", pa.bool_()),
+    ("layout", pa.bool_()), ("kind", pa.string()), ("kind_basis", pa.string()), ("kind_cues", pa.string()),
+    ("event", pa.string()), ("place", pa.string()), ("event_date", pa.string()), ("event_basis", pa.string()),
+    ("attribution", pa.string()), ("attribution_kind", pa.string()), ("sentence", pa.large_string()),
+])
+CLAIMS = pa.schema([
+    ("claim_id", pa.string()), ("quantity_id", pa.string()), ("measure", pa.string()), ("event", pa.string()),
+    ("value_low", pa.float64()), ("value_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()),
+    ("surface", pa.string()), ("uncertain", pa.bool_()), ("attribution", pa.string()),
+    ("attribution_kind", pa.string()), ("doc_id", pa.string()), ("passage_id", pa.string()),
+    ("source_path", pa.string()), ("title", pa.string()), ("raw_start", pa.int64()), ("raw_end", pa.int64()),
+    ("independent", pa.bool_()), ("reprint_of", pa.string()), ("n_copies", pa.int64()),
+    ("sentence", pa.large_string()),
+])
+COMPARISON = pa.schema([
+    ("event", pa.string()), ("event_label", pa.string()), ("measure", pa.string()), ("value_low", pa.float64()),
+    ("value_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()), ("n_claims", pa.int64()),
+    ("n_independent", pa.int64()), ("n_docs", pa.int64()), ("attribution_kinds", pa.list_(pa.string())),
+    ("attributions", pa.list_(pa.string())), ("doc_ids", pa.list_(pa.string())),
+    ("claim_ids", pa.list_(pa.string())), ("n_values_for_measure", pa.int64()), ("contested", pa.bool_()),
+])
+EVENTS = pa.schema([
+    ("event_id", pa.string()), ("label", pa.string()), ("place", pa.string()), ("period", pa.string()),
+    ("kind", pa.string()), ("cues", pa.list_(pa.string())),
+    ("date_start", pa.string()), ("date_end", pa.string()), ("peak_date", pa.string()),
+    ("n_quantities", pa.int64()), ("n_claims", pa.int64()), ("n_docs", pa.int64()),
+    ("doc_ids", pa.list_(pa.string())), ("measures", pa.list_(pa.string())),
+])
+TIMELINE = pa.schema([
+    ("date", pa.string()), ("date_end", pa.string()), ("precision", pa.string()), ("doc_id", pa.string()),
+    ("passage_id", pa.string()), ("sentence_id", pa.string()), ("sentence", pa.large_string()),
+    ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("raw_start", pa.int64()),
+    ("raw_end", pa.int64()), ("relative", pa.bool_()), ("role", pa.string()), ("kind", pa.string()),
+    ("event", pa.string()),
+    ("place", pa.string()), ("group_id", pa.string()), ("n_docs_in_group", pa.int64()),
+])
+
+RawSpan = Callable[[str, int, int], tuple[int, int]]
+DATE_ONLY_LINE = re.compile(r"^\W*$")
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|utc)?|\b(?:gmt|utc)\b|\d\s*(?:am|pm)\b", re.I)
+
+
+@dataclass
+class Inputs:
+    documents: pd.DataFrame        # ingest documents (doc_id, source_path, title, published_iso)
+    passages: pd.DataFrame         # ingest passages (passage_id, doc_id, seq, char_start)
+    clean: pd.DataFrame            # clean passages (passage_id, doc_id, text_clean, is_boilerplate)
+    sentences: pd.DataFrame        # clean sentences (sentence_id, passage_id, start, end)
+    dedup: pd.DataFrame            # dedup passages (passage_id, cluster_id, canonical_passage_id, is_canonical, match)
+    mentions: pd.DataFrame | None = None  # entity mentions (passage_id, start, end, text, label)
+    clusters: pd.DataFrame | None = None  # dedup clusters (cluster_id, n_occurrences)
+
+
+def _windows(spans, limit, text):
+    return _cut(text, spans, limit)
+
+
+def _ref_date(iso: str | None) -> dt.date | None:
+    if not iso or not isinstance(iso, str):
+        return None
+    try:
+        if len(iso) >= 10:
+            return dt.date.fromisoformat(iso[:10])
+        if len(iso) == 7:
+            return dt.date(int(iso[:4]), int(iso[5:7]), 15)
+        if len(iso) == 4:
+            return dt.date(int(iso), 7, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _line_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    return ls, (len(text) if le < 0 else le)
+
+
+def _date_only_line(text: str, m: DateMention) -> bool:
+    ls, le = _line_bounds(text, m.start, m.end)
+    rest = (text[ls:m.start] + " " + text[m.end:le])
+    rest = CLOCK.sub(" ", rest)
+    return bool(DATE_ONLY_LINE.match(rest))
+
+
+def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
+                   as_frames: bool = True) -> tuple[pd.DataFrame, pd.DataFrame] | tuple[list, list]:
+    """Figures and dated mentions of the documents in `inputs` (one partition), before the
+    corpus-wide steps (place names, events, claims). Returns (quantity rows, timeline rows),
+    as DataFrames (to pass between processes) or lists of dicts."""
+    lex = compile_lexicon(params)
+    published_by_doc = dict(zip(inputs.documents["doc_id"].tolist(), inputs.documents["published_iso"].tolist())) \
+        if "published_iso" in inputs.documents else {}
+    boiler = inputs.clean["is_boilerplate"].fillna(False).astype(bool) if "is_boilerplate" in inputs.clean \
+        else pd.Series(False, index=inputs.clean.index)
+    clean = dict(zip(inputs.clean["passage_id"].tolist(), zip(inputs.clean["text_clean"].tolist(), boiler.tolist())))
+    order = inputs.passages[["passage_id", "doc_id", "seq"]].copy()
+    skip = skipped_passages(inputs.dedup)
+    sentences = defaultdict(list)
+    sd = inputs.sentences
+    for sid, pid, a, b in zip(sd["sentence_id"].tolist(), sd["passage_id"].tolist(), sd["start"].tolist(),
+                              sd["end"].tolist()):
+        sentences[pid].append((int(a), int(b), sid))
+    for v in sentences.values():
+        v.sort()
+    mentions = defaultdict(list)
+    if inputs.mentions is not None and len(inputs.mentions):
+        md = inputs.mentions
+        for pid, a, b, t, label in zip(md["passage_id"].tolist(), md["start"].tolist(), md["end"].tolist(),
+                                       md["text"].tolist(), md["label"].tolist()):
+            if label in PLACE_LABELS:
+                mentions[pid].append((int(a), int(b), str(t)))
+    gazetteer = PlaceNames(params.places, params.place_similarity).gazetteer()
+    qrows: list[dict] = []
+    trows: list[dict] = []
+    by_doc = defaultdict(list)
+    for pid, doc_id, seq in sorted(zip(order["passage_id"].tolist(), order["doc_id"].tolist(),
+                                       order["seq"].tolist()), key=lambda x: (x[1], x[2])):
+        by_doc[doc_id].append(pid)
+    for doc_id, pids in by_doc.items():
+        published = published_by_doc.get(doc_id)
+        ref = _ref_date(published if isinstance(published, str) else None)
+        doc_q, doc_t = _read_document(doc_id, pids, clean, sentences, mentions, skip, lex,
+                                      params, ref, gazetteer, raw_span)
+        qrows.extend(doc_q)
+        trows.extend(doc_t)
+    if not as_frames:
+        return qrows, trows
+    return pd.DataFrame(qrows), pd.DataFrame(trows)
+
+
+def skipped_passages(dedup: pd.DataFrame) -> set:
+    """Exact repeats are read once: every non-canonical exact copy is skipped."""
+    if dedup is None or not len(dedup):
+        return set()
+    m = (dedup["match"] == "exact") & (~dedup["is_canonical"].astype(bool))
+    return set(dedup.loc[m, "passage_id"])
+
+
+def reprints(dedup: pd.DataFrame, clusters: pd.DataFrame | None) -> tuple[dict, dict]:
+    """(passage -> canonical passage it is a near copy of, canonical passage -> number of copies)."""
+    reprint_of, copies = {}, {}
+    if dedup is None or not len(dedup):
+        return reprint_of, copies
+    near = dedup[(dedup["match"] == "near") & dedup["canonical_passage_id"].notna()
+                 & (dedup["canonical_passage_id"] != dedup["passage_id"])]
+    reprint_of = dict(zip(near["passage_id"], near["canonical_passage_id"]))
+    if clusters is not None and len(clusters):
+        n_occ = dict(zip(clusters["cluster_id"], clusters["n_occurrences"]))
+        canon = dedup[dedup["is_canonical"].astype(bool) & dedup["cluster_id"].notna()]
+        copies = {p: int(n_occ.get(c, 1)) for p, c in zip(canon["passage_id"], canon["cluster_id"])}
+    return reprint_of, copies
+
+
+def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, params: FactsParams,
+          reprint_of: dict | None = None, copies: dict | None = None) -> dict[str, pd.DataFrame]:
+    """The corpus-wide step: one name per place, events, claims, the comparison and the timeline."""
+    q = (qrows.to_dict("records") if len(qrows) else []) if isinstance(qrows, pd.DataFrame) else list(qrows)
+    t = (trows.to_dict("records") if len(trows) else []) if isinstance(trows, pd.DataFrame) else list(trows)
+    places = PlaceNames(params.places, params.place_similarity)
+    places.build(Counter(r["place_raw"] for r in q + t if isinstance(r.get("place_raw"), str)))
+    for row in q + t:
+        raw = row.pop("place_raw", None)
+        row["place"] = places(raw if isinstance(raw, str) else None)
+        date = row.get("event_date")
+        row["event_date"] = date if isinstance(date, str) else None
+        kind = row.get("kind")
+        row["kind"] = kind if isinstance(kind, str) else None
+        basis = row.get("event_basis")
+        row["event"] = event_key(row["place"], row["event_date"], row["kind"], basis if isinstance(basis, str) else None)
+    _doc_fallback(q)
+    quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
+    docs = documents.set_index("doc_id")
+    doc_meta = docs[["source_path", "title"]] if len(docs) else pd.DataFrame(columns=["source_path", "title"])
+    claims = _claims(quantities, doc_meta, reprint_of or {}, copies or {})
+    events = _events(quantities, claims)
+    comparison = _comparison(claims, events)
+    timeline = _timeline(pd.DataFrame(t))
+    return {"quantities": quantities, "claims": claims, "comparison": comparison, "events": events,
+            "timeline": timeline}
+
+
+def extract_facts(inputs: Inputs, params: FactsParams, raw_span: RawSpan) -> dict[str, pd.DataFrame]:
+    """Every table of data/facts/ from the input tables (one partition = the whole corpus)."""
+    qrows, trows = read_documents(inputs, params, raw_span, as_frames=False)
+    reprint_of, copies = reprints(inputs.dedup, inputs.clusters)
+    return merge(qrows, trows, inputs.documents, params, reprint_of, copies)
+
+
+@dataclass
+class _Passage:
+    """What phase 1 learnt about one passage: its sentences, dates, places and figures."""
+    pid: str
+    index: int
+    text: str
+    asents: list
+    astarts: list
+    sids: list
+    starts: list
+    plist: list
+    dated: list        # (mention, resolved, iso, iso_end, on its own line, is a dateline)
+    anchors: list      # (position, iso, precision) of the dates that are not datelines
+    qs: list
+    heading: tuple | None
+    segment: int
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.astarts, pos) - 1)
+
+    def sentence_id(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.sids[k] if k >= 0 else (self.sids[0] if self.sids else None)
+
+
+def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span):
+    """Quantities and dated mentions of one document, with their kind, date and place.
+
+    Phase 1 reads the passages in order: dates are resolved (years from context, datelines
+    that start another text), figures found with their measure and source. Phase 2 knows the
+    whole document: each text (a dateline starts one) gets its main place, every dated
+    sentence its kinds, and each figure its kind and the date and place of its story."""
+    heading: tuple | None = None   # (iso, precision, place) of a date line just before
+    dateline_ref = ref
+    explicit_years: list[int] = []
+    all_years: Counter = Counter()
+    texts = {pid: clean[pid][0] for pid in passage_ids if pid in clean and pid not in skip
+             and isinstance(clean[pid][0], str) and not clean[pid][1]}
+    readable = list(texts)
+    found_dates = {pid: find_dates(texts[pid]) for pid in readable}
+    found_places = {pid: list(mentions.get(pid, []) or find_places(texts[pid], gazetteer)) for pid in readable}
+    day_years: dict = defaultdict(Counter)    # (month, day) -> years it is written with in full
+    month_years: dict = defaultdict(Counter)  # month -> years
+    for pid in readable:
+        for m in found_dates[pid]:
+            if m.year is not None and m.relative is None and m.form != "y":
+                all_years[m.year] += 1
+                if m.month:
+                    month_years[m.month][m.year] += 1
+                    if m.day:
+                        day_years[(m.month, m.day)][m.year] += 1
+    last_doc_day: dt.date | None = None
+    segment = 0                    # a dateline starts another text (a page reprinting several articles)
+    passages: list[_Passage] = []
+    # phase 1: dates in text order, figures
+    for pid in readable:
+        text = texts[pid]
+        if not text.strip():
+            continue
+        spans = sentences.get(pid, [])
+        upstream = [(s, e) for s, e, _ in spans]
+        asents = _windows(analysis_sentences(text, upstream), params.max_sentence_chars, text)
+        dated = []
+        passage_years = []
+        last_day = last_doc_day
+        for m in found_dates[pid]:
+            if m.year is not None and m.relative is None:
+                passage_years.append(m.year)
+            year_ctx = None
+            if m.year is None and m.form in ("season", "mid") and last_day is not None:
+                year_ctx = last_day.year  # "in the summer": the year the text is talking about
+            elif m.year is None and m.relative is None and m.month:
+                # "16 December": the year this day is written with in full elsewhere in the document,
+                # else the year of the dates just before it in the passage
+                same = day_years.get((m.month, m.day)) if m.day else None
+                if same:
+                    year_ctx = same.most_common(1)[0][0]
+                elif passage_years:
+                    year_ctx = passage_years[-1]
+                elif dateline_ref is not None:
+                    # the last such date before the day the text is written (or soon after it: a
+                    # funeral "scheduled for February 27" in a text of February 26)
+                    try:
+                        soon = dt.date(dateline_ref.year, m.month, m.day or 1) <= dateline_ref + dt.timedelta(days=90)
+                    except ValueError:
+                        soon = True
+                    year_ctx = dateline_ref.year if soon else dateline_ref.year - 1
+                elif month_years.get(m.month):
+                    year_ctx = month_years[m.month].most_common(1)[0][0]
+            elif m.year is None and m.relative is None and passage_years:
+                year_ctx = passage_years[-1]
+            elif m.year is None and m.relative is not None and dateline_ref is None and last_day is not None:
+                year_ctx = last_day.year  # "this year" in an undated text: the year it has been talking about
+            if year_ctx is None and m.year is None:
+                # else the year the text is written in (dateline, published), else its usual year
+                year_ctx = dateline_ref.year if dateline_ref else (
+                    all_years.most_common(1)[0][0] if all_years else (explicit_years[-1] if explicit_years else None))
+            r = resolve(m, dateline_ref, year_ctx, last_day)
+            if r is None or r.year is None:
+                continue
+            if m.year is None and m.relative is None:
+                passage_years.append(r.year)  # "16 December (2011) ... and 17 December" share a year
+            if r.precision == "day" and r.month and r.day:
+                last_day = dt.date(r.year, r.month, r.day)
+            iso, iso_end = r.iso()
+            only = _date_only_line(text, m)
+            ls, le = _line_bounds(text, m.start, m.end)
+            nxt = text[le:].strip().split("\n", 1)[0] if le < len(text) else ""
+            is_dateline = only and (bool(CLOCK.search(text[ls:le])) or m.weekday is not None or (
+                nxt != "" and not re.search(r"[.!?:]\W*$", nxt)))
+            if only and not is_dateline and le >= len(text.rstrip()):
+                is_dateline = False
+            if r.year and r.relative is None:
+                explicit_years.append(r.year)
+            dated.append((m, r, iso, iso_end, only, is_dateline))
+            if is_dateline and r.precision == "day":
+                dateline_ref = dt.date(r.year, r.month, r.day)
+                # a dateline starts another text: the stories told before it are not the context
+                # of what follows
+                segment += 1
+                heading = None
+        last_doc_day = last_day
+        qs = extract_passage(text, asents, params.max_sentence_chars, found_dates[pid], prepared=True)
+        assign_attribution(text, qs, lex)
+        assign_measures(text, qs, lex)
+        plist = found_places[pid]
+        news = NEWS_DATELINE.match(text)
+        if news:
+            # "NUR-SULTAN -- Dozens of protesters ...": a news dateline names where the story is
+            plist = sorted(plist + [(news.start(1), news.end(1), _title_place(news.group(1)))])
+        passages.append(_Passage(
+            pid=pid, index=len(passages), text=text, asents=asents, astarts=[s for s, _ in asents],
+            sids=[sid for _, _, sid in spans], starts=[s for s, _, _ in spans], plist=plist, dated=dated,
+            anchors=[(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl],
+            qs=qs, heading=heading, segment=segment))
+        # a passage that is only a date heads the next passage
+        only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
+        if only_dates and len(re.sub(r"\W", "", text)) <= 40:
+            heading = (only_dates[-1][0], only_dates[-1][1], None)
+        elif qs or len(text) > 200:
+            heading = None
+    return _assign_context(doc_id, passages, lex, params, raw_span)
+
+
+NEWS_DATELINE = re.compile(r"^\s*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?\s+(?:--|—|–)\s")
+
+
+def _title_place(name: str) -> str:
+    return "-".join(w.capitalize() for w in name.split("-")).replace(" ", " ")
+
+
+def _main_places(passages: list[_Passage]) -> dict[int, str | None]:
+    """The main place of each text: its news dateline's place, else its most named place when it names
+    one more than once, else the document's most named place."""
+    doc, per, news = Counter(), defaultdict(Counter), {}
+    for p in passages:
+        for _, _, n in p.plist:
+            doc[n] += 1
+            per[p.segment][n] += 1
+        m = NEWS_DATELINE.match(p.text)
+        if m and p.segment not in news:
+            news[p.segment] = _title_place(m.group(1))
+    main = doc.most_common(1)[0][0] if doc else None
+    out = {}
+    for seg in {p.segment for p in passages}:
+        top = per[seg].most_common(2)
+        if seg in news:
+            out[seg] = news[seg]
+        elif top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[seg] = top[0][0]
+        else:
+            out[seg] = main
+    return out
+
+
+def _story_date(story: list[tuple], where: tuple) -> tuple:
+    """The date of a story told in several dated sentences (where, kinds, iso, precision, place): its
+    usual year, its usual month in that year, the latest such date before `where` (else the first).
+    Ties go to the period mentioned nearest before `where` (else the first after it)."""
+    def choose(groups: dict):
+        top = max(len(v) for v in groups.values())
+        tied = [k for k, v in groups.items() if len(v) == top]
+        if len(tied) == 1:
+            return tied[0]
+        earlier = [(max(h[0] for h in groups[k] if h[0] < where), k) for k in tied
+                   if any(h[0] < where for h in groups[k])]
+        return max(earlier)[1] if earlier else min((min(h[0] for h in groups[k]), k) for k in tied)[1]
+
+    by_year: dict = defaultdict(list)
+    for h in story:
+        by_year[h[2][:4]].append(h)
+    by_month: dict = defaultdict(list)
+    for h in by_year[choose(by_year)]:
+        by_month[h[2][:7]].append(h)
+    entries = by_month[choose(by_month)]
+    earlier = [h for h in entries if h[0] < where]
+    return earlier[-1] if earlier else entries[0]
+
+
+def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
+    """Phase 2: kinds, dates and places of the figures and dated mentions of one document."""
+    qrows, trows = [], []
+    mains = _main_places(passages)
+    rx_cache: dict = {}
+
+    def main_rx(name):
+        if name not in rx_cache:
+            rx_cache[name] = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        return rx_cache[name]
+
+    def place_near(p: _Passage, pos: int, s0: int, e0: int):
+        """The place a sentence locates things at: its text's main place when the sentence names it
+        at all ("citizens of Springfield in western Ruritania"), else the nearest one it names."""
+        main = mains[p.segment]
+        p_in = [x for x in p.plist if s0 <= x[0] < e0]
+        if main and (any(x[2] == main for x in p_in) or main_rx(main).search(p.text, s0, e0)):
+            return main
+        return min(p_in, key=lambda x: abs(x[0] - pos))[2] if p_in else None
+
+    skind_cache: dict = {}
+
+    def skinds(p: _Passage, k: int) -> frozenset:
+        """The kinds a sentence is mostly about."""
+        if (p.index, k) not in skind_cache:
+            a, b = p.asents[k]
+            skind_cache[(p.index, k)] = kinds_of(p.text[a:b], lex)
+        return skind_cache[(p.index, k)]
+
+    # every dated sentence of each text: (where, kinds, iso, precision, place)
+    history: dict = defaultdict(list)
+    for p in passages:
+        for a in p.anchors:
+            k = p.sentence_index(a[0])
+            history[p.segment].append(((p.index, a[0]), skinds(p, k), a[1], a[2],
+                                       place_near(p, a[0], *p.asents[k]) or mains[p.segment]))
+
+    def context(p: _Passage, pos: int, k: int, kind: str | None):
+        """(date, precision, place, basis) a position is about: its sentence's date; else a dated
+        sentence of its kind nearby in its passage (any dated sentence before it, for a position of no
+        kind); else a date heading; else the dates of its kind's story in its text (their usual year,
+        the nearest such date); else the nearest date before it in the passage. A date carries the
+        place named with it."""
+        main = mains[p.segment]
+        s0, e0 = p.asents[k]
+        own_place = place_near(p, pos, s0, e0)
+        here = own_place or main
+        in_sent = [a for a in p.anchors if s0 <= a[0] < e0]
+        if in_sent:
+            a = min(in_sent, key=lambda a: abs(a[0] - pos))
+            return a[1], a[2], here, "sentence"
+
+        def carry(a, basis):
+            j = p.sentence_index(a[0])
+            return a[1], a[2], own_place or place_near(p, a[0], *p.asents[j]) or main, basis
+
+        lo = p.asents[max(0, k - params.context_sentences)][0]
+        hi = p.asents[min(len(p.asents) - 1, k + params.context_sentences)][1]
+        before = [a for a in p.anchors if lo <= a[0] < s0]
+        if kind is None:
+            if before:
+                return carry(before[-1], "passage")
+            if p.heading is not None:
+                return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+            return None, None, here, None
+        def same_story(a):
+            j = p.sentence_index(a[0])
+            return kind in skinds(p, j) and place_near(p, a[0], *p.asents[j]) in (None, here)
+
+        same = [a for a in before if same_story(a)]
+        if same:
+            return carry(same[-1], "passage")
+        same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a)]
+        if same:
+            return carry(same[0], "passage")
+        if not before and p.heading is not None:
+            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+        story = [h for h in history[p.segment] if kind in h[1] and h[4] in (None, here)]
+        if story:
+            h = _story_date(story, (p.index, s0))
+            return h[2], h[3], own_place or h[4] or main, "kind"
+        if before:
+            return carry(before[-1], "passage")
+        if p.heading is not None:
+            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+        return None, None, here, None
+
+    place_measures = set(params.place_measures)
+    pending: list[dict] = []       # timeline rows of heading lines waiting for their text
+    for p in passages:
+        text, pid = p.text, p.pid
+        last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
+        for q in p.qs:
+            k = p.sentence_index(q.start)
+            s0, e0 = q.sentence_start, q.sentence_end
+            kind, kind_basis, cues = figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex,
+                                                 params.measure_kinds)
+            if kind is None:
+                # no word of its own: the kind of the sentences just before it in its passage
+                for j in range(k, max(-1, k - params.context_sentences - 1), -1):
+                    ks = frozenset([last_kind[j]]) if last_kind[j] else skinds(p, j)
+                    if len(ks) == 1:
+                        kind, kind_basis = next(iter(ks)), "passage"
+                        a, b = p.asents[j]
+                        cues = sorted({c for _, kk, c in kind_hits(text[a:b], lex) if kk == kind})
+                        break
+            if q.measure in place_measures:
+                kind, kind_basis, cues = None, None, []
+                iso, place, basis = None, place_near(p, q.start, *p.asents[k]) or mains[p.segment], "place"
+            else:
+                iso, _, place, basis = context(p, q.start, k, kind)
+            if kind is not None:
+                last_kind[k] = kind
+            rs, re_ = raw_span(pid, q.start, q.end)
+            qrows.append({
+                "quantity_id": f"{pid}-q{q.start:06d}", "doc_id": doc_id, "passage_id": pid,
+                "sentence_id": p.sentence_id(q.start), "start": q.start, "end": q.end, "raw_start": rs,
+                "raw_end": re_, "surface": text[q.start:q.end], "value_low": q.value_low,
+                "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit, "measure": q.measure,
+                "counted": q.label if q.layout else q.head, "uncertain": q.uncertain,
+                "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
+                "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
+                "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
+                "attribution_kind": q.attribution_kind, "sentence": text[s0:e0],
+            })
+        # timeline rows
+        for m, r, iso, iso_end, only, dl in p.dated:
+            k = p.sentence_index(m.start)
+            s0, e0 = p.asents[k] if p.asents else (0, len(text))
+            sentence = text[s0:e0]
+            ks = skinds(p, k) if p.asents and not dl else frozenset()
+            kind = next(iter(ks)) if len(ks) == 1 else None
+            place = context(p, m.start, k, kind)[2] if p.asents else None
+            rs, re_ = raw_span(pid, m.start, m.end)
+            trow = {"date": iso, "date_end": iso_end, "precision": r.precision, "doc_id": doc_id,
+                    "passage_id": pid, "sentence_id": p.sentence_id(m.start), "sentence": sentence,
+                    "surface": m.surface, "start": m.start, "end": m.end, "raw_start": rs, "raw_end": re_,
+                    "relative": m.relative is not None or m.year is None,
+                    "role": "dateline" if dl else "event", "event_date": iso, "place_raw": place,
+                    "kind": kind}
+            if only and not dl:
+                # a date on a line of its own heads the text after it (timelines, infographics)
+                ls, le = _line_bounds(text, m.start, m.end)
+                follow = text[le:].strip()
+                if follow:
+                    trow["sentence"] = follow.split("\n")[0][:500]
+                else:
+                    pending.append(trow)
+            trows.append(trow)
+        if pending and not (len(p.dated) and all(only for *_, only, _ in p.dated) and len(text.strip()) < 80):
+            first = next((text[s:e] for s, e in p.asents if text[s:e].strip()), text[:300])
+            for trow in pending:
+                if trow is not None and trow["passage_id"] != pid:
+                    trow["sentence"] = first[:500]
+            pending = [t for t in pending if t["passage_id"] == pid]
+    return qrows, trows
+
+
+def _doc_fallback(qrows: list[dict]) -> None:
+    """A figure with no date in its context takes its document's most frequent month (its main event)."""
+    by_doc = defaultdict(list)
+    for r in qrows:
+        by_doc[r["doc_id"]].append(r)
+    for rows in by_doc.values():
+        periods = Counter(r["event_date"][:7] for r in rows if r["event_date"] and len(r["event_date"]) >= 7)
+        if not periods:
+            continue
+        period = periods.most_common(1)[0][0]
+        days = Counter(r["event_date"] for r in rows if r["event_date"] and r["event_date"].startswith(period))
+        date = days.most_common(1)[0][0]
+        for r in rows:
+            if not r["event_date"] and r.get("event_basis") != PLACE_FACTS:
+                r["event_date"] = date
+                r["event_basis"] = "document"
+                r["event"] = event_key(r["place"], date, r.get("kind"))
+
+
+def _claims(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copies: dict) -> pd.DataFrame:
+    """Every figure of something measured (not 'other', not hypothetical) is a claim."""
+    if not len(q):
+        return pd.DataFrame(columns=CLAIMS.names)
+    c = q[(q["measure"] != "other") & (~q["hypothetical"].astype(bool))].copy()
+    c["claim_id"] = "c" + c["quantity_id"]
+    c["source_path"] = c["doc_id"].map(doc_meta["source_path"]) if len(doc_meta) else None
+    c["title"] = c["doc_id"].map(doc_meta["title"]) if len(doc_meta) else None
+    c["reprint_of"] = c["passage_id"].map(reprint_of)
+    c["independent"] = c["reprint_of"].isna()
+    c["n_copies"] = c["passage_id"].map(copies).fillna(1).astype("int64")
+    return c[CLAIMS.names].reset_index(drop=True)
+
+
+def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per event (place, period, kind): its dates, figures, documents, and the cues that gave
+    its figures their kind (`measure sentenced (12)`, `trial (3)`), so a user can see why they are one."""
+    if not len(q) or q["event"].isna().all():
+        return pd.DataFrame(columns=EVENTS.names)
+    n_claims = Counter(e for e in claims["event"].tolist() if isinstance(e, str)) if len(claims) else Counter()
+    groups: dict = defaultdict(list)
+    cols = ["event", "event_date", "place", "doc_id", "measure", "kind", "kind_cues", "event_basis"]
+    for ev, date, place, doc, measure, kind, cues, basis in zip(*[q[c].tolist() for c in cols]):
+        if isinstance(ev, str):
+            groups[ev].append((date if isinstance(date, str) else None, place, doc, measure,
+                               kind if isinstance(kind, str) else None, cues if isinstance(cues, str) else "",
+                               basis))
+    rows = []
+    for ev, items in sorted(groups.items()):
+        dates = [d for d, *_ in items if d]
+        days = Counter(d for d in dates if len(d) == 10)
+        peak = sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if days else None
+        place = next((x[1] for x in items if isinstance(x[1], str)), None)
+        kind = next((x[4] for x in items if x[4]), None)
+        facts = any(x[6] == PLACE_FACTS for x in items)
+        period = event_period(dates[0]) if dates and not facts else "undated"
+        cue_counts = Counter(c for x in items for c in x[5].split("; ") if c)
+        docs = sorted({x[2] for x in items})
+        rows.append({
+            "event_id": ev, "label": event_label(place, period, kind, facts), "place": place, "period": period,
+            "kind": kind, "cues": [f"{c} ({n})" for c, n in sorted(cue_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
+            "date_start": min(dates) if dates else None, "date_end": max(dates) if dates else None,
+            "peak_date": peak, "n_quantities": len(items), "n_claims": int(n_claims.get(ev, 0)),
+            "n_docs": len(docs), "doc_ids": docs,
+            "measures": sorted({x[3] for x in items if x[3] != "other"}),
+        })
+    out = pd.DataFrame(rows, columns=EVENTS.names)
+    return out.sort_values(["n_claims", "event_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _comparison(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """All values claimed per (event, measure), one row per distinct value and hedge."""
+    if not len(claims):
+        return pd.DataFrame(columns=COMPARISON.names)
+    labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
+
+    def clean_num(x):
+        return None if x is None or x != x else float(x)
+    groups: dict = defaultdict(lambda: defaultdict(list))
+    cols = ["event", "measure", "value_low", "value_high", "qualifier", "unit", "independent", "doc_id",
+            "attribution_kind", "attribution", "claim_id"]
+    for rec in zip(*[claims[c].tolist() for c in cols]):
+        r = dict(zip(cols, rec))
+        if not isinstance(r["event"], str):
+            continue
+        key = (clean_num(r["value_low"]), clean_num(r["value_high"]), r["qualifier"])
+        groups[(r["event"], r["measure"])][key].append(r)
+    rows = []
+    for (ev, measure), values in sorted(groups.items()):
+        for (vl, vh, qual), v in sorted(values.items(), key=lambda kv: (
+                kv[0][0] if kv[0][0] is not None else (kv[0][1] if kv[0][1] is not None else -1), kv[0][2])):
+            units = [x["unit"] for x in v if isinstance(x["unit"], str)]
+            rows.append({
+                "event": ev, "event_label": labels.get(ev, ev), "measure": measure, "value_low": vl,
+                "value_high": vh, "qualifier": qual, "unit": units[0] if units else None, "n_claims": len(v),
+                "n_independent": sum(1 for x in v if x["independent"]),
+                "n_docs": len({x["doc_id"] for x in v}),
+                "attribution_kinds": sorted({x["attribution_kind"] for x in v}),
+                "attributions": sorted({x["attribution"] for x in v if isinstance(x["attribution"], str)}),
+                "doc_ids": sorted({x["doc_id"] for x in v}), "claim_ids": [x["claim_id"] for x in v],
+                "n_values_for_measure": len(values), "contested": len(values) > 1,
+            })
+    return pd.DataFrame(rows, columns=COMPARISON.names)
+
+
+def _timeline(t: pd.DataFrame) -> pd.DataFrame:
+    if not len(t):
+        return pd.DataFrame(columns=TIMELINE.names)
+    t = t.copy()
+    t["group_id"] = t["date"] + "|" + t["event"].fillna("")
+    t["n_docs_in_group"] = t.groupby("group_id")["doc_id"].transform("nunique").astype("int64")
+    return t[TIMELINE.names].sort_values(["date", "doc_id", "start"]).reset_index(drop=True)

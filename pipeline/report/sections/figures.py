@@ -1,0 +1,198 @@
+"""Contested figures: for each event and measure, every value claimed, by whom, and where.
+
+A chart per (event, measure) draws each claim as a dot (exact or about), a bar
+(range) or an open-ended bar (at least / at most) on a common value axis, one
+row per claim, coloured by the kind of source; the table under it gives the
+hedge, the document, the source as written, the quote and reprint marks.
+All document text is escaped; the SVG is deterministic (no ids, no dates).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from pipeline.report.html import esc, fmt_int, table
+from pipeline.report.sections import Section
+
+KIND_COLORS = {
+    "official": "#1f5fa8", "unofficial": "#d9822b", "eyewitness": "#2e8b57", "media": "#8e44ad",
+    "author": "#6b7280", "unknown": "#a0522d",
+}
+MEASURE_ORDER = ["killed", "injured", "detained", "arrested", "sentenced", "prosecuted", "strikers", "fired",
+                 "participants", "buildings", "money", "population"]
+HEDGE_WORDS = {"at_least": "at least ", "at_most": "up to ", "about": "about ", "range": "", "exact": "",
+               "vague": "at least "}
+
+
+def fmt_value(low, high, qualifier: str, uncertain: bool = False, unit: str | None = None) -> str:
+    if unit in ("ratio", "percent"):
+        sign = "×" if unit == "ratio" else "%"
+        base = fmt_value(low, high, qualifier, uncertain).replace(" (vague)", "")
+        return f"{base}{sign}" + (" the figure it is compared with" if unit == "ratio" else "")
+    def n(x):
+        if x is None or (isinstance(x, float) and math.isnan(x)):
+            return None
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+    lo, hi = n(low), n(high)
+    if uncertain or (lo is None and hi is None):
+        return "unclear (number garbled in the source)" if uncertain else "unstated"
+    if qualifier == "range" and lo and hi:
+        return f"{lo}–{hi}"
+    if qualifier == "at_most":
+        return f"up to {hi}"
+    if qualifier in ("at_least", "vague"):
+        return f"at least {lo}" + (" (vague)" if qualifier == "vague" else "")
+    if qualifier == "about":
+        return f"about {lo}"
+    return lo or hi or ""
+
+
+def _x(v: float, vmax: float, log: bool, x0: float, width: float) -> float:
+    if log:
+        return x0 + width * math.log10(max(v, 1)) / math.log10(max(vmax, 10))
+    return x0 + width * v / vmax
+
+
+def claims_chart(rows: pd.DataFrame, title: str) -> str:
+    """Dot/range plot, one row per claim, coloured by attribution kind (inline SVG)."""
+    rows = rows[~(rows["value_low"].isna() & rows["value_high"].isna())]
+    if len(rows):  # one axis: only the group's main unit (a ratio or a percent is not a count)
+        main = rows["unit"].fillna("").mode().iloc[0]
+        rows = rows[rows["unit"].fillna("") == main]
+    if not len(rows):
+        return ""
+    vals = pd.concat([rows["value_low"], rows["value_high"]]).dropna()
+    vmax = float(vals.max()) if len(vals) else 1.0
+    vmin = float(vals[vals > 0].min()) if (vals > 0).any() else 1.0
+    log = vmax / max(vmin, 1) > 40
+    vmax = vmax * (1.15 if not log else 1.6)
+    label_w, width, row_h = 250, 380, 16
+    height = 34 + row_h * len(rows) + 28
+    total = label_w + width + 40
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{total}" height="{height}" '
+           f'viewBox="0 0 {total} {height}" class="chart"><title>{esc(title)}</title>']
+    x0 = label_w
+    # axis with ticks
+    ticks = [1, 10, 100, 1000, 10000, 100000, 1000000] if log else _lin_ticks(vmax)
+    axis_y = height - 24
+    out.append(f'<line x1="{x0}" y1="{axis_y}" x2="{x0 + width}" y2="{axis_y}" stroke="#9aa3ad"/>')
+    for t in ticks:
+        if t > vmax:
+            continue
+        x = _x(t, vmax, log, x0, width)
+        out.append(f'<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{axis_y}" stroke="#eef0f3"/>'
+                   f'<text x="{x:.1f}" y="{axis_y + 14}" font-size="10" text-anchor="middle">{t:,}</text>')
+    for i, r in enumerate(rows.itertuples()):
+        y = 30 + i * row_h
+        color = KIND_COLORS.get(r.attribution_kind, "#444")
+        label = f"{r.source_path or r.doc_id} · {r.attribution_kind}"
+        short = label if len(label) <= 42 else label[:41] + "…"
+        out.append(f'<text x="{label_w - 8}" y="{y + 4}" font-size="10" text-anchor="end">{esc(short)}</text>')
+        lo = None if pd.isna(r.value_low) else float(r.value_low)
+        hi = None if pd.isna(r.value_high) else float(r.value_high)
+        dash = ' stroke-dasharray="3,2"' if not r.independent else ""
+        if r.qualifier in ("exact", "about") and lo is not None:
+            x = _x(lo, vmax, log, x0, width)
+            fill = color if r.qualifier == "exact" else "#fff"
+            out.append(f'<circle cx="{x:.1f}" cy="{y}" r="4.5" fill="{fill}" stroke="{color}" stroke-width="2"{dash}/>')
+        else:
+            a = lo if lo is not None else (1 if log else 0)
+            b = hi if hi is not None else vmax
+            xa, xb = _x(a, vmax, log, x0, width), _x(b, vmax, log, x0, width)
+            out.append(f'<line x1="{xa:.1f}" y1="{y}" x2="{xb:.1f}" y2="{y}" stroke="{color}" stroke-width="4" '
+                       f'stroke-linecap="round" opacity="0.8"{dash}/>')
+            if lo is not None:
+                out.append(f'<circle cx="{xa:.1f}" cy="{y}" r="3.5" fill="{color}"/>')
+            if hi is not None:
+                out.append(f'<circle cx="{xb:.1f}" cy="{y}" r="3.5" fill="{color}"/>')
+            if hi is None:
+                out.append(f'<path d="M{xb:.1f},{y - 5} l7,5 l-7,5 z" fill="{color}"/>')
+    # legend
+    lx = x0
+    for kind, color in KIND_COLORS.items():
+        out.append(f'<circle cx="{lx + 5}" cy="10" r="4" fill="{color}"/>'
+                   f'<text x="{lx + 12}" y="14" font-size="10">{esc(kind)}</text>')
+        lx += 62
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _lin_ticks(vmax: float) -> list[int]:
+    step = 10 ** max(0, int(math.log10(max(vmax, 1))))
+    if vmax / step < 3:
+        step //= 2 or 1
+    step = max(1, step)
+    return list(range(0, int(vmax) + 1, step))[:12]
+
+
+def build(tables, params) -> Section | None:
+    if not tables.has("facts", "claims"):
+        return None
+    claims = tables.get("facts", "claims")
+    quantities = tables.get("facts", "quantities", ("quantity_id", "measure", "uncertain"))
+    events = tables.get("facts", "events") if tables.has("facts", "events") else pd.DataFrame()
+    comparison = tables.get("facts", "comparison") if tables.has("facts", "comparison") else pd.DataFrame()
+    labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
+    parts = ['<p>Every figure the documents give for something counted (people killed, injured, detained, '
+             'sentenced, buildings burned, money, ...), with its hedge ("at least", "up to", "about"), the '
+             'document, the source as written and its kind. Claims in a passage that the repeat detection '
+             'linked to another are marked as reprints and do not count as independent. Values read from a '
+             'number garbled in the source are shown as unclear, never guessed.</p>']
+    n_contested = int(comparison.groupby(["event", "measure"])["contested"].first().sum()) if len(comparison) else 0
+    parts.append('<div class="cards">' + "".join(
+        f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+            ("figures found", fmt_int(len(quantities))), ("claims", fmt_int(len(claims))),
+            ("events", fmt_int(len(events))), ("contested (event, measure)", fmt_int(n_contested))]) + "</div>")
+    c = claims[claims["event"].notna()].copy()
+    if not len(c):
+        parts.append("<p>No claims about a dated event were found.</p>")
+    groups = []
+    for (ev, measure), g in c.groupby(["event", "measure"], sort=False):
+        rank = MEASURE_ORDER.index(measure) if measure in MEASURE_ORDER else len(MEASURE_ORDER)
+        groups.append((rank, -len(g), ev, measure, g))
+    groups.sort(key=lambda x: (x[0] > 1, -len(x[4]) if x[0] <= 1 else x[1], x[0], x[2]))
+    shown = 0
+    for rank, _, ev, measure, g in groups:
+        if shown >= max(4, params.top_n // 5):
+            break
+        n_values = g.groupby(["value_low", "value_high", "qualifier"], dropna=False).ngroups
+        if n_values < 2 and rank > 1:
+            continue
+        shown += 1
+        g = g.sort_values(["value_low", "value_high"], na_position="first")
+        title = f"{labels.get(ev, ev)} — {measure}"
+        parts.append(f"<h3>{esc(title)}</h3>")
+        indep = int(g["independent"].sum())
+        parts.append(f'<p class="note">{len(g)} claims, {indep} independent, {n_values} distinct values, '
+                     f'{g["doc_id"].nunique()} documents. Filled dot: exact; open dot: about; bar: range or '
+                     f'open bound (arrow = no upper bound); dashed: reprint.</p>')
+        parts.append(claims_chart(g, title))
+        rows = []
+        for r in g.head(params.top_n).itertuples():
+            reprint = ("reprint" + (f" of {r.reprint_of}" if isinstance(r.reprint_of, str) else "")) \
+                if not r.independent else (f"{int(r.n_copies)} copies" if r.n_copies and r.n_copies > 1 else "")
+            quote = r.sentence if len(r.sentence) <= 400 else r.sentence[:399] + "…"
+            rows.append([fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit), r.surface,
+                         r.source_path or r.doc_id, r.attribution or "—", r.attribution_kind, quote, reprint])
+        parts.append(table(["value", "as written", "document", "source as written", "kind", "quote",
+                            "reprint"], rows))
+    if not shown and len(c):
+        parts.append("<p>No event has more than one value for the same measure.</p>")
+    parts.append('<p class="note">All tables in data/facts/: quantities, claims, comparison (one row per '
+                 'distinct value per event and measure), events, timeline.</p>')
+    by_measure = quantities.groupby("measure").size().to_dict() if len(quantities) else {}
+    killed = c[c["measure"] == "killed"]
+    metrics = {
+        "quantities": len(quantities), "claims": len(claims), "events": len(events),
+        "contested_event_measures": n_contested,
+        "uncertain_numbers": int(quantities["uncertain"].sum()) if len(quantities) else 0,
+        "by_measure": {str(k): int(v) for k, v in sorted(by_measure.items())},
+        "by_attribution_kind": {str(k): int(v) for k, v in sorted(claims.groupby("attribution_kind").size()
+                                                                  .to_dict().items())} if len(claims) else {},
+        "independent_claims": int(claims["independent"].sum()) if len(claims) else 0,
+        "killed_values": sorted({fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit)
+                                 for r in killed.itertuples()}),
+    }
+    return Section("figures", "Contested figures", "".join(parts), {"facts": metrics})
