@@ -450,6 +450,14 @@ class FakeTables:
         df = self.frames[(stage, name)]
         return df[list(columns)] if columns else df
 
+    @property
+    def evidence(self):
+        from pipeline.report.provenance import Evidence
+
+        if not hasattr(self, "_evidence"):
+            self._evidence = Evidence(self.frames.get(("ingest", "documents")))
+        return self._evidence
+
 
 def test_report_section_escapes_and_is_deterministic(recogniser):
     from pipeline.report.params import ReportParams

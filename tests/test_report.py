@@ -118,3 +118,27 @@ def test_report_bytes_are_stable_across_runs(built):
     run([sys.executable, "-m", "pipeline", "run", "report"], built)
     for name, data in before.items():
         assert (built / "reports" / name).read_bytes() == data, f"{name} changed on an identical rebuild"
+
+
+def test_provenance_links_land_on_the_highlighted_quote(built):
+    from tests.browser import chromium
+
+    with chromium() as driver:
+        driver.get((built / "reports" / "report.html").as_uri())
+        for section in ("figures", "timeline", "entities", "repeats"):
+            assert driver.find_elements("css selector", f"#{section} a.cite"), f"no source links in #{section}"
+        row = driver.find_element("css selector", "#figures table tbody tr")
+        as_written = row.find_elements("tag name", "td")[1].text
+        row.find_element("css selector", "a.cite").click()
+        target = driver.execute_script("return location.hash")
+        assert target.startswith("#ev-")
+        marked = driver.execute_script(
+            "return Array.from(document.querySelectorAll(':target mark')).map(m => m.textContent).join(' ')")
+        assert marked == as_written
+        # the quote is visible on screen, in the highlighted style
+        assert driver.execute_script(
+            "const r = document.querySelector(':target').getBoundingClientRect();"
+            "return r.top >= 0 && r.top < window.innerHeight")
+        assert driver.execute_script(
+            "return getComputedStyle(document.querySelector(':target blockquote')).backgroundColor") \
+            == "rgb(255, 248, 214)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from pipeline.report.html import Markup, esc, fmt_int, table
+from pipeline.report.html import Markup, esc, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
 LABEL_ORDER = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
@@ -106,7 +106,9 @@ def build(tables, params) -> Section | None:
     if not tables.has("entities", "entities"):
         return None
     entities = tables.get("entities", "entities")
-    mentions = tables.get("entities", "mentions", ("entity_id", "doc_id", "label"))
+    mentions = tables.get("entities", "mentions", ("mention_id", "entity_id", "doc_id", "label", "raw_start",
+                                                   "raw_end"))
+    first_mention = mentions.sort_values("mention_id").drop_duplicates("entity_id").set_index("entity_id")
     merges = tables.get("entities", "merges") if tables.has("entities", "merges") else None
     cooc = tables.get("entities", "cooccurrence") if tables.has("entities", "cooccurrence") else None
     names: dict[str, str] = {}
@@ -140,11 +142,14 @@ def build(tables, params) -> Section | None:
         for r in shown.itertuples():
             aliases = [a for a in list(r.aliases) if a != r.name]
             cover = f"{r.n_docs}" + (f" of {n_docs_total}" if n_docs_total else "")
+            first = first_mention.loc[r.entity_id] if r.entity_id in first_mention.index else None
+            quote = tables.evidence.cite(first.doc_id, first.raw_start, first.raw_end, r.name) \
+                if first is not None else ""
             rows.append([r.name, "; ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""),
-                         fmt_int(r.n_mentions), cover])
-        parts.append(table(["name", "also written", "mentions", "documents"], rows, numeric=(2, 3)))
-        if len(sub) > len(shown):
-            parts.append(f"<p class=note>{len(sub) - len(shown):,} more in data/entities/entities.parquet.</p>")
+                         fmt_int(r.n_mentions), cover, quote])
+        parts.append(table(["name", "also written", "mentions", "documents", "first mention"], rows,
+                           numeric=(2, 3)))
+        parts.append(full_table_note(len(sub) - len(shown), "entities", "entities", "entities"))
     if len(mentions):
         per_doc: dict[str, dict[str, int]] = {}
         for (doc, lab), n in mentions.groupby(["doc_id", "label"]).size().items():
@@ -197,4 +202,5 @@ def build(tables, params) -> Section | None:
         "merges_by_rule": ({str(k): int(v) for k, v in merges[merges["rule"] != "canonical"]
                             .groupby("rule").size().items()} if merges is not None else {}),
     }
-    return Section("entities", "Named entities", "".join(parts), {"entities": metrics})
+    exports = {"entities-entities": entities}
+    return Section("entities", "Named entities", "".join(parts), {"entities": metrics}, exports=exports)

@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from pipeline.report.html import esc, fmt_int, table
+from pipeline.report.html import esc, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
 KIND_COLORS = {
@@ -174,10 +174,12 @@ def build(tables, params) -> Section | None:
             reprint = ("reprint" + (f" of {r.reprint_of}" if isinstance(r.reprint_of, str) else "")) \
                 if not r.independent else (f"{int(r.n_copies)} copies" if r.n_copies and r.n_copies > 1 else "")
             quote = r.sentence if len(r.sentence) <= 400 else r.sentence[:399] + "…"
+            cite = tables.evidence.cite(r.doc_id, r.raw_start, r.raw_end, f"{measure}: {r.surface}")
             rows.append([fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit), r.surface,
-                         r.source_path or r.doc_id, r.attribution or "—", r.attribution_kind, quote, reprint])
-        parts.append(table(["value", "as written", "document", "source as written", "kind", "quote",
-                            "reprint"], rows))
+                         r.source_path or r.doc_id, r.attribution or "—", r.attribution_kind, quote, reprint, cite])
+        parts.append(table(["value", "as written", "document", "source as written", "kind", "sentence",
+                            "reprint", "source"], rows))
+        parts.append(full_table_note(len(g) - params.top_n, "facts", "claims", "claims"))
     if not shown and len(c):
         parts.append("<p>No event has more than one value for the same measure.</p>")
     parts.append('<p class="note">All tables in data/facts/: quantities, claims, comparison (one row per '
@@ -195,4 +197,10 @@ def build(tables, params) -> Section | None:
         "killed_values": sorted({fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit)
                                  for r in killed.itertuples()}),
     }
-    return Section("figures", "Contested figures", "".join(parts), {"facts": metrics})
+    plot_cols = ["event", "measure", "value_low", "value_high", "qualifier", "attribution_kind",
+                 "source_path", "independent"]
+    plots = {"claimed_values": c[plot_cols].sort_values(["event", "measure", "source_path", "value_low"],
+                                                        na_position="first").reset_index(drop=True)}
+    exports = {"facts-claims": claims.drop(columns=[x for x in ("sentence",) if x in claims]),
+               "facts-quantities": quantities.drop(columns=[x for x in ("sentence",) if x in quantities])}
+    return Section("figures", "Contested figures", "".join(parts), {"facts": metrics}, plots, exports)

@@ -7,7 +7,7 @@ from pipeline.report.html import Markup, bar_chart, esc, fmt_int, full_table_not
 from pipeline.report.sections import Section
 
 HEAD_CHARS = 160
-MAX_OCCURRENCES = 12  # per cluster in the report; all are in data/dedup/occurrences.parquet
+MAX_OCCURRENCES = 6  # per cluster in the report; all are in data/dedup/occurrences.parquet
 
 
 def _head(text, n: int = HEAD_CHARS) -> str:
@@ -74,7 +74,7 @@ def build(tables, params) -> Section | None:
     parts.append("<h3>Largest clusters</h3>")
     if len(clusters):
         top = clusters.sort_values(["n_occurrences", "canonical_chars", "cluster_id"],
-                                   ascending=[False, False, True]).head(min(params.top_n, 20))
+                                   ascending=[False, False, True]).head(min(params.top_n, 10))
         by_cluster = {k: g for k, g in occ.groupby("cluster_id")} if occ is not None and len(occ) else {}
         for r in top.itertuples():
             flag = " <b>Figures differ between copies.</b>" if r.figures_differ else ""

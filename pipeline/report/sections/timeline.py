@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.report.html import esc, fmt_int, table
+from pipeline.report.html import esc, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
 
@@ -34,16 +34,22 @@ def build(tables, params) -> Section | None:
             when = first["date"] + (f" – {first['date_end']}" if isinstance(first["date_end"], str) else "")
             sources = sorted({paths.get(d, d) for d in g["doc_id"]})
             quote = first["sentence"] if len(first["sentence"]) <= 300 else first["sentence"][:299] + "…"
-            rows.append((first["date"], [when, first["precision"], labels.get(first["event"], first["event"] or ""),
-                                         len(g), ", ".join(sources), quote]))
+            rows.append((first["date"], first, [when, first["precision"],
+                                                labels.get(first["event"], first["event"] or ""),
+                                                len(g), ", ".join(sources), quote]))
         rows.sort(key=lambda r: r[0])
-    limit = max(params.top_n, 100)
-    parts.append(table(["date", "precision", "event", "mentions", "sources", "text"],
-                       [r[1] for r in rows[:limit]], numeric=(3,)))
-    if len(rows) > limit:
-        parts.append(f"<p class=note>{len(rows) - limit:,} more dates in data/facts/timeline.parquet.</p>")
+    # the dates most sources agree on first, then in date order
+    limit = params.top_n
+    shown = sorted(rows, key=lambda r: (-r[2][3], r[0]))[:limit]
+    shown.sort(key=lambda r: r[0])
+    parts.append(table(["date", "precision", "event", "mentions", "sources", "text", "source"],
+                       [r[2] + [tables.evidence.cite(r[1]["doc_id"], r[1]["raw_start"], r[1]["raw_end"],
+                                                     f"date {r[1]['date']}")] for r in shown],
+                       numeric=(3,)))
+    parts.append(full_table_note(len(rows) - len(shown), "facts", "timeline", "dates"))
     metrics = {"timeline_mentions": len(ev), "timeline_dates": int(ev["date"].nunique()) if len(ev) else 0,
                "timeline_relative": int(ev["relative"].sum()) if len(ev) else 0,
                "timeline_by_precision": {str(k): int(v) for k, v in ev.groupby("precision").size().items()}
                if len(ev) else {}}
-    return Section("timeline", "Timeline", "".join(parts), {"facts": metrics})
+    exports = {"facts-timeline": t}
+    return Section("timeline", "Timeline", "".join(parts), {"facts": metrics}, exports=exports)
