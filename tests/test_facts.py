@@ -302,3 +302,23 @@ def test_report_sections_escape_text_and_are_deterministic(tmp_path):
         assert "&lt;script&gt;" in html
     assert "<svg" in a.html and a.metrics["facts"]["claims"] == 3
     assert set(a.metrics["facts"]["killed_values"]) == {"16", "70", "up to 64"}
+
+
+def test_places_sentence_start_containers_datelines_and_titles():
+    text = ("The strike in Zhanaozen went on for months. Police shot dead 16 people in Zhanaozen on 16 December "
+            "2011.\n\nIn Aktau, 300 people were detained at a rally of solidarity with Zhanaozen workers on 17 "
+            "December 2011. Citizens of Zhanaozen in western Kazakhstan say 70 people were killed.")
+    q = facts_for_text(text)["quantities"].set_index("surface")
+    assert q.loc["300", "place"] == "Aktau"          # the place nearest the figure, "In" at a sentence start
+    assert q.loc["70", "place"] == "Zhanaozen"       # Kazakhstan only contains Zhanaozen here
+    news = ("Protest report\nFebruary 26, 2020 15:15 GMT\nNUR-SULTAN -- Dozens of protesters have gathered in "
+            "front of a detention center. More than 20 demonstrators were detained on February 25.")
+    q = facts_for_text(news)["quantities"]
+    assert set(q["place"]) == {"Nur-Sultan"}          # a news dateline names the place of its text
+    body = ("On 16 December 2011 police shot dead 16 people in Janaozen. Rights groups in Kazakstan met in "
+            "Kazakstan. Activists in Kazakstan spoke.\n\nLater 12 people were jailed.")
+    tables = tables_from_texts([("t.txt", body)])
+    tables["documents"]["title"] = None
+    assert run_facts(tables)["quantities"].set_index("surface").loc["12", "place"] == "Kazakstan"
+    tables["documents"]["title"] = "Cold Winds From Janaozen"   # the title names the document's place
+    assert run_facts(tables)["quantities"].set_index("surface").loc["12", "place"] == "Janaozen"

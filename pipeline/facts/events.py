@@ -30,7 +30,7 @@ _NOT_PLACES = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDA
 _ADJ = r"(?:western|eastern|northern|southern|central|communist|soviet|south-west|north-west|south-east|north-east|" \
        r"neighbouring|neighboring|nearby|oil-rich|remote|small|tiny|desert|industrial|provincial)"
 PLACE_PATTERN = re.compile(
-    r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:" + _ADJ + r"\s+)?(?:(?:city|town|village|region|province|district|"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+(?:the\s+)?(?:" + _ADJ + r"\s+)?(?:(?:city|town|village|region|province|district|"
     r"oblast|station|settlement|capital)\s+of\s+)?"
     r"(?P<name>[A-Z][a-zà-ÿ’'\-]+(?:[\s-](?:[A-Z][a-zà-ÿ’'\-]+))?)"
     r"|\b(?:city|town|village|region|province|settlement)\s+of\s+(?P<name2>[A-Z][a-zà-ÿ’'\-]+)")
@@ -58,6 +58,8 @@ def find_places(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, st
             continue
         if _SUBPLACE.match(text, m.end(g)):
             continue  # "Alan square", "Shetpe station": a spot, not the place of an event
+        if _DEMONYM.search(name):
+            continue  # "in the Central Asian nation's largest city": an adjective, not a place
         out.append((m.start(g), m.end(g), name.rstrip("-")))
     # names in the alias list count only where they locate something (as above): "a journalist
     # from Almaty" does not move an event to Almaty
@@ -72,6 +74,7 @@ def find_places(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, st
     return out
 
 
+_DEMONYM = re.compile(r"(?:ian|ese)$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
@@ -83,6 +86,23 @@ def _gazetteer_regex(names: tuple[str, ...]) -> re.Pattern:
         alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         _GAZ_CACHE[names] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
     return _GAZ_CACHE[names]
+
+
+_ROMAN = [("zh", "j"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("yo", "io"), ("yu", "iu"), ("ya", "ia"),
+          ("ye", "e")]
+
+
+def _roman_key(name: str) -> str:
+    """A spelling key for names romanised from Cyrillic in different ways (Zhanaozen / Janaozen,
+    Qaraghandy / Karagandy, Aqtau / Aktau): common letter pairs folded, doubled letters single."""
+    s = slug(name)
+    for a, b in _ROMAN:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _similarity(a: str, b: str) -> float:
+    return max(fuzz.ratio(a.lower(), b.lower()), fuzz.ratio(_roman_key(a), _roman_key(b)))
 
 
 class PlaceNames:
@@ -108,7 +128,7 @@ class PlaceNames:
             if key:
                 self.canon[name] = key
                 continue
-            match = next((r for r in reps if fuzz.ratio(name.lower(), r.lower()) >= self.threshold), None)
+            match = next((r for r in reps if _similarity(name, r) >= self.threshold), None)
             if match is None:
                 reps.append(name)
                 match = name

@@ -124,6 +124,8 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
     corpus-wide steps (place names, events, claims). Returns (quantity rows, timeline rows),
     as DataFrames (to pass between processes) or lists of dicts."""
     lex = compile_lexicon(params)
+    titles = dict(zip(inputs.documents["doc_id"].tolist(), inputs.documents["title"].tolist())) \
+        if "title" in inputs.documents else {}
     published_by_doc = dict(zip(inputs.documents["doc_id"].tolist(), inputs.documents["published_iso"].tolist())) \
         if "published_iso" in inputs.documents else {}
     boiler = inputs.clean["is_boilerplate"].fillna(False).astype(bool) if "is_boilerplate" in inputs.clean \
@@ -155,8 +157,9 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
     for doc_id, pids in by_doc.items():
         published = published_by_doc.get(doc_id)
         ref = _ref_date(published if isinstance(published, str) else None)
+        title = titles.get(doc_id)
         doc_q, doc_t = _read_document(doc_id, pids, clean, sentences, mentions, skip, lex,
-                                      params, ref, gazetteer, raw_span)
+                                      params, ref, gazetteer, raw_span, title if isinstance(title, str) else None)
         qrows.extend(doc_q)
         trows.extend(doc_t)
     if not as_frames:
@@ -247,7 +250,8 @@ class _Passage:
         return self.sids[k] if k >= 0 else (self.sids[0] if self.sids else None)
 
 
-def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span):
+def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span,
+                   title=None):
     """Quantities and dated mentions of one document, with their kind, date and place.
 
     Phase 1 reads the passages in order: dates are resolved (years from context, datelines
@@ -348,7 +352,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         assign_attribution(text, qs, lex)
         assign_measures(text, qs, lex)
         plist = found_places[pid]
-        news = NEWS_DATELINE.match(text)
+        news = NEWS_DATELINE.search(text)
         if news:
             # "NUR-SULTAN -- Dozens of protesters ...": a news dateline names where the story is
             plist = sorted(plist + [(news.start(1), news.end(1), _title_place(news.group(1)))])
@@ -363,34 +367,57 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             heading = (only_dates[-1][0], only_dates[-1][1], None)
         elif qs or len(text) > 200:
             heading = None
-    return _assign_context(doc_id, passages, lex, params, raw_span)
+    return _assign_context(doc_id, passages, lex, params, raw_span, _title_place_of(title, passages, gazetteer))
 
 
-NEWS_DATELINE = re.compile(r"^\s*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?\s+(?:--|—|–)\s")
+HEADLINE_CHARS = 300
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
+CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?\s+(?:--|—|–)\s")
 
 
 def _title_place(name: str) -> str:
     return "-".join(w.capitalize() for w in name.split("-")).replace(" ", " ")
 
 
-def _main_places(passages: list[_Passage]) -> dict[int, str | None]:
-    """The main place of each text: its news dateline's place, else its most named place when it names
-    one more than once, else the document's most named place."""
+def _title_place_of(title: str | None, passages: list, gazetteer: dict) -> str | None:
+    """The place a document's title names ("Cold Winds From Janaozen"): one of the places the document
+    locates things at, or of the alias list, written in the title (the most named one if several)."""
+    if not title:
+        return None
+    counts = Counter(n for p in passages for _, _, n in p.plist)
+    canon = {k.lower(): v for k, v in gazetteer.items()}
+    found = []
+    for name in set(counts) | set(gazetteer):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
+            found.append((counts.get(name, 0) + counts.get(canon.get(name.lower(), name), 0), name))
+    if not found:
+        return None
+    name = max(found)[1]
+    # the spelling the document uses most, for an alias named in the title
+    spellings = [n for n in counts if canon.get(n.lower(), n) == canon.get(name.lower(), name)]
+    return max(spellings, key=lambda n: counts[n]) if spellings else name
+
+
+def _main_places(passages: list[_Passage], title_place: str | None = None) -> dict[int, str | None]:
+    """The main place of each text (a dateline starts one): its news dateline's place ("NUR-SULTAN
+    --"); else the document's main place (the place its title names, else its most named place), unless
+    the text never names that one and names another more than once and more than any other."""
     doc, per, news = Counter(), defaultdict(Counter), {}
     for p in passages:
         for _, _, n in p.plist:
             doc[n] += 1
             per[p.segment][n] += 1
-        m = NEWS_DATELINE.match(p.text)
+        m = NEWS_DATELINE.search(p.text)
         if m and p.segment not in news:
             news[p.segment] = _title_place(m.group(1))
-    main = doc.most_common(1)[0][0] if doc else None
+    main = title_place or (doc.most_common(1)[0][0] if doc else None)
     out = {}
     for seg in {p.segment for p in passages}:
         top = per[seg].most_common(2)
         if seg in news:
             out[seg] = news[seg]
-        elif top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+        elif top and not per[seg].get(main) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             out[seg] = top[0][0]
         else:
             out[seg] = main
@@ -421,10 +448,14 @@ def _story_date(story: list[tuple], where: tuple) -> tuple:
     return earlier[-1] if earlier else entries[0]
 
 
-def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
+def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, title_place=None):
     """Phase 2: kinds, dates and places of the figures and dated mentions of one document."""
     qrows, trows = [], []
-    mains = _main_places(passages)
+    for prev, p in zip(passages, passages[1:]):
+        # the short block just before a dateline (a headline, a lead) belongs to the text it heads
+        if p.segment > prev.segment and len(prev.text) <= HEADLINE_CHARS and not any(d[5] for d in prev.dated):
+            prev.segment = p.segment
+    mains = _main_places(passages, title_place)
     rx_cache: dict = {}
 
     def main_rx(name):
@@ -432,14 +463,25 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
             rx_cache[name] = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         return rx_cache[name]
 
+    names = {n for p in passages for _, _, n in p.plist} | {m for m in mains.values() if m}
+
+    def contains(p: _Passage, x) -> bool:
+        """"Zhanaozen in western Kazakhstan": a place named right after another place contains it."""
+        m = CONTAINER_BEFORE.search(p.text, max(0, x[0] - 60), x[0])
+        return bool(m) and m.group(1) in names
+
     def place_near(p: _Passage, pos: int, s0: int, e0: int):
-        """The place a sentence locates things at: its text's main place when the sentence names it
-        at all ("citizens of Zhanaozen in western Kazakhstan"), else the nearest one it names."""
+        """The place a sentence locates things at: the one it names nearest to `pos` ("In Aktau,
+        300 people were detained at a rally of solidarity with Zhanaozen workers"), not counting a
+        place that only contains another ("citizens of Zhanaozen in western Kazakhstan"); else its
+        text's main place if the sentence names it at all."""
         main = mains[p.segment]
-        p_in = [x for x in p.plist if s0 <= x[0] < e0]
-        if main and (any(x[2] == main for x in p_in) or main_rx(main).search(p.text, s0, e0)):
+        p_in = [x for x in p.plist if s0 <= x[0] < e0 and not contains(p, x)]
+        if p_in:
+            return min(p_in, key=lambda x: (abs(x[0] - pos), x[2] != main))[2]
+        if main and main_rx(main).search(p.text, s0, e0):
             return main
-        return min(p_in, key=lambda x: abs(x[0] - pos))[2] if p_in else None
+        return None
 
     skind_cache: dict = {}
 
@@ -470,6 +512,11 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
         here = own_place or main
         in_sent = [a for a in p.anchors if s0 <= a[0] < e0]
         if in_sent:
+            # a date inside a relative clause the position is not in dates that clause ("sentenced to
+            # five years for illegal detention of X, who died from injuries received on December 16")
+            clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(p.text, s0, e0)]
+            in_sent = [a for a in in_sent if not any(c0 <= a[0] < c1 and not c0 <= pos < c1 for c0, c1 in clauses)]
+        if in_sent:
             a = min(in_sent, key=lambda a: abs(a[0] - pos))
             return a[1], a[2], here, "sentence"
 
@@ -498,7 +545,9 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
             return carry(same[0], "passage")
         if not before and p.heading is not None:
             return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
-        story = [h for h in history[p.segment] if kind in h[1] and h[4] in (None, here)]
+        # the story of its kind at its place in its text, else at its text's main place
+        story = [h for h in history[p.segment] if kind in h[1] and h[4] == here] or \
+            [h for h in history[p.segment] if kind in h[1] and h[4] == main]
         if story:
             h = _story_date(story, (p.index, s0))
             return h[2], h[3], own_place or h[4] or main, "kind"
