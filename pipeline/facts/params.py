@@ -54,7 +54,7 @@ DEFAULT_KINDS: dict[str, list[str]] = {
     "violence": ["shooting", "shootings", "shootout", "shot", "opened fire", "open fire", "fired on", "gunfire",
                  "bullet*", "killed", "killing*", "dead", "died", "death", "deaths", "murder*", "wounded", "injur*",
                  "massacre", "riot*", "unrest", "clash*", "violence", "bloodshed", "tragedy", "casualties",
-                 "victims", "bodies", "pogrom", "arson", "burned", "burnt", "set fire", "on fire"],
+                 "victims", "bodies", "pogrom", "arson", "burn*", "set fire", "on fire"],
     "strike": ["strike", "strikes", "strikers", "striking", "struck", "pay", "wage*", "salar*", "bonus*",
                "dismiss*", "laid off", "fired workers", "hunger strike", "trade union*", "labour dispute*",
                "labor dispute*", "industrial dispute*", "industrial action", "employer*", "workforce"],
@@ -136,6 +136,12 @@ class FactsParams(Section):
         description="measure -> the event kind its figures are about unless the words around them say "
                     "otherwise (e.g. sentenced -> trial)",
     )
+    same_day_kinds: dict[str, str] = Field(
+        default_factory=lambda: {"protest": "violence"},
+        description="kind -> kind it joins on the same day and place: a protest figure dated to a day on "
+                    "which violence figures are dated at the same place is part of that violent event (the "
+                    "rally that was fired on); protests of other days or places stay protests",
+    )
     place_measures: list[str] = Field(
         default_factory=lambda: ["population"],
         description="measures that describe a place, not an event (population): their figures are grouped "
@@ -186,4 +192,7 @@ class FactsParams(Section):
         bad = sorted(k for k in self.measure_kinds.values() if k not in self.kinds)
         if bad:
             raise ValueError(f"measure_kinds names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")
+        bad = sorted(k for pair in self.same_day_kinds.items() for k in pair if k not in self.kinds)
+        if bad:
+            raise ValueError(f"same_day_kinds names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")
         return self

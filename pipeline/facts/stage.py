@@ -206,6 +206,7 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
         row["kind"] = kind if isinstance(kind, str) else None
         basis = row.get("event_basis")
         row["event"] = event_key(row["place"], row["event_date"], row["kind"], basis if isinstance(basis, str) else None)
+    _same_day(q, params.same_day_kinds)
     _doc_fallback(q)
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
     docs = documents.set_index("doc_id")
@@ -289,6 +290,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         upstream = [(s, e) for s, e, _ in spans]
         asents = _windows(analysis_sentences(text, upstream), params.max_sentence_chars, text)
         dated = []
+        anchors = []   # (position, iso, precision) of the dates that can date a figure (not datelines)
         passage_years = []
         last_day = last_doc_day
         for m in found_dates[pid]:
@@ -341,6 +343,11 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             if r.year and r.relative is None:
                 explicit_years.append(r.year)
             dated.append((m, r, iso, iso_end, only, is_dateline))
+            if not is_dateline:
+                # "Since August last year, he had spent at least 60 days in jail": a count since a date
+                # runs up to the day the text is written, which is when it holds
+                since = dateline_ref is not None and SINCE_BEFORE.search(text, max(0, m.start - 8), m.start)
+                anchors.append((m.start, dateline_ref.isoformat(), "day") if since else (m.start, iso, r.precision))
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
                 # a dateline starts another text: the stories told before it are not the context
@@ -359,7 +366,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         passages.append(_Passage(
             pid=pid, index=len(passages), text=text, asents=asents, astarts=[s for s, _ in asents],
             sids=[sid for _, _, sid in spans], starts=[s for s, _, _ in spans], plist=plist, dated=dated,
-            anchors=[(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl],
+            anchors=anchors,
             qs=qs, heading=heading, segment=segment))
         # a passage that is only a date heads the next passage
         only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
@@ -371,6 +378,9 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
 
 
 HEADLINE_CHARS = 300
+SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+DISTANCE_UNITS = {"km", "metre", "mile"}
+FROM_PLACE = re.compile(r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z]")
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
 CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 NEWS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?\s+(?:--|—|–)\s")
@@ -562,26 +572,40 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
     for p in passages:
         text, pid = p.text, p.pid
         last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
-        for q in p.qs:
-            k = p.sentence_index(q.start)
+        sent_of = [p.sentence_index(q.start) for q in p.qs]
+        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds)
+               for q, k in zip(p.qs, sent_of)]
+        for q, k, (kind, _, _) in zip(p.qs, sent_of, own):
+            if kind is not None and q.measure not in place_measures:
+                last_kind[k] = kind
+        for i, q in enumerate(p.qs):
+            k = sent_of[i]
             s0, e0 = q.sentence_start, q.sentence_end
-            kind, kind_basis, cues = figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex,
-                                                 params.measure_kinds)
+            kind, kind_basis, cues = own[i]
             if kind is None:
-                # no word of its own: the kind of the sentences just before it in its passage
-                for j in range(k, max(-1, k - params.context_sentences - 1), -1):
+                # no word of its own: the kind of the nearest figure of its sentence that has one
+                sib = [(abs(p.qs[j].start - q.start), j) for j in range(len(p.qs)) if sent_of[j] == k
+                       and own[j][0] is not None and p.qs[j].measure not in place_measures]
+                if sib:
+                    j = min(sib)[1]
+                    kind, kind_basis, cues = own[j][0], "sentence", own[j][2]
+            if kind is None:
+                # else the kind of the sentences just before it in its passage
+                for j in range(k - 1, max(-1, k - params.context_sentences - 1), -1):
                     ks = frozenset([last_kind[j]]) if last_kind[j] else skinds(p, j)
                     if len(ks) == 1:
                         kind, kind_basis = next(iter(ks)), "passage"
                         a, b = p.asents[j]
                         cues = sorted({c for _, kk, c in kind_hits(text[a:b], lex) if kk == kind})
                         break
-            if q.measure in place_measures:
+            if q.measure in place_measures or (q.unit in DISTANCE_UNITS and FROM_PLACE.match(text, q.end)):
+                # population, or a distance from a named place ("30-40 kilometres from Zhanaozen"):
+                # facts about a place, not about an event
                 kind, kind_basis, cues = None, None, []
                 iso, place, basis = None, place_near(p, q.start, *p.asents[k]) or mains[p.segment], "place"
             else:
                 iso, _, place, basis = context(p, q.start, k, kind)
-            if kind is not None:
+            if kind is not None and last_kind[k] is None:
                 last_kind[k] = kind
             rs, re_ = raw_span(pid, q.start, q.end)
             qrows.append({
@@ -626,6 +650,23 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                     trow["sentence"] = first[:500]
             pending = [t for t in pending if t["passage_id"] == pid]
     return qrows, trows
+
+
+def _same_day(qrows: list[dict], joins: dict[str, str]) -> None:
+    """A figure of kind A dated to a day on which figures of kind B are dated at the same place joins
+    B's event (`same_day_kinds`, protest -> violence: the rally that was fired on is part of the
+    shooting; the solidarity rallies of the following days stay protests)."""
+    if not joins:
+        return
+    days = {(r["kind"], r["place"], r["event_date"]) for r in qrows
+            if r.get("kind") in joins.values() and r.get("event_date") and len(r["event_date"]) == 10}
+    for r in qrows:
+        to = joins.get(r.get("kind"))
+        if to and r.get("event_date") and (to, r["place"], r["event_date"]) in days:
+            r["kind"], r["kind_basis"] = to, "same day"
+            r["kind_cues"] = "; ".join(filter(None, [f"{to} at {r['place']} on {r['event_date']}",
+                                                     r.get("kind_cues") or ""]))
+            r["event"] = event_key(r["place"], r["event_date"], to, r.get("event_basis"))
 
 
 def _doc_fallback(qrows: list[dict]) -> None:
