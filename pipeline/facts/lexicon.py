@@ -65,6 +65,7 @@ class Lexicon:
     reporting: re.Pattern
     noun_measure: dict  # single-word cue -> measure (for head nouns)
     event_kinds: tuple[tuple[str, re.Pattern], ...] = ()  # event kind -> cue regex (lower-cased text)
+    kind_exclude: re.Pattern | None = None   # phrases that contain a kind cue but are not one
     all_measures: re.Pattern | None = None   # every measure cue in one regex (lower-cased text)
     literal_measure: dict | None = None      # cue as matched -> (measure, priority)
     wildcard_measure: tuple = ()             # (prefix regex, measure, priority) for cues with *
@@ -92,8 +93,8 @@ def _compile(key: str, params_json: str) -> Lexicon:
             else:
                 literal.setdefault(c, (name, prio))
     return Lexicon(tuple(params.measures), measures, phrase_regex(params.measure_exclude, 0), kinds,
-                   phrase_regex(params.reporting), noun_measure, event_kinds, phrase_regex(every, 0), literal,
-                   tuple(wild))
+                   phrase_regex(params.reporting), noun_measure, event_kinds, phrase_regex(params.kind_exclude, 0),
+                   phrase_regex(every, 0), literal, tuple(wild))
 
 
 _KIND_RX: dict = {}
@@ -109,7 +110,13 @@ def kind_hits(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
     rx, names, _ = _KIND_RX[key]
     if rx is None:
         return []
-    return [(m.start(), names[int(m.lastgroup[1:])], m.group()) for m in rx.finditer(text.lower())]
+    low = text.lower()
+    hits = [(m.start(), names[int(m.lastgroup[1:])], m.group()) for m in rx.finditer(low)]
+    if hits and lex.kind_exclude is not None:
+        excluded = [(m.start(), m.end()) for m in lex.kind_exclude.finditer(low)]
+        if excluded:
+            hits = [h for h in hits if not any(a <= h[0] < b for a, b in excluded)]
+    return hits
 
 
 def kinds_of(text: str, lex: Lexicon) -> frozenset:

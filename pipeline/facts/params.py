@@ -69,6 +69,8 @@ DEFAULT_KINDS: dict[str, list[str]] = {
                    "restored", "repair*", "kindergarten*", "playground*", "infrastructure", "investment*",
                    "development"],
 }
+# Phrases that contain a kind cue but are not one.
+DEFAULT_KIND_EXCLUDE = ["riot police", "riot-police", "riot squad*", "riot gear"]
 # What a figure counts says what its story is about unless the words around it say otherwise:
 # measure -> kind (measures not listed, such as participants or money, take the kind of their words).
 DEFAULT_MEASURE_KINDS: dict[str, str] = {
@@ -130,6 +132,11 @@ class FactsParams(Section):
         description="event kind -> cue words; a figure's kind comes from its measure and these words around "
                     "it; an event is (place, period, kind); a figure with no date of its own takes the dates "
                     "of its kind's story in its text",
+    )
+    kind_exclude: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_KIND_EXCLUDE),
+        description="phrases that contain a kind cue but are not one (the 'riot police' of a strike are "
+                    "not a riot)",
     )
     measure_kinds: dict[str, str] = Field(
         default_factory=lambda: dict(DEFAULT_MEASURE_KINDS),

@@ -434,6 +434,20 @@ def _main_places(passages: list[_Passage], title_place: str | None = None) -> di
     return out
 
 
+def _outside_brackets(text: str) -> str:
+    """The text with what stands in brackets blanked out (same length, so offsets hold)."""
+    out, depth = [], 0
+    for c in text:
+        if c in "[(":
+            depth += 1
+        out.append(" " if depth else c)
+        if c in "])" and depth:
+            depth -= 1
+        elif c == "\n" and depth:
+            depth = 0   # an unclosed bracket ends with its line
+    return "".join(out)
+
+
 def _story_date(story: list[tuple], where: tuple) -> tuple:
     """The date of a story told in several dated sentences (where, kinds, iso, precision, place): its
     usual year, its usual month in that year, the latest such date before `where` (else the first).
@@ -502,6 +516,19 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
             skind_cache[(p.index, k)] = kinds_of(p.text[a:b], lex)
         return skind_cache[(p.index, k)]
 
+    bracket_cache: dict = {}
+
+    def kinds_outside_brackets(p: _Passage, k: int) -> frozenset:
+        if p.index not in bracket_cache:
+            bracket_cache[p.index] = _outside_brackets(p.text)
+        a, b = p.asents[k]
+        return kinds_of(bracket_cache[p.index][a:b], lex)
+
+    def in_brackets(p: _Passage, pos: int) -> bool:
+        if p.index not in bracket_cache:
+            bracket_cache[p.index] = _outside_brackets(p.text)
+        return bracket_cache[p.index][pos] == " " and not p.text[pos].isspace()
+
     # every dated sentence of each text: (where, kinds, iso, precision, place)
     history: dict = defaultdict(list)
     for p in passages:
@@ -538,6 +565,9 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         hi = p.asents[min(len(p.asents) - 1, k + params.context_sentences)][1]
         before = [a for a in p.anchors if lo <= a[0] < s0]
         if kind is None:
+            # a date in an aside ("[Note. X was convicted in April 2012 ...]") dates what the aside is
+            # about, not the narrative around it
+            before = [a for a in before if not in_brackets(p, a[0])]
             if before:
                 return carry(before[-1], "passage")
             if p.heading is not None:
@@ -590,9 +620,14 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                     j = min(sib)[1]
                     kind, kind_basis, cues = own[j][0], "sentence", own[j][2]
             if kind is None:
-                # else the kind of the sentences just before it in its passage
+                # else the kind of the sentences just before it in its paragraph (asides in brackets, such
+                # as an editor's "[Note. X was convicted in April 2012 ...]", do not change what the
+                # text around them is about)
+                line_start = text.rfind("\n", 0, p.asents[k][0]) + 1
                 for j in range(k - 1, max(-1, k - params.context_sentences - 1), -1):
-                    ks = frozenset([last_kind[j]]) if last_kind[j] else skinds(p, j)
+                    if p.asents[j][1] <= line_start:
+                        break   # ... of its paragraph (a line)
+                    ks = frozenset([last_kind[j]]) if last_kind[j] else kinds_outside_brackets(p, j)
                     if len(ks) == 1:
                         kind, kind_basis = next(iter(ks)), "passage"
                         a, b = p.asents[j]
