@@ -60,6 +60,8 @@ def find_places(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, st
             continue  # "Alan square", "Shetpe station": a spot, not the place of an event
         if _DEMONYM.search(name):
             continue  # "in the Central Asian nation's largest city": an adjective, not a place
+        if _ORG_APPOSITION.match(text, m.end(g)):
+            continue  # "at Ersai, at Ersai Caspian Contractor, a firm linked to ...": a company
         out.append((m.start(g), m.end(g), name.rstrip("-")))
     # names in the alias list count only where they locate something (as above): "a journalist
     # from Almaty" does not move an event to Almaty
@@ -74,6 +76,8 @@ def find_places(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, st
     return out
 
 
+_ORG_APPOSITION = re.compile(r"[^.;:!?]{0,40}?,\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:firm|company|subsidiary|enterprise|"
+                             r"contractor|corporation|bank|plant|factory|business|employer)\b", re.I)
 _DEMONYM = re.compile(r"(?:ian|ese)$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 

@@ -70,7 +70,8 @@ DEFAULT_KINDS: dict[str, list[str]] = {
                    "development"],
 }
 # Phrases that contain a kind cue but are not one.
-DEFAULT_KIND_EXCLUDE = ["riot police", "riot-police", "riot squad*", "riot gear"]
+DEFAULT_KIND_EXCLUDE = ["riot police", "riot-police", "riot squad*", "riot gear", "investigative bodies",
+                        "law enforcement bodies", "state bodies", "government bodies", "governing bodies"]
 # What a figure counts says what its story is about unless the words around it say otherwise:
 # measure -> kind (measures not listed, such as participants or money, take the kind of their words).
 DEFAULT_MEASURE_KINDS: dict[str, str] = {

@@ -510,10 +510,17 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
     skind_cache: dict = {}
 
     def skinds(p: _Passage, k: int) -> frozenset:
-        """The kinds a sentence is mostly about."""
+        """The kinds a sentence is mostly about; a date on a line of its own ("16 December 2011")
+        takes the kinds of the text it heads."""
         if (p.index, k) not in skind_cache:
             a, b = p.asents[k]
-            skind_cache[(p.index, k)] = kinds_of(p.text[a:b], lex)
+            ks = kinds_of(p.text[a:b], lex)
+            if not ks and any(only and not dl and a <= m.start < b for m, _, _, _, only, dl in p.dated):
+                if k + 1 < len(p.asents):
+                    ks = skinds(p, k + 1)
+                elif p.index + 1 < len(passages) and passages[p.index + 1].asents:
+                    ks = skinds(passages[p.index + 1], 0)
+            skind_cache[(p.index, k)] = ks
         return skind_cache[(p.index, k)]
 
     bracket_cache: dict = {}
@@ -574,8 +581,10 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
             return None, None, here, None
         def same_story(a):
+            # a dated sentence of its kind, at its place (a figure that names no place takes the place
+            # named with the date: "... in communist Poland, a massacre ... 45 people were killed")
             j = p.sentence_index(a[0])
-            return kind in skinds(p, j) and place_near(p, a[0], *p.asents[j]) in (None, here)
+            return kind in skinds(p, j) and (own_place is None or place_near(p, a[0], *p.asents[j]) in (None, here))
 
         same = [a for a in before if same_story(a)]
         if same:
