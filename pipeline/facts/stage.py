@@ -347,7 +347,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 # "Since August last year, he had spent at least 60 days in jail": a count since a date
                 # runs up to the day the text is written, which is when it holds
                 since = dateline_ref is not None and SINCE_BEFORE.search(text, max(0, m.start - 8), m.start)
-                anchors.append((m.start, dateline_ref.isoformat(), "day") if since else (m.start, iso, r.precision))
+                anchors.append((m.start, dateline_ref.isoformat(), "day") if since else
+                               (m.start, _middle(iso, iso_end), r.precision))
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
                 # a dateline starts another text: the stories told before it are not the context
@@ -432,6 +433,21 @@ def _main_places(passages: list[_Passage], title_place: str | None = None) -> di
         else:
             out[seg] = main
     return out
+
+
+def _middle(iso: str, iso_end: str | None) -> str:
+    """The middle of a period, at the precision it is written with ("spring of 2011", 2011-03..2011-05:
+    2011-04); a single date is itself."""
+    if not iso_end or len(iso) != len(iso_end):
+        return iso
+    if len(iso) == 4:
+        return f"{(int(iso) + int(iso_end)) // 2:04d}"
+    if len(iso) == 7:
+        a, b = int(iso[:4]) * 12 + int(iso[5:7]) - 1, int(iso_end[:4]) * 12 + int(iso_end[5:7]) - 1
+        mid = (a + b) // 2
+        return f"{mid // 12:04d}-{mid % 12 + 1:02d}"
+    a, b = dt.date.fromisoformat(iso), dt.date.fromisoformat(iso_end)
+    return (a + (b - a) // 2).isoformat()
 
 
 def _outside_brackets(text: str) -> str:
