@@ -364,3 +364,22 @@ def test_a_count_since_a_date_holds_when_the_text_is_written():
     q = out["quantities"].iloc[0]
     assert q["event_date"] == "2020-02-26"
     assert dict(zip(out["timeline"]["surface"], out["timeline"]["date"]))["August last year"] == "2019-08"
+
+
+def test_time_offsets_and_the_time_a_text_is_telling_about():
+    text = ("In December 2011, police fired on striking workers in Zhanaozen. Half a year later, she returned "
+            "to the city. It was a cold May. Half a year earlier, policemen had fired on the crowd.\n\n"
+            "A defendant at the trial. June 2012. Photo (c): Some Agency. All rights reserved.\n\n"
+            "I stayed in a house with two twins. Three and a half years later, nearly 200 children fell ill.")
+    out = facts_for_text(text)
+    t = dict(zip(out["timeline"]["surface"], zip(out["timeline"]["date"], out["timeline"]["precision"])))
+    assert t["Half a year later"] == ("2012", "year")
+    assert t["May"] == ("2012-05", "month")                     # a month as a noun, in the year being told
+    assert t["Half a year earlier"] == ("2011", "year")         # a look back ...
+    assert t["Three and a half years later"] == ("2015", "year")  # ... does not move the story's time
+    assert t["June 2012"] == ("2012-06", "month")               # a caption's date stays on the timeline ...
+    q = out["quantities"].set_index("surface")
+    assert q.loc["two", "event_date"] == "2012-05"              # ... but does not date the text around it
+    assert q.loc["two", "event_basis"] == "text"
+    assert q.loc["nearly 200", "event_date"] == "2015"
+    assert [m.surface for m in find_dates("May I ask? He may go. Six months after the strike.")] == []

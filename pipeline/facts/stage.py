@@ -279,6 +279,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     if m.day:
                         day_years[(m.month, m.day)][m.year] += 1
     last_doc_day: dt.date | None = None
+    talked: dt.date | None = None  # the date the text is talking about (for "half a year later")
     segment = 0                    # a dateline starts another text (a page reprinting several articles)
     passages: list[_Passage] = []
     # phase 1: dates in text order, figures
@@ -290,7 +291,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         upstream = [(s, e) for s, e, _ in spans]
         asents = _windows(analysis_sentences(text, upstream), params.max_sentence_chars, text)
         dated = []
-        anchors = []   # (position, iso, precision) of the dates that can date a figure (not datelines)
+        anchors = []   # the dates that can date a figure (not datelines, not captions)
         passage_years = []
         last_day = last_doc_day
         for m in found_dates[pid]:
@@ -307,6 +308,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     year_ctx = same.most_common(1)[0][0]
                 elif passage_years:
                     year_ctx = passage_years[-1]
+                elif talked is not None and m.form == "am":
+                    year_ctx = talked.year  # "the May holidays": the year the text is telling about
                 elif dateline_ref is not None:
                     # the last such date before the day the text is written (or soon after it: a
                     # funeral "scheduled for February 27" in a text of February 26)
@@ -325,10 +328,13 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 # else the year the text is written in (dateline, published), else its usual year
                 year_ctx = dateline_ref.year if dateline_ref else (
                     all_years.most_common(1)[0][0] if all_years else (explicit_years[-1] if explicit_years else None))
-            r = resolve(m, dateline_ref, year_ctx, last_day)
+            # an offset ("Half a year later") counts from the date the text is talking about
+            r = resolve(m, dateline_ref, year_ctx, talked if m.relative == "offset" else last_day)
             if r is None or r.year is None:
                 continue
-            if m.year is None and m.relative is None:
+            # "Half a year earlier ...": a look back, after which the text goes on where it was
+            flashback = m.relative == "offset" and (m.offset_days or 0) < 0
+            if m.year is None and (m.relative is None or (m.relative == "offset" and not flashback)):
                 passage_years.append(r.year)  # "16 December (2011) ... and 17 December" share a year
             if r.precision == "day" and r.month and r.day:
                 last_day = dt.date(r.year, r.month, r.day)
@@ -343,14 +349,24 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             if r.year and r.relative is None:
                 explicit_years.append(r.year)
             dated.append((m, r, iso, iso_end, only, is_dateline))
-            if not is_dateline:
+            # a date in a picture's caption ("... 11 December 2017. Photo (c): ...") dates the picture,
+            # not the text around it: it stays on the timeline only
+            if not is_dateline and not CAPTION.search(text, ls, le):
                 # "Since August last year, he had spent at least 60 days in jail": a count since a date
                 # runs up to the day the text is written, which is when it holds
                 since = dateline_ref is not None and SINCE_BEFORE.search(text, max(0, m.start - 8), m.start)
-                anchors.append((m.start, dateline_ref.isoformat(), "day") if since else
-                               (m.start, _middle(iso, iso_end), r.precision))
+                # the time the text is telling about moves only with a date as written: not with the day
+                # of writing ("today"), nor with an offset ("Half a year earlier" looks back; offsets are
+                # approximate, and "two months later ... three and a half years later" would add up)
+                tells = not (m.relative in ("today", "yesterday", "offset") or
+                             (m.form == "rely" and m.relative == "this"))
+                anchors.append((m.start, dateline_ref.isoformat(), "day", False) if since else
+                               (m.start, _middle(iso, iso_end), r.precision, tells))
+                if tells:
+                    talked = _ref_date(_middle(iso, iso_end))
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
+                talked = None
                 # a dateline starts another text: the stories told before it are not the context
                 # of what follows
                 segment += 1
@@ -367,7 +383,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         passages.append(_Passage(
             pid=pid, index=len(passages), text=text, asents=asents, astarts=[s for s, _ in asents],
             sids=[sid for _, _, sid in spans], starts=[s for s, _, _ in spans], plist=plist, dated=dated,
-            anchors=anchors,
+            anchors=anchors,   # (position, iso, precision, tells the time the text is telling about)
             qs=qs, heading=heading, segment=segment))
         # a passage that is only a date heads the next passage
         only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
@@ -379,6 +395,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
 
 
 HEADLINE_CHARS = 300
+CAPTION = re.compile(r"\b(?:photo|image|picture|illustration)\b[^\n]{0,80}?(?:©|\(c\)|rights reserved|\bvia\b|cc by)|"
+                     r"©|\(c\)\s*[:A-Z]|rights reserved", re.I)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 DISTANCE_UNITS = {"km", "metre", "mile"}
 FROM_PLACE = re.compile(r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z]")
@@ -452,6 +470,8 @@ def _middle(iso: str, iso_end: str | None) -> str:
 
 def _outside_brackets(text: str) -> str:
     """The text with what stands in brackets blanked out (same length, so offsets hold)."""
+    if "[" not in text and "(" not in text:
+        return text
     out, depth = [], 0
     for c in text:
         if c in "[(":
@@ -524,13 +544,21 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         return None
 
     skind_cache: dict = {}
+    hit_cache: dict = {}
+
+    def shits(p: _Passage, k: int) -> list:
+        """The kind cues of a sentence, (position in the passage, kind, cue)."""
+        if (p.index, k) not in hit_cache:
+            a, b = p.asents[k]
+            hit_cache[(p.index, k)] = [(a + x, kk, c) for x, kk, c in kind_hits(p.text[a:b], lex)]
+        return hit_cache[(p.index, k)]
 
     def skinds(p: _Passage, k: int) -> frozenset:
         """The kinds a sentence is mostly about; a date on a line of its own ("16 December 2011")
         takes the kinds of the text it heads."""
         if (p.index, k) not in skind_cache:
             a, b = p.asents[k]
-            ks = kinds_of(p.text[a:b], lex)
+            ks = kinds_of("", lex, shits(p, k))
             if not ks and any(only and not dl and a <= m.start < b for m, _, _, _, only, dl in p.dated):
                 if k + 1 < len(p.asents):
                     ks = skinds(p, k + 1)
@@ -554,11 +582,15 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
 
     # every dated sentence of each text: (where, kinds, iso, precision, place)
     history: dict = defaultdict(list)
+    by_kind: dict = defaultdict(list)   # (text, kind) -> its dated sentences
     for p in passages:
         for a in p.anchors:
             k = p.sentence_index(a[0])
-            history[p.segment].append(((p.index, a[0]), skinds(p, k), a[1], a[2],
-                                       place_near(p, a[0], *p.asents[k]) or mains[p.segment]))
+            h = ((p.index, a[0]), skinds(p, k), a[1], a[2], place_near(p, a[0], *p.asents[k]) or mains[p.segment],
+                 a[3], p)
+            history[p.segment].append(h)
+            for kk in h[1]:
+                by_kind[(p.segment, kk)].append(h)
 
     def context(p: _Passage, pos: int, k: int, kind: str | None):
         """(date, precision, place, basis) a position is about: its sentence's date; else a dated
@@ -595,6 +627,12 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 return carry(before[-1], "passage")
             if p.heading is not None:
                 return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+            # else the date its text was last talking about (not an aside, not 'today')
+            told = history[p.segment]
+            for i in range(bisect.bisect_left(told, ((p.index, s0),), key=lambda h: h[:1]) - 1, -1, -1):
+                h = told[i]
+                if h[5] and not in_brackets(h[6], h[0][1]):
+                    return h[2], h[3], own_place or h[4] or main, "text"
             return None, None, here, None
         def same_story(a):
             # a dated sentence of its kind, at its place (a figure that names no place takes the place
@@ -611,8 +649,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         if not before and p.heading is not None:
             return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
         # the story of its kind at its place in its text, else at its text's main place
-        story = [h for h in history[p.segment] if kind in h[1] and h[4] == here] or \
-            [h for h in history[p.segment] if kind in h[1] and h[4] == main]
+        story = [h for h in by_kind[(p.segment, kind)] if h[4] == here] or \
+            [h for h in by_kind[(p.segment, kind)] if h[4] == main]
         if story:
             h = _story_date(story, (p.index, s0))
             return h[2], h[3], own_place or h[4] or main, "kind"
@@ -628,7 +666,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         text, pid = p.text, p.pid
         last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
         sent_of = [p.sentence_index(q.start) for q in p.qs]
-        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds)
+        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds, shits(p, k))
                for q, k in zip(p.qs, sent_of)]
         for q, k, (kind, _, _) in zip(p.qs, sent_of, own):
             if kind is not None and q.measure not in place_measures:
@@ -655,8 +693,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                     ks = frozenset([last_kind[j]]) if last_kind[j] else kinds_outside_brackets(p, j)
                     if len(ks) == 1:
                         kind, kind_basis = next(iter(ks)), "passage"
-                        a, b = p.asents[j]
-                        cues = sorted({c for _, kk, c in kind_hits(text[a:b], lex) if kk == kind})
+                        cues = sorted({c for _, kk, c in shits(p, j) if kk == kind})
                         break
             if q.measure in place_measures or (q.unit in DISTANCE_UNITS and FROM_PLACE.match(text, q.end)):
                 # population, or a distance from a named place ("30-40 kilometres from Zhanaozen"):
