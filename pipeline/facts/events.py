@@ -30,7 +30,8 @@ _NOT_PLACES = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDA
 _ADJ = r"(?:western|eastern|northern|southern|central|communist|soviet|south-west|north-west|south-east|north-east|" \
        r"neighbouring|neighboring|nearby|oil-rich|remote|small|tiny|desert|industrial|provincial)"
 PLACE_PATTERN = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+(?:the\s+)?(?:" + _ADJ + r"\s+)?(?:(?:city|town|village|region|province|district|"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+(?:the\s+)?(?:" + _ADJ +
+    r"\s+)?(?:(?:city|town|village|region|province|district|"
     r"oblast|station|settlement|capital)\s+of\s+)?"
     r"(?P<name>[A-Z][a-zà-ÿ’'\-]+(?:[\s-](?:[A-Z][a-zà-ÿ’'\-]+))?)"
     r"|\b(?:city|town|village|region|province|settlement)\s+of\s+(?P<name2>[A-Z][a-zà-ÿ’'\-]+)")

@@ -205,7 +205,8 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
         kind = row.get("kind")
         row["kind"] = kind if isinstance(kind, str) else None
         basis = row.get("event_basis")
-        row["event"] = event_key(row["place"], row["event_date"], row["kind"], basis if isinstance(basis, str) else None)
+        row["event"] = event_key(row["place"], row["event_date"], row["kind"],
+                                 basis if isinstance(basis, str) else None)
     _same_day(q, params.same_day_kinds)
     _doc_fallback(q)
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
@@ -402,7 +403,9 @@ DISTANCE_UNITS = {"km", "metre", "mile"}
 FROM_PLACE = re.compile(r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z]")
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
 CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
-NEWS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?\s+(?:--|—|–)\s")
+# "NUR-SULTAN -- Dozens of protesters ...", "ALMATY, Dec 16 — ...": a news dateline at a line start
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?"
+                           r"\s+(?:--|—|–)\s")
 
 
 def _title_place(name: str) -> str:
@@ -593,11 +596,17 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 by_kind[(p.segment, kk)].append(h)
 
     def context(p: _Passage, pos: int, k: int, kind: str | None):
-        """(date, precision, place, basis) a position is about: its sentence's date; else a dated
-        sentence of its kind nearby in its passage (any dated sentence before it, for a position of no
-        kind); else a date heading; else the dates of its kind's story in its text (their usual year,
-        the nearest such date); else the nearest date before it in the passage. A date carries the
-        place named with it."""
+        """(date, precision, place, basis) a position is about.
+
+        1. its sentence's date (not one inside a relative clause it is not in): basis `sentence`;
+        2. a position of a kind: a dated sentence of that kind at its place in its passage, before it,
+           else after it (`passage`); else a date heading just before the passage (`heading`); else
+           the story of its kind in its text, at its place or the text's main place: the usual year
+           and month of that kind's dated sentences, the latest such date before it (`kind`); else the
+           nearest date before it in the passage, else a heading;
+        3. a position of no kind: the nearest date before it in its passage (not one in brackets), else
+           a heading, else the date its text was last telling about (`text`).
+        A date carries the place named with it, unless the position's own sentence names one."""
         main = mains[p.segment]
         s0, e0 = p.asents[k]
         own_place = place_near(p, pos, s0, e0)
@@ -607,7 +616,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
             # a date inside a relative clause the position is not in dates that clause ("sentenced to
             # five years for illegal detention of X, who died from injuries received on December 16")
             clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(p.text, s0, e0)]
-            in_sent = [a for a in in_sent if not any(c0 <= a[0] < c1 and not c0 <= pos < c1 for c0, c1 in clauses)]
+            in_sent = [a for a in in_sent
+                       if not any(c0 <= a[0] < c1 and not c0 <= pos < c1 for c0, c1 in clauses)]
         if in_sent:
             a = min(in_sent, key=lambda a: abs(a[0] - pos))
             return a[1], a[2], here, "sentence"
@@ -634,23 +644,35 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 if h[5] and not in_brackets(h[6], h[0][1]):
                     return h[2], h[3], own_place or h[4] or main, "text"
             return None, None, here, None
+
         def same_story(a):
             # a dated sentence of its kind, at its place (a figure that names no place takes the place
             # named with the date: "... in communist Poland, a massacre ... 45 people were killed")
             j = p.sentence_index(a[0])
-            return kind in skinds(p, j) and (own_place is None or place_near(p, a[0], *p.asents[j]) in (None, here))
+            return kind in skinds(p, j) and (own_place is None or
+                                             place_near(p, a[0], *p.asents[j]) in (None, here))
 
-        same = [a for a in before if same_story(a)]
-        if same:
-            return carry(same[-1], "passage")
-        same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a)]
-        if same:
-            return carry(same[0], "passage")
-        if not before and p.heading is not None:
-            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
         # the story of its kind at its place in its text, else at its text's main place
         story = [h for h in by_kind[(p.segment, kind)] if h[4] == here] or \
             [h for h in by_kind[(p.segment, kind)] if h[4] == main]
+
+        def refined(a):
+            # a year ("half a year earlier": 2011) is made precise by its story's dates in that year
+            if a[2] == "year" and story:
+                finer = [h for h in story if h[2][:4] == a[1][:4] and h[3] != "year"]
+                if finer:
+                    h = _story_date(finer, (p.index, s0))
+                    return (a[0], h[2], h[3])
+            return a
+
+        same = [a for a in before if same_story(a)]
+        if same:
+            return carry(refined(same[-1]), "passage")
+        same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a)]
+        if same:
+            return carry(refined(same[0]), "passage")
+        if not before and p.heading is not None:
+            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
         if story:
             h = _story_date(story, (p.index, s0))
             return h[2], h[3], own_place or h[4] or main, "kind"
@@ -825,7 +847,8 @@ def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         docs = sorted({x[2] for x in items})
         rows.append({
             "event_id": ev, "label": event_label(place, period, kind, facts), "place": place, "period": period,
-            "kind": kind, "cues": [f"{c} ({n})" for c, n in sorted(cue_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
+            "kind": kind,
+            "cues": [f"{c} ({n})" for c, n in sorted(cue_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
             "date_start": min(dates) if dates else None, "date_end": max(dates) if dates else None,
             "peak_date": peak, "n_quantities": len(items), "n_claims": int(n_claims.get(ev, 0)),
             "n_docs": len(docs), "doc_ids": docs,
