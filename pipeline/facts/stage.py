@@ -637,12 +637,13 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 return carry(before[-1], "passage")
             if p.heading is not None:
                 return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
-            # else the date its text was last talking about (not an aside, not 'today')
+            # else the date its text was last telling about at its place (not an aside, not 'today', not
+            # an older massacre cited for comparison somewhere else)
             told = history[p.segment]
             for i in range(bisect.bisect_left(told, ((p.index, s0),), key=lambda h: h[:1]) - 1, -1, -1):
                 h = told[i]
-                if h[5] and not in_brackets(h[6], h[0][1]):
-                    return h[2], h[3], own_place or h[4] or main, "text"
+                if h[5] and h[4] == here and not in_brackets(h[6], h[0][1]):
+                    return h[2], h[3], here, "text"
             return None, None, here, None
 
         def same_story(a):
@@ -736,7 +737,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
                 "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
                 "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
-                "attribution_kind": q.attribution_kind, "sentence": text[s0:e0],
+                "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,
             })
         # timeline rows
         for m, r, iso, iso_end, only, dl in p.dated:
@@ -789,11 +790,14 @@ def _same_day(qrows: list[dict], joins: dict[str, str]) -> None:
 
 
 def _doc_fallback(qrows: list[dict]) -> None:
-    """A figure with no date in its context takes its document's most frequent month (its main event)."""
-    by_doc = defaultdict(list)
+    """A figure with no date in its context takes its text's most frequent month (its main event); a
+    text (a dateline starts one) whose figures have no date at all stays undated rather than borrow the
+    date of another text printed on the same page."""
+    by_text = defaultdict(list)
     for r in qrows:
-        by_doc[r["doc_id"]].append(r)
-    for rows in by_doc.values():
+        text_no = r.get("text_no")
+        by_text[(r["doc_id"], text_no if text_no == text_no else None)].append(r)
+    for rows in by_text.values():
         periods = Counter(r["event_date"][:7] for r in rows if r["event_date"] and len(r["event_date"]) >= 7)
         if not periods:
             continue
