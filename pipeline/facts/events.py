@@ -1,13 +1,13 @@
 """Places and events: what a figure is about.
 
-An event is derived from the data, not named in advance: every figure takes the
-date and place nearest to it (its sentence first, then up to
-`context_sentences` earlier sentences of its passage, then a date heading line
-just before the passage, then the document's most frequent anchor), and figures
-whose (place, year-month) agree form one event. A figure about an older
-massacre cited for comparison, or a later uprising, carries that other date and
-so lands in another event. Place spellings are merged by the user's alias list
-and by string similarity (Kiev / Kiyev).
+An event is derived from the data, not named in advance: a (place, period, kind).
+Each figure gets a kind (kinds.py), a date from its own sentence or from its kind's
+story in its text, and a place (stage.py); figures whose (place, year-month, kind)
+agree form one event. A figure about an older massacre cited for comparison, or a
+later uprising, carries that other date and place and so lands in another event.
+This module finds place mentions, merges place spellings (the user's alias list,
+string similarity, romanisation variants: Kiev / Kiyev, Zhanaozen / Janaozen) and
+names events.
 """
 
 from __future__ import annotations

@@ -166,7 +166,8 @@ class FactsParams(Section):
     )
     context_sentences: int = Field(
         6, ge=0, le=100,
-        description="how many preceding sentences of the passage a figure may take its date/place from",
+        description="how many sentences of its passage before a figure (and after it, for a dated sentence "
+                    "of its kind) it may take its date from; also how far back its kind is looked for",
     )
     max_sentence_chars: int = Field(
         2000, ge=100, le=100_000,
