@@ -172,8 +172,9 @@ def main() -> int:
     print(f"  seed figures: {s['gold_quantities']}  recall {s['recall']:.3f}  precision {s['precision']:.3f}")
     for k in ("value", "qualifier", "measure", "attribution_kind", "event"):
         print(f"    {k:17s} {s[k + '_accuracy']:.3f}")
-    print(f"    (event purity, each predicted event taken as its majority gold event: {s['event_purity']:.3f} "
-          f"over {s['predicted_events']} predicted events)")
+    print(f"    (events mapped by place, date and kind; by place and date only: "
+          f"{s['event_accuracy_place_date']:.3f}; event purity, each predicted event taken as its majority "
+          f"gold event: {s['event_purity']:.3f} over {s['predicted_events']} predicted events)")
     print(f"    death+injury recall {s['death_injury_recall']:.3f} ({s['death_injury_recalled']}/{s['death_injury_gold']})")
     print(f"  hard cases: {h['expected']} figures  recall {h['recall']:.3f}  false positives {h['false_positives']}  "
           f"value {h['value_accuracy']:.3f}  measure {h['measure_accuracy']:.3f}  "
@@ -202,7 +203,8 @@ def main() -> int:
     quality = {"facts_gold": {
         "value_accuracy": round(s["value_accuracy"], 4), "measure_accuracy": round(s["measure_accuracy"], 4),
         "attribution_kind_accuracy": round(s["attribution_kind_accuracy"], 4),
-        "event_accuracy": round(s["event_accuracy"], 4), "recall": round(s["recall"], 4),
+        "event_accuracy": round(s["event_accuracy"], 4),
+        "event_accuracy_place_date": round(s["event_accuracy_place_date"], 4), "recall": round(s["recall"], 4),
         "precision": round(s["precision"], 4), "death_injury_recall": round(s["death_injury_recall"], 4),
         "hard_cases_value_accuracy": round(h["value_accuracy"], 4), "hard_cases_recall": round(h["recall"], 4),
         "timeline_recall": round(t["recall"], 4),

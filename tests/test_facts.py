@@ -303,3 +303,84 @@ def test_report_sections_escape_text_and_are_deterministic(tmp_path):
         assert "&lt;script&gt;" in html
     assert "<svg" in a.html and a.metrics["facts"]["claims"] == 3
     assert set(a.metrics["facts"]["killed_values"]) == {"16", "70", "up to 64"}
+
+
+def test_places_sentence_start_containers_datelines_and_titles():
+    text = ("The strike in Zhanaozen went on for months. Police shot dead 16 people in Zhanaozen on 16 December "
+            "2011.\n\nIn Aktau, 300 people were detained at a rally of solidarity with Zhanaozen workers on 17 "
+            "December 2011. Citizens of Zhanaozen in western Kazakhstan say 70 people were killed.")
+    q = facts_for_text(text)["quantities"].set_index("surface")
+    assert q.loc["300", "place"] == "Aktau"          # the place nearest the figure, "In" at a sentence start
+    assert q.loc["70", "place"] == "Zhanaozen"       # Kazakhstan only contains Zhanaozen here
+    news = ("Protest report\nFebruary 26, 2020 15:15 GMT\nNUR-SULTAN -- Dozens of protesters have gathered in "
+            "front of a detention center. More than 20 demonstrators were detained on February 25.")
+    q = facts_for_text(news)["quantities"]
+    assert set(q["place"]) == {"Nur-Sultan"}          # a news dateline names the place of its text
+    body = ("On 16 December 2011 police shot dead 16 people in Janaozen. Rights groups in Kazakstan met in "
+            "Kazakstan. Activists in Kazakstan spoke.\n\nLater 12 people were jailed.")
+    tables = tables_from_texts([("t.txt", body)])
+    tables["documents"]["title"] = None
+    assert run_facts(tables)["quantities"].set_index("surface").loc["12", "place"] == "Kazakstan"
+    tables["documents"]["title"] = "Cold Winds From Janaozen"   # the title names the document's place
+    assert run_facts(tables)["quantities"].set_index("surface").loc["12", "place"] == "Janaozen"
+
+
+def test_events_have_a_kind_and_undated_figures_take_their_own_storys_dates():
+    text = ("On 16 December 2011 police opened fire on striking oil workers in Zhanaozen. According to officials, "
+            "16 people were killed. A state of emergency was declared and hundreds of men were detained. Thirty "
+            "seven people were tried and sentenced to prison terms.\n\n"
+            "The trial of the oil workers opened in Aktau in April 2012. In June 2012, 13 of them were sentenced "
+            "to up to seven years in prison.")
+    q = facts_for_text(text)["quantities"].set_index("surface")
+    assert q.loc["16", "kind"] == "violence" and q.loc["16", "event"] == "zhanaozen-2011-12-violence"
+    assert q.loc["hundreds", "kind"] == "crackdown"
+    # no date of its own: the trial's dates, not the shooting's
+    assert q.loc["Thirty seven", "kind"] == "trial" and q.loc["Thirty seven", "event_date"].startswith("2012")
+    assert q.loc["Thirty seven", "event_basis"] == "kind"
+    ev = facts_for_text(text)["events"].set_index("event_id")
+    assert ev.loc["zhanaozen-2011-12-violence", "kind"] == "violence"
+    assert any(c.startswith("measure killed") for c in ev.loc["zhanaozen-2011-12-violence", "cues"])
+
+
+def test_a_rally_fired_on_is_part_of_the_shooting_later_rallies_are_not():
+    text = ("On 16 December 2011 about 5,000 people gathered for a rally in Zhanaozen. On 16 December 2011 police "
+            "shot dead 16 people in Zhanaozen. On 19 December 2011 some 3,000 people rallied in Zhanaozen in protest.")
+    q = facts_for_text(text)["quantities"].set_index("surface")
+    assert q.loc["about 5,000", "kind"] == "violence" and q.loc["about 5,000", "kind_basis"] == "same day"
+    assert q.loc["some 3,000", "kind"] == "protest"
+
+
+def test_population_and_distances_from_a_place_are_facts_about_the_place():
+    text = ("On 16 December 2011 police shot dead 16 people in Zhanaozen, a city of 90,000 inhabitants "
+            "150 km from Aktau.")
+    q = facts_for_text(text)["quantities"].set_index("surface")
+    assert q.loc["90,000", "event"] == "zhanaozen-facts" and q.loc["150 km", "event_basis"] == "place"
+    ev = facts_for_text(text)["events"].set_index("event_id")
+    assert ev.loc["zhanaozen-facts", "period"] == "undated"
+
+
+def test_a_count_since_a_date_holds_when_the_text_is_written():
+    out = facts_for_text("Protest\nFebruary 26, 2020 15:15 GMT\nIn Almaty, since August last year, he had spent at "
+                         "least 60 days in jail.")
+    q = out["quantities"].iloc[0]
+    assert q["event_date"] == "2020-02-26"
+    assert dict(zip(out["timeline"]["surface"], out["timeline"]["date"]))["August last year"] == "2019-08"
+
+
+def test_time_offsets_and_the_time_a_text_is_telling_about():
+    text = ("In December 2011, police fired on striking workers in Zhanaozen. Half a year later, she returned "
+            "to the city. It was a cold May. Half a year earlier, policemen had fired on the crowd.\n\n"
+            "A defendant at the trial. June 2012. Photo (c): Some Agency. All rights reserved.\n\n"
+            "I stayed in a house with two twins. Three and a half years later, nearly 200 children fell ill.")
+    out = facts_for_text(text)
+    t = dict(zip(out["timeline"]["surface"], zip(out["timeline"]["date"], out["timeline"]["precision"])))
+    assert t["Half a year later"] == ("2012", "year")
+    assert t["May"] == ("2012-05", "month")                     # a month as a noun, in the year being told
+    assert t["Half a year earlier"] == ("2011", "year")         # a look back ...
+    assert t["Three and a half years later"] == ("2015", "year")  # ... does not move the story's time
+    assert t["June 2012"] == ("2012-06", "month")               # a caption's date stays on the timeline ...
+    q = out["quantities"].set_index("surface")
+    assert q.loc["two", "event_date"] == "2012-05"              # ... but does not date the text around it
+    assert q.loc["two", "event_basis"] == "text"
+    assert q.loc["nearly 200", "event_date"] == "2015"
+    assert [m.surface for m in find_dates("May I ask? He may go. Six months after the strike.")] == []

@@ -52,9 +52,34 @@ def test_death_and_injury_figures_recalled(seeds):
     assert seeds["death_injury_recall"] >= 0.9     # target 0.9
 
 
-def test_event_accuracy_honest_level(seeds):
-    # target 0.85 is NOT reached: see docs/facts.md ("Events") for why and the mapping used
-    assert seeds["event_accuracy"] >= 0.40
+def test_event_accuracy(seeds):
+    # target 0.85; events are (place, period, kind), mapped to the gold by place, date and kind as
+    # documented in tests/facts_eval.py. The mapping without kinds is reported next to it
+    # (event_accuracy_place_date) and must not fall below what the stage reached before kinds (0.50).
+    assert seeds["event_accuracy"] >= 0.85
+    assert seeds["event_accuracy_place_date"] >= 0.50
+
+
+def test_zhanaozen_death_tolls_are_compared_together():
+    """Acceptance 2: every source's death toll of the Zhanaozen shooting lands in one (event, measure)
+    group of the comparison table, so the contested values are shown side by side."""
+    import json
+    from tests.facts_eval import predict_seeds
+    gold = json.loads((REPO / "tests/gold/facts/seeds_gold.json").read_text(encoding="utf-8"))
+    tables, out = predict_seeds()
+    docs = dict(zip(tables["documents"]["doc_id"], tables["documents"]["source_path"]))
+    c = out["claims"]
+    events = set()
+    for g in gold["quantities"]:
+        if g["measure"] != "killed" or g["event"] != "zhanaozen-shooting-2011" or g.get("uncertain"):
+            continue
+        hit = c[(c["doc_id"].map(lambda d: docs[d].endswith(g["file"]))) & (c["raw_start"] < g["end"])
+                & (c["raw_end"] > g["start"]) & (c["measure"] == "killed")]
+        events |= set(hit["event"])
+    assert len(events) == 1, events
+    comp = out["comparison"]
+    k = comp[(comp["event"] == next(iter(events))) & (comp["measure"] == "killed")]
+    assert {10.0, 14.0, 15.0, 16.0, 25.0, 70.0} <= set(k["value_low"].dropna()) and bool(k["contested"].all())
 
 
 def test_hard_cases_against_gold(params):

@@ -1,13 +1,13 @@
 """Places and events: what a figure is about.
 
-An event is derived from the data, not named in advance: every figure takes the
-date and place nearest to it (its sentence first, then up to
-`context_sentences` earlier sentences of its passage, then a date heading line
-just before the passage, then the document's most frequent anchor), and figures
-whose (place, year-month) agree form one event. A figure about an older
-massacre cited for comparison, or a later uprising, carries that other date and
-so lands in another event. Place spellings are merged by the user's alias list
-and by string similarity (Kiev / Kiyev).
+An event is derived from the data, not named in advance: a (place, period, kind).
+Each figure gets a kind (kinds.py), a date from its own sentence or from its kind's
+story in its text, and a place (stage.py); figures whose (place, year-month, kind)
+agree form one event. A figure about an older massacre cited for comparison, or a
+later uprising, carries that other date and place and so lands in another event.
+This module finds place mentions, merges place spellings (the user's alias list,
+string similarity, romanisation variants: Kiev / Kiyev, Springfield / Springfeld) and
+names events.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ _NOT_PLACES = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDA
 _ADJ = r"(?:western|eastern|northern|southern|central|communist|soviet|south-west|north-west|south-east|north-east|" \
        r"neighbouring|neighboring|nearby|oil-rich|remote|small|tiny|desert|industrial|provincial)"
 PLACE_PATTERN = re.compile(
-    r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:" + _ADJ + r"\s+)?(?:(?:city|town|village|region|province|district|"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+(?:the\s+)?(?:" + _ADJ +
+    r"\s+)?(?:(?:city|town|village|region|province|district|"
     r"oblast|station|settlement|capital)\s+of\s+)?"
     r"(?P<name>[A-Z][a-zà-ÿ’'\-]+(?:[\s-](?:[A-Z][a-zà-ÿ’'\-]+))?)"
     r"|\b(?:city|town|village|region|province|settlement)\s+of\s+(?P<name2>[A-Z][a-zà-ÿ’'\-]+)")
@@ -58,6 +59,10 @@ def find_places(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, st
             continue
         if _SUBPLACE.match(text, m.end(g)):
             continue  # "Alan square", "Shetpe station": a spot, not the place of an event
+        if _DEMONYM.search(name):
+            continue  # "in the Central Asian nation's largest city": an adjective, not a place
+        if _ORG_APPOSITION.match(text, m.end(g)):
+            continue  # "at Ersai, at Ersai Caspian Contractor, a firm linked to ...": a company
         out.append((m.start(g), m.end(g), name.rstrip("-")))
     # names in the alias list count only where they locate something (as above): "a journalist
     # from Springfield" does not move an event to Springfield
@@ -72,6 +77,9 @@ def find_places(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, st
     return out
 
 
+_ORG_APPOSITION = re.compile(r"[^.;:!?]{0,40}?,\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:firm|company|subsidiary|enterprise|"
+                             r"contractor|corporation|bank|plant|factory|business|employer)\b", re.I)
+_DEMONYM = re.compile(r"(?:ian|ese)$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
@@ -83,6 +91,23 @@ def _gazetteer_regex(names: tuple[str, ...]) -> re.Pattern:
         alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         _GAZ_CACHE[names] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
     return _GAZ_CACHE[names]
+
+
+_ROMAN = [("zh", "j"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("yo", "io"), ("yu", "iu"), ("ya", "ia"),
+          ("ye", "e")]
+
+
+def _roman_key(name: str) -> str:
+    """A spelling key for names romanised from Cyrillic in different ways (Springfield / Springfeld,
+    Qaraghandy / Karagandy, Shelbyvil / Shelbyville): common letter pairs folded, doubled letters single."""
+    s = slug(name)
+    for a, b in _ROMAN:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _similarity(a: str, b: str) -> float:
+    return max(fuzz.ratio(a.lower(), b.lower()), fuzz.ratio(_roman_key(a), _roman_key(b)))
 
 
 class PlaceNames:
@@ -108,7 +133,7 @@ class PlaceNames:
             if key:
                 self.canon[name] = key
                 continue
-            match = next((r for r in reps if fuzz.ratio(name.lower(), r.lower()) >= self.threshold), None)
+            match = next((r for r in reps if _similarity(name, r) >= self.threshold), None)
             if match is None:
                 reps.append(name)
                 match = name

@@ -23,19 +23,23 @@ MEASURE_WEIGHT = 2    # what a figure counts weighs as much as two cue words
 
 
 def figure_kind(text: str, start: int, end: int, s0: int, e0: int, measure: str, lex: Lexicon,
-                measure_kinds: dict[str, str]) -> tuple[str | None, str | None, list[str]]:
+                measure_kinds: dict[str, str], sentence_hits: list | None = None
+                ) -> tuple[str | None, str | None, list[str]]:
     """(kind, basis, cues) of the figure text[start:end] in the sentence text[s0:e0].
     basis: 'measure' (its measure alone), 'words' (cue words near it, maybe with its measure),
-    'sentence' (cue words elsewhere in its sentence); (None, None, []) when nothing says."""
+    'sentence' (cue words elsewhere in its sentence); (None, None, []) when nothing says.
+    `sentence_hits`: kind_hits of the sentence with positions into `text`, when the caller has them."""
+    if sentence_hits is None:
+        sentence_hits = [(s0 + p, k, c) for p, k, c in kind_hits(text[s0:e0], lex)]
     scores: Counter = Counter()
     mk = measure_kinds.get(measure)
     if mk:
         scores[mk] += MEASURE_WEIGHT
     a, b = max(s0, start - WINDOW), min(e0, end + WINDOW)
-    hits = [(abs(a + p - start), k, c) for p, k, c in kind_hits(text[a:b], lex)]
+    hits = [(abs(p - start), k, c) for p, k, c in sentence_hits if a <= p < b]
     basis = "words" if hits else ("measure" if mk else None)
     if not hits and not mk:
-        hits = [(abs(s0 + p - start), k, c) for p, k, c in kind_hits(text[s0:e0], lex)]
+        hits = [(abs(p - start), k, c) for p, k, c in sentence_hits]
         basis = "sentence" if hits else None
     for _, k, _ in hits:
         scores[k] += 1

@@ -65,6 +65,7 @@ class Lexicon:
     reporting: re.Pattern
     noun_measure: dict  # single-word cue -> measure (for head nouns)
     event_kinds: tuple[tuple[str, re.Pattern], ...] = ()  # event kind -> cue regex (lower-cased text)
+    kind_exclude: re.Pattern | None = None   # phrases that contain a kind cue but are not one
     all_measures: re.Pattern | None = None   # every measure cue in one regex (lower-cased text)
     literal_measure: dict | None = None      # cue as matched -> (measure, priority)
     wildcard_measure: tuple = ()             # (prefix regex, measure, priority) for cues with *
@@ -92,30 +93,62 @@ def _compile(key: str, params_json: str) -> Lexicon:
             else:
                 literal.setdefault(c, (name, prio))
     return Lexicon(tuple(params.measures), measures, phrase_regex(params.measure_exclude, 0), kinds,
-                   phrase_regex(params.reporting), noun_measure, event_kinds, phrase_regex(every, 0), literal,
-                   tuple(wild))
+                   phrase_regex(params.reporting), noun_measure, event_kinds, phrase_regex(params.kind_exclude, 0),
+                   phrase_regex(every, 0), literal, tuple(wild))
 
 
 _KIND_RX: dict = {}
 
 
-def kind_hits(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
-    """(position, kind, cue as written, lower-cased) of every event-kind cue in `text`, one scan for all kinds."""
+def _kind_matcher(lex: Lexicon):
+    """One regex for every kind cue (lower-cased text) and how to tell a match's kind: a dict for
+    literal cues, then the wildcard cues in order."""
     key = id(lex.event_kinds)
     if key not in _KIND_RX:
-        parts = [f"(?P<k{i}>{rx.pattern})" for i, (_, rx) in enumerate(lex.event_kinds)]
-        _KIND_RX[key] = (re.compile("|".join(parts)) if parts else None, [k for k, _ in lex.event_kinds],
-                         lex.event_kinds)
-    rx, names, _ = _KIND_RX[key]
+        literal, wild, every = {}, [], []
+        for name, rx in lex.event_kinds:
+            body = rx.pattern[rx.pattern.index("(?:") + 3:rx.pattern.rindex(")(?![")]
+            every.append(body)
+            for alt in _split_alternation(body):
+                if "\\w*" in alt:
+                    wild.append((re.compile(alt), name))
+                else:
+                    literal.setdefault(re.sub(r"\\s\+", " ", alt).replace("\\", ""), name)
+        rx = re.compile(r"(?<![\w’'])(?:" + "|".join(every) + r")(?![\w])") if every else None
+        _KIND_RX[key] = (rx, literal, wild, lex.event_kinds)
+    return _KIND_RX[key]
+
+
+def _split_alternation(body: str) -> list[str]:
+    """The alternatives of a phrase_regex body (cues never contain '|' or groups)."""
+    return body.split("|")
+
+
+def kind_hits(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
+    """(position, kind, cue as written, lower-cased) of every event-kind cue in `text`, one scan for all kinds."""
+    rx, literal, wild, _ = _kind_matcher(lex)
     if rx is None:
         return []
-    return [(m.start(), names[int(m.lastgroup[1:])], m.group()) for m in rx.finditer(text.lower())]
+    low = text.lower()
+    hits = []
+    for m in rx.finditer(low):
+        cue = m.group()
+        kind = literal.get(" ".join(cue.split()))
+        if kind is None:
+            kind = next((name for w, name in wild if w.fullmatch(cue)), None)
+        if kind is not None:
+            hits.append((m.start(), kind, cue))
+    if hits and lex.kind_exclude is not None:
+        excluded = [(m.start(), m.end()) for m in lex.kind_exclude.finditer(low)]
+        if excluded:
+            hits = [h for h in hits if not any(a <= h[0] < b for a, b in excluded)]
+    return hits
 
 
-def kinds_of(text: str, lex: Lexicon) -> frozenset:
+def kinds_of(text: str, lex: Lexicon, hits: list | None = None) -> frozenset:
     """The kinds a stretch of text is mostly about: those with the most cues (ties: all of them)."""
     counts: dict = {}
-    for _, kind, _ in kind_hits(text, lex):
+    for _, kind, _ in (kind_hits(text, lex) if hits is None else hits):
         counts[kind] = counts.get(kind, 0) + 1
     if not counts:
         return frozenset()

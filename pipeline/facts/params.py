@@ -54,7 +54,7 @@ DEFAULT_KINDS: dict[str, list[str]] = {
     "violence": ["shooting", "shootings", "shootout", "shot", "opened fire", "open fire", "fired on", "gunfire",
                  "bullet*", "killed", "killing*", "dead", "died", "death", "deaths", "murder*", "wounded", "injur*",
                  "massacre", "riot*", "unrest", "clash*", "violence", "bloodshed", "tragedy", "casualties",
-                 "victims", "bodies", "pogrom", "arson", "burned", "burnt", "set fire", "on fire"],
+                 "victims", "bodies", "pogrom", "arson", "burn*", "set fire", "on fire"],
     "strike": ["strike", "strikes", "strikers", "striking", "struck", "pay", "wage*", "salar*", "bonus*",
                "dismiss*", "laid off", "fired workers", "hunger strike", "trade union*", "labour dispute*",
                "labor dispute*", "industrial dispute*", "industrial action", "employer*", "workforce"],
@@ -69,6 +69,9 @@ DEFAULT_KINDS: dict[str, list[str]] = {
                    "restored", "repair*", "kindergarten*", "playground*", "infrastructure", "investment*",
                    "development"],
 }
+# Phrases that contain a kind cue but are not one.
+DEFAULT_KIND_EXCLUDE = ["riot police", "riot-police", "riot squad*", "riot gear", "investigative bodies",
+                        "law enforcement bodies", "state bodies", "government bodies", "governing bodies"]
 # What a figure counts says what its story is about unless the words around it say otherwise:
 # measure -> kind (measures not listed, such as participants or money, take the kind of their words).
 DEFAULT_MEASURE_KINDS: dict[str, str] = {
@@ -131,10 +134,21 @@ class FactsParams(Section):
                     "it; an event is (place, period, kind); a figure with no date of its own takes the dates "
                     "of its kind's story in its text",
     )
+    kind_exclude: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_KIND_EXCLUDE),
+        description="phrases that contain a kind cue but are not one (the 'riot police' of a strike are "
+                    "not a riot)",
+    )
     measure_kinds: dict[str, str] = Field(
         default_factory=lambda: dict(DEFAULT_MEASURE_KINDS),
         description="measure -> the event kind its figures are about unless the words around them say "
                     "otherwise (e.g. sentenced -> trial)",
+    )
+    same_day_kinds: dict[str, str] = Field(
+        default_factory=lambda: {"protest": "violence"},
+        description="kind -> kind it joins on the same day and place: a protest figure dated to a day on "
+                    "which violence figures are dated at the same place is part of that violent event (the "
+                    "rally that was fired on); protests of other days or places stay protests",
     )
     place_measures: list[str] = Field(
         default_factory=lambda: ["population"],
@@ -152,7 +166,8 @@ class FactsParams(Section):
     )
     context_sentences: int = Field(
         6, ge=0, le=100,
-        description="how many preceding sentences of the passage a figure may take its date/place from",
+        description="how many sentences of its passage before a figure (and after it, for a dated sentence "
+                    "of its kind) it may take its date from; also how far back its kind is looked for",
     )
     max_sentence_chars: int = Field(
         2000, ge=100, le=100_000,
@@ -186,4 +201,7 @@ class FactsParams(Section):
         bad = sorted(k for k in self.measure_kinds.values() if k not in self.kinds)
         if bad:
             raise ValueError(f"measure_kinds names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")
+        bad = sorted(k for pair in self.same_day_kinds.items() for k in pair if k not in self.kinds)
+        if bad:
+            raise ValueError(f"same_day_kinds names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")
         return self

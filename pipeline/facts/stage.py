@@ -124,6 +124,8 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
     corpus-wide steps (place names, events, claims). Returns (quantity rows, timeline rows),
     as DataFrames (to pass between processes) or lists of dicts."""
     lex = compile_lexicon(params)
+    titles = dict(zip(inputs.documents["doc_id"].tolist(), inputs.documents["title"].tolist())) \
+        if "title" in inputs.documents else {}
     published_by_doc = dict(zip(inputs.documents["doc_id"].tolist(), inputs.documents["published_iso"].tolist())) \
         if "published_iso" in inputs.documents else {}
     boiler = inputs.clean["is_boilerplate"].fillna(False).astype(bool) if "is_boilerplate" in inputs.clean \
@@ -155,8 +157,9 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
     for doc_id, pids in by_doc.items():
         published = published_by_doc.get(doc_id)
         ref = _ref_date(published if isinstance(published, str) else None)
+        title = titles.get(doc_id)
         doc_q, doc_t = _read_document(doc_id, pids, clean, sentences, mentions, skip, lex,
-                                      params, ref, gazetteer, raw_span)
+                                      params, ref, gazetteer, raw_span, title if isinstance(title, str) else None)
         qrows.extend(doc_q)
         trows.extend(doc_t)
     if not as_frames:
@@ -202,7 +205,9 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
         kind = row.get("kind")
         row["kind"] = kind if isinstance(kind, str) else None
         basis = row.get("event_basis")
-        row["event"] = event_key(row["place"], row["event_date"], row["kind"], basis if isinstance(basis, str) else None)
+        row["event"] = event_key(row["place"], row["event_date"], row["kind"],
+                                 basis if isinstance(basis, str) else None)
+    _same_day(q, params.same_day_kinds)
     _doc_fallback(q)
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
     docs = documents.set_index("doc_id")
@@ -247,7 +252,8 @@ class _Passage:
         return self.sids[k] if k >= 0 else (self.sids[0] if self.sids else None)
 
 
-def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span):
+def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span,
+                   title=None):
     """Quantities and dated mentions of one document, with their kind, date and place.
 
     Phase 1 reads the passages in order: dates are resolved (years from context, datelines
@@ -274,6 +280,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     if m.day:
                         day_years[(m.month, m.day)][m.year] += 1
     last_doc_day: dt.date | None = None
+    talked: dt.date | None = None  # the date the text is talking about (for "half a year later")
     segment = 0                    # a dateline starts another text (a page reprinting several articles)
     passages: list[_Passage] = []
     # phase 1: dates in text order, figures
@@ -285,6 +292,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         upstream = [(s, e) for s, e, _ in spans]
         asents = _windows(analysis_sentences(text, upstream), params.max_sentence_chars, text)
         dated = []
+        anchors = []   # the dates that can date a figure (not datelines, not captions)
         passage_years = []
         last_day = last_doc_day
         for m in found_dates[pid]:
@@ -301,6 +309,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     year_ctx = same.most_common(1)[0][0]
                 elif passage_years:
                     year_ctx = passage_years[-1]
+                elif talked is not None and m.form == "am":
+                    year_ctx = talked.year  # "the May holidays": the year the text is telling about
                 elif dateline_ref is not None:
                     # the last such date before the day the text is written (or soon after it: a
                     # funeral "scheduled for February 27" in a text of February 26)
@@ -319,10 +329,13 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 # else the year the text is written in (dateline, published), else its usual year
                 year_ctx = dateline_ref.year if dateline_ref else (
                     all_years.most_common(1)[0][0] if all_years else (explicit_years[-1] if explicit_years else None))
-            r = resolve(m, dateline_ref, year_ctx, last_day)
+            # an offset ("Half a year later") counts from the date the text is talking about
+            r = resolve(m, dateline_ref, year_ctx, talked if m.relative == "offset" else last_day)
             if r is None or r.year is None:
                 continue
-            if m.year is None and m.relative is None:
+            # "Half a year earlier ...": a look back, after which the text goes on where it was
+            flashback = m.relative == "offset" and (m.offset_days or 0) < 0
+            if m.year is None and (m.relative is None or (m.relative == "offset" and not flashback)):
                 passage_years.append(r.year)  # "16 December (2011) ... and 17 December" share a year
             if r.precision == "day" and r.month and r.day:
                 last_day = dt.date(r.year, r.month, r.day)
@@ -337,8 +350,24 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             if r.year and r.relative is None:
                 explicit_years.append(r.year)
             dated.append((m, r, iso, iso_end, only, is_dateline))
+            # a date in a picture's caption ("... 11 December 2017. Photo (c): ...") dates the picture,
+            # not the text around it: it stays on the timeline only
+            if not is_dateline and not CAPTION.search(text, ls, le):
+                # "Since August last year, he had spent at least 60 days in jail": a count since a date
+                # runs up to the day the text is written, which is when it holds
+                since = dateline_ref is not None and SINCE_BEFORE.search(text, max(0, m.start - 8), m.start)
+                # the time the text is telling about moves only with a date as written: not with the day
+                # of writing ("today"), nor with an offset ("Half a year earlier" looks back; offsets are
+                # approximate, and "two months later ... three and a half years later" would add up)
+                tells = not (m.relative in ("today", "yesterday", "offset") or
+                             (m.form == "rely" and m.relative == "this"))
+                anchors.append((m.start, dateline_ref.isoformat(), "day", False) if since else
+                               (m.start, _middle(iso, iso_end), r.precision, tells))
+                if tells:
+                    talked = _ref_date(_middle(iso, iso_end))
             if is_dateline and r.precision == "day":
                 dateline_ref = dt.date(r.year, r.month, r.day)
+                talked = None
                 # a dateline starts another text: the stories told before it are not the context
                 # of what follows
                 segment += 1
@@ -348,14 +377,14 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         assign_attribution(text, qs, lex)
         assign_measures(text, qs, lex)
         plist = found_places[pid]
-        news = NEWS_DATELINE.match(text)
+        news = NEWS_DATELINE.search(text)
         if news:
-            # "NUR-SULTAN -- Dozens of protesters ...": a news dateline names where the story is
+            # "CAPITAL CITY -- Dozens of protesters ...": a news dateline names where the story is
             plist = sorted(plist + [(news.start(1), news.end(1), _title_place(news.group(1)))])
         passages.append(_Passage(
             pid=pid, index=len(passages), text=text, asents=asents, astarts=[s for s, _ in asents],
             sids=[sid for _, _, sid in spans], starts=[s for s, _, _ in spans], plist=plist, dated=dated,
-            anchors=[(m.start, iso, r.precision) for m, r, iso, _, only, dl in dated if not dl],
+            anchors=anchors,   # (position, iso, precision, tells the time the text is telling about)
             qs=qs, heading=heading, segment=segment))
         # a passage that is only a date heads the next passage
         only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
@@ -363,38 +392,99 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             heading = (only_dates[-1][0], only_dates[-1][1], None)
         elif qs or len(text) > 200:
             heading = None
-    return _assign_context(doc_id, passages, lex, params, raw_span)
+    return _assign_context(doc_id, passages, lex, params, raw_span, _title_place_of(title, passages, gazetteer))
 
 
-NEWS_DATELINE = re.compile(r"^\s*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?\s+(?:--|—|–)\s")
+HEADLINE_CHARS = 300
+CAPTION = re.compile(r"\b(?:photo|image|picture|illustration)\b[^\n]{0,80}?(?:©|\(c\)|rights reserved|\bvia\b|cc by)|"
+                     r"©|\(c\)\s*[:A-Z]|rights reserved", re.I)
+SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+DISTANCE_UNITS = {"km", "metre", "mile"}
+FROM_PLACE = re.compile(r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z]")
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
+CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
+# "CAPITAL CITY -- Dozens of protesters ...", "SHELBYVILLE, Dec 16 — ...": a news dateline at a line start
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?"
+                           r"\s+(?:--|—|–)\s")
 
 
 def _title_place(name: str) -> str:
     return "-".join(w.capitalize() for w in name.split("-")).replace(" ", " ")
 
 
-def _main_places(passages: list[_Passage]) -> dict[int, str | None]:
-    """The main place of each text: its news dateline's place, else its most named place when it names
-    one more than once, else the document's most named place."""
+def _title_place_of(title: str | None, passages: list, gazetteer: dict) -> str | None:
+    """The place a document's title names ("Cold Winds From Springfeld"): one of the places the document
+    locates things at, or of the alias list, written in the title (the most named one if several)."""
+    if not title:
+        return None
+    counts = Counter(n for p in passages for _, _, n in p.plist)
+    canon = {k.lower(): v for k, v in gazetteer.items()}
+    found = []
+    for name in set(counts) | set(gazetteer):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
+            found.append((counts.get(name, 0) + counts.get(canon.get(name.lower(), name), 0), name))
+    if not found:
+        return None
+    name = max(found)[1]
+    # the spelling the document uses most, for an alias named in the title
+    spellings = [n for n in counts if canon.get(n.lower(), n) == canon.get(name.lower(), name)]
+    return max(spellings, key=lambda n: counts[n]) if spellings else name
+
+
+def _main_places(passages: list[_Passage], title_place: str | None = None) -> dict[int, str | None]:
+    """The main place of each text (a dateline starts one): its news dateline's place ("CAPITAL CITY
+    --"); else the document's main place (the place its title names, else its most named place), unless
+    the text never names that one and names another more than once and more than any other."""
     doc, per, news = Counter(), defaultdict(Counter), {}
     for p in passages:
         for _, _, n in p.plist:
             doc[n] += 1
             per[p.segment][n] += 1
-        m = NEWS_DATELINE.match(p.text)
+        m = NEWS_DATELINE.search(p.text)
         if m and p.segment not in news:
             news[p.segment] = _title_place(m.group(1))
-    main = doc.most_common(1)[0][0] if doc else None
+    main = title_place or (doc.most_common(1)[0][0] if doc else None)
     out = {}
     for seg in {p.segment for p in passages}:
         top = per[seg].most_common(2)
         if seg in news:
             out[seg] = news[seg]
-        elif top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+        elif top and not per[seg].get(main) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             out[seg] = top[0][0]
         else:
             out[seg] = main
     return out
+
+
+def _middle(iso: str, iso_end: str | None) -> str:
+    """The middle of a period, at the precision it is written with ("spring of 2011", 2011-03..2011-05:
+    2011-04); a single date is itself."""
+    if not iso_end or len(iso) != len(iso_end):
+        return iso
+    if len(iso) == 4:
+        return f"{(int(iso) + int(iso_end)) // 2:04d}"
+    if len(iso) == 7:
+        a, b = int(iso[:4]) * 12 + int(iso[5:7]) - 1, int(iso_end[:4]) * 12 + int(iso_end[5:7]) - 1
+        mid = (a + b) // 2
+        return f"{mid // 12:04d}-{mid % 12 + 1:02d}"
+    a, b = dt.date.fromisoformat(iso), dt.date.fromisoformat(iso_end)
+    return (a + (b - a) // 2).isoformat()
+
+
+def _outside_brackets(text: str) -> str:
+    """The text with what stands in brackets blanked out (same length, so offsets hold)."""
+    if "[" not in text and "(" not in text:
+        return text
+    out, depth = [], 0
+    for c in text:
+        if c in "[(":
+            depth += 1
+        out.append(" " if depth else c)
+        if c in "])" and depth:
+            depth -= 1
+        elif c == "\n" and depth:
+            depth = 0   # an unclosed bracket ends with its line
+    return "".join(out)
 
 
 def _story_date(story: list[tuple], where: tuple) -> tuple:
@@ -421,10 +511,14 @@ def _story_date(story: list[tuple], where: tuple) -> tuple:
     return earlier[-1] if earlier else entries[0]
 
 
-def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
+def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, title_place=None):
     """Phase 2: kinds, dates and places of the figures and dated mentions of one document."""
     qrows, trows = [], []
-    mains = _main_places(passages)
+    for prev, p in zip(passages, passages[1:]):
+        # the short block just before a dateline (a headline, a lead) belongs to the text it heads
+        if p.segment > prev.segment and len(prev.text) <= HEADLINE_CHARS and not any(d[5] for d in prev.dated):
+            prev.segment = p.segment
+    mains = _main_places(passages, title_place)
     rx_cache: dict = {}
 
     def main_rx(name):
@@ -432,43 +526,98 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
             rx_cache[name] = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         return rx_cache[name]
 
+    names = {n for p in passages for _, _, n in p.plist} | {m for m in mains.values() if m}
+
+    def contains(p: _Passage, x) -> bool:
+        """"Springfield in western Ruritania": a place named right after another place contains it."""
+        m = CONTAINER_BEFORE.search(p.text, max(0, x[0] - 60), x[0])
+        return bool(m) and m.group(1) in names
+
     def place_near(p: _Passage, pos: int, s0: int, e0: int):
-        """The place a sentence locates things at: its text's main place when the sentence names it
-        at all ("citizens of Springfield in western Ruritania"), else the nearest one it names."""
+        """The place a sentence locates things at: the one it names nearest to `pos` ("In Shelbyville,
+        300 people were detained at a rally of solidarity with Springfield workers"), not counting a
+        place that only contains another ("citizens of Springfield in western Ruritania"); else its
+        text's main place if the sentence names it at all."""
         main = mains[p.segment]
-        p_in = [x for x in p.plist if s0 <= x[0] < e0]
-        if main and (any(x[2] == main for x in p_in) or main_rx(main).search(p.text, s0, e0)):
+        p_in = [x for x in p.plist if s0 <= x[0] < e0 and not contains(p, x)]
+        if p_in:
+            return min(p_in, key=lambda x: (abs(x[0] - pos), x[2] != main))[2]
+        if main and main_rx(main).search(p.text, s0, e0):
             return main
-        return min(p_in, key=lambda x: abs(x[0] - pos))[2] if p_in else None
+        return None
 
     skind_cache: dict = {}
+    hit_cache: dict = {}
+
+    def shits(p: _Passage, k: int) -> list:
+        """The kind cues of a sentence, (position in the passage, kind, cue)."""
+        if (p.index, k) not in hit_cache:
+            a, b = p.asents[k]
+            hit_cache[(p.index, k)] = [(a + x, kk, c) for x, kk, c in kind_hits(p.text[a:b], lex)]
+        return hit_cache[(p.index, k)]
 
     def skinds(p: _Passage, k: int) -> frozenset:
-        """The kinds a sentence is mostly about."""
+        """The kinds a sentence is mostly about; a date on a line of its own ("16 December 2011")
+        takes the kinds of the text it heads."""
         if (p.index, k) not in skind_cache:
             a, b = p.asents[k]
-            skind_cache[(p.index, k)] = kinds_of(p.text[a:b], lex)
+            ks = kinds_of("", lex, shits(p, k))
+            if not ks and any(only and not dl and a <= m.start < b for m, _, _, _, only, dl in p.dated):
+                if k + 1 < len(p.asents):
+                    ks = skinds(p, k + 1)
+                elif p.index + 1 < len(passages) and passages[p.index + 1].asents:
+                    ks = skinds(passages[p.index + 1], 0)
+            skind_cache[(p.index, k)] = ks
         return skind_cache[(p.index, k)]
+
+    bracket_cache: dict = {}
+
+    def kinds_outside_brackets(p: _Passage, k: int) -> frozenset:
+        if p.index not in bracket_cache:
+            bracket_cache[p.index] = _outside_brackets(p.text)
+        a, b = p.asents[k]
+        return kinds_of(bracket_cache[p.index][a:b], lex)
+
+    def in_brackets(p: _Passage, pos: int) -> bool:
+        if p.index not in bracket_cache:
+            bracket_cache[p.index] = _outside_brackets(p.text)
+        return bracket_cache[p.index][pos] == " " and not p.text[pos].isspace()
 
     # every dated sentence of each text: (where, kinds, iso, precision, place)
     history: dict = defaultdict(list)
+    by_kind: dict = defaultdict(list)   # (text, kind) -> its dated sentences
     for p in passages:
         for a in p.anchors:
             k = p.sentence_index(a[0])
-            history[p.segment].append(((p.index, a[0]), skinds(p, k), a[1], a[2],
-                                       place_near(p, a[0], *p.asents[k]) or mains[p.segment]))
+            h = ((p.index, a[0]), skinds(p, k), a[1], a[2], place_near(p, a[0], *p.asents[k]) or mains[p.segment],
+                 a[3], p)
+            history[p.segment].append(h)
+            for kk in h[1]:
+                by_kind[(p.segment, kk)].append(h)
 
     def context(p: _Passage, pos: int, k: int, kind: str | None):
-        """(date, precision, place, basis) a position is about: its sentence's date; else a dated
-        sentence of its kind nearby in its passage (any dated sentence before it, for a position of no
-        kind); else a date heading; else the dates of its kind's story in its text (their usual year,
-        the nearest such date); else the nearest date before it in the passage. A date carries the
-        place named with it."""
+        """(date, precision, place, basis) a position is about.
+
+        1. its sentence's date (not one inside a relative clause it is not in): basis `sentence`;
+        2. a position of a kind: a dated sentence of that kind at its place in its passage, before it,
+           else after it (`passage`); else a date heading just before the passage (`heading`); else
+           the story of its kind in its text, at its place or the text's main place: the usual year
+           and month of that kind's dated sentences, the latest such date before it (`kind`); else the
+           nearest date before it in the passage, else a heading;
+        3. a position of no kind: the nearest date before it in its passage (not one in brackets), else
+           a heading, else the date its text was last telling about (`text`).
+        A date carries the place named with it, unless the position's own sentence names one."""
         main = mains[p.segment]
         s0, e0 = p.asents[k]
         own_place = place_near(p, pos, s0, e0)
         here = own_place or main
         in_sent = [a for a in p.anchors if s0 <= a[0] < e0]
+        if in_sent:
+            # a date inside a relative clause the position is not in dates that clause ("sentenced to
+            # five years for illegal detention of X, who died from injuries received on December 16")
+            clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(p.text, s0, e0)]
+            in_sent = [a for a in in_sent
+                       if not any(c0 <= a[0] < c1 and not c0 <= pos < c1 for c0, c1 in clauses)]
         if in_sent:
             a = min(in_sent, key=lambda a: abs(a[0] - pos))
             return a[1], a[2], here, "sentence"
@@ -481,24 +630,50 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
         hi = p.asents[min(len(p.asents) - 1, k + params.context_sentences)][1]
         before = [a for a in p.anchors if lo <= a[0] < s0]
         if kind is None:
+            # a date in an aside ("[Note. X was convicted in April 2012 ...]") dates what the aside is
+            # about, not the narrative around it
+            before = [a for a in before if not in_brackets(p, a[0])]
             if before:
                 return carry(before[-1], "passage")
             if p.heading is not None:
                 return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+            # else the date its text was last telling about at its place (not an aside, not 'today', not
+            # an older massacre cited for comparison somewhere else)
+            told = history[p.segment]
+            for i in range(bisect.bisect_left(told, ((p.index, s0),), key=lambda h: h[:1]) - 1, -1, -1):
+                h = told[i]
+                if h[5] and h[4] == here and not in_brackets(h[6], h[0][1]):
+                    return h[2], h[3], here, "text"
             return None, None, here, None
+
         def same_story(a):
+            # a dated sentence of its kind, at its place (a figure that names no place takes the place
+            # named with the date: "... in communist Poland, a massacre ... 45 people were killed")
             j = p.sentence_index(a[0])
-            return kind in skinds(p, j) and place_near(p, a[0], *p.asents[j]) in (None, here)
+            return kind in skinds(p, j) and (own_place is None or
+                                             place_near(p, a[0], *p.asents[j]) in (None, here))
+
+        # the story of its kind at its place in its text, else at its text's main place
+        story = [h for h in by_kind[(p.segment, kind)] if h[4] == here] or \
+            [h for h in by_kind[(p.segment, kind)] if h[4] == main]
+
+        def refined(a):
+            # a year ("half a year earlier": 2011) is made precise by its story's dates in that year
+            if a[2] == "year" and story:
+                finer = [h for h in story if h[2][:4] == a[1][:4] and h[3] != "year"]
+                if finer:
+                    h = _story_date(finer, (p.index, s0))
+                    return (a[0], h[2], h[3])
+            return a
 
         same = [a for a in before if same_story(a)]
         if same:
-            return carry(same[-1], "passage")
+            return carry(refined(same[-1]), "passage")
         same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a)]
         if same:
-            return carry(same[0], "passage")
+            return carry(refined(same[0]), "passage")
         if not before and p.heading is not None:
             return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
-        story = [h for h in history[p.segment] if kind in h[1] and h[4] in (None, here)]
         if story:
             h = _story_date(story, (p.index, s0))
             return h[2], h[3], own_place or h[4] or main, "kind"
@@ -513,26 +688,44 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
     for p in passages:
         text, pid = p.text, p.pid
         last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
-        for q in p.qs:
-            k = p.sentence_index(q.start)
+        sent_of = [p.sentence_index(q.start) for q in p.qs]
+        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds, shits(p, k))
+               for q, k in zip(p.qs, sent_of)]
+        for q, k, (kind, _, _) in zip(p.qs, sent_of, own):
+            if kind is not None and q.measure not in place_measures:
+                last_kind[k] = kind
+        for i, q in enumerate(p.qs):
+            k = sent_of[i]
             s0, e0 = q.sentence_start, q.sentence_end
-            kind, kind_basis, cues = figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex,
-                                                 params.measure_kinds)
+            kind, kind_basis, cues = own[i]
             if kind is None:
-                # no word of its own: the kind of the sentences just before it in its passage
-                for j in range(k, max(-1, k - params.context_sentences - 1), -1):
-                    ks = frozenset([last_kind[j]]) if last_kind[j] else skinds(p, j)
+                # no word of its own: the kind of the nearest figure of its sentence that has one
+                sib = [(abs(p.qs[j].start - q.start), j) for j in range(len(p.qs)) if sent_of[j] == k
+                       and own[j][0] is not None and p.qs[j].measure not in place_measures]
+                if sib:
+                    j = min(sib)[1]
+                    kind, kind_basis, cues = own[j][0], "sentence", own[j][2]
+            if kind is None:
+                # else the kind of the sentences just before it in its paragraph (asides in brackets, such
+                # as an editor's "[Note. X was convicted in April 2012 ...]", do not change what the
+                # text around them is about)
+                line_start = text.rfind("\n", 0, p.asents[k][0]) + 1
+                for j in range(k - 1, max(-1, k - params.context_sentences - 1), -1):
+                    if p.asents[j][1] <= line_start:
+                        break   # ... of its paragraph (a line)
+                    ks = frozenset([last_kind[j]]) if last_kind[j] else kinds_outside_brackets(p, j)
                     if len(ks) == 1:
                         kind, kind_basis = next(iter(ks)), "passage"
-                        a, b = p.asents[j]
-                        cues = sorted({c for _, kk, c in kind_hits(text[a:b], lex) if kk == kind})
+                        cues = sorted({c for _, kk, c in shits(p, j) if kk == kind})
                         break
-            if q.measure in place_measures:
+            if q.measure in place_measures or (q.unit in DISTANCE_UNITS and FROM_PLACE.match(text, q.end)):
+                # population, or a distance from a named place ("30-40 kilometres from Springfield"):
+                # facts about a place, not about an event
                 kind, kind_basis, cues = None, None, []
                 iso, place, basis = None, place_near(p, q.start, *p.asents[k]) or mains[p.segment], "place"
             else:
                 iso, _, place, basis = context(p, q.start, k, kind)
-            if kind is not None:
+            if kind is not None and last_kind[k] is None:
                 last_kind[k] = kind
             rs, re_ = raw_span(pid, q.start, q.end)
             qrows.append({
@@ -544,7 +737,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
                 "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
                 "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
                 "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
-                "attribution_kind": q.attribution_kind, "sentence": text[s0:e0],
+                "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,
             })
         # timeline rows
         for m, r, iso, iso_end, only, dl in p.dated:
@@ -579,12 +772,32 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span):
     return qrows, trows
 
 
-def _doc_fallback(qrows: list[dict]) -> None:
-    """A figure with no date in its context takes its document's most frequent month (its main event)."""
-    by_doc = defaultdict(list)
+def _same_day(qrows: list[dict], joins: dict[str, str]) -> None:
+    """A figure of kind A dated to a day on which figures of kind B are dated at the same place joins
+    B's event (`same_day_kinds`, protest -> violence: the rally that was fired on is part of the
+    shooting; the solidarity rallies of the following days stay protests)."""
+    if not joins:
+        return
+    days = {(r["kind"], r["place"], r["event_date"]) for r in qrows
+            if r.get("kind") in joins.values() and r.get("event_date") and len(r["event_date"]) == 10}
     for r in qrows:
-        by_doc[r["doc_id"]].append(r)
-    for rows in by_doc.values():
+        to = joins.get(r.get("kind"))
+        if to and r.get("event_date") and (to, r["place"], r["event_date"]) in days:
+            r["kind"], r["kind_basis"] = to, "same day"
+            r["kind_cues"] = "; ".join(filter(None, [f"{to} at {r['place']} on {r['event_date']}",
+                                                     r.get("kind_cues") or ""]))
+            r["event"] = event_key(r["place"], r["event_date"], to, r.get("event_basis"))
+
+
+def _doc_fallback(qrows: list[dict]) -> None:
+    """A figure with no date in its context takes its text's most frequent month (its main event); a
+    text (a dateline starts one) whose figures have no date at all stays undated rather than borrow the
+    date of another text printed on the same page."""
+    by_text = defaultdict(list)
+    for r in qrows:
+        text_no = r.get("text_no")
+        by_text[(r["doc_id"], text_no if text_no == text_no else None)].append(r)
+    for rows in by_text.values():
         periods = Counter(r["event_date"][:7] for r in rows if r["event_date"] and len(r["event_date"]) >= 7)
         if not periods:
             continue
@@ -638,7 +851,8 @@ def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         docs = sorted({x[2] for x in items})
         rows.append({
             "event_id": ev, "label": event_label(place, period, kind, facts), "place": place, "period": period,
-            "kind": kind, "cues": [f"{c} ({n})" for c, n in sorted(cue_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
+            "kind": kind,
+            "cues": [f"{c} ({n})" for c, n in sorted(cue_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
             "date_start": min(dates) if dates else None, "date_end": max(dates) if dates else None,
             "peak_date": peak, "n_quantities": len(items), "n_claims": int(n_claims.get(ev, 0)),
             "n_docs": len(docs), "doc_ids": docs,

@@ -122,6 +122,8 @@ _FORMS = [
     ("wd", rf"(?P<wd>{_WD})"),
     # in November / In June (a month alone after a preposition)
     ("m", rf"\b(?:in|since|until|till|by|from)\s+(?P<m>{_MONTH})\b(?!\s*\[?\d)"),
+    # It was a cold May / the May holidays (a capitalised month after an article, as a noun)
+    ("am", rf"(?P<m>{_MONTH})\b(?!\s*\[?\d)"),
     # in 2011, the 1986 uprising (a bare year)
     ("y", rf"(?<![\d.,$€£₸-])(?P<y>{_YEAR})(?![\d%])"),
 ]
@@ -146,6 +148,7 @@ _COUNT_AFTER = re.compile(r"\s+(?!(?:and|or|to|onwards|towards|afterwards|was|we
                           r"the|a|an|with|by|for|from|when|during|before|after|until)\b)[a-z]+s\b")
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:[Aa]n?|[Tt]he|[Tt]hat)\s+(?:[a-z]+\s+)?$")
 # "the 1989 riots", "the 2011 events": a year before a plural noun that names events
 _EVENT_NOUN = re.compile(r"\s+(?:riots|protests|events|elections|strikes|uprisings|massacres|floods|killings|games|"
                          r"reforms|trials|talks|clashes|demonstrations|rallies|hearings|negotiations|olympics|"
@@ -167,8 +170,9 @@ class DateMention:
     month2: int | None = None
     day2: int | None = None
     weekday: int | None = None
-    relative: str | None = None   # last | this | next | same | today | yesterday
+    relative: str | None = None   # last | this | next | same | today | yesterday | offset
     form: str = ""
+    offset_days: int | None = None    # "two weeks later": +14; "half a year earlier": about -183
 
     def iso(self) -> tuple[str, str | None]:
         """(start ISO, end ISO or None) at the mention's precision; needs a year."""
@@ -282,6 +286,10 @@ def find_dates(text: str) -> list[DateMention]:
                 out.append(replace(mention, start=s, end=more.end("d"), surface=more.group("d"), day=d,
                                    weekday=None, form="list"))
                 pos = more.end()
+    for m in (_OFFSET.finditer(text) if _OFFSET_WORD.search(text) else ()):
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
+        out.append(_offset_mention(m))
     for m in _DDMM.finditer(text):
         d, mo = int(m.group("d")), int(m.group("m"))
         if 1 <= mo <= 12 and 1 <= d <= 31 and (mo % 5 != 0 and (d > 24 or mo % 5 != 0)):
@@ -302,8 +310,37 @@ def find_dates(text: str) -> list[DateMention]:
     return kept
 
 
+# "Half a year later", "Three and a half years later", "two months earlier": a time offset from the
+# date the text is talking about (not "six months after <something>", which needs that something)
+_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3}
+_OFFSET = re.compile(
+    r"(?<![\w-])(?P<n>half\s+a|a\s+few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\d{1,2})(?P<half>\s+and\s+a\s+half)?[^\S\n]+(?P<u>years?|months?|weeks?|days?)[^\S\n]+"
+    r"(?P<dir>later|earlier|afterwards)\b", re.I)
+_OFFSET_WORD = re.compile(r"(?:later|earlier|afterwards)\b", re.I)
+_UNIT_DAYS = {"year": 365.25, "month": 30.44, "week": 7, "day": 1}
+
+
+def _offset_mention(m: re.Match) -> DateMention:
+    n = m.group("n").lower()
+    amount = 0.5 if n.startswith("half") else (_NUM_WORDS.get(" ".join(n.split())) or int(n))
+    if m.group("half"):
+        amount += 0.5
+    unit = m.group("u").lower().rstrip("s")
+    days = round(amount * _UNIT_DAYS[unit]) * (-1 if m.group("dir").lower() == "earlier" else 1)
+    precision = {"year": "year", "month": "month"}.get(unit, "day")  # "half a year later": that year
+    return DateMention(m.start(), m.end(), m.group(0), precision, None, relative="offset", form="offset",
+                       offset_days=days)
+
+
 def _mention(form: str, g: dict, text: str, start: int, end: int) -> DateMention | None:
     surface = text[start:end]
+    if form == "am":
+        # a month as a noun: capitalised, after an article and at most one word ("a cold May")
+        if not surface[:1].isupper() or not _ARTICLE_BEFORE.search(text, max(0, start - 24), start):
+            return None
+        return DateMention(start, end, surface, "month", None, _month(g.get("m")), form=form)
     if form in ("relm", "m", "mm") and (g.get("m") in ("may", "march") or g.get("m2") in ("may", "march")):
         return None  # "this may be", "in march with": a verb, not a month, unless capitalised
     y, y2 = _int(g.get("y")), _int(g.get("y2"))
@@ -388,6 +425,13 @@ def _resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
         return m
     base_year = ref.year if ref else context_year
     rel = m.relative
+    if rel == "offset":
+        # from the date the text is talking about, at the precision of the offset
+        if context_date is None or m.offset_days is None:
+            return None
+        day = context_date + dt.timedelta(days=m.offset_days)
+        return replace(m, year=day.year, month=day.month if m.precision != "year" else None,
+                       day=day.day if m.precision == "day" else None)
     if rel in ("today", "yesterday"):
         if ref is None:
             return None
