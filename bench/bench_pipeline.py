@@ -30,7 +30,7 @@ def pure_baseline() -> float:
     files, _ = discover(REPO, IngestParams())
     read_partition(REPO, files, IngestParams())
     html, *_ = build_report(Tables(REPO), ReportParams())
-    render_pdf(html, str(REPO))
+    render_pdf(html)
     return time.perf_counter() - started
 
 

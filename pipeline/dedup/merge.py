@@ -105,13 +105,18 @@ def idf_weights(df_cp: np.ndarray, df_n: np.ndarray, numeric_cp: np.ndarray,
 
 
 def content_overlap(a: str, b: str, idf: dict[int, float]) -> float:
-    """IDF-weighted share of the smaller passage's content words found in the other."""
-    sa, sb = set(a), set(b)
-    wa = sum(idf.get(ord(c), 0.0) for c in sa)
-    wb = sum(idf.get(ord(c), 0.0) for c in sb)
+    """IDF-weighted share of the smaller passage's content words found in the other.
+
+    Sums run in sorted order: a set of str iterates in hash order, which
+    Python randomises per process, and float addition is not associative, so
+    an unsorted sum changes its last bits from run to run (and DVC sees a
+    changed table)."""
+    sa, sb = sorted(set(a)), set(b)
+    wa = math.fsum(idf.get(ord(c), 0.0) for c in sa)
+    wb = math.fsum(idf.get(ord(c), 0.0) for c in sorted(sb))
     if min(wa, wb) <= 0:
         return 0.0
-    return sum(idf.get(ord(c), 0.0) for c in sa & sb) / min(wa, wb)
+    return math.fsum(idf.get(ord(c), 0.0) for c in sa if c in sb) / min(wa, wb)
 
 
 def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.ndarray,

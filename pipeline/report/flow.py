@@ -64,7 +64,7 @@ def report_flow(root: str) -> dict:
     write_folder(out / "plots", {f"{k}.csv": v for k, v in plots.items()})
     write_folder(out / "tables", {f"{k}.csv": v for k, v in exports.items()})
     write_atomic(out / "metrics.json", (json.dumps(metrics, indent=2, sort_keys=True) + "\n").encode())
-    write_atomic(out / "report.pdf", render_pdf(html_text, base_url=str(out)))
+    write_atomic(out / "report.pdf", render_pdf(html_text))
     write_atomic(out / "report.html", html_text.encode("utf-8"))
     logger.info("report: wrote %s", ", ".join(p.name for p in sorted(out.iterdir()) if not p.name.startswith(".")))
     return {"html_bytes": len(html_text.encode()), "sections": len(metrics)}
