@@ -21,7 +21,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import LCSseq
 
 from pipeline.dedup.params import DedupParams
 from pipeline.text.normalize import TOKEN
@@ -62,27 +62,44 @@ def verify_pairs(pairs: np.ndarray, tokstr: Sequence[str], n_alpha: Sequence[int
     `tokstr[gi]` is a passage's token string, `n_alpha[gi]` its number of words
     with a letter, `region(gi)` its raw content text (furniture lines left out),
     only called for short contained passages.
+
+    One LCS per pair decides most pairs: it gives the word-level similarity,
+    and it bounds the best local alignment from above (an alignment window
+    cannot share more words with the shorter passage than the whole longer
+    passage does), so the costly alignment only runs for pairs that could
+    reach `contain_threshold`. The bound is exact, not a heuristic: the links
+    are the same as with the alignment run on every pair.
     """
     rows = []
     near_t, jac_t, cont_t = params.near_threshold, params.jaccard_threshold, params.contain_threshold
+    cont_pct = cont_t * 100
     min_alpha = (params.min_contained_words + 1) // 2
-    for a, b in pairs:
-        a, b = int(a), int(b)
+    min_cont, short_words, k = params.min_contained_words, params.exact_short_words, params.shingle_words
+    lcs = LCSseq.similarity
+    for a, b in pairs.tolist():
         sa, sb = tokstr[a], tokstr[b]
         if not sa or not sb:
             continue
-        inner, outer = (a, b) if len(sa) <= len(sb) else (b, a)
-        si, so = (sa, sb) if inner == a else (sb, sa)
+        if len(sa) <= len(sb):
+            inner, outer, si, so = a, b, sa, sb
+        else:
+            inner, outer, si, so = b, a, sb, sa
         ni, no = len(si), len(so)
-        r = Indel.normalized_similarity(si, so)
+        common = lcs(si, so)
+        total = ni + no
+        # the same float as Indel.normalized_similarity: 1 - distance / (len a + len b)
+        r = 1.0 - (total - 2 * common) / total
         if r >= near_t:
             rows.append((a, b, "near", r, None, True, inner, outer, None, None))
             continue
-        if ni >= params.min_contained_words and n_alpha[inner] >= min_alpha and ni < no:
-            al = fuzz.partial_ratio_alignment(si, so, score_cutoff=cont_t * 100)
-            if al is not None and al.score >= cont_t * 100:
+        # any window w of `so` shares l <= common words in order with `si`, and
+        # scores 2l/(ni+|w|) <= 2l/(ni+l) <= 2*common/(ni+common)
+        if (ni >= min_cont and ni < no and n_alpha[inner] >= min_alpha
+                and 200 * common >= (cont_pct - 1e-6) * (ni + common)):
+            al = fuzz.partial_ratio_alignment(si, so, score_cutoff=cont_pct)
+            if al is not None and al.score >= cont_pct:
                 ok = True
-                if ni < params.exact_short_words:
+                if ni < short_words:
                     ok = al.score >= 100 and _short_at_boundaries(region(outer), al.dest_start,
                                                                   al.dest_end, no)
                 if ok:
@@ -91,7 +108,7 @@ def verify_pairs(pairs: np.ndarray, tokstr: Sequence[str], n_alpha: Sequence[int
                                  inner, outer, al.dest_start, al.dest_end))
                     continue
         if ni / no >= jac_t and r >= jac_t / 2:  # reordered copies keep most words in order
-            j = shingle_jaccard(si, so, params.shingle_words)
+            j = shingle_jaccard(si, so, k)
             if j >= jac_t:
                 rows.append((a, b, "shingles", max(j, r), None, True, inner, outer, None, None))
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
