@@ -7,96 +7,224 @@ shingles) and passages contained in longer ones (all of the short one's
 sample is inside the long one), whatever the length difference, which a
 Jaccard-only MinHash LSH cannot do.
 
+The count of a pair is the number of shingles the two passages share that are
+in the sample of at least one of them; a pair is compared when the count
+reaches `min_shared` (fewer when a passage has fewer sampled shingles).
+
 Sub-quadratic: a shingle shared by more than `max_df` passages is a common
 phrase and is skipped, so a posting list costs at most max_df² / 2 pairs.
 Shards (hash ranges) are independent tasks; the counts of a pair found in
 several shards are summed in `merge_counts`.
+
+Everything is sorting of flat uint64 arrays (no Python loop over passages or
+posting lists), a bounded batch of posting lists at a time:
+
+- an index entry (shingle, passage, sampled) is packed into one uint64, the
+  shingle's top hash bits above a "not sampled" bit above the passage index,
+  so one in-place value sort gives the posting lists with their sampled
+  entries first, each part in passage order;
+- a pair is written once per shingle that counts for it, as the key
+  `a << passage_bits | b` (a < b); one sort of those keys and their run
+  lengths give the counts.
 """
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import numpy as np
+
+BATCH_PAIRS = 4_000_000     # pairs generated at once (bounded temporaries)
+RUN_CHUNK = 8_000_000       # sorted pair keys counted at once
+_U64 = np.uint64
 
 
 def shard_of(h: np.ndarray, shards: int) -> np.ndarray:
-    return (h % np.uint64(shards)).astype(np.int64)
+    """Shard of each shingle hash (from its top bits, the ones the index keeps)."""
+    return ((h >> _U64(40)) % _U64(shards)).astype(np.int64)
+
+
+def passage_bits(n_total: int) -> int:
+    """Bits of a passage index (a pair key holds two)."""
+    bits = max(1, int(n_total - 1).bit_length())
+    if bits > 32:
+        raise ValueError(f"{n_total} passages: at most 2**32 can be indexed")
+    return bits
+
+
+def index_entries(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int) -> np.ndarray:
+    """Index entries packed into sorted uint64s: shingle (top hash bits), then
+    not-sampled, then passage. Shingles differing only in the low
+    passage_bits(n_total) + 1 bits of their hash count as one: with 18 bits
+    for 233k passages that leaves 45 bits, well beyond the number of shingles.
+    """
+    bits = passage_bits(n_total)
+    low = _U64(bits + 1)
+    packed = (h.astype(np.uint64, copy=False) >> low) << low
+    packed |= (~sel.astype(bool)).astype(np.uint64) << _U64(bits)
+    packed |= gi.astype(np.uint64)
+    packed.sort()
+    return packed
+
+
+def posting_lists(packed: np.ndarray, n_total: int, max_df: int):
+    """Posting lists that can make pairs: 2..max_df passages, at least one with the shingle sampled.
+
+    Returns (passage of each kept entry, list sizes, sampled entries per list);
+    the entries of one list are consecutive, sampled ones first.
+    """
+    bits = passage_bits(n_total)
+    shingle = packed >> _U64(bits + 1)
+    start = np.empty(len(packed), dtype=bool)
+    if len(packed):
+        start[0] = True
+        np.not_equal(shingle[1:], shingle[:-1], out=start[1:])
+    del shingle
+    gstart = np.flatnonzero(start)
+    del start
+    gsize = np.diff(np.append(gstart, len(packed)))
+    # sampled entries come first in a list: the list has one iff its first entry is sampled
+    first_sampled = ((packed[gstart] >> _U64(bits)) & _U64(1)) == 0
+    ok = (gsize >= 2) & (gsize <= max_df) & first_sampled
+    gstart, gsize = gstart[ok], gsize[ok]
+    entries = _ranges(gstart, gsize)
+    sub = packed[entries]
+    mask = _U64((1 << bits) - 1)
+    g = (sub & mask).astype(np.int64)
+    is_sel = ((sub >> _U64(bits)) & _U64(1)) == 0
+    del sub
+    list_of = np.repeat(np.arange(len(gsize)), gsize)
+    n_sel = np.bincount(list_of, weights=is_sel, minlength=len(gsize)).astype(np.int64)
+    return g, gsize.astype(np.int64), n_sel
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Concatenated aranges [s, s + size) (vectorised)."""
+    total = int(sizes.sum())
+    if not total:
+        return np.zeros(0, np.int64)
+    offs = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes)
+    return np.arange(total, dtype=np.int64) + offs
+
+
+def pair_keys(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int, max_df: int) -> np.ndarray:
+    """Sorted uint64 pair keys `a << passage_bits(n_total) | b` (a < b), one per
+    shingle that counts for the pair."""
+    packed = index_entries(h, gi, sel, n_total)
+    g, sizes, n_sel = posting_lists(packed, n_total, max_df)
+    del packed
+    # a sampled entry pairs with every entry after it in its list (sampled entries
+    # come first, so a pair of two sampled entries is written once)
+    per_list = n_sel * sizes - n_sel * (n_sel + 1) // 2
+    out = np.empty(int(per_list.sum()), dtype=np.uint64)
+    lstart = np.cumsum(sizes) - sizes
+    batch = np.cumsum(per_list) // BATCH_PAIRS
+    cuts = np.flatnonzero(np.diff(batch)) + 1
+    pos = 0
+    for lists in np.split(np.arange(len(sizes)), cuts):
+        if not len(lists):
+            continue
+        lo = lstart[lists[0]]
+        hi = lstart[lists[-1]] + sizes[lists[-1]]
+        keys = _pairs_of(g[lo:hi], sizes[lists], n_sel[lists], n_total)
+        out[pos:pos + len(keys)] = keys
+        pos += len(keys)
+    out = out[:pos]
+    out.sort()
+    return out
+
+
+def _pairs_of(g: np.ndarray, sizes: np.ndarray, n_sel: np.ndarray, n_total: int) -> np.ndarray:
+    """Keys of the pairs within consecutive posting lists (sampled entries first in each)."""
+    starts = np.cumsum(sizes) - sizes
+    rank = np.arange(len(g)) - np.repeat(starts, sizes)
+    after = np.where(rank < np.repeat(n_sel, sizes), np.repeat(sizes, sizes) - rank - 1, 0)
+    left = np.repeat(np.arange(len(g)), after)
+    right = _ranges(np.flatnonzero(after) + 1, after[after > 0])
+    a, b = g[left], g[right]
+    del left, right
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = lo != hi  # two shingles of one passage that share their kept hash bits
+    bits = _U64(passage_bits(n_total))
+    return (lo[keep].astype(np.uint64) << bits) | hi[keep].astype(np.uint64)
+
+
+def count_runs(keys: np.ndarray, weights: np.ndarray | None = None,
+               chunk: int = RUN_CHUNK) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(unique keys, summed weights or run lengths) of sorted keys, a chunk at a time
+    (chunks end at run boundaries, so each key is in one chunk)."""
+    n = len(keys)
+    s = 0
+    while s < n:
+        e = min(n, s + chunk)
+        if e < n:
+            e = int(np.searchsorted(keys, keys[e - 1], side="right"))
+        k = keys[s:e]
+        new = np.empty(len(k), dtype=bool)
+        new[0] = True
+        np.not_equal(k[1:], k[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        if weights is None:
+            counts = np.diff(np.append(starts, len(k)))
+        else:
+            counts = np.add.reduceat(weights[s:e].astype(np.int64), starts)
+        yield k[starts], counts.astype(np.uint32)
+        s = e
 
 
 def shard_pairs(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int,
                 max_df: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (as keys a * n_total + b, a < b) sharing a shingle, with counts.
+    """Pairs (sorted uint64 keys, see `pair_keys`) sharing a counted shingle, with counts.
 
     `h`, `gi`, `sel`: the index entries of one shard (only representatives of
     exact groups, so copies do not pair with each other).
     """
-    if len(h) < 2:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    order = np.argsort(h, kind="stable")
-    h, gi, sel = h[order], gi[order], sel[order]
-    start = np.ones(len(h), dtype=bool)
-    start[1:] = h[1:] != h[:-1]
-    gstart = np.flatnonzero(start)
-    gsize = np.diff(np.append(gstart, len(h)))
-    gid = np.repeat(np.arange(len(gstart)), gsize)
-    has_sel = np.bincount(gid, weights=sel, minlength=len(gstart)) > 0
-    ok_group = (gsize >= 2) & (gsize <= max_df) & has_sel
-    keep = ok_group[gid]
-    if not keep.any():
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    gi, sel, gid = gi[keep], sel[keep], gid[keep]
-    # pairs are generated a batch of whole posting lists at a time, so memory stays
-    # bounded by BATCH_PAIRS whatever the corpus size
-    first = np.ones(len(gid), dtype=bool)
-    first[1:] = gid[1:] != gid[:-1]
-    kstart = np.flatnonzero(first)
-    ksize = np.diff(np.append(kstart, len(gid)))
-    gpairs = ksize * (ksize - 1) // 2
-    cum = np.cumsum(gpairs)
-    batch_of = cum // BATCH_PAIRS
-    cuts = np.flatnonzero(np.diff(batch_of)) + 1
-    results = []
-    for groups in np.split(np.arange(len(kstart)), cuts):
-        if not len(groups):
-            continue
-        lo_e = kstart[groups[0]]
-        hi_e = kstart[groups[-1]] + ksize[groups[-1]]
-        results.append(_pairs_of(gi[lo_e:hi_e], sel[lo_e:hi_e], ksize[groups], n_total))
-    return merge_counts(results)
+    keys = pair_keys(h, gi, sel, n_total, max_df)
+    parts = list(count_runs(keys))
+    del keys
+    return _concat(parts)
 
 
-BATCH_PAIRS = 4_000_000
-
-
-def _pairs_of(gi: np.ndarray, sel: np.ndarray, sizes: np.ndarray, n_total: int):
-    """Pairs within consecutive posting lists of the given sizes (a sampled shingle on one side)."""
-    starts = np.cumsum(sizes) - sizes
-    rank = np.arange(len(gi)) - np.repeat(starts, sizes)
-    after = np.repeat(sizes, sizes) - rank - 1  # partners after each entry in its list
-    total = int(after.sum())
-    left = np.repeat(np.arange(len(gi)), after)
-    offs = np.arange(total) - np.repeat(np.cumsum(after) - after, after)
-    right = left + offs + 1
-    useful = sel[left] | sel[right]
-    a, b = gi[left[useful]], gi[right[useful]]
-    keys = np.minimum(a, b) * np.int64(n_total) + np.maximum(a, b)
-    return np.unique(keys, return_counts=True)
+def _concat(parts) -> tuple[np.ndarray, np.ndarray]:
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return np.zeros(0, np.uint64), np.zeros(0, np.uint32)
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
 def merge_counts(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
     """Sum the counts of the same pair over shards."""
     parts = [p for p in parts if len(p[0])]
-    if not parts:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    if len(parts) <= 1:
+        return _concat(parts)
     keys = np.concatenate([p[0] for p in parts])
     counts = np.concatenate([p[1] for p in parts])
-    uniq, inv = np.unique(keys, return_inverse=True)
-    return uniq, np.bincount(inv, weights=counts).astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    return _concat(count_runs(keys[order], counts[order]))
 
 
 def select_candidates(keys: np.ndarray, counts: np.ndarray, n_sel: np.ndarray, n_total: int,
                       min_shared: int) -> np.ndarray:
     """Pairs (k x 2, int64) that share enough sampled shingles to be compared."""
-    a, b = keys // n_total, keys % n_total
+    bits = passage_bits(n_total)
+    a = (keys >> _U64(bits)).astype(np.int64)
+    b = (keys & _U64((1 << bits) - 1)).astype(np.int64)
     need = np.minimum(min_shared, np.maximum(1, np.minimum(n_sel[a], n_sel[b])))
     ok = counts >= need
     return np.stack([a[ok], b[ok]], axis=1)
+
+
+def candidate_pairs(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int, n_sel: np.ndarray,
+                    max_df: int, min_shared: int) -> tuple[np.ndarray, int]:
+    """Candidates of one index (all shards at once), never holding every pair's count:
+    (k x 2 int64 pairs, number of distinct pairs sharing a counted shingle)."""
+    keys = pair_keys(h, gi, sel, n_total, max_df)
+    out, distinct = [], 0
+    for uk, counts in count_runs(keys):
+        distinct += len(uk)
+        out.append(select_candidates(uk, counts, n_sel, n_total, min_shared))
+    del keys
+    cands = np.concatenate(out) if out else np.zeros((0, 2), np.int64)
+    return cands, distinct

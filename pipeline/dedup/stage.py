@@ -31,7 +31,7 @@ import pyarrow as pa
 from rapidfuzz.distance import Indel
 
 from pipeline.dedup.blocks import find_blocks
-from pipeline.dedup.candidates import merge_counts, select_candidates, shard_of, shard_pairs
+from pipeline.dedup.candidates import candidate_pairs, shard_of
 from pipeline.dedup.merge import UnionFind, exact_groups, idf_weights, reworded_links
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import Prepared, prepare
@@ -185,6 +185,8 @@ def shard_entries(part: Prepared, rep: np.ndarray, shards: int) -> list[tuple[np
     """A partition's index entries of representatives, split by hash shard."""
     keep = rep[part.sh_gi] == part.sh_gi
     h, gi, sel = part.sh_hash[keep], part.sh_gi[keep], part.sh_sel[keep]
+    if shards == 1:
+        return [(h, gi, sel)]
     s = shard_of(h, shards)
     return [(h[s == i], gi[s == i], sel[s == i]) for i in range(shards)]
 
@@ -197,24 +199,20 @@ def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupPara
     parts = [prepare(texts[s:e], s, params) for s, e in partition_ranges(n, params.partition_passages)]
     corpus = Corpus.combine(parts)
     rep = exact_groups(corpus.key, corpus.eligible)
-    by_shard = [shard_entries(p, rep, params.shards) for p in parts]
+    # one process: one index (shards only split the work between parallel tasks)
+    entries = [shard_entries(p, rep, 1)[0] for p in parts]
     del parts
-    pair_counts = []
-    for i in range(params.shards):
-        pieces = [b[i] for b in by_shard]
-        h = np.concatenate([p[0] for p in pieces]) if pieces else np.zeros(0, np.uint64)
-        g = np.concatenate([p[1] for p in pieces]) if pieces else np.zeros(0, np.int64)
-        s = np.concatenate([p[2] for p in pieces]) if pieces else np.zeros(0, bool)
-        pair_counts.append(shard_pairs(h, g, s, n, params.max_df))
-    del by_shard
-    keys, counts = merge_counts(pair_counts)
-    cands = select_candidates(keys, counts, corpus.n_sel, n, params.min_shared)
+    empty = (np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool))
+    h, g, s = (np.concatenate([e[j] for e in entries] + [empty[j]]) for j in range(3))
+    del entries
+    cands, n_pairs = candidate_pairs(h, g, s, n, corpus.n_sel, params.max_df, params.min_shared)
+    del h, g, s
     region = _region_lookup(texts, corpus)
     links = [verify_pairs(cands[s:e], corpus.tokstr, corpus.n_alpha, region, params)
              for s, e in partition_ranges(len(cands), params.verify_chunk)]
     links_df = pd.concat(links, ignore_index=True) if links else pd.DataFrame(columns=LINK_COLUMNS)
     tables = finish(ordered, documents, corpus, rep, links_df, params)
-    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(len(keys))}
+    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(n_pairs)}
     return tables
 
 
