@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from pipeline.text.normalize import TOKEN, compile_patterns, normalize_span
 _CP_BASE = 0x100
 _CP_SPAN = 0x110000 - _CP_BASE - 0x800
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+_TOKEN_BATCH = 4096  # passages tokenised before their words get ids (bounds the word lists held)
 
 
 def mix64(x: np.ndarray) -> np.ndarray:
@@ -101,29 +103,40 @@ def prepare(texts: list[str], gi_start: int, params: DedupParams) -> Prepared:
     """Normalise, key, tokenise and sample the shingles of one partition."""
     pats = compile_patterns(tuple(params.furniture_patterns))
     n = len(texts)
-    key = np.zeros(n, dtype=np.uint64)
-    norm_len = np.zeros(n, dtype=np.int32)
-    n_tokens = np.zeros(n, dtype=np.int32)
-    cstart = np.zeros(n, dtype=np.int32)
-    cend = np.zeros(n, dtype=np.int32)
-    vocab: dict[str, int] = {}
-    setdefault = vocab.setdefault
-    flat: list[int] = []
-    lens = np.zeros(n, dtype=np.int64)
+    cs: list[int] = [0] * n
+    ce: list[int] = [0] * n
+    nl: list[int] = [0] * n
+    keys: list[int] = [0] * n
+    nt: list[int] = [0] * n
+    vocab: dict[str, int] = {}   # word -> id, in order of first occurrence
+    id_parts: list[np.ndarray] = []
     findall = TOKEN.findall
-    for i, text in enumerate(texts):
-        s, e, norm = normalize_span(text or "", pats)
-        cstart[i], cend[i] = s, e
-        if not norm:
-            continue
-        norm_len[i] = len(norm)
-        key[i] = text_key(norm)
-        toks = findall(norm)
-        n_tokens[i] = len(toks)
-        lens[i] = len(toks)
-        flat += [setdefault(t, len(vocab)) for t in toks]
+    for lo in range(0, n, _TOKEN_BATCH):
+        batch: list[list[str]] = []
+        for i in range(lo, min(n, lo + _TOKEN_BATCH)):
+            s, e, norm = normalize_span(texts[i] or "", pats)
+            cs[i], ce[i] = s, e
+            if not norm:
+                continue
+            nl[i] = len(norm)
+            keys[i] = text_key(norm)
+            toks = findall(norm)
+            nt[i] = len(toks)
+            batch.append(toks)
+        # word ids at C speed: new words of the batch in order, then one lookup per word
+        for w in dict.fromkeys(chain.from_iterable(batch)):
+            if w not in vocab:
+                vocab[w] = len(vocab)
+        m = sum(map(len, batch))
+        id_parts.append(np.fromiter(map(vocab.__getitem__, chain.from_iterable(batch)), np.int64, m))
+    cstart, cend = np.array(cs, dtype=np.int32), np.array(ce, dtype=np.int32)
+    norm_len, n_tokens = np.array(nl, dtype=np.int32), np.array(nt, dtype=np.int32)
+    key = np.array(keys, dtype=np.uint64)
+    del cs, ce, nl, nt, keys
+    lens = n_tokens.astype(np.int64)
+    ids = np.concatenate(id_parts) if id_parts else np.zeros(0, np.int64)
+    del id_parts
     words = list(vocab)
-    ids = np.asarray(flat, dtype=np.int64)
     numeric_word = np.fromiter((w.isdigit() for w in words), dtype=bool, count=len(words))
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lens, out=offsets[1:])
@@ -160,6 +173,12 @@ def shingles(tok: np.ndarray, lens: np.ndarray, eligible: np.ndarray, gi_start: 
     The sample is the `sketch_size` lowest hashes (a bottom-k sketch): the
     same rule in every passage, so a passage contained in another has its
     sample inside the other's shingles.
+
+    A shingle is identified by the top 48 bits of its 64-bit hash, returned in
+    the top bits of a uint64 (the low 16 bits are zero). That lets one value
+    sort order a block of up to 2**16 passages by (passage, shingle): the
+    passage's place in the block sits in the 16 bits freed. Two shingles of
+    one passage that share their top 48 bits count as one.
     """
     k = params.shingle_words
     n = len(lens)
@@ -172,24 +191,34 @@ def shingles(tok: np.ndarray, lens: np.ndarray, eligible: np.ndarray, gi_start: 
     mult = np.uint64(0x9E3779B97F4A7C15)
     for j in range(1, k):
         h = mix64(h * mult + tok[j:m + j])
-    pidx = np.repeat(np.arange(n), lens)[:m]
+    pidx = np.repeat(np.arange(n, dtype=np.int64), lens)[:m]
     starts = np.repeat(np.cumsum(lens) - lens, lens)[:m]
-    pos = np.arange(m) - starts
-    valid = (pos + k <= lens[pidx]) & eligible[pidx]
+    valid = (np.arange(m) - starts + k <= lens[pidx]) & eligible[pidx]
+    del starts
     h, p = h[valid], pidx[valid]
+    del pidx, valid
     if not len(h):
         return empty
-    order = np.lexsort((h, p))
-    h, p = h[order], p[order]
-    keep = np.ones(len(h), dtype=bool)
-    keep[1:] = (h[1:] != h[:-1]) | (p[1:] != p[:-1])
-    h, p = h[keep], p[keep]
+    # (passage in its block of 2**16, top 48 hash bits): p is sorted, so blocks are slices
+    packed = ((p & _BLOCK_MASK).astype(np.uint64) << np.uint64(48)) | (h >> np.uint64(16))
+    del h
+    bounds = np.searchsorted(p, np.arange(0, n + _BLOCK, _BLOCK))
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        if hi > lo:
+            packed[lo:hi].sort()
+    keep = np.ones(len(packed), dtype=bool)
+    np.not_equal(packed[1:], packed[:-1], out=keep[1:])
+    packed, p = packed[keep], p[keep]
     first = np.ones(len(p), dtype=bool)
-    first[1:] = p[1:] != p[:-1]
+    np.not_equal(p[1:], p[:-1], out=first[1:])
     group_start = np.flatnonzero(first)
     counts = np.diff(np.append(group_start, len(p)))
     rank = np.arange(len(p)) - np.repeat(group_start, counts)
     sel = rank < params.sketch_size
     n_sel = np.zeros(n, dtype=np.int32)
     n_sel[p[group_start]] = np.minimum(counts, params.sketch_size)
-    return h, p.astype(np.int64) + gi_start, sel, n_sel
+    return packed << np.uint64(16), p + gi_start, sel, n_sel
+
+
+_BLOCK = 1 << 16
+_BLOCK_MASK = _BLOCK - 1
