@@ -34,8 +34,8 @@ from typing import Iterator
 
 import numpy as np
 
-BATCH_PAIRS = 4_000_000     # pairs generated at once (bounded temporaries)
-RUN_CHUNK = 8_000_000       # sorted pair keys counted at once
+BATCH_PAIRS = 1_000_000     # pairs generated at once (bounded temporaries)
+RUN_CHUNK = 2_000_000       # sorted pair keys counted at once
 _U64 = np.uint64
 
 
@@ -52,50 +52,71 @@ def passage_bits(n_total: int) -> int:
     return bits
 
 
-def index_entries(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int) -> np.ndarray:
-    """Index entries packed into sorted uint64s: shingle (top hash bits), then
+def pack_entries(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int,
+                 out: np.ndarray | None = None) -> np.ndarray:
+    """Index entries packed into uint64s: shingle (top hash bits), then
     not-sampled, then passage. Shingles differing only in the low
     passage_bits(n_total) + 1 bits of their hash count as one: with 18 bits
     for 233k passages that leaves 45 bits, well beyond the number of shingles.
     """
     bits = passage_bits(n_total)
     low = _U64(bits + 1)
-    packed = (h.astype(np.uint64, copy=False) >> low) << low
+    packed = np.right_shift(h.astype(np.uint64, copy=False), low, out=out)
+    packed <<= low
     packed |= (~sel.astype(bool)).astype(np.uint64) << _U64(bits)
     packed |= gi.astype(np.uint64)
+    return packed
+
+
+def index_entries(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int) -> np.ndarray:
+    """`pack_entries`, sorted: the posting lists, sampled entries first in each."""
+    packed = pack_entries(h, gi, sel, n_total)
     packed.sort()
     return packed
 
 
-def posting_lists(packed: np.ndarray, n_total: int, max_df: int):
+def posting_lists(packed: np.ndarray, n_total: int, max_df: int, chunk: int = RUN_CHUNK):
     """Posting lists that can make pairs: 2..max_df passages, at least one with the shingle sampled.
 
-    Returns (passage of each kept entry, list sizes, sampled entries per list);
-    the entries of one list are consecutive, sampled ones first.
+    `packed`: sorted index entries. Returns (passage of each kept entry
+    (int32), list sizes, sampled entries per list); the entries of one list
+    are consecutive, sampled ones first. Works a chunk of entries at a time
+    (chunks end between lists), so temporaries stay small.
     """
     bits = passage_bits(n_total)
-    shingle = packed >> _U64(bits + 1)
-    start = np.empty(len(packed), dtype=bool)
-    if len(packed):
+    low = _U64(bits + 1)
+    n = len(packed)
+    gs, sizes, sels = [], [], []
+    s = 0
+    while s < n:
+        e = min(n, s + chunk)
+        if e < n:  # end the chunk after the last entry of its last shingle
+            last = packed[e - 1] >> low
+            e = n if last == (_U64(0xFFFFFFFFFFFFFFFF) >> low) else \
+                int(np.searchsorted(packed, (last + _U64(1)) << low))
+        shingle = packed[s:e] >> low
+        start = np.empty(e - s, dtype=bool)
         start[0] = True
         np.not_equal(shingle[1:], shingle[:-1], out=start[1:])
-    del shingle
-    gstart = np.flatnonzero(start)
-    del start
-    gsize = np.diff(np.append(gstart, len(packed)))
-    # sampled entries come first in a list: the list has one iff its first entry is sampled
-    first_sampled = ((packed[gstart] >> _U64(bits)) & _U64(1)) == 0
-    ok = (gsize >= 2) & (gsize <= max_df) & first_sampled
-    gstart, gsize = gstart[ok], gsize[ok]
-    entries = _ranges(gstart, gsize)
-    sub = packed[entries]
-    mask = _U64((1 << bits) - 1)
-    g = (sub & mask).astype(np.int64)
-    is_sel = ((sub >> _U64(bits)) & _U64(1)) == 0
-    del sub
-    list_of = np.repeat(np.arange(len(gsize)), gsize)
-    n_sel = np.bincount(list_of, weights=is_sel, minlength=len(gsize)).astype(np.int64)
-    return g, gsize.astype(np.int64), n_sel
+        del shingle
+        gstart = np.flatnonzero(start)
+        del start
+        gsize = np.diff(np.append(gstart, e - s))
+        # sampled entries come first in a list: the list has one iff its first entry is sampled
+        first_sampled = ((packed[s + gstart] >> _U64(bits)) & _U64(1)) == 0
+        ok = (gsize >= 2) & (gsize <= max_df) & first_sampled
+        gstart, gsize = gstart[ok] + s, gsize[ok]
+        sub = packed[_ranges(gstart, gsize)]
+        gs.append((sub & _U64((1 << bits) - 1)).astype(np.int32))
+        is_sel = ((sub >> _U64(bits)) & _U64(1)) == 0
+        del sub
+        list_of = np.repeat(np.arange(len(gsize)), gsize)
+        sels.append(np.bincount(list_of, weights=is_sel, minlength=len(gsize)).astype(np.int64))
+        sizes.append(gsize.astype(np.int64))
+        s = e
+    if not gs:
+        return np.zeros(0, np.int32), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(gs), np.concatenate(sizes), np.concatenate(sels)
 
 
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -107,12 +128,10 @@ def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + offs
 
 
-def pair_keys(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int, max_df: int) -> np.ndarray:
+def pair_keys(packed: np.ndarray, n_total: int, max_df: int) -> np.ndarray:
     """Sorted uint64 pair keys `a << passage_bits(n_total) | b` (a < b), one per
-    shingle that counts for the pair."""
-    packed = index_entries(h, gi, sel, n_total)
+    shingle that counts for the pair, from the sorted index entries."""
     g, sizes, n_sel = posting_lists(packed, n_total, max_df)
-    del packed
     # a sampled entry pairs with every entry after it in its list (sampled entries
     # come first, so a pair of two sampled entries is written once)
     per_list = n_sel * sizes - n_sel * (n_sel + 1) // 2
@@ -179,7 +198,7 @@ def shard_pairs(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int,
     `h`, `gi`, `sel`: the index entries of one shard (only representatives of
     exact groups, so copies do not pair with each other).
     """
-    keys = pair_keys(h, gi, sel, n_total, max_df)
+    keys = pair_keys(index_entries(h, gi, sel, n_total), n_total, max_df)
     parts = list(count_runs(keys))
     del keys
     return _concat(parts)
@@ -216,11 +235,12 @@ def select_candidates(keys: np.ndarray, counts: np.ndarray, n_sel: np.ndarray, n
     return np.stack([a[ok], b[ok]], axis=1)
 
 
-def candidate_pairs(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int, n_sel: np.ndarray,
+def candidate_pairs(packed: np.ndarray, n_total: int, n_sel: np.ndarray,
                     max_df: int, min_shared: int) -> tuple[np.ndarray, int]:
-    """Candidates of one index (all shards at once), never holding every pair's count:
-    (k x 2 int64 pairs, number of distinct pairs sharing a counted shingle)."""
-    keys = pair_keys(h, gi, sel, n_total, max_df)
+    """Candidates from the sorted index entries of all shards at once, never
+    holding every pair's count: (k x 2 int64 pairs, number of distinct pairs
+    sharing a counted shingle)."""
+    keys = pair_keys(packed, n_total, max_df)
     out, distinct = [], 0
     for uk, counts in count_runs(keys):
         distinct += len(uk)

@@ -98,6 +98,12 @@ class Prepared:
     def __len__(self) -> int:
         return len(self.key)
 
+    def drop_index(self) -> None:
+        """Free the index entries (once they are in the candidate index)."""
+        self.sh_hash = np.zeros(0, np.uint64)
+        self.sh_gi = np.zeros(0, np.int64)
+        self.sh_sel = np.zeros(0, bool)
+
 
 def prepare(texts: list[str], gi_start: int, params: DedupParams) -> Prepared:
     """Normalise, key, tokenise and sample the shingles of one partition."""

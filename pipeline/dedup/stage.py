@@ -31,7 +31,7 @@ import pyarrow as pa
 from rapidfuzz.distance import Indel
 
 from pipeline.dedup.blocks import find_blocks
-from pipeline.dedup.candidates import candidate_pairs, shard_of
+from pipeline.dedup.candidates import candidate_pairs, pack_entries, shard_of
 from pipeline.dedup.merge import UnionFind, exact_groups, idf_weights, reworded_links
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import Prepared, prepare
@@ -199,14 +199,20 @@ def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupPara
     parts = [prepare(texts[s:e], s, params) for s, e in partition_ranges(n, params.partition_passages)]
     corpus = Corpus.combine(parts)
     rep = exact_groups(corpus.key, corpus.eligible)
-    # one process: one index (shards only split the work between parallel tasks)
-    entries = [shard_entries(p, rep, 1)[0] for p in parts]
-    del parts
-    empty = (np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, bool))
-    h, g, s = (np.concatenate([e[j] for e in entries] + [empty[j]]) for j in range(3))
-    del entries
-    cands, n_pairs = candidate_pairs(h, g, s, n, corpus.n_sel, params.max_df, params.min_shared)
-    del h, g, s
+    # one process: one index (shards only split the work between parallel tasks),
+    # packed a partition at a time, whose entries are dropped once packed
+    keeps = [rep[p.sh_gi] == p.sh_gi for p in parts]
+    packed = np.empty(int(sum(k.sum() for k in keeps)), dtype=np.uint64)
+    pos = 0
+    for p, keep in zip(parts, keeps):
+        m = int(keep.sum())
+        pack_entries(p.sh_hash[keep], p.sh_gi[keep], p.sh_sel[keep], n, out=packed[pos:pos + m])
+        pos += m
+        p.drop_index()
+    del parts, keeps
+    packed.sort()
+    cands, n_pairs = candidate_pairs(packed, n, corpus.n_sel, params.max_df, params.min_shared)
+    del packed
     region = _region_lookup(texts, corpus)
     links = [verify_pairs(cands[s:e], corpus.tokstr, corpus.n_alpha, region, params)
              for s, e in partition_ranges(len(cands), params.verify_chunk)]
