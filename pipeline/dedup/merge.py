@@ -9,6 +9,7 @@ choice below is deterministic and independent of how the work was split.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from typing import Callable, Sequence
 
 import numpy as np
@@ -95,23 +96,25 @@ def within_cluster_pairs(root: np.ndarray, clustered: np.ndarray, cap: int) -> n
 
 
 def idf_weights(df_cp: np.ndarray, df_n: np.ndarray, numeric_cp: np.ndarray,
-                n_passages: int) -> dict[int, float]:
-    """Inverse document frequency per token code point; figures weigh nothing
-    (reprints change figures, look-alikes share them)."""
-    w = {int(c): math.log((n_passages + 1) / (int(d) + 1)) + 1e-3 for c, d in zip(df_cp, df_n)}
-    for c in numeric_cp:
-        w[int(c)] = 0.0
+                n_passages: int) -> dict[str, float]:
+    """Inverse document frequency per token (the token's character in the token
+    strings); figures weigh nothing (reprints change figures, look-alikes share them)."""
+    w = {chr(c): math.log((n_passages + 1) / (d + 1)) + 1e-3
+         for c, d in zip(df_cp.tolist(), df_n.tolist())}
+    for c in numeric_cp.tolist():
+        w[chr(c)] = 0.0
     return w
 
 
-def content_overlap(a: str, b: str, idf: dict[int, float]) -> float:
+def content_overlap(a: str, b: str, idf: dict[str, float]) -> float:
     """IDF-weighted share of the smaller passage's content words found in the other."""
     sa, sb = set(a), set(b)
-    wa = sum(idf.get(ord(c), 0.0) for c in sa)
-    wb = sum(idf.get(ord(c), 0.0) for c in sb)
+    get = idf.get
+    wa = sum(map(get, sa, repeat(0.0)))
+    wb = sum(map(get, sb, repeat(0.0)))
     if min(wa, wb) <= 0:
         return 0.0
-    return sum(idf.get(ord(c), 0.0) for c in sa & sb) / min(wa, wb)
+    return sum(map(get, sa & sb, repeat(0.0))) / min(wa, wb)
 
 
 def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.ndarray,

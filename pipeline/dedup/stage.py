@@ -285,7 +285,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     for a, b, _ in reworded:
         for g in (a, b):
             best_method.setdefault(g, "reworded")
-    numeric = set(int(c) for c in corpus.numeric_cp)
+    numeric = frozenset(chr(c) for c in corpus.numeric_cp.tolist())
     sim_cache: dict[tuple[int, int], float] = {}
     group_size = np.bincount(rep[rep >= 0], minlength=n)
     rows = []
@@ -307,8 +307,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
         k = (own, r)
         if k not in sim_cache:
             sim_cache[k] = Indel.normalized_similarity(corpus.tokstr[own], corpus.tokstr[r])
-        figs = {ord(c) for c in corpus.tokstr[own] if ord(c) in numeric} != \
-            {ord(c) for c in corpus.tokstr[r] if ord(c) in numeric}
+        figs = numeric.intersection(corpus.tokstr[own]) != numeric.intersection(corpus.tokstr[r])
         match = "exact" if own != gi else "near"
         rows.append((cid[r], pid[r], False, match, sim_cache[k], best_method.get(own, "near"),
                      pid[own], own != gi, figs))
