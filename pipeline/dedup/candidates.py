@@ -24,8 +24,8 @@ posting lists), a bounded batch of posting lists at a time:
   so one in-place value sort gives the posting lists with their sampled
   entries first, each part in passage order;
 - a pair is written once per shingle that counts for it, as the key
-  `a << passage_bits | b` (a < b); one sort of those keys and their run
-  lengths give the counts.
+  `a << passage_bits | b` (a < b), held as uint32 in buckets of `a`; one
+  sort per bucket and the run lengths give the counts.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _U64 = np.uint64
 
 
 def shard_of(h: np.ndarray, shards: int) -> np.ndarray:
-    """Shard of each shingle hash (from its top bits, the ones the index keeps)."""
+    """Shard of each shingle hash or index entry (from the top bits, the shingle's)."""
     return ((h >> _U64(40)) % _U64(shards)).astype(np.int64)
 
 
@@ -68,11 +68,9 @@ def pack_entries(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int,
     return packed
 
 
-def index_entries(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int) -> np.ndarray:
-    """`pack_entries`, sorted: the posting lists, sampled entries first in each."""
-    packed = pack_entries(h, gi, sel, n_total)
-    packed.sort()
-    return packed
+def entry_passages(packed: np.ndarray, n_total: int) -> np.ndarray:
+    """Passage (gi) of each index entry."""
+    return (packed & _U64((1 << passage_bits(n_total)) - 1)).astype(np.int64)
 
 
 def posting_lists(packed: np.ndarray, n_total: int, max_df: int, chunk: int = RUN_CHUNK):
@@ -128,33 +126,73 @@ def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + offs
 
 
-def pair_keys(packed: np.ndarray, n_total: int, max_df: int) -> np.ndarray:
-    """Sorted uint64 pair keys `a << passage_bits(n_total) | b` (a < b), one per
-    shingle that counts for the pair, from the sorted index entries."""
-    g, sizes, n_sel = posting_lists(packed, n_total, max_df)
+def pair_runs(lists: tuple[np.ndarray, np.ndarray, np.ndarray],
+              n_total: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Distinct pairs sharing a counted shingle, with their counts, in key order
+    a slice at a time: (sorted uint64 keys `a << passage_bits(n_total) | b`,
+    a < b; uint32 counts), from `posting_lists`.
+
+    A pair is written once per shingle that counts for it. To halve the memory
+    and the sort, the written pairs are held as uint32: the top bits of `a`
+    choose a bucket (as many buckets as needed for the rest of the key to fit
+    in 32 bits), the rest of the key is stored; buckets are sorted and counted
+    one after the other, so their keys come out in order.
+    """
+    g, sizes, n_sel = lists
+    bits = passage_bits(n_total)
+    bucket_bits = max(0, 2 * bits - 32)
+    wide = bucket_bits > _MAX_BUCKET_BITS  # > 4M passages: plain uint64 keys, one bucket
+    if wide:
+        bucket_bits = 0
+    rest_bits = 2 * bits - bucket_bits
+    n_buckets = 1 << bucket_bits
+    buckets: list[list[np.ndarray]] = [[] for _ in range(n_buckets)]
     # a sampled entry pairs with every entry after it in its list (sampled entries
     # come first, so a pair of two sampled entries is written once)
     per_list = n_sel * sizes - n_sel * (n_sel + 1) // 2
-    out = np.empty(int(per_list.sum()), dtype=np.uint64)
     lstart = np.cumsum(sizes) - sizes
     batch = np.cumsum(per_list) // BATCH_PAIRS
     cuts = np.flatnonzero(np.diff(batch)) + 1
-    pos = 0
-    for lists in np.split(np.arange(len(sizes)), cuts):
-        if not len(lists):
+    for sel_lists in np.split(np.arange(len(sizes)), cuts):
+        if not len(sel_lists):
             continue
-        lo = lstart[lists[0]]
-        hi = lstart[lists[-1]] + sizes[lists[-1]]
-        keys = _pairs_of(g[lo:hi], sizes[lists], n_sel[lists], n_total)
-        out[pos:pos + len(keys)] = keys
-        pos += len(keys)
-    out = out[:pos]
-    out.sort()
-    return out
+        lo = lstart[sel_lists[0]]
+        hi = lstart[sel_lists[-1]] + sizes[sel_lists[-1]]
+        a, b = _pairs_of(g[lo:hi], sizes[sel_lists], n_sel[sel_lists])
+        key = (a.astype(np.uint64) << _U64(bits)) | b.astype(np.uint64)
+        del a, b
+        if wide:
+            buckets[0].append(key)
+            continue
+        rest = (key & _U64((1 << rest_bits) - 1)).astype(np.uint32)
+        if n_buckets == 1:
+            buckets[0].append(rest)
+            continue
+        which = (key >> _U64(rest_bits)).astype(np.uint16)  # bucket_bits <= 12
+        del key
+        order = np.argsort(which, kind="stable")  # a radix sort on 16 bits
+        bounds = np.cumsum(np.bincount(which, minlength=n_buckets))[:-1]
+        for j, piece in enumerate(np.split(rest[order], bounds)):
+            if len(piece):
+                buckets[j].append(piece)
+    for j in range(n_buckets):
+        pieces, buckets[j] = buckets[j], []
+        if not pieces:
+            continue
+        keys = pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+        del pieces
+        keys.sort()
+        base = _U64(j) << _U64(rest_bits)
+        for uk, counts in count_runs(keys):
+            yield uk.astype(np.uint64) | base, counts
+        del keys
 
 
-def _pairs_of(g: np.ndarray, sizes: np.ndarray, n_sel: np.ndarray, n_total: int) -> np.ndarray:
-    """Keys of the pairs within consecutive posting lists (sampled entries first in each)."""
+_MAX_BUCKET_BITS = 12
+
+
+def _pairs_of(g: np.ndarray, sizes: np.ndarray, n_sel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (a < b) within consecutive posting lists (sampled entries first in each)."""
     starts = np.cumsum(sizes) - sizes
     rank = np.arange(len(g)) - np.repeat(starts, sizes)
     after = np.where(rank < np.repeat(n_sel, sizes), np.repeat(sizes, sizes) - rank - 1, 0)
@@ -164,8 +202,7 @@ def _pairs_of(g: np.ndarray, sizes: np.ndarray, n_sel: np.ndarray, n_total: int)
     del left, right
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     keep = lo != hi  # two shingles of one passage that share their kept hash bits
-    bits = _U64(passage_bits(n_total))
-    return (lo[keep].astype(np.uint64) << bits) | hi[keep].astype(np.uint64)
+    return lo[keep], hi[keep]
 
 
 def count_runs(keys: np.ndarray, weights: np.ndarray | None = None,
@@ -191,17 +228,14 @@ def count_runs(keys: np.ndarray, weights: np.ndarray | None = None,
         s = e
 
 
-def shard_pairs(h: np.ndarray, gi: np.ndarray, sel: np.ndarray, n_total: int,
-                max_df: int) -> tuple[np.ndarray, np.ndarray]:
+def shard_pairs(packed: np.ndarray, n_total: int, max_df: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (sorted uint64 keys, see `pair_keys`) sharing a counted shingle, with counts.
 
-    `h`, `gi`, `sel`: the index entries of one shard (only representatives of
-    exact groups, so copies do not pair with each other).
+    `packed`: the index entries of one shard (only representatives of exact
+    groups, so copies do not pair with each other), sorted in place.
     """
-    keys = pair_keys(index_entries(h, gi, sel, n_total), n_total, max_df)
-    parts = list(count_runs(keys))
-    del keys
-    return _concat(parts)
+    packed.sort()
+    return _concat(list(pair_runs(posting_lists(packed, n_total, max_df), n_total)))
 
 
 def _concat(parts) -> tuple[np.ndarray, np.ndarray]:
@@ -235,16 +269,14 @@ def select_candidates(keys: np.ndarray, counts: np.ndarray, n_sel: np.ndarray, n
     return np.stack([a[ok], b[ok]], axis=1)
 
 
-def candidate_pairs(packed: np.ndarray, n_total: int, n_sel: np.ndarray,
-                    max_df: int, min_shared: int) -> tuple[np.ndarray, int]:
-    """Candidates from the sorted index entries of all shards at once, never
-    holding every pair's count: (k x 2 int64 pairs, number of distinct pairs
-    sharing a counted shingle)."""
-    keys = pair_keys(packed, n_total, max_df)
+def candidate_pairs(lists: tuple[np.ndarray, np.ndarray, np.ndarray], n_total: int, n_sel: np.ndarray,
+                    min_shared: int) -> tuple[np.ndarray, int]:
+    """Candidates from the posting lists of all shards at once, never holding
+    every pair's count: (k x 2 int64 pairs, number of distinct pairs sharing a
+    counted shingle)."""
     out, distinct = [], 0
-    for uk, counts in count_runs(keys):
+    for uk, counts in pair_runs(lists, n_total):
         distinct += len(uk)
         out.append(select_candidates(uk, counts, n_sel, n_total, min_shared))
-    del keys
     cands = np.concatenate(out) if out else np.zeros((0, 2), np.int64)
     return cands, distinct

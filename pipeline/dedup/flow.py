@@ -53,16 +53,15 @@ def _texts(work: Path, start: int | None = None, end: int | None = None) -> list
 
 
 @task(name="dedup-prepare", cache_policy=NONE)
-def prepare_partition(part: tuple[int, int], index: int, work: str, params: DedupParams) -> str:
+def prepare_partition(part: tuple[int, int], index: int, work: str, n_total: int, params: DedupParams) -> str:
     start, end = part
     texts = _texts(Path(work), start, end)
-    return _dump(prepare(texts, start, params), Path(work) / f"prep-{index:05d}.pkl")
+    return _dump(prepare(texts, start, params, n_total), Path(work) / f"prep-{index:05d}.pkl")
 
 
 @task(name="dedup-candidates", cache_policy=NONE)
 def shard_candidates(part: str, index: int, work: str, n_total: int, params: DedupParams) -> str:
-    h, gi, sel = _load(part)
-    keys, counts = shard_pairs(h, gi, sel, n_total, params.max_df)
+    keys, counts = shard_pairs(_load(part), n_total, params.max_df)
     return _dump((keys, counts), Path(work) / f"pairs-{index:05d}.pkl")
 
 
@@ -108,20 +107,24 @@ def dedup_flow(root: str) -> dict:
         ranges = partition_ranges(n, params.partition_passages)
         logger.info("dedup: %d passages in %d partitions", n, len(ranges))
         prep_paths = map_partitions(prepare_partition, ranges, "dedup prepare",
-                                    work=str(work), params=params)
+                                    work=str(work), n_total=n, params=params)
         parts = [_load(p) for p in prep_paths]
         corpus = Corpus.combine(parts)
         from pipeline.dedup.merge import exact_groups
 
         rep = exact_groups(corpus.key, corpus.eligible)
-        by_part = [shard_entries(p, rep, params.shards) for p in parts]
+        by_part = []
+        for p in parts:
+            by_part.append(shard_entries(p, rep, params.shards, n))
+            p.drop_index()
         del parts
         shard_paths = []
         for i in range(params.shards):
-            pieces = [b[i] for b in by_part]
-            entry = tuple(np.concatenate([p[j] for p in pieces]) if pieces else np.zeros(0)
-                          for j in range(3))
+            entry = np.concatenate([np.zeros(0, np.uint64)] + [b[i] for b in by_part])
+            for b in by_part:
+                b[i] = None
             shard_paths.append(_dump(entry, work / f"shard-{i:05d}.pkl"))
+            del entry
         del by_part
         pair_paths = map_partitions(shard_candidates, shard_paths, "dedup candidates",
                                     work=str(work), n_total=n, params=params)

@@ -19,6 +19,7 @@ from itertools import chain
 
 import numpy as np
 
+from pipeline.dedup.candidates import pack_entries
 from pipeline.dedup.params import DedupParams
 from pipeline.text.normalize import TOKEN, compile_patterns, normalize_span
 
@@ -88,9 +89,8 @@ class Prepared:
     cend: np.ndarray
     tokstr: list[str]        # token string ('' when not eligible)
     n_sel: np.ndarray        # int32 sampled shingles
-    sh_hash: np.ndarray = field(repr=False)   # uint64 unique shingles of eligible passages...
-    sh_gi: np.ndarray = field(repr=False)     # int64 ...their global passage index
-    sh_sel: np.ndarray = field(repr=False)    # bool: in the passage's sample
+    entries: np.ndarray = field(repr=False)   # uint64 index entries (candidates.pack_entries):
+    #                                            unique shingles of eligible passages, sampled or not
     df_cp: np.ndarray = field(repr=False)     # uint32 token code point -> number of passages with it
     df_n: np.ndarray = field(repr=False)
     numeric_cp: np.ndarray = field(repr=False)  # uint32 code points of tokens that are figures
@@ -100,13 +100,15 @@ class Prepared:
 
     def drop_index(self) -> None:
         """Free the index entries (once they are in the candidate index)."""
-        self.sh_hash = np.zeros(0, np.uint64)
-        self.sh_gi = np.zeros(0, np.int64)
-        self.sh_sel = np.zeros(0, bool)
+        self.entries = np.zeros(0, np.uint64)
 
 
-def prepare(texts: list[str], gi_start: int, params: DedupParams) -> Prepared:
-    """Normalise, key, tokenise and sample the shingles of one partition."""
+def prepare(texts: list[str], gi_start: int, params: DedupParams, n_total: int | None = None) -> Prepared:
+    """Normalise, key, tokenise and sample the shingles of one partition.
+
+    `n_total`: passages in the whole corpus (sizes the passage field of the
+    index entries); defaults to the end of this partition.
+    """
     pats = compile_patterns(tuple(params.furniture_patterns))
     n = len(texts)
     cs: list[int] = [0] * n
@@ -168,8 +170,10 @@ def prepare(texts: list[str], gi_start: int, params: DedupParams) -> Prepared:
 
     sh_hash, sh_gi, sh_sel, n_sel = shingles(th[ids] if len(ids) else np.zeros(0, np.uint64),
                                              lens, eligible, gi_start, params)
+    entries = pack_entries(sh_hash, sh_gi, sh_sel, n_total if n_total is not None else gi_start + n)
+    del sh_hash, sh_gi, sh_sel
     return Prepared(gi_start, key, norm_len, n_tokens, n_alpha.astype(np.int32), eligible, cstart, cend,
-                    tokstr, n_sel, sh_hash, sh_gi, sh_sel, df_cp, df_n, numeric_cp)
+                    tokstr, n_sel, entries, df_cp, df_n, numeric_cp)
 
 
 def shingles(tok: np.ndarray, lens: np.ndarray, eligible: np.ndarray, gi_start: int,

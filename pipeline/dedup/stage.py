@@ -31,7 +31,7 @@ import pyarrow as pa
 from rapidfuzz.distance import Indel
 
 from pipeline.dedup.blocks import find_blocks
-from pipeline.dedup.candidates import candidate_pairs, pack_entries, shard_of
+from pipeline.dedup.candidates import candidate_pairs, entry_passages, posting_lists, shard_of
 from pipeline.dedup.merge import UnionFind, exact_groups, idf_weights, reworded_links
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import Prepared, prepare
@@ -181,14 +181,19 @@ class Corpus:
                    np.unique(cat("numeric_cp", np.uint32)))
 
 
-def shard_entries(part: Prepared, rep: np.ndarray, shards: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _represented(entries: np.ndarray, rep: np.ndarray, n_total: int) -> np.ndarray:
+    """Which index entries are of representatives of exact groups (copies are left out)."""
+    gi = entry_passages(entries, n_total)
+    return rep[gi] == gi
+
+
+def shard_entries(part: Prepared, rep: np.ndarray, shards: int, n_total: int) -> list[np.ndarray]:
     """A partition's index entries of representatives, split by hash shard."""
-    keep = rep[part.sh_gi] == part.sh_gi
-    h, gi, sel = part.sh_hash[keep], part.sh_gi[keep], part.sh_sel[keep]
+    e = part.entries[_represented(part.entries, rep, n_total)]
     if shards == 1:
-        return [(h, gi, sel)]
-    s = shard_of(h, shards)
-    return [(h[s == i], gi[s == i], sel[s == i]) for i in range(shards)]
+        return [e]
+    s = shard_of(e, shards)
+    return [e[s == i] for i in range(shards)]
 
 
 def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupParams) -> dict[str, pd.DataFrame]:
@@ -196,28 +201,30 @@ def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupPara
     ordered = order_passages(passages, documents)
     texts = ordered["text"].tolist()
     n = len(texts)
-    parts = [prepare(texts[s:e], s, params) for s, e in partition_ranges(n, params.partition_passages)]
+    parts = [prepare(texts[s:e], s, params, n) for s, e in partition_ranges(n, params.partition_passages)]
     corpus = Corpus.combine(parts)
     rep = exact_groups(corpus.key, corpus.eligible)
     # one process: one index (shards only split the work between parallel tasks),
-    # packed a partition at a time, whose entries are dropped once packed
-    keeps = [rep[p.sh_gi] == p.sh_gi for p in parts]
-    packed = np.empty(int(sum(k.sum() for k in keeps)), dtype=np.uint64)
+    # gathered a partition at a time, whose entries are dropped once copied
+    keeps = [_represented(p.entries, rep, n) for p in parts]
+    packed = np.empty(int(sum(int(k.sum()) for k in keeps)), dtype=np.uint64)
     pos = 0
     for p, keep in zip(parts, keeps):
         m = int(keep.sum())
-        pack_entries(p.sh_hash[keep], p.sh_gi[keep], p.sh_sel[keep], n, out=packed[pos:pos + m])
+        packed[pos:pos + m] = p.entries[keep]
         pos += m
         p.drop_index()
     del parts, keeps
     packed.sort()
-    cands, n_pairs = candidate_pairs(packed, n, corpus.n_sel, params.max_df, params.min_shared)
+    lists = posting_lists(packed, n, params.max_df)
     del packed
+    cands, n_pairs = candidate_pairs(lists, n, corpus.n_sel, params.min_shared)
+    del lists
     region = _region_lookup(texts, corpus)
     links = [verify_pairs(cands[s:e], corpus.tokstr, corpus.n_alpha, region, params)
              for s, e in partition_ranges(len(cands), params.verify_chunk)]
     links_df = pd.concat(links, ignore_index=True) if links else pd.DataFrame(columns=LINK_COLUMNS)
-    tables = finish(ordered, documents, corpus, rep, links_df, params)
+    tables = finish(ordered, documents, corpus, rep, links_df, params, texts)
     tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(n_pairs)}
     return tables
 
@@ -229,8 +236,8 @@ def _region_lookup(texts: Sequence[str], corpus: Corpus):
 
 
 def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: np.ndarray,
-           links: pd.DataFrame, params: DedupParams) -> dict[str, pd.DataFrame]:
-    """The global merge and every output table."""
+           links: pd.DataFrame, params: DedupParams, texts: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The global merge and every output table (`texts`: ordered["text"] as a list, if the caller has it)."""
     n = len(ordered)
     pid = ordered["passage_id"].to_numpy(dtype=object)
     doc = ordered["doc_index"].to_numpy(dtype=np.int64)
@@ -274,7 +281,8 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     in_cluster = is_member | has_quotes[root]
 
     # per passage
-    texts = ordered["text"].tolist()
+    if texts is None:
+        texts = ordered["text"].tolist()
     cluster_of = np.where(in_cluster, root, -1)
     cid = {int(r): f"c{pid[r]}" for r in np.unique(cluster_of[cluster_of >= 0])}
     best_method: dict[int, str] = {}
