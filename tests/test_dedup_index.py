@@ -16,8 +16,9 @@ from rapidfuzz.distance import Indel
 
 import pipeline.dedup.candidates as cand
 from pipeline.dedup.params import DedupParams
-from pipeline.dedup.signatures import mix64
+from pipeline.dedup.signatures import mix64, tokenise
 from pipeline.dedup.verify import LINK_COLUMNS, shingle_jaccard, verify_pairs
+from pipeline.text.normalize import normalize_for_match, tokens
 
 from tests.test_dedup import dedup
 
@@ -182,3 +183,25 @@ def test_alignment_bound_changes_no_link():
             pd.testing.assert_frame_equal(got.astype(object), want.astype(object))
     finally:
         verify._short_at_boundaries = old
+
+
+# -- tokenisation -----------------------------------------------------------------
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+                | st.text(alphabet="ab1 2_-.'\x00\n", max_size=40), max_size=12))
+def test_tokenise_finds_the_normalisers_tokens_and_hashes_words_consistently(raw):
+    norms = [normalize_for_match(t) for t in raw] + ["Kazakhstan 2011 ٣ 扎纳 " + "x" * 30, "x" * 30]
+    h, figure, counts = tokenise(norms, seed=1)
+    words = [tokens(n) for n in norms]
+    assert counts.tolist() == [len(w) for w in words]
+    flat = [w for ws in words for w in ws]
+    assert figure.tolist() == [w.isdigit() for w in flat]
+    seen: dict[str, int] = {}
+    for w, x in zip(flat, h.tolist()):
+        assert seen.setdefault(w, x) == x      # one word, one hash, wherever it is
+    assert len(set(seen.values())) == len(seen)  # and different words, different hashes
+    again, _, _ = tokenise(list(reversed(norms)), seed=1)
+    assert sorted(again.tolist()) == sorted(h.tolist())
+    other, _, _ = tokenise(norms, seed=2)
+    assert not len(h) or (other != h).any()
