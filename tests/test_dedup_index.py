@@ -63,7 +63,7 @@ def _reference(sets, samples, n_sel, max_df: int, min_shared: int) -> list[tuple
 
 @settings(max_examples=60, deadline=None)
 @given(seed=st.integers(0, 10**6), n_total=st.sampled_from([40, 1000, 300_000, 5_000_000]),
-       max_df=st.integers(2, 8), min_shared=st.integers(1, 3), shards=st.integers(1, 4))
+       max_df=st.integers(2, 8), min_shared=st.integers(1, 3), shards=st.integers(1, 5))
 def test_candidate_pairs_are_exactly_those_of_the_definition(seed, n_total, max_df, min_shared, shards):
     rng = random.Random(seed)
     n_passages = min(n_total, rng.randint(2, 30))
@@ -77,16 +77,23 @@ def test_candidate_pairs_are_exactly_those_of_the_definition(seed, n_total, max_
         packed.sort()
         lists = cand.posting_lists(packed, n_total, max_df, chunk=5)
         got, distinct = cand.candidate_pairs(lists, n_total, n_sel, min_shared)
-        # the flow's way: hash shards counted apart, counts summed
-        s = cand.shard_of(packed, shards)
-        parts = [cand.shard_pairs(packed[s == i].copy(), n_total, max_df) for i in range(shards)]
-        keys, counts = cand.merge_counts(parts)
-        flow = cand.select_candidates(keys, counts, n_sel, n_total, min_shared)
+        # the flow's way: one task per slice of first passages, results concatenated
+        sliced = [cand.candidate_pairs(lists, n_total, n_sel, min_shared, first=r)
+                  for r in cand.pair_slices(n_total, shards)]
     finally:
         cand.BATCH_PAIRS, cand.RUN_CHUNK = old
     assert [tuple(p) for p in got.tolist()] == expected
+    flow = np.concatenate([c for c, _ in sliced])
     assert [tuple(p) for p in flow.tolist()] == expected
-    assert distinct == len(keys)
+    assert distinct == sum(k for _, k in sliced)
+
+
+def test_pair_slices_cover_every_passage_once():
+    for n, parts in [(1, 4), (3, 4), (10, 1), (233_147, 4), (1000, 7)]:
+        slices = cand.pair_slices(n, parts)
+        assert slices[0][0] == 0 and slices[-1][1] == n
+        assert all(a[1] == b[0] for a, b in zip(slices, slices[1:]))
+        assert all(hi > lo for lo, hi in slices) and len(slices) <= parts
 
 
 def test_index_entries_keep_passage_sampled_flag_and_shingle():

@@ -1,4 +1,4 @@
-"""Candidate pairs from an inverted index of shingles, sharded by hash.
+"""Candidate pairs from an inverted index of shingles.
 
 Every unique shingle of every passage is in the index; each passage looks up
 only its sample (bottom-k sketch). A pair is a candidate when one passage's
@@ -12,9 +12,14 @@ in the sample of at least one of them; a pair is compared when the count
 reaches `min_shared` (fewer when a passage has fewer sampled shingles).
 
 Sub-quadratic: a shingle shared by more than `max_df` passages is a common
-phrase and is skipped, so a posting list costs at most max_df² / 2 pairs.
-Shards (hash ranges) are independent tasks; the counts of a pair found in
-several shards are summed in `merge_counts`.
+phrase and is skipped (a stop-shingle), so a posting list costs at most
+max_df² / 2 pairs. Exact copies are not affected: they are grouped by key
+before the index, which holds only one passage of each exact group.
+
+Parallel tasks split the pairs, not the shingles: each takes a slice of
+passages as the first (earlier) passage of a pair (`pair_slices`), reads every
+posting list and counts only its own pairs, so every count is complete in one
+task and a task returns only its candidates (no global table of counts).
 
 Everything is sorting of flat uint64 arrays (no Python loop over passages or
 posting lists), a bounded batch of posting lists at a time:
@@ -37,11 +42,6 @@ import numpy as np
 BATCH_PAIRS = 1_000_000     # pairs generated at once (bounded temporaries)
 RUN_CHUNK = 2_000_000       # sorted pair keys counted at once
 _U64 = np.uint64
-
-
-def shard_of(h: np.ndarray, shards: int) -> np.ndarray:
-    """Shard of each shingle hash or index entry (from the top bits, the shingle's)."""
-    return ((h >> _U64(40)) % _U64(shards)).astype(np.int64)
 
 
 def passage_bits(n_total: int) -> int:
@@ -126,11 +126,12 @@ def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + offs
 
 
-def pair_runs(lists: tuple[np.ndarray, np.ndarray, np.ndarray],
-              n_total: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def pair_runs(lists: tuple[np.ndarray, np.ndarray, np.ndarray], n_total: int,
+              first: tuple[int, int] | None = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Distinct pairs sharing a counted shingle, with their counts, in key order
     a slice at a time: (sorted uint64 keys `a << passage_bits(n_total) | b`,
-    a < b; uint32 counts), from `posting_lists`.
+    a < b; uint32 counts), from `posting_lists`; only pairs whose first
+    passage `a` is in the range `first` (lo, hi) if given.
 
     A pair is written once per shingle that counts for it. To halve the memory
     and the sort, the written pairs are held as uint32: the top bits of `a`
@@ -159,6 +160,9 @@ def pair_runs(lists: tuple[np.ndarray, np.ndarray, np.ndarray],
         lo = lstart[sel_lists[0]]
         hi = lstart[sel_lists[-1]] + sizes[sel_lists[-1]]
         a, b = _pairs_of(g[lo:hi], sizes[sel_lists], n_sel[sel_lists])
+        if first is not None:
+            mine = (a >= first[0]) & (a < first[1])
+            a, b = a[mine], b[mine]
         key = (a.astype(np.uint64) << _U64(bits)) | b.astype(np.uint64)
         del a, b
         if wide:
@@ -205,10 +209,9 @@ def _pairs_of(g: np.ndarray, sizes: np.ndarray, n_sel: np.ndarray) -> tuple[np.n
     return lo[keep], hi[keep]
 
 
-def count_runs(keys: np.ndarray, weights: np.ndarray | None = None,
-               chunk: int = RUN_CHUNK) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """(unique keys, summed weights or run lengths) of sorted keys, a chunk at a time
-    (chunks end at run boundaries, so each key is in one chunk)."""
+def count_runs(keys: np.ndarray, chunk: int = RUN_CHUNK) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(unique keys, run lengths) of sorted keys, a chunk at a time (chunks end
+    at run boundaries, so each key is in one chunk)."""
     n = len(keys)
     s = 0
     while s < n:
@@ -220,42 +223,8 @@ def count_runs(keys: np.ndarray, weights: np.ndarray | None = None,
         new[0] = True
         np.not_equal(k[1:], k[:-1], out=new[1:])
         starts = np.flatnonzero(new)
-        if weights is None:
-            counts = np.diff(np.append(starts, len(k)))
-        else:
-            counts = np.add.reduceat(weights[s:e].astype(np.int64), starts)
-        yield k[starts], counts.astype(np.uint32)
+        yield k[starts], np.diff(np.append(starts, len(k))).astype(np.uint32)
         s = e
-
-
-def shard_pairs(packed: np.ndarray, n_total: int, max_df: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (sorted uint64 keys, see `pair_keys`) sharing a counted shingle, with counts.
-
-    `packed`: the index entries of one shard (only representatives of exact
-    groups, so copies do not pair with each other), sorted in place.
-    """
-    packed.sort()
-    return _concat(list(pair_runs(posting_lists(packed, n_total, max_df), n_total)))
-
-
-def _concat(parts) -> tuple[np.ndarray, np.ndarray]:
-    parts = [p for p in parts if len(p[0])]
-    if not parts:
-        return np.zeros(0, np.uint64), np.zeros(0, np.uint32)
-    if len(parts) == 1:
-        return parts[0]
-    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
-
-
-def merge_counts(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """Sum the counts of the same pair over shards."""
-    parts = [p for p in parts if len(p[0])]
-    if len(parts) <= 1:
-        return _concat(parts)
-    keys = np.concatenate([p[0] for p in parts])
-    counts = np.concatenate([p[1] for p in parts])
-    order = np.argsort(keys, kind="stable")
-    return _concat(count_runs(keys[order], counts[order]))
 
 
 def select_candidates(keys: np.ndarray, counts: np.ndarray, n_sel: np.ndarray, n_total: int,
@@ -270,13 +239,22 @@ def select_candidates(keys: np.ndarray, counts: np.ndarray, n_sel: np.ndarray, n
 
 
 def candidate_pairs(lists: tuple[np.ndarray, np.ndarray, np.ndarray], n_total: int, n_sel: np.ndarray,
-                    min_shared: int) -> tuple[np.ndarray, int]:
-    """Candidates from the posting lists of all shards at once, never holding
-    every pair's count: (k x 2 int64 pairs, number of distinct pairs sharing a
-    counted shingle)."""
+                    min_shared: int, first: tuple[int, int] | None = None) -> tuple[np.ndarray, int]:
+    """Candidates from the posting lists, never holding every pair's count:
+    (k x 2 int64 pairs in key order, number of distinct pairs sharing a counted
+    shingle); only pairs whose first passage is in `first` (lo, hi) if given."""
     out, distinct = [], 0
-    for uk, counts in pair_runs(lists, n_total):
+    for uk, counts in pair_runs(lists, n_total, first):
         distinct += len(uk)
         out.append(select_candidates(uk, counts, n_sel, n_total, min_shared))
     cands = np.concatenate(out) if out else np.zeros((0, 2), np.int64)
     return cands, distinct
+
+
+def pair_slices(n_total: int, parts: int) -> list[tuple[int, int]]:
+    """Ranges of first passages that split the pairs about evenly between `parts`
+    tasks: the first passage of a random pair falls below x·n with probability
+    1 - (1 - x)², so the cuts are at n·(1 - sqrt(1 - j/parts))."""
+    parts = max(1, min(parts, n_total))
+    cuts = [0] + [int(n_total * (1 - (1 - j / parts) ** 0.5)) for j in range(1, parts)] + [n_total]
+    return [(lo, hi) for lo, hi in zip(cuts[:-1], cuts[1:]) if hi > lo]

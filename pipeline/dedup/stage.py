@@ -8,8 +8,8 @@ Steps (the flow runs the per-partition ones as parallel Prefect tasks):
 2. `prepare` (per partition, signatures.py): normalise, key, tokenise,
    sample shingles.
 3. `exact_groups` (global): passages with the same normalised text.
-4. `shard_pairs` (per hash shard, candidates.py): candidate pairs from the
-   shingle index, representatives of exact groups only.
+4. `candidate_pairs` (per slice of pairs, candidates.py): candidate pairs
+   from the shingle index, representatives of exact groups only.
 5. `verify_pairs` (per chunk of candidates, verify.py): near, contained and
    quoted links.
 6. `finish` (global): union-find over member links, reworded copies next to
@@ -31,7 +31,7 @@ import pyarrow as pa
 from rapidfuzz.distance import Indel
 
 from pipeline.dedup.blocks import find_blocks
-from pipeline.dedup.candidates import candidate_pairs, entry_passages, posting_lists, shard_of
+from pipeline.dedup.candidates import candidate_pairs, entry_passages, posting_lists
 from pipeline.dedup.merge import UnionFind, exact_groups, idf_weights, reworded_links
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import Prepared, prepare
@@ -181,19 +181,26 @@ class Corpus:
                    np.unique(cat("numeric_cp", np.uint32)))
 
 
-def _represented(entries: np.ndarray, rep: np.ndarray, n_total: int) -> np.ndarray:
-    """Which index entries are of representatives of exact groups (copies are left out)."""
-    gi = entry_passages(entries, n_total)
-    return rep[gi] == gi
-
-
-def shard_entries(part: Prepared, rep: np.ndarray, shards: int, n_total: int) -> list[np.ndarray]:
-    """A partition's index entries of representatives, split by hash shard."""
-    e = part.entries[_represented(part.entries, rep, n_total)]
-    if shards == 1:
-        return [e]
-    s = shard_of(e, shards)
-    return [e[s == i] for i in range(shards)]
+def posting_lists_of(parts: list[Prepared], rep: np.ndarray, n_total: int, max_df: int):
+    """The candidate index of all partitions (representatives of exact groups
+    only, so copies do not pair with each other) as `posting_lists`. Each
+    partition's entries are copied into one array and then dropped, and that
+    array is freed once the lists are extracted."""
+    keeps = []
+    for p in parts:
+        gi = entry_passages(p.entries, n_total)
+        keeps.append(rep[gi] == gi)
+        del gi
+    packed = np.empty(int(sum(int(k.sum()) for k in keeps)), dtype=np.uint64)
+    pos = 0
+    for p, keep in zip(parts, keeps):
+        m = int(keep.sum())
+        packed[pos:pos + m] = p.entries[keep]
+        pos += m
+        p.drop_index()
+    del keeps
+    packed.sort()
+    return posting_lists(packed, n_total, max_df)
 
 
 def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupParams) -> dict[str, pd.DataFrame]:
@@ -204,20 +211,9 @@ def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupPara
     parts = [prepare(texts[s:e], s, params, n) for s, e in partition_ranges(n, params.partition_passages)]
     corpus = Corpus.combine(parts)
     rep = exact_groups(corpus.key, corpus.eligible)
-    # one process: one index (shards only split the work between parallel tasks),
-    # gathered a partition at a time, whose entries are dropped once copied
-    keeps = [_represented(p.entries, rep, n) for p in parts]
-    packed = np.empty(int(sum(int(k.sum()) for k in keeps)), dtype=np.uint64)
-    pos = 0
-    for p, keep in zip(parts, keeps):
-        m = int(keep.sum())
-        packed[pos:pos + m] = p.entries[keep]
-        pos += m
-        p.drop_index()
-    del parts, keeps
-    packed.sort()
-    lists = posting_lists(packed, n, params.max_df)
-    del packed
+    lists = posting_lists_of(parts, rep, n, params.max_df)
+    del parts
+    # one process: all pairs at once (the flow splits them into `shards` slices)
     cands, n_pairs = candidate_pairs(lists, n, corpus.n_sel, params.min_shared)
     del lists
     region = _region_lookup(texts, corpus)
