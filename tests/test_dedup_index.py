@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 import pipeline.dedup.candidates as cand
+from pipeline.dedup.merge import within_cluster_pairs
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import mix64, tokenise
 from pipeline.dedup.verify import LINK_COLUMNS, shingle_jaccard, verify_pairs
@@ -212,3 +213,20 @@ def test_tokenise_finds_the_normalisers_tokens_and_hashes_words_consistently(raw
     assert sorted(again.tolist()) == sorted(h.tolist())
     other, _, _ = tokenise(norms, seed=2)
     assert not len(h) or (other != h).any()
+
+
+# -- merge --------------------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 50).flatmap(lambda n: st.tuples(
+    st.lists(st.integers(0, n - 1), min_size=n, max_size=n), st.lists(st.booleans(), min_size=n, max_size=n),
+    st.integers(1, 6))))
+def test_within_cluster_pairs_are_each_head_with_every_later_member(case):
+    roots, clustered, cap = case
+    root = np.minimum(np.array(roots), np.arange(len(roots)))
+    got = within_cluster_pairs(root, np.array(clustered), cap).tolist()
+    want = []
+    for r in sorted({int(root[i]) for i in range(len(root)) if clustered[i]}):
+        members = [i for i in range(len(root)) if clustered[i] and root[i] == r]
+        want += [[h, m] for h in members[:cap] for m in members if m > h]
+    assert got == want

@@ -71,7 +71,8 @@ def exact_groups(key: np.ndarray, eligible: np.ndarray) -> np.ndarray:
 
 def within_cluster_pairs(root: np.ndarray, clustered: np.ndarray, cap: int) -> np.ndarray:
     """Pairs (x < y) of passages in the same cluster; in big clusters each
-    passage pairs only with the first `cap` ones (bounded work)."""
+    passage pairs only with the first `cap` ones (bounded work). Clusters in
+    root order, then by first passage, then by second (vectorised)."""
     idx = np.flatnonzero(clustered)
     if not len(idx):
         return np.zeros((0, 2), np.int64)
@@ -82,17 +83,21 @@ def within_cluster_pairs(root: np.ndarray, clustered: np.ndarray, cap: int) -> n
     first[1:] = r[1:] != r[:-1]
     starts = np.flatnonzero(first)
     sizes = np.diff(np.append(starts, len(r)))
-    out = []
-    for s, size in zip(starts, sizes):
-        if size < 2:
-            continue
-        m = members[s:s + size]
-        head = m[:cap]
-        a = np.repeat(head, len(m))
-        b = np.tile(m, len(head))
-        keep = a < b
-        out.append(np.stack([a[keep], b[keep]], axis=1))
-    return np.concatenate(out) if out else np.zeros((0, 2), np.int64)
+    # the i-th member of a cluster (i < cap) pairs with every member after it
+    heads = np.minimum(sizes, cap)
+    head_pos = np.repeat(starts, heads) + _ranges_from_zero(heads)
+    after = np.repeat(starts + sizes, heads) - head_pos - 1
+    left = np.repeat(head_pos, after)
+    right = left + 1 + _ranges_from_zero(after)
+    if not len(left):
+        return np.zeros((0, 2), np.int64)
+    return np.stack([members[left], members[right]], axis=1)
+
+
+def _ranges_from_zero(sizes: np.ndarray) -> np.ndarray:
+    """Concatenated aranges [0, size) (vectorised)."""
+    total = int(sizes.sum())
+    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
 
 
 def idf_weights(df_cp: np.ndarray, df_n: np.ndarray, numeric_cp: np.ndarray,
