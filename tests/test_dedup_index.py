@@ -230,3 +230,15 @@ def test_within_cluster_pairs_are_each_head_with_every_later_member(case):
         members = [i for i in range(len(root)) if clustered[i] and root[i] == r]
         want += [[h, m] for h in members[:cap] for m in members if m > h]
     assert got == want
+
+
+def test_shingles_of_passages_far_apart_in_the_same_block_place_are_kept():
+    # passage 0 and passage 64 sit at the same place of their blocks; with only
+    # ineligible passages between them, their entries are next to each other
+    from pipeline.dedup.signatures import shingles
+    params = DedupParams(shingle_words=2, sketch_size=4)
+    tok = np.array([1, 2] + [9] * 63 + [1, 2], dtype=np.uint64)
+    lens = np.array([2] + [1] * 63 + [2])
+    eligible = np.array([True] + [False] * 63 + [True])
+    h, gi, sel, n_sel = shingles(tok, lens, eligible, 0, params)
+    assert gi.tolist() == [0, 64] and h[0] == h[1] and n_sel[0] == n_sel[64] == 1

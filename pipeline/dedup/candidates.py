@@ -141,7 +141,9 @@ def pair_runs(lists: tuple[np.ndarray, np.ndarray, np.ndarray], n_total: int,
     """
     g, sizes, n_sel = lists
     bits = passage_bits(n_total)
-    bucket_bits = max(0, 2 * bits - 32)
+    # enough buckets for the rest of a key to fit in 32 bits, and about 1k first passages
+    # per bucket at most (smaller sorts are faster)
+    bucket_bits = max(0, 2 * bits - 32, bits - 10)
     wide = bucket_bits > _MAX_BUCKET_BITS  # > 4M passages: plain uint64 keys, one bucket
     if wide:
         bucket_bits = 0

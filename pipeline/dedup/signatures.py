@@ -218,7 +218,11 @@ def prepare(texts: list[str], gi_start: int, params: DedupParams, n_total: int |
 
     # token document frequencies (per token code point, eligible passages only)
     elig_tok = eligible[pidx] if len(th) else np.zeros(0, dtype=bool)
-    seen = sorted_unique((pidx[elig_tok].astype(np.uint64) << np.uint64(21)) | cps[elig_tok].astype(np.uint64))
+    # (passage, code point) keys are in passage order already: sorting each block
+    # of passages is enough to find the distinct ones (small sorts are faster)
+    seen = (pidx[elig_tok].astype(np.uint64) << np.uint64(21)) | cps[elig_tok].astype(np.uint64)
+    sort_blocks(seen, pidx[elig_tok], n)
+    seen = seen[np.append(True, seen[1:] != seen[:-1])] if len(seen) else seen
     df = np.bincount((seen & np.uint64(0x1FFFFF)).astype(np.int64), minlength=0x110000)
     df_cp = np.flatnonzero(df).astype(np.uint32)
     df_n = df[df_cp]
@@ -242,9 +246,9 @@ def shingles(tok: np.ndarray, lens: np.ndarray, eligible: np.ndarray, gi_start: 
 
     A shingle is identified by the top 48 bits of its 64-bit hash, returned in
     the top bits of a uint64 (the low 16 bits are zero). That lets one value
-    sort order a block of up to 2**16 passages by (passage, shingle): the
-    passage's place in the block sits in the 16 bits freed. Two shingles of
-    one passage that share their top 48 bits count as one.
+    sort order a block of passages by (passage, shingle): the passage's place
+    in the block sits in the bits freed. Two shingles of one passage that
+    share their top 48 bits count as one.
     """
     k = params.shingle_words
     n = len(lens)
@@ -265,15 +269,13 @@ def shingles(tok: np.ndarray, lens: np.ndarray, eligible: np.ndarray, gi_start: 
     del pidx, valid
     if not len(h):
         return empty
-    # (passage in its block of 2**16, top 48 hash bits): p is sorted, so blocks are slices
+    # (passage in its block, top 48 hash bits): p is sorted, so blocks are slices
     packed = ((p & _BLOCK_MASK).astype(np.uint64) << np.uint64(48)) | (h >> np.uint64(16))
     del h
-    bounds = np.searchsorted(p, np.arange(0, n + _BLOCK, _BLOCK))
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        if hi > lo:
-            packed[lo:hi].sort()
+    sort_blocks(packed, p, n)
     keep = np.ones(len(packed), dtype=bool)
     np.not_equal(packed[1:], packed[:-1], out=keep[1:])
+    keep[1:] |= p[1:] != p[:-1]  # two passages of one place in different blocks
     packed, p = packed[keep], p[keep]
     first = np.ones(len(p), dtype=bool)
     np.not_equal(p[1:], p[:-1], out=first[1:])
@@ -286,5 +288,14 @@ def shingles(tok: np.ndarray, lens: np.ndarray, eligible: np.ndarray, gi_start: 
     return packed << np.uint64(16), p + gi_start, sel, n_sel
 
 
-_BLOCK = 1 << 16
+_BLOCK = 64  # passages sorted at once: small sorts stay in cache, and are faster
 _BLOCK_MASK = _BLOCK - 1
+
+
+def sort_blocks(x: np.ndarray, passage: np.ndarray, n: int) -> None:
+    """Sort `x` in place within each block of `_BLOCK` passages (`passage`:
+    sorted passage of each element, whose block must rank first in `x`)."""
+    bounds = np.searchsorted(passage, np.arange(0, n + _BLOCK, _BLOCK)).tolist()
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        if hi - lo > 1:
+            x[lo:hi].sort()
