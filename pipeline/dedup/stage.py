@@ -293,15 +293,18 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     sim_cache: dict[tuple[int, int], float] = {}
     group_size = np.bincount(rep[rep >= 0], minlength=n)
     rows = []
+    # plain lists: indexing them is much cheaper than indexing numpy arrays one by one
+    root_l, rep_l, in_l, key_l = root.tolist(), rep.tolist(), in_cluster.tolist(), corpus.key.tolist()
+    group_l = group_size.tolist()
     for gi in range(n):
-        r = int(root[gi])
-        own = int(rep[gi]) if rep[gi] >= 0 else gi
-        if not in_cluster[gi]:
+        r = root_l[gi]
+        own = rep_l[gi] if rep_l[gi] >= 0 else gi
+        if not in_l[gi]:
             rows.append((None, pid[gi], True, "unique", None, None, pid[own], False, False))
             continue
-        same_text = corpus.key[gi] == corpus.key[r] and rep[gi] >= 0 and rep[r] >= 0
+        same_text = key_l[gi] == key_l[r] and rep_l[gi] >= 0 and rep_l[r] >= 0
         if gi == r:
-            match = "exact" if group_size[gi] >= 2 else "near"
+            match = "exact" if group_l[gi] >= 2 else "near"
             rows.append((cid[r], pid[r], True, match, 1.0, "exact" if match == "exact" else
                          best_method.get(gi, "near"), pid[own], False, False))
             continue
