@@ -9,7 +9,8 @@ shared common phrases, so unrelated passages do share shingles), with varied
 passage lengths.
 
 Both methods run on the same corpus in separate processes (peak memory is each
-process's own maximum resident size) and are scored the same way:
+process's own maximum resident size; wall and CPU seconds of the run itself,
+the corpus loaded before) and are scored the same way:
 - recall per kind: share of injected copies that end up with their source in
   one cluster (for the stage: members and passages quoting the text);
 - precision per kind: share of predicted links (each passage to the first
@@ -252,12 +253,19 @@ def _components(roots: np.ndarray, ids: list[str]) -> list[list[str]]:
 def child(method: str, corpus_path: str, out_path: str) -> None:
     with open(corpus_path, "rb") as fh:
         passages, documents = pickle.load(fh)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu()
     clusters = run_stage(passages, documents) if method == "stage" else run_baseline(passages, documents)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MB (Linux: KiB)
     with open(out_path, "w") as fh:
-        json.dump({"seconds": seconds, "peak_mb": peak, "clusters": clusters}, fh)
+        json.dump({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak, "clusters": clusters}, fh)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process (user + system): less sensitive than wall time
+    to other work on a shared machine."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 # -- scoring ------------------------------------------------------------------
@@ -330,6 +338,8 @@ def main() -> int:
     print(f"\n{'':22}{'dedup stage':>16}{'MinHashLSH':>16}{'ratio':>10}")
     s, b = results["stage"], results["baseline"]
     print(f"{'seconds':22}{s['seconds']:16.1f}{b['seconds']:16.1f}{b['seconds'] / s['seconds']:9.2f}x")
+    print(f"{'CPU seconds':22}{s['cpu_seconds']:16.1f}{b['cpu_seconds']:16.1f}"
+          f"{b['cpu_seconds'] / s['cpu_seconds']:9.2f}x")
     print(f"{'passages / second':22}{n / s['seconds']:16,.0f}{n / b['seconds']:16,.0f}")
     print(f"{'peak memory (MB)':22}{s['peak_mb']:16,.0f}{b['peak_mb']:16,.0f}{s['peak_mb'] / b['peak_mb']:9.2f}x")
     print(f"\n{'kind':10}{'copies':>8}  {'recall stage/base':>20}  {'precision stage/base':>22}")

@@ -1,7 +1,8 @@
 """Prefect flow of the dedup stage: three parallel phases, global merges between.
 
 1. prepare: passages in partitions -> signatures (one task per partition);
-2. candidates: the shingle index in hash shards -> candidate pairs (one task per shard);
+2. candidates: the shingle index (built once) -> candidate pairs, one task per
+   slice of pairs (the pairs whose first passage is in its range);
 3. verify: candidate pairs in chunks -> links (one task per chunk);
 then the global merge (union-find, reworded copies, blocks) and the tables.
 
@@ -24,11 +25,11 @@ from prefect.cache_policies import NONE
 
 from pipeline.core.flow import map_partitions, stage_context
 from pipeline.core.tables import read_table, stage_output
-from pipeline.dedup.candidates import merge_counts, select_candidates, shard_pairs
+from pipeline.dedup.candidates import candidate_pairs, pair_slices
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import prepare
 from pipeline.dedup.stage import (
-    LINK_COLUMNS, TABLES, Corpus, finish, order_passages, partition_ranges, shard_entries,
+    LINK_COLUMNS, TABLES, Corpus, finish, order_passages, partition_ranges, posting_lists_of,
 )
 from pipeline.dedup.verify import verify_pairs
 
@@ -53,17 +54,17 @@ def _texts(work: Path, start: int | None = None, end: int | None = None) -> list
 
 
 @task(name="dedup-prepare", cache_policy=NONE)
-def prepare_partition(part: tuple[int, int], index: int, work: str, params: DedupParams) -> str:
+def prepare_partition(part: tuple[int, int], index: int, work: str, n_total: int, params: DedupParams) -> str:
     start, end = part
     texts = _texts(Path(work), start, end)
-    return _dump(prepare(texts, start, params), Path(work) / f"prep-{index:05d}.pkl")
+    return _dump(prepare(texts, start, params, n_total), Path(work) / f"prep-{index:05d}.pkl")
 
 
 @task(name="dedup-candidates", cache_policy=NONE)
-def shard_candidates(part: str, index: int, work: str, n_total: int, params: DedupParams) -> str:
-    h, gi, sel = _load(part)
-    keys, counts = shard_pairs(h, gi, sel, n_total, params.max_df)
-    return _dump((keys, counts), Path(work) / f"pairs-{index:05d}.pkl")
+def slice_candidates(part: tuple[int, int], index: int, work: str, n_total: int, params: DedupParams) -> str:
+    lists, n_sel = _load(str(Path(work) / "index.pkl"))
+    cands, n_pairs = candidate_pairs(lists, n_total, n_sel, params.min_shared, first=part)
+    return _dump((cands, n_pairs), Path(work) / f"slice-{index:05d}.pkl")
 
 
 @task(name="dedup-verify", cache_policy=NONE)
@@ -108,26 +109,21 @@ def dedup_flow(root: str) -> dict:
         ranges = partition_ranges(n, params.partition_passages)
         logger.info("dedup: %d passages in %d partitions", n, len(ranges))
         prep_paths = map_partitions(prepare_partition, ranges, "dedup prepare",
-                                    work=str(work), params=params)
+                                    work=str(work), n_total=n, params=params)
         parts = [_load(p) for p in prep_paths]
         corpus = Corpus.combine(parts)
         from pipeline.dedup.merge import exact_groups
 
         rep = exact_groups(corpus.key, corpus.eligible)
-        by_part = [shard_entries(p, rep, params.shards) for p in parts]
+        _dump((posting_lists_of(parts, rep, n, params.max_df), corpus.n_sel), work / "index.pkl")
         del parts
-        shard_paths = []
-        for i in range(params.shards):
-            pieces = [b[i] for b in by_part]
-            entry = tuple(np.concatenate([p[j] for p in pieces]) if pieces else np.zeros(0)
-                          for j in range(3))
-            shard_paths.append(_dump(entry, work / f"shard-{i:05d}.pkl"))
-        del by_part
-        pair_paths = map_partitions(shard_candidates, shard_paths, "dedup candidates",
+        cand_paths = map_partitions(slice_candidates, pair_slices(n, params.shards), "dedup candidates",
                                     work=str(work), n_total=n, params=params)
-        keys, counts = merge_counts([_load(p) for p in pair_paths])
-        cands = select_candidates(keys, counts, corpus.n_sel, n, params.min_shared)
-        logger.info("dedup: %d candidate pairs from %d pairs sharing a shingle", len(cands), len(keys))
+        found = [_load(p) for p in cand_paths]  # slices in order: candidates in key order
+        cands = np.concatenate([np.zeros((0, 2), np.int64)] + [c for c, _ in found])
+        n_pairs = sum(k for _, k in found)
+        del found
+        logger.info("dedup: %d candidate pairs from %d pairs sharing a shingle", len(cands), n_pairs)
         _dump({"tokstr": corpus.tokstr, "n_alpha": corpus.n_alpha, "cstart": corpus.cstart,
                "cend": corpus.cend}, work / "verify-context.pkl")
         chunk_paths = []

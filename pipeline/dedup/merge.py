@@ -9,6 +9,7 @@ choice below is deterministic and independent of how the work was split.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from typing import Callable, Sequence
 
 import numpy as np
@@ -70,7 +71,8 @@ def exact_groups(key: np.ndarray, eligible: np.ndarray) -> np.ndarray:
 
 def within_cluster_pairs(root: np.ndarray, clustered: np.ndarray, cap: int) -> np.ndarray:
     """Pairs (x < y) of passages in the same cluster; in big clusters each
-    passage pairs only with the first `cap` ones (bounded work)."""
+    passage pairs only with the first `cap` ones (bounded work). Clusters in
+    root order, then by first passage, then by second (vectorised)."""
     idx = np.flatnonzero(clustered)
     if not len(idx):
         return np.zeros((0, 2), np.int64)
@@ -81,42 +83,47 @@ def within_cluster_pairs(root: np.ndarray, clustered: np.ndarray, cap: int) -> n
     first[1:] = r[1:] != r[:-1]
     starts = np.flatnonzero(first)
     sizes = np.diff(np.append(starts, len(r)))
-    out = []
-    for s, size in zip(starts, sizes):
-        if size < 2:
-            continue
-        m = members[s:s + size]
-        head = m[:cap]
-        a = np.repeat(head, len(m))
-        b = np.tile(m, len(head))
-        keep = a < b
-        out.append(np.stack([a[keep], b[keep]], axis=1))
-    return np.concatenate(out) if out else np.zeros((0, 2), np.int64)
+    # the i-th member of a cluster (i < cap) pairs with every member after it
+    heads = np.minimum(sizes, cap)
+    head_pos = np.repeat(starts, heads) + _ranges_from_zero(heads)
+    after = np.repeat(starts + sizes, heads) - head_pos - 1
+    left = np.repeat(head_pos, after)
+    right = left + 1 + _ranges_from_zero(after)
+    if not len(left):
+        return np.zeros((0, 2), np.int64)
+    return np.stack([members[left], members[right]], axis=1)
+
+
+def _ranges_from_zero(sizes: np.ndarray) -> np.ndarray:
+    """Concatenated aranges [0, size) (vectorised)."""
+    total = int(sizes.sum())
+    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
 
 
 def idf_weights(df_cp: np.ndarray, df_n: np.ndarray, numeric_cp: np.ndarray,
-                n_passages: int) -> dict[int, float]:
-    """Inverse document frequency per token code point; figures weigh nothing
-    (reprints change figures, look-alikes share them)."""
-    w = {int(c): math.log((n_passages + 1) / (int(d) + 1)) + 1e-3 for c, d in zip(df_cp, df_n)}
-    for c in numeric_cp:
-        w[int(c)] = 0.0
+                n_passages: int) -> dict[str, float]:
+    """Inverse document frequency per token (the token's character in the token
+    strings); figures weigh nothing (reprints change figures, look-alikes share them)."""
+    w = {chr(c): math.log((n_passages + 1) / (d + 1)) + 1e-3
+         for c, d in zip(df_cp.tolist(), df_n.tolist())}
+    for c in numeric_cp.tolist():
+        w[chr(c)] = 0.0
     return w
 
 
-def content_overlap(a: str, b: str, idf: dict[int, float]) -> float:
+def content_overlap(a: str, b: str, idf: dict[str, float]) -> float:
     """IDF-weighted share of the smaller passage's content words found in the other.
 
-    Sums run in sorted order: a set of str iterates in hash order, which
-    Python randomises per process, and float addition is not associative, so
-    an unsorted sum changes its last bits from run to run (and DVC sees a
-    changed table)."""
-    sa, sb = sorted(set(a)), set(b)
-    wa = math.fsum(idf.get(ord(c), 0.0) for c in sa)
-    wb = math.fsum(idf.get(ord(c), 0.0) for c in sorted(sb))
+    Sums are exact (fsum): a set of str iterates in hash order, which Python
+    randomises per process, and a plain float sum in that order changes its
+    last bits from run to run (so DVC would see a changed table)."""
+    sa, sb = set(a), set(b)
+    get = idf.get
+    wa = math.fsum(map(get, sa, repeat(0.0)))
+    wb = math.fsum(map(get, sb, repeat(0.0)))
     if min(wa, wb) <= 0:
         return 0.0
-    return math.fsum(idf.get(ord(c), 0.0) for c in sa if c in sb) / min(wa, wb)
+    return math.fsum(map(get, sa & sb, repeat(0.0))) / min(wa, wb)
 
 
 def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.ndarray,

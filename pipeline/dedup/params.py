@@ -71,7 +71,10 @@ class DedupParams(Section):
     # work split
     partition_passages: int = Field(
         50_000, ge=100, le=10_000_000, description="passages per parallel partition")
-    shards: int = Field(4, ge=1, le=1024, description="hash shards of the candidate index (parallel tasks)")
+    shards: int = Field(
+        4, ge=1, le=1024,
+        description="parallel tasks of the candidate search (each counts the pairs whose first passage is in "
+                    "its slice of the corpus)")
     verify_chunk: int = Field(
         200_000, ge=100, le=100_000_000, description="candidate pairs per parallel verification task")
 

@@ -8,8 +8,8 @@ Steps (the flow runs the per-partition ones as parallel Prefect tasks):
 2. `prepare` (per partition, signatures.py): normalise, key, tokenise,
    sample shingles.
 3. `exact_groups` (global): passages with the same normalised text.
-4. `shard_pairs` (per hash shard, candidates.py): candidate pairs from the
-   shingle index, representatives of exact groups only.
+4. `candidate_pairs` (per slice of pairs, candidates.py): candidate pairs
+   from the shingle index, representatives of exact groups only.
 5. `verify_pairs` (per chunk of candidates, verify.py): near, contained and
    quoted links.
 6. `finish` (global): union-find over member links, reworded copies next to
@@ -31,7 +31,7 @@ import pyarrow as pa
 from rapidfuzz.distance import Indel
 
 from pipeline.dedup.blocks import find_blocks
-from pipeline.dedup.candidates import merge_counts, select_candidates, shard_of, shard_pairs
+from pipeline.dedup.candidates import candidate_pairs, entry_passages, posting_lists
 from pipeline.dedup.merge import UnionFind, exact_groups, idf_weights, reworded_links
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import Prepared, prepare
@@ -181,12 +181,26 @@ class Corpus:
                    np.unique(cat("numeric_cp", np.uint32)))
 
 
-def shard_entries(part: Prepared, rep: np.ndarray, shards: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """A partition's index entries of representatives, split by hash shard."""
-    keep = rep[part.sh_gi] == part.sh_gi
-    h, gi, sel = part.sh_hash[keep], part.sh_gi[keep], part.sh_sel[keep]
-    s = shard_of(h, shards)
-    return [(h[s == i], gi[s == i], sel[s == i]) for i in range(shards)]
+def posting_lists_of(parts: list[Prepared], rep: np.ndarray, n_total: int, max_df: int):
+    """The candidate index of all partitions (representatives of exact groups
+    only, so copies do not pair with each other) as `posting_lists`. Each
+    partition's entries are copied into one array and then dropped, and that
+    array is freed once the lists are extracted."""
+    keeps = []
+    for p in parts:
+        gi = entry_passages(p.entries, n_total)
+        keeps.append(rep[gi] == gi)
+        del gi
+    packed = np.empty(int(sum(int(k.sum()) for k in keeps)), dtype=np.uint64)
+    pos = 0
+    for p, keep in zip(parts, keeps):
+        m = int(keep.sum())
+        packed[pos:pos + m] = p.entries[keep]
+        pos += m
+        p.drop_index()
+    del keeps
+    packed.sort()
+    return posting_lists(packed, n_total, max_df)
 
 
 def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupParams) -> dict[str, pd.DataFrame]:
@@ -194,27 +208,20 @@ def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupPara
     ordered = order_passages(passages, documents)
     texts = ordered["text"].tolist()
     n = len(texts)
-    parts = [prepare(texts[s:e], s, params) for s, e in partition_ranges(n, params.partition_passages)]
+    parts = [prepare(texts[s:e], s, params, n) for s, e in partition_ranges(n, params.partition_passages)]
     corpus = Corpus.combine(parts)
     rep = exact_groups(corpus.key, corpus.eligible)
-    by_shard = [shard_entries(p, rep, params.shards) for p in parts]
+    lists = posting_lists_of(parts, rep, n, params.max_df)
     del parts
-    pair_counts = []
-    for i in range(params.shards):
-        pieces = [b[i] for b in by_shard]
-        h = np.concatenate([p[0] for p in pieces]) if pieces else np.zeros(0, np.uint64)
-        g = np.concatenate([p[1] for p in pieces]) if pieces else np.zeros(0, np.int64)
-        s = np.concatenate([p[2] for p in pieces]) if pieces else np.zeros(0, bool)
-        pair_counts.append(shard_pairs(h, g, s, n, params.max_df))
-    del by_shard
-    keys, counts = merge_counts(pair_counts)
-    cands = select_candidates(keys, counts, corpus.n_sel, n, params.min_shared)
+    # one process: all pairs at once (the flow splits them into `shards` slices)
+    cands, n_pairs = candidate_pairs(lists, n, corpus.n_sel, params.min_shared)
+    del lists
     region = _region_lookup(texts, corpus)
     links = [verify_pairs(cands[s:e], corpus.tokstr, corpus.n_alpha, region, params)
              for s, e in partition_ranges(len(cands), params.verify_chunk)]
     links_df = pd.concat(links, ignore_index=True) if links else pd.DataFrame(columns=LINK_COLUMNS)
-    tables = finish(ordered, documents, corpus, rep, links_df, params)
-    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(len(keys))}
+    tables = finish(ordered, documents, corpus, rep, links_df, params, texts)
+    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(n_pairs)}
     return tables
 
 
@@ -225,8 +232,8 @@ def _region_lookup(texts: Sequence[str], corpus: Corpus):
 
 
 def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: np.ndarray,
-           links: pd.DataFrame, params: DedupParams) -> dict[str, pd.DataFrame]:
-    """The global merge and every output table."""
+           links: pd.DataFrame, params: DedupParams, texts: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The global merge and every output table (`texts`: ordered["text"] as a list, if the caller has it)."""
     n = len(ordered)
     pid = ordered["passage_id"].to_numpy(dtype=object)
     doc = ordered["doc_index"].to_numpy(dtype=np.int64)
@@ -270,7 +277,8 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     in_cluster = is_member | has_quotes[root]
 
     # per passage
-    texts = ordered["text"].tolist()
+    if texts is None:
+        texts = ordered["text"].tolist()
     cluster_of = np.where(in_cluster, root, -1)
     cid = {int(r): f"c{pid[r]}" for r in np.unique(cluster_of[cluster_of >= 0])}
     best_method: dict[int, str] = {}
@@ -281,19 +289,22 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     for a, b, _ in reworded:
         for g in (a, b):
             best_method.setdefault(g, "reworded")
-    numeric = set(int(c) for c in corpus.numeric_cp)
+    numeric = frozenset(chr(c) for c in corpus.numeric_cp.tolist())
     sim_cache: dict[tuple[int, int], float] = {}
     group_size = np.bincount(rep[rep >= 0], minlength=n)
     rows = []
+    # plain lists: indexing them is much cheaper than indexing numpy arrays one by one
+    root_l, rep_l, in_l, key_l = root.tolist(), rep.tolist(), in_cluster.tolist(), corpus.key.tolist()
+    group_l = group_size.tolist()
     for gi in range(n):
-        r = int(root[gi])
-        own = int(rep[gi]) if rep[gi] >= 0 else gi
-        if not in_cluster[gi]:
+        r = root_l[gi]
+        own = rep_l[gi] if rep_l[gi] >= 0 else gi
+        if not in_l[gi]:
             rows.append((None, pid[gi], True, "unique", None, None, pid[own], False, False))
             continue
-        same_text = corpus.key[gi] == corpus.key[r] and rep[gi] >= 0 and rep[r] >= 0
+        same_text = key_l[gi] == key_l[r] and rep_l[gi] >= 0 and rep_l[r] >= 0
         if gi == r:
-            match = "exact" if group_size[gi] >= 2 else "near"
+            match = "exact" if group_l[gi] >= 2 else "near"
             rows.append((cid[r], pid[r], True, match, 1.0, "exact" if match == "exact" else
                          best_method.get(gi, "near"), pid[own], False, False))
             continue
@@ -303,8 +314,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
         k = (own, r)
         if k not in sim_cache:
             sim_cache[k] = Indel.normalized_similarity(corpus.tokstr[own], corpus.tokstr[r])
-        figs = {ord(c) for c in corpus.tokstr[own] if ord(c) in numeric} != \
-            {ord(c) for c in corpus.tokstr[r] if ord(c) in numeric}
+        figs = numeric.intersection(corpus.tokstr[own]) != numeric.intersection(corpus.tokstr[r])
         match = "exact" if own != gi else "near"
         rows.append((cid[r], pid[r], False, match, sim_cache[k], best_method.get(own, "near"),
                      pid[own], own != gi, figs))

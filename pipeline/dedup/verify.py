@@ -20,8 +20,8 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from pipeline.dedup.params import DedupParams
 from pipeline.text.normalize import TOKEN
@@ -62,38 +62,69 @@ def verify_pairs(pairs: np.ndarray, tokstr: Sequence[str], n_alpha: Sequence[int
     `tokstr[gi]` is a passage's token string, `n_alpha[gi]` its number of words
     with a letter, `region(gi)` its raw content text (furniture lines left out),
     only called for short contained passages.
+
+    One LCS per pair (rapidfuzz, all pairs in one call) decides most pairs: it
+    gives the word-level similarity, and it bounds the best local alignment
+    from above (an alignment window cannot share more words with the shorter
+    passage than the whole longer passage does), so the costly alignment only
+    runs for pairs that could reach `contain_threshold`. The bound is exact,
+    not a heuristic: the links are the same as with the alignment run on every
+    pair. Only pairs that pass a threshold or a bound reach the Python loop.
     """
-    rows = []
+    if not len(pairs):
+        return pd.DataFrame([], columns=LINK_COLUMNS)
     near_t, jac_t, cont_t = params.near_threshold, params.jaccard_threshold, params.contain_threshold
+    cont_pct = cont_t * 100
     min_alpha = (params.min_contained_words + 1) // 2
-    for a, b in pairs:
-        a, b = int(a), int(b)
-        sa, sb = tokstr[a], tokstr[b]
-        if not sa or not sb:
+    min_cont, short_words, k = params.min_contained_words, params.exact_short_words, params.shingle_words
+    pa, pb = pairs[:, 0], pairs[:, 1]
+    sa = [tokstr[x] for x in pa.tolist()]
+    sb = [tokstr[x] for x in pb.tolist()]
+    la = np.fromiter(map(len, sa), np.int64, len(sa))
+    lb = np.fromiter(map(len, sb), np.int64, len(sb))
+    common = process.cpdist(sa, sb, scorer=LCSseq.similarity, dtype=np.int64)
+    ok = (la > 0) & (lb > 0)
+    a_inner = la <= lb
+    ni, no = np.minimum(la, lb), np.maximum(la, lb)
+    inner = np.where(a_inner, pa, pb)
+    total = np.where(ok, la + lb, 1)
+    # the same float as Indel.normalized_similarity: 1 - distance / (len a + len b)
+    r = 1.0 - (total - 2 * common) / total
+    near = ok & (r >= near_t)
+    # any window w of the longer passage shares l <= common words in order with the
+    # shorter one, and scores 2l/(ni+|w|) <= 2l/(ni+l) <= 2*common/(ni+common)
+    contain = (ok & ~near & (ni >= min_cont) & (ni < no)
+               & (np.asarray(n_alpha)[inner] >= min_alpha)
+               & (200 * common >= (cont_pct - 1e-6) * (ni + common)))
+    jaccard = ok & ~near & (ni / np.maximum(no, 1) >= jac_t) & (r >= jac_t / 2)
+    rows = []
+    for i in np.flatnonzero(near | contain | jaccard).tolist():
+        a, b = int(pa[i]), int(pb[i])
+        if a_inner[i]:
+            inner_, outer, si, so = a, b, sa[i], sb[i]
+        else:
+            inner_, outer, si, so = b, a, sb[i], sa[i]
+        ri = float(r[i])
+        if near[i]:
+            rows.append((a, b, "near", ri, None, True, inner_, outer, None, None))
             continue
-        inner, outer = (a, b) if len(sa) <= len(sb) else (b, a)
-        si, so = (sa, sb) if inner == a else (sb, sa)
-        ni, no = len(si), len(so)
-        r = Indel.normalized_similarity(si, so)
-        if r >= near_t:
-            rows.append((a, b, "near", r, None, True, inner, outer, None, None))
-            continue
-        if ni >= params.min_contained_words and n_alpha[inner] >= min_alpha and ni < no:
-            al = fuzz.partial_ratio_alignment(si, so, score_cutoff=cont_t * 100)
-            if al is not None and al.score >= cont_t * 100:
-                ok = True
-                if ni < params.exact_short_words:
-                    ok = al.score >= 100 and _short_at_boundaries(region(outer), al.dest_start,
-                                                                  al.dest_end, no)
-                if ok:
-                    member = ni / no >= params.member_coverage
-                    rows.append((a, b, "contained" if member else "quoted", r, al.score / 100, member,
-                                 inner, outer, al.dest_start, al.dest_end))
+        ni_, no_ = len(si), len(so)
+        if contain[i]:
+            al = fuzz.partial_ratio_alignment(si, so, score_cutoff=cont_pct)
+            if al is not None and al.score >= cont_pct:
+                good = True
+                if ni_ < short_words:
+                    good = al.score >= 100 and _short_at_boundaries(region(outer), al.dest_start,
+                                                                    al.dest_end, no_)
+                if good:
+                    member = ni_ / no_ >= params.member_coverage
+                    rows.append((a, b, "contained" if member else "quoted", ri, al.score / 100, member,
+                                 inner_, outer, al.dest_start, al.dest_end))
                     continue
-        if ni / no >= jac_t and r >= jac_t / 2:  # reordered copies keep most words in order
-            j = shingle_jaccard(si, so, params.shingle_words)
+        if jaccard[i]:  # reordered copies keep most words in order
+            j = shingle_jaccard(si, so, k)
             if j >= jac_t:
-                rows.append((a, b, "shingles", max(j, r), None, True, inner, outer, None, None))
+                rows.append((a, b, "shingles", max(j, ri), None, True, inner_, outer, None, None))
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
