@@ -70,20 +70,15 @@ def cmd_run(args) -> int:
     return 0
 
 
-def _venv_env() -> dict:
-    """Environment for child commands: this interpreter's bin first on PATH."""
-    env = dict(os.environ)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    return env
-
-
 def cmd_repro(args) -> int:
+    from pipeline.core.paths import tool_env
+
     root = _root()
     _check_params(root)
     from pipeline.core.prefect_server import configure
 
     configure(root)
-    return subprocess.call([sys.executable, "-m", "dvc", "repro", *args.dvc_args], cwd=root, env=_venv_env())
+    return subprocess.call([sys.executable, "-m", "dvc", "repro", *args.dvc_args], cwd=root, env=tool_env())
 
 
 def cmd_schedule(args) -> int:

@@ -11,27 +11,21 @@ committed to git, so every scheduled version can be checked out later.
 from __future__ import annotations
 
 import fcntl
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 
+from pipeline.core.paths import tool_env
+
 LOCK_NAME = ".pipeline-run.lock"
 VERSIONED = ("dvc.lock", "reports/metrics.json")
 
 
-def _env() -> dict:
-    env = dict(os.environ)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    env.setdefault("DVC_NO_ANALYTICS", "1")
-    return env
-
-
 def _run(cmd: list[str], root: Path, logger) -> str:
     logger.info("$ %s", " ".join(cmd))
-    proc = subprocess.run(cmd, cwd=root, env=_env(), stdout=subprocess.PIPE,
+    proc = subprocess.run(cmd, cwd=root, env=tool_env(), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True)
     for line in proc.stdout.splitlines()[-40:]:
         logger.info("  %s", line)

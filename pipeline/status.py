@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from pipeline.core.paths import tool_env
 from pipeline.stages import STAGES
 
 
@@ -49,8 +50,7 @@ def show(root: Path, prefect: bool = True) -> int:
         print(f"  {name:8} {', '.join(tables) if tables else 'not built'}")
     reports = [p.name for p in sorted((root / "reports").glob("report.*"))] if (root / "reports").is_dir() else []
     print(f"  reports  {', '.join(reports) or 'not built'}")
-    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
-    dvc = subprocess.run([sys.executable, "-m", "dvc", "status"], cwd=root, env=env,
+    dvc = subprocess.run([sys.executable, "-m", "dvc", "status"], cwd=root, env=tool_env(),
                          capture_output=True, text=True)
     print("dvc status:")
     for line in (dvc.stdout or dvc.stderr).strip().splitlines():

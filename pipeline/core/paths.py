@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 MARKERS = ("params.yaml", "dvc.yaml")
@@ -33,3 +34,13 @@ def project_root(start: Path | None = None) -> Path:
 
 def data_dir(root: Path, stage: str) -> Path:
     return root / "data" / stage
+
+
+def tool_env() -> dict:
+    """Environment for child commands (dvc, git): this interpreter's bin first on
+    PATH, so `python` and `dvc` are the project's even when the venv is not
+    activated, and DVC's telemetry off."""
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env.setdefault("DVC_NO_ANALYTICS", "1")
+    return env

@@ -16,6 +16,7 @@ from __future__ import annotations
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
+from pipeline.clean.offsets import offset_maps
 from pipeline.core.flow import stage_context
 from pipeline.core.tables import read_table, stage_output
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
@@ -40,16 +41,6 @@ def resolve_task(mentions, sentences, dedup, params: EntitiesParams, gazetteer: 
     return build_tables(mentions, sentences, dedup, params, gazetteer, raw_span)
 
 
-def _offset_maps(ingest_passages, edits):
-    try:
-        from pipeline.clean.offsets import offset_maps
-    except ImportError as exc:  # the clean stage is not installed in this checkout
-        raise RuntimeError(
-            "the entities stage needs pipeline.clean.offsets (the clean stage) to map clean "
-            "offsets back to the documents; it is missing from this checkout") from exc
-    return offset_maps(ingest_passages, edits)
-
-
 @flow(name="entities", log_prints=True)
 def entities_flow(root: str) -> dict:
     """Find named entities in the clean passages and merge their spellings into entities."""
@@ -65,7 +56,7 @@ def entities_flow(root: str) -> dict:
     edits = read_table(clean_dir / "edits.parquet")
     dedup = read_table(dedup_dir / "passages.parquet", DEDUP_COLUMNS)
     ingest_passages = read_table(ingest_dir / "passages.parquet")
-    raw_span = raw_span_from_maps(_offset_maps(ingest_passages, edits))
+    raw_span = raw_span_from_maps(offset_maps(ingest_passages, edits))
 
     selected, skipped = select_passages(clean_passages, dedup, params)
     logger.info("entities: %d passages with the model, %d with the gazetteer only; skipped %s",

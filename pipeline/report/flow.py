@@ -10,6 +10,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 
 from pipeline.core.flow import stage_context
+from pipeline.core.tables import stage_output
 from pipeline.report.pdf import render_pdf
 from pipeline.report.stage import build_report
 from pipeline.report.tables import Tables
@@ -41,15 +42,9 @@ def flat_lists(frame):
 
 def write_folder(folder: Path, frames: dict) -> None:
     """Replace a folder of CSV files whole (same swap as the stage tables)."""
-    from pipeline.core.tables import stage_lock, recover, StageOutput
-
-    with stage_lock(folder):
-        recover(folder)
-        staged = StageOutput(folder)
-        staged.tmp.mkdir(parents=True)
+    with stage_output(folder) as staged:
         for name, frame in sorted(frames.items()):
             flat_lists(frame).to_csv(staged.path(name), index=False, lineterminator="\n")
-        staged.commit()
 
 
 @flow(name="report", log_prints=True)
