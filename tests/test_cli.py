@@ -1,0 +1,18 @@
+"""The command line's own choices, checked without starting a server."""
+
+from prefect.settings import get_current_settings
+
+from pipeline.cli import _stage_flow_settings
+
+
+def test_stage_flows_skip_prefect_heartbeats_unless_the_user_asks(monkeypatch):
+    monkeypatch.delenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", raising=False)
+    monkeypatch.delenv("PREFECT_RUNNER_HEARTBEAT_FREQUENCY", raising=False)
+    assert get_current_settings().flows.heartbeat_frequency is not None  # Prefect's default beats
+    with _stage_flow_settings():
+        assert get_current_settings().flows.heartbeat_frequency is None
+    assert get_current_settings().flows.heartbeat_frequency is not None  # restored afterwards
+
+    monkeypatch.setenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "60")
+    with _stage_flow_settings():
+        assert get_current_settings().flows.heartbeat_frequency == 60
