@@ -120,8 +120,8 @@ def partition(files: list[InputFile], partition_mb: float) -> list[list[InputFil
     return parts
 
 
-def read_document(rel: str, data: bytes, params: IngestParams) -> tuple[dict, list[dict]]:
-    """One file's document row and passage rows; raises NotText with a reason."""
+def _parse(rel: str, data: bytes, params: IngestParams) -> tuple[dict, list[tuple[int, int]]]:
+    """One file's document row and its passages' (start, end); raises NotText with a reason."""
     fmt = params.formats[Path(rel).suffix.lower().lstrip(".")]
     text, encoding = decode(data)
     parsed = PARSERS[fmt](text)
@@ -129,33 +129,69 @@ def read_document(rel: str, data: bytes, params: IngestParams) -> tuple[dict, li
         raise NotText("no text: the file is empty or whitespace only" if fmt != "html"
                       else "no visible text in the HTML page")
     doc_id = doc_id_for(parsed.text)
-    passages = [
-        {"passage_id": f"{doc_id}-p{seq:05d}", "doc_id": doc_id, "seq": seq,
-         "char_start": s, "char_end": e, "text": parsed.text[s:e]}
-        for seq, (s, e) in enumerate(split_passages(parsed.text, params.max_passage_chars))
-    ]
+    spans = list(split_passages(parsed.text, params.max_passage_chars))
     published = None
     if parsed.published and len(parsed.published) == 10:
         published = dt.date.fromisoformat(parsed.published)
     doc = {
         "doc_id": doc_id, "source_path": rel, "format": fmt, "encoding": encoding,
         "title": parsed.title, "published": published, "published_iso": parsed.published,
-        "n_bytes": len(data), "n_chars": len(parsed.text), "n_passages": len(passages),
+        "n_bytes": len(data), "n_chars": len(parsed.text), "n_passages": len(spans),
         "text": parsed.text,
     }
-    return doc, passages
+    return doc, spans
+
+
+def read_document(rel: str, data: bytes, params: IngestParams) -> tuple[dict, list[dict]]:
+    """One file's document row and passage rows; raises NotText with a reason."""
+    doc, spans = _parse(rel, data, params)
+    cols = _Columns(PASSAGES)
+    _add_passages(cols, doc, spans)
+    return doc, cols.rows()
+
+
+class _Columns:
+    """Rows of one schema gathered column by column: no dict per row, and
+    Arrow converts each column list in one call."""
+
+    def __init__(self, schema: pa.Schema):
+        self.schema = schema
+        self.data: dict[str, list] = {f.name: [] for f in schema}
+
+    def append(self, row: dict) -> None:
+        for name, values in self.data.items():
+            values.append(row[name])
+
+    def rows(self) -> list[dict]:
+        names = list(self.data)
+        return [dict(zip(names, values)) for values in zip(*self.data.values())]
+
+    def table(self) -> pa.Table:
+        """Arrow's inferred conversion of Python strings is far faster than a
+        typed one, so infer, then cast to the schema."""
+        return pa.table({f.name: pa.array(self.data[f.name]).cast(f.type) for f in self.schema},
+                        schema=self.schema)
+
+
+def _add_passages(cols: _Columns, doc: dict, spans: list[tuple[int, int]]) -> None:
+    doc_id, text, n = doc["doc_id"], doc["text"], len(spans)
+    data = cols.data
+    data["passage_id"].extend([f"{doc_id}-p{seq:05d}" for seq in range(n)])
+    data["doc_id"].extend([doc_id] * n)
+    data["seq"].extend(range(n))
+    data["char_start"].extend([s for s, _ in spans])
+    data["char_end"].extend([e for _, e in spans])
+    data["text"].extend([text[s:e] for s, e in spans])
 
 
 def read_partition(root: Path, files: list[InputFile], params: IngestParams
                    ) -> tuple[pa.Table, pa.Table, pa.Table]:
     """Documents, passages and rejections of one partition, as Arrow tables."""
-    docs: list[dict] = []
-    passages: list[dict] = []
-    rejected: list[dict] = []
+    docs, passages, rejected = _Columns(DOCUMENTS), _Columns(PASSAGES), _Columns(REJECTED)
     for f in files:
         try:
             data = (root / f.path).read_bytes()
-            doc, rows = read_document(f.path, data, params)
+            doc, spans = _parse(f.path, data, params)
         except NotText as exc:
             rejected.append({"source_path": f.path, "reason": str(exc), "n_bytes": f.size})
             continue
@@ -163,12 +199,5 @@ def read_partition(root: Path, files: list[InputFile], params: IngestParams
             rejected.append({"source_path": f.path, "reason": f"cannot read: {exc}", "n_bytes": f.size})
             continue
         docs.append(doc)
-        passages.extend(rows)
-    return _table(docs, DOCUMENTS), _table(passages, PASSAGES), _table(rejected, REJECTED)
-
-
-def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """Rows -> Arrow, column by column. Arrow's inferred conversion of Python
-    strings is far faster than a typed one, so infer, then cast to the schema."""
-    return pa.table({f.name: pa.array([r[f.name] for r in rows]).cast(f.type) for f in schema},
-                    schema=schema)
+        _add_passages(passages, doc, spans)
+    return docs.table(), passages.table(), rejected.table()
