@@ -144,6 +144,7 @@ _MORE_DAYS = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?P<d>{_D})\b(?!\s
 # clock time (11.40, 12.30, 23.00) is told apart by its minutes, which in times
 # people write are multiples of five
 _DDMM = re.compile(r"(?<![\d.,:])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)(?![\d.,:%]|\s*(?:am|pm|a\.m|p\.m)\b)", re.I)
+_DDMM_HINT = re.compile(r"\d\.[01]\d")  # what every _DDMM match contains: a scan 6x cheaper than _DDMM's
 _COUNT_AFTER = re.compile(r"\s+(?!(?:and|or|to|onwards|towards|afterwards|was|were|is|are|as|in|on|at|of|"
                           r"the|a|an|with|by|for|from|when|during|before|after|until)\b)[a-z]+s\b")
 
@@ -286,11 +287,13 @@ def find_dates(text: str) -> list[DateMention]:
                 out.append(replace(mention, start=s, end=more.end("d"), surface=more.group("d"), day=d,
                                    weekday=None, form="list"))
                 pos = more.end()
-    for m in (_OFFSET.finditer(text) if _OFFSET_WORD.search(text) else ()):
+    low = text.lower()
+    offsets = "later" in low or "earlier" in low or "afterwards" in low  # cheap gate for _OFFSET
+    for m in (_OFFSET.finditer(text) if offsets and _OFFSET_WORD.search(text) else ()):
         if any(o.start <= m.start() < o.end for o in out):
             continue
         out.append(_offset_mention(m))
-    for m in _DDMM.finditer(text):
+    for m in (_DDMM.finditer(text) if _DDMM_HINT.search(text) else ()):
         d, mo = int(m.group("d")), int(m.group("m"))
         if 1 <= mo <= 12 and 1 <= d <= 31 and (mo % 5 != 0 and (d > 24 or mo % 5 != 0)):
             if any(o.start <= m.start() < o.end for o in out):
