@@ -111,8 +111,14 @@ def _line_bounds(text: str, s: int, e: int) -> tuple[int, int]:
     return ls, (len(text) if le < 0 else le)
 
 
+# a character CLOCK can never remove: a letter other than those of am/pm/gmt/utc, or "_"
+_NOT_CLOCK = re.compile(r"[^\W\daAmMpPgGtTuUcC]")
+
+
 def _date_only_line(text: str, m: DateMention) -> bool:
     ls, le = _line_bounds(text, m.start, m.end)
+    if _NOT_CLOCK.search(text, ls, m.start) or _NOT_CLOCK.search(text, m.end, le):
+        return False  # a word beside the date: no need to copy the line and strip clock times
     rest = (text[ls:m.start] + " " + text[m.end:le])
     rest = CLOCK.sub(" ", rest)
     return bool(DATE_ONLY_LINE.match(rest))
