@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from pipeline.ingest.formats import parse_html, parse_md, parse_txt
 
 HOSTILE = """<!doctype html><html><head><title>Strike &amp; aftermath</title>
@@ -39,3 +41,21 @@ def test_markdown_front_matter():
     parsed = parse_md(text)
     assert parsed.title == "Chronicle" and parsed.published == "2011-12-20"
     assert parsed.text == text  # offsets point into the file as written
+
+
+def _tidy_reference(text: str) -> str:
+    """The plain statement of what _tidy does (it is written differently for speed)."""
+    import re
+
+    text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n" if text.strip() else ""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\r\f\v\u00a0\nab.", max_size=40))
+def test_html_whitespace_tidy_equals_its_plain_statement(text):
+    from pipeline.ingest.formats import _tidy
+
+    assert _tidy(text) == _tidy_reference(text)

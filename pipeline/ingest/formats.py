@@ -139,11 +139,18 @@ class _Extractor(HTMLParser):
         self.parts.append(data)
 
 
+# runs of blanks that are not already one plain space (a lone space between words is left
+# alone: rewriting every word gap took most of the time of this step)
+_BLANK_RUN = re.compile(r"(?: [ \t\r\f\v\u00a0]|[\t\r\f\v\u00a0])[ \t\r\f\v\u00a0]*")
+_SPACED_NEWLINE = re.compile(r" +\n *|\n +")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def _tidy(text: str) -> str:
     """Collapse the whitespace that markup leaves behind, keep paragraph breaks."""
-    text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = _BLANK_RUN.sub(" ", text)
+    text = _SPACED_NEWLINE.sub("\n", text)
+    text = _BLANK_LINES.sub("\n\n", text)
     return text.strip() + "\n" if text.strip() else ""
 
 

