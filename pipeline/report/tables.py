@@ -1,36 +1,92 @@
-"""Lazy access to the stage tables the report reads."""
+"""Lazy, narrow access to the stage tables the report reads.
+
+The report must cost about the same for 10 documents or 10,000, so sections
+read only the columns they need (`get`), count rows from the Parquet footer
+(`num_rows`), and fetch the text of the few rows they show by key (`where`),
+which streams the table batch by batch instead of holding it whole.
+"""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+BATCH_ROWS = 65536  # rows per streamed batch in `where`
 
 
 class Tables:
     """The stage tables, read on demand, plus the report's evidence collector."""
 
     def __init__(self, root: Path):
-        self.root = root
+        self.root = Path(root)
         self._evidence = None
+        self._paths: dict[str, str] | None = None
 
     @property
     def evidence(self):
-        """Citations shared by all sections (see pipeline.report.provenance)."""
+        """Citations shared by all sections (see pipeline.report.provenance).
+
+        Only the documents' names are loaded here; the text of the cited
+        documents is read when the appendix is built."""
         if self._evidence is None:
             from pipeline.report.provenance import Evidence
 
-            docs = (self.get("ingest", "documents", ("doc_id", "source_path", "title", "text"))
+            docs = (self.get("ingest", "documents", ("doc_id", "source_path", "title"))
                     if self.has("ingest", "documents") else None)
-            self._evidence = Evidence(docs)
+            self._evidence = Evidence(docs, texts=self.document_texts)
         return self._evidence
 
-    def has(self, stage: str, name: str) -> bool:
-        return (self.root / "data" / stage / f"{name}.parquet").is_file()
+    def path(self, stage: str, name: str) -> Path:
+        return self.root / "data" / stage / f"{name}.parquet"
 
-    @cache
+    def has(self, stage: str, name: str) -> bool:
+        return self.path(stage, name).is_file()
+
+    def num_rows(self, stage: str, name: str) -> int:
+        return pq.ParquetFile(self.path(stage, name)).metadata.num_rows
+
+    def columns(self, stage: str, name: str) -> list[str]:
+        return pq.read_schema(self.path(stage, name)).names
+
     def get(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
-        path = self.root / "data" / stage / f"{name}.parquet"
-        return pq.read_table(path, columns=list(columns) if columns else None).to_pandas()
+        """The table (or only `columns` of it) as a DataFrame."""
+        return self.arrow(stage, name, columns).to_pandas()
+
+    def arrow(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pa.Table:
+        return pq.read_table(self.path(stage, name), columns=list(columns) if columns else None)
+
+    def where(self, stage: str, name: str, column: str, values, columns: tuple[str, ...] | None = None
+              ) -> pd.DataFrame:
+        """Rows whose `column` is one of `values`, in table order, streamed
+        batch by batch so a wide text column is never held whole."""
+        wanted = pa.array(sorted({str(v) for v in values}), pa.string())
+        names = list(columns) if columns else self.columns(stage, name)
+        read = names if column in names else [*names, column]
+        parts = []
+        if len(wanted):
+            for batch in pq.ParquetFile(self.path(stage, name)).iter_batches(BATCH_ROWS, columns=read):
+                keep = batch.filter(pc.is_in(batch.column(column).cast(pa.string()), value_set=wanted))
+                if keep.num_rows:
+                    parts.append(keep)
+        schema = pq.read_schema(self.path(stage, name))
+        table = pa.Table.from_batches(parts, schema=pa.schema([schema.field(n) for n in read]))
+        return table.select(names).to_pandas()
+
+    def source_paths(self) -> dict[str, str]:
+        """doc_id -> source_path (read once: every section names documents)."""
+        if self._paths is None:
+            docs = self.get("ingest", "documents", ("doc_id", "source_path")) \
+                if self.has("ingest", "documents") else pd.DataFrame(columns=["doc_id", "source_path"])
+            self._paths = dict(zip(docs["doc_id"], docs["source_path"]))
+        return self._paths
+
+    def document_texts(self, doc_ids) -> dict[str, str]:
+        """doc_id -> raw text, for these documents only."""
+        if not self.has("ingest", "documents"):
+            return {}
+        docs = self.where("ingest", "documents", "doc_id", doc_ids, ("doc_id", "text"))
+        return dict(zip(docs["doc_id"], docs["text"]))
