@@ -450,6 +450,14 @@ class FakeTables:
         df = self.frames[(stage, name)]
         return df[list(columns)] if columns else df
 
+    def head(self, stage, name, n, columns=None):
+        return self.get(stage, name, columns).head(n)
+
+    def where(self, stage, name, column, values, columns=None):
+        df = self.frames[(stage, name)]
+        df = df[df[column].isin(set(values))]
+        return df[list(columns)] if columns else df
+
     @property
     def evidence(self):
         from pipeline.report.provenance import Evidence

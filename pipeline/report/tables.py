@@ -59,6 +59,14 @@ class Tables:
     def arrow(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pa.Table:
         return pq.read_table(self.path(stage, name), columns=list(columns) if columns else None)
 
+    def head(self, stage: str, name: str, n: int, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+        """The first n rows (stage tables are written in their reading order)."""
+        source = pq.ParquetFile(self.path(stage, name))
+        names = list(columns) if columns else source.schema_arrow.names
+        for batch in source.iter_batches(max(1, n), columns=names):
+            return pa.Table.from_batches([batch]).slice(0, n).to_pandas()
+        return source.schema_arrow.empty_table().select(names).to_pandas()
+
     def where(self, stage: str, name: str, column: str, values, columns: tuple[str, ...] | None = None
               ) -> pd.DataFrame:
         """Rows whose `column` is one of `values`, in table order, streamed
@@ -75,6 +83,13 @@ class Tables:
         schema = pq.read_schema(self.path(stage, name))
         table = pa.Table.from_batches(parts, schema=pa.schema([schema.field(n) for n in read]))
         return table.select(names).to_pandas()
+
+    def lengths(self, stage: str, name: str, column: str) -> pa.Array:
+        """Characters of each row's text, streamed: the text itself is never held whole."""
+        source = pq.ParquetFile(self.path(stage, name))
+        parts = [pc.utf8_length(b.column(0)).cast(pa.int64())
+                 for b in source.iter_batches(BATCH_ROWS, columns=[column])]
+        return pa.concat_arrays(parts) if parts else pa.array([], pa.int64())
 
     def source_paths(self) -> dict[str, str]:
         """doc_id -> source_path (read once: every section names documents)."""
