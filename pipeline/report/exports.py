@@ -17,7 +17,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-BATCH_ROWS = 65536
+from pipeline.report.tables import batch_rows
+
 LIST_SEPARATOR = "; "  # CSV has no lists: list cells become '; '-joined text
 
 
@@ -51,7 +52,7 @@ def write_table_csv(root: Path, export: TableExport, dest: Path) -> int:
     n = 0
     writer = None
     try:
-        for batch in source.iter_batches(BATCH_ROWS, columns=columns):
+        for batch in source.iter_batches(batch_rows(source, columns), columns=columns):
             batch = _flat(batch)
             if writer is None:
                 writer = pacsv.CSVWriter(dest, batch.schema)

@@ -15,7 +15,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-BATCH_ROWS = 65536  # rows per streamed batch in `where`
+BATCH_BYTES = 32 << 20  # about this much decoded data per streamed batch
+MAX_BATCH_ROWS = 65536
+
+
+def batch_rows(source: pq.ParquetFile, columns: list[str]) -> int:
+    """Rows per streamed batch so that one batch of `columns` is ~BATCH_BYTES
+    (10k documents' text in one batch would be hundreds of MB)."""
+    md = source.metadata
+    if not md.num_rows:
+        return MAX_BATCH_ROWS
+    wanted = set(columns)
+    size = sum(rg.column(i).total_uncompressed_size for rg in (md.row_group(k) for k in range(md.num_row_groups))
+               for i in range(rg.num_columns) if rg.column(i).path_in_schema.split(".")[0] in wanted)
+    return max(256, min(MAX_BATCH_ROWS, BATCH_BYTES * md.num_rows // max(size, 1)))
 
 
 class Tables:
@@ -76,7 +89,8 @@ class Tables:
         read = names if column in names else [*names, column]
         parts = []
         if len(wanted):
-            for batch in pq.ParquetFile(self.path(stage, name)).iter_batches(BATCH_ROWS, columns=read):
+            source = pq.ParquetFile(self.path(stage, name))
+            for batch in source.iter_batches(batch_rows(source, read), columns=read):
                 keep = batch.filter(pc.is_in(batch.column(column).cast(pa.string()), value_set=wanted))
                 if keep.num_rows:
                     parts.append(keep)
@@ -88,7 +102,7 @@ class Tables:
         """Characters of each row's text, streamed: the text itself is never held whole."""
         source = pq.ParquetFile(self.path(stage, name))
         parts = [pc.utf8_length(b.column(0)).cast(pa.int64())
-                 for b in source.iter_batches(BATCH_ROWS, columns=[column])]
+                 for b in source.iter_batches(batch_rows(source, [column]), columns=[column])]
         return pa.concat_arrays(parts) if parts else pa.array([], pa.int64())
 
     def source_paths(self) -> dict[str, str]:

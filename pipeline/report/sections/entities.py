@@ -105,7 +105,7 @@ def network_chart(nodes: list[dict], edges: list[tuple[str, str, int]], title: s
     return "".join(parts)
 
 
-def _top_by_degree(cooc, names: dict[str, str], n: int) -> list[str]:
+def _top_by_degree(cooc, names: pd.Series, n: int) -> list[str]:
     """The n entities named together with others in most sentences (ties: name, id)."""
     sent = cooc[cooc["n_sentences"] > 0]
     degree = pd.concat([sent.groupby("entity_a")["n_sentences"].sum(),
@@ -194,7 +194,7 @@ def build(tables, params) -> Section | None:
                      f"{len(totals):,}.</p>" if len(totals) > len(top_docs) else "")
     if cooc is not None and len(cooc):
         info = entities.set_index("entity_id")
-        top = _top_by_degree(cooc, dict(zip(entities["entity_id"], entities["name"])), NETWORK_NODES)
+        top = _top_by_degree(cooc, info["name"], NETWORK_NODES)
         order = {lab: i for i, lab in enumerate(labels)}
         nodes = sorted(({"id": e, "name": str(info.at[e, "name"]), "label": str(info.at[e, "label"]),
                          "n": int(info.at[e, "n_mentions"])} for e in top),

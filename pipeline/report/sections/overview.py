@@ -41,7 +41,9 @@ def build(tables, params) -> Section | None:
     parts.append(full_table_note(len(docs) - params.top_n, "ingest", "documents", "documents"))
     parts.append("<h3>Rejected inputs</h3>")
     if len(rejected):
-        parts.append(table(["file", "reason"], ((r.source_path, r.reason) for r in rejected.itertuples())))
+        parts.append(table(["file", "reason"], ((r.source_path, r.reason) for r in
+                                                rejected.head(params.top_n).itertuples())))
+        parts.append(full_table_note(len(rejected) - params.top_n, "ingest", "rejected", "rejected inputs"))
     else:
         parts.append("<p>None: every input file was read.</p>")
     metrics = {
@@ -50,5 +52,6 @@ def build(tables, params) -> Section | None:
         "formats": {str(k): int(v) for k, v in by_format.items()},
         "encodings": {str(k): int(v) for k, v in by_encoding.items()},
     }
-    exports = {"ingest-documents": TableExport("ingest", "documents", drop=("text",))}
+    exports = {"ingest-documents": TableExport("ingest", "documents", drop=("text",)),
+               "ingest-rejected": TableExport("ingest", "rejected")}
     return Section("overview", "Corpus overview", "".join(parts), {"ingest": metrics}, exports=exports)
