@@ -15,20 +15,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-BATCH_BYTES = 32 << 20  # about this much decoded data per streamed batch
+BATCH_BYTES = 8 << 20  # about this much decoded data per streamed batch (the reader holds several times it)
 MAX_BATCH_ROWS = 65536
+SAMPLE_ROWS = 256
 
 
 def batch_rows(source: pq.ParquetFile, columns: list[str]) -> int:
     """Rows per streamed batch so that one batch of `columns` is ~BATCH_BYTES
-    (10k documents' text in one batch would be hundreds of MB)."""
-    md = source.metadata
-    if not md.num_rows:
+    decoded (10k documents' text in one batch would be hundreds of MB). Sized
+    from the first rows: the footer's sizes are after dictionary encoding."""
+    sample = next(source.iter_batches(SAMPLE_ROWS, columns=columns), None)
+    if sample is None or not sample.num_rows:
         return MAX_BATCH_ROWS
-    wanted = set(columns)
-    size = sum(rg.column(i).total_uncompressed_size for rg in (md.row_group(k) for k in range(md.num_row_groups))
-               for i in range(rg.num_columns) if rg.column(i).path_in_schema.split(".")[0] in wanted)
-    return max(256, min(MAX_BATCH_ROWS, BATCH_BYTES * md.num_rows // max(size, 1)))
+    per_row = max(1, sample.nbytes // sample.num_rows)
+    return int(max(SAMPLE_ROWS, min(MAX_BATCH_ROWS, BATCH_BYTES // per_row)))
 
 
 class Tables:
@@ -80,23 +80,42 @@ class Tables:
             return pa.Table.from_batches([batch]).slice(0, n).to_pandas()
         return source.schema_arrow.empty_table().select(names).to_pandas()
 
-    def where(self, stage: str, name: str, column: str, values, columns: tuple[str, ...] | None = None
-              ) -> pd.DataFrame:
-        """Rows whose `column` is one of `values`, in table order, streamed
-        batch by batch so a wide text column is never held whole."""
-        wanted = pa.array(sorted({str(v) for v in values}), pa.string())
-        names = list(columns) if columns else self.columns(stage, name)
+    def where(self, stage: str, name: str, column: str, values, columns: tuple[str, ...] | None = None,
+              limit: int | None = None) -> pd.DataFrame:
+        """Rows whose `column` is one of `values` (the first `limit` of them), in
+        table order, streamed batch by batch so a wide text column is never held whole."""
+        source = pq.ParquetFile(self.path(stage, name))
+        schema = source.schema_arrow
+        wanted = pa.array(sorted(set(values)), schema.field(column).type)
+        names = list(columns) if columns else schema.names
         read = names if column in names else [*names, column]
-        parts = []
+        parts, n = [], 0
         if len(wanted):
-            source = pq.ParquetFile(self.path(stage, name))
             for batch in source.iter_batches(batch_rows(source, read), columns=read):
-                keep = batch.filter(pc.is_in(batch.column(column).cast(pa.string()), value_set=wanted))
+                keep = batch.filter(pc.is_in(batch.column(column), value_set=wanted))
                 if keep.num_rows:
                     parts.append(keep)
-        schema = pq.read_schema(self.path(stage, name))
-        table = pa.Table.from_batches(parts, schema=pa.schema([schema.field(n) for n in read]))
-        return table.select(names).to_pandas()
+                    n += keep.num_rows
+                if limit is not None and n >= limit:
+                    break
+        table = pa.Table.from_batches(parts, schema=pa.schema([schema.field(c) for c in read])).select(names)
+        return (table.slice(0, limit) if limit is not None else table).to_pandas()
+
+    def count(self, stage: str, name: str, keys: tuple[str, ...], sums: tuple[str, ...] = ()) -> pd.DataFrame:
+        """Rows per distinct `keys` (column "n") and the sums of the `sums`
+        columns, sorted by keys; counted batch by batch, so a table of millions
+        of rows is never held whole."""
+        source = pq.ParquetFile(self.path(stage, name))
+        cols = [*keys, *sums]
+        parts = [pa.Table.from_batches([b]).group_by(list(keys), use_threads=False)
+                 .aggregate([([], "count_all"), *((c, "sum") for c in sums)])
+                 for b in source.iter_batches(batch_rows(source, cols), columns=cols)]
+        if not parts:
+            return pd.DataFrame({c: [] for c in [*keys, "n", *sums]})
+        total = pa.concat_tables(parts).group_by(list(keys), use_threads=False) \
+            .aggregate([("count_all", "sum"), *((f"{c}_sum", "sum") for c in sums)])
+        out = total.to_pandas().rename(columns={"count_all_sum": "n", **{f"{c}_sum_sum": c for c in sums}})
+        return out[[*keys, "n", *sums]].sort_values(list(keys), kind="stable").reset_index(drop=True)
 
     def lengths(self, stage: str, name: str, column: str) -> pa.Array:
         """Characters of each row's text, streamed: the text itself is never held whole."""

@@ -105,11 +105,12 @@ def network_chart(nodes: list[dict], edges: list[tuple[str, str, int]], title: s
     return "".join(parts)
 
 
-def _top_by_degree(cooc, names: pd.Series, n: int) -> list[str]:
+def _top_by_degree(tables, names: pd.Series, n: int) -> list[str]:
     """The n entities named together with others in most sentences (ties: name, id)."""
-    sent = cooc[cooc["n_sentences"] > 0]
-    degree = pd.concat([sent.groupby("entity_a")["n_sentences"].sum(),
-                        sent.groupby("entity_b")["n_sentences"].sum()]).groupby(level=0).sum()
+    sides = [tables.count("entities", "cooccurrence", (side,), ("n_sentences",)).set_index(side)["n_sentences"]
+             for side in ("entity_a", "entity_b")]
+    degree = pd.concat(sides).groupby(level=0).sum()
+    degree = degree[degree > 0]
     ranked = pd.DataFrame({"id": degree.index, "degree": degree.to_numpy()})
     ranked["name"] = ranked["id"].map(names)
     ranked = ranked[ranked["name"].notna()].astype({"name": str})
@@ -121,11 +122,11 @@ def build(tables, params) -> Section | None:
         return None
     # narrow reads: aliases and first mentions are fetched for the shown entities only
     entities = tables.get("entities", "entities", ("entity_id", "name", "label", "n_mentions", "n_docs"))
-    mentions = tables.get("entities", "mentions", ("entity_id", "doc_id", "label"))
+    per_doc_label = tables.count("entities", "mentions", ("doc_id", "label"))
+    n_mentions = int(per_doc_label["n"].sum())
     merges = tables.get("entities", "merges", ("alias", "matched", "rule", "score")) \
         if tables.has("entities", "merges") else None
-    cooc = tables.get("entities", "cooccurrence", ("entity_a", "entity_b", "n_sentences")) \
-        if tables.has("entities", "cooccurrence") else None
+    n_pairs = tables.num_rows("entities", "cooccurrence") if tables.has("entities", "cooccurrence") else 0
     names: dict[str, str] = {}
     n_docs_total = 0
     if tables.has("ingest", "documents"):
@@ -152,9 +153,8 @@ def build(tables, params) -> Section | None:
 
     parts = ['<div class="cards">',
              *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
-                 ("mentions", fmt_int(len(mentions))), ("entities", fmt_int(len(entities))),
-                 ("spellings merged", fmt_int(n_merges)),
-                 ("co-occurring pairs", fmt_int(len(cooc) if cooc is not None else 0))]),
+                 ("mentions", fmt_int(n_mentions)), ("entities", fmt_int(len(entities))),
+                 ("spellings merged", fmt_int(n_merges)), ("co-occurring pairs", fmt_int(n_pairs))]),
              "</div>",
              "<p>Named people, organisations and places, each real-world thing once with every spelling "
              "it appears under. Repeated passages are counted once. Every merge of two spellings has a rule "
@@ -179,27 +179,27 @@ def build(tables, params) -> Section | None:
         parts.append(table(["name", "also written", "mentions", "documents", "first mention"], rows,
                            numeric=(2, 3)))
         parts.append(full_table_note(n_sub - len(shown), "entities", "entities", "entities"))
-    if len(mentions):
-        totals = mentions.groupby("doc_id").size()
+    if n_mentions:
+        totals = per_doc_label.groupby("doc_id")["n"].sum()
         ranked = pd.DataFrame({"doc": totals.index, "n": totals.to_numpy()})
         ranked["name"] = [names.get(d, d) for d in ranked["doc"]]
         top_docs = ranked.sort_values(["n", "name"], ascending=[False, True]).head(params.top_n)["doc"].tolist()
         per_doc: dict[str, dict[str, int]] = {d: {} for d in top_docs}
-        counts = mentions[mentions["doc_id"].isin(top_docs)].groupby(["doc_id", "label"]).size()
-        for (doc, lab), n in counts.items():
+        for doc, lab, n in per_doc_label[per_doc_label["doc_id"].isin(top_docs)].itertuples(index=False):
             per_doc[doc][lab] = int(n)
         parts.append('<div style="break-inside:avoid"><h3>Mentions per document</h3>')
         parts.append(coverage_chart(per_doc, names, labels, "Entity mentions per document, by type") + "</div>")
         parts.append(f"<p class=note>The {len(top_docs)} documents with the most mentions, of "
                      f"{len(totals):,}.</p>" if len(totals) > len(top_docs) else "")
-    if cooc is not None and len(cooc):
+    if n_pairs:
         info = entities.set_index("entity_id")
-        top = _top_by_degree(cooc, info["name"], NETWORK_NODES)
+        top = _top_by_degree(tables, info["name"], NETWORK_NODES)
         order = {lab: i for i, lab in enumerate(labels)}
         nodes = sorted(({"id": e, "name": str(info.at[e, "name"]), "label": str(info.at[e, "label"]),
                          "n": int(info.at[e, "n_mentions"])} for e in top),
                        key=lambda x: (order.get(x["label"], 99), -x["n"], x["name"], x["id"]))
-        sent = cooc[(cooc["n_sentences"] > 0) & cooc["entity_a"].isin(top) & cooc["entity_b"].isin(top)]
+        sent = tables.where("entities", "cooccurrence", "entity_a", top, ("entity_a", "entity_b", "n_sentences"))
+        sent = sent[(sent["n_sentences"] > 0) & sent["entity_b"].isin(top)]
         edges = sorted(((a, b, int(w)) for a, b, w in zip(sent["entity_a"], sent["entity_b"], sent["n_sentences"])),
                        key=lambda x: (x[2], x[0], x[1]))
         if nodes and edges:
@@ -224,10 +224,10 @@ def build(tables, params) -> Section | None:
         parts.append(table(["rule", "merges", "lowest score", "examples"], rows, numeric=(1, 2)))
     by_label = entities.groupby("label").size()
     metrics = {
-        "mentions": int(len(mentions)), "entities": int(len(entities)), "merges": n_merges,
-        "cooccurring_pairs": int(len(cooc)) if cooc is not None else 0,
+        "mentions": n_mentions, "entities": int(len(entities)), "merges": n_merges,
+        "cooccurring_pairs": n_pairs,
         "entities_by_label": {str(k): int(v) for k, v in by_label.items()},
-        "mentions_by_label": {str(k): int(v) for k, v in mentions.groupby("label").size().items()},
+        "mentions_by_label": {str(k): int(v) for k, v in per_doc_label.groupby("label")["n"].sum().items()},
         "merges_by_rule": ({str(k): int(v) for k, v in merges[merges["rule"] != "canonical"]
                             .groupby("rule").size().items()} if merges is not None else {}),
     }

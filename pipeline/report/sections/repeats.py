@@ -24,9 +24,8 @@ def _pct(x) -> str:
 def build(tables, params) -> Section | None:
     if not (tables.has("dedup", "passages") and tables.has("dedup", "clusters")):
         return None
-    # flags only: the passage text is fetched for the few passages shown
-    passages = tables.get("dedup", "passages", ("passage_id", "doc_id", "seq", "match", "skip_downstream",
-                                                "figures_differ"))
+    # passages are counted by their flags; the text is fetched for the few passages shown
+    flags = tables.count("dedup", "passages", ("match", "skip_downstream", "figures_differ"))
     clusters = tables.get("dedup", "clusters", ("cluster_id", "kind", "n_occurrences", "n_docs", "figures_differ",
                                                 "canonical_chars", "canonical_head"))
     blocks = tables.get("dedup", "blocks", ("block_id", "copy", "doc_id", "seq_start", "seq_end", "char_start",
@@ -36,8 +35,9 @@ def build(tables, params) -> Section | None:
 
     n_exact = int((clusters["kind"] == "exact").sum()) if len(clusters) else 0
     n_blocks = int(blocks["block_id"].nunique()) if blocks is not None and len(blocks) else 0
-    skipped = int(passages["skip_downstream"].sum())
-    near = int((passages["match"] == "near").sum())
+    skipped = int(flags.loc[flags["skip_downstream"].astype(bool), "n"].sum())
+    near = int(flags.loc[flags["match"] == "near", "n"].sum())
+    n_differ = int(flags.loc[flags["figures_differ"].astype(bool), "n"].sum())
 
     # what is shown, chosen before any text is read
     top = clusters.sort_values(["n_occurrences", "canonical_chars", "cluster_id"],
@@ -46,7 +46,8 @@ def build(tables, params) -> Section | None:
     if tables.has("dedup", "occurrences") and len(top):
         occ = tables.where("dedup", "occurrences", "cluster_id", top["cluster_id"])
     by_cluster = {k: g for k, g in occ.groupby("cluster_id", sort=False)} if occ is not None and len(occ) else {}
-    differ = passages[passages["figures_differ"]]
+    differ = tables.where("dedup", "passages", "figures_differ", [True], ("passage_id", "doc_id", "seq"),
+                          limit=params.top_n)
     shown_blocks = pd.DataFrame()
     if n_blocks:
         ids = sorted(set(blocks["block_id"]))[: params.top_n]
@@ -58,7 +59,7 @@ def build(tables, params) -> Section | None:
     else:
         first_passage = {}
     wanted = {o for g in by_cluster.values() for o in g["passage_id"].head(params.occurrences_per_cluster)}
-    wanted |= set(differ["passage_id"].head(params.top_n)) | set(first_passage.values())
+    wanted |= set(differ["passage_id"]) | set(first_passage.values())
     text_of = dict(tables.where("dedup", "passages", "passage_id", wanted, ("passage_id", "text")).itertuples(
         index=False)) if wanted else {}
 
@@ -122,15 +123,15 @@ def build(tables, params) -> Section | None:
         parts.append("<p>No repeated passage was found.</p>")
 
     # near copies whose figures differ
-    if len(differ):
+    if n_differ:
         parts.append("<h3>Near copies whose figures differ from their canonical passage</h3>")
         parts.append("<p class=note>Not independent confirmations: one text, reprinted with other figures.</p>")
         parts.append(table(["document", "passage", "text"],
                            ([path_of.get(r.doc_id, r.doc_id), fmt_int(r.seq), _head(text_of.get(r.passage_id, ""))]
-                            for r in differ.head(params.top_n).itertuples()), numeric=(1,)))
-        parts.append(f"<p class=note>{len(differ) - params.top_n:,} more in "
+                            for r in differ.itertuples()), numeric=(1,)))
+        parts.append(f"<p class=note>{n_differ - len(differ):,} more in "
                      "<code>data/dedup/passages.parquet</code> (column <code>figures_differ</code>).</p>"
-                     if len(differ) > params.top_n else "")
+                     if n_differ > len(differ) else "")
 
     # blocks
     parts.append("<h3>Repeated blocks</h3>")
@@ -153,10 +154,10 @@ def build(tables, params) -> Section | None:
         "clusters": int(len(clusters)),
         "clusters_exact": n_exact,
         "clusters_near": int(len(clusters) - n_exact),
-        "passages_in_clusters": int((passages["match"] != "unique").sum()),
+        "passages_in_clusters": int(flags.loc[flags["match"] != "unique", "n"].sum()),
         "exact_repeats_skipped": skipped,
         "near_repeats": near,
-        "figures_differ": int(passages["figures_differ"].sum()),
+        "figures_differ": n_differ,
         "blocks": n_blocks,
         "block_copies": int(len(blocks)) if blocks is not None else 0,
         "repeated_share": metrics_share,
