@@ -65,13 +65,13 @@ def main() -> None:
     print("bench_report: report stage (HTML + PDF + metrics + CSV tables)")
     row("seeds (5 documents): whole process", f"{seed_s:6.1f} s   target <= 10 s")
     row("seeds: flow only", f"{seed_flow:6.1f} s   ({seed_pages} PDF pages, HTML {seed_mb:.2f} MB)")
-    row("seeds: peak memory of the report process", f"{seed_peak:6.0f} MB")
+    row("seeds: peak memory (report process)", f"{seed_peak:6.0f} MB")
     row(f"{n_docs:,} documents: whole process", f"{big_s:6.1f} s   target <= 60 s")
     row(f"{n_docs:,} documents: flow only", f"{big_flow:6.1f} s   ({big_pages} PDF pages, HTML {html_mb:.1f} MB)")
-    row(f"{n_docs:,} documents: peak memory of the report process", f"{big_peak:6.0f} MB")
+    row(f"{n_docs:,} documents: peak memory (report process)", f"{big_peak:6.0f} MB")
     row(f"{n_docs:,} documents: full tables as CSV", f"{csv_mb:6.0f} MB")
     row(f"ratio {n_docs:,} documents / seeds (flow)", f"{big_flow / seed_flow:6.1f} x")
-    row(f"ratio {n_docs:,} documents / seeds (peak memory)", f"{big_peak / seed_peak:6.1f} x")
+    row(f"ratio {n_docs:,} documents / seeds (peak)", f"{big_peak / seed_peak:6.1f} x")
     row("(building the replicated tables, not timed above)", f"{build_s:6.1f} s")
 
 

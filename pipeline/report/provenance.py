@@ -36,9 +36,9 @@ class Evidence:
     """Collects citations in the order sections make them (deterministic)."""
 
     def __init__(self, documents, texts: Callable[[Iterable[str]], dict[str, str]] | None = None):
-        """documents: DataFrame with doc_id, source_path, title (and text, for
-        small inputs); texts: doc_ids -> {doc_id: text}, called once for the
-        cited documents when `texts` is not a column."""
+        """documents: DataFrame with doc_id, source_path, title, and for small
+        inputs text; otherwise `texts(doc_ids) -> {doc_id: text}` is called once,
+        for the cited documents only, when the appendix is built."""
         self._docs = {r.doc_id: r for r in documents.itertuples()} if documents is not None else {}
         self._texts: dict[str, str] = (dict(zip(documents["doc_id"], documents["text"]))
                                        if documents is not None and "text" in documents else {})
