@@ -5,6 +5,7 @@ server path, so that path is exercised too)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,55 @@ def make_project(dest: Path, seeds: Path | None = SEEDS) -> Path:
     run(["git", "add", "-A"], dest)
     run(["git", "commit", "-qm", "project"], dest)
     return dest
+
+
+ID_COLUMN = re.compile(r"(^|_)(id|ids|of)$|^source_path$|^passage_ids$|^doc_ids$")
+REPLICA_ROWS = 1 << 20  # rows per written chunk: one row group each, like a stage's pq.write_table
+
+
+def _suffix(col, k: int):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    tail = f"~{k}"
+    if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+        return pc.binary_join_element_wise(col, pa.scalar(tail, col.type), "")
+    if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
+        flat = pc.list_flatten(col)
+        joined = pc.binary_join_element_wise(flat, pa.scalar(tail, flat.type), "")
+        out = []
+        for chunk in col.chunks:
+            offsets = chunk.offsets
+            out.append(type(chunk).from_arrays(pc.subtract(offsets, offsets[0]), joined[int(offsets[0].as_py()):
+                                                int(offsets[-1].as_py())].combine_chunks(), mask=chunk.is_null()))
+        return pa.chunked_array(out, col.type)
+    return col
+
+
+def replicate(src: Path, dst: Path, copies: int) -> None:
+    """Every table under src/data, `copies` times, every id suffixed per copy
+    (`~k`), so the report meets a large corpus with real text, offsets and mix
+    of repeats, entities and figures. Written as the stages write (zstd, row
+    groups of up to 1Mi rows), so reading it costs what a real corpus would."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.core.tables import PARQUET_OPTIONS
+
+    for table_path in sorted((src / "data").glob("*/*.parquet")):
+        table = pq.read_table(table_path)
+        target = dst / "data" / table_path.parent.name / table_path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with pq.ParquetWriter(target, table.schema, **PARQUET_OPTIONS) as w:
+            pending, rows = [], 0
+            for k in range(copies):
+                cols = [(_suffix(table.column(n), k) if ID_COLUMN.search(n) else table.column(n))
+                        for n in table.column_names]
+                pending.append(pa.table(cols, schema=table.schema))
+                rows += table.num_rows
+                if rows >= REPLICA_ROWS or k == copies - 1:
+                    w.write_table(pa.concat_tables(pending), row_group_size=REPLICA_ROWS)
+                    pending, rows = [], 0
 
 
 @pytest.fixture(scope="session")

@@ -450,6 +450,23 @@ class FakeTables:
         df = self.frames[(stage, name)]
         return df[list(columns)] if columns else df
 
+    def head(self, stage, name, n, columns=None):
+        return self.get(stage, name, columns).head(n)
+
+    def where(self, stage, name, column, values, columns=None):
+        df = self.frames[(stage, name)]
+        df = df[df[column].isin(set(values))]
+        return df[list(columns)] if columns else df
+
+    def num_rows(self, stage, name):
+        return len(self.frames[(stage, name)])
+
+    def count(self, stage, name, keys, sums=()):
+        grouped = self.frames[(stage, name)].groupby(list(keys))
+        out = grouped.size().rename("n").to_frame().join(grouped[list(sums)].sum()) if sums \
+            else grouped.size().rename("n").to_frame()
+        return out.reset_index()
+
     @property
     def evidence(self):
         from pipeline.report.provenance import Evidence

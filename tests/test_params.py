@@ -50,3 +50,13 @@ def test_unknown_reader_for_an_extension(tmp_path):
     with pytest.raises(ParamsError) as err:
         load_params(write(tmp_path, "ingest:\n  formats:\n    pdf: pdf\n"))
     assert "ingest.formats" in str(err.value) and "txt, md or html" in str(err.value)
+
+
+def test_report_caps_are_validated(tmp_path):
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "report:\n  claims_per_figure: 1\n  sources_per_row: 0\n"))
+    msg = str(err.value)
+    assert "report.claims_per_figure" in msg and "got 1" in msg
+    assert "report.sources_per_row" in msg and "got 0" in msg
+    caps = load_params(REPO / "params.yaml")["report"]
+    assert (caps.top_n, caps.occurrences_per_cluster, caps.claims_per_figure, caps.sources_per_row) == (25, 6, 25, 10)

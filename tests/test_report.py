@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.conftest import make_project, run
+from tests.conftest import make_project, replicate, run
 
 pytestmark = pytest.mark.slow
 
@@ -152,3 +152,94 @@ def test_provenance_links_land_on_the_highlighted_quote(built):
         assert driver.execute_script(
             "return getComputedStyle(document.querySelector(':target blockquote')).backgroundColor") \
             == "rgb(255, 248, 214)"
+
+
+# --- a large corpus: the report stays the same size, says what it leaves out, and links to it ---
+
+COPIES = 40  # the built project's documents, 40 times over (ids suffixed per copy)
+TOP_N = 10  # a small cap, so that both corpora below fill every table of the report
+
+
+def _replicated(built, tmp_path_factory, copies: int):
+    project = make_project(tmp_path_factory.mktemp(f"large{copies}") / "project", seeds=None)
+    params = project / "params.yaml"
+    assert "\n  top_n: 25 " in params.read_text()
+    params.write_text(params.read_text().replace("\n  top_n: 25 ", f"\n  top_n: {TOP_N} "))
+    replicate(built, project, copies)
+    run([sys.executable, "-m", "pipeline", "run", "report"], project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def large(built, tmp_path_factory):
+    return _replicated(built, tmp_path_factory, COPIES)
+
+
+@pytest.fixture(scope="module")
+def half(built, tmp_path_factory):
+    return _replicated(built, tmp_path_factory, COPIES // 2)
+
+
+def _section(html: str, name: str) -> str:
+    return re.search(rf'<section id="{name}">(.*?)</section>', html, re.S).group(1)
+
+
+def _cells(table_html: str, col: int) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[col])
+            for row in re.findall(r"<tr>(.*?)</tr>", table_html.split("<tbody>")[1].split("</tbody>")[0], re.S)]
+
+
+def test_large_corpus_report_is_capped_and_points_to_the_full_tables(built, large, half):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    from pipeline.report.params import ReportParams
+
+    caps = ReportParams(top_n=TOP_N)
+    html = (large / "reports" / "report.html").read_text()
+    n_docs = pq.read_metadata(large / "data/ingest/documents.parquet").num_rows
+    assert n_docs == COPIES * pq.read_metadata(built / "data/ingest/documents.parquet").num_rows > caps.top_n
+    # the documents table shows top_n rows and says how many more, and where they are
+    overview = _section(html, "overview")
+    assert len(_cells(overview.split("<h3>Documents</h3>")[1], 0)) == caps.top_n
+    more = f"{n_docs - caps.top_n:,} more documents in the full table"
+    assert more in overview and '<a href="tables/ingest-documents.csv">CSV</a>' in overview
+    assert "<code>data/ingest/documents.parquet</code>" in overview
+    with open(large / "reports/tables/ingest-documents.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == n_docs and "text" not in rows[0]
+    # every link to a full table resolves to a CSV written next to the report
+    for href in set(re.findall(r'href="(tables/[^"]+)"', html)):
+        assert (large / "reports" / href).is_file(), href
+    # a figure claimed by many copies shows at most claims_per_figure claims, yet every value it was given
+    from html import unescape
+
+    from pipeline.report.sections.figures import fmt_value
+
+    claims = pq.read_table(large / "data/facts/claims.parquet").to_pandas()
+    events = pq.read_table(large / "data/facts/events.parquet").to_pandas()
+    label_of = dict(zip(events["event_id"], events["label"]))
+    figures = _section(html, "figures")
+    capped = 0
+    for title, body in re.findall(r"<h3>(.*?)</h3>(.*?)(?=<h3>|$)", figures, re.S):
+        shown = _cells(body, 0)
+        assert 0 < len(shown) <= caps.claims_per_figure
+        g = claims[[f"{label_of.get(e, e)} — {m}" == unescape(title) for e, m in zip(claims["event"], claims["measure"])]]
+        assert f"{len(g)} claims, " in body
+        values = {fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit) for r in g.itertuples()}
+        if len(g) > caps.claims_per_figure:
+            capped += 1
+            assert f"{len(g) - len(shown):,} more claims in the full table" in body
+            assert '<a href="tables/facts-claims.csv">CSV</a>' in body
+            assert len(values) <= caps.claims_per_figure and {unescape(v) for v in shown} == values, title
+    assert capped, "no figure had more claims than the cap: the test proves nothing"
+    # provenance: every shown fact links to a quote in the appendix, whose mark is the raw span
+    cited = set(re.findall(r'<a class="cite" href="#(ev-\d+)"', html))
+    quotes = dict(re.findall(r'<li id="(ev-\d+)"><blockquote>(.*?)</blockquote>', html, re.S))
+    assert cited and cited == set(quotes)
+    # the report does not grow with the corpus: twice the documents, as many rows and quotes
+    half_html = (half / "reports" / "report.html").read_text()
+    assert html.count("<tr>") == half_html.count("<tr>")
+    assert html.count('<li id="ev-') == half_html.count('<li id="ev-')
+    assert len(html) < 1.05 * len(half_html)

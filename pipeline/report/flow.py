@@ -11,6 +11,7 @@ from prefect import flow, get_run_logger
 
 from pipeline.core.flow import stage_context
 from pipeline.core.tables import stage_output
+from pipeline.report.exports import TableExport, write_table_csv
 from pipeline.report.pdf import render_pdf
 from pipeline.report.stage import build_report
 from pipeline.report.tables import Tables
@@ -40,11 +41,17 @@ def flat_lists(frame):
     return out
 
 
-def write_folder(folder: Path, frames: dict) -> None:
-    """Replace a folder of CSV files whole (same swap as the stage tables)."""
+def write_folder(folder: Path, frames: dict, root: Path | None = None) -> None:
+    """Replace a folder of CSV files whole (same swap as the stage tables).
+
+    A value is a DataFrame, or a `TableExport` naming a stage table under
+    `root`/data that is streamed to CSV (the full tables grow with the corpus)."""
     with stage_output(folder) as staged:
         for name, frame in sorted(frames.items()):
-            flat_lists(frame).to_csv(staged.path(name), index=False, lineterminator="\n")
+            if isinstance(frame, TableExport):
+                write_table_csv(root, frame, staged.path(name))
+            else:
+                flat_lists(frame).to_csv(staged.path(name), index=False, lineterminator="\n")
 
 
 @flow(name="report", log_prints=True)
@@ -57,7 +64,7 @@ def report_flow(root: str) -> dict:
     html_text, metrics, plots, exports = build_report(Tables(ctx.root), params)
     out = ctx.root / "reports"
     write_folder(out / "plots", {f"{k}.csv": v for k, v in plots.items()})
-    write_folder(out / "tables", {f"{k}.csv": v for k, v in exports.items()})
+    write_folder(out / "tables", {f"{k}.csv": v for k, v in exports.items()}, ctx.root)
     write_atomic(out / "metrics.json", (json.dumps(metrics, indent=2, sort_keys=True) + "\n").encode())
     write_atomic(out / "report.pdf", render_pdf(html_text))
     write_atomic(out / "report.html", html_text.encode("utf-8"))

@@ -70,3 +70,10 @@ def full_table_note(n_more: int, stage: str, name: str, what: str = "rows") -> s
     return (f'<p class=note>{n_more:,} more {esc(what)} in the full table: '
             f'<a href="tables/{esc(stage)}-{esc(name)}.csv">CSV</a> next to this report, or '
             f'<code>data/{esc(stage)}/{esc(name)}.parquet</code>.</p>')
+
+
+def some_names(names: Sequence[str], limit: int, sep: str = ", ") -> str:
+    """The first `limit` names, and how many more (one row must not list 10,000 documents)."""
+    names = list(names)
+    shown = sep.join(names[:limit])
+    return shown + (f"{sep}and {len(names) - limit:,} more" if len(names) > limit else "")

@@ -5,12 +5,16 @@ Sections call `Evidence.cite(doc_id, raw_start, raw_end)` with offsets into
 with an appendix, per document, of every cited quote: the surrounding text
 taken from the raw document itself, the cited span highlighted, the file and
 the offsets, so a reader can check the quote against the source.
+
+Only the cited documents' text is read, when the appendix is built: the
+appendix grows with what the report shows, never with the corpus.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 from pipeline.report.html import Markup, esc
 
@@ -31,9 +35,14 @@ class Citation:
 class Evidence:
     """Collects citations in the order sections make them (deterministic)."""
 
-    def __init__(self, documents):
-        # documents: DataFrame with doc_id, source_path, title, text
+    def __init__(self, documents, texts: Callable[[Iterable[str]], dict[str, str]] | None = None):
+        """documents: DataFrame with doc_id, source_path, title, and for small
+        inputs text; otherwise `texts(doc_ids) -> {doc_id: text}` is called once,
+        for the cited documents only, when the appendix is built."""
         self._docs = {r.doc_id: r for r in documents.itertuples()} if documents is not None else {}
+        self._texts: dict[str, str] = (dict(zip(documents["doc_id"], documents["text"]))
+                                       if documents is not None and "text" in documents else {})
+        self._load_texts = texts
         self._by_key: dict[tuple[str, int, int], Citation] = {}
 
     def __len__(self) -> int:
@@ -54,7 +63,7 @@ class Evidence:
 
     def quote_html(self, citation: Citation) -> str:
         """The cited span in its sentence, highlighted, straight from the raw text."""
-        text = self._docs[citation.doc_id].text
+        text = self._texts[citation.doc_id]
         lo = max(0, citation.raw_start - CONTEXT_CHARS)
         hi = min(len(text), citation.raw_end + CONTEXT_CHARS)
         before = text[lo:citation.raw_start]
@@ -85,12 +94,15 @@ class Evidence:
         by_doc: dict[str, list[Citation]] = {}
         for c in self._by_key.values():
             by_doc.setdefault(c.doc_id, []).append(c)
+        missing = sorted(d for d in by_doc if d in self._docs and d not in self._texts)
+        if missing and self._load_texts is not None:
+            self._texts.update(self._load_texts(missing))
         parts = ['<p>Every quote the report cites, from the raw document text '
                  '(<code>data/ingest/documents.parquet</code>, column <code>text</code>). '
                  'The highlighted words are exactly <code>text[start:end]</code>.</p>']
         for doc_id in sorted(by_doc, key=lambda d: self._docs[d].source_path if d in self._docs else d):
             doc = self._docs.get(doc_id)
-            if doc is None:
+            if doc is None or doc_id not in self._texts:
                 continue
             parts.append(f'<h3 id="doc-{esc(doc_id)}">{esc(doc.source_path)}</h3>'
                          f'<p class="note">{esc(doc.title or "")} · doc_id {esc(doc_id)}</p><ol class="quotes">')

@@ -1,36 +1,140 @@
-"""Lazy access to the stage tables the report reads."""
+"""Lazy, narrow access to the stage tables the report reads.
+
+The report must cost about the same for 10 documents or 10,000, so sections
+read only the columns they need (`get`), count rows from the Parquet footer
+(`num_rows`), and fetch the text of the few rows they show by key (`where`),
+which streams the table batch by batch instead of holding it whole.
+"""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+BATCH_BYTES = 8 << 20  # about this much decoded data per streamed batch (the reader holds several times it)
+MAX_BATCH_ROWS = 65536
+SAMPLE_ROWS = 256
+
+
+def batch_rows(source: pq.ParquetFile, columns: list[str]) -> int:
+    """Rows per streamed batch so that one batch of `columns` is ~BATCH_BYTES
+    decoded (10k documents' text in one batch would be hundreds of MB). Sized
+    from the first rows: the footer's sizes are after dictionary encoding."""
+    sample = next(source.iter_batches(SAMPLE_ROWS, columns=columns), None)
+    if sample is None or not sample.num_rows:
+        return MAX_BATCH_ROWS
+    per_row = max(1, sample.nbytes // sample.num_rows)
+    return int(max(SAMPLE_ROWS, min(MAX_BATCH_ROWS, BATCH_BYTES // per_row)))
 
 
 class Tables:
     """The stage tables, read on demand, plus the report's evidence collector."""
 
     def __init__(self, root: Path):
-        self.root = root
+        self.root = Path(root)
         self._evidence = None
+        self._paths: dict[str, str] | None = None
 
     @property
     def evidence(self):
-        """Citations shared by all sections (see pipeline.report.provenance)."""
+        """Citations shared by all sections (see pipeline.report.provenance).
+
+        Only the documents' names are loaded here; the text of the cited
+        documents is read when the appendix is built."""
         if self._evidence is None:
             from pipeline.report.provenance import Evidence
 
-            docs = (self.get("ingest", "documents", ("doc_id", "source_path", "title", "text"))
+            docs = (self.get("ingest", "documents", ("doc_id", "source_path", "title"))
                     if self.has("ingest", "documents") else None)
-            self._evidence = Evidence(docs)
+            self._evidence = Evidence(docs, texts=self.document_texts)
         return self._evidence
 
-    def has(self, stage: str, name: str) -> bool:
-        return (self.root / "data" / stage / f"{name}.parquet").is_file()
+    def path(self, stage: str, name: str) -> Path:
+        return self.root / "data" / stage / f"{name}.parquet"
 
-    @cache
+    def has(self, stage: str, name: str) -> bool:
+        return self.path(stage, name).is_file()
+
+    def num_rows(self, stage: str, name: str) -> int:
+        return pq.ParquetFile(self.path(stage, name)).metadata.num_rows
+
+    def columns(self, stage: str, name: str) -> list[str]:
+        return pq.read_schema(self.path(stage, name)).names
+
     def get(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
-        path = self.root / "data" / stage / f"{name}.parquet"
-        return pq.read_table(path, columns=list(columns) if columns else None).to_pandas()
+        """The table (or only `columns` of it) as a DataFrame."""
+        return self.arrow(stage, name, columns).to_pandas()
+
+    def arrow(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pa.Table:
+        return pq.read_table(self.path(stage, name), columns=list(columns) if columns else None)
+
+    def head(self, stage: str, name: str, n: int, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+        """The first n rows (stage tables are written in their reading order)."""
+        source = pq.ParquetFile(self.path(stage, name))
+        names = list(columns) if columns else source.schema_arrow.names
+        for batch in source.iter_batches(max(1, n), columns=names):
+            return pa.Table.from_batches([batch]).slice(0, n).to_pandas()
+        return source.schema_arrow.empty_table().select(names).to_pandas()
+
+    def where(self, stage: str, name: str, column: str, values, columns: tuple[str, ...] | None = None,
+              limit: int | None = None) -> pd.DataFrame:
+        """Rows whose `column` is one of `values` (the first `limit` of them), in
+        table order, streamed batch by batch so a wide text column is never held whole."""
+        source = pq.ParquetFile(self.path(stage, name))
+        schema = source.schema_arrow
+        wanted = pa.array(sorted(set(values)), schema.field(column).type)
+        names = list(columns) if columns else schema.names
+        read = names if column in names else [*names, column]
+        parts, n = [], 0
+        if len(wanted):
+            for batch in source.iter_batches(batch_rows(source, read), columns=read):
+                keep = batch.filter(pc.is_in(batch.column(column), value_set=wanted))
+                if keep.num_rows:
+                    parts.append(keep)
+                    n += keep.num_rows
+                if limit is not None and n >= limit:
+                    break
+        table = pa.Table.from_batches(parts, schema=pa.schema([schema.field(c) for c in read])).select(names)
+        return (table.slice(0, limit) if limit is not None else table).to_pandas()
+
+    def count(self, stage: str, name: str, keys: tuple[str, ...], sums: tuple[str, ...] = ()) -> pd.DataFrame:
+        """Rows per distinct `keys` (column "n") and the sums of the `sums`
+        columns, sorted by keys; counted batch by batch, so a table of millions
+        of rows is never held whole."""
+        source = pq.ParquetFile(self.path(stage, name))
+        cols = [*keys, *sums]
+        parts = [pa.Table.from_batches([b]).group_by(list(keys), use_threads=False)
+                 .aggregate([([], "count_all"), *((c, "sum") for c in sums)])
+                 for b in source.iter_batches(batch_rows(source, cols), columns=cols)]
+        if not parts:
+            return pd.DataFrame({c: [] for c in [*keys, "n", *sums]})
+        total = pa.concat_tables(parts).group_by(list(keys), use_threads=False) \
+            .aggregate([("count_all", "sum"), *((f"{c}_sum", "sum") for c in sums)])
+        out = total.to_pandas().rename(columns={"count_all_sum": "n", **{f"{c}_sum_sum": c for c in sums}})
+        return out[[*keys, "n", *sums]].sort_values(list(keys), kind="stable").reset_index(drop=True)
+
+    def lengths(self, stage: str, name: str, column: str) -> pa.Array:
+        """Characters of each row's text, streamed: the text itself is never held whole."""
+        source = pq.ParquetFile(self.path(stage, name))
+        parts = [pc.utf8_length(b.column(0)).cast(pa.int64())
+                 for b in source.iter_batches(batch_rows(source, [column]), columns=[column])]
+        return pa.concat_arrays(parts) if parts else pa.array([], pa.int64())
+
+    def source_paths(self) -> dict[str, str]:
+        """doc_id -> source_path (read once: every section names documents)."""
+        if self._paths is None:
+            docs = self.get("ingest", "documents", ("doc_id", "source_path")) \
+                if self.has("ingest", "documents") else pd.DataFrame(columns=["doc_id", "source_path"])
+            self._paths = dict(zip(docs["doc_id"], docs["source_path"]))
+        return self._paths
+
+    def document_texts(self, doc_ids) -> dict[str, str]:
+        """doc_id -> raw text, for these documents only."""
+        if not self.has("ingest", "documents"):
+            return {}
+        docs = self.where("ingest", "documents", "doc_id", doc_ids, ("doc_id", "text"))
+        return dict(zip(docs["doc_id"], docs["text"]))

@@ -13,7 +13,7 @@ class Section:
     html: str  # already escaped markup
     metrics: dict = field(default_factory=dict)  # merged into reports/metrics.json as {stage: {...}}
     plots: dict = field(default_factory=dict)  # name -> DataFrame, written to reports/plots/<name>.csv (DVC plots)
-    exports: dict = field(default_factory=dict)  # name -> DataFrame, written to reports/tables/<name>.csv
+    exports: dict = field(default_factory=dict)  # name -> DataFrame or TableExport, to reports/tables/<name>.csv
 
 
 # "module:function"; each function takes a Tables and ReportParams, returns Section | None

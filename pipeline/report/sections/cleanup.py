@@ -43,11 +43,12 @@ def visible(text: str, limit: int = 80, spaces: bool = True) -> str:
 def build(tables, params) -> Section | None:
     if not tables.has("clean", "passages"):
         return None
-    passages = tables.get("clean", "passages", ("passage_id", "doc_id", "text_clean", "language",
-                                                 "language_confidence", "is_boilerplate", "boilerplate_rule",
-                                                 "n_furniture_lines", "n_edits"))
+    # no text: only its length per passage, and the sentences' count from the Parquet footer
+    passages = tables.get("clean", "passages", ("passage_id", "language", "language_confidence", "is_boilerplate",
+                                                 "n_edits"))
+    passages["chars"] = tables.lengths("clean", "passages", "text_clean").to_numpy(zero_copy_only=False)
     edits = tables.get("clean", "edits", ("passage_id", "rule", "before", "after"))
-    sentences = tables.get("clean", "sentences", ("sentence_id", "is_boilerplate"))
+    n_sentences = tables.num_rows("clean", "sentences")
     furniture = tables.get("clean", "furniture", ("passage_id", "doc_id", "rule", "text")) \
         if tables.has("clean", "furniture") else None
     n_boiler = int(passages["is_boilerplate"].sum()) if len(passages) else 0
@@ -58,7 +59,7 @@ def build(tables, params) -> Section | None:
         *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
             ("passages cleaned", fmt_int(len(passages))), ("passages edited", fmt_int(n_edited)),
             ("edits", fmt_int(len(edits))), ("furniture lines", fmt_int(n_furn)),
-            ("boilerplate passages", fmt_int(n_boiler)), ("sentences", fmt_int(len(sentences)))]),
+            ("boilerplate passages", fmt_int(n_boiler)), ("sentences", fmt_int(n_sentences))]),
         "</div>",
         "<p>Cleanup never deletes: every change is a row of <code>data/clean/edits.parquet</code> "
         "with its document offsets, and page furniture is only flagged "
@@ -100,7 +101,7 @@ def build(tables, params) -> Section | None:
 
     # languages
     parts.append("<h3>Languages</h3>")
-    langs = passages.assign(chars=passages["text_clean"].str.len()).groupby("language").agg(
+    langs = passages.groupby("language").agg(
         passages=("passage_id", "size"), chars=("chars", "sum"),
         confidence=("language_confidence", "mean")).sort_values("chars", ascending=False)
     parts.append(table(["language", "passages", "characters", "mean confidence"],
@@ -118,7 +119,7 @@ def build(tables, params) -> Section | None:
         "furniture_lines": n_furn,
         "furniture_by_rule": {str(k): int(v) for k, v in (furn_rules.items() if n_furn else [])},
         "boilerplate_passages": n_boiler,
-        "sentences": len(sentences),
+        "sentences": n_sentences,
         "languages": {str(k): int(v) for k, v in langs["passages"].items()},
     }
     return Section("cleanup", "Cleanup", "".join(parts), {"clean": metrics})

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
+from pipeline.report.exports import TableExport
 from pipeline.report.html import Markup, esc, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
@@ -102,28 +105,56 @@ def network_chart(nodes: list[dict], edges: list[tuple[str, str, int]], title: s
     return "".join(parts)
 
 
+def _top_by_degree(tables, names: pd.Series, n: int) -> list[str]:
+    """The n entities named together with others in most sentences (ties: name, id)."""
+    sides = [tables.count("entities", "cooccurrence", (side,), ("n_sentences",)).set_index(side)["n_sentences"]
+             for side in ("entity_a", "entity_b")]
+    degree = pd.concat(sides).groupby(level=0).sum()
+    degree = degree[degree > 0]
+    ranked = pd.DataFrame({"id": degree.index, "degree": degree.to_numpy()})
+    ranked["name"] = ranked["id"].map(names)
+    ranked = ranked[ranked["name"].notna()].astype({"name": str})
+    return ranked.sort_values(["degree", "name", "id"], ascending=[False, True, True]).head(n)["id"].tolist()
+
+
 def build(tables, params) -> Section | None:
     if not tables.has("entities", "entities"):
         return None
-    entities = tables.get("entities", "entities")
-    mentions = tables.get("entities", "mentions", ("mention_id", "entity_id", "doc_id", "label", "raw_start",
-                                                   "raw_end"))
-    first_mention = mentions.sort_values("mention_id").drop_duplicates("entity_id").set_index("entity_id")
-    merges = tables.get("entities", "merges") if tables.has("entities", "merges") else None
-    cooc = tables.get("entities", "cooccurrence") if tables.has("entities", "cooccurrence") else None
+    # narrow reads: aliases and first mentions are fetched for the shown entities only
+    entities = tables.get("entities", "entities", ("entity_id", "name", "label", "n_mentions", "n_docs"))
+    per_doc_label = tables.count("entities", "mentions", ("doc_id", "label"))
+    n_mentions = int(per_doc_label["n"].sum())
+    merges = tables.get("entities", "merges", ("alias", "matched", "rule", "score")) \
+        if tables.has("entities", "merges") else None
+    n_pairs = tables.num_rows("entities", "cooccurrence") if tables.has("entities", "cooccurrence") else 0
     names: dict[str, str] = {}
     n_docs_total = 0
     if tables.has("ingest", "documents"):
         docs = tables.get("ingest", "documents", ("doc_id", "source_path"))
         names = dict(zip(docs["doc_id"], docs["source_path"]))
         n_docs_total = len(docs)
-    labels = _labels_in(entities["label"])
+    labels = _labels_in(entities["label"].unique())
     n_merges = int((merges["rule"] != "canonical").sum()) if merges is not None else 0
+
+    shown_by_label = {}
+    for lab in labels:
+        sub = entities[entities["label"] == lab]
+        shown_by_label[lab] = (len(sub), sub.sort_values(["n_mentions", "n_docs", "name"],
+                                                         ascending=[False, False, True])
+                               .head(min(PER_TYPE, params.top_n)))
+    shown_ids = [e for _, shown in shown_by_label.values() for e in shown["entity_id"]]
+    aliases_of, first_mention = {}, None
+    if shown_ids:
+        aliases_of = dict(tables.where("entities", "entities", "entity_id", shown_ids,
+                                       ("entity_id", "aliases")).itertuples(index=False))
+        first_mention = tables.where("entities", "mentions", "entity_id", shown_ids,
+                                     ("mention_id", "entity_id", "doc_id", "raw_start", "raw_end")) \
+            .sort_values("mention_id").drop_duplicates("entity_id").set_index("entity_id")
+
     parts = ['<div class="cards">',
              *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
-                 ("mentions", fmt_int(len(mentions))), ("entities", fmt_int(len(entities))),
-                 ("spellings merged", fmt_int(n_merges)),
-                 ("co-occurring pairs", fmt_int(len(cooc) if cooc is not None else 0))]),
+                 ("mentions", fmt_int(n_mentions)), ("entities", fmt_int(len(entities))),
+                 ("spellings merged", fmt_int(n_merges)), ("co-occurring pairs", fmt_int(n_pairs))]),
              "</div>",
              "<p>Named people, organisations and places, each real-world thing once with every spelling "
              "it appears under. Repeated passages are counted once. Every merge of two spellings has a rule "
@@ -132,15 +163,13 @@ def build(tables, params) -> Section | None:
     if not len(entities):
         parts.append("<p>No named entities were found.</p>")
     for lab in labels:
-        sub = entities[entities["label"] == lab].sort_values(["n_mentions", "n_docs", "name"],
-                                                              ascending=[False, False, True])
-        if not len(sub):
+        n_sub, shown = shown_by_label[lab]
+        if not n_sub:
             continue
-        shown = sub.head(min(PER_TYPE, params.top_n))
-        parts.append(f"<h3>{esc(LABEL_NAMES.get(lab, lab))} ({esc(lab)}, {len(sub):,})</h3>")
+        parts.append(f"<h3>{esc(LABEL_NAMES.get(lab, lab))} ({esc(lab)}, {n_sub:,})</h3>")
         rows = []
         for r in shown.itertuples():
-            aliases = [a for a in list(r.aliases) if a != r.name]
+            aliases = [a for a in list(aliases_of.get(r.entity_id, [])) if a != r.name]
             cover = f"{r.n_docs}" + (f" of {n_docs_total}" if n_docs_total else "")
             first = first_mention.loc[r.entity_id] if r.entity_id in first_mention.index else None
             quote = tables.evidence.cite(first.doc_id, first.raw_start, first.raw_end, r.name) \
@@ -149,37 +178,37 @@ def build(tables, params) -> Section | None:
                          fmt_int(r.n_mentions), cover, quote])
         parts.append(table(["name", "also written", "mentions", "documents", "first mention"], rows,
                            numeric=(2, 3)))
-        parts.append(full_table_note(len(sub) - len(shown), "entities", "entities", "entities"))
-    if len(mentions):
-        per_doc: dict[str, dict[str, int]] = {}
-        for (doc, lab), n in mentions.groupby(["doc_id", "label"]).size().items():
-            per_doc.setdefault(doc, {})[lab] = int(n)
-        top_docs = sorted(per_doc, key=lambda d: (-sum(per_doc[d].values()), names.get(d, d)))[:params.top_n]
+        parts.append(full_table_note(n_sub - len(shown), "entities", "entities", "entities"))
+    if n_mentions:
+        totals = per_doc_label.groupby("doc_id")["n"].sum()
+        ranked = pd.DataFrame({"doc": totals.index, "n": totals.to_numpy()})
+        ranked["name"] = [names.get(d, d) for d in ranked["doc"]]
+        top_docs = ranked.sort_values(["n", "name"], ascending=[False, True]).head(params.top_n)["doc"].tolist()
+        per_doc: dict[str, dict[str, int]] = {d: {} for d in top_docs}
+        for doc, lab, n in per_doc_label[per_doc_label["doc_id"].isin(top_docs)].itertuples(index=False):
+            per_doc[doc][lab] = int(n)
         parts.append('<div style="break-inside:avoid"><h3>Mentions per document</h3>')
-        parts.append(coverage_chart({d: per_doc[d] for d in top_docs}, names, labels,
-                                    "Entity mentions per document, by type") + "</div>")
-    if cooc is not None and len(cooc):
-        sent = cooc[cooc["n_sentences"] > 0]
-        degree: dict[str, int] = {}
-        for a, b, w in zip(sent["entity_a"], sent["entity_b"], sent["n_sentences"]):
-            degree[a] = degree.get(a, 0) + int(w)
-            degree[b] = degree.get(b, 0) + int(w)
+        parts.append(coverage_chart(per_doc, names, labels, "Entity mentions per document, by type") + "</div>")
+        parts.append(f"<p class=note>The {len(top_docs)} documents with the most mentions, of "
+                     f"{len(totals):,}.</p>" if len(totals) > len(top_docs) else "")
+    if n_pairs:
         info = entities.set_index("entity_id")
-        top = sorted(degree, key=lambda e: (-degree[e], str(info.loc[e, "name"]) if e in info.index else e, e))
-        top = [e for e in top if e in info.index][:NETWORK_NODES]
+        top = _top_by_degree(tables, info["name"], NETWORK_NODES)
         order = {lab: i for i, lab in enumerate(labels)}
-        nodes = sorted(({"id": e, "name": str(info.loc[e, "name"]), "label": str(info.loc[e, "label"]),
-                         "n": int(info.loc[e, "n_mentions"])} for e in top),
+        nodes = sorted(({"id": e, "name": str(info.at[e, "name"]), "label": str(info.at[e, "label"]),
+                         "n": int(info.at[e, "n_mentions"])} for e in top),
                        key=lambda x: (order.get(x["label"], 99), -x["n"], x["name"], x["id"]))
-        keep = set(top)
-        edges = sorted(((a, b, int(w)) for a, b, w in zip(sent["entity_a"], sent["entity_b"], sent["n_sentences"])
-                        if a in keep and b in keep), key=lambda x: (x[2], x[0], x[1]))
+        sent = tables.where("entities", "cooccurrence", "entity_a", top, ("entity_a", "entity_b", "n_sentences"))
+        sent = sent[(sent["n_sentences"] > 0) & sent["entity_b"].isin(top)]
+        edges = sorted(((a, b, int(w)) for a, b, w in zip(sent["entity_a"], sent["entity_b"], sent["n_sentences"])),
+                       key=lambda x: (x[2], x[0], x[1]))
         if nodes and edges:
             parts.append('<div style="break-inside:avoid"><h3>Who is named with whom</h3>')
             parts.append(f"<p class=note>The {len(nodes)} entities with the most co-occurrences; a line joins two "
                          "entities named in the same sentence, thicker for more sentences.</p>")
             parts.append(network_chart(nodes, edges, "Entities named in the same sentence") + "</div>")
-        shown = cooc.head(min(params.top_n, 25))
+        shown = tables.head("entities", "cooccurrence", min(params.top_n, 25),
+                            ("name_a", "name_b", "n_sentences", "n_passages", "n_docs"))
         parts.append(table(["entity", "entity", "sentences", "passages", "documents"],
                            ([r.name_a, r.name_b, fmt_int(r.n_sentences), fmt_int(r.n_passages), fmt_int(r.n_docs)]
                             for r in shown.itertuples()), numeric=(2, 3, 4),
@@ -195,12 +224,12 @@ def build(tables, params) -> Section | None:
         parts.append(table(["rule", "merges", "lowest score", "examples"], rows, numeric=(1, 2)))
     by_label = entities.groupby("label").size()
     metrics = {
-        "mentions": int(len(mentions)), "entities": int(len(entities)), "merges": n_merges,
-        "cooccurring_pairs": int(len(cooc)) if cooc is not None else 0,
+        "mentions": n_mentions, "entities": int(len(entities)), "merges": n_merges,
+        "cooccurring_pairs": n_pairs,
         "entities_by_label": {str(k): int(v) for k, v in by_label.items()},
-        "mentions_by_label": {str(k): int(v) for k, v in mentions.groupby("label").size().items()},
+        "mentions_by_label": {str(k): int(v) for k, v in per_doc_label.groupby("label")["n"].sum().items()},
         "merges_by_rule": ({str(k): int(v) for k, v in merges[merges["rule"] != "canonical"]
                             .groupby("rule").size().items()} if merges is not None else {}),
     }
-    exports = {"entities-entities": entities}
+    exports = {"entities-entities": TableExport("entities", "entities")}
     return Section("entities", "Named entities", "".join(parts), {"entities": metrics}, exports=exports)

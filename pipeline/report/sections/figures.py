@@ -13,6 +13,7 @@ import math
 
 import pandas as pd
 
+from pipeline.report.exports import TableExport
 from pipeline.report.html import esc, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
@@ -127,13 +128,33 @@ def _lin_ticks(vmax: float) -> list[int]:
     return list(range(0, int(vmax) + 1, step))[:12]
 
 
+VALUE = ["value_low", "value_high", "qualifier"]
+
+
+def shown_claims(g: pd.DataFrame, cap: int) -> pd.DataFrame:
+    """At most `cap` claims of one figure, in g's order. Past the cap, one claim
+    per distinct value comes first, then one per (value, kind of source), then
+    the rest, independent claims before reprints: a figure claimed 10,000 times
+    still shows every value it was given, and by whom."""
+    if len(g) <= cap:
+        return g
+    order = g.assign(_dep=~g["independent"].astype(bool)).sort_values(
+        ["_dep", "source_path", "raw_start", "claim_id"], kind="stable", na_position="last")
+    firsts = order.drop_duplicates(VALUE)
+    kinds = order.drop_duplicates([*VALUE, "unit", "attribution_kind"])
+    chosen = list(dict.fromkeys([*firsts.index, *kinds.index, *order.index]))[:cap]
+    return g[g.index.isin(chosen)]
+
+
 def build(tables, params) -> Section | None:
     if not tables.has("facts", "claims"):
         return None
-    claims = tables.get("facts", "claims")
+    # every column but the sentence: that is read for the claims shown
+    claims = tables.get("facts", "claims", tuple(c for c in tables.columns("facts", "claims") if c != "sentence"))
     quantities = tables.get("facts", "quantities", ("quantity_id", "measure", "uncertain"))
-    events = tables.get("facts", "events") if tables.has("facts", "events") else pd.DataFrame()
-    comparison = tables.get("facts", "comparison") if tables.has("facts", "comparison") else pd.DataFrame()
+    events = tables.get("facts", "events", ("event_id", "label")) if tables.has("facts", "events") else pd.DataFrame()
+    comparison = tables.get("facts", "comparison", ("event", "measure", "contested")) \
+        if tables.has("facts", "comparison") else pd.DataFrame()
     labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
     parts = ['<p>Every figure the documents give for something counted (people killed, injured, detained, '
              'sentenced, buildings burned, money, ...), with its hedge ("at least", "up to", "about"), the '
@@ -145,47 +166,62 @@ def build(tables, params) -> Section | None:
         f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
             ("figures found", fmt_int(len(quantities))), ("claims", fmt_int(len(claims))),
             ("events", fmt_int(len(events))), ("contested (event, measure)", fmt_int(n_contested))]) + "</div>")
-    c = claims[claims["event"].notna()].copy()
+    c = claims[claims["event"].notna()].reset_index(drop=True)
     if not len(c):
         parts.append("<p>No claims about a dated event were found.</p>")
+    # (event, measure) groups: killed and injured first, biggest first; then the others by measure.
+    # Sizes and distinct values are counted for all groups at once; rows are taken for the shown ones.
+    grouped = c.groupby(["event", "measure"], sort=False)
+    sizes = grouped.size()
+    n_values_of = c.drop_duplicates(["event", "measure", *VALUE]).groupby(["event", "measure"]).size()
     groups = []
-    for (ev, measure), g in c.groupby(["event", "measure"], sort=False):
+    for (ev, measure), n in sizes.items():
         rank = MEASURE_ORDER.index(measure) if measure in MEASURE_ORDER else len(MEASURE_ORDER)
-        groups.append((rank, -len(g), ev, measure, g))
-    groups.sort(key=lambda x: (x[0] > 1, -len(x[4]) if x[0] <= 1 else x[1], x[0], x[2]))
-    shown = 0
-    for rank, _, ev, measure, g in groups:
-        if shown >= max(4, params.top_n // 5):
+        groups.append((rank, -int(n), ev, measure))
+    groups.sort(key=lambda x: (x[0] > 1, x[1], x[0], x[2]))
+    positions = grouped.indices
+    picked = []
+    for rank, _, ev, measure in groups:
+        if len(picked) >= max(4, params.top_n // 5):
             break
-        n_values = g.groupby(["value_low", "value_high", "qualifier"], dropna=False).ngroups
+        n_values = int(n_values_of[(ev, measure)])
         if n_values < 2 and rank > 1:
             continue
-        shown += 1
-        g = g.sort_values(["value_low", "value_high"], na_position="first")
+        g = c.iloc[positions[(ev, measure)]].sort_values(["value_low", "value_high"], na_position="first")
+        picked.append((ev, measure, n_values, g, shown_claims(g, params.claims_per_figure)))
+    shown = len(picked)
+    claim_ids = [i for *_, sel in picked for i in sel["claim_id"]]
+    sentences = dict(tables.where("facts", "claims", "claim_id", claim_ids, ("claim_id", "sentence"))
+                     .itertuples(index=False)) if claim_ids else {}
+    for ev, measure, n_values, g, sel in picked:
         title = f"{labels.get(ev, ev)} — {measure}"
         parts.append(f"<h3>{esc(title)}</h3>")
         indep = int(g["independent"].sum())
         parts.append(f'<p class="note">{len(g)} claims, {indep} independent, {n_values} distinct values, '
                      f'{g["doc_id"].nunique()} documents. Filled dot: exact; open dot: about; bar: range or '
                      f'open bound (arrow = no upper bound); dashed: reprint.</p>')
-        parts.append(claims_chart(g, title))
+        parts.append(claims_chart(sel, title))
         rows = []
-        for r in g.head(params.top_n).itertuples():
+        for r in sel.itertuples():
             reprint = ("reprint" + (f" of {r.reprint_of}" if isinstance(r.reprint_of, str) else "")) \
                 if not r.independent else (f"{int(r.n_copies)} copies" if r.n_copies and r.n_copies > 1 else "")
-            quote = r.sentence if len(r.sentence) <= 400 else r.sentence[:399] + "…"
+            sentence = sentences.get(r.claim_id) or ""
+            quote = sentence if len(sentence) <= 400 else sentence[:399] + "…"
             cite = tables.evidence.cite(r.doc_id, r.raw_start, r.raw_end, f"{measure}: {r.surface}")
             rows.append([fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit), r.surface,
                          r.source_path or r.doc_id, r.attribution or "—", r.attribution_kind, quote, reprint, cite])
         parts.append(table(["value", "as written", "document", "source as written", "kind", "sentence",
                             "reprint", "source"], rows))
-        parts.append(full_table_note(len(g) - params.top_n, "facts", "claims", "claims"))
+        if len(g) > len(sel):
+            parts.append(f'<p class="note">Shown: {len(sel)} of {len(g):,} claims, every distinct value first, '
+                         'then every kind of source giving it.</p>')
+        parts.append(full_table_note(len(g) - len(sel), "facts", "claims", "claims"))
     if not shown and len(c):
         parts.append("<p>No event has more than one value for the same measure.</p>")
     parts.append('<p class="note">All tables in data/facts/: quantities, claims, comparison (one row per '
                  'distinct value per event and measure), events, timeline.</p>')
     by_measure = quantities.groupby("measure").size().to_dict() if len(quantities) else {}
-    killed = c[c["measure"] == "killed"]
+    killed = c[c["measure"] == "killed"].drop_duplicates([*VALUE, "uncertain", "unit"])
     metrics = {
         "quantities": len(quantities), "claims": len(claims), "events": len(events),
         "contested_event_measures": n_contested,
@@ -201,6 +237,6 @@ def build(tables, params) -> Section | None:
                  "source_path", "independent"]
     plots = {"claimed_values": c[plot_cols].sort_values(["event", "measure", "source_path", "value_low"],
                                                         na_position="first").reset_index(drop=True)}
-    exports = {"facts-claims": claims.drop(columns=[x for x in ("sentence",) if x in claims]),
-               "facts-quantities": quantities.drop(columns=[x for x in ("sentence",) if x in quantities])}
+    exports = {"facts-claims": TableExport("facts", "claims", drop=("sentence",)),
+               "facts-quantities": TableExport("facts", "quantities", drop=("sentence",))}
     return Section("figures", "Contested figures", "".join(parts), {"facts": metrics}, plots, exports)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.report.html import bar_chart, esc, fmt_int, table
+from pipeline.report.exports import TableExport
+from pipeline.report.html import bar_chart, esc, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
 
@@ -37,11 +38,12 @@ def build(tables, params) -> Section | None:
           fmt_int(r.n_passages)] for r in docs.sort_values("source_path").head(params.top_n).itertuples()),
         numeric=(6, 7),
     ))
-    if len(docs) > params.top_n:
-        parts.append(f"<p class=note>{len(docs) - params.top_n:,} more in data/ingest/documents.parquet.</p>")
+    parts.append(full_table_note(len(docs) - params.top_n, "ingest", "documents", "documents"))
     parts.append("<h3>Rejected inputs</h3>")
     if len(rejected):
-        parts.append(table(["file", "reason"], ((r.source_path, r.reason) for r in rejected.itertuples())))
+        parts.append(table(["file", "reason"], ((r.source_path, r.reason) for r in
+                                                rejected.head(params.top_n).itertuples())))
+        parts.append(full_table_note(len(rejected) - params.top_n, "ingest", "rejected", "rejected inputs"))
     else:
         parts.append("<p>None: every input file was read.</p>")
     metrics = {
@@ -50,4 +52,6 @@ def build(tables, params) -> Section | None:
         "formats": {str(k): int(v) for k, v in by_format.items()},
         "encodings": {str(k): int(v) for k, v in by_encoding.items()},
     }
-    return Section("overview", "Corpus overview", "".join(parts), {"ingest": metrics})
+    exports = {"ingest-documents": TableExport("ingest", "documents", drop=("text",)),
+               "ingest-rejected": TableExport("ingest", "rejected")}
+    return Section("overview", "Corpus overview", "".join(parts), {"ingest": metrics}, exports=exports)

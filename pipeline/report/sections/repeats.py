@@ -3,11 +3,13 @@ blocks, and how much of each document repeats text found elsewhere."""
 
 from __future__ import annotations
 
-from pipeline.report.html import Markup, bar_chart, esc, fmt_int, full_table_note, table
+import pandas as pd
+
+from pipeline.report.exports import TableExport
+from pipeline.report.html import Markup, bar_chart, esc, fmt_int, full_table_note, some_names, table
 from pipeline.report.sections import Section
 
 HEAD_CHARS = 160
-MAX_OCCURRENCES = 6  # per cluster in the report; all are in data/dedup/occurrences.parquet
 
 
 def _head(text, n: int = HEAD_CHARS) -> str:
@@ -22,20 +24,45 @@ def _pct(x) -> str:
 def build(tables, params) -> Section | None:
     if not (tables.has("dedup", "passages") and tables.has("dedup", "clusters")):
         return None
-    passages = tables.get("dedup", "passages", ("passage_id", "doc_id", "seq", "match", "is_canonical",
-                                                "skip_downstream", "figures_differ", "text"))
-    clusters = tables.get("dedup", "clusters")
-    occ = tables.get("dedup", "occurrences") if tables.has("dedup", "occurrences") else None
-    blocks = tables.get("dedup", "blocks") if tables.has("dedup", "blocks") else None
+    # passages are counted by their flags; the text is fetched for the few passages shown
+    flags = tables.count("dedup", "passages", ("match", "skip_downstream", "figures_differ"))
+    clusters = tables.get("dedup", "clusters", ("cluster_id", "kind", "n_occurrences", "n_docs", "figures_differ",
+                                                "canonical_chars", "canonical_head"))
+    blocks = tables.get("dedup", "blocks", ("block_id", "copy", "doc_id", "seq_start", "seq_end", "char_start",
+                                            "char_end", "n_passages")) if tables.has("dedup", "blocks") else None
     shares = tables.get("dedup", "repeated_share") if tables.has("dedup", "repeated_share") else None
-    docs = tables.get("ingest", "documents", ("doc_id", "source_path"))
-    path_of = dict(zip(docs["doc_id"], docs["source_path"]))
-    text_of = dict(zip(passages["passage_id"], passages["text"]))
+    path_of = tables.source_paths()
 
     n_exact = int((clusters["kind"] == "exact").sum()) if len(clusters) else 0
     n_blocks = int(blocks["block_id"].nunique()) if blocks is not None and len(blocks) else 0
-    skipped = int(passages["skip_downstream"].sum())
-    near = int((passages["match"] == "near").sum())
+    skipped = int(flags.loc[flags["skip_downstream"].astype(bool), "n"].sum())
+    near = int(flags.loc[flags["match"] == "near", "n"].sum())
+    n_differ = int(flags.loc[flags["figures_differ"].astype(bool), "n"].sum())
+
+    # what is shown, chosen before any text is read
+    top = clusters.sort_values(["n_occurrences", "canonical_chars", "cluster_id"],
+                               ascending=[False, False, True]).head(min(params.top_n, 10))
+    occ = None
+    if tables.has("dedup", "occurrences") and len(top):
+        occ = tables.where("dedup", "occurrences", "cluster_id", top["cluster_id"])
+    by_cluster = {k: g for k, g in occ.groupby("cluster_id", sort=False)} if occ is not None and len(occ) else {}
+    differ = tables.where("dedup", "passages", "figures_differ", [True], ("passage_id", "doc_id", "seq"),
+                          limit=params.top_n)
+    shown_blocks = pd.DataFrame()
+    if n_blocks:
+        ids = sorted(set(blocks["block_id"]))[: params.top_n]
+        shown_blocks = blocks[blocks["block_id"].isin(ids)].sort_values(["block_id", "copy"])
+        heads = tables.where("dedup", "blocks", "block_id", ids, ("block_id", "copy", "passage_ids")) \
+            .sort_values(["block_id", "copy"]).drop_duplicates("block_id")
+        first_passage = {b: (list(p)[0] if p is not None and len(p) else "")
+                         for b, p in zip(heads["block_id"], heads["passage_ids"])}
+    else:
+        first_passage = {}
+    wanted = {o for g in by_cluster.values() for o in g["passage_id"].head(params.occurrences_per_cluster)}
+    wanted |= set(differ["passage_id"]) | set(first_passage.values())
+    text_of = dict(tables.where("dedup", "passages", "passage_id", wanted, ("passage_id", "text")).itertuples(
+        index=False)) if wanted else {}
+
     parts = [
         "<p>Passages are compared after ignoring case, whitespace, quote and dash styles, look-alike "
         "letters and punctuation-only lines at their edges. <b>Exact</b> copies are processed once by "
@@ -73,9 +100,6 @@ def build(tables, params) -> Section | None:
     # largest clusters with their occurrences
     parts.append("<h3>Largest clusters</h3>")
     if len(clusters):
-        top = clusters.sort_values(["n_occurrences", "canonical_chars", "cluster_id"],
-                                   ascending=[False, False, True]).head(min(params.top_n, 10))
-        by_cluster = {k: g for k, g in occ.groupby("cluster_id")} if occ is not None and len(occ) else {}
         for r in top.itertuples():
             flag = " <b>Figures differ between copies.</b>" if r.figures_differ else ""
             parts.append(
@@ -89,34 +113,38 @@ def build(tables, params) -> Section | None:
                      + (" (approx.)" if o.approximate else ""), o.relation, f"{o.similarity:.2f}",
                      _head(text_of.get(o.passage_id, ""), 90),
                      tables.evidence.cite(o.doc_id, o.char_start, o.char_end, f"repeat {r.cluster_id}")]
-                    for o in g.head(MAX_OCCURRENCES).itertuples()]
+                    for o in g.head(params.occurrences_per_cluster).itertuples()]
             parts.append(table(["document", "passage", "characters", "relation", "similarity", "text", "source"],
                                rows, numeric=(1, 4)))
-            parts.append(full_table_note(len(g) - MAX_OCCURRENCES, "dedup", "occurrences", "occurrences"))
+            parts.append(full_table_note(len(g) - params.occurrences_per_cluster, "dedup", "occurrences",
+                                         "occurrences"))
         parts.append(full_table_note(len(clusters) - len(top), "dedup", "clusters", "clusters"))
     else:
         parts.append("<p>No repeated passage was found.</p>")
 
     # near copies whose figures differ
-    differ = passages[passages["figures_differ"]]
-    if len(differ):
+    if n_differ:
         parts.append("<h3>Near copies whose figures differ from their canonical passage</h3>")
         parts.append("<p class=note>Not independent confirmations: one text, reprinted with other figures.</p>")
         parts.append(table(["document", "passage", "text"],
-                           ([path_of.get(r.doc_id, r.doc_id), fmt_int(r.seq), _head(r.text)]
-                            for r in differ.head(params.top_n).itertuples()), numeric=(1,)))
+                           ([path_of.get(r.doc_id, r.doc_id), fmt_int(r.seq), _head(text_of.get(r.passage_id, ""))]
+                            for r in differ.itertuples()), numeric=(1,)))
+        parts.append(f"<p class=note>{n_differ - len(differ):,} more in "
+                     "<code>data/dedup/passages.parquet</code> (column <code>figures_differ</code>).</p>"
+                     if n_differ > len(differ) else "")
 
     # blocks
     parts.append("<h3>Repeated blocks</h3>")
     if n_blocks:
-        first = blocks.sort_values(["block_id", "copy"]).groupby("block_id", sort=False)
         rows = []
-        for bid, g in list(first)[: params.top_n]:
-            copies = "; ".join(f"{path_of.get(c.doc_id, c.doc_id)} passages {c.seq_start}–{c.seq_end} "
-                               f"(characters {c.char_start:,}–{c.char_end:,})" for c in g.itertuples())
-            head = _head(text_of.get(g.iloc[0]["passage_ids"][0], ""), 90)
+        for bid, g in shown_blocks.groupby("block_id", sort=False):
+            copies = some_names([f"{path_of.get(c.doc_id, c.doc_id)} passages {c.seq_start}–{c.seq_end} "
+                                 f"(characters {c.char_start:,}–{c.char_end:,})" for c in g.itertuples()],
+                                params.sources_per_row, "; ")
+            head = _head(text_of.get(first_passage.get(bid, ""), ""), 90)
             rows.append([bid, fmt_int(len(g)), fmt_int(int(g["n_passages"].max())), copies, head])
         parts.append(table(["block", "copies", "passages", "where", "starts with"], rows, numeric=(1, 2)))
+        parts.append(full_table_note(n_blocks - len(rows), "dedup", "blocks", "blocks"))
         parts.append("<p class=note>A block is a run of consecutive repeated passages reprinted together "
                      "(an article reprinted in a thread is one block).</p>")
     else:
@@ -126,10 +154,10 @@ def build(tables, params) -> Section | None:
         "clusters": int(len(clusters)),
         "clusters_exact": n_exact,
         "clusters_near": int(len(clusters) - n_exact),
-        "passages_in_clusters": int((passages["match"] != "unique").sum()),
+        "passages_in_clusters": int(flags.loc[flags["match"] != "unique", "n"].sum()),
         "exact_repeats_skipped": skipped,
         "near_repeats": near,
-        "figures_differ": int(passages["figures_differ"].sum()),
+        "figures_differ": n_differ,
         "blocks": n_blocks,
         "block_copies": int(len(blocks)) if blocks is not None else 0,
         "repeated_share": metrics_share,
@@ -138,10 +166,12 @@ def build(tables, params) -> Section | None:
     if shares is not None and len(shares):
         plots["repeated_share"] = shares[["source_path", "repeated_share", "copied_share"]] \
             .sort_values("source_path").reset_index(drop=True)
-    exports = {"dedup-clusters": clusters}
-    if occ is not None:
-        exports["dedup-occurrences"] = occ
+    exports = {"dedup-clusters": TableExport("dedup", "clusters")}
+    if tables.has("dedup", "occurrences"):
+        exports["dedup-occurrences"] = TableExport("dedup", "occurrences")
+    if blocks is not None:
+        exports["dedup-blocks"] = TableExport("dedup", "blocks")
     if shares is not None:
-        exports["dedup-repeated_share"] = shares
+        exports["dedup-repeated_share"] = TableExport("dedup", "repeated_share")
     return Section("repeats", "Repeated passages", "".join(parts), {"dedup": metrics}, plots, exports)
 

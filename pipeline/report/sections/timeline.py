@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.report.html import esc, fmt_int, full_table_note, table
+from pipeline.report.exports import TableExport
+from pipeline.report.html import esc, fmt_int, full_table_note, some_names, table
 from pipeline.report.sections import Section
 
 
 def build(tables, params) -> Section | None:
     if not tables.has("facts", "timeline"):
         return None
-    t = tables.get("facts", "timeline")
-    docs = tables.get("ingest", "documents", ("doc_id", "source_path")) if tables.has("ingest", "documents") \
-        else pd.DataFrame(columns=["doc_id", "source_path"])
-    paths = dict(zip(docs["doc_id"], docs["source_path"]))
-    events = tables.get("facts", "events") if tables.has("facts", "events") else pd.DataFrame()
+    # no sentence column: the sentences are read for the shown rows only
+    t = tables.get("facts", "timeline", ("date", "date_end", "precision", "doc_id", "raw_start", "raw_end",
+                                         "relative", "role", "event", "group_id"))
+    paths = tables.source_paths()
+    events = tables.get("facts", "events", ("event_id", "label")) if tables.has("facts", "events") \
+        else pd.DataFrame()
     labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
     ev = t[t["role"] == "event"]
     parts = ["<p>Every date the documents mention, normalised to ISO (day, month or year as precise as the "
@@ -37,13 +39,17 @@ def build(tables, params) -> Section | None:
     shown = firsts.sort_values(["n", "date"], ascending=[False, True], kind="stable").head(params.top_n)
     shown = shown.sort_values("date", kind="stable")
     docs_of = ev[ev["group_id"].isin(shown["group_id"])].groupby("group_id", sort=False)["doc_id"].unique()
+    heads = tables.where("facts", "timeline", "group_id", shown["group_id"], ("group_id", "role", "sentence"))
+    heads = heads[heads["role"] == "event"].drop_duplicates("group_id")  # the group's first entry, as above
+    sentence_of = dict(zip(heads["group_id"], heads["sentence"]))
     rows = []
     for first in shown.to_dict("records"):
         when = first["date"] + (f" – {first['date_end']}" if isinstance(first["date_end"], str) else "")
         sources = sorted({paths.get(d, d) for d in docs_of[first["group_id"]]})
-        quote = first["sentence"] if len(first["sentence"]) <= 300 else first["sentence"][:299] + "…"
+        sentence = sentence_of.get(first["group_id"]) or ""
+        quote = sentence if len(sentence) <= 300 else sentence[:299] + "…"
         rows.append([when, first["precision"], labels.get(first["event"], first["event"] or ""), first["n"],
-                     ", ".join(sources), quote,
+                     some_names(sources, params.sources_per_row), quote,
                      tables.evidence.cite(first["doc_id"], first["raw_start"], first["raw_end"],
                                           f"date {first['date']}")])
     parts.append(table(["date", "precision", "event", "mentions", "sources", "text", "source"], rows,
@@ -53,5 +59,5 @@ def build(tables, params) -> Section | None:
                "timeline_relative": int(ev["relative"].sum()) if len(ev) else 0,
                "timeline_by_precision": {str(k): int(v) for k, v in ev.groupby("precision").size().items()}
                if len(ev) else {}}
-    exports = {"facts-timeline": t}
+    exports = {"facts-timeline": TableExport("facts", "timeline")}
     return Section("timeline", "Timeline", "".join(parts), {"facts": metrics}, exports=exports)
