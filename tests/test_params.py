@@ -60,3 +60,18 @@ def test_report_caps_are_validated(tmp_path):
     assert "report.sources_per_row" in msg and "got 0" in msg
     caps = load_params(REPO / "params.yaml")["report"]
     assert (caps.top_n, caps.occurrences_per_cluster, caps.claims_per_figure, caps.sources_per_row) == (25, 6, 25, 10)
+
+
+def test_params_read_once_per_process_but_an_edit_is_seen(tmp_path):
+    path = write(tmp_path, "ingest:\n  max_file_mb: 5\n")
+    first = load_params(path)
+    assert load_params(path)["ingest"] is first["ingest"]  # parsed and validated once
+    path.write_text("ingest:\n  max_file_mb: 7\n", encoding="utf-8")  # same size: mtime tells
+    import os
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert load_params(path)["ingest"].max_file_mb == 7
+    path.write_text("ingest:\n  max_file_mb: 0\n", encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000))
+    with pytest.raises(ParamsError, match="max_file_mb"):
+        load_params(path)
