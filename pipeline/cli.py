@@ -68,19 +68,23 @@ def cmd_run(args) -> int:
     unknown = [n for n in names if n not in STAGES]
     if unknown:
         return _die(f"unknown stage(s) {', '.join(unknown)}; stages: all, {', '.join(STAGES)}")
-    from pipeline.core.prefect_server import configure
+    from pipeline.core.prefect_server import configure, wait_ready
 
-    url = configure(root)
+    url = configure(root, wait=False)  # a server to start boots while the stages are imported
+    try:
+        from pipeline.core.params import load_params
+        from pipeline.core.runner import RunnerParams, task_runner
+
+        flows = {name: STAGES[name].load() for name in names}
+    finally:
+        wait_ready()
     if args.verbose:
         print(f"Prefect API: {url}", file=sys.stderr)
-    from pipeline.core.params import load_params
-    from pipeline.core.runner import RunnerParams, task_runner
-
     runner: RunnerParams = load_params(root / "params.yaml")["runner"]
     if args.runner:
         runner = runner.model_copy(update={"kind": args.runner})
     for name in names:
-        flow = STAGES[name].load().with_options(task_runner=task_runner(runner))
+        flow = flows[name].with_options(task_runner=task_runner(runner))
         started = time.monotonic()
         with _stage_flow_settings():
             summary = flow(root=str(root))

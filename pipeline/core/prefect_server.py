@@ -63,47 +63,82 @@ def read_state(root: Path) -> dict | None:
         return None
 
 
-def start_server(root: Path) -> str:
-    """Start the embedded server (or find the one already running); return its API URL."""
+def start_server(root: Path, wait: bool = True) -> str:
+    """Start the embedded server (or find the one already running); return its API URL.
+
+    With wait=False a server being started is left booting (a few seconds of imports in its
+    own process) and `wait_ready()` must be called before the API is used: the caller's own
+    imports overlap the boot."""
+    global _STARTING
     home = state_dir(root)
     home.mkdir(parents=True, exist_ok=True)
-    with open(home / "server.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # two stages starting at once start one server
-        state = read_state(root)
-        if state and healthy(state["api_url"]):
-            return state["api_url"]
-        port = _free_port()
-        api_url = f"http://127.0.0.1:{port}/api"
-        env = {**os.environ, **QUIET_ENV, "PREFECT_HOME": str(home)}
-        env.pop("PREFECT_API_URL", None)
-        log = open(home / "server.log", "ab")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start",
-             "--host", "127.0.0.1", "--port", str(port)],
-            cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )
-        started = time.monotonic()
-        deadline = started + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise ServerError(
-                    f"The embedded Prefect server exited at start (code {proc.returncode}). "
-                    f"See {home / 'server.log'}; or set PREFECT_API_URL to a running server."
-                )
-            if healthy(api_url, timeout=1.0):
-                _state_file(root).write_text(
-                    json.dumps({"api_url": api_url, "pid": proc.pid, "port": port})
-                )
-                print(f"started the local Prefect server in {time.monotonic() - started:.1f}s "
-                      f"at {api_url} (stop it with: python -m pipeline server stop)", file=sys.stderr)
-                return api_url
-            time.sleep(0.3)
-        proc.terminate()
-        raise ServerError(
-            f"The embedded Prefect server did not answer within {START_TIMEOUT_S}s. "
-            f"See {home / 'server.log'}."
-        )
+    lock = open(home / "server.lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # two stages starting at once start one server
+    state = read_state(root)
+    if state and healthy(state["api_url"]):
+        lock.close()
+        return state["api_url"]
+    port = _free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, **QUIET_ENV, "PREFECT_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    log = open(home / "server.log", "ab")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start",
+         "--host", "127.0.0.1", "--port", str(port)],
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+    starting = _Starting(root, proc, api_url, port, lock)
+    if not wait:
+        _STARTING = starting
+        return api_url
+    return starting.wait()
+
+
+class _Starting:
+    """A server process booting; the start lock is held until it answers (or fails)."""
+
+    def __init__(self, root: Path, proc: subprocess.Popen, api_url: str, port: int, lock):
+        self.root, self.proc, self.api_url, self.port, self.lock = root, proc, api_url, port, lock
+        self.started = time.monotonic()
+
+    def wait(self) -> str:
+        home = state_dir(self.root)
+        try:
+            deadline = self.started + START_TIMEOUT_S
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    raise ServerError(
+                        f"The embedded Prefect server exited at start (code {self.proc.returncode}). "
+                        f"See {home / 'server.log'}; or set PREFECT_API_URL to a running server."
+                    )
+                if healthy(self.api_url, timeout=1.0):
+                    _state_file(self.root).write_text(
+                        json.dumps({"api_url": self.api_url, "pid": self.proc.pid, "port": self.port})
+                    )
+                    print(f"started the local Prefect server in {time.monotonic() - self.started:.1f}s "
+                          f"at {self.api_url} (stop it with: python -m pipeline server stop)", file=sys.stderr)
+                    return self.api_url
+                time.sleep(0.2)
+            self.proc.terminate()
+            raise ServerError(
+                f"The embedded Prefect server did not answer within {START_TIMEOUT_S}s. "
+                f"See {home / 'server.log'}."
+            )
+        finally:
+            self.lock.close()
+
+
+_STARTING: _Starting | None = None
+
+
+def wait_ready() -> None:
+    """Wait for a server `configure(root, wait=False)` left booting, if any."""
+    global _STARTING
+    if _STARTING is not None:
+        starting, _STARTING = _STARTING, None
+        starting.wait()
 
 
 def init_database(root: Path) -> bool:
@@ -143,8 +178,11 @@ def stop_server(root: Path) -> bool:
     return True
 
 
-def configure(root: Path) -> str:
-    """Point this process (and its children) at a Prefect API; return the URL."""
+def configure(root: Path, wait: bool = True) -> str:
+    """Point this process (and its children) at a Prefect API; return the URL.
+
+    wait=False: an embedded server that has to be started is left booting; call
+    `wait_ready()` before the first API call."""
     for key, value in QUIET_ENV.items():
         os.environ.setdefault(key, value)
     os.environ.setdefault("PREFECT_HOME", str(state_dir(root)))
@@ -156,6 +194,6 @@ def configure(root: Path) -> str:
                 "PREFECT_API_URL to let the pipeline run its own local server."
             )
         return url
-    url = start_server(root)
+    url = start_server(root, wait=wait)
     os.environ["PREFECT_API_URL"] = url
     return url
