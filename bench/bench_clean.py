@@ -237,11 +237,11 @@ def main() -> int:
     parts = {}
     if not args.no_breakdown:
         no_lang = Cleaner()
-        no_lang.detector.detect = lambda text: ("und", None, None)
+        no_lang.detector.detect_many = lambda texts: [("und", None, None)] * len(texts)
         no_split = Cleaner()
         no_split._splitter = _NoSplit()
         neither = Cleaner()
-        neither.detector.detect = lambda text: ("und", None, None)
+        neither.detector.detect_many = lambda texts: [("und", None, None)] * len(texts)
         neither._splitter = _NoSplit()
         for label, c in (("without language detection", no_lang), ("without sentence splitting", no_split),
                          ("repairs, furniture, joins only", neither)):

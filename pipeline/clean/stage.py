@@ -96,6 +96,7 @@ class Cleaned:
     language_confidence: float | None = None
     language_label: str | None = None
     last_line: str | None = None  # before joins: compared with the next passage's first line
+    language_text: str = ""        # the content lines the language is read from
     char_start: int = 0
     raw_len: int = 0
     _map: OffsetMap | None = field(default=None, repr=False)
@@ -125,7 +126,10 @@ class Cleaner:
                                            self.params.spacy_model)
         return self._splitter
 
-    def clean(self, raw: str, char_start: int = 0, previous_line: str | None = None) -> Cleaned:
+    def clean(self, raw: str, char_start: int = 0, previous_line: str | None = None,
+              detect_language: bool = True) -> Cleaned:
+        """One passage. detect_language=False leaves the language to the caller (`clean_passages`
+        detects the languages of a whole partition in one loop)."""
         p = self.params
         log = EditLog(raw)
         ascii_only = raw.isascii()
@@ -166,9 +170,11 @@ class Cleaner:
             lang_text = "\n".join(text[a:b] for a, b in content)
         else:
             lang_text = text
-        language, confidence, label = self.detector.detect(lang_text)
-        return Cleaned(text, edits, furniture, content, boiler, rule, language, confidence, label, last,
-                       char_start, len(raw))
+        res = Cleaned(text, edits, furniture, content, boiler, rule, last_line=last, language_text=lang_text,
+                      char_start=char_start, raw_len=len(raw))
+        if detect_language:
+            res.language, res.language_confidence, res.language_label = self.detector.detect_many([lang_text])[0]
+        return res
 
     @staticmethod
     def _apply(log: EditLog, changes: list[Change]) -> None:
@@ -211,13 +217,10 @@ def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
     for pid, did, base, text in zip(pids, dids, starts, passages["text"].tolist()):
         if did != prev_doc:
             prev_doc, prev_line = did, None
-        res = cleaner.clean(text, base, prev_line)
+        res = cleaner.clean(text, base, prev_line, detect_language=False)
         prev_line = res.last_line
         results.append(res)
         P["text_clean"].append(res.text_clean)
-        P["language"].append(res.language)
-        P["language_confidence"].append(res.language_confidence)
-        P["language_label"].append(res.language_label)
         P["is_boilerplate"].append(res.is_boilerplate)
         P["boilerplate_rule"].append(res.boilerplate_rule)
         P["n_furniture_lines"].append(len(res.furniture))
@@ -232,6 +235,10 @@ def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
             for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("start", a), ("end", b),
                          ("raw_start", ra), ("raw_end", rb), ("text", res.text_clean[a:b])):
                 F[k].append(v)
+    languages = cleaner.detector.detect_many([r.language_text for r in results])
+    P["language"] = [x[0] for x in languages]
+    P["language_confidence"] = [x[1] for x in languages]
+    P["language_label"] = [x[2] for x in languages]
     spans_all = cleaner.splitter.split_many([r.text_clean for r in results])
     s_id, s_pid, s_did, s_seq = S["sentence_id"], S["passage_id"], S["doc_id"], S["seq"]
     s_a, s_b, s_ra, s_rb, s_text, s_boil = (S["start"], S["end"], S["raw_start"], S["raw_end"], S["text"],
