@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass
+@dataclass(slots=True)
 class Edit:
     raw_start: int
     raw_end: int
@@ -22,9 +23,8 @@ class Edit:
     rule: str
 
 
-@dataclass(frozen=True)
-class Change:
-    """A change a pass proposes on the current text."""
+class Change(NamedTuple):
+    """A change a pass proposes on the current text (a tuple: passes make many of them)."""
 
     start: int
     end: int

@@ -15,13 +15,14 @@ content.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 REPEATED = "repeated_line"
+# a non-blank line without the spaces and tabs around it
+LINE = re.compile(r"[^ \t\n](?:[^\n]*[^ \t\n])?")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int  # offsets of the stripped line in the passage text
     end: int
     rule: str | None
@@ -56,27 +57,19 @@ class FurnitureRules:
         """
         out = []
         prev = previous_line
-        pos = 0
-        n = len(text)
-        while pos <= n:
-            nl = text.find("\n", pos)
-            end = n if nl < 0 else nl
-            a, b = pos, end
-            while a < b and text[a] in " \t":
-                a += 1
-            while b > a and text[b - 1] in " \t":
-                b -= 1
-            if a < b:
-                line = text[a:b]
-                rule = self.rule_of(line)
-                if rule is None and self.repeated_min_chars and prev is not None and line == prev \
-                        and len(line) >= self.repeated_min_chars:
-                    rule = REPEATED
-                out.append(Line(a, b, rule))
-                prev = line
-            if nl < 0:
-                break
-            pos = nl + 1
+        pattern, max_chars, names = self.pattern, self.max_line_chars, self.names
+        repeated_min = self.repeated_min_chars
+        for m in LINE.finditer(text):
+            line = m.group()
+            rule = None
+            if pattern is not None and len(line) <= max_chars:
+                found = pattern.fullmatch(line)
+                if found:
+                    rule = names[int(found.lastgroup[1:])]
+            if rule is None and repeated_min and line == prev and len(line) >= repeated_min:
+                rule = REPEATED
+            out.append(Line(m.start(), m.end(), rule))
+            prev = line
         return out
 
 

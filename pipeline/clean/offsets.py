@@ -149,6 +149,33 @@ class OffsetMap:
             return r, r
         return self._clean_char(s)[0], self._clean_char(e - 1)[1]
 
+    def raw_spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`raw_span` of many clean spans (one call per passage instead of one per sentence)."""
+        rs, re_, cs, ce = self._rs, self._re, self._cs, self._ce
+        n, base, clean_len = len(ce), self.raw_start, self.clean_len
+        out = []
+        for s, e in spans:
+            if not 0 <= s <= e <= clean_len:
+                out.append(self.raw_span(s, e))  # raises the same errors
+                continue
+            if s == e:
+                r = self.to_raw(s)
+                out.append((r, r))
+                continue
+            j = bisect_right(ce, s)
+            if j < n and cs[j] <= s:
+                a = rs[j]
+            else:
+                a = base + s if j == 0 else re_[j - 1] + (s - ce[j - 1])
+            i = e - 1
+            j = bisect_right(ce, i)
+            if j < n and cs[j] <= i:
+                b = re_[j]
+            else:
+                b = (base + i if j == 0 else re_[j - 1] + (i - ce[j - 1])) + 1
+            out.append((a, b))
+        return out
+
     def clean_span(self, raw_start: int, raw_end: int) -> tuple[int, int]:
         """Document span -> the clean span produced by it, widened to whole edits."""
         a, b = self._check_raw(raw_start), self._check_raw(raw_end)

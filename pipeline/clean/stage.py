@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.clean.edits import Change, EditLog, shift_positions
-from pipeline.clean.furniture import FurnitureRules, Line, last_line
+from pipeline.clean.furniture import FurnitureRules, Line
 from pipeline.clean.language import LanguageDetector
 from pipeline.clean.offsets import OffsetMap
 from pipeline.clean.params import CleanParams
@@ -104,7 +104,9 @@ class Cleaned:
     @property
     def offset_map(self) -> OffsetMap:
         if self._map is None:
-            self._map = OffsetMap.from_edits(self.char_start, self.raw_len, [e[:4] for e in self.edits])
+            # the edit log's edits are sorted, non-overlapping and never empty: what
+            # OffsetMap.from_edits would check and sort (tests check every map it makes)
+            self._map = OffsetMap(self.char_start, self.raw_len, [e[:4] for e in self.edits])
         return self._map
 
 
@@ -142,7 +144,7 @@ class Cleaner:
             fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
             self._apply(log, [Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
         lines: list[Line] = self.rules.lines(log.text, previous_line)
-        last = last_line(log.text)
+        last = log.text[lines[-1].start:lines[-1].end] if lines else None  # = last_line(text)
         if p.join_wraps:
             joins = join_changes(log.text, lines, self.continuation, p.max_item_lines, p.max_wrap_chain,
                                  self.before_capital)
@@ -197,6 +199,16 @@ def _frame(cols: dict[str, list], schema: pa.Schema) -> pd.DataFrame:
     return pa.table(cols, schema=schema).to_pandas()
 
 
+_SUFFIXES: list[str] = []
+
+
+def _sentence_suffixes(n: int) -> list[str]:
+    """["-s0000", "-s0001", ...] (the sentence_id after the passage_id), made once."""
+    while len(_SUFFIXES) < n:
+        _SUFFIXES.extend(f"-s{k:04d}" for k in range(len(_SUFFIXES), 2 * len(_SUFFIXES) + 64))
+    return _SUFFIXES[:n]
+
+
 def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
                    cleaner: Cleaner | None = None) -> dict[str, pd.DataFrame]:
     """Ingest passages (passage_id, doc_id, seq, char_start, char_end, text) -> the clean tables.
@@ -214,32 +226,43 @@ def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
     P["char_start"], P["char_end"] = starts, [int(x) for x in passages["char_end"]]
     results: list[Cleaned] = []
     prev_doc, prev_line = None, None
+    clean = cleaner.clean
     for pid, did, base, text in zip(pids, dids, starts, passages["text"].tolist()):
         if did != prev_doc:
             prev_doc, prev_line = did, None
-        res = cleaner.clean(text, base, prev_line, detect_language=False)
+        res = clean(text, base, prev_line, detect_language=False)
         prev_line = res.last_line
         results.append(res)
-        P["text_clean"].append(res.text_clean)
-        P["is_boilerplate"].append(res.is_boilerplate)
-        P["boilerplate_rule"].append(res.boilerplate_rule)
-        P["n_furniture_lines"].append(len(res.furniture))
-        P["n_edits"].append(len(res.edits))
-        for rs, re_, before, after, rule, c0, c1 in res.edits:
-            for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("raw_start", rs),
-                         ("raw_end", re_), ("clean_start", c0), ("clean_end", c1), ("before", before),
-                         ("after", after)):
-                E[k].append(v)
-        for a, b, rule in res.furniture:
-            ra, rb = res.offset_map.raw_span(a, b) if res.edits else (base + a, base + b)
-            for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("start", a), ("end", b),
-                         ("raw_start", ra), ("raw_end", rb), ("text", res.text_clean[a:b])):
-                F[k].append(v)
+    P["text_clean"] = [r.text_clean for r in results]
+    P["is_boilerplate"] = [r.is_boilerplate for r in results]
+    P["boilerplate_rule"] = [r.boilerplate_rule for r in results]
+    P["n_furniture_lines"] = [len(r.furniture) for r in results]
+    P["n_edits"] = [len(r.edits) for r in results]
+    for pid, did, base, res in zip(pids, dids, starts, results):
+        if res.edits:
+            n = len(res.edits)
+            E["passage_id"].extend([pid] * n)
+            E["doc_id"].extend([did] * n)
+            for k, col in zip(("raw_start", "raw_end", "before", "after", "rule", "clean_start", "clean_end"),
+                              zip(*res.edits)):
+                E[k].extend(col)
+        if res.furniture:
+            n = len(res.furniture)
+            F["passage_id"].extend([pid] * n)
+            F["doc_id"].extend([did] * n)
+            spans = [(a, b) for a, b, _ in res.furniture]
+            F["rule"].extend([r for _, _, r in res.furniture])
+            F["start"].extend([a for a, _ in spans])
+            F["end"].extend([b for _, b in spans])
+            raw = res.offset_map.raw_spans(spans) if res.edits else [(base + a, base + b) for a, b in spans]
+            F["raw_start"].extend([x for x, _ in raw])
+            F["raw_end"].extend([y for _, y in raw])
+            F["text"].extend([res.text_clean[a:b] for a, b in spans])
     languages = cleaner.detector.detect_many([r.language_text for r in results])
     P["language"] = [x[0] for x in languages]
     P["language_confidence"] = [x[1] for x in languages]
     P["language_label"] = [x[2] for x in languages]
-    spans_all = cleaner.splitter.split_many([r.text_clean for r in results])
+    spans_all = cleaner.splitter.split_many(P["text_clean"])
     s_id, s_pid, s_did, s_seq = S["sentence_id"], S["passage_id"], S["doc_id"], S["seq"]
     s_a, s_b, s_ra, s_rb, s_text, s_boil = (S["start"], S["end"], S["raw_start"], S["raw_end"], S["text"],
                                             S["is_boilerplate"])
@@ -248,19 +271,21 @@ def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
         if not n:
             continue
         text = res.text_clean
-        s_id.extend([f"{pid}-s{k:04d}" for k in range(n)])
+        s_id.extend(map(pid.__add__, _sentence_suffixes(n)))
         s_pid.extend([pid] * n)
         s_did.extend([did] * n)
         s_seq.extend(range(n))
-        s_a.extend([a for a, _ in spans])
-        s_b.extend([b for _, b in spans])
+        a_s = [a for a, _ in spans]
+        b_s = [b for _, b in spans]
+        s_a.extend(a_s)
+        s_b.extend(b_s)
         if res.edits:
-            raw = [res.offset_map.raw_span(a, b) for a, b in spans]
+            raw = res.offset_map.raw_spans(spans)
             s_ra.extend([x for x, _ in raw])
             s_rb.extend([y for _, y in raw])
         else:
-            s_ra.extend([base + a for a, _ in spans])
-            s_rb.extend([base + b for _, b in spans])
+            s_ra.extend([base + a for a in a_s])
+            s_rb.extend([base + b for b in b_s])
         s_text.extend([text[a:b] for a, b in spans])
         furn = res.furniture
         if furn:

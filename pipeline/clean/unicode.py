@@ -61,8 +61,10 @@ _KINDS = {
     "control": "\x00-\x08\x0e-\x1f\x7f-\x9f",
     "surrogate": "\ud800-\udfff",
 }
-INVISIBLE = re.compile("[" + "".join(_KINDS.values()) + "]+")
-_KIND_RE = [(kind, re.compile(f"[{chars}]+")) for kind, chars in _KINDS.items()]
+# one alternative per kind (the kinds share no character): a run of one kind per match;
+# the lookahead lets the scan skip other characters fast (without it, 10x slower)
+INVISIBLE_RUN = re.compile("(?=[" + "".join(_KINDS.values()) + "])(?:"
+                           + "|".join(f"(?P<{kind}>[{chars}]+)" for kind, chars in _KINDS.items()) + ")")
 _JOINER_SCRIPTS = re.compile(
     "[\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff"
     "\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
@@ -132,39 +134,28 @@ def mojibake_changes(text: str) -> list[Change]:
     return changes
 
 
-def _runs(text: str, s: int, e: int):
-    """(kind, start, end) runs of one kind inside an invisible run text[s:e]."""
-    pos = s
-    while pos < e:
-        for kind, rx in _KIND_RE:
-            m = rx.match(text, pos, e)
-            if m:
-                yield kind, pos, m.end()
-                pos = m.end()
-                break
-
-
 def invisible_changes(text: str) -> list[Change]:
     changes = []
-    for run in INVISIBLE.finditer(text):
-        for kind, s, e in _runs(text, run.start(), run.end()):
-            if kind == "newline":
-                k = s
-                while k < e:  # CR LF is one line break
-                    step = 2 if text.startswith("\r\n", k) else 1
-                    changes.append(Change(k, k + step, "\n", "newline"))
-                    k += step
-            elif kind == "space":
-                changes.append(Change(s, e, " " * (e - s), "space"))
-            elif kind == "joiner":
-                before = text[s - 1] if s > 0 else ""
-                after = text[e] if e < len(text) else ""
-                if not (_JOINER_SCRIPTS.match(before) or _JOINER_SCRIPTS.match(after)):
-                    changes.append(Change(s, e, "", "zero_width"))
-            elif kind == "surrogate":
-                changes.append(Change(s, e, "\ufffd" * (e - s), "control"))
-            else:
-                changes.append(Change(s, e, "", kind))
+    for m in INVISIBLE_RUN.finditer(text):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "space":
+            changes.append(Change(s, e, " " * (e - s), "space"))
+        elif kind == "newline":
+            k = s
+            while k < e:  # CR LF is one line break
+                step = 2 if text.startswith("\r\n", k) else 1
+                changes.append(Change(k, k + step, "\n", "newline"))
+                k += step
+        elif kind == "joiner":
+            before = text[s - 1] if s > 0 else ""
+            after = text[e] if e < len(text) else ""
+            if not (_JOINER_SCRIPTS.match(before) or _JOINER_SCRIPTS.match(after)):
+                changes.append(Change(s, e, "", "zero_width"))
+        elif kind == "surrogate":
+            changes.append(Change(s, e, "\ufffd" * (e - s), "control"))
+        else:
+            changes.append(Change(s, e, "", kind))
     return changes
 
 
