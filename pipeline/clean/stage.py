@@ -28,7 +28,7 @@ from pipeline.clean.language import LanguageDetector
 from pipeline.clean.offsets import OffsetMap
 from pipeline.clean.params import CleanParams
 from pipeline.clean.sentences import make_splitter
-from pipeline.clean.unicode import invisible_changes, mojibake_changes, nfc_changes
+from pipeline.clean.unicode import invisible_changes, mojibake_changes, needs_repair, nfc_changes
 from pipeline.clean.wraps import join_changes
 from pipeline.text.homoglyphs import mixed_script_fixes
 
@@ -134,18 +134,11 @@ class Cleaner:
         detects the languages of a whole partition in one loop)."""
         p = self.params
         log = EditLog(raw)
-        ascii_only = raw.isascii()
-        if p.repair_mojibake and not ascii_only:
-            self._apply(log, mojibake_changes(log.text))
-        self._apply(log, invisible_changes(log.text))
-        if not ascii_only:
-            self._apply(log, nfc_changes(log.text))
-        if p.fix_homoglyphs and not ascii_only:
-            fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
-            self._apply(log, [Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
+        if needs_repair(raw):
+            self._repair(log)
         lines: list[Line] = self.rules.lines(log.text, previous_line)
         last = log.text[lines[-1].start:lines[-1].end] if lines else None  # = last_line(text)
-        if p.join_wraps:
+        if p.join_wraps and len(lines) > 1:
             joins = join_changes(log.text, lines, self.continuation, p.max_item_lines, p.max_wrap_chain,
                                  self.before_capital)
             if joins:
@@ -177,6 +170,19 @@ class Cleaner:
         if detect_language:
             res.language, res.language_confidence, res.language_label = self.detector.detect_many([lang_text])[0]
         return res
+
+    def _repair(self, log: EditLog) -> None:
+        """The Unicode passes, each on the text the previous one left."""
+        p = self.params
+        ascii_only = log.raw.isascii()
+        if p.repair_mojibake and not ascii_only:
+            self._apply(log, mojibake_changes(log.text))
+        self._apply(log, invisible_changes(log.text))
+        if not ascii_only:
+            self._apply(log, nfc_changes(log.text))
+        if p.fix_homoglyphs and not ascii_only:
+            fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
+            self._apply(log, [Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
 
     @staticmethod
     def _apply(log: EditLog, changes: list[Change]) -> None:

@@ -103,7 +103,8 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _CYR = "\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f"
 _GRK = "\u0370-\u03ff\u1f00-\u1fff"
 HAS_LATIN = re.compile(f"[{_LATIN}]")
-HAS_OTHER = re.compile(f"[{_CYR}{_GRK}]")
+OTHER_SCRIPT_RANGES = _CYR + _GRK  # a regex class body: the Cyrillic and Greek letters' blocks
+HAS_OTHER = re.compile(f"[{OTHER_SCRIPT_RANGES}]")
 # two letters of different scripts side by side: a mixed word
 TRANSITION = re.compile(
     f"[{_LATIN}](?=[{_CYR}{_GRK}])|[{_CYR}](?=[{_LATIN}{_GRK}])|[{_GRK}](?=[{_LATIN}{_CYR}])")
