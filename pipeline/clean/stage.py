@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -27,9 +28,11 @@ from pipeline.clean.furniture import FurnitureRules, Line
 from pipeline.clean.language import LanguageDetector
 from pipeline.clean.offsets import OffsetMap
 from pipeline.clean.params import CleanParams
+from pipeline.clean.sentence_table import sentence_columns
 from pipeline.clean.sentences import make_splitter
 from pipeline.clean.unicode import invisible_changes, mojibake_changes, needs_repair, nfc_changes
 from pipeline.clean.wraps import join_changes
+from pipeline.core.gcpause import gc_paused
 from pipeline.text.homoglyphs import mixed_script_fixes
 
 PASSAGES = pa.schema([
@@ -82,14 +85,13 @@ FURNITURE = pa.schema([
 ])
 
 
-@dataclass
+@dataclass(slots=True)
 class Cleaned:
     """One passage after cleaning (offsets: clean text; edits: document offsets)."""
 
     text_clean: str
     edits: list[tuple[int, int, str, str, str, int, int]]  # raw_start, raw_end, before, after, rule, clean_start, clean_end
     furniture: list[tuple[int, int, str]]                  # start, end, rule
-    content_lines: list[tuple[int, int]]
     is_boilerplate: bool
     boilerplate_rule: str | None
     language: str = "und"
@@ -133,39 +135,38 @@ class Cleaner:
         """One passage. detect_language=False leaves the language to the caller (`clean_passages`
         detects the languages of a whole partition in one loop)."""
         p = self.params
-        log = EditLog(raw)
+        log = None  # made only when a pass changes something
+        text = raw
         if needs_repair(raw):
+            log = EditLog(raw)
             self._repair(log)
-        lines: list[Line] = self.rules.lines(log.text, previous_line)
-        last = log.text[lines[-1].start:lines[-1].end] if lines else None  # = last_line(text)
+            text = log.text
+        lines: list[Line] = self.rules.lines(text, previous_line)
+        last = text[lines[-1].start:lines[-1].end] if lines else None  # = last_line(text)
         if p.join_wraps and len(lines) > 1:
-            joins = join_changes(log.text, lines, self.continuation, p.max_item_lines, p.max_wrap_chain,
+            joins = join_changes(text, lines, self.continuation, p.max_item_lines, p.max_wrap_chain,
                                  self.before_capital)
             if joins:
                 flat = shift_positions([x for ln in lines for x in (ln.start, ln.end)], joins)
                 lines = [Line(flat[2 * k], flat[2 * k + 1], ln.rule) for k, ln in enumerate(lines)]
-                self._apply(log, joins)
-        text = log.text
+                if log is None:
+                    log = EditLog(raw)
+                log.apply(joins)
+                text = log.text
         edits = []
-        if log.edits:
+        if log is not None and log.edits:
             cs, ce = log.clean_bounds()
             edits = [(e.raw_start + char_start, e.raw_end + char_start, raw[e.raw_start:e.raw_end], e.after,
                       e.rule, c0, c1) for e, c0, c1 in zip(log.edits, cs, ce)]
-        furniture = [(ln.start, ln.end, ln.rule) for ln in lines if ln.rule]
-        content = [(ln.start, ln.end) for ln in lines if not ln.rule]
-        boiler = bool(lines) and not content
+        furniture = [ln for ln in lines if ln.rule]  # Line is the tuple (start, end, rule)
+        boiler = bool(lines) and len(furniture) == len(lines)
         rule = None
+        lang_text = text
         if boiler:
-            seen: list[str] = []
-            for _, _, r in furniture:
-                if r not in seen:
-                    seen.append(r)
-            rule = "+".join(seen)
-        if furniture and content:
-            lang_text = "\n".join(text[a:b] for a, b in content)
-        else:
-            lang_text = text
-        res = Cleaned(text, edits, furniture, content, boiler, rule, last_line=last, language_text=lang_text,
+            rule = "+".join(dict.fromkeys(r for _, _, r in furniture))
+        elif furniture:
+            lang_text = "\n".join([text[a:b] for a, b, r in lines if not r])
+        res = Cleaned(text, edits, furniture, boiler, rule, last_line=last, language_text=lang_text,
                       char_start=char_start, raw_len=len(raw))
         if detect_language:
             res.language, res.language_confidence, res.language_label = self.detector.detect_many([lang_text])[0]
@@ -192,6 +193,10 @@ class Cleaner:
 
 def _document_order(passages: pd.DataFrame) -> pd.DataFrame:
     """Passages grouped by document (in order of first appearance), by seq within one."""
+    codes = pd.factorize(passages["doc_id"])[0]  # documents numbered in order of first appearance
+    seq = passages["seq"].to_numpy()
+    if len(codes) < 2 or bool(np.all((codes[1:] > codes[:-1]) | ((codes[1:] == codes[:-1]) & (seq[1:] > seq[:-1])))):
+        return passages.reset_index(drop=True)  # already in that order (the flow's partitions are)
     first = {d: i for i, d in enumerate(pd.unique(passages["doc_id"]))}
     order = passages.assign(_doc=passages["doc_id"].map(first))
     return order.sort_values(["_doc", "seq"], kind="stable").drop(columns="_doc").reset_index(drop=True)
@@ -205,31 +210,25 @@ def _frame(cols: dict[str, list], schema: pa.Schema) -> pd.DataFrame:
     return pa.table(cols, schema=schema).to_pandas()
 
 
-_SUFFIXES: list[str] = []
-
-
-def _sentence_suffixes(n: int) -> list[str]:
-    """["-s0000", "-s0001", ...] (the sentence_id after the passage_id), made once."""
-    while len(_SUFFIXES) < n:
-        _SUFFIXES.extend(f"-s{k:04d}" for k in range(len(_SUFFIXES), 2 * len(_SUFFIXES) + 64))
-    return _SUFFIXES[:n]
-
-
 def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
                    cleaner: Cleaner | None = None) -> dict[str, pd.DataFrame]:
     """Ingest passages (passage_id, doc_id, seq, char_start, char_end, text) -> the clean tables.
 
     Keys: passages, edits, sentences, furniture. Every input passage is in the output.
     """
-    cleaner = cleaner or Cleaner(params)
+    with gc_paused():  # about a million small acyclic objects per 16 MB partition
+        return _clean_passages(passages, cleaner or Cleaner(params))
+
+
+def _clean_passages(passages: pd.DataFrame, cleaner: Cleaner) -> dict[str, pd.DataFrame]:
     passages = _document_order(passages)
     pids = passages["passage_id"].tolist()
     dids = passages["doc_id"].tolist()
-    starts = [int(x) for x in passages["char_start"]]
-    P, E, F, S = _columns(PASSAGES), _columns(EDITS), _columns(FURNITURE), _columns(SENTENCES)
+    starts = [int(x) for x in passages["char_start"].tolist()]
+    P, E, F = _columns(PASSAGES), _columns(EDITS), _columns(FURNITURE)
     P["passage_id"], P["doc_id"] = pids, dids
-    P["seq"] = [int(x) for x in passages["seq"]]
-    P["char_start"], P["char_end"] = starts, [int(x) for x in passages["char_end"]]
+    P["seq"] = [int(x) for x in passages["seq"].tolist()]
+    P["char_start"], P["char_end"] = starts, [int(x) for x in passages["char_end"].tolist()]
     results: list[Cleaned] = []
     prev_doc, prev_line = None, None
     clean = cleaner.clean
@@ -269,35 +268,7 @@ def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
     P["language_confidence"] = [x[1] for x in languages]
     P["language_label"] = [x[2] for x in languages]
     spans_all = cleaner.splitter.split_many(P["text_clean"])
-    s_id, s_pid, s_did, s_seq = S["sentence_id"], S["passage_id"], S["doc_id"], S["seq"]
-    s_a, s_b, s_ra, s_rb, s_text, s_boil = (S["start"], S["end"], S["raw_start"], S["raw_end"], S["text"],
-                                            S["is_boilerplate"])
-    for pid, did, base, res, spans in zip(pids, dids, starts, results, spans_all):
-        n = len(spans)
-        if not n:
-            continue
-        text = res.text_clean
-        s_id.extend(map(pid.__add__, _sentence_suffixes(n)))
-        s_pid.extend([pid] * n)
-        s_did.extend([did] * n)
-        s_seq.extend(range(n))
-        a_s = [a for a, _ in spans]
-        b_s = [b for _, b in spans]
-        s_a.extend(a_s)
-        s_b.extend(b_s)
-        if res.edits:
-            raw = res.offset_map.raw_spans(spans)
-            s_ra.extend([x for x, _ in raw])
-            s_rb.extend([y for _, y in raw])
-        else:
-            s_ra.extend([base + a for a in a_s])
-            s_rb.extend([base + b for b in b_s])
-        s_text.extend([text[a:b] for a, b in spans])
-        furn = res.furniture
-        if furn:
-            s_boil.extend([any(fa <= a and b <= fb for fa, fb, _ in furn) for a, b in spans])
-        else:
-            s_boil.extend([False] * n)
+    S = sentence_columns(pids, dids, starts, results, spans_all)
     return {"passages": _frame(P, PASSAGES), "edits": _frame(E, EDITS),
             "sentences": _frame(S, SENTENCES), "furniture": _frame(F, FURNITURE)}
 
