@@ -97,6 +97,26 @@ class OffsetMap:
         items = [e for e in items if e[0] != e[1] or e[3]]
         return cls(raw_start, raw_len, items)
 
+    @classmethod
+    def from_edit_log(cls, raw_start: int, raw_len: int, edits: Sequence[tuple]) -> "OffsetMap":
+        """The map of edits that already carry their clean bounds and are sorted and disjoint.
+
+        edits: ``(raw_start, raw_end, before, after, rule, clean_start, clean_end)`` in document
+        offsets, as the clean stage's edit log makes them (one passage: skips the checks and the
+        offset arithmetic of `from_edits`, which gives the same map; tested).
+        """
+        m = cls.__new__(cls)
+        m.raw_start, m.raw_len = raw_start, raw_len
+        if not edits:
+            m._edits, m._rs, m._re, m._cs, m._ce = (), [], [], [], []
+            m.clean_len = raw_len
+            return m
+        rs, re_, before, after, _rule, cs, ce = (list(c) for c in zip(*edits))
+        m._edits = tuple(zip(rs, re_, before, after))
+        m._rs, m._re, m._cs, m._ce = rs, re_, cs, ce
+        m.clean_len = ce[-1] + (raw_start + raw_len - re_[-1])
+        return m
+
     # -- lookups ---------------------------------------------------------------
 
     def _check_clean(self, i: int) -> int:

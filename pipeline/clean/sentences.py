@@ -58,8 +58,14 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _word_start(text: str, end: int) -> int:
     """Start of the whitespace-delimited word that ends at `end`."""
+    k = text.rfind(" ", max(0, end - 40), end) + 1  # most words follow a plain space
+    if k and not _SPACE.search(text, k, end):
+        return k
     k = end
     while k > 0 and not text[k - 1].isspace():
         k -= 1
@@ -119,23 +125,7 @@ class RuleSplitter:
         return out
 
     def split_many(self, texts: list[str]) -> list[list[tuple[int, int]]]:
-        """`split` of each text, done on the texts joined by line breaks: a line break is a
-        boundary and no rule looks past one, so the spans are the same, for one regex
-        scan instead of one per passage."""
-        joined = "\n".join(texts)
-        out: list[list[tuple[int, int]]] = []
-        spans = iter(self.split(joined))
-        span = next(spans, None)
-        offset = 0
-        for t in texts:
-            end = offset + len(t)
-            mine = []
-            while span is not None and span[1] <= end:
-                mine.append((span[0] - offset, span[1] - offset))
-                span = next(spans, None)
-            out.append(mine)
-            offset = end + 1
-        return out
+        return [self.split(t) for t in texts]
 
 
 class PunktSplitter:

@@ -106,9 +106,7 @@ class Cleaned:
     @property
     def offset_map(self) -> OffsetMap:
         if self._map is None:
-            # the edit log's edits are sorted, non-overlapping and never empty: what
-            # OffsetMap.from_edits would check and sort (tests check every map it makes)
-            self._map = OffsetMap(self.char_start, self.raw_len, [e[:4] for e in self.edits])
+            self._map = OffsetMap.from_edit_log(self.char_start, self.raw_len, self.edits)
         return self._map
 
 
