@@ -18,6 +18,9 @@ import re
 from typing import NamedTuple
 
 REPEATED = "repeated_line"
+SHORT_LINE = 64           # lines up to this long have their rule remembered...
+SHORT_LINES_KEPT = 8192   # ...this many at a time
+_UNSEEN = object()
 # a non-blank line without the spaces and tabs around it
 LINE = re.compile(r"[^ \t\n](?:[^\n]*[^ \t\n])?")
 
@@ -41,6 +44,8 @@ class FurnitureRules:
         self.repeated_min_chars = repeated_min_chars
         self.pattern = re.compile(
             rf"(?:{'|'.join(alternatives)})", re.IGNORECASE) if alternatives else None
+        # short lines repeat (buttons, chrome, labels, numbers): their rule is remembered
+        self._short: dict[str, str | None] = {}
 
     def rule_of(self, line: str) -> str | None:
         if self.pattern is None or len(line) > self.max_line_chars:
@@ -57,15 +62,19 @@ class FurnitureRules:
         """
         out = []
         prev = previous_line
-        pattern, max_chars, names = self.pattern, self.max_line_chars, self.names
+        rule_of, short = self.rule_of, self._short
         repeated_min = self.repeated_min_chars
         for m in LINE.finditer(text):
             line = m.group()
-            rule = None
-            if pattern is not None and len(line) <= max_chars:
-                found = pattern.fullmatch(line)
-                if found:
-                    rule = names[int(found.lastgroup[1:])]
+            if len(line) <= SHORT_LINE:
+                rule = short.get(line, _UNSEEN)
+                if rule is _UNSEEN:
+                    rule = rule_of(line)
+                    if len(short) >= SHORT_LINES_KEPT:
+                        short.clear()
+                    short[line] = rule
+            else:
+                rule = rule_of(line)
             if rule is None and repeated_min and line == prev and len(line) >= repeated_min:
                 rule = REPEATED
             out.append(Line(m.start(), m.end(), rule))
