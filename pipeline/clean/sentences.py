@@ -32,6 +32,7 @@ CANDIDATE = re.compile(
     r"([.!?…]+)([\"'”’»)\]]*)(?=[^\S\n]+(?:[\"'“‘«(\[][^\S\n]*)*([^\s\"'“‘«(\[]))")
 # the stripped, non-blank parts of lines
 CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
+NON_SPACE = re.compile(r"\S")
 LIST_NUMBER = re.compile(r"\(?\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")
 ONLY_BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "art", "para", "ch"})
@@ -79,13 +80,14 @@ class RuleSplitter:
         self.abbrev = frozenset(a.lower().rstrip(".") for a in abbreviations)
 
     def _is_boundary(self, text: str, m: re.Match) -> bool:
-        punct, first = m.group(1), m.group(3)
+        punct, first = m.group(1, 3)
         lower_next = first.islower()
-        if "?" in punct:
-            return True
-        if "!" in punct:
-            return not lower_next  # "the Alga! party", "“Yahoo!” said"
-        if "…" in punct or len(punct) >= 2:  # an ellipsis, also a sloppy ".."
+        if punct != ".":
+            if "?" in punct:
+                return True
+            if "!" in punct:
+                return not lower_next  # "the Alga! party", "“Yahoo!” said"
+            # an ellipsis, also a sloppy ".."
             return not lower_next and first not in "-–—"
         if lower_next:
             return False  # "Springfield.E.K.) in Ruritania", "approx. five", "i.a. of"
@@ -106,22 +108,32 @@ class RuleSplitter:
             line_start = text.rfind("\n", 0, start) + 1
             if not text[line_start:start].strip():
                 return False  # "5. Withdrawal from ..." opens a numbered item
-        if DOTTED.fullmatch(tok):  # U.S, e.g, a.m written with inner periods
+        if "." in tok and DOTTED.fullmatch(tok):  # U.S, e.g, a.m written with inner periods
             return False
         if len(tok) == 1 and tok.isalpha() and tok.isupper():
             return False  # "J. Bach", "Anna K. Petrova"
         return True
 
     def split(self, text: str) -> list[tuple[int, int]]:
-        """Sentence spans: the stripped pieces of the lines between the boundaries."""
+        """Sentence spans: the stripped lines, cut after each boundary.
+
+        A boundary lies inside a line's stripped span (punctuation before it, spaces
+        and a character after it), so a line is cut into (start, boundary) and the
+        rest from the first non-space character after the boundary.
+        """
+        is_boundary = self._is_boundary
+        cuts = [m.end() for m in CANDIDATE.finditer(text) if is_boundary(text, m)]
+        if not cuts:
+            return [m.span() for m in CONTENT.finditer(text)]
         out = []
-        pos = 0
-        for m in CANDIDATE.finditer(text):
-            if self._is_boundary(text, m):
-                cut = m.end()
-                out.extend(c.span() for c in CONTENT.finditer(text, pos, cut))
-                pos = cut
-        out.extend(c.span() for c in CONTENT.finditer(text, pos))
+        k, n_cuts = 0, len(cuts)
+        for m in CONTENT.finditer(text):
+            a, b = m.span()
+            while k < n_cuts and cuts[k] < b:
+                out.append((a, cuts[k]))
+                a = NON_SPACE.search(text, cuts[k]).start()
+                k += 1
+            out.append((a, b))
         return out
 
     def split_many(self, texts: list[str]) -> list[list[tuple[int, int]]]:
