@@ -154,8 +154,8 @@ class Cleaner:
         edits = []
         if log is not None and log.edits:
             cs, ce = log.clean_bounds()
-            edits = [(e.raw_start + char_start, e.raw_end + char_start, raw[e.raw_start:e.raw_end], e.after,
-                      e.rule, c0, c1) for e, c0, c1 in zip(log.edits, cs, ce)]
+            edits = [(a + char_start, b + char_start, raw[a:b], after, rule, c0, c1)
+                     for (a, b, after, rule), c0, c1 in zip(log.edits, cs, ce)]
         furniture = [ln for ln in lines if ln.rule]  # Line is the tuple (start, end, rule)
         boiler = bool(lines) and len(furniture) == len(lines)
         rule = None
@@ -179,9 +179,10 @@ class Cleaner:
         self._apply(log, invisible_changes(log.text))
         if not ascii_only:
             self._apply(log, nfc_changes(log.text))
-        if p.fix_homoglyphs and not ascii_only:
-            fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
-            self._apply(log, [Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
+            if p.fix_homoglyphs:
+                fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
+                if fixes:
+                    log.apply([Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
 
     @staticmethod
     def _apply(log: EditLog, changes: list[Change]) -> None:

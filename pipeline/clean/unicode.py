@@ -141,8 +141,8 @@ def invisible_changes(text: str) -> list[Change]:
     for m in INVISIBLE_RUN.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
-        if kind == "space":
-            changes.append(Change(s, e, " " * (e - s), "space"))
+        if kind == "space":  # by far the most common: no-break spaces
+            changes.append(Change(s, e, " " if e - s == 1 else " " * (e - s), "space"))
         elif kind == "newline":
             k = s
             while k < e:  # CR LF is one line break
