@@ -238,6 +238,29 @@ def test_sentence_table_of_many_passages_matches_each_passage_alone():
     assert list(together["sentence_id"][:4]) == ["p0-s0000", "p0-s0001", "p0-s0002", "p0-s0003"]
 
 
+@settings(max_examples=150, deadline=None)
+# (no lone surrogate: a pandas string column cannot hold one)
+@given(st.lists(st.text(DAMAGE.replace("\ud800", "") + "  Next. Then! A b c. ", max_size=50),
+                min_size=1, max_size=4))
+def test_sentence_raw_offsets_in_bulk_are_each_passages_offset_map(texts):
+    starts, pos = [], 3
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 2
+    passages = pd.DataFrame({"passage_id": [f"p{i}" for i in range(len(texts))], "doc_id": "d",
+                             "seq": range(len(texts)), "char_start": starts,
+                             "char_end": [a + len(t) for a, t in zip(starts, texts)], "text": texts})
+    out = clean_passages(passages)
+    edits = out["edits"]
+    for i, (a, t) in enumerate(zip(starts, texts)):
+        mine = edits[edits["passage_id"] == f"p{i}"]
+        m = OffsetMap.from_edits(a, len(t), list(zip(mine["raw_start"], mine["raw_end"], mine["before"],
+                                                     mine["after"])))
+        sent = out["sentences"][out["sentences"]["passage_id"] == f"p{i}"]
+        assert list(zip(sent["raw_start"], sent["raw_end"])) == \
+            [m.raw_span(x, y) for x, y in zip(sent["start"], sent["end"])]
+
+
 def test_collector_pause_restores_the_state_it_found():
     assert gc.isenabled()
     with gc_paused():

@@ -111,10 +111,10 @@ class OffsetMap:
             m._edits, m._rs, m._re, m._cs, m._ce = (), [], [], [], []
             m.clean_len = raw_len
             return m
-        rs, re_, before, after, _rule, cs, ce = (list(c) for c in zip(*edits))
-        m._edits = tuple(zip(rs, re_, before, after))
-        m._rs, m._re, m._cs, m._ce = rs, re_, cs, ce
-        m.clean_len = ce[-1] + (raw_start + raw_len - re_[-1])
+        m._edits = tuple(edits)  # `edits` gives their first four fields
+        m._rs, m._re = [e[0] for e in edits], [e[1] for e in edits]
+        m._cs, m._ce = [e[5] for e in edits], [e[6] for e in edits]
+        m.clean_len = m._ce[-1] + (raw_start + raw_len - m._re[-1])
         return m
 
     # -- lookups ---------------------------------------------------------------
@@ -213,7 +213,7 @@ class OffsetMap:
 
     @property
     def edits(self) -> tuple[EditTuple, ...]:
-        return self._edits
+        return tuple(e[:4] for e in self._edits)
 
     def __repr__(self) -> str:
         return (f"OffsetMap(raw_start={self.raw_start}, raw_len={self.raw_len}, "

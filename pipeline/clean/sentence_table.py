@@ -52,21 +52,13 @@ def sentence_columns(pids: list[str], dids: list[str], char_starts: list[int],
     first = np.cumsum(counts) - counts
     seq = np.arange(total) - first[idx]
     base = np.asarray(char_starts, dtype=np.int64)[idx]
-    raw_start, raw_end = base + start, base + end
+    raw_start, raw_end = _raw_offsets(results, idx, base, start, end)
     boiler = np.zeros(total, dtype=bool)
     for k in np.flatnonzero(counts).tolist():
-        res = results[k]
-        if not (res.edits or res.furniture):
-            continue
-        lo, hi = first[k], first[k] + counts[k]
-        spans = spans_all[k]
-        if res.edits:
-            raw = res.offset_map.raw_spans(spans)
-            raw_start[lo:hi] = [x for x, _ in raw]
-            raw_end[lo:hi] = [y for _, y in raw]
-        if res.furniture:
-            furn = res.furniture
-            boiler[lo:hi] = [any(fa <= a and b <= fb for fa, fb, _ in furn) for a, b in spans]
+        furn = results[k].furniture
+        if furn:
+            lo, hi = first[k], first[k] + counts[k]
+            boiler[lo:hi] = [any(fa <= a and b <= fb for fa, fb, _ in furn) for a, b in spans_all[k]]
     texts = [r.text_clean for r in results]
     idx_list = idx.tolist()
     text = [texts[k][a:b] for k, (a, b) in zip(idx_list, flat)]
@@ -83,3 +75,40 @@ def sentence_columns(pids: list[str], dids: list[str], char_starts: list[int],
         "text": text,
         "is_boilerplate": boiler,
     }
+
+
+def _raw_offsets(results: Sequence[CleanedPassage], idx: np.ndarray, base: np.ndarray, start: np.ndarray,
+                 end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Document offsets of the sentences: `OffsetMap.raw_span` of every sentence, all passages at once.
+
+    Every passage's edits are laid on one line of clean offsets (passage k from G[k],
+    a gap after each), so one sorted search finds, for every sentence end, the first
+    edit of its passage whose replacement ends after it, as `OffsetMap` does per passage.
+    """
+    raw_start, raw_end = base + start, base + end  # right wherever nothing was edited
+    edited = [k for k, r in enumerate(results) if r.edits]
+    if not edited:
+        return raw_start, raw_end
+    lengths = np.fromiter((len(r.text_clean) + 1 for r in results), dtype=np.int64, count=len(results))
+    g = np.cumsum(lengths) - lengths  # where passage k's clean offsets start on the line
+    rows = [e for k in edited for e in results[k].edits]
+    e_k = np.repeat(np.asarray(edited, dtype=np.int64), [len(results[k].edits) for k in edited])
+    e_rs = np.fromiter((e[0] for e in rows), dtype=np.int64, count=len(rows))
+    e_re = np.fromiter((e[1] for e in rows), dtype=np.int64, count=len(rows))
+    e_cs = np.fromiter((e[5] for e in rows), dtype=np.int64, count=len(rows))
+    e_ce = np.fromiter((e[6] for e in rows), dtype=np.int64, count=len(rows))
+    line_ce, line_cs = g[e_k] + e_ce, g[e_k] + e_cs
+    n = len(rows)
+
+    def raw_of_char(i: np.ndarray, at_end: bool) -> np.ndarray:
+        """Raw start (or end) of what produced clean character i of each sentence's passage."""
+        on_line = g[idx] + i
+        j = np.searchsorted(line_ce, on_line, side="right")  # first edit ending after i
+        jc = np.minimum(j, n - 1)
+        inside = (j < n) & (e_k[jc] == idx) & (line_cs[jc] <= on_line)
+        jp = np.maximum(j - 1, 0)
+        after_edit = (j > 0) & (e_k[jp] == idx)
+        unchanged = np.where(after_edit, e_re[jp] + (i - e_ce[jp]), base + i) + (1 if at_end else 0)
+        return np.where(inside, e_re[jc] if at_end else e_rs[jc], unchanged)
+
+    return raw_of_char(start, False), raw_of_char(end - 1, True)
