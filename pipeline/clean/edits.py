@@ -11,25 +11,28 @@ to the passage; the stage adds the passage's ``char_start``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass
-class Edit:
+class Edit(NamedTuple):
+    """A change of the raw passage (a tuple: fields in the order of `Change`'s)."""
+
     raw_start: int
     raw_end: int
     after: str
     rule: str
 
 
-@dataclass(frozen=True)
-class Change:
-    """A change a pass proposes on the current text."""
+class Change(NamedTuple):
+    """A change a pass proposes on the current text (a tuple: passes make many of them)."""
 
     start: int
     end: int
     after: str
     rule: str
+
+
+_as_edit = tuple.__new__  # tuple.__new__(Edit, change): the same four fields, no Python call
 
 
 def _join_rules(*rules: str) -> str:
@@ -50,11 +53,11 @@ class EditLog:
     def clean_bounds(self) -> tuple[list[int], list[int]]:
         cs, ce = [], []
         shift = 0
-        for e in self.edits:
-            c = e.raw_start + shift
+        for a, b, after, _ in self.edits:
+            c = a + shift
             cs.append(c)
-            ce.append(c + len(e.after))
-            shift += len(e.after) - (e.raw_end - e.raw_start)
+            ce.append(c + len(after))
+            shift += len(after) - (b - a)
         return cs, ce
 
     def _raw_before_char(self, i: int, cs: list[int], ce: list[int]) -> int:
@@ -80,7 +83,7 @@ class EditLog:
             pos = c.end
         new_text.append(text[pos:])
         if not self.edits:
-            self.edits = [Edit(c.start, c.end, c.after, c.rule) for c in changes]
+            self.edits = [_as_edit(Edit, c) for c in changes]  # on the raw text a change is an edit
             self.text = "".join(new_text)
             return
         cs, ce = self.clean_bounds()

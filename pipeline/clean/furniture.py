@@ -15,13 +15,17 @@ content.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 REPEATED = "repeated_line"
+SHORT_LINE = 64           # lines up to this long have their rule remembered...
+SHORT_LINES_KEPT = 8192   # ...this many at a time
+_UNSEEN = object()
+# a non-blank line without the spaces and tabs around it
+LINE = re.compile(r"[^ \t\n](?:[^\n]*[^ \t\n])?")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int  # offsets of the stripped line in the passage text
     end: int
     rule: str | None
@@ -40,6 +44,8 @@ class FurnitureRules:
         self.repeated_min_chars = repeated_min_chars
         self.pattern = re.compile(
             rf"(?:{'|'.join(alternatives)})", re.IGNORECASE) if alternatives else None
+        # short lines repeat (buttons, chrome, labels, numbers): their rule is remembered
+        self._short: dict[str, str | None] = {}
 
     def rule_of(self, line: str) -> str | None:
         if self.pattern is None or len(line) > self.max_line_chars:
@@ -56,27 +62,23 @@ class FurnitureRules:
         """
         out = []
         prev = previous_line
-        pos = 0
-        n = len(text)
-        while pos <= n:
-            nl = text.find("\n", pos)
-            end = n if nl < 0 else nl
-            a, b = pos, end
-            while a < b and text[a] in " \t":
-                a += 1
-            while b > a and text[b - 1] in " \t":
-                b -= 1
-            if a < b:
-                line = text[a:b]
-                rule = self.rule_of(line)
-                if rule is None and self.repeated_min_chars and prev is not None and line == prev \
-                        and len(line) >= self.repeated_min_chars:
-                    rule = REPEATED
-                out.append(Line(a, b, rule))
-                prev = line
-            if nl < 0:
-                break
-            pos = nl + 1
+        rule_of, short = self.rule_of, self._short
+        repeated_min = self.repeated_min_chars
+        for m in LINE.finditer(text):
+            line = m.group()
+            if len(line) <= SHORT_LINE:
+                rule = short.get(line, _UNSEEN)
+                if rule is _UNSEEN:
+                    rule = rule_of(line)
+                    if len(short) >= SHORT_LINES_KEPT:
+                        short.clear()
+                    short[line] = rule
+            else:
+                rule = rule_of(line)
+            if rule is None and repeated_min and line == prev and len(line) >= repeated_min:
+                rule = REPEATED
+            out.append(Line(m.start(), m.end(), rule))
+            prev = line
         return out
 
 

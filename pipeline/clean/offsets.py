@@ -97,6 +97,26 @@ class OffsetMap:
         items = [e for e in items if e[0] != e[1] or e[3]]
         return cls(raw_start, raw_len, items)
 
+    @classmethod
+    def from_edit_log(cls, raw_start: int, raw_len: int, edits: Sequence[tuple]) -> "OffsetMap":
+        """The map of edits that already carry their clean bounds and are sorted and disjoint.
+
+        edits: ``(raw_start, raw_end, before, after, rule, clean_start, clean_end)`` in document
+        offsets, as the clean stage's edit log makes them (one passage: skips the checks and the
+        offset arithmetic of `from_edits`, which gives the same map; tested).
+        """
+        m = cls.__new__(cls)
+        m.raw_start, m.raw_len = raw_start, raw_len
+        if not edits:
+            m._edits, m._rs, m._re, m._cs, m._ce = (), [], [], [], []
+            m.clean_len = raw_len
+            return m
+        m._edits = tuple(edits)  # `edits` gives their first four fields
+        m._rs, m._re = [e[0] for e in edits], [e[1] for e in edits]
+        m._cs, m._ce = [e[5] for e in edits], [e[6] for e in edits]
+        m.clean_len = m._ce[-1] + (raw_start + raw_len - m._re[-1])
+        return m
+
     # -- lookups ---------------------------------------------------------------
 
     def _check_clean(self, i: int) -> int:
@@ -149,6 +169,33 @@ class OffsetMap:
             return r, r
         return self._clean_char(s)[0], self._clean_char(e - 1)[1]
 
+    def raw_spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`raw_span` of many clean spans (one call per passage instead of one per sentence)."""
+        rs, re_, cs, ce = self._rs, self._re, self._cs, self._ce
+        n, base, clean_len = len(ce), self.raw_start, self.clean_len
+        out = []
+        for s, e in spans:
+            if not 0 <= s <= e <= clean_len:
+                out.append(self.raw_span(s, e))  # raises the same errors
+                continue
+            if s == e:
+                r = self.to_raw(s)
+                out.append((r, r))
+                continue
+            j = bisect_right(ce, s)
+            if j < n and cs[j] <= s:
+                a = rs[j]
+            else:
+                a = base + s if j == 0 else re_[j - 1] + (s - ce[j - 1])
+            i = e - 1
+            j = bisect_right(ce, i)
+            if j < n and cs[j] <= i:
+                b = re_[j]
+            else:
+                b = (base + i if j == 0 else re_[j - 1] + (i - ce[j - 1])) + 1
+            out.append((a, b))
+        return out
+
     def clean_span(self, raw_start: int, raw_end: int) -> tuple[int, int]:
         """Document span -> the clean span produced by it, widened to whole edits."""
         a, b = self._check_raw(raw_start), self._check_raw(raw_end)
@@ -166,7 +213,7 @@ class OffsetMap:
 
     @property
     def edits(self) -> tuple[EditTuple, ...]:
-        return self._edits
+        return tuple(e[:4] for e in self._edits)
 
     def __repr__(self) -> str:
         return (f"OffsetMap(raw_start={self.raw_start}, raw_len={self.raw_len}, "

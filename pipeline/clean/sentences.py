@@ -24,10 +24,15 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-# a word (group 1), terminal punctuation (2), closing quotes/brackets (3), then spaces
-# and, on the same line, the first character of the next word (4)
+# terminal punctuation (group 1), closing quotes/brackets (2), then spaces and, on the
+# same line, the first character of the next word (3). The word the punctuation ends
+# is found afterwards, only when the decision needs it: a regex that matched the word
+# first would be tried at every word start of the text.
 CANDIDATE = re.compile(
-    r"(?<!\S)(\S*?)([.!?…]+)([\"'”’»)\]]*)(?=[^\S\n]+(?:[\"'“‘«(\[][^\S\n]*)*([^\s\"'“‘«(\[]))")
+    r"([.!?…]+)([\"'”’»)\]]*)(?=[^\S\n]+(?:[\"'“‘«(\[][^\S\n]*)*([^\s\"'“‘«(\[]))")
+# the stripped, non-blank parts of lines
+CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
+NON_SPACE = re.compile(r"\S")
 LIST_NUMBER = re.compile(r"\(?\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")
 ONLY_BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "art", "para", "ch"})
@@ -54,6 +59,20 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+_SPACE = re.compile(r"\s")
+
+
+def _word_start(text: str, end: int) -> int:
+    """Start of the whitespace-delimited word that ends at `end`."""
+    k = text.rfind(" ", max(0, end - 40), end) + 1  # most words follow a plain space
+    if k and not _SPACE.search(text, k, end):
+        return k
+    k = end
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
 class RuleSplitter:
     name = "rules"
 
@@ -61,18 +80,22 @@ class RuleSplitter:
         self.abbrev = frozenset(a.lower().rstrip(".") for a in abbreviations)
 
     def _is_boundary(self, text: str, m: re.Match) -> bool:
-        raw_tok, punct, first = m.group(1), m.group(2), m.group(4)
+        punct, first = m.group(1, 3)
         lower_next = first.islower()
-        if "?" in punct:
-            return True
-        if "!" in punct:
-            return not lower_next  # "the Alga! party", "“Yahoo!” said"
-        if "…" in punct or len(punct) >= 2:  # an ellipsis, also a sloppy ".."
+        if punct != ".":
+            if "?" in punct:
+                return True
+            if "!" in punct:
+                return not lower_next  # "the Alga! party", "“Yahoo!” said"
+            # an ellipsis, also a sloppy ".."
             return not lower_next and first not in "-–—"
         if lower_next:
             return False  # "Springfield.E.K.) in Ruritania", "approx. five", "i.a. of"
-        if not raw_tok:
+        end = m.start()
+        start = _word_start(text, end)
+        if start == end:
             return True
+        raw_tok = text[start:end]
         tok = raw_tok.lstrip("\"'“‘«([")
         word = tok.lower()
         if word in self.abbrev:
@@ -82,30 +105,35 @@ class RuleSplitter:
                 return first.isupper()
             return False
         if len(raw_tok) <= 4 and LIST_NUMBER.fullmatch(raw_tok):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if not text[line_start:m.start()].strip():
+            line_start = text.rfind("\n", 0, start) + 1
+            if not text[line_start:start].strip():
                 return False  # "5. Withdrawal from ..." opens a numbered item
-        if DOTTED.fullmatch(tok):  # U.S, e.g, a.m written with inner periods
+        if "." in tok and DOTTED.fullmatch(tok):  # U.S, e.g, a.m written with inner periods
             return False
         if len(tok) == 1 and tok.isalpha() and tok.isupper():
             return False  # "J. Bach", "Anna K. Petrova"
         return True
 
     def split(self, text: str) -> list[tuple[int, int]]:
-        cuts = [m.end() for m in CANDIDATE.finditer(text) if self._is_boundary(text, m)]
+        """Sentence spans: the stripped lines, cut after each boundary.
+
+        A boundary lies inside a line's stripped span (punctuation before it, spaces
+        and a character after it), so a line is cut into (start, boundary) and the
+        rest from the first non-space character after the boundary.
+        """
+        is_boundary = self._is_boundary
+        cuts = [m.end() for m in CANDIDATE.finditer(text) if is_boundary(text, m)]
+        if not cuts:
+            return [m.span() for m in CONTENT.finditer(text)]
         out = []
-        k = 0
-        for ls, le in _lines(text):
-            start = ls
-            while k < len(cuts) and cuts[k] <= le:
-                span = _trimmed(text, start, cuts[k])
-                if span:
-                    out.append(span)
-                start = cuts[k]
+        k, n_cuts = 0, len(cuts)
+        for m in CONTENT.finditer(text):
+            a, b = m.span()
+            while k < n_cuts and cuts[k] < b:
+                out.append((a, cuts[k]))
+                a = NON_SPACE.search(text, cuts[k]).start()
                 k += 1
-            span = _trimmed(text, start, le)
-            if span:
-                out.append(span)
+            out.append((a, b))
         return out
 
     def split_many(self, texts: list[str]) -> list[list[tuple[int, int]]]:

@@ -19,17 +19,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from pipeline.clean.edits import Change, EditLog, shift_positions
-from pipeline.clean.furniture import FurnitureRules, Line, last_line
+from pipeline.clean.furniture import FurnitureRules, Line
 from pipeline.clean.language import LanguageDetector
 from pipeline.clean.offsets import OffsetMap
 from pipeline.clean.params import CleanParams
+from pipeline.clean.sentence_table import sentence_columns
 from pipeline.clean.sentences import make_splitter
-from pipeline.clean.unicode import invisible_changes, mojibake_changes, nfc_changes
+from pipeline.clean.unicode import invisible_changes, mojibake_changes, needs_repair, nfc_changes
 from pipeline.clean.wraps import join_changes
+from pipeline.core.gcpause import gc_paused
 from pipeline.text.homoglyphs import mixed_script_fixes
 
 PASSAGES = pa.schema([
@@ -82,20 +85,20 @@ FURNITURE = pa.schema([
 ])
 
 
-@dataclass
+@dataclass(slots=True)
 class Cleaned:
     """One passage after cleaning (offsets: clean text; edits: document offsets)."""
 
     text_clean: str
     edits: list[tuple[int, int, str, str, str, int, int]]  # raw_start, raw_end, before, after, rule, clean_start, clean_end
     furniture: list[tuple[int, int, str]]                  # start, end, rule
-    content_lines: list[tuple[int, int]]
     is_boilerplate: bool
     boilerplate_rule: str | None
     language: str = "und"
     language_confidence: float | None = None
     language_label: str | None = None
     last_line: str | None = None  # before joins: compared with the next passage's first line
+    language_text: str = ""        # the content lines the language is read from
     char_start: int = 0
     raw_len: int = 0
     _map: OffsetMap | None = field(default=None, repr=False)
@@ -103,7 +106,7 @@ class Cleaned:
     @property
     def offset_map(self) -> OffsetMap:
         if self._map is None:
-            self._map = OffsetMap.from_edits(self.char_start, self.raw_len, [e[:4] for e in self.edits])
+            self._map = OffsetMap.from_edit_log(self.char_start, self.raw_len, self.edits)
         return self._map
 
 
@@ -125,50 +128,61 @@ class Cleaner:
                                            self.params.spacy_model)
         return self._splitter
 
-    def clean(self, raw: str, char_start: int = 0, previous_line: str | None = None) -> Cleaned:
+    def clean(self, raw: str, char_start: int = 0, previous_line: str | None = None,
+              detect_language: bool = True) -> Cleaned:
+        """One passage. detect_language=False leaves the language to the caller (`clean_passages`
+        detects the languages of a whole partition in one loop)."""
         p = self.params
-        log = EditLog(raw)
-        ascii_only = raw.isascii()
+        log = None  # made only when a pass changes something
+        text = raw
+        if needs_repair(raw):
+            log = EditLog(raw)
+            self._repair(log)
+            text = log.text
+        lines: list[Line] = self.rules.lines(text, previous_line)
+        last = text[lines[-1].start:lines[-1].end] if lines else None  # = last_line(text)
+        if p.join_wraps and len(lines) > 1:
+            joins = join_changes(text, lines, self.continuation, p.max_item_lines, p.max_wrap_chain,
+                                 self.before_capital)
+            if joins:
+                flat = shift_positions([x for ln in lines for x in (ln.start, ln.end)], joins)
+                lines = [Line(flat[2 * k], flat[2 * k + 1], ln.rule) for k, ln in enumerate(lines)]
+                if log is None:
+                    log = EditLog(raw)
+                log.apply(joins)
+                text = log.text
+        edits = []
+        if log is not None and log.edits:
+            cs, ce = log.clean_bounds()
+            edits = [(a + char_start, b + char_start, raw[a:b], after, rule, c0, c1)
+                     for (a, b, after, rule), c0, c1 in zip(log.edits, cs, ce)]
+        furniture = [ln for ln in lines if ln.rule]  # Line is the tuple (start, end, rule)
+        boiler = bool(lines) and len(furniture) == len(lines)
+        rule = None
+        lang_text = text
+        if boiler:
+            rule = "+".join(dict.fromkeys(r for _, _, r in furniture))
+        elif furniture:
+            lang_text = "\n".join([text[a:b] for a, b, r in lines if not r])
+        res = Cleaned(text, edits, furniture, boiler, rule, last_line=last, language_text=lang_text,
+                      char_start=char_start, raw_len=len(raw))
+        if detect_language:
+            res.language, res.language_confidence, res.language_label = self.detector.detect_many([lang_text])[0]
+        return res
+
+    def _repair(self, log: EditLog) -> None:
+        """The Unicode passes, each on the text the previous one left."""
+        p = self.params
+        ascii_only = log.raw.isascii()
         if p.repair_mojibake and not ascii_only:
             self._apply(log, mojibake_changes(log.text))
         self._apply(log, invisible_changes(log.text))
         if not ascii_only:
             self._apply(log, nfc_changes(log.text))
-        if p.fix_homoglyphs and not ascii_only:
-            fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
-            self._apply(log, [Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
-        lines: list[Line] = self.rules.lines(log.text, previous_line)
-        last = last_line(log.text)
-        if p.join_wraps:
-            joins = join_changes(log.text, lines, self.continuation, p.max_item_lines, p.max_wrap_chain,
-                                 self.before_capital)
-            if joins:
-                flat = shift_positions([x for ln in lines for x in (ln.start, ln.end)], joins)
-                lines = [Line(flat[2 * k], flat[2 * k + 1], ln.rule) for k, ln in enumerate(lines)]
-                self._apply(log, joins)
-        text = log.text
-        edits = []
-        if log.edits:
-            cs, ce = log.clean_bounds()
-            edits = [(e.raw_start + char_start, e.raw_end + char_start, raw[e.raw_start:e.raw_end], e.after,
-                      e.rule, c0, c1) for e, c0, c1 in zip(log.edits, cs, ce)]
-        furniture = [(ln.start, ln.end, ln.rule) for ln in lines if ln.rule]
-        content = [(ln.start, ln.end) for ln in lines if not ln.rule]
-        boiler = bool(lines) and not content
-        rule = None
-        if boiler:
-            seen: list[str] = []
-            for _, _, r in furniture:
-                if r not in seen:
-                    seen.append(r)
-            rule = "+".join(seen)
-        if furniture and content:
-            lang_text = "\n".join(text[a:b] for a, b in content)
-        else:
-            lang_text = text
-        language, confidence, label = self.detector.detect(lang_text)
-        return Cleaned(text, edits, furniture, content, boiler, rule, language, confidence, label, last,
-                       char_start, len(raw))
+            if p.fix_homoglyphs:
+                fixes = mixed_script_fixes(log.text, p.homoglyph_context_words)
+                if fixes:
+                    log.apply([Change(f.start, f.end, f.after, "homoglyph") for f in fixes])
 
     @staticmethod
     def _apply(log: EditLog, changes: list[Change]) -> None:
@@ -178,6 +192,10 @@ class Cleaner:
 
 def _document_order(passages: pd.DataFrame) -> pd.DataFrame:
     """Passages grouped by document (in order of first appearance), by seq within one."""
+    codes = pd.factorize(passages["doc_id"])[0]  # documents numbered in order of first appearance
+    seq = passages["seq"].to_numpy()
+    if len(codes) < 2 or bool(np.all((codes[1:] > codes[:-1]) | ((codes[1:] == codes[:-1]) & (seq[1:] > seq[:-1])))):
+        return passages.reset_index(drop=True)  # already in that order (the flow's partitions are)
     first = {d: i for i, d in enumerate(pd.unique(passages["doc_id"]))}
     order = passages.assign(_doc=passages["doc_id"].map(first))
     return order.sort_values(["_doc", "seq"], kind="stable").drop(columns="_doc").reset_index(drop=True)
@@ -197,69 +215,59 @@ def clean_passages(passages: pd.DataFrame, params: CleanParams | None = None,
 
     Keys: passages, edits, sentences, furniture. Every input passage is in the output.
     """
-    cleaner = cleaner or Cleaner(params)
+    with gc_paused():  # about a million small acyclic objects per 16 MB partition
+        return _clean_passages(passages, cleaner or Cleaner(params))
+
+
+def _clean_passages(passages: pd.DataFrame, cleaner: Cleaner) -> dict[str, pd.DataFrame]:
     passages = _document_order(passages)
     pids = passages["passage_id"].tolist()
     dids = passages["doc_id"].tolist()
-    starts = [int(x) for x in passages["char_start"]]
-    P, E, F, S = _columns(PASSAGES), _columns(EDITS), _columns(FURNITURE), _columns(SENTENCES)
+    starts = [int(x) for x in passages["char_start"].tolist()]
+    P, E, F = _columns(PASSAGES), _columns(EDITS), _columns(FURNITURE)
     P["passage_id"], P["doc_id"] = pids, dids
-    P["seq"] = [int(x) for x in passages["seq"]]
-    P["char_start"], P["char_end"] = starts, [int(x) for x in passages["char_end"]]
+    P["seq"] = [int(x) for x in passages["seq"].tolist()]
+    P["char_start"], P["char_end"] = starts, [int(x) for x in passages["char_end"].tolist()]
     results: list[Cleaned] = []
     prev_doc, prev_line = None, None
+    clean = cleaner.clean
     for pid, did, base, text in zip(pids, dids, starts, passages["text"].tolist()):
         if did != prev_doc:
             prev_doc, prev_line = did, None
-        res = cleaner.clean(text, base, prev_line)
+        res = clean(text, base, prev_line, detect_language=False)
         prev_line = res.last_line
         results.append(res)
-        P["text_clean"].append(res.text_clean)
-        P["language"].append(res.language)
-        P["language_confidence"].append(res.language_confidence)
-        P["language_label"].append(res.language_label)
-        P["is_boilerplate"].append(res.is_boilerplate)
-        P["boilerplate_rule"].append(res.boilerplate_rule)
-        P["n_furniture_lines"].append(len(res.furniture))
-        P["n_edits"].append(len(res.edits))
-        for rs, re_, before, after, rule, c0, c1 in res.edits:
-            for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("raw_start", rs),
-                         ("raw_end", re_), ("clean_start", c0), ("clean_end", c1), ("before", before),
-                         ("after", after)):
-                E[k].append(v)
-        for a, b, rule in res.furniture:
-            ra, rb = res.offset_map.raw_span(a, b) if res.edits else (base + a, base + b)
-            for k, v in (("passage_id", pid), ("doc_id", did), ("rule", rule), ("start", a), ("end", b),
-                         ("raw_start", ra), ("raw_end", rb), ("text", res.text_clean[a:b])):
-                F[k].append(v)
-    spans_all = cleaner.splitter.split_many([r.text_clean for r in results])
-    s_id, s_pid, s_did, s_seq = S["sentence_id"], S["passage_id"], S["doc_id"], S["seq"]
-    s_a, s_b, s_ra, s_rb, s_text, s_boil = (S["start"], S["end"], S["raw_start"], S["raw_end"], S["text"],
-                                            S["is_boilerplate"])
-    for pid, did, base, res, spans in zip(pids, dids, starts, results, spans_all):
-        n = len(spans)
-        if not n:
-            continue
-        text = res.text_clean
-        s_id.extend([f"{pid}-s{k:04d}" for k in range(n)])
-        s_pid.extend([pid] * n)
-        s_did.extend([did] * n)
-        s_seq.extend(range(n))
-        s_a.extend([a for a, _ in spans])
-        s_b.extend([b for _, b in spans])
+    P["text_clean"] = [r.text_clean for r in results]
+    P["is_boilerplate"] = [r.is_boilerplate for r in results]
+    P["boilerplate_rule"] = [r.boilerplate_rule for r in results]
+    P["n_furniture_lines"] = [len(r.furniture) for r in results]
+    P["n_edits"] = [len(r.edits) for r in results]
+    for pid, did, base, res in zip(pids, dids, starts, results):
         if res.edits:
-            raw = [res.offset_map.raw_span(a, b) for a, b in spans]
-            s_ra.extend([x for x, _ in raw])
-            s_rb.extend([y for _, y in raw])
-        else:
-            s_ra.extend([base + a for a, _ in spans])
-            s_rb.extend([base + b for _, b in spans])
-        s_text.extend([text[a:b] for a, b in spans])
-        furn = res.furniture
-        if furn:
-            s_boil.extend([any(fa <= a and b <= fb for fa, fb, _ in furn) for a, b in spans])
-        else:
-            s_boil.extend([False] * n)
+            n = len(res.edits)
+            E["passage_id"].extend([pid] * n)
+            E["doc_id"].extend([did] * n)
+            for k, col in zip(("raw_start", "raw_end", "before", "after", "rule", "clean_start", "clean_end"),
+                              zip(*res.edits)):
+                E[k].extend(col)
+        if res.furniture:
+            n = len(res.furniture)
+            F["passage_id"].extend([pid] * n)
+            F["doc_id"].extend([did] * n)
+            spans = [(a, b) for a, b, _ in res.furniture]
+            F["rule"].extend([r for _, _, r in res.furniture])
+            F["start"].extend([a for a, _ in spans])
+            F["end"].extend([b for _, b in spans])
+            raw = res.offset_map.raw_spans(spans) if res.edits else [(base + a, base + b) for a, b in spans]
+            F["raw_start"].extend([x for x, _ in raw])
+            F["raw_end"].extend([y for _, y in raw])
+            F["text"].extend([res.text_clean[a:b] for a, b in spans])
+    languages = cleaner.detector.detect_many([r.language_text for r in results])
+    P["language"] = [x[0] for x in languages]
+    P["language_confidence"] = [x[1] for x in languages]
+    P["language_label"] = [x[2] for x in languages]
+    spans_all = cleaner.splitter.split_many(P["text_clean"])
+    S = sentence_columns(pids, dids, starts, results, spans_all)
     return {"passages": _frame(P, PASSAGES), "edits": _frame(E, EDITS),
             "sentences": _frame(S, SENTENCES), "furniture": _frame(F, FURNITURE)}
 

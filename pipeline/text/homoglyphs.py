@@ -103,13 +103,34 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _CYR = "\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f"
 _GRK = "\u0370-\u03ff\u1f00-\u1fff"
 HAS_LATIN = re.compile(f"[{_LATIN}]")
-HAS_OTHER = re.compile(f"[{_CYR}{_GRK}]")
+OTHER_SCRIPT_RANGES = _CYR + _GRK  # a regex class body: the Cyrillic and Greek letters' blocks
+HAS_OTHER = re.compile(f"[{OTHER_SCRIPT_RANGES}]")
 # two letters of different scripts side by side: a mixed word
 TRANSITION = re.compile(
     f"[{_LATIN}](?=[{_CYR}{_GRK}])|[{_CYR}](?=[{_LATIN}{_GRK}])|[{_GRK}](?=[{_LATIN}{_CYR}])")
 _STRICT_CHARS = "".join(sorted(STRICT_TO_LATIN))
 # a whole word of identical Cyrillic/Greek look-alikes ("а" in "а) the authorities")
-LOOKALIKE_WORD = re.compile(rf"(?<![^\W\d_])[{_STRICT_CHARS}]+(?![^\W\d_])")
+# (the leading lookahead only lets the scan skip other characters fast)
+LOOKALIKE_WORD = re.compile(rf"(?=[{_STRICT_CHARS}])(?<![^\W\d_])[{_STRICT_CHARS}]+(?![^\W\d_])")
+OTHER_RUN = re.compile(f"[{_CYR}{_GRK}]+")
+_IS_LATIN = re.compile(f"[{_LATIN}]")
+CYRILLIC_GREEK_TRANSITION = re.compile(f"[{_CYR}](?=[{_GRK}])|[{_GRK}](?=[{_CYR}])")
+
+
+def transitions(text: str) -> list[int]:
+    """Start of every TRANSITION match (letters of two scripts side by side), found from the runs
+    of Cyrillic and Greek characters: Latin text is skipped at the speed of one character class."""
+    out = []
+    n = len(text)
+    for run in OTHER_RUN.finditer(text):
+        s, e = run.span()
+        if s and _IS_LATIN.match(text, s - 1):
+            out.append(s - 1)
+        if e - s > 1:
+            out.extend(m.start() for m in CYRILLIC_GREEK_TRANSITION.finditer(text, s, e))
+        if e < n and _IS_LATIN.match(text, e):
+            out.append(e - 1)
+    return out
 LATIN_LETTER_WORD = re.compile(r"(?<![^\W\d_])[aocy](?![^\W\d_])")
 WORD = re.compile(r"[^\W\d_]+")
 MAX_WORD = 64  # longer runs of letters are not words; never converted
@@ -238,10 +259,10 @@ def mixed_script_fixes(text: str, context_words: int = 8) -> list[Fix]:
         return []
     fixes: dict[int, Fix] = {}
     done_until = -1
-    for m in TRANSITION.finditer(text):
-        if m.start() < done_until:
+    for pos in transitions(text):
+        if pos < done_until:
             continue
-        a, b = _word_bounds(text, m.start())
+        a, b = _word_bounds(text, pos)
         done_until = b
         if b - a > MAX_WORD:
             continue  # not a word (a hostile run of letters): leave it
