@@ -167,7 +167,8 @@ class Cleaner:
         res = Cleaned(text, edits, furniture, boiler, rule, last_line=last, language_text=lang_text,
                       char_start=char_start, raw_len=len(raw))
         if detect_language:
-            res.language, res.language_confidence, res.language_label = self.detector.detect_many([lang_text])[0]
+            language = self.detector.detect_many([lang_text])[0]
+            res.language, res.language_confidence, res.language_label = language
         return res
 
     def _repair(self, log: EditLog) -> None:
@@ -194,7 +195,9 @@ def _document_order(passages: pd.DataFrame) -> pd.DataFrame:
     """Passages grouped by document (in order of first appearance), by seq within one."""
     codes = pd.factorize(passages["doc_id"])[0]  # documents numbered in order of first appearance
     seq = passages["seq"].to_numpy()
-    if len(codes) < 2 or bool(np.all((codes[1:] > codes[:-1]) | ((codes[1:] == codes[:-1]) & (seq[1:] > seq[:-1])))):
+    later_doc = codes[1:] > codes[:-1]
+    later_seq = (codes[1:] == codes[:-1]) & (seq[1:] > seq[:-1])
+    if bool(np.all(later_doc | later_seq)):
         return passages.reset_index(drop=True)  # already in that order (the flow's partitions are)
     first = {d: i for i, d in enumerate(pd.unique(passages["doc_id"]))}
     order = passages.assign(_doc=passages["doc_id"].map(first))
