@@ -228,9 +228,9 @@ _AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?(?:[^\S\n]*[-–—][^\S\n]*\d{{1,2}}
 _RUN = re.compile(r"\d+")
 
 
-def _matches(text: str):
+def _matches(text: str, low: str):
+    """`low` = text.lower() (the caller needs it too)."""
     pos = 0
-    low = text.lower()
     same = len(low) == len(text)
     triggers = _TRIGGER_LOWER.finditer(low) if same else _TRIGGER.finditer(text)
     for t in triggers:
@@ -253,7 +253,8 @@ def _matches(text: str):
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text`, left to right, non-overlapping."""
     out: list[DateMention] = []
-    for m in _matches(text):
+    low = text.lower()
+    for m in _matches(text, low):
         form = m.lastgroup[2:] if m.lastgroup and m.lastgroup.startswith("F_") else None
         if form is None:
             for name, _ in _FORMS:
@@ -287,7 +288,6 @@ def find_dates(text: str) -> list[DateMention]:
                 out.append(replace(mention, start=s, end=more.end("d"), surface=more.group("d"), day=d,
                                    weekday=None, form="list"))
                 pos = more.end()
-    low = text.lower()
     offsets = "later" in low or "earlier" in low or "afterwards" in low  # cheap gate for _OFFSET
     for m in (_OFFSET.finditer(text) if offsets and _OFFSET_WORD.search(text) else ()):
         if any(o.start <= m.start() < o.end for o in out):
