@@ -33,6 +33,16 @@ def _root() -> Path:
     return project_root()
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 256, got {text!r}")
+    return value
+
+
 def _die(message: str, code: int = 2) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
@@ -84,7 +94,10 @@ def cmd_run(args) -> int:
     if args.runner:
         runner = runner.model_copy(update={"kind": args.runner})
     for name in names:
-        flow = flows[name].with_options(task_runner=task_runner(runner))
+        stage_runner = runner.for_stage(name)
+        if args.workers:  # the command line beats params.yaml, for every stage
+            stage_runner = stage_runner.model_copy(update={"max_workers": args.workers})
+        flow = flows[name].with_options(task_runner=task_runner(stage_runner))
         started = time.monotonic()
         with _stage_flow_settings():
             summary = flow(root=str(root))
@@ -174,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("stages", nargs="+", metavar="STAGE", help=f"all, or any of: {', '.join(STAGES)}")
     r.add_argument("--runner", choices=["threads", "processes", "dask"],
                    help="override runner.kind in params.yaml")
+    r.add_argument("--workers", type=_positive_int, metavar="N",
+                   help="override runner.max_workers (and stage_threads) in params.yaml")
     r.add_argument("-v", "--verbose", action="store_true", help="say which Prefect server is used")
     r.set_defaults(func=cmd_run)
 

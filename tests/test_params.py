@@ -75,3 +75,21 @@ def test_params_read_once_per_process_but_an_edit_is_seen(tmp_path):
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000))
     with pytest.raises(ParamsError, match="max_file_mb"):
         load_params(path)
+
+
+def test_stage_threads_name_a_real_stage_and_a_sane_count(tmp_path):
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "runner:\n  stage_threads: {ingets: 1}\n"))
+    msg = str(err.value)
+    assert "runner.stage_threads" in msg and "ingets" in msg and "ingest, dedup, clean" in msg
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "runner:\n  stage_threads: {clean: 0}\n"))
+    assert "clean: 0 workers" in str(err.value)
+
+
+def test_stage_threads_apply_to_their_stage_and_only_on_threads(tmp_path):
+    runner = load_params(write(tmp_path, "runner:\n  max_workers: 3\n  stage_threads: {ingest: 1}\n"))["runner"]
+    assert runner.for_stage("ingest").max_workers == 1
+    assert runner.for_stage("clean").max_workers == 3
+    processes = runner.model_copy(update={"kind": "processes"})
+    assert processes.for_stage("ingest").max_workers == 3  # a process pool is not held back by the GIL
