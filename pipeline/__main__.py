@@ -1,5 +1,6 @@
 """`python -m pipeline`: the command-line interface."""
 
 from pipeline.cli import main
+from pipeline.core.fastexit import exit_now
 
-raise SystemExit(main())
+exit_now(main())

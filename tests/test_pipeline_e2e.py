@@ -150,16 +150,35 @@ def test_wrong_param_stops_with_a_message(project):
     assert "ingest.partition_mb" in proc.stderr and "got -1" in proc.stderr
 
 
-def _deployment_runs(api: str, name: str) -> list[dict]:
-    """Flow runs of a deployment, straight from the Prefect REST API we were given
-    (a client object would follow whatever settings Prefect cached at import)."""
+def _post(api: str, path: str, body: dict) -> list[dict]:
+    """Straight to the Prefect REST API we were given (a client object would follow
+    whatever settings Prefect cached at import)."""
     import urllib.request
 
-    body = json.dumps({"deployments": {"name": {"any_": [name]}}}).encode()
-    req = urllib.request.Request(f"{api}/flow_runs/filter", data=body, method="POST",
+    req = urllib.request.Request(f"{api}/{path}", data=json.dumps(body).encode(), method="POST",
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=30) as resp:
         return json.loads(resp.read())
+
+
+def test_a_stage_process_ends_fast_without_losing_its_run_history(project, prefect_api):
+    """`python -m pipeline` skips the interpreter's teardown: the flow's logs must
+    still all reach Prefect before the process is gone."""
+    proc = run([sys.executable, "-m", "pipeline", "run", "ingest"], project)
+    assert "ingest: done in" in proc.stdout
+    runs = _post(prefect_api, "flow_runs/filter", {"sort": "START_TIME_DESC", "limit": 20})
+    mine = [r for r in runs if r["parameters"].get("root") == str(project)]
+    assert len(mine) == 1 and mine[0]["state"]["type"] == "COMPLETED"
+    logs = _post(prefect_api, "logs/filter",
+                 {"logs": {"flow_run_id": {"any_": [mine[0]["id"]]}}, "sort": "TIMESTAMP_ASC"})
+    messages = [x["message"] for x in logs]
+    assert any(m.startswith("ingest: ") and "'documents': 5" in m for m in messages), messages
+    assert messages[-1].startswith("Finished in state Completed"), messages  # the very last one too
+
+
+def _deployment_runs(api: str, name: str) -> list[dict]:
+    """Flow runs of a deployment."""
+    return _post(api, "flow_runs/filter", {"deployments": {"name": {"any_": [name]}}})
 
 
 def test_scheduled_run_fires_is_recorded_and_commits_versions(project, prefect_api):
