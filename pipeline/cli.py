@@ -226,15 +226,32 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _missing_dependency(exc: ModuleNotFoundError) -> int:
+    """A Python without the project's packages: usually `dvc repro` from a shell
+    where the project's environment is not active (dvc.yaml calls `python`)."""
+    return _die(
+        f"{sys.executable} cannot import {exc.name!r}: this is not the Python the pipeline "
+        "was installed into. Activate the project's environment first (source .venv/bin/activate), "
+        "or use `make repro`, which does it for you; to install, see the README's set-up."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from pipeline.core.params import ParamsError
-    from pipeline.core.paths import ProjectNotFound
-    from pipeline.core.prefect_server import ServerError
+    try:
+        from pipeline.core.params import ParamsError
+        from pipeline.core.paths import ProjectNotFound
+        from pipeline.core.prefect_server import ServerError
+    except ModuleNotFoundError as exc:
+        return _missing_dependency(exc)
 
     try:
         return args.func(args)
     except (ParamsError, ProjectNotFound, ServerError, FileNotFoundError) as exc:
         return _die(str(exc))
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] == "pipeline":
+            raise  # our own code is broken: show the traceback
+        return _missing_dependency(exc)
     except KeyboardInterrupt:
         return 130

@@ -30,3 +30,18 @@ def test_run_takes_a_worker_count_and_refuses_nonsense(capsys):
         with pytest.raises(SystemExit):
             parser.parse_args(["run", "ingest", "--workers", bad])
         assert "expected a whole number from 1 to 256" in capsys.readouterr().err
+
+
+def test_a_python_without_the_packages_is_told_what_to_do():
+    """What `dvc repro` from a shell without the project's environment meets."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    # -S: no site-packages, as a system Python that never had the project installed
+    proc = subprocess.run([sys.executable, "-S", "-m", "pipeline", "run", "ingest"], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "cannot import" in proc.stderr and "source .venv/bin/activate" in proc.stderr
