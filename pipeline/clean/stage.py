@@ -118,7 +118,8 @@ class Cleaner:
         self.continuation = frozenset(p.continuation_words)
         self.before_capital = frozenset(p.continuation_words_before_capital)
         self.detector = LanguageDetector(p.language_min_letters, p.language_min_confidence,
-                                         p.language_sample_chars)
+                                         p.language_sample_chars, p.language_first_chars,
+                                         p.language_sure_confidence)
         self._splitter = None
 
     @property
