@@ -32,7 +32,6 @@ class RunnerParams(Section):
     )
     dask_workers: int = Field(2, ge=1, le=256, description="workers of the local Dask cluster")
 
-
     @field_validator("stage_threads")
     @classmethod
     def _known_stages(cls, value: dict[str, int]) -> dict[str, int]:
