@@ -174,6 +174,20 @@ def test_rules_splitter_cuts_where_the_word_first_regex_did(text):
     assert RuleSplitter(abbreviations).split(text) == _OldRules(abbreviations).split(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(SENTENCE_TEXT, max_size=40), max_size=8))
+@example(["J.", "Bach wrote. Then"])  # a passage ending at a period, the next capitalised
+@example(["x " * 30 + "y", "U.S. Next"])  # a space to look back at lies in the passage before
+@example(["", "a. B", "", "5. Item"])
+def test_rules_splitter_cuts_passages_joined_as_each_on_its_own(texts):
+    splitter = RuleSplitter(CleanParams().abbreviations)
+    flat = splitter.split_flat(texts)
+    together = [[] for _ in texts]
+    for k, a, b in zip(flat.idx.tolist(), flat.start.tolist(), flat.end.tolist()):
+        together[k].append((a, b))
+    assert together == [splitter.split(t) for t in texts]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["Share", "Back", "Top Bottom", "5", "What's new", "Some content here.",
                                  "The URL has been copied to your clipboard", "x" * 70, ".", "  Share  "]),

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.clean.offsets import OffsetMap
+from pipeline.clean.sentences import FlatSpans
 
 _SUFFIXES: list[str] = []
 
@@ -37,31 +38,28 @@ class CleanedPassage(Protocol):
 
 
 def sentence_columns(pids: list[str], dids: list[str], char_starts: list[int],
-                     results: Sequence[CleanedPassage],
-                     spans_all: list[list[tuple[int, int]]]) -> dict[str, object]:
-    """Columns of the SENTENCES schema: spans_all[k] are the sentence spans of passage k."""
-    counts = np.fromiter((len(s) for s in spans_all), dtype=np.int64, count=len(spans_all))
-    total = int(counts.sum())
+                     results: Sequence[CleanedPassage], spans: FlatSpans) -> dict[str, object]:
+    """Columns of the SENTENCES schema from the sentence spans of every passage."""
+    idx, start, end = spans
+    total = len(idx)
     if not total:
         return {"sentence_id": [], "passage_id": [], "doc_id": [], "seq": [], "start": [], "end": [],
                 "raw_start": [], "raw_end": [], "text": [], "is_boilerplate": []}
-    flat = [x for spans in spans_all for x in spans]
-    ab = np.array(flat, dtype=np.int64)
-    start, end = np.ascontiguousarray(ab[:, 0]), np.ascontiguousarray(ab[:, 1])
-    idx = np.repeat(np.arange(len(spans_all)), counts)
+    counts = np.bincount(idx, minlength=len(results))
     first = np.cumsum(counts) - counts
     seq = np.arange(total) - first[idx]
     base = np.asarray(char_starts, dtype=np.int64)[idx]
     raw_start, raw_end = _raw_offsets(results, idx, base, start, end)
     boiler = np.zeros(total, dtype=bool)
+    starts, ends = start.tolist(), end.tolist()
     for k in np.flatnonzero(counts).tolist():
         furn = results[k].furniture
         if furn:
             lo, hi = first[k], first[k] + counts[k]
-            boiler[lo:hi] = [any(fa <= a and b <= fb for fa, fb, _ in furn) for a, b in spans_all[k]]
+            boiler[lo:hi] = [any(fa <= a and b <= fb for fa, fb, _ in furn)
+                             for a, b in zip(starts[lo:hi], ends[lo:hi])]
     texts = [r.text_clean for r in results]
-    idx_list = idx.tolist()
-    text = [texts[k][a:b] for k, (a, b) in zip(idx_list, flat)]
+    text = [texts[k][a:b] for k, a, b in zip(idx.tolist(), starts, ends)]
     take = pa.array(idx)
     passage_id = pa.array(pids, type=pa.string()).take(take)
     suffix = pa.array(sentence_suffixes(int(counts.max())), type=pa.string()).take(pa.array(seq))

@@ -29,7 +29,7 @@ from pipeline.clean.language import LanguageDetector
 from pipeline.clean.offsets import OffsetMap
 from pipeline.clean.params import CleanParams
 from pipeline.clean.sentence_table import sentence_columns
-from pipeline.clean.sentences import make_splitter
+from pipeline.clean.sentences import make_splitter, split_spans
 from pipeline.clean.unicode import invisible_changes, mojibake_changes, needs_repair, nfc_changes
 from pipeline.clean.wraps import join_changes
 from pipeline.core.gcpause import gc_paused
@@ -270,8 +270,7 @@ def _clean_passages(passages: pd.DataFrame, cleaner: Cleaner) -> dict[str, pd.Da
     P["language"] = [x[0] for x in languages]
     P["language_confidence"] = [x[1] for x in languages]
     P["language_label"] = [x[2] for x in languages]
-    spans_all = cleaner.splitter.split_many(P["text_clean"])
-    S = sentence_columns(pids, dids, starts, results, spans_all)
+    S = sentence_columns(pids, dids, starts, results, split_spans(cleaner.splitter, P["text_clean"]))
     return {"passages": _frame(P, PASSAGES), "edits": _frame(E, EDITS),
             "sentences": _frame(S, SENTENCES), "furniture": _frame(F, FURNITURE)}
 
