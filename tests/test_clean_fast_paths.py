@@ -77,6 +77,20 @@ def test_the_pre_scan_sees_each_kind_of_damage():
     assert needs_repair("Müller façade")  # ü and ç could lead mojibake: the passes decide
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text("ab \n\u00a0\u00c3\u00a9\u00e2\u20ac\u2122\u00d0\u00bfРСв\u0452\u045f\u0093é", max_size=40))
+@example("plain \u00a0 text")
+@example("caf\u00c3\u00a9 and it\u00e2\u20ac\u2122s")
+def test_mojibake_scan_from_the_first_lead_finds_every_hint(text):
+    from pipeline.clean.unicode import _LEAD, MOJIBAKE_HINT, mojibake_changes
+
+    everywhere = [m.span() for m in MOJIBAKE_HINT.finditer(text)]
+    lead = _LEAD.search(text)
+    assert [m.span() for m in MOJIBAKE_HINT.finditer(text, lead.start())] == everywhere if lead else not everywhere
+    if not everywhere:
+        assert mojibake_changes(text) == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(damaged, st.data())
 def test_offset_map_from_the_edit_log_equals_the_checked_map(raw, data):

@@ -48,6 +48,7 @@ _LEADS = "\u00c2-\u00f4РСТУФв\u0080-\u009f"  # characters a MOJIBAKE_HINT 
 MOJIBAKE_HINT = re.compile(  # the lookahead lets the scan skip other characters fast
     f"(?=[{_LEADS}])(?:[\u00c2-\u00f4][{_CP1252_CONT}]|[РСТУФв][{_CP1251_CONT}]"
     f"|[\u0080-\u009f])")
+_LEAD = re.compile(f"[{_LEADS}]")  # a plain class: the scan for it is three times faster
 WINDOW = 2000  # longest stretch of text handed to ftfy at once
 # a no-break space that cannot be a continuation byte of mojibake (ftfy will not
 # repair "\xa0â€œ"); shown to ftfy as a plain space, never changed by this pass
@@ -117,9 +118,12 @@ def _diff(old: str, new: str, offset: int, rule: str) -> list[Change]:
 def mojibake_changes(text: str) -> list[Change]:
     if text.isascii():
         return []
+    lead = _LEAD.search(text)  # every hint starts with one: none, no mojibake; else scan from there
+    if lead is None:
+        return []
     changes: list[Change] = []
     done = -1
-    for m in MOJIBAKE_HINT.finditer(text):
+    for m in MOJIBAKE_HINT.finditer(text, lead.start()):
         if m.start() < done:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
