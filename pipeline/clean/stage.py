@@ -246,14 +246,12 @@ def _clean_passages(passages: pd.DataFrame, cleaner: Cleaner) -> dict[str, pd.Da
     P["boilerplate_rule"] = [r.boilerplate_rule for r in results]
     P["n_furniture_lines"] = [len(r.furniture) for r in results]
     P["n_edits"] = [len(r.edits) for r in results]
-    for pid, did, base, res in zip(pids, dids, starts, results):
+    edits: list[tuple] = []  # every passage's edits, in order; owner: the passage of each
+    owner: list[int] = []
+    for k, (pid, did, base, res) in enumerate(zip(pids, dids, starts, results)):
         if res.edits:
-            n = len(res.edits)
-            E["passage_id"].extend([pid] * n)
-            E["doc_id"].extend([did] * n)
-            for k, col in zip(("raw_start", "raw_end", "before", "after", "rule", "clean_start", "clean_end"),
-                              zip(*res.edits)):
-                E[k].extend(col)
+            edits.extend(res.edits)
+            owner.extend([k] * len(res.edits))
         if res.furniture:
             n = len(res.furniture)
             F["passage_id"].extend([pid] * n)
@@ -266,6 +264,12 @@ def _clean_passages(passages: pd.DataFrame, cleaner: Cleaner) -> dict[str, pd.Da
             F["raw_start"].extend([x for x, _ in raw])
             F["raw_end"].extend([y for _, y in raw])
             F["text"].extend([res.text_clean[a:b] for a, b in spans])
+    if edits:
+        for name, col in zip(("raw_start", "raw_end", "before", "after", "rule", "clean_start", "clean_end"),
+                             zip(*edits)):
+            E[name] = col
+        E["passage_id"] = [pids[k] for k in owner]
+        E["doc_id"] = [dids[k] for k in owner]
     languages = cleaner.detector.detect_many([r.language_text for r in results])
     P["language"] = [x[0] for x in languages]
     P["language_confidence"] = [x[1] for x in languages]
