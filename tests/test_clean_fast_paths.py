@@ -225,6 +225,21 @@ def test_remembered_furniture_rules_are_the_rules(lines, previous):
         prev = line
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.text("ab5_²½ \u00a0\t.!?…:;,([“«„‘-–—\"'”’»)]", max_size=8))
+@example("a-")
+@example("5-")
+@example("² -")
+@example("end.”)")
+def test_line_end_checks_agree_with_the_end_anchored_regexes(line):
+    from pipeline.clean.wraps import _strong_end, _terminal
+
+    terminal = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+    strong_end = re.compile(r"(?:[,(\[“«„‘]|\s[-–—]|[^\W\d_]-)$")
+    assert _terminal(line) == bool(terminal.search(line))
+    assert _strong_end(line) == bool(strong_end.search(line))
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.text(" \t\n\rab.\u00a0\u2028", max_size=40))
 @example("  a  b \n\t\n c")

@@ -32,14 +32,37 @@ import re
 from pipeline.clean.edits import Change
 from pipeline.clean.furniture import Line
 
-TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 LIST_ITEM = re.compile(
     r"(?:[-–—•*·▪►✓+]\s|\(?\d{1,3}[.)](?:\s|$)|\(?[a-zA-Zа-яА-ЯёЁ][.)]\s|#\d+\b)")
 CLOSING_START = re.compile(r"[,;:.!?)\]}]")
-STRONG_END = re.compile(r"(?:[,(\[“«„‘]|\s[-–—]|[^\W\d_]-)$")
 LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)[\"'”’»)]*$")
 FIRST_WORD = re.compile(r"[\"'“«‘(]*([^\W\d_][\w'’-]*)")
 HEADING = re.compile(r"#{1,6}\s")
+
+
+_CLOSERS = "\"'”’»)]"
+_TERMINAL_CHARS = frozenset(".!?…:;")
+
+
+def _terminal(line: str) -> bool:
+    """The line (no line breaks in it) ends a sentence: . ! ? … : or ; then only closing
+    quotes and brackets. String operations, not a regex anchored at the end, which
+    was tried at every position of the line (tests keep that regex as the reference)."""
+    return line.rstrip(_CLOSERS)[-1:] in _TERMINAL_CHARS
+
+
+def _strong_end(line: str) -> bool:
+    """The line ends with a comma, an opening bracket or quote, a dash after a space, or
+    a hyphen after a letter: evidence that the sentence goes on."""
+    last = line[-1:]
+    if not last:
+        return False
+    if last in ",([“«„‘":
+        return True
+    if len(line) < 2 or last not in "-–—":
+        return False
+    before = line[-2]
+    return before.isspace() or (last == "-" and before.isalnum() and not before.isdecimal())
 
 
 def _capitalised(word: str) -> bool:
@@ -49,7 +72,7 @@ def _capitalised(word: str) -> bool:
 def _classify(l1: str, l2: str, mid_sentence: bool, continuation: frozenset[str],
               before_capital: frozenset[str]) -> tuple[str, str]:
     """('no' | 'strong' | 'weak', joiner) for the break between lines l1 and l2."""
-    if TERMINAL.search(l1) or LIST_ITEM.match(l2) or HEADING.match(l1) or HEADING.match(l2):
+    if _terminal(l1) or LIST_ITEM.match(l2) or HEADING.match(l1) or HEADING.match(l2):
         return "no", ""
     first = l2[0]
     if CLOSING_START.match(first):
@@ -57,7 +80,7 @@ def _classify(l1: str, l2: str, mid_sentence: bool, continuation: frozenset[str]
     m = LAST_WORD.search(l1)
     last = m.group(1).lower() if m else ""
     hyphen = l1.endswith("-") and len(l1) > 1 and l1[-2].isalpha()
-    strong_end = bool(STRONG_END.search(l1)) or last in continuation
+    strong_end = _strong_end(l1) or last in continuation
     joiner = "" if hyphen and first.islower() else " "
     if first.islower():
         return ("strong" if strong_end else "weak"), joiner
@@ -66,15 +89,15 @@ def _classify(l1: str, l2: str, mid_sentence: bool, continuation: frozenset[str]
         return ("strong" if strong_end and not hyphen else "no"), " "
     fw = FIRST_WORD.match(l2)
     if fw and fw.group(1)[:1].isupper():
-        if n_words == 1 and not TERMINAL.search(l2):
+        if n_words == 1 and not _terminal(l2):
             return "no", ""  # a lone capitalised word: a label or a heading
         # before a capital only binding words count: "in the" / "Karazhanbasmunai
         # enterprise", but not a title ending "eight years on" / "Eight years after"
-        if (STRONG_END.search(l1) or last in before_capital) and not hyphen:
+        if (_strong_end(l1) or last in before_capital) and not hyphen:
             return "strong", " "
         # a name cut in two inside a sentence: "... of President Anna" / "Petrova."
         if mid_sentence and m and _capitalised(m.group(1)) and _capitalised(fw.group(1)) \
-                and n_words <= 3 and (TERMINAL.search(l2) or l2.endswith(",")):
+                and n_words <= 3 and (_terminal(l2) or l2.endswith(",")):
             return "strong", " "
         return "no", ""
     if strong_end and not hyphen:
@@ -112,7 +135,7 @@ def join_changes(text: str, lines: list[Line], continuation: frozenset[str], max
         first_line = text[lines[i].start:lines[i].end]
         last_line = text[lines[j].start:lines[j].end]
         n_lines = j - i + 1
-        ends_sentence = bool(TERMINAL.search(last_line)) and n_lines <= max_chain
+        ends_sentence = _terminal(last_line) and n_lines <= max_chain
         next_line = text[lines[j + 1].start:lines[j + 1].end] if j + 1 < len(lines) else ""
         item = (n_lines <= max_item_lines and FIRST_WORD.match(first_line) is not None
                 and first_line.lstrip("\"'“«‘(")[:1].isupper()
