@@ -22,7 +22,7 @@ from pipeline.clean.furniture import FurnitureRules
 from pipeline.clean.offsets import OffsetMap
 from pipeline.clean.params import CleanParams
 from pipeline.clean.sentence_table import sentence_suffixes
-from pipeline.clean.sentences import RuleSplitter
+from pipeline.clean.sentences import CANDIDATE, RUN_STARTS, RuleSplitter
 from pipeline.clean.stage import Cleaner, clean_passages
 from pipeline.clean.unicode import needs_repair
 from pipeline.core.gcpause import gc_paused
@@ -186,6 +186,15 @@ SENTENCE_TEXT = " ..!?…\"”’)](\n\tabcXYZ5 U.S. etc. no. 5. J. Bach «‘\u
 def test_rules_splitter_cuts_where_the_word_first_regex_did(text):
     abbreviations = CleanParams().abbreviations
     assert RuleSplitter(abbreviations).split(text) == _OldRules(abbreviations).split(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(SENTENCE_TEXT + "?!.…", max_size=60) | st.text(max_size=40))
+@example("?!. Next")  # a run starting with one character and holding the others
+@example(".")  # a run at the very start of the text
+def test_candidates_by_run_start_are_the_candidate_regex_matches(text):
+    by_start = sorted(((m.span(), m.groups()) for p in RUN_STARTS for m in p.finditer(text)))
+    assert by_start == [(m.span(), m.groups()) for m in CANDIDATE.finditer(text)]
 
 
 @settings(max_examples=500, deadline=None)

@@ -30,8 +30,15 @@ import numpy as np
 # same line, the first character of the next word (3). The word the punctuation ends
 # is found afterwards, only when the decision needs it: a regex that matched the word
 # first would be tried at every word start of the text.
-CANDIDATE = re.compile(
-    r"([.!?…]+)([\"'”’»)\]]*)(?=[^\S\n]+(?:[\"'“‘«(\[][^\S\n]*)*([^\s\"'“‘«(\[]))")
+_AFTER_RUN = r"([\"'”’»)\]]*)(?=[^\S\n]+(?:[\"'“‘«(\[][^\S\n]*)*([^\s\"'“‘«(\[]))"
+CANDIDATE = re.compile(r"([.!?…]+)" + _AFTER_RUN)
+# The same matches, found by one pattern per character a run of punctuation starts
+# with (the lookbehind keeps them to the run's first character). A pattern that starts
+# with one literal character is scanned for it at memchr speed; CANDIDATE, which
+# starts with a group of a class, is tried at every position of the text: 2-3x slower
+# over a partition. Tests compare the two.
+RUN_STARTS = tuple(re.compile(f"({re.escape(c)}(?<![.!?…]{re.escape(c)})[.!?…]*)" + _AFTER_RUN)
+                   for c in ".!?…")
 # the stripped, non-blank parts of lines
 CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
 NON_SPACE = re.compile(r"\S")
@@ -145,7 +152,8 @@ class RuleSplitter:
         rest from the first non-space character after the boundary.
         """
         is_boundary = self._is_boundary
-        cuts = [m.end() for m in CANDIDATE.finditer(text) if is_boundary(text, m)]
+        cuts = sorted([m.end() for pattern in RUN_STARTS for m in pattern.finditer(text)
+                       if is_boundary(text, m)])
         if not cuts:
             return [m.span() for m in CONTENT.finditer(text)]
         out = []
