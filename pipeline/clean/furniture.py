@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 REPEATED = "repeated_line"
 SHORT_LINE = 64           # lines up to this long have their rule remembered...
-SHORT_LINES_KEPT = 8192   # ...this many at a time
+SHORT_LINES_KEPT = 65536  # ...this many at a time (at most ~10 MB; 8192 was cleared every few MB of text)
 _UNSEEN = object()
 
 
