@@ -211,6 +211,9 @@ def main() -> int:
     mb = sizes.sum() / 1e6
     print(f"corpus: {mb:.1f} MB in {len(passages):,} passages "
           f"(generated in {time.perf_counter() - t0:.1f}s)")
+    # the interpreter's build moves every figure (Debian's optimised build vs a default
+    # source build: ~1.15x; docs/architecture.md > Interpreter)
+    print(f"python {sys.version.split()[0]} ({os.path.realpath(sys.executable)})")
 
     # chunks of about chunk-mb, whole documents, like the flow's partitions
     bounds, acc, start = [], 0, 0
