@@ -283,6 +283,23 @@ def test_mojibake_is_logged_as_small_edits_with_offsets():
     assert all(len(e[2]) <= 4 for e in res.edits)  # one edit per damaged character, not per line
 
 
+def test_mojibake_word_in_a_line_of_real_cyrillic_or_accents_is_repaired():
+    # one word of UTF-8 read as Windows-1252 inside a line of legitimate Russian (or French):
+    # ftfy reads the stretch from the first damaged word to the last, not the whole line,
+    # whose real Cyrillic letters kept it from decoding the line as a whole
+    damaged = "городе".encode("utf-8").decode("windows-1252", errors="strict")
+    assert damaged == "\u0433\u043e\u0440\u043e\u0434\u0435".encode().decode("cp1252")
+    raw = f"Забастовка продолжалась почти семь месяцев. В {damaged} было введено чрезвычайное положение."
+    res = Cleaner().clean(raw)
+    assert res.text_clean == raw.replace(damaged, "городе")
+    assert [e[4] for e in res.edits] == ["mojibake"]
+    accented = "Les défenseurs réclament une enquête, l\u00e2\u20ac\u2122État répond à peine."
+    assert Cleaner().clean(accented).text_clean == "Les défenseurs réclament une enquête, l’État répond à peine."
+    # real text on both sides is left as written, its offsets exact
+    k = res.text_clean.index("Забастовка")
+    assert res.offset_map.raw_span(k, k + 10) == (k, k + 10)
+
+
 def test_composed_passes_merge_into_one_raw_edit():
     # a zero-width space read as Windows-1252: mojibake repair gives U+200B, which is then deleted
     raw = "In 2011\u00e2\u20ac\u2039year."

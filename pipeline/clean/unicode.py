@@ -131,7 +131,14 @@ def mojibake_changes(text: str) -> list[Change]:
         if line_end < 0:
             line_end = len(text)
         done = line_end
-        for a, b in _split_runs(text, line_start, line_end):
+        # ftfy reads the line from the word of its first hint to the word of its last:
+        # the rest of the line has nothing to repair, and ftfy's time grows with length
+        last = m.end()
+        for later in MOJIBAKE_HINT.finditer(text, last, line_end):
+            last = later.end()
+        start = max(line_start, text.rfind(" ", line_start, m.start()) + 1)
+        end = text.find(" ", last, line_end)
+        for a, b in _split_runs(text, start, end if end >= 0 else line_end):
             if not MOJIBAKE_HINT.search(text, a, b):
                 continue
             old = STANDALONE_NBSP.sub(" ", text[a:b])
