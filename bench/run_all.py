@@ -17,6 +17,16 @@ HERE = Path(__file__).resolve().parent
 
 def main(selected: list[str]) -> int:
     scripts = sorted(HERE.glob("bench_*.py"))
+    names = [s.stem.removeprefix("bench_") for s in scripts]
+    if any(a in ("-h", "--help") for a in selected):
+        print(__doc__.strip())
+        print(f"\nbenchmarks: {' '.join(names)}")
+        return 0
+    unknown = [a for a in selected if a not in names]
+    if unknown:
+        print(f"no benchmark named {', '.join(unknown)}; the benchmarks are: {' '.join(names)}",
+              file=sys.stderr)
+        return 2
     if selected:
         scripts = [s for s in scripts if s.stem.removeprefix("bench_") in selected]
     failed = []
