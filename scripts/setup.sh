@@ -10,10 +10,25 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1 DVC_NO_ANALYTICS=1 DO_NOT_TRACK=1
 
+# The interpreter: $PYTHON if set; else Debian's own Python 3.11, which is built with
+# profile-guided and link-time optimisation and runs this pipeline's pure-Python work
+# about 1.15x faster than a default source build (pyenv's): interleaved runs of the
+# clean stage took 3.05-3.15 s against 3.47-3.73 s; else python3.
+# (docs/architecture.md > Interpreter has the measurements.)
+DISTRO_PY=/usr/bin/python3.11
+if [ -n "${PYTHON:-}" ]; then
+  PY=$PYTHON
+elif [ -x $DISTRO_PY ]; then
+  PY=$DISTRO_PY
+else
+  PY=python3
+fi
+
 # System packages (Debian). WeasyPrint needs Pango (usually present); the tests
 # need a real browser and pdftoppm.
 apt_pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 [ $want_test = 1 ] && apt_pkgs+=(chromium chromium-driver poppler-utils)
+[ "$PY" = $DISTRO_PY ] && apt_pkgs+=(python3.11-venv)  # Debian ships venv separately
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,25 +40,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The interpreter: $PYTHON if set; else Debian's own Python 3.11, which is built with
-# profile-guided and link-time optimisation and runs this pipeline's pure-Python work
-# about 1.15x faster than a default source build (pyenv's): interleaved runs of the
-# clean stage took 3.05-3.15 s against 3.47-3.73 s; else python3.
-# (docs/architecture.md > Interpreter has the measurements.)
-DISTRO_PY=/usr/bin/python3.11
-if [ -n "${PYTHON:-}" ]; then
-  PY=$PYTHON
-elif [ -x $DISTRO_PY ]; then
-  PY=$DISTRO_PY
-  if ! $PY -c "import ensurepip, venv" 2>/dev/null; then  # Debian ships venv separately
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-    echo "==> installing python3.11-venv (to make .venv with $PY)"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3.11-venv >/dev/null
-  fi
-else
-  PY=python3
-fi
 if [ ! -x .venv/bin/python ]; then
   echo "==> creating .venv with $($PY --version) ($PY)"
   $PY -m venv .venv
