@@ -208,7 +208,7 @@ def build_corpus(n_base: int, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame
 
 def run_stage(passages: pd.DataFrame, documents: pd.DataFrame) -> list[list[str]]:
     from pipeline.dedup.params import DedupParams
-    from pipeline.dedup.stage import run_dedup
+    from pipeline.dedup.flow import run_dedup
 
     tables = run_dedup(passages, documents, DedupParams())
     return [list(x) for x in tables["clusters"]["passage_ids"]]

@@ -73,7 +73,9 @@ def _stage_flow_settings():
 
 def cmd_run(args) -> int:
     root = _root()
-    _check_params(root)
+    from pipeline.core.params import load_params
+
+    params = load_params(root / "params.yaml")  # once: each stage gets its own section
     names = list(STAGES) if args.stages == ["all"] else args.stages
     unknown = [n for n in names if n not in STAGES]
     if unknown:
@@ -82,7 +84,6 @@ def cmd_run(args) -> int:
 
     url = configure(root, wait=False)  # a server to start boots while the stages are imported
     try:
-        from pipeline.core.params import load_params
         from pipeline.core.runner import RunnerParams, task_runner
 
         flows = {name: STAGES[name].load() for name in names}
@@ -90,7 +91,7 @@ def cmd_run(args) -> int:
         wait_ready()
     if args.verbose:
         print(f"Prefect API: {url}", file=sys.stderr)
-    runner: RunnerParams = load_params(root / "params.yaml")["runner"]
+    runner: RunnerParams = params["runner"]
     if args.runner:
         runner = runner.model_copy(update={"kind": args.runner})
     for name in names:
@@ -100,7 +101,7 @@ def cmd_run(args) -> int:
         flow = flows[name].with_options(task_runner=task_runner(stage_runner))
         started = time.monotonic()
         with _stage_flow_settings():
-            summary = flow(root=str(root))
+            summary = flow(root=str(root), params=params[name])
         print(f"{name}: done in {time.monotonic() - started:.1f}s  {json.dumps(summary, default=str)}")
     return 0
 

@@ -31,7 +31,7 @@ class Inputs:
     dedup_passages: pd.DataFrame
 
     def raw_span(self, passage_id: str, start: int, end: int) -> tuple[int, int]:
-        """Local stand-in for pipeline.clean.offsets OffsetMap.raw_span with no edits."""
+        """Local stand-in for pipeline.text.offsets OffsetMap.raw_span with no edits."""
         base = self._starts[passage_id]
         return base + start, base + end
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.clean.offsets import apply_edits
+from pipeline.text.offsets import apply_edits
 from pipeline.clean.params import CleanParams
 from pipeline.clean.sentences import make_splitter
 from pipeline.clean.stage import SCHEMAS, Cleaner, clean_passages

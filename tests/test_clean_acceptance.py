@@ -20,7 +20,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pandas as pd
 import pytest
 
-from pipeline.clean.offsets import apply_edits, offset_maps
+from pipeline.text.offsets import apply_edits, offset_maps
 from pipeline.clean.stage import clean_passages
 from pipeline.clean.unicode import FTFY_CONFIG, STANDALONE_NBSP
 from pipeline.ingest.params import IngestParams

@@ -19,7 +19,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from pipeline.clean.edits import EditLog
 from pipeline.clean.furniture import FurnitureRules
-from pipeline.clean.offsets import OffsetMap
+from pipeline.text.offsets import OffsetMap
 from pipeline.clean.params import CleanParams
 from pipeline.clean.sentence_table import sentence_suffixes
 from pipeline.clean.sentences import CANDIDATE, RUN_STARTS, RuleSplitter

@@ -8,7 +8,7 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from pipeline.clean.offsets import apply_edits
+from pipeline.text.offsets import apply_edits
 from pipeline.clean.stage import Cleaner, clean_passages
 from pipeline.ingest.passages import split_passages
 

@@ -14,7 +14,8 @@ from hypothesis import given, settings, strategies as st
 from pipeline.core.tables import to_arrow
 from pipeline.dedup.merge import UnionFind, exact_groups
 from pipeline.dedup.params import DedupParams
-from pipeline.dedup.stage import TABLES, run_dedup
+from pipeline.dedup.flow import run_dedup
+from pipeline.dedup.stage import TABLES
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import read_document
 from pipeline.text.normalize import fold_homoglyphs, normalize_for_match, tokens

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.dedup.params import DedupParams
-from pipeline.dedup.stage import run_dedup
+from pipeline.dedup.flow import run_dedup
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import discover, read_partition
 from tests.conftest import REPO

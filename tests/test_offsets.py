@@ -1,4 +1,4 @@
-"""Property tests of pipeline.clean.offsets: for arbitrary edits, the map is exact."""
+"""Property tests of pipeline.text.offsets: for arbitrary edits, the map is exact."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from pipeline.clean.offsets import OffsetMap, apply_edits, offset_maps
+from pipeline.text.offsets import OffsetMap, apply_edits, offset_maps
 
 ALPHABET = "ab c\n\u00a0\u200bé"
 

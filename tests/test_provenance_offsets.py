@@ -9,7 +9,7 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.clean.offsets import apply_edits, offset_maps
+from pipeline.text.offsets import apply_edits, offset_maps
 from tests.conftest import run
 
 pytestmark = pytest.mark.slow

@@ -16,9 +16,6 @@ from pipeline.clean.stage import SCHEMAS, clean_passages
 from pipeline.core.flow import map_partitions, stage_context
 from pipeline.core.tables import stage_output, to_arrow
 
-INPUT_COLUMNS = ["passage_id", "doc_id", "seq", "char_start", "char_end", "text"]
-
-
 @task(name="clean-partition", cache_policy=NONE)
 def clean_partition(part: str, index: int, params: CleanParams, tmp: str) -> dict:
     passages = pq.read_table(part).to_pandas()
@@ -57,12 +54,11 @@ def document_partitions(table: pa.Table, partition_mb: float) -> list[pa.Table]:
 
 
 @flow(name="clean", log_prints=True)
-def clean_flow(root: str) -> dict:
+def clean_flow(root: str, params: CleanParams) -> dict:
     """Clean every ingest passage: text_clean, edits, sentences, furniture."""
     logger = get_run_logger()
-    ctx = stage_context(root)
-    params: CleanParams = ctx.params["clean"]
-    table = pq.read_table(ctx.in_dir("ingest") / "passages.parquet", columns=INPUT_COLUMNS)
+    ctx = stage_context(root, "clean")
+    table = ctx.inputs.arrow("ingest", "passages")
     # whole documents stay together, in order (a furniture rule looks at the previous passage)
     frame = table.to_pandas()
     first = {d: i for i, d in enumerate(dict.fromkeys(frame["doc_id"]))}
@@ -70,7 +66,7 @@ def clean_flow(root: str) -> dict:
     table = pa.Table.from_pandas(frame.drop(columns="_doc"), preserve_index=False)
     parts = document_partitions(table, params.partition_mb)
     logger.info("clean: %d passages in %d partitions", table.num_rows, len(parts))
-    with stage_output(ctx.out_dir("clean")) as out:
+    with stage_output(ctx.out_dir) as out:
         in_dir = out.tmp / "in"
         in_dir.mkdir(parents=True)
         paths = []

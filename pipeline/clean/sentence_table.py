@@ -15,8 +15,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.clean.offsets import OffsetMap
 from pipeline.clean.sentences import FlatSpans
+from pipeline.text.offsets import OffsetMap
 
 _SUFFIXES: list[str] = []
 

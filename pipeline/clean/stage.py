@@ -26,7 +26,7 @@ import pyarrow as pa
 from pipeline.clean.edits import Change, EditLog, shift_positions
 from pipeline.clean.furniture import FurnitureRules, Line
 from pipeline.clean.language import LanguageDetector
-from pipeline.clean.offsets import OffsetMap
+from pipeline.contract import clean as contract
 from pipeline.clean.params import CleanParams
 from pipeline.clean.sentence_table import sentence_columns
 from pipeline.clean.sentences import make_splitter, split_spans
@@ -34,55 +34,13 @@ from pipeline.clean.unicode import invisible_changes, mojibake_changes, needs_re
 from pipeline.clean.wraps import join_changes
 from pipeline.core.gcpause import gc_paused
 from pipeline.text.homoglyphs import mixed_script_fixes
+from pipeline.text.offsets import OffsetMap
 
-PASSAGES = pa.schema([
-    ("passage_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("seq", pa.int32()),
-    ("char_start", pa.int64()),
-    ("char_end", pa.int64()),
-    ("text_clean", pa.large_string()),
-    ("language", pa.string()),            # ISO 639-1 or "und"
-    ("language_confidence", pa.float64()),  # null when too short to tell
-    ("language_label", pa.string()),      # the detector's own label (may be ISO 639-3)
-    ("is_boilerplate", pa.bool_()),       # every line of the passage is page furniture
-    ("boilerplate_rule", pa.string()),    # the furniture rule(s) of a boilerplate passage
-    ("n_furniture_lines", pa.int32()),    # furniture lines inside the passage (boilerplate or not)
-    ("n_edits", pa.int32()),
-])
-EDITS = pa.schema([
-    ("passage_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("rule", pa.string()),                # "+"-joined when passes touched the same text
-    ("raw_start", pa.int64()),            # into documents.text
-    ("raw_end", pa.int64()),
-    ("clean_start", pa.int64()),          # into text_clean
-    ("clean_end", pa.int64()),
-    ("before", pa.large_string()),
-    ("after", pa.large_string()),
-])
-SENTENCES = pa.schema([
-    ("sentence_id", pa.string()),
-    ("passage_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("seq", pa.int32()),
-    ("start", pa.int64()),                # into text_clean
-    ("end", pa.int64()),
-    ("raw_start", pa.int64()),            # into documents.text
-    ("raw_end", pa.int64()),
-    ("text", pa.large_string()),
-    ("is_boilerplate", pa.bool_()),       # lies on a furniture line
-])
-FURNITURE = pa.schema([
-    ("passage_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("rule", pa.string()),
-    ("start", pa.int64()),                # into text_clean
-    ("end", pa.int64()),
-    ("raw_start", pa.int64()),
-    ("raw_end", pa.int64()),
-    ("text", pa.large_string()),
-])
+# the tables this stage writes, as the contract declares them (pipeline/contract/clean.py)
+PASSAGES = contract.PASSAGES.schema
+EDITS = contract.EDITS.schema
+SENTENCES = contract.SENTENCES.schema
+FURNITURE = contract.FURNITURE.schema
 
 
 @dataclass(slots=True)
@@ -279,4 +237,4 @@ def _clean_passages(passages: pd.DataFrame, cleaner: Cleaner) -> dict[str, pd.Da
             "sentences": _frame(S, SENTENCES), "furniture": _frame(F, FURNITURE)}
 
 
-SCHEMAS = {"passages": PASSAGES, "edits": EDITS, "sentences": SENTENCES, "furniture": FURNITURE}
+SCHEMAS = {name: table.schema for name, table in contract.TABLES.items()}

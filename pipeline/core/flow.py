@@ -2,7 +2,8 @@
 
 `map_partitions` fans a task out over partitions on whichever task runner the
 flow has (threads or Dask) and reports progress as partitions finish;
-`stage_context` gives a flow its project root and validated params.
+`StageContext` gives a flow its project root, its own params section (loaded
+once by the caller) and its inputs.
 """
 
 from __future__ import annotations
@@ -14,31 +15,25 @@ from typing import Any, Iterable, Iterator
 
 from prefect import get_run_logger, unmapped
 
-from pipeline.core.params import Section, load_params
 from pipeline.core.paths import data_dir
+from pipeline.core.tables import Inputs
 
 
 @dataclass(frozen=True)
 class StageContext:
     root: Path
-    params: dict[str, Section]
+    stage: str
+    inputs: Inputs
 
-    def out_dir(self, stage: str) -> Path:
-        return data_dir(self.root, stage)
-
-    def in_dir(self, stage: str) -> Path:
-        path = data_dir(self.root, stage)
-        if not path.is_dir():
-            raise FileNotFoundError(
-                f"{path} is missing: run the '{stage}' stage first "
-                f"(python -m pipeline run {stage}, or dvc repro)."
-            )
-        return path
+    @property
+    def out_dir(self) -> Path:
+        """data/<stage>/, the folder the stage swaps in whole."""
+        return data_dir(self.root, self.stage)
 
 
-def stage_context(root: str | Path) -> StageContext:
+def stage_context(root: str | Path, stage: str) -> StageContext:
     root = Path(root)
-    return StageContext(root, load_params(root / "params.yaml"))
+    return StageContext(root, stage, Inputs(root, stage))
 
 
 def iter_partitions(task, partitions: list[Any], label: str, **constants) -> Iterator[Any]:
@@ -69,6 +64,14 @@ def iter_partitions(task, partitions: list[Any], label: str, **constants) -> Ite
 def map_partitions(task, partitions: list[Any], label: str, **constants) -> list[Any]:
     """All results of `iter_partitions`, in partition order."""
     return list(iter_partitions(task, partitions, label, **constants))
+
+
+def map_serial(task, partitions: list[Any], label: str, **constants) -> list[Any]:
+    """What `map_partitions` returns, computed in this process without Prefect: the
+    task's own function on each partition (tests and benchmarks drive a stage's
+    phases with it, so they run the code the flow runs)."""
+    fn = getattr(task, "fn", task)
+    return [fn(part=part, index=i, **constants) for i, part in enumerate(partitions)]
 
 
 def chunks(items: Iterable[Any], size: int) -> list[list[Any]]:

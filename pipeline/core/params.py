@@ -1,9 +1,11 @@
 """params.yaml: read, validate, explain.
 
 Each stage owns the model of its own section (``pipeline/<stage>/params.py``),
-so a stage's DVC deps change only when its own parameters do. This module only
-knows where those models live and turns validation failures into messages that
-name the key, what was given and what is allowed.
+so a stage's DVC deps change only when its own parameters do; the stage
+registry (``pipeline/stages.py``) says where each model lives. This module
+validates the file and turns failures into messages that name the key, what was
+given and what is allowed. A process loads params.yaml once (the CLI does) and
+passes each stage its own section.
 """
 
 from __future__ import annotations
@@ -15,16 +17,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-# section name -> "module:Model". Stages add themselves here.
-SECTIONS: dict[str, str] = {
-    "runner": "pipeline.core.runner:RunnerParams",
-    "ingest": "pipeline.ingest.params:IngestParams",
-    "dedup": "pipeline.dedup.params:DedupParams",
-    "clean": "pipeline.clean.params:CleanParams",
-    "entities": "pipeline.entities.params:EntitiesParams",
-    "facts": "pipeline.facts.params:FactsParams",
-    "report": "pipeline.report.params:ReportParams",
-}
+from pipeline.stages import STAGES
+
+RUNNER_SECTION = "pipeline.core.runner:RunnerParams"
+
+
+def sections() -> dict[str, str]:
+    """params.yaml section -> "module:Model": the runner's, then each stage's (from the registry)."""
+    return {"runner": RUNNER_SECTION, **{name: stage.params for name, stage in STAGES.items()}}
 
 
 class Section(BaseModel):
@@ -38,7 +38,7 @@ class ParamsError(ValueError):
 
 
 def _model(section: str) -> type[Section]:
-    module, _, name = SECTIONS[section].partition(":")
+    module, _, name = sections()[section].partition(":")
     return getattr(importlib.import_module(module), name)
 
 
@@ -90,30 +90,15 @@ def _explain(section: str, model: type[BaseModel], err: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def load_params(path: Path, sections: tuple[str, ...] | None = None) -> dict[str, Section]:
+def load_params(path: Path) -> dict[str, Section]:
     """Validate params.yaml and return one model per section.
 
     Every section present is validated (a typo anywhere stops the run early);
-    missing sections take their defaults.
+    missing sections and keys take the defaults in code.
     """
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        stat = None
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size) if stat else None
-    if key is None or key not in _LOADED:
-        out = _load_params(path, stat is not None)
-        if key is not None:
-            _LOADED.clear()
-            _LOADED[key] = out
-    else:
-        out = _LOADED[key]
-    return {k: out[k] for k in (sections or out)}
+    return _load_params(path, path.is_file())
 
 
-# A stage process reads params.yaml three times (CLI check, runner, stage); parsing and
-# validating once saves ~0.1 s per stage. Keyed by path, mtime and size: an edit is seen.
-_LOADED: dict[tuple, dict[str, Section]] = {}
 # libyaml's parser when PyYAML has it (same results as safe_load, ~10x faster)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -124,17 +109,18 @@ def _load_params(path: Path, exists: bool) -> dict[str, Section]:
     except yaml.YAMLError as exc:
         raise ParamsError(f"{path} is not valid YAML: {exc}") from exc
     raw = raw or {}
+    known = sections()
     if not isinstance(raw, dict):
-        raise ParamsError(f"{path} must be a mapping of sections ({', '.join(SECTIONS)}).")
-    unknown = sorted(set(raw) - set(SECTIONS))
+        raise ParamsError(f"{path} must be a mapping of sections ({', '.join(known)}).")
+    unknown = sorted(set(raw) - set(known))
     if unknown:
         raise ParamsError(
             f"{path}: unknown section(s) {', '.join(unknown)}. "
-            f"Allowed sections: {', '.join(SECTIONS)}."
+            f"Allowed sections: {', '.join(known)}."
         )
     problems = []
     out: dict[str, Section] = {}
-    for name in SECTIONS:
+    for name in known:
         model = _model(name)
         value = raw.get(name) or {}
         if not isinstance(value, dict):

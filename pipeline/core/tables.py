@@ -15,12 +15,16 @@ import os
 import shutil
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from pipeline import contract
+from pipeline.stages import ALL_COLUMNS, STAGES
 
 PARQUET_OPTIONS = dict(compression="zstd", use_dictionary=True, write_statistics=True)
 # Test hook: the named stage dies (as a kill would) right before the swap.
@@ -83,6 +87,10 @@ class StageOutput:
     def path(self, name: str) -> Path:
         return self.tmp / name
 
+    def write(self, table: contract.Table, data: pd.DataFrame | pa.Table) -> Path:
+        """Write one contract table, conformed to its schema."""
+        return self.write_table(table.file, data, table.schema)
+
     def write_table(self, name: str, data: pd.DataFrame | pa.Table, schema: pa.Schema) -> Path:
         table = to_arrow(data, schema)
         target = self.path(name)
@@ -141,3 +149,62 @@ def read_table(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
 
 def empty_frame(schema: pa.Schema) -> pd.DataFrame:
     return schema.empty_table().to_pandas()
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The tables of earlier stages that one stage reads.
+
+    Every read goes through here: the table must be declared in the stage's
+    `reads` (pipeline/stages.py), so its DVC dependencies are right, and every
+    requested column must be declared there and in the producer's contract
+    (pipeline/contract/), so a renamed column fails with a message naming both
+    places instead of a KeyError deep in a stage. Picklable: tasks on other
+    processes (Dask) get it as an argument.
+    """
+
+    root: Path
+    stage: str
+
+    def table(self, producer: str, name: str) -> contract.Table:
+        declared = STAGES[self.stage].declared_reads()
+        if name not in declared.get(producer, {}):
+            raise contract.ContractError(
+                f"stage {self.stage!r} reads data/{producer}/{name}.parquet, which its entry in "
+                f"pipeline/stages.py does not declare: add it to `reads` (then `python -m pipeline "
+                f"dvcfile --write` updates dvc.yaml)"
+            )
+        return contract.get(producer, name)
+
+    def columns(self, producer: str, name: str, columns=None) -> list[str] | None:
+        """`columns` checked against the declaration and the contract (None: the declared ones)."""
+        table = self.table(producer, name)
+        declared = STAGES[self.stage].declared_reads()[producer][name]
+        if columns is None:
+            return None if declared is ALL_COLUMNS else list(declared)
+        wanted = table.check_columns(columns)
+        if declared is not ALL_COLUMNS:
+            undeclared = [c for c in wanted if c not in declared]
+            if undeclared:
+                raise contract.ContractError(
+                    f"stage {self.stage!r} reads columns {undeclared} of data/{producer}/{name}.parquet "
+                    f"that its entry in pipeline/stages.py does not declare"
+                )
+        return wanted
+
+    def path(self, producer: str, name: str) -> Path:
+        path = self.table(producer, name).path(self.root)
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"{path} is missing: run the '{producer}' stage first "
+                f"(python -m pipeline run {producer}, or dvc repro)."
+            )
+        return path
+
+    def arrow(self, producer: str, name: str, columns=None) -> pa.Table:
+        wanted = self.columns(producer, name, columns)
+        return pq.read_table(self.path(producer, name), columns=wanted)
+
+    def read(self, producer: str, name: str, columns=None) -> pd.DataFrame:
+        """The table (declared columns, or `columns`) as a DataFrame."""
+        return self.arrow(producer, name, columns).to_pandas()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -23,14 +24,14 @@ import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
-from pipeline.core.flow import map_partitions, stage_context
-from pipeline.core.tables import read_table, stage_output
+from pipeline.contract import dedup as contract
+from pipeline.core.flow import map_partitions, map_serial, stage_context
+from pipeline.core.tables import stage_output
 from pipeline.dedup.candidates import candidate_pairs, pair_slices
+from pipeline.dedup.merge import exact_groups
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import prepare
-from pipeline.dedup.stage import (
-    LINK_COLUMNS, TABLES, Corpus, finish, order_passages, partition_ranges, posting_lists_of,
-)
+from pipeline.dedup.stage import LINK_COLUMNS, Corpus, finish, order_passages, partition_ranges, posting_lists_of
 from pipeline.dedup.verify import verify_pairs
 
 
@@ -88,64 +89,78 @@ def verify_chunk(part: str, index: int, work: str, params: DedupParams) -> str:
     return _dump(links, path)
 
 
+def run_phases(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupParams, work: Path,
+               mapper=map_partitions, log=None) -> dict:
+    """Every phase of the stage, in order; returns the tables by name (and `_stats`).
+
+    The one orchestration of the stage: the flow runs it with `map_partitions`
+    (tasks on the flow's runner), tests and the benchmark with `map_serial`
+    (the same task functions, called in this process). `work` is an empty
+    folder for the files the tasks exchange.
+    """
+    log = log or (lambda *args: None)
+    ordered = order_passages(passages, documents)
+    n = len(ordered)
+    work.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pandas(ordered[["gi", "text"]], preserve_index=False),
+                   work / "passages.parquet", row_group_size=max(1, params.partition_passages))
+    ranges = partition_ranges(n, params.partition_passages)
+    log("dedup: %d passages in %d partitions", n, len(ranges))
+    prep_paths = mapper(prepare_partition, ranges, "dedup prepare", work=str(work), n_total=n, params=params)
+    parts = [_load(p) for p in prep_paths]
+    corpus = Corpus.combine(parts)
+    rep = exact_groups(corpus.key, corpus.eligible)
+    _dump((posting_lists_of(parts, rep, n, params.max_df), corpus.n_sel), work / "index.pkl")
+    del parts
+    cand_paths = mapper(slice_candidates, pair_slices(n, params.shards), "dedup candidates",
+                        work=str(work), n_total=n, params=params)
+    found = [_load(p) for p in cand_paths]  # slices in order: candidates in key order
+    cands = np.concatenate([np.zeros((0, 2), np.int64)] + [c for c, _ in found])
+    n_pairs = sum(k for _, k in found)
+    del found
+    log("dedup: %d candidate pairs from %d pairs sharing a shingle", len(cands), n_pairs)
+    _dump({"tokstr": corpus.tokstr, "n_alpha": corpus.n_alpha, "cstart": corpus.cstart,
+           "cend": corpus.cend}, work / "verify-context.pkl")
+    chunk_paths = []
+    for i, (s, e) in enumerate(partition_ranges(len(cands), params.verify_chunk)):
+        np.save(work / f"cands-{i:05d}.npy", cands[s:e])
+        chunk_paths.append(str(work / f"cands-{i:05d}.npy"))
+    link_paths = mapper(verify_chunk, chunk_paths, "dedup verify", work=str(work), params=params)
+    frames = [_load(p) for p in link_paths]
+    links = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LINK_COLUMNS)
+    tables = finish(ordered, documents, corpus, rep, links, params)
+    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(n_pairs)}
+    return tables
+
+
+def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupParams) -> dict:
+    """`run_phases` in this process, in a temporary work folder (tests, benchmark)."""
+    with tempfile.TemporaryDirectory(prefix="dedup-") as work:
+        return run_phases(passages, documents, params, Path(work), mapper=map_serial)
+
+
 @flow(name="dedup", log_prints=True)
-def dedup_flow(root: str) -> dict:
+def dedup_flow(root: str, params: DedupParams) -> dict:
     """Find repeated passages in data/ingest/passages.parquet; write data/dedup/."""
     logger = get_run_logger()
-    ctx = stage_context(root)
-    params: DedupParams = ctx.params["dedup"]
-    ingest = ctx.in_dir("ingest")
-    documents = read_table(ingest / "documents.parquet",
-                           columns=["doc_id", "source_path", "published_iso", "n_chars"])
-    passages = read_table(ingest / "passages.parquet")
-    ordered = order_passages(passages, documents)
-    del passages
-    n = len(ordered)
-    with stage_output(ctx.out_dir("dedup")) as out:
+    ctx = stage_context(root, "dedup")
+    documents = ctx.inputs.read("ingest", "documents")
+    passages = ctx.inputs.read("ingest", "passages")
+    with stage_output(ctx.out_dir) as out:
         work = out.tmp / "work"
-        work.mkdir(parents=True)
-        pq.write_table(pa.Table.from_pandas(ordered[["gi", "text"]], preserve_index=False),
-                       work / "passages.parquet", row_group_size=max(1, params.partition_passages))
-        ranges = partition_ranges(n, params.partition_passages)
-        logger.info("dedup: %d passages in %d partitions", n, len(ranges))
-        prep_paths = map_partitions(prepare_partition, ranges, "dedup prepare",
-                                    work=str(work), n_total=n, params=params)
-        parts = [_load(p) for p in prep_paths]
-        corpus = Corpus.combine(parts)
-        from pipeline.dedup.merge import exact_groups
-
-        rep = exact_groups(corpus.key, corpus.eligible)
-        _dump((posting_lists_of(parts, rep, n, params.max_df), corpus.n_sel), work / "index.pkl")
-        del parts
-        cand_paths = map_partitions(slice_candidates, pair_slices(n, params.shards), "dedup candidates",
-                                    work=str(work), n_total=n, params=params)
-        found = [_load(p) for p in cand_paths]  # slices in order: candidates in key order
-        cands = np.concatenate([np.zeros((0, 2), np.int64)] + [c for c, _ in found])
-        n_pairs = sum(k for _, k in found)
-        del found
-        logger.info("dedup: %d candidate pairs from %d pairs sharing a shingle", len(cands), n_pairs)
-        _dump({"tokstr": corpus.tokstr, "n_alpha": corpus.n_alpha, "cstart": corpus.cstart,
-               "cend": corpus.cend}, work / "verify-context.pkl")
-        chunk_paths = []
-        for i, (s, e) in enumerate(partition_ranges(len(cands), params.verify_chunk)):
-            np.save(work / f"cands-{i:05d}.npy", cands[s:e])
-            chunk_paths.append(str(work / f"cands-{i:05d}.npy"))
-        link_paths = map_partitions(verify_chunk, chunk_paths, "dedup verify",
-                                    work=str(work), params=params)
-        frames = [_load(p) for p in link_paths]
-        links = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LINK_COLUMNS)
-        tables = finish(ordered, documents, corpus, rep, links, params)
+        tables = run_phases(passages, documents, params, work, log=logger.info)
+        del passages
         shutil.rmtree(work)
-        for name, schema in TABLES.items():
-            out.write_table(f"{name}.parquet", tables[name], schema)
+        for name, table in contract.TABLES.items():
+            out.write(table, tables[name])
     p = tables["passages"]
     summary = {
-        "passages": n,
+        "passages": len(p),
         "clusters": len(tables["clusters"]),
         "exact_repeats_skipped": int(p["skip_downstream"].sum()),
         "near_repeats": int((p["match"] == "near").sum()),
         "blocks": int(tables["blocks"]["block_id"].nunique()) if len(tables["blocks"]) else 0,
-        "candidates": int(len(cands)),
+        "candidates": tables["_stats"]["candidates"],
     }
     logger.info("dedup: %s", summary)
     return summary

@@ -16,8 +16,8 @@ Steps (the flow runs the per-partition ones as parallel Prefect tasks):
    other repeats, canonical passages, similarity to the canonical, quoted
    occurrences, blocks, per-document shares, and the tables.
 
-`run_dedup` runs all of it in one process (tests, benchmark); the flow runs
-the same functions spread over the task runner.
+The flow (flow.py, `run_phases`) runs them in order: the per-partition steps
+as tasks on the task runner, or in one process for tests and the benchmark.
 """
 
 from __future__ import annotations
@@ -27,101 +27,24 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 from rapidfuzz.distance import Indel
 
+from pipeline.contract import dedup as contract
 from pipeline.dedup.blocks import find_blocks
-from pipeline.dedup.candidates import candidate_pairs, entry_passages, posting_lists
-from pipeline.dedup.merge import UnionFind, exact_groups, idf_weights, reworded_links
+from pipeline.dedup.candidates import entry_passages, posting_lists
+from pipeline.dedup.merge import UnionFind, idf_weights, reworded_links
 from pipeline.dedup.params import DedupParams
-from pipeline.dedup.signatures import Prepared, prepare
-from pipeline.dedup.verify import LINK_COLUMNS, token_char_spans, verify_pairs
+from pipeline.dedup.signatures import Prepared
+from pipeline.dedup.verify import LINK_COLUMNS, token_char_spans
 
-PASSAGES = pa.schema([
-    ("passage_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("seq", pa.int32()),
-    ("char_start", pa.int64()),
-    ("char_end", pa.int64()),
-    ("text", pa.large_string()),
-    ("cluster_id", pa.string()),             # null when the passage is not repeated
-    ("canonical_passage_id", pa.string()),   # the cluster's canonical passage (itself when canonical/unique)
-    ("is_canonical", pa.bool_()),
-    ("match", pa.string()),                  # exact | near | unique
-    ("similarity", pa.float64()),            # to the canonical passage, 0..1
-    ("method", pa.string()),                 # exact | near | shingles | contained | reworded (null: unique)
-    ("exact_of", pa.string()),               # earliest passage with the same normalised text (itself if none)
-    ("skip_downstream", pa.bool_()),         # match == exact and not canonical: its text is processed once, elsewhere
-    ("figures_differ", pa.bool_()),          # a near repeat whose figures are not the canonical's
-    ("eligible", pa.bool_()),                # long enough to be compared at all
-    ("n_words", pa.int32()),
-    ("norm_key", pa.string()),               # hash of the normalised text (equal key: exact repeat)
-    ("block_id", pa.string()),
-    ("quotes_cluster_ids", pa.list_(pa.string())),  # clusters whose text this passage quotes inside it
-])
-CLUSTERS = pa.schema([
-    ("cluster_id", pa.string()),
-    ("canonical_passage_id", pa.string()),
-    ("kind", pa.string()),                   # exact (all members the same text) | near
-    ("n_occurrences", pa.int64()),           # members + passages quoting it
-    ("n_members", pa.int64()),
-    ("n_docs", pa.int64()),
-    ("doc_ids", pa.list_(pa.string())),
-    ("passage_ids", pa.list_(pa.string())),  # every occurrence: members, then passages quoting it
-    ("quoted_in_passage_ids", pa.list_(pa.string())),
-    ("min_similarity", pa.float64()),
-    ("figures_differ", pa.bool_()),
-    ("canonical_chars", pa.int64()),
-    ("canonical_head", pa.string()),
-])
-OCCURRENCES = pa.schema([
-    ("cluster_id", pa.string()),
-    ("passage_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("seq", pa.int32()),
-    ("relation", pa.string()),     # canonical | exact | near | shingles | contained | reworded | quoted
-    ("similarity", pa.float64()),
-    ("char_start", pa.int64()),    # where the text occurs in documents.text (for quoted: the quoted part)
-    ("char_end", pa.int64()),
-    ("approximate", pa.bool_()),   # offsets of a quoted part estimated (raw and normalised words differ)
-])
-LINKS = pa.schema([
-    ("passage_a", pa.string()),
-    ("passage_b", pa.string()),
-    ("method", pa.string()),       # near | shingles | contained | quoted | reworded
-    ("similarity", pa.float64()),  # word-level (2*LCS/(la+lb)), shingle Jaccard, or weighted overlap for reworded
-    ("containment", pa.float64()), # share of the shorter passage found in one place of the longer
-    ("member", pa.bool_()),        # joined the two passages' clusters
-    ("inner_passage_id", pa.string()),
-    ("outer_char_start", pa.int64()),
-    ("outer_char_end", pa.int64()),
-])
-BLOCKS = pa.schema([
-    ("block_id", pa.string()),
-    ("copy", pa.int32()),
-    ("n_copies", pa.int32()),
-    ("doc_id", pa.string()),
-    ("seq_start", pa.int32()),
-    ("seq_end", pa.int32()),
-    ("char_start", pa.int64()),
-    ("char_end", pa.int64()),
-    ("n_passages", pa.int32()),
-    ("passage_ids", pa.list_(pa.string())),
-])
-SHARES = pa.schema([
-    ("doc_id", pa.string()),
-    ("source_path", pa.string()),
-    ("n_chars", pa.int64()),
-    ("n_passages", pa.int64()),
-    ("repeated_passages", pa.int64()),
-    ("repeated_chars", pa.int64()),
-    ("repeated_share", pa.float64()),   # characters that also occur elsewhere / n_chars
-    ("copied_chars", pa.int64()),
-    ("copied_share", pa.float64()),     # characters that repeat an earlier (canonical) occurrence / n_chars
-    ("skipped_passages", pa.int64()),   # exact copies not processed downstream
-])
-TABLES = {"passages": PASSAGES, "clusters": CLUSTERS, "occurrences": OCCURRENCES,
-          "links": LINKS, "blocks": BLOCKS, "repeated_share": SHARES}
+# the tables this stage writes, as the contract declares them (pipeline/contract/dedup.py)
+PASSAGES = contract.PASSAGES.schema
+CLUSTERS = contract.CLUSTERS.schema
+OCCURRENCES = contract.OCCURRENCES.schema
+LINKS = contract.LINKS.schema
+BLOCKS = contract.BLOCKS.schema
+SHARES = contract.REPEATED_SHARE.schema
+TABLES = {name: table.schema for name, table in contract.TABLES.items()}
 METHOD_RANK = {"exact": 0, "near": 1, "shingles": 2, "contained": 3, "reworded": 4}
 
 
@@ -201,34 +124,6 @@ def posting_lists_of(parts: list[Prepared], rep: np.ndarray, n_total: int, max_d
     del keeps
     packed.sort()
     return posting_lists(packed, n_total, max_df)
-
-
-def run_dedup(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupParams) -> dict[str, pd.DataFrame]:
-    """The whole stage in one process; returns the tables by name."""
-    ordered = order_passages(passages, documents)
-    texts = ordered["text"].tolist()
-    n = len(texts)
-    parts = [prepare(texts[s:e], s, params, n) for s, e in partition_ranges(n, params.partition_passages)]
-    corpus = Corpus.combine(parts)
-    rep = exact_groups(corpus.key, corpus.eligible)
-    lists = posting_lists_of(parts, rep, n, params.max_df)
-    del parts
-    # one process: all pairs at once (the flow splits them into `shards` slices)
-    cands, n_pairs = candidate_pairs(lists, n, corpus.n_sel, params.min_shared)
-    del lists
-    region = _region_lookup(texts, corpus)
-    links = [verify_pairs(cands[s:e], corpus.tokstr, corpus.n_alpha, region, params)
-             for s, e in partition_ranges(len(cands), params.verify_chunk)]
-    links_df = pd.concat(links, ignore_index=True) if links else pd.DataFrame(columns=LINK_COLUMNS)
-    tables = finish(ordered, documents, corpus, rep, links_df, params, texts)
-    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(n_pairs)}
-    return tables
-
-
-def _region_lookup(texts: Sequence[str], corpus: Corpus):
-    def region(gi: int) -> str:
-        return texts[gi][int(corpus.cstart[gi]):int(corpus.cend[gi])]
-    return region
 
 
 def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: np.ndarray,

@@ -20,63 +20,19 @@ from collections import Counter, defaultdict
 from typing import Callable, Mapping
 
 import pandas as pd
-import pyarrow as pa
 
+from pipeline.contract import entities as contract
 from pipeline.entities.canon import MentionIn, canonicalise
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.ner import Recogniser, make_chunks, recognise
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.refine import refine
 
-MENTIONS = pa.schema([
-    ("mention_id", pa.string()),
-    ("entity_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("passage_id", pa.string()),
-    ("sentence_id", pa.string()),
-    ("start", pa.int64()),
-    ("end", pa.int64()),
-    ("raw_start", pa.int64()),
-    ("raw_end", pa.int64()),
-    ("text", pa.string()),
-    ("label", pa.string()),
-    ("source", pa.string()),  # model | gazetteer | propagated
-    ("title", pa.string()),  # a title written before a person's name, or null
-])
-ENTITIES = pa.schema([
-    ("entity_id", pa.string()),
-    ("name", pa.string()),
-    ("label", pa.string()),
-    ("aliases", pa.list_(pa.string())),
-    ("n_mentions", pa.int64()),
-    ("n_docs", pa.int64()),
-    ("doc_ids", pa.list_(pa.string())),
-    ("n_passages", pa.int64()),
-    ("n_docs_with_repeats", pa.int64()),  # also counting documents holding exact repeats
-    ("key", pa.string()),  # transliteration key of the canonical name
-    ("in_gazetteer", pa.bool_()),
-    ("scope", pa.string()),  # null: corpus-wide; else the passage or document an unresolved single name is confined to
-])
-MERGES = pa.schema([
-    ("entity_id", pa.string()),
-    ("alias", pa.string()),
-    ("matched", pa.string()),  # the spelling it was matched to (null for the canonical name)
-    ("rule", pa.string()),
-    ("score", pa.float64()),
-    ("n_mentions", pa.int64()),
-    ("detail", pa.string()),
-])
-COOCCURRENCE = pa.schema([
-    ("entity_a", pa.string()),
-    ("entity_b", pa.string()),
-    ("name_a", pa.string()),
-    ("name_b", pa.string()),
-    ("label_a", pa.string()),
-    ("label_b", pa.string()),
-    ("n_sentences", pa.int64()),  # sentences naming both
-    ("n_passages", pa.int64()),  # passages naming both
-    ("n_docs", pa.int64()),
-])
+# the tables this stage writes, as the contract declares them (pipeline/contract/entities.py)
+MENTIONS = contract.MENTIONS.schema
+ENTITIES = contract.ENTITIES.schema
+MERGES = contract.MERGES.schema
+COOCCURRENCE = contract.COOCCURRENCE.schema
 SELECTED = ["passage_id", "doc_id", "text_clean", "mode"]
 
 
@@ -212,7 +168,7 @@ RawSpan = Callable[[str, int, int], tuple[int, int]]
 
 
 def raw_span_from_maps(maps: Mapping) -> RawSpan:
-    """Adapt pipeline.clean.offsets.offset_maps(...) output to a (passage_id, start, end) function."""
+    """Adapt pipeline.text.offsets.offset_maps(...) output to a (passage_id, start, end) function."""
     def raw_span(passage_id: str, start: int, end: int) -> tuple[int, int]:
         try:
             m = maps[passage_id]

@@ -3,7 +3,7 @@
 `extract_facts(inputs, params, raw_span)` takes the contract tables of ingest,
 clean, dedup and entities (as DataFrames) and returns every table of
 data/facts/. `raw_span(passage_id, start, end)` maps clean offsets back to the
-document (the flow builds it from pipeline.clean.offsets).
+document (the flow builds it from pipeline.text.offsets).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 import pandas as pd
-import pyarrow as pa
 
+from pipeline.contract import facts as contract
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, event_key, event_label, event_period, \
     find_places
@@ -28,47 +28,12 @@ from pipeline.facts.params import FactsParams
 from pipeline.facts.quantities import _windows as _cut, analysis_sentences, extract_passage
 from pipeline.text.dates import DateMention, find_dates, resolve
 
-QUANTITIES = pa.schema([
-    ("quantity_id", pa.string()), ("doc_id", pa.string()), ("passage_id", pa.string()),
-    ("sentence_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("raw_start", pa.int64()),
-    ("raw_end", pa.int64()), ("surface", pa.string()), ("value_low", pa.float64()), ("value_high", pa.float64()),
-    ("qualifier", pa.string()), ("unit", pa.string()), ("measure", pa.string()), ("counted", pa.string()),
-    ("uncertain", pa.bool_()), ("hedge_inherited", pa.bool_()), ("hypothetical", pa.bool_()),
-    ("layout", pa.bool_()), ("kind", pa.string()), ("kind_basis", pa.string()), ("kind_cues", pa.string()),
-    ("event", pa.string()), ("place", pa.string()), ("event_date", pa.string()), ("event_basis", pa.string()),
-    ("attribution", pa.string()), ("attribution_kind", pa.string()), ("sentence", pa.large_string()),
-])
-CLAIMS = pa.schema([
-    ("claim_id", pa.string()), ("quantity_id", pa.string()), ("measure", pa.string()), ("event", pa.string()),
-    ("value_low", pa.float64()), ("value_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()),
-    ("surface", pa.string()), ("uncertain", pa.bool_()), ("attribution", pa.string()),
-    ("attribution_kind", pa.string()), ("doc_id", pa.string()), ("passage_id", pa.string()),
-    ("source_path", pa.string()), ("title", pa.string()), ("raw_start", pa.int64()), ("raw_end", pa.int64()),
-    ("independent", pa.bool_()), ("reprint_of", pa.string()), ("n_copies", pa.int64()),
-    ("sentence", pa.large_string()),
-])
-COMPARISON = pa.schema([
-    ("event", pa.string()), ("event_label", pa.string()), ("measure", pa.string()), ("value_low", pa.float64()),
-    ("value_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()), ("n_claims", pa.int64()),
-    ("n_independent", pa.int64()), ("n_docs", pa.int64()), ("attribution_kinds", pa.list_(pa.string())),
-    ("attributions", pa.list_(pa.string())), ("doc_ids", pa.list_(pa.string())),
-    ("claim_ids", pa.list_(pa.string())), ("n_values_for_measure", pa.int64()), ("contested", pa.bool_()),
-])
-EVENTS = pa.schema([
-    ("event_id", pa.string()), ("label", pa.string()), ("place", pa.string()), ("period", pa.string()),
-    ("kind", pa.string()), ("cues", pa.list_(pa.string())),
-    ("date_start", pa.string()), ("date_end", pa.string()), ("peak_date", pa.string()),
-    ("n_quantities", pa.int64()), ("n_claims", pa.int64()), ("n_docs", pa.int64()),
-    ("doc_ids", pa.list_(pa.string())), ("measures", pa.list_(pa.string())),
-])
-TIMELINE = pa.schema([
-    ("date", pa.string()), ("date_end", pa.string()), ("precision", pa.string()), ("doc_id", pa.string()),
-    ("passage_id", pa.string()), ("sentence_id", pa.string()), ("sentence", pa.large_string()),
-    ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("raw_start", pa.int64()),
-    ("raw_end", pa.int64()), ("relative", pa.bool_()), ("role", pa.string()), ("kind", pa.string()),
-    ("event", pa.string()),
-    ("place", pa.string()), ("group_id", pa.string()), ("n_docs_in_group", pa.int64()),
-])
+# the tables this stage writes, as the contract declares them (pipeline/contract/facts.py)
+QUANTITIES = contract.QUANTITIES.schema
+CLAIMS = contract.CLAIMS.schema
+COMPARISON = contract.COMPARISON.schema
+EVENTS = contract.EVENTS.schema
+TIMELINE = contract.TIMELINE.schema
 
 RawSpan = Callable[[str, int, int], tuple[int, int]]
 DATE_ONLY_LINE = re.compile(r"^\W*$")

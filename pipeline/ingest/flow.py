@@ -53,11 +53,10 @@ def drop_repeated_documents(docs: pa.Table, passages: pa.Table, first_path: dict
 
 
 @flow(name="ingest", log_prints=True)
-def ingest_flow(root: str) -> dict:
+def ingest_flow(root: str, params: IngestParams) -> dict:
     """Read every file under the input folder into documents, passages, rejected."""
     logger = get_run_logger()
-    ctx = stage_context(root)
-    params: IngestParams = ctx.params["ingest"]
+    ctx = stage_context(root, "ingest")
     files, early_rejected = discover(ctx.root, params)
     parts = partition(files, params.partition_mb)
     total = sum(f.size for f in files)
@@ -66,7 +65,7 @@ def ingest_flow(root: str) -> dict:
     rejected = [pa.Table.from_pylist(early_rejected, schema=REJECTED)]
     first_path: dict[str, str] = {}
     n_docs = n_passages = 0
-    with stage_output(ctx.out_dir("ingest")) as out:
+    with stage_output(ctx.out_dir) as out:
         with out.writer("documents.parquet", DOCUMENTS) as docs_w, \
                 out.writer("passages.parquet", PASSAGES) as pass_w:
             for docs, passages, bad in iter_partitions(ingest_partition, parts, "ingest",

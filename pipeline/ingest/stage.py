@@ -15,37 +15,16 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from pipeline.contract import ingest as contract
 from pipeline.ingest.encoding import NotText, decode
 from pipeline.ingest.formats import PARSERS
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.passages import split_passages
 
-DOCUMENTS = pa.schema([
-    ("doc_id", pa.string()),
-    ("source_path", pa.string()),
-    ("format", pa.string()),
-    ("encoding", pa.string()),
-    ("title", pa.string()),
-    ("published", pa.date32()),
-    ("published_iso", pa.string()),  # as precise as the document states: YYYY-MM-DD or YYYY-MM
-    ("n_bytes", pa.int64()),
-    ("n_chars", pa.int64()),
-    ("n_passages", pa.int64()),
-    ("text", pa.large_string()),
-])
-PASSAGES = pa.schema([
-    ("passage_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("seq", pa.int32()),
-    ("char_start", pa.int64()),
-    ("char_end", pa.int64()),
-    ("text", pa.large_string()),
-])
-REJECTED = pa.schema([
-    ("source_path", pa.string()),
-    ("reason", pa.string()),
-    ("n_bytes", pa.int64()),
-])
+# the tables this stage writes, as the contract declares them (pipeline/contract/ingest.py)
+DOCUMENTS = contract.DOCUMENTS.schema
+PASSAGES = contract.PASSAGES.schema
+REJECTED = contract.REJECTED.schema
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from prefect import flow, get_run_logger
 from pipeline.core.flow import stage_context
 from pipeline.core.tables import stage_output
 from pipeline.report.exports import TableExport, write_table_csv
+from pipeline.report.params import ReportParams
 from pipeline.report.pdf import render_pdf
 from pipeline.report.stage import build_report
 from pipeline.report.tables import Tables
@@ -55,12 +56,11 @@ def write_folder(folder: Path, frames: dict, root: Path | None = None) -> None:
 
 
 @flow(name="report", log_prints=True)
-def report_flow(root: str) -> dict:
+def report_flow(root: str, params: ReportParams) -> dict:
     """Build reports/report.html, report.pdf and metrics.json from data/."""
     logger = get_run_logger()
-    ctx = stage_context(root)
-    params = ctx.params["report"]
-    ctx.in_dir("ingest")
+    ctx = stage_context(root, "report")
+    ctx.inputs.path("ingest", "documents")  # nothing to report before ingest has run
     html_text, metrics, plots, exports = build_report(Tables(ctx.root), params)
     out = ctx.root / "reports"
     write_folder(out / "plots", {f"{k}.csv": v for k, v in plots.items()})

@@ -15,6 +15,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline import contract
+
 BATCH_BYTES = 8 << 20  # about this much decoded data per streamed batch (the reader holds several times it)
 MAX_BATCH_ROWS = 65536
 SAMPLE_ROWS = 256
@@ -54,7 +56,13 @@ class Tables:
         return self._evidence
 
     def path(self, stage: str, name: str) -> Path:
-        return self.root / "data" / stage / f"{name}.parquet"
+        """Where the table is; a table the contract does not declare is an error."""
+        return contract.get(stage, name).path(self.root)
+
+    @staticmethod
+    def _checked(stage: str, name: str, columns) -> list[str] | None:
+        """`columns` as a list, each checked against the contract (None: all)."""
+        return None if columns is None else contract.get(stage, name).check_columns(columns)
 
     def has(self, stage: str, name: str) -> bool:
         return self.path(stage, name).is_file()
@@ -70,12 +78,12 @@ class Tables:
         return self.arrow(stage, name, columns).to_pandas()
 
     def arrow(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pa.Table:
-        return pq.read_table(self.path(stage, name), columns=list(columns) if columns else None)
+        return pq.read_table(self.path(stage, name), columns=self._checked(stage, name, columns) or None)
 
     def head(self, stage: str, name: str, n: int, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
         """The first n rows (stage tables are written in their reading order)."""
         source = pq.ParquetFile(self.path(stage, name))
-        names = list(columns) if columns else source.schema_arrow.names
+        names = self._checked(stage, name, columns) or source.schema_arrow.names
         for batch in source.iter_batches(max(1, n), columns=names):
             return pa.Table.from_batches([batch]).slice(0, n).to_pandas()
         return source.schema_arrow.empty_table().select(names).to_pandas()
@@ -86,8 +94,9 @@ class Tables:
         table order, streamed batch by batch so a wide text column is never held whole."""
         source = pq.ParquetFile(self.path(stage, name))
         schema = source.schema_arrow
+        self._checked(stage, name, [column])
         wanted = pa.array(sorted(set(values)), schema.field(column).type)
-        names = list(columns) if columns else schema.names
+        names = self._checked(stage, name, columns) or schema.names
         read = names if column in names else [*names, column]
         parts, n = [], 0
         if len(wanted):
@@ -106,7 +115,7 @@ class Tables:
         columns, sorted by keys; counted batch by batch, so a table of millions
         of rows is never held whole."""
         source = pq.ParquetFile(self.path(stage, name))
-        cols = [*keys, *sums]
+        cols = self._checked(stage, name, [*keys, *sums])
         parts = [pa.Table.from_batches([b]).group_by(list(keys), use_threads=False)
                  .aggregate([([], "count_all"), *((c, "sum") for c in sums)])
                  for b in source.iter_batches(batch_rows(source, cols), columns=cols)]
@@ -120,6 +129,7 @@ class Tables:
     def lengths(self, stage: str, name: str, column: str) -> pa.Array:
         """Characters of each row's text, streamed: the text itself is never held whole."""
         source = pq.ParquetFile(self.path(stage, name))
+        self._checked(stage, name, [column])
         parts = [pc.utf8_length(b.column(0)).cast(pa.int64())
                  for b in source.iter_batches(batch_rows(source, [column]), columns=[column])]
         return pa.concat_arrays(parts) if parts else pa.array([], pa.int64())

@@ -1,0 +1,39 @@
+"""Tables of the ingest stage: the decoded documents every offset points into."""
+
+import pyarrow as pa
+
+from pipeline.contract import Column as C, Table
+
+PASSAGE_KEYS = (
+    C("passage_id", pa.string(), "stable id: the document's id and the passage's place in it"),
+    C("doc_id", pa.string(), "the document"),
+    C("seq", pa.int32(), "order in the document, from 0"),
+    C("char_start", pa.int64(), "start in `documents.text` (code points)"),
+    C("char_end", pa.int64(), "end in `documents.text`, exclusive"),
+)
+
+DOCUMENTS = Table("ingest", "documents", "One row per document read.", (
+    C("doc_id", pa.string(), "derived from the content, not the file name: stable across runs"),
+    C("source_path", pa.string(), "relative to the project root"),
+    C("format", pa.string(), "txt, md, html, ..."),
+    C("encoding", pa.string(), "as detected"),
+    C("title", pa.string(), "as the document states it, or null"),
+    C("published", pa.date32(), "set only when the document states a full day"),
+    C("published_iso", pa.string(), "as precise as the document states: YYYY-MM-DD or YYYY-MM"),
+    C("n_bytes", pa.int64(), "size of the file"),
+    C("n_chars", pa.int64(), "length of `text`"),
+    C("n_passages", pa.int64(), "passages cut from it"),
+    C("text", pa.large_string(), "the decoded raw text: the reference every offset points into"),
+))
+PASSAGES = Table("ingest", "passages", "Blocks of a document (paragraphs, cut at line, sentence or word "
+                 "breaks when longer than `ingest.max_passage_chars`).", (
+    *PASSAGE_KEYS,
+    C("text", pa.large_string(), "`documents.text[char_start:char_end]`"),
+))
+REJECTED = Table("ingest", "rejected", "Every input that could not be read, with a reason a person "
+                 "understands: nothing is dropped silently.", (
+    C("source_path", pa.string(), "relative to the project root"),
+    C("reason", pa.string(), "why, and what to do"),
+    C("n_bytes", pa.int64(), "size of the file (null for a copy of an earlier file: same content, counted once)"),
+))
+TABLES = {t.name: t for t in (DOCUMENTS, PASSAGES, REJECTED)}
