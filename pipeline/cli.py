@@ -174,6 +174,34 @@ def cmd_params(args) -> int:
     return 0
 
 
+def cmd_derive(args) -> int:
+    """dvc.yaml's stage entries and docs/contract.md's columns, from the registry and contract."""
+    root = _root()
+    from pipeline import contract
+    from pipeline.core import dvcfile
+
+    dvc_yaml, contract_md = root / "dvc.yaml", root / "docs" / "contract.md"
+    problems = [f"dvc.yaml: {p}" for p in dvcfile.differences(dvc_yaml)]
+    doc_now = contract_md.read_text(encoding="utf-8") if contract_md.is_file() else ""
+    doc_wanted = contract.render_document(doc_now)
+    if doc_now != doc_wanted:
+        problems.append("docs/contract.md: its column tables differ from pipeline/contract/")
+    if not problems:
+        print("dvc.yaml and docs/contract.md agree with pipeline/stages.py and pipeline/contract/")
+        return 0
+    if not args.write:
+        print("\n".join(problems))
+        print("run `python -m pipeline derive --write` to update them")
+        return 1
+    for path, text in ((dvc_yaml, dvcfile.render(dvc_yaml)), (contract_md, doc_wanted)):
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    print("\n".join(problems))
+    print("rewrote dvc.yaml's stage entries and docs/contract.md's column tables")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m pipeline",
@@ -221,6 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
                                     "start it (runs do this when needed); stop; status.")
     sv.add_argument("action", choices=["init", "start", "stop", "status"])
     sv.set_defaults(func=cmd_server)
+
+    dv = sub.add_parser("derive", help="check dvc.yaml and docs/contract.md against the code's declarations",
+                        description="dvc.yaml's stage entries (cmd, deps, params, outs) are derived from "
+                                    "pipeline/stages.py and the imports of each stage's code; "
+                                    "docs/contract.md's column tables from pipeline/contract/. Without "
+                                    "--write: say what differs (exit 1 if anything does).")
+    dv.add_argument("--write", action="store_true", help="rewrite what differs")
+    dv.set_defaults(func=cmd_derive)
 
     pa = sub.add_parser("params", help="check params.yaml and show every key with its meaning")
     pa.set_defaults(func=cmd_params)

@@ -12,7 +12,7 @@ registry is cheap to import and a stage's code is loaded only when it runs.
 
 To add a stage: write ``pipeline/<name>/`` (params.py, stage.py, flow.py), its
 tables in ``pipeline/contract/<name>.py``, an entry here, then
-``python -m pipeline dvcfile --write`` to update dvc.yaml.
+``python -m pipeline derive --write`` to update dvc.yaml.
 """
 
 from __future__ import annotations

@@ -104,6 +104,16 @@ def _type_name(t: pa.DataType) -> str:
     return {"large_string": "string", "date32[day]": "date"}.get(str(t), str(t))
 
 
+MARKER = ("<!-- Generated from pipeline/contract/ by `python -m pipeline derive --write`; "
+          "edit the code, not the text below. -->")
+
+
+def render_document(current: str) -> str:
+    """docs/contract.md: its prose up to the marker line, then every table's columns."""
+    head = current.split(MARKER)[0].rstrip("\n")
+    return f"{head}\n\n{MARKER}\n\n{render_markdown()}"
+
+
 def render_markdown() -> str:
     """The column lists of docs/contract.md (the part below its marker line)."""
     lines: list[str] = []
@@ -120,4 +130,4 @@ def render_markdown() -> str:
             for c in t.columns:
                 lines.append(f"| `{c.name}` | {_type_name(c.type)} | {c.doc} |")
             lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n") + "\n"

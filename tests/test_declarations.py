@@ -1,0 +1,118 @@
+"""dvc.yaml, docs/contract.md and the stages' reads agree with what the code declares."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from pipeline import contract
+from pipeline.contract import Column
+from pipeline.core import dvcfile
+from pipeline.core.tables import Inputs
+from pipeline.stages import ALL_COLUMNS, STAGES
+
+REPO = Path(__file__).resolve().parents[1]
+STAGE_PACKAGES = ("ingest", "dedup", "clean", "entities", "facts", "report")
+
+
+def test_dvc_yaml_stage_entries_are_the_registrys():
+    problems = dvcfile.differences(REPO / "dvc.yaml")
+    assert not problems, "\n".join(problems) + "\nrun `python -m pipeline derive --write`"
+
+
+def test_contract_doc_lists_every_column_the_code_declares():
+    text = (REPO / "docs" / "contract.md").read_text(encoding="utf-8")
+    assert text == contract.render_document(text), "run `python -m pipeline derive --write`"
+
+
+def test_a_new_column_is_named_by_the_contract_check(monkeypatch):
+    """The worked example: add a column to a table's declaration, and the doc check
+    and dvc.yaml's deps say what else to change."""
+    claims = contract.get("facts", "claims")
+    wider = replace(claims, columns=(*claims.columns, Column("language", pa.string(), "of the sentence")))
+    monkeypatch.setitem(contract.tables_of("facts"), "claims", wider)
+    text = (REPO / "docs" / "contract.md").read_text(encoding="utf-8")
+    rendered = contract.render_document(text)
+    assert rendered != text and "| `language` | string | of the sentence |" in rendered
+    assert "pipeline/contract/facts.py" in dvcfile.stage_entry("report")["deps"]
+
+
+def test_a_new_import_shows_in_the_stage_deps(tmp_path, monkeypatch):
+    """A stage that starts importing shared code gets it as a DVC dependency."""
+    module = REPO / "pipeline" / "facts" / "measure.py"
+    code = module.read_text(encoding="utf-8")
+    assert "pipeline/text/normalize.py" not in dvcfile.stage_entry("facts")["deps"]
+    original = dvcfile._imports.__wrapped__
+
+    def with_extra_import(path: Path):
+        found = original(path)
+        if path == module:
+            return (*found, REPO / "pipeline" / "text" / "normalize.py")
+        return found
+
+    monkeypatch.setattr(dvcfile, "_imports", with_extra_import)
+    assert "pipeline/text/normalize.py" in dvcfile.stage_entry("facts")["deps"]
+    assert code == module.read_text(encoding="utf-8")
+
+
+def _pipeline_imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return {n for n in names if n.startswith("pipeline.")}
+
+
+@pytest.mark.parametrize("stage", STAGE_PACKAGES)
+def test_no_stage_imports_another_stage(stage):
+    others = {f"pipeline.{s}" for s in STAGE_PACKAGES if s != stage}
+    for path in (REPO / "pipeline" / stage).rglob("*.py"):
+        bad = {n for n in _pipeline_imports(path) if any(n == o or n.startswith(o + ".") for o in others)}
+        assert not bad, f"{path.relative_to(REPO)} imports {bad}"
+
+
+def test_core_imports_no_stage():
+    stages = tuple(f"pipeline.{s}" for s in STAGE_PACKAGES)
+    for path in (REPO / "pipeline" / "core").rglob("*.py"):
+        bad = {n for n in _pipeline_imports(path) if n.startswith(stages)}
+        assert not bad, f"{path.relative_to(REPO)} imports {bad}"
+
+
+def test_every_declared_read_names_real_columns():
+    for name, stage in STAGES.items():
+        for producer, tables in stage.declared_reads().items():
+            assert list(STAGES).index(producer) < list(STAGES).index(name), (name, producer)
+            for table, columns in tables.items():
+                declared = contract.get(producer, table)
+                if columns is not ALL_COLUMNS:
+                    declared.check_columns(columns)
+
+
+def test_reads_are_checked_against_the_registry_and_the_contract(tmp_path):
+    inputs = Inputs(tmp_path, "clean")
+    with pytest.raises(contract.ContractError, match="does not declare"):
+        inputs.read("dedup", "passages")  # clean does not read dedup
+    with pytest.raises(contract.ContractError, match="no column 'txt'"):
+        inputs.read("ingest", "passages", ["passage_id", "txt"])
+    with pytest.raises(contract.ContractError, match=r"columns \['n_bytes'\]"):
+        Inputs(tmp_path, "dedup").read("ingest", "documents", ["doc_id", "n_bytes"])
+    with pytest.raises(FileNotFoundError, match="run the 'ingest' stage first"):
+        inputs.read("ingest", "passages")
+
+
+def test_the_written_schemas_are_the_contracts():
+    from pipeline.clean.stage import SCHEMAS
+    from pipeline.dedup.stage import TABLES
+
+    assert {n: s for n, s in SCHEMAS.items()} == {n: t.schema for n, t in contract.tables_of("clean").items()}
+    assert {n: s for n, s in TABLES.items()} == {n: t.schema for n, t in contract.tables_of("dedup").items()}
+    for table in (t for s in ("ingest", "dedup", "clean", "entities", "facts")
+                  for t in contract.tables_of(s).values()):
+        assert table.schema.metadata is None  # outputs stay byte-stable
+        assert all(c.doc for c in table.columns), f"{table.stage}/{table.name}: a column without a meaning"
