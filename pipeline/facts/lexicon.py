@@ -1,4 +1,7 @@
-"""Compiled lexicons: phrase lists from params.yaml -> regexes, matched once per sentence."""
+"""Compiled lexicons: phrase lists -> regexes, matched once per sentence.
+
+The lists are FactsParams' (defaults in lexicons/en.yaml, overridable in params.yaml).
+"""
 
 from __future__ import annotations
 

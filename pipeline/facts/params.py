@@ -1,159 +1,95 @@
 """The `facts` section of params.yaml: lexicons users extend, and a few limits.
 
-Lexicon entries are words or phrases matched case-insensitively on word
-boundaries; a trailing `*` matches any ending (`injur*` -> injured, injuries).
+The lexicons' defaults are the data file ``lexicons/en.yaml`` next to this module,
+read once per process; a lexicon set in params.yaml replaces the file's. Lexicon
+entries are words or phrases matched case-insensitively on word boundaries; a
+trailing `*` matches any ending (`injur*` -> injured, injuries).
 """
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
 from pydantic import Field, field_validator, model_validator
 
 from pipeline.core.params import Section
 
-# Measure -> cue phrases. Order is priority when two cues are equally close.
-DEFAULT_MEASURES: dict[str, list[str]] = {
-    "killed": ["killed", "kill", "dead", "died", "die", "death", "deaths", "death toll", "fatalit*",
-               "shot dead", "were shot", "was shot", "been shot", "murder*", "bodies", "body",
-               "victims", "lost their lives", "perished", "executed", "massacred"],
-    "injured": ["injur*", "wounded", "wounds", "hurt", "hospitali*", "taken to hospital*",
-                "taken to the hospital*", "intensive care", "in a coma", "casualties"],
-    "arrested": ["arrested", "arrest", "arrests"],
-    "detained": ["detained", "detain", "detainees", "in detention", "rounded up", "in custody",
-                 "held in", "imprisoned or", "in jail and"],
-    "sentenced": ["sentenc*", "jailed", "imprison*", "in prison", "in jail", "prison term*",
-                  "prison", "punished", "punishment", "house arrest", "convicted", "behind bars",
-                  "handed down", "terms of"],
-    "prosecuted": ["prosecuted", "tried", "charged", "defendants", "accused",
-                   "trial of", "on trial", "indicted", "criminal cases"],
-    "fired": ["fired", "dismissed", "dismissal*", "laid off", "lost their jobs", "sacked", "made redundant",
-              "redundan*"],
-    "strikers": ["strikers", "on strike", "went on strike", "joined the strike", "striking",
-                 "occupied"],
-    "buildings": ["building*", "houses", "house", "shops", "banks", "banking facilities", "offices",
-                  "cafes", "hotels", "kindergartens", "schools", "akimats", "pawn shops",
-                  "police strongholds", "boiler houses"],
-    "money": ["tenge", "pay", "wage*", "salar*", "bonus*", "funds", "budget", "lending", "loan*",
-              "weighting"],
-    "participants": ["gathered", "took part", "participants", "attended", "rallied", "rally", "drew", "turned out",
-                     "took to the streets", "attacked", "broke into", "blocked", "crowd", "hooligans",
-                     "rioters"],
-    "population": ["inhabitants", "population", "inhabited"],
-}
-# Cue phrases that look like a measure cue but are not one (`fired at` is shooting).
-DEFAULT_MEASURE_EXCLUDE = [
-    "fired at", "fired on", "fired upon", "fired into", "fired shots", "fired continuously",
-    "opened fire", "fired in", "shot at", "shooting at", "died of heart", "die before",
-    "let me die", "i will die", "death certificate*", "kill her", "don't kill", "fired for",
-]
+LEXICON_FILE = Path(__file__).parent / "lexicons" / "en.yaml"
+# libyaml's parser when PyYAML has it (same results as safe_load, faster)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Event kinds: what a story is about. A figure's kind comes from what it counts (its
-# measure, below) and from these cue words around it; an event is a (place, period,
-# kind), and a figure with no date of its own takes the dates of its own kind's story
-# (a sentence about a trial takes the trial's dates, not the shooting's).
-DEFAULT_KINDS: dict[str, list[str]] = {
-    "violence": ["shooting", "shootings", "shootout", "shot", "opened fire", "open fire", "fired on", "gunfire",
-                 "bullet*", "killed", "killing*", "dead", "died", "death", "deaths", "murder*", "wounded", "injur*",
-                 "massacre", "riot*", "unrest", "clash*", "violence", "bloodshed", "tragedy", "casualties",
-                 "victims", "bodies", "pogrom", "arson", "burn*", "set fire", "on fire"],
-    "strike": ["strike", "strikes", "strikers", "striking", "struck", "pay", "wage*", "salar*", "bonus*",
-               "dismiss*", "laid off", "fired workers", "hunger strike", "trade union*", "labour dispute*",
-               "labor dispute*", "industrial dispute*", "industrial action", "employer*", "workforce"],
-    "trial": ["trial", "trials", "tried", "court", "courts", "judge", "sentenc*", "convicted", "conviction*",
-              "defendants", "prosecut*", "verdict", "jail", "jailed", "prison", "imprison*", "acquitted", "charges",
-              "hearings", "punished", "punishment", "in the dock", "guilty", "lawsuit"],
-    "crackdown": ["state of emergency", "curfew", "detained", "detain", "detention", "detentions", "tortur*",
-                  "arrest*", "interrogat*", "in custody", "crackdown", "repression", "persecut*", "raids"],
-    "protest": ["rally", "rallies", "rallied", "solidarity", "demonstration*", "protest", "protests", "picket*",
-                "took to the streets", "marched"],
-    "rebuilding": ["construction", "built", "build", "rebuilt", "funds", "budget", "program*", "programme*",
-                   "restored", "repair*", "kindergarten*", "playground*", "infrastructure", "investment*",
-                   "development"],
-}
-# Phrases that contain a kind cue but are not one.
-DEFAULT_KIND_EXCLUDE = ["riot police", "riot-police", "riot squad*", "riot gear", "investigative bodies",
-                        "law enforcement bodies", "state bodies", "government bodies", "governing bodies"]
-# What a figure counts says what its story is about unless the words around it say otherwise:
-# measure -> kind (measures not listed, such as participants or money, take the kind of their words).
-DEFAULT_MEASURE_KINDS: dict[str, str] = {
-    "killed": "violence", "injured": "violence", "detained": "crackdown", "arrested": "crackdown",
-    "sentenced": "trial", "prosecuted": "trial", "strikers": "strike", "fired": "strike",
-}
 
-DEFAULT_ATTRIBUTION: dict[str, list[str]] = {
-    # checked in this order: the first kind whose cue occurs in the source phrase wins
-    "unofficial": ["unofficial", "human rights", "rights groups", "rights defenders", "rights activists",
-                   "trade union*", "opposition", "activists", "campaigners", "amnesty", "human rights watch",
-                   "reporters without borders", "freedom house", "ngo*", "non-government*",
-                   "independent experts", "relatives"],
-    "official": ["official*", "authorities", "authority", "prosecutor*", "ministry", "minister",
-                 "police", "government", "akim*", "governor", "president", "interior ministry",
-                 "commission", "state media", "administration", "spokes*", "the state"],
-    "eyewitness": ["eyewitness*", "witness*", "saw", "seen", "residents", "survivors", "participants",
-                   "protesters", "former prisoners", "locals", "doctors at the scene", "with my own eyes",
-                   "in person", "nurse"],
-    "media": ["social media", "social network*", "posts", "video", "footage", "reuters", "associated press",
-              "media", "newspaper*", "news", "press", "journalist*", "reporters", "tv", "television",
-              "headline*", "blog*", "twitter", "facebook", "youtube", "interviewer"],
-    "unknown": ["it is reported", "reportedly", "is estimated", "was estimated", "were estimated",
-                "information appeared", "some sources", "it is said", "it was reported", "sources",
-                "doctors", "put at"],
-}
-DEFAULT_REPORTING = [
-    "according to", "say", "says", "said", "saying", "confirmed", "confirm*", "report", "reports", "reported",
-    "reporting", "announced",
-    "claimed", "claim*", "estimat*", "maintained", "maintain*", "told", "stated", "counted",
-    "recalled", "noted", "believe*", "put", "acknowledged", "admitted", "repeated", "insist*",
-    "testified", "wrote", "show*", "describe*", "talk about", "refer to",
-    "obtain evidence", "officially", "reportedly", "assert*", "informed", "cited", "quoted", "accuse*", "put at",
-    "information appeared",
-]
+@lru_cache(maxsize=None)
+def _lexicons() -> dict[str, Any]:
+    """lexicons/en.yaml, parsed once per process."""
+    with open(LEXICON_FILE, encoding="utf-8") as f:
+        return yaml.load(f, Loader=_YAML_LOADER)
+
+
+def default_lexicon(key: str) -> Any:
+    """The default of one lexicon key (measures, reporting, ...), a fresh copy."""
+    return copy.deepcopy(_lexicons()[key])
 
 
 class FactsParams(Section):
     measures: dict[str, list[str]] = Field(
-        default_factory=lambda: {k: list(v) for k, v in DEFAULT_MEASURES.items()},
+        default_factory=lambda: default_lexicon("measures"),
         description="measure -> cue words/phrases (trailing * = any ending); order = priority on ties; "
-                    "anything without a cue is 'other'",
+                    "anything without a cue is 'other' "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     measure_exclude: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_MEASURE_EXCLUDE),
-        description="phrases that contain a cue but are not one (e.g. 'fired at')",
+        default_factory=lambda: default_lexicon("measure_exclude"),
+        description="phrases that contain a cue but are not one (e.g. 'fired at') "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     attribution: dict[str, list[str]] = Field(
-        default_factory=lambda: {k: list(v) for k, v in DEFAULT_ATTRIBUTION.items()},
-        description="attribution kind -> cue words in the source phrase (official, unofficial, "
-                    "eyewitness, media, unknown); no source phrase = author",
+        default_factory=lambda: default_lexicon("attribution"),
+        description="attribution kind -> cue words in the source phrase, tried in this order (the first "
+                    "kind with a cue there wins; kinds: official, unofficial, eyewitness, media, unknown); "
+                    "no source phrase = author "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     reporting: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_REPORTING),
-        description="words that introduce a source: say, said, according to, confirmed, ...",
+        default_factory=lambda: default_lexicon("reporting"),
+        description="words that introduce a source: say, said, according to, confirmed, ... "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     kinds: dict[str, list[str]] = Field(
-        default_factory=lambda: {k: list(v) for k, v in DEFAULT_KINDS.items()},
+        default_factory=lambda: default_lexicon("kinds"),
         description="event kind -> cue words; a figure's kind comes from its measure and these words around "
                     "it; an event is (place, period, kind); a figure with no date of its own takes the dates "
-                    "of its kind's story in its text",
+                    "of its kind's story in its text "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     kind_exclude: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_KIND_EXCLUDE),
+        default_factory=lambda: default_lexicon("kind_exclude"),
         description="phrases that contain a kind cue but are not one (the 'riot police' of a strike are "
-                    "not a riot)",
+                    "not a riot) "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     measure_kinds: dict[str, str] = Field(
-        default_factory=lambda: dict(DEFAULT_MEASURE_KINDS),
+        default_factory=lambda: default_lexicon("measure_kinds"),
         description="measure -> the event kind its figures are about unless the words around them say "
-                    "otherwise (e.g. sentenced -> trial)",
+                    "otherwise (e.g. sentenced -> trial) "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     same_day_kinds: dict[str, str] = Field(
-        default_factory=lambda: {"protest": "violence"},
+        default_factory=lambda: default_lexicon("same_day_kinds"),
         description="kind -> kind it joins on the same day and place: a protest figure dated to a day on "
                     "which violence figures are dated at the same place is part of that violent event (the "
-                    "rally that was fired on); protests of other days or places stay protests",
+                    "rally that was fired on); protests of other days or places stay protests "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     place_measures: list[str] = Field(
-        default_factory=lambda: ["population"],
+        default_factory=lambda: default_lexicon("place_measures"),
         description="measures that describe a place, not an event (population): their figures are grouped "
-                    "as facts about the place (undated), not counted with an event",
+                    "as facts about the place (undated), not counted with an event "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
     )
     places: dict[str, list[str]] = Field(
         default_factory=dict,
