@@ -132,10 +132,10 @@ DATA_FILES = {
 def _models():
     import importlib
 
-    from pipeline.core.params import SECTIONS
+    from pipeline.core.params import sections
 
     out = {}
-    for name, where in SECTIONS.items():
+    for name, where in sections().items():
         module, _, cls = where.partition(":")
         out[name] = getattr(importlib.import_module(module), cls)
     return out
