@@ -116,3 +116,31 @@ def test_the_written_schemas_are_the_contracts():
                   for t in contract.tables_of(s).values()):
         assert table.schema.metadata is None  # outputs stay byte-stable
         assert all(c.doc for c in table.columns), f"{table.stage}/{table.name}: a column without a meaning"
+
+
+def _floor_columns(text: str) -> dict[tuple[str, str], set[str]]:
+    """(stage, table) -> columns the contract's prose requires ("- `x.parquet`: `col` (meaning), ...")."""
+    import re
+
+    floor: dict[tuple[str, str], set[str]] = {}
+    for section in re.split(r"^## ", text, flags=re.M):
+        head = re.match(r"data/(\w+)/", section)
+        if not head:
+            continue
+        for item in re.split(r"^- ", section, flags=re.M)[1:]:
+            name = re.match(r"`(\w+)\.parquet`:", item)
+            if not name:
+                continue
+            body = item[name.end():]
+            while re.search(r"\([^()]*\)", body):
+                body = re.sub(r"\([^()]*\)", "", body)  # meanings and allowed values, not columns
+            floor[(head.group(1), name.group(1))] = set(re.findall(r"`(\w+)`", body))
+    return floor
+
+
+def test_every_column_the_contract_prose_requires_is_declared():
+    floor = _floor_columns((REPO / "docs" / "contract.md").read_text(encoding="utf-8").split(contract.MARKER)[0])
+    assert len(floor) >= 12 and ("facts", "claims") in floor
+    for (stage, name), columns in floor.items():
+        declared = set(contract.get(stage, name).schema.names)
+        assert columns <= declared, f"data/{stage}/{name}.parquet lacks {sorted(columns - declared)}"
