@@ -8,7 +8,8 @@ whole sentence); the measure counts double, so "37 defendants ... in the detenti
 centre where people were tortured, were tried" stays a trial figure, while "killed"
 words around a count of participants make it a violence figure. A figure with
 neither takes the kind of the sentences just before it in its passage (the caller
-does that). Both lexicons are in params.yaml; the cues that decided are kept, so a
+does that). Both lexicons default to pipeline/facts/lexicons/en.yaml (params.yaml may
+override them); the cues that decided are kept, so a
 user can see why a figure went to an event.
 """
 
