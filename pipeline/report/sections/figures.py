@@ -14,7 +14,7 @@ import math
 import pandas as pd
 
 from pipeline.report.exports import TableExport
-from pipeline.report.html import esc, fmt_int, full_table_note, table
+from pipeline.report.html import Markup, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
 KIND_COLORS = {
@@ -56,14 +56,14 @@ def _x(v: float, vmax: float, log: bool, x0: float, width: float) -> float:
     return x0 + width * v / vmax
 
 
-def claims_chart(rows: pd.DataFrame, title: str) -> str:
+def claims_chart(rows: pd.DataFrame, title: str) -> Markup:
     """Dot/range plot, one row per claim, coloured by attribution kind (inline SVG)."""
     rows = rows[~(rows["value_low"].isna() & rows["value_high"].isna())]
     if len(rows):  # one axis: only the group's main unit (a ratio or a percent is not a count)
         main = rows["unit"].fillna("").mode().iloc[0]
         rows = rows[rows["unit"].fillna("") == main]
     if not len(rows):
-        return ""
+        return Markup()
     vals = pd.concat([rows["value_low"], rows["value_high"]]).dropna()
     vmax = float(vals.max()) if len(vals) else 1.0
     vmin = float(vals[vals > 0].min()) if (vals > 0).any() else 1.0
@@ -72,52 +72,56 @@ def claims_chart(rows: pd.DataFrame, title: str) -> str:
     label_w, width, row_h = 250, 380, 16
     height = 34 + row_h * len(rows) + 28
     total = label_w + width + 40
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{total}" height="{height}" '
-           f'viewBox="0 0 {total} {height}" class="chart"><title>{esc(title)}</title>']
+    out = [Markup('<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{w}" height="{h}" '
+                  'viewBox="0 0 {w} {h}" class="chart"><title>{t}</title>').format(w=total, h=height, t=title)]
     x0 = label_w
     # axis with ticks
     ticks = [1, 10, 100, 1000, 10000, 100000, 1000000] if log else _lin_ticks(vmax)
     axis_y = height - 24
-    out.append(f'<line x1="{x0}" y1="{axis_y}" x2="{x0 + width}" y2="{axis_y}" stroke="#9aa3ad"/>')
+    out.append(Markup('<line x1="{x0}" y1="{y}" x2="{x1}" y2="{y}" stroke="#9aa3ad"/>').format(
+        x0=x0, x1=x0 + width, y=axis_y))
     for t in ticks:
         if t > vmax:
             continue
         x = _x(t, vmax, log, x0, width)
-        out.append(f'<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{axis_y}" stroke="#eef0f3"/>'
-                   f'<text x="{x:.1f}" y="{axis_y + 14}" font-size="10" text-anchor="middle">{t:,}</text>')
+        out.append(Markup('<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{y}" stroke="#eef0f3"/>'
+                          '<text x="{x:.1f}" y="{ty}" font-size="10" text-anchor="middle">{t:,}</text>').format(
+            x=x, y=axis_y, ty=axis_y + 14, t=t))
     for i, r in enumerate(rows.itertuples()):
         y = 30 + i * row_h
         color = KIND_COLORS.get(r.attribution_kind, "#444")
         label = f"{r.source_path or r.doc_id} · {r.attribution_kind}"
         short = label if len(label) <= 42 else label[:41] + "…"
-        out.append(f'<text x="{label_w - 8}" y="{y + 4}" font-size="10" text-anchor="end">{esc(short)}</text>')
+        out.append(Markup('<text x="{}" y="{}" font-size="10" text-anchor="end">{}</text>').format(
+            label_w - 8, y + 4, short))
         lo = None if pd.isna(r.value_low) else float(r.value_low)
         hi = None if pd.isna(r.value_high) else float(r.value_high)
-        dash = ' stroke-dasharray="3,2"' if not r.independent else ""
+        dash = Markup(' stroke-dasharray="3,2"') if not r.independent else ""
         if r.qualifier in ("exact", "about") and lo is not None:
             x = _x(lo, vmax, log, x0, width)
             fill = color if r.qualifier == "exact" else "#fff"
-            out.append(f'<circle cx="{x:.1f}" cy="{y}" r="4.5" fill="{fill}" stroke="{color}" stroke-width="2"{dash}/>')
+            out.append(Markup('<circle cx="{:.1f}" cy="{}" r="4.5" fill="{}" stroke="{}" stroke-width="2"{}/>').format(
+                x, y, fill, color, dash))
         else:
             a = lo if lo is not None else (1 if log else 0)
             b = hi if hi is not None else vmax
             xa, xb = _x(a, vmax, log, x0, width), _x(b, vmax, log, x0, width)
-            out.append(f'<line x1="{xa:.1f}" y1="{y}" x2="{xb:.1f}" y2="{y}" stroke="{color}" stroke-width="4" '
-                       f'stroke-linecap="round" opacity="0.8"{dash}/>')
+            out.append(Markup('<line x1="{:.1f}" y1="{y}" x2="{:.1f}" y2="{y}" stroke="{c}" stroke-width="4" '
+                              'stroke-linecap="round" opacity="0.8"{}/>').format(xa, xb, dash, y=y, c=color))
             if lo is not None:
-                out.append(f'<circle cx="{xa:.1f}" cy="{y}" r="3.5" fill="{color}"/>')
+                out.append(Markup('<circle cx="{:.1f}" cy="{}" r="3.5" fill="{}"/>').format(xa, y, color))
             if hi is not None:
-                out.append(f'<circle cx="{xb:.1f}" cy="{y}" r="3.5" fill="{color}"/>')
+                out.append(Markup('<circle cx="{:.1f}" cy="{}" r="3.5" fill="{}"/>').format(xb, y, color))
             if hi is None:
-                out.append(f'<path d="M{xb:.1f},{y - 5} l7,5 l-7,5 z" fill="{color}"/>')
+                out.append(Markup('<path d="M{:.1f},{} l7,5 l-7,5 z" fill="{}"/>').format(xb, y - 5, color))
     # legend
     lx = x0
     for kind, color in KIND_COLORS.items():
-        out.append(f'<circle cx="{lx + 5}" cy="10" r="4" fill="{color}"/>'
-                   f'<text x="{lx + 12}" y="14" font-size="10">{esc(kind)}</text>')
+        out.append(Markup('<circle cx="{}" cy="10" r="4" fill="{}"/>'
+                          '<text x="{}" y="14" font-size="10">{}</text>').format(lx + 5, color, lx + 12, kind))
         lx += 62
-    out.append("</svg>")
-    return "".join(out)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
 
 
 def _lin_ticks(vmax: float) -> list[int]:
@@ -156,19 +160,19 @@ def build(tables, params) -> Section | None:
     comparison = tables.get("facts", "comparison", ("event", "measure", "contested")) \
         if tables.has("facts", "comparison") else pd.DataFrame()
     labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
-    parts = ['<p>Every figure the documents give for something counted (people killed, injured, detained, '
-             'sentenced, buildings burned, money, ...), with its hedge ("at least", "up to", "about"), the '
-             'document, the source as written and its kind. Claims in a passage that the repeat detection '
-             'linked to another are marked as reprints and do not count as independent. Values read from a '
-             'number garbled in the source are shown as unclear, never guessed.</p>']
+    parts = [Markup('<p>Every figure the documents give for something counted (people killed, injured, detained, '
+                    'sentenced, buildings burned, money, ...), with its hedge ("at least", "up to", "about"), '
+                    'the document, the source as written and its kind. Claims in a passage that the repeat '
+                    'detection linked to another are marked as reprints and do not count as independent. Values '
+                    'read from a number garbled in the source are shown as unclear, never guessed.</p>')]
     n_contested = int(comparison.groupby(["event", "measure"])["contested"].first().sum()) if len(comparison) else 0
-    parts.append('<div class="cards">' + "".join(
-        f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+    parts.append(Markup('<div class="cards">{}</div>').format(Markup("").join(
+        Markup('<div class="card"><b>{}</b><span>{}</span></div>').format(v, k) for k, v in [
             ("figures found", fmt_int(len(quantities))), ("claims", fmt_int(len(claims))),
-            ("events", fmt_int(len(events))), ("contested (event, measure)", fmt_int(n_contested))]) + "</div>")
+            ("events", fmt_int(len(events))), ("contested (event, measure)", fmt_int(n_contested))])))
     c = claims[claims["event"].notna()].reset_index(drop=True)
     if not len(c):
-        parts.append("<p>No claims about a dated event were found.</p>")
+        parts.append(Markup("<p>No claims about a dated event were found.</p>"))
     # (event, measure) groups: killed and injured first, biggest first; then the others by measure.
     # Sizes and distinct values are counted for all groups at once; rows are taken for the shown ones.
     grouped = c.groupby(["event", "measure"], sort=False)
@@ -195,11 +199,11 @@ def build(tables, params) -> Section | None:
                      .itertuples(index=False)) if claim_ids else {}
     for ev, measure, n_values, g, sel in picked:
         title = f"{labels.get(ev, ev)} — {measure}"
-        parts.append(f"<h3>{esc(title)}</h3>")
+        parts.append(Markup("<h3>{}</h3>").format(title))
         indep = int(g["independent"].sum())
-        parts.append(f'<p class="note">{len(g)} claims, {indep} independent, {n_values} distinct values, '
-                     f'{g["doc_id"].nunique()} documents. Filled dot: exact; open dot: about; bar: range or '
-                     f'open bound (arrow = no upper bound); dashed: reprint.</p>')
+        parts.append(Markup('<p class="note">{} claims, {} independent, {} distinct values, {} documents. '
+                            'Filled dot: exact; open dot: about; bar: range or open bound (arrow = no upper '
+                            'bound); dashed: reprint.</p>').format(len(g), indep, n_values, g["doc_id"].nunique()))
         parts.append(claims_chart(sel, title))
         rows = []
         for r in sel.itertuples():
@@ -213,13 +217,13 @@ def build(tables, params) -> Section | None:
         parts.append(table(["value", "as written", "document", "source as written", "kind", "sentence",
                             "reprint", "source"], rows))
         if len(g) > len(sel):
-            parts.append(f'<p class="note">Shown: {len(sel)} of {len(g):,} claims, every distinct value first, '
-                         'then every kind of source giving it.</p>')
+            parts.append(Markup('<p class="note">Shown: {} of {:,} claims, every distinct value first, '
+                                'then every kind of source giving it.</p>').format(len(sel), len(g)))
         parts.append(full_table_note(len(g) - len(sel), "facts", "claims", "claims"))
     if not shown and len(c):
-        parts.append("<p>No event has more than one value for the same measure.</p>")
-    parts.append('<p class="note">All tables in data/facts/: quantities, claims, comparison (one row per '
-                 'distinct value per event and measure), events, timeline.</p>')
+        parts.append(Markup("<p>No event has more than one value for the same measure.</p>"))
+    parts.append(Markup('<p class="note">All tables in data/facts/: quantities, claims, comparison (one row per '
+                        'distinct value per event and measure), events, timeline.</p>'))
     by_measure = quantities.groupby("measure").size().to_dict() if len(quantities) else {}
     killed = c[c["measure"] == "killed"].drop_duplicates([*VALUE, "uncertain", "unit"])
     metrics = {
@@ -239,4 +243,4 @@ def build(tables, params) -> Section | None:
                                                         na_position="first").reset_index(drop=True)}
     exports = {"facts-claims": TableExport("facts", "claims", drop=("sentence",)),
                "facts-quantities": TableExport("facts", "quantities", drop=("sentence",))}
-    return Section("figures", "Contested figures", "".join(parts), {"facts": metrics}, plots, exports)
+    return Section("figures", "Contested figures", Markup("").join(parts), {"facts": metrics}, plots, exports)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.report.exports import TableExport
-from pipeline.report.html import bar_chart, esc, fmt_int, full_table_note, table
+from pipeline.report.html import Markup, bar_chart, fmt_int, full_table_note, table
 from pipeline.report.sections import Section
 
 
@@ -16,22 +16,22 @@ def build(tables, params) -> Section | None:
     n_chars = int(docs["n_chars"].sum()) if len(docs) else 0
     n_passages = int(docs["n_passages"].sum()) if len(docs) else 0
     parts = [
-        '<div class="cards">',
-        *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+        Markup('<div class="cards">'),
+        *(Markup('<div class="card"><b>{}</b><span>{}</span></div>').format(v, k) for k, v in [
             ("documents", fmt_int(len(docs))), ("passages", fmt_int(n_passages)),
             ("characters", fmt_int(n_chars)), ("rejected inputs", fmt_int(len(rejected)))]),
-        "</div>",
+        Markup("</div>"),
     ]
     by_format = docs.groupby("format").size().sort_index()
     by_encoding = docs.groupby("encoding").size().sort_index()
-    parts.append("<p>Formats: " + esc(", ".join(f"{k} ({v})" for k, v in by_format.items()))
-                 + ". Encodings as detected: " + esc(", ".join(f"{k} ({v})" for k, v in by_encoding.items()))
-                 + ".</p>")
+    parts.append(Markup("<p>Formats: {}. Encodings as detected: {}.</p>").format(
+        ", ".join(f"{k} ({v})" for k, v in by_format.items()),
+        ", ".join(f"{k} ({v})" for k, v in by_encoding.items())))
     shown = docs.sort_values("n_chars", ascending=False).head(params.top_n)
     if len(shown):
         parts.append(bar_chart(shown["source_path"].tolist(), shown["n_chars"].tolist(),
                                title="Characters per document"))
-    parts.append("<h3>Documents</h3>")
+    parts.append(Markup("<h3>Documents</h3>"))
     parts.append(table(
         ["document", "doc_id", "title", "format", "encoding", "published", "characters", "passages"],
         ([r.source_path, r.doc_id, r.title, r.format, r.encoding, r.published_iso, fmt_int(r.n_chars),
@@ -39,13 +39,13 @@ def build(tables, params) -> Section | None:
         numeric=(6, 7),
     ))
     parts.append(full_table_note(len(docs) - params.top_n, "ingest", "documents", "documents"))
-    parts.append("<h3>Rejected inputs</h3>")
+    parts.append(Markup("<h3>Rejected inputs</h3>"))
     if len(rejected):
         parts.append(table(["file", "reason"], ((r.source_path, r.reason) for r in
                                                 rejected.head(params.top_n).itertuples())))
         parts.append(full_table_note(len(rejected) - params.top_n, "ingest", "rejected", "rejected inputs"))
     else:
-        parts.append("<p>None: every input file was read.</p>")
+        parts.append(Markup("<p>None: every input file was read.</p>"))
     metrics = {
         "documents": len(docs), "passages": n_passages, "characters": n_chars,
         "rejected": len(rejected),
@@ -54,4 +54,4 @@ def build(tables, params) -> Section | None:
     }
     exports = {"ingest-documents": TableExport("ingest", "documents", drop=("text",)),
                "ingest-rejected": TableExport("ingest", "rejected")}
-    return Section("overview", "Corpus overview", "".join(parts), {"ingest": metrics}, exports=exports)
+    return Section("overview", "Corpus overview", Markup("").join(parts), {"ingest": metrics}, exports=exports)

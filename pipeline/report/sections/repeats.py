@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.report.exports import TableExport
-from pipeline.report.html import Markup, bar_chart, esc, fmt_int, full_table_note, some_names, table
+from pipeline.report.html import Markup, bar_chart, fmt_int, full_table_note, some_names, table
 from pipeline.report.sections import Section
 
 HEAD_CHARS = 160
@@ -64,17 +64,17 @@ def build(tables, params) -> Section | None:
         index=False)) if wanted else {}
 
     parts = [
-        "<p>Passages are compared after ignoring case, whitespace, quote and dash styles, look-alike "
-        "letters and punctuation-only lines at their edges. <b>Exact</b> copies are processed once by "
-        "the later stages; <b>near</b> copies (small edits, truncated or reworded versions) keep their "
-        "own text, since a reprint can carry different figures, but stay linked to their cluster. "
-        "A passage <b>quoted</b> inside a longer one is listed with the offsets of the quoted part.</p>",
-        '<div class="cards">',
-        *(f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+        Markup("<p>Passages are compared after ignoring case, whitespace, quote and dash styles, look-alike "
+               "letters and punctuation-only lines at their edges. <b>Exact</b> copies are processed once by "
+               "the later stages; <b>near</b> copies (small edits, truncated or reworded versions) keep their "
+               "own text, since a reprint can carry different figures, but stay linked to their cluster. "
+               "A passage <b>quoted</b> inside a longer one is listed with the offsets of the quoted part.</p>"),
+        Markup('<div class="cards">'),
+        *(Markup('<div class="card"><b>{}</b><span>{}</span></div>').format(v, k) for k, v in [
             ("clusters of repeats", fmt_int(len(clusters))), ("of them exact", fmt_int(n_exact)),
             ("exact copies skipped downstream", fmt_int(skipped)), ("near copies kept", fmt_int(near)),
             ("repeated blocks", fmt_int(n_blocks))]),
-        "</div>",
+        Markup("</div>"),
     ]
 
     # repeated share per document
@@ -82,7 +82,7 @@ def build(tables, params) -> Section | None:
     if shares is not None and len(shares):
         s = shares.sort_values(["repeated_share", "source_path"], ascending=[False, True])
         shown = s.head(params.top_n)
-        parts.append("<h3>Repeated share per document</h3>")
+        parts.append(Markup("<h3>Repeated share per document</h3>"))
         parts.append(bar_chart(shown["source_path"].tolist(), (100 * shown["repeated_share"]).round(1).tolist(),
                                title="Characters that also occur elsewhere, % of the document", unit="%"))
         parts.append(table(
@@ -92,20 +92,19 @@ def build(tables, params) -> Section | None:
               _pct(r.copied_share), fmt_int(r.repeated_passages), fmt_int(r.skipped_passages)]
              for r in shown.itertuples()),
             numeric=(1, 2, 3, 4, 5, 6)))
-        parts.append("<p class=note>Repeated share: characters of the document that also occur elsewhere "
+        parts.append(Markup("<p class=note>Repeated share: characters of the document that also occur elsewhere "
                      "(every occurrence counts, the first one too). Copied share: characters that repeat an "
-                     "earlier occurrence.</p>")
+                     "earlier occurrence.</p>"))
         metrics_share = {r.source_path: round(float(r.repeated_share), 4) for r in shares.itertuples()}
 
     # largest clusters with their occurrences
-    parts.append("<h3>Largest clusters</h3>")
+    parts.append(Markup("<h3>Largest clusters</h3>"))
     if len(clusters):
         for r in top.itertuples():
-            flag = " <b>Figures differ between copies.</b>" if r.figures_differ else ""
-            parts.append(
-                f"<p><b>{esc(r.cluster_id)}</b> ({esc(r.kind)}, {fmt_int(r.n_occurrences)} occurrences in "
-                f"{fmt_int(r.n_docs)} document{'s' if r.n_docs != 1 else ''}).{flag}<br>"
-                f"<q>{esc(_head(r.canonical_head))}</q></p>")
+            flag = Markup(" <b>Figures differ between copies.</b>") if r.figures_differ else ""
+            parts.append(Markup("<p><b>{}</b> ({}, {} occurrences in {} document{}).{}<br><q>{}</q></p>").format(
+                r.cluster_id, r.kind, fmt_int(r.n_occurrences), fmt_int(r.n_docs), "s" if r.n_docs != 1 else "",
+                flag, _head(r.canonical_head)))
             g = by_cluster.get(r.cluster_id)
             if g is None:
                 continue
@@ -120,21 +119,21 @@ def build(tables, params) -> Section | None:
                                          "occurrences"))
         parts.append(full_table_note(len(clusters) - len(top), "dedup", "clusters", "clusters"))
     else:
-        parts.append("<p>No repeated passage was found.</p>")
+        parts.append(Markup("<p>No repeated passage was found.</p>"))
 
     # near copies whose figures differ
     if n_differ:
-        parts.append("<h3>Near copies whose figures differ from their canonical passage</h3>")
-        parts.append("<p class=note>Not independent confirmations: one text, reprinted with other figures.</p>")
+        parts.append(Markup("<h3>Near copies whose figures differ from their canonical passage</h3>"))
+        parts.append(Markup("<p class=note>Not independent confirmations: one text, reprinted with other figures.</p>"))
         parts.append(table(["document", "passage", "text"],
                            ([path_of.get(r.doc_id, r.doc_id), fmt_int(r.seq), _head(text_of.get(r.passage_id, ""))]
                             for r in differ.itertuples()), numeric=(1,)))
-        parts.append(f"<p class=note>{n_differ - len(differ):,} more in "
-                     "<code>data/dedup/passages.parquet</code> (column <code>figures_differ</code>).</p>"
+        parts.append(Markup("<p class=note>{:,} more in <code>data/dedup/passages.parquet</code> "
+                            "(column <code>figures_differ</code>).</p>").format(n_differ - len(differ))
                      if n_differ > len(differ) else "")
 
     # blocks
-    parts.append("<h3>Repeated blocks</h3>")
+    parts.append(Markup("<h3>Repeated blocks</h3>"))
     if n_blocks:
         rows = []
         for bid, g in shown_blocks.groupby("block_id", sort=False):
@@ -145,10 +144,10 @@ def build(tables, params) -> Section | None:
             rows.append([bid, fmt_int(len(g)), fmt_int(int(g["n_passages"].max())), copies, head])
         parts.append(table(["block", "copies", "passages", "where", "starts with"], rows, numeric=(1, 2)))
         parts.append(full_table_note(n_blocks - len(rows), "dedup", "blocks", "blocks"))
-        parts.append("<p class=note>A block is a run of consecutive repeated passages reprinted together "
-                     "(an article reprinted in a thread is one block).</p>")
+        parts.append(Markup("<p class=note>A block is a run of consecutive repeated passages reprinted together "
+                     "(an article reprinted in a thread is one block).</p>"))
     else:
-        parts.append("<p>No repeated block was found.</p>")
+        parts.append(Markup("<p>No repeated block was found.</p>"))
 
     metrics = {
         "clusters": int(len(clusters)),
@@ -173,5 +172,5 @@ def build(tables, params) -> Section | None:
         exports["dedup-blocks"] = TableExport("dedup", "blocks")
     if shares is not None:
         exports["dedup-repeated_share"] = TableExport("dedup", "repeated_share")
-    return Section("repeats", "Repeated passages", "".join(parts), {"dedup": metrics}, plots, exports)
+    return Section("repeats", "Repeated passages", Markup("").join(parts), {"dedup": metrics}, plots, exports)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.report.exports import TableExport
-from pipeline.report.html import esc, fmt_int, full_table_note, some_names, table
+from pipeline.report.html import Markup, fmt_int, full_table_note, some_names, table
 from pipeline.report.sections import Section
 
 
@@ -20,15 +20,15 @@ def build(tables, params) -> Section | None:
         else pd.DataFrame()
     labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
     ev = t[t["role"] == "event"]
-    parts = ["<p>Every date the documents mention, normalised to ISO (day, month or year as precise as the "
-             "text), with relative dates (\"last Friday, December 16\", \"last December\") resolved against the "
-             "document's date or its context. Entries of different sources about the same date and event are "
-             "one row; a date standing on a line of its own is shown with the text it heads.</p>"]
-    parts.append('<div class="cards">' + "".join(
-        f'<div class="card"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in [
+    parts = [Markup("<p>Every date the documents mention, normalised to ISO (day, month or year as precise as the "
+                    "text), with relative dates (\"last Friday, December 16\", \"last December\") resolved "
+                    "against the document's date or its context. Entries of different sources about the same date "
+                    "and event are one row; a date standing on a line of its own is shown with the text it heads.</p>")]
+    parts.append(Markup('<div class="cards">{}</div>').format(Markup("").join(
+        Markup('<div class="card"><b>{}</b><span>{}</span></div>').format(v, k) for k, v in [
             ("dated mentions", fmt_int(len(ev))), ("dates", fmt_int(ev["date"].nunique() if len(ev) else 0)),
             ("relative, resolved", fmt_int(int(ev["relative"].sum()) if len(ev) else 0)),
-            ("datelines", fmt_int(int((t["role"] == "dateline").sum())))]) + "</div>")
+            ("datelines", fmt_int(int((t["role"] == "dateline").sum())))])))
     # one row per group of entries (same date and event); the groups most sources
     # agree on first, then in date order. Only the shown groups are built, so
     # the section costs the same for 10 documents or 10,000.
@@ -60,4 +60,4 @@ def build(tables, params) -> Section | None:
                "timeline_by_precision": {str(k): int(v) for k, v in ev.groupby("precision").size().items()}
                if len(ev) else {}}
     exports = {"facts-timeline": TableExport("facts", "timeline")}
-    return Section("timeline", "Timeline", "".join(parts), {"facts": metrics}, exports=exports)
+    return Section("timeline", "Timeline", Markup("").join(parts), {"facts": metrics}, exports=exports)
