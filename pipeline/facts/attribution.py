@@ -5,7 +5,8 @@ a lead-in "From X:", "X say/said/confirmed/estimate ...", "... said X", a passiv
 "acknowledged by X", an agentless "is estimated", or an adverb ("officially",
 "reportedly"). A figure takes the nearest frame before it in its clause, else
 one right after it ("the 10 admitted by the authorities"), else a frame closing
-the sentence (", the trade union said."). The kind comes from the cue lexicon
+the sentence (", the trade union said."), or a headline's source before a colon
+("Police: 3 killed"). The kind comes from the cue lexicon
 in params (first kind whose cue occurs in the phrase); a first-person source is
 the author; a source no cue names is `unknown`; no frame at all is `author`.
 Sources named only in an earlier sentence are not carried over (the figure
@@ -30,6 +31,8 @@ SUBJECT_STOP = re.compile(r"[,;:(\[\]“”\"–—]|\b(?:that|and|but|while|who
                           r"because|so|then|than)\b|\d", re.I)
 SEEN = re.compile(r"\b(?:saw|seen|witnessed|watched|counted)\b", re.I)
 COLON_LEAD = re.compile(r"^\s*[—–-]?\s*(?:from|according to|per|source|sources)\b[^:.;]{0,80}:", re.I)
+# headline form: "Police: 3 killed", "Coroner: victim was shot twice" (a short source, a colon)
+HEADLINE_SOURCE = re.compile(r"^\s*(?P<source>[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,4}):\s+\S")
 
 
 @dataclass
@@ -56,6 +59,11 @@ def frames(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
     if m:
         phrase = sentence[m.start():m.end() - 1].strip(" —–-")
         out.append(Frame(offset + m.start(), offset + m.end() - 1, phrase, _kind(phrase, lex) or "unknown"))
+    else:
+        m = HEADLINE_SOURCE.match(sentence)
+        kind = _kind(m.group("source"), lex) if m else None
+        if kind not in (None, "author"):  # only a source the lexicon names: not "Update:" or "Image 9 of 16:"
+            out.append(Frame(offset + m.start("source"), offset + m.end("source"), m.group("source"), kind))
     for m in lex.reporting.finditer(sentence):
         verb = m.group().lower()
         vs, ve = m.start(), m.end()

@@ -1,0 +1,47 @@
+"""Who says so, on sentences in the styles of several kinds of source (US local news,
+wire copy, court reports, UK and Commonwealth papers): officials of any country are
+`official`, a headline's "Source: figure" names its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts_helpers import facts_for_text
+
+OFFICIAL = [
+    "Two people were killed in the crash, the sheriff said.",
+    "The coroner said three people died at the scene.",
+    "According to the medical examiner, four victims died of gunshot wounds.",
+    "Detectives said five men were arrested on Tuesday.",
+    "The district attorney said 12 people were charged.",
+    "Investigators said six people were injured in the blast.",
+    "Fire department officials said two people were injured in the fire.",
+    "Two officers were wounded, the police chief told reporters.",
+    "Court records show that 3 people were killed.",
+    "The Ministry of Health said 120 people had died.",
+]
+
+
+@pytest.mark.parametrize("sentence", OFFICIAL)
+def test_officials_of_any_kind_are_official(sentence):
+    claims = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["claims"]
+    assert len(claims), sentence
+    assert set(claims["attribution_kind"]) == {"official"}, claims[["attribution", "attribution_kind"]]
+
+
+@pytest.mark.parametrize("headline,kind", [
+    ("Police: 3 killed in shooting on Main Street", "official"),
+    ("Coroner: 2 dead after house fire", "official"),
+    ("Witnesses: 5 injured as car hits crowd", "eyewitness"),
+])
+def test_a_headline_names_its_source_before_a_colon(headline, kind):
+    claims = facts_for_text(f"{headline}\n\nPublished: 2016-05-02\n\nThe story follows.")["claims"]
+    assert len(claims) == 1
+    assert claims.iloc[0]["attribution_kind"] == kind
+    assert claims.iloc[0]["attribution"] == headline.split(":")[0]
+
+
+@pytest.mark.parametrize("headline", ["Update: 3 killed in crash", "Image 9 of 16: 3 killed in crash"])
+def test_a_colon_after_no_source_is_not_a_source(headline):
+    claims = facts_for_text(f"{headline}\n\nPublished: 2016-05-02\n\nThe story follows.")["claims"]
+    assert set(claims["attribution_kind"]) <= {"author"}
