@@ -174,6 +174,33 @@ def precision(claims: pd.DataFrame, articles: pd.DataFrame, measure: str) -> dic
             "right_exact": int(exact.sum()), "right_within": int(within.sum())}
 
 
+def miss_causes(claims: pd.DataFrame, articles: pd.DataFrame, measure: str,
+                baseline: pd.DataFrame | None = None) -> dict:
+    """Why articles miss the measure's count (no exact claim): the right value is there under
+    another measure (`other_measure`), the measure has claims of other values only (`wrong_value`),
+    or nothing of the measure at all (`no_claim`); `regex_found`: misses the baseline gets right;
+    `single_victim`: misses whose count is 1 (news rarely writes "one": "a man was shot and killed")."""
+    hits = article_hits(claims, articles, measure)
+    missed = hits[~hits["found_exact"]]
+    out = {"missed": len(missed), "of_articles": len(hits), "single_victim": int((missed["n"] == 1).sum()),
+           "other_measure": 0, "wrong_value": 0, "no_claim": 0, "regex_found": 0}
+    base_hits = (article_hits(baseline, articles, measure).set_index("article")["found_exact"]
+                 if baseline is not None else None)
+    for a in missed.itertuples():
+        mine = claims[claims["article"] == a.article]
+        same = mine[mine["measure"] == measure]
+        other = mine[mine["measure"] != measure]
+        if any(value_equals(lo, hi, a.n) for lo, hi in zip(other["value_low"], other["value_high"])):
+            out["other_measure"] += 1
+        elif len(same):
+            out["wrong_value"] += 1
+        else:
+            out["no_claim"] += 1
+        if base_hits is not None and bool(base_hits.get(a.article, False)):
+            out["regex_found"] += 1
+    return out
+
+
 def _key(event) -> str:
     return "(none)" if event is None or pd.isna(event) or event == "" else str(event)
 
@@ -409,6 +436,11 @@ def print_table(pipe: dict, base: dict, times: dict[str, float]) -> None:
         ratio = fac / ent
         print(f"\n  stage wall times: " + ", ".join(f"{k} {v:.1f} s" for k, v in times.items()))
         print(f"  facts / entities time: {ratio:.2f}  (target <= 0.5: {_met(ratio, TARGETS['facts_over_entities_time'])})")
+    for m, c in pipe.get("miss_causes", {}).items():
+        print(f"  {m} counts missed (exact) in {c['missed']}/{c['of_articles']} articles ({c['single_victim']} of a "
+              f"single victim): right value under another measure "
+              f"{c['other_measure']}, only other values {c['wrong_value']}, no {m} claim {c['no_claim']}; "
+              f"the regex finds {c['regex_found']} of them")
     print("\n  claims by measure (pipeline): " + ", ".join(f"{k} {v:.1%}" for k, v in pipe["measures"].items()))
     if mix["examples"]:
         print("  events mixing incidents, largest first:")
@@ -499,6 +531,7 @@ def main(argv: list[str] | None = None) -> int:
                 tmp.cleanup()
     base = regex_claims(articles)
     pipe_scores = score(claims, articles)
+    pipe_scores["miss_causes"] = {m: miss_causes(claims, articles, m, base) for m in CASUALTY}
     base_scores = score(base, articles, events=False)
     print(f"bench_casualties: {len(gold)} incidents, {len(articles)} articles; pipeline {len(claims)} claims "
           f"({credited} credited from exact repeats), regex {len(base)} figures")

@@ -125,3 +125,14 @@ def test_article_helpers():
     assert split_article("Man shot\n\nPublished: 2016-07-26\n\nBody here.\nMore.") == ("Man shot", "Body here.\nMore.")
     out = "ingest: done in 3.4s  {}\nsomething else\nentities: done in 12.0s  {\"n\": 1}\n"
     assert stage_times(out) == {"ingest": 3.4, "entities": 12.0}
+
+
+def test_miss_causes():
+    from bench.bench_casualties import miss_causes
+
+    claims = _claims(("1/a.txt", "1", "other", 2, 2, "e"),          # right value, wrong measure
+                     ("1/b.txt", "1", "killed", 5, 5, "e"))         # killed, wrong value
+    base = _claims(("2/c.txt", "2", "killed", 1, 1, None))          # 2/c: nothing in the pipeline, regex right
+    c = miss_causes(claims, ARTICLES, "killed", base)
+    assert c == {"missed": 3, "of_articles": 3, "single_victim": 1, "other_measure": 1, "wrong_value": 1,
+                 "no_claim": 1, "regex_found": 1}
