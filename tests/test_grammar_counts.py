@@ -1,0 +1,53 @@
+"""What a figure counts, read from the parse, on sentences in the styles of US local news,
+UK and Commonwealth papers and wire copy; counts written without a numeral."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts_helpers import facts_for_text
+
+
+def claims_of(sentence: str):
+    out = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["claims"]
+    return sorted((r.measure, r.value_low, None if r.value_high != r.value_high else r.value_high)
+                  for r in out.itertuples())
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("A teen was fatally shot Saturday night on the South Side.", [("killed", 1, 1)]),
+    ("An 11-year-old girl was injured in a shooting in Gary.", [("injured", 1, 1)]),
+    ("A man was stabbed to death in Leeds on Friday, police said.", [("killed", 1, 1)]),
+    ("Watford died at the scene.", [("killed", 1, 1)]),
+    ("No one was injured in the blast.", [("injured", 0, 0)]),
+    ("Detectives are investigating a double homicide in the 400 block of Elm Street.", [("killed", 2, 2)]),
+    ("Investigators called it a murder-suicide.", [("killed", 2, None)]),
+    ("The gunman then killed himself.", [("killed", 1, 1)]),
+])
+def test_counts_without_a_numeral(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Four people were shot dead outside a nightclub.", [("killed", 4, 4)]),
+    ("Three people were shot early Sunday, police said.", [("shot", 3, 3)]),
+    ("Two men were shot and wounded in Toronto overnight.", [("injured", 2, 2)]),
+    ("Two people were shot in the legs and taken to hospital.", [("injured", 2, 2)]),
+    ("The attack killed 12 people and injured 30 others, the ministry said.",
+     [("injured", 30, 30), ("killed", 12, 12)]),
+    ("Five people died in the crash, the fire service said.", [("killed", 5, 5)]),
+])
+def test_what_a_numeral_counts_follows_the_grammar(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "Manuel Ortiz, 28, was shot in the leg.",
+    "The victim, Jamal Brown, 19, was taken to hospital.",
+])
+def test_an_age_set_off_by_commas_is_not_a_count(sentence):
+    assert not any(value == 28 or value == 19 for _, value, _ in claims_of(sentence))
+
+
+def test_the_agent_of_a_shooting_is_not_its_victim():
+    assert claims_of("A 30-year-old man shot his neighbour on Tuesday.") == []
