@@ -27,10 +27,13 @@ from typing import Iterable
 
 from pipeline.facts.quantities import Quantity
 
-# a sentence is parsed only if it holds one of these stems
+# a sentence is parsed only if it holds one of these words (not "shooting", "victim": the
+# event and its people are named in most sentences of a crime story; only what happened to
+# them needs the parse)
 CANDIDATE = re.compile(
-    r"\b(?:kill|dead|death|die[sd]?\b|dying|shot|shoot|fatal|wound|injur|hurt|homicide|murder|suicide|slain|"
-    r"slay|victim|own life|lives)", re.I)
+    r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
+    r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves))\b",
+    re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
 CASUALTY = ("killed", "injured", "shot")
 # adverbs, complements and conjuncts that make a shooting fatal
@@ -98,6 +101,10 @@ class Grammar:
         """Set each figure's measure from the parse, where it says one (in place)."""
         for q in qs:
             if q.extra.get("implicit") or q.layout or q.value_low is None or not _counts_things(q):
+                continue
+            if _age_in_apposition(text, q):
+                q.measure = "other"
+                q.extra["not_a_count"] = "age"
                 continue
             doc = self.doc(text[q.sentence_start:q.sentence_end])
             if doc is None:
@@ -356,6 +363,19 @@ def _span(noun, count: int) -> tuple[int, int]:
             if c.dep_ == "conj":
                 last = c
     return start, last.idx + len(last)
+
+
+# "Jamal Brown, 19, was ...", "Jamal Brown (19) was ...": a name, then a bare number set off
+AGE_AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*[,(]\s*$")
+AGE_CLOSE = re.compile(r"\s*[,)]")
+
+
+def _age_in_apposition(text: str, q: Quantity) -> bool:
+    """An age written after a capitalised name, between commas or in brackets (news style)."""
+    surface = text[q.start:q.end]
+    if not surface.isdigit() or not 0 < int(surface) < 120:
+        return False
+    return bool(AGE_AFTER_NAME.search(text, max(0, q.start - 40), q.start)) and bool(AGE_CLOSE.match(text, q.end))
 
 
 def _is_age(num, text: str, off: int) -> bool:
