@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import json
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,7 @@ from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import discover, read_partition
 from tests.conftest import REPO
 
-GOLD = json.loads((Path(__file__).parent / "gold" / "dedup" / "seeds_gold.json").read_text(encoding="utf-8"))
+GOLD = json.loads((REPO / "tests" / "gold" / "dedup" / "seeds_gold.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
