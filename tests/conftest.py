@@ -19,6 +19,16 @@ PROJECT_FILES = ["pipeline", "params.yaml", "dvc.yaml", ".dvcignore", "pyproject
                  "gazetteer.yaml"]
 
 
+def pytest_configure(config):
+    """No wall-clock limits in tests: Hypothesis's per-example deadline (200 ms by
+    default) fails on a busy machine without saying anything about the code.
+    Speed is measured in bench/; pytest-timeout still catches a hang."""
+    from hypothesis import settings
+
+    settings.register_profile("no-deadline", deadline=None)
+    settings.load_profile("no-deadline")
+
+
 def venv_env(**extra) -> dict:
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
