@@ -46,6 +46,15 @@ def run(cmd, cwd, check=True, **env) -> subprocess.CompletedProcess:
     return proc
 
 
+def run_gold_checker(stage: str, cwd: Path, gold: Path | None = None) -> subprocess.CompletedProcess:
+    """tests/gold/<stage>/check_gold.py as a newcomer runs it: from any folder, no
+    SEEDS_DIR, so the seeds are found from the script's own place in the repository."""
+    cmd = [sys.executable, str(REPO / "tests" / "gold" / stage / "check_gold.py")]
+    if gold is not None:
+        cmd += ["--gold", str(gold)]
+    return subprocess.run(cmd, cwd=cwd, env={"PATH": ""}, capture_output=True, text=True, timeout=120)
+
+
 def make_project(dest: Path, seeds: Path | None = SEEDS) -> Path:
     """A fresh project like a clone: code, params, dvc.yaml, seeds; git + dvc initialised."""
     dest.mkdir(parents=True, exist_ok=True)
