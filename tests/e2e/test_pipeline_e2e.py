@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.entities.stage import COOCCURRENCE, ENTITIES, MENTIONS
 from tests.conftest import run, venv_env
 
 pytestmark = pytest.mark.slow
@@ -28,6 +29,9 @@ CONTRACT = {
     "clean/passages": {"passage_id", "doc_id", "text_clean", "language", "is_boilerplate"},
     "clean/edits": {"passage_id", "rule", "raw_start", "raw_end", "before", "after"},
     "clean/sentences": {"sentence_id", "passage_id", "doc_id", "start", "end", "text"},
+    "entities/mentions": set(MENTIONS.names),
+    "entities/entities": set(ENTITIES.names),
+    "entities/cooccurrence": set(COOCCURRENCE.names),
 }
 
 
