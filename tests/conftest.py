@@ -152,8 +152,9 @@ def project(tmp_path, prefect_api) -> Path:
     return make_project(tmp_path / "project")
 
 
-# Hostile documents added to the seeds of the shared built project: document text
+# Documents added to the seeds of the shared built project. Hostile: document text
 # that must never become markup in the report, and a binary file that ingest rejects.
+# Foreign: other encodings and formats that ingest must read, and files it must reject.
 HOSTILE_TXT = """<script>window.__pwned = 1; alert('xss')</script><img src=x onerror="window.__pwned=2">
 
 A paragraph with <b>tags</b>, a <a href="javascript:window.__pwned=3">javascript: link</a>,
@@ -164,10 +165,17 @@ A paragraph with <b>tags</b>, a <a href="javascript:window.__pwned=3">javascript
 HOSTILE_HTML = """<html><head><title>&lt;script&gt;window.__pwned=5&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;</title>
 <script>window.__pwned=6</script></head><body><p>&lt;svg onload=window.__pwned=7&gt;</p>
 <p><a href="javascript:window.__pwned=8">click</a></p></body></html>"""
+RUSSIAN = "Жанаозен, 16 декабря 2011 года. Полиция открыла огонь по бастующим нефтяникам.\n"
 BUILT_EXTRA_SEEDS = {
     "hostile.txt": HOSTILE_TXT.encode(),
     "hostile.html": HOSTILE_HTML.encode(),
     "broken.txt": b"\x00\x01\x02<script>x</script>" * 50,
+    "russian.txt": RUSSIAN.encode("cp1251"),
+    "utf16.txt": "Zhanaozen strike, UTF-16 edition.\n".encode("utf-16"),
+    "blob.txt": bytes(range(256)) * 64,
+    "empty.txt": b"",
+    "page.html": ("<html><head><title>Page</title><script>document.title='pwned'</script></head>"
+                  "<body><p>Oil workers &amp; police.</p><script>alert(1)</script></body></html>").encode(),
 }
 
 
