@@ -108,7 +108,7 @@ def load_articles(gold: pd.DataFrame, dev: Path = DEV) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------
-# Scoring (pure functions on frames: tests/test_bench_casualties.py)
+# Scoring (pure functions on frames: tests/bench/test_bench_casualties.py)
 #
 # claims: one row per claim, columns article, incident, measure, value_low, value_high and,
 # for the event scores, event. articles: article, incident, num_killed, num_injured.

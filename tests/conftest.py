@@ -1,6 +1,7 @@
-"""Shared fixtures: a throw-away copy of the project, and one real Prefect
-server for the whole session (started through the pipeline's own embedded-
-server path, so that path is exercised too)."""
+"""Shared fixtures: a throw-away copy of the project, one real Prefect server
+for the whole session (started through the pipeline's own embedded-server
+path, so that path is exercised too), and one project built once for the
+session that the tests which only read a built project share."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ PROJECT_FILES = ["pipeline", "params.yaml", "dvc.yaml", ".dvcignore", "pyproject
                  "gazetteer.yaml"]
 
 
+def pytest_configure(config):
+    """No wall-clock limits in tests: Hypothesis's per-example deadline (200 ms by
+    default) fails on a busy machine without saying anything about the code.
+    Speed is measured in bench/; pytest-timeout still catches a hang."""
+    from hypothesis import settings
+
+    settings.register_profile("no-deadline", deadline=None)
+    settings.load_profile("no-deadline")
+
+
 def venv_env(**extra) -> dict:
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
@@ -34,6 +45,15 @@ def run(cmd, cwd, check=True, **env) -> subprocess.CompletedProcess:
     if check and proc.returncode:
         raise AssertionError(f"{cmd} failed ({proc.returncode}):\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}")
     return proc
+
+
+def run_gold_checker(stage: str, cwd: Path, gold: Path | None = None) -> subprocess.CompletedProcess:
+    """tests/gold/<stage>/check_gold.py as a newcomer runs it: from any folder, no
+    SEEDS_DIR, so the seeds are found from the script's own place in the repository."""
+    cmd = [sys.executable, str(REPO / "tests" / "gold" / stage / "check_gold.py")]
+    if gold is not None:
+        cmd += ["--gold", str(gold)]
+    return subprocess.run(cmd, cwd=cwd, env={"PATH": ""}, capture_output=True, text=True, timeout=120)
 
 
 def make_project(dest: Path, seeds: Path | None = SEEDS) -> Path:
@@ -128,4 +148,53 @@ def prefect_api(tmp_path_factory) -> str:
 
 @pytest.fixture
 def project(tmp_path, prefect_api) -> Path:
+    """A fresh project of its own, for a test that builds, edits or breaks it."""
     return make_project(tmp_path / "project")
+
+
+# Documents added to the seeds of the shared built project. Hostile: document text
+# that must never become markup in the report, and a binary file that ingest rejects.
+# Foreign: other encodings and formats that ingest must read, and files it must reject.
+HOSTILE_TXT = """<script>window.__pwned = 1; alert('xss')</script><img src=x onerror="window.__pwned=2">
+
+A paragraph with <b>tags</b>, a <a href="javascript:window.__pwned=3">javascript: link</a>,
+<style>body{display:none}</style> and <iframe src="http://127.0.0.9/"></iframe>.
+
+"><script>window.__pwned=4</script>
+"""
+HOSTILE_HTML = """<html><head><title>&lt;script&gt;window.__pwned=5&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;</title>
+<script>window.__pwned=6</script></head><body><p>&lt;svg onload=window.__pwned=7&gt;</p>
+<p><a href="javascript:window.__pwned=8">click</a></p></body></html>"""
+RUSSIAN = "Жанаозен, 16 декабря 2011 года. Полиция открыла огонь по бастующим нефтяникам.\n"
+BUILT_EXTRA_SEEDS = {
+    "hostile.txt": HOSTILE_TXT.encode(),
+    "hostile.html": HOSTILE_HTML.encode(),
+    "broken.txt": b"\x00\x01\x02<script>x</script>" * 50,
+    "russian.txt": RUSSIAN.encode("cp1251"),
+    "utf16.txt": "Zhanaozen strike, UTF-16 edition.\n".encode("utf-16"),
+    "blob.txt": bytes(range(256)) * 64,
+    "empty.txt": b"",
+    "page.html": ("<html><head><title>Page</title><script>document.title='pwned'</script></head>"
+                  "<body><p>Oil workers &amp; police.</p><script>alert(1)</script></body></html>").encode(),
+}
+
+
+@pytest.fixture(scope="session")
+def built_run(tmp_path_factory, prefect_api) -> tuple[Path, str]:
+    """The project built once for the session: the seeds plus BUILT_EXTRA_SEEDS, every
+    stage run by `python -m pipeline run all` against the session's Prefect server
+    (stopped at session end by prefect_api). Returns (project, the command's stdout).
+
+    Shared by every test that only reads a built project (report, provenance, facts
+    flow, entities): such a test must not change it. A test that edits params or
+    seeds, crashes a stage or schedules runs takes its own `project` instead."""
+    project = make_project(tmp_path_factory.mktemp("built") / "project")
+    for name, data in BUILT_EXTRA_SEEDS.items():
+        (project / "seeds" / name).write_bytes(data)
+    out = run([sys.executable, "-m", "pipeline", "run", "all"], project)
+    return project, out.stdout
+
+
+@pytest.fixture(scope="session")
+def built_project(built_run) -> Path:
+    return built_run[0]

@@ -187,7 +187,7 @@ def needs_repair(text: str) -> bool:
 
 # Blocks without a character NFC changes or composes (CJK ideographs, Hangul
 # syllables, surrogates, unassigned planes): skipped when building the table
-# (tests/test_clean.py checks them in full).
+# (tests/clean/test_clean.py checks them in full).
 NFC_STABLE_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xD800, 0xDFFF),
                      (0x20000, 0x2F7FF), (0x2FA20, 0xE00FF), (0xE01F0, 0x10FFFF))
 

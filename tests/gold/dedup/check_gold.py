@@ -5,7 +5,7 @@ Stdlib only.  Run from the repository root:
 
     python3 tests/gold/dedup/check_gold.py [--seeds DIR] [--gold FILE]
 
-The seed directory defaults to $SEEDS_DIR or /work/shared/seeds.
+The seed directory defaults to $SEEDS_DIR, else the repository's seeds/ folder.
 
 Checks
   * every span: file exists, 0 <= start < end <= len(text),
@@ -36,8 +36,10 @@ import os
 import re
 import sys
 import unicodedata
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = str(Path(__file__).resolve().parents[3])  # tests/gold/dedup/check_gold.py -> the repository
 
 QUOTES_DASHES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -141,7 +143,7 @@ class Checker:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seeds", default=os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
+    ap.add_argument("--seeds", default=os.environ.get("SEEDS_DIR") or os.path.join(REPO, "seeds"))
     ap.add_argument("--gold", default=os.path.join(HERE, "seeds_gold.json"))
     args = ap.parse_args()
 

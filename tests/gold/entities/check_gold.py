@@ -4,7 +4,7 @@
 Usage (from the repository root):
     python3 tests/gold/entities/check_gold.py [--gold PATH] [--seeds DIR]
 
-The seed directory defaults to $SEEDS_DIR, else /work/shared/seeds.
+The seed directory defaults to $SEEDS_DIR, else the repository's seeds/ folder.
 Exits 1 if any error is found, 0 otherwise; prints counts per label.
 """
 import argparse
@@ -12,8 +12,10 @@ import collections
 import json
 import os
 import sys
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = str(Path(__file__).resolve().parents[3])  # tests/gold/entities/check_gold.py -> the repository
 ALLOWED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 QUOTES = "\"'“”‘’«»"
 MIN_TOTAL, MIN_PER_LABEL = 260, {"PERSON": 40, "ORG": 40, "GPE": 60}
@@ -23,7 +25,7 @@ MIN_MUST_NOT_MERGE = 10
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", default=os.path.join(HERE, "seeds_gold.json"))
-    ap.add_argument("--seeds", default=os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
+    ap.add_argument("--seeds", default=os.environ.get("SEEDS_DIR") or os.path.join(REPO, "seeds"))
     args = ap.parse_args()
 
     errors = []

@@ -8,23 +8,28 @@ thread reprints one interview twice).  Run from anywhere:
 
     python3 tests/gold/facts/build_seeds_gold.py && python3 tests/gold/facts/check_gold.py
 
-Seeds are read from $SEEDS_DIR, else /work/shared/seeds, else <repo>/seeds.
+Seeds are read from $SEEDS_DIR, else the repository's seeds/ folder. The two JSON files
+are written next to this script, or into the folder given with --out.
 """
+import argparse
 import json
 import os
 import re
+from pathlib import Path
 
-OUT = os.path.dirname(os.path.abspath(__file__))
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[2]  # tests/gold/facts -> the repository
+
+_args = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+_args.add_argument("--out", default=str(HERE), help="folder to write seeds_gold.json and hard_cases.json to")
+OUT = _args.parse_args().out
 
 # ======================================================================= helpers
 import glob
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
 
 def _seeds_dir():
-    for cand in (os.environ.get("SEEDS_DIR"), "/work/shared/seeds",
-                 os.path.join(HERE, "..", "..", "..", "seeds")):
+    for cand in (os.environ.get("SEEDS_DIR"), str(REPO / "seeds")):
         if cand and os.path.isdir(cand):
             return cand
     raise SystemExit("seed directory not found (set SEEDS_DIR)")
@@ -1096,7 +1101,7 @@ EVENTS = {
 DESCRIPTION = (
     "Hand-made gold for the figures/claims/timeline stage over the five Zhanaozen seed documents. "
     "Offsets are Python code-point indices, end-exclusive, into open(path, encoding='utf-8', newline='').read(); "
-    "'file' is the seed file name in /work/shared/seeds (tests/gold/facts/check_gold.py verifies text[start:end] == surface). "
+    "'file' is the seed file name in the repository's seeds/ folder (tests/gold/facts/check_gold.py verifies text[start:end] == surface). "
     "Every digit sequence in the seeds is covered by at least one span in quantities, dates or non_quantities. "
     "Value conventions: exact figure -> low = high; 'at least N' / 'more than N' / 'over N' -> qualifier at_least, low N, high null "
     "(strict and non-strict bounds are not distinguished); 'up to N' / 'nearly N' / 'almost N' / 'less than N' -> at_most, low null, high N; "

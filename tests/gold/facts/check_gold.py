@@ -4,7 +4,7 @@
 Usage (from the repository root):
     python3 tests/gold/facts/check_gold.py [--gold PATH] [--hard PATH] [--seeds DIR]
 
-The seed directory defaults to $SEEDS_DIR, else /work/shared/seeds, else <repo>/seeds.
+The seed directory defaults to $SEEDS_DIR, else the repository's seeds/ folder.
 Checks seeds_gold.json (spans, enums, values, dates, events, coverage of every digit
 sequence) and hard_cases.json (surfaces inside sentences, enums, values).
 Prints counts; exits 1 if any error is found, 0 otherwise.
@@ -15,9 +15,10 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+REPO = str(Path(__file__).resolve().parents[3])  # tests/gold/facts/check_gold.py -> the repository
 
 QUALIFIERS = {"exact", "at_least", "at_most", "about", "range", "vague"}
 MEASURES = {"killed", "injured", "detained", "arrested", "strikers", "fired", "sentenced", "prosecuted",
@@ -39,10 +40,7 @@ ISO_PART = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2
 
 
 def default_seeds():
-    for cand in (os.environ.get("SEEDS_DIR"), "/work/shared/seeds", os.path.join(REPO, "seeds")):
-        if cand and os.path.isdir(cand):
-            return cand
-    return "/work/shared/seeds"
+    return os.environ.get("SEEDS_DIR") or os.path.join(REPO, "seeds")
 
 
 def num(v):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,9 @@ from pipeline.dedup.params import DedupParams
 from pipeline.dedup.flow import run_dedup
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import discover, read_partition
-from tests.conftest import REPO
+from tests.conftest import REPO, run_gold_checker
 
-GOLD = json.loads((Path(__file__).parent / "gold" / "dedup" / "seeds_gold.json").read_text(encoding="utf-8"))
+GOLD = json.loads((REPO / "tests" / "gold" / "dedup" / "seeds_gold.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +142,17 @@ def test_gold_blocks_are_found(result):
     print(f"\ngold blocks found {found}/{len(GOLD['blocks'])}; found blocks {len(copies)}")
     assert found == len(GOLD["blocks"])
     assert len(copies) == len(GOLD["blocks"])
+
+
+def test_gold_checker_passes_from_any_folder(tmp_path):
+    proc = run_gold_checker("dedup", tmp_path)
+    assert proc.returncode == 0 and proc.stdout.rstrip().endswith("OK"), proc.stdout + proc.stderr
+
+
+def test_gold_checker_rejects_a_span_off_by_one(tmp_path):
+    gold = json.loads((REPO / "tests" / "gold" / "dedup" / "seeds_gold.json").read_text(encoding="utf-8"))
+    gold["groups"][0]["occurrences"][0]["start"] += 1
+    bad = tmp_path / "seeds_gold.json"
+    bad.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    proc = run_gold_checker("dedup", tmp_path, gold=bad)
+    assert proc.returncode == 1, proc.stdout + proc.stderr

@@ -1,22 +1,20 @@
 """The facts flow end to end on the real upstream tables (ingest, dedup, clean,
-entities), as `dvc repro` builds them, with a real Prefect server."""
+entities), as `python -m pipeline run all` builds them, with a real Prefect server:
+the session's built project (tests/conftest.py, built_run)."""
 
 from __future__ import annotations
 
 import json
-import sys
 
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import run
-
 pytestmark = pytest.mark.slow
 
 
-def test_facts_flow_writes_tables_and_report(project):
-    out = run([sys.executable, "-m", "pipeline", "run", "all"], project)
-    assert "facts: done" in out.stdout
+def test_facts_flow_writes_tables_and_report(built_run):
+    project, stdout = built_run
+    assert "facts: done" in stdout
     for name in ("quantities", "claims", "timeline", "comparison", "events"):
         assert (project / f"data/facts/{name}.parquet").is_file(), name
     docs = pq.read_table(project / "data/ingest/documents.parquet").to_pandas()

@@ -14,26 +14,11 @@ from tests.conftest import make_project, replicate, run
 
 pytestmark = pytest.mark.slow
 
-HOSTILE_TXT = """<script>window.__pwned = 1; alert('xss')</script><img src=x onerror="window.__pwned=2">
-
-A paragraph with <b>tags</b>, a <a href="javascript:window.__pwned=3">javascript: link</a>,
-<style>body{display:none}</style> and <iframe src="http://127.0.0.9/"></iframe>.
-
-"><script>window.__pwned=4</script>
-"""
-HOSTILE_HTML = """<html><head><title>&lt;script&gt;window.__pwned=5&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;</title>
-<script>window.__pwned=6</script></head><body><p>&lt;svg onload=window.__pwned=7&gt;</p>
-<p><a href="javascript:window.__pwned=8">click</a></p></body></html>"""
-
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, prefect_api):
-    project = make_project(tmp_path_factory.mktemp("report") / "project")
-    (project / "seeds" / "hostile.txt").write_text(HOSTILE_TXT)
-    (project / "seeds" / "hostile.html").write_text(HOSTILE_HTML)
-    (project / "seeds" / "broken.txt").write_bytes(b"\x00\x01\x02<script>x</script>" * 50)
-    run([sys.executable, "-m", "dvc", "repro"], project)
-    return project
+def built(built_project):
+    """The session's built project (its seeds include hostile.txt, hostile.html, broken.txt)."""
+    return built_project
 
 
 def test_report_is_self_contained(built):

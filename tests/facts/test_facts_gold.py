@@ -7,11 +7,10 @@ issue's targets are in brackets); the figures are printed with -s.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.core.params import load_params
+from tests.conftest import run_gold_checker
 from tests.facts_eval import evaluate, evaluate_hard_cases
 from tests.facts_helpers import REPO
 
@@ -31,12 +30,33 @@ def _show(name, result):
                                    for k, v in result.items() if k not in ("errors", "false_positive_rows")))
 
 
-def test_gold_is_copied_unchanged_and_valid():
+def test_gold_is_copied_unchanged_and_valid(tmp_path):
+    proc = run_gold_checker("facts", tmp_path)
+    assert proc.returncode == 0 and proc.stdout.rstrip().endswith("OK"), proc.stdout + proc.stderr
+
+
+def test_gold_checker_rejects_a_span_off_by_one(tmp_path):
+    import json
+
+    gold = json.loads((REPO / "tests/gold/facts/seeds_gold.json").read_text(encoding="utf-8"))
+    gold["quantities"][0]["start"] += 1
+    bad = tmp_path / "seeds_gold.json"
+    bad.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    proc = run_gold_checker("facts", tmp_path, gold=bad)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+
+
+def test_gold_files_are_what_their_builder_writes(tmp_path):
+    """build_seeds_gold.py is the source of both JSON files: rebuilt from anywhere, without
+    SEEDS_DIR, it writes the committed bytes."""
     import subprocess
     import sys
-    proc = subprocess.run([sys.executable, str(Path(REPO) / "tests/gold/facts/check_gold.py")], cwd=REPO,
-                          capture_output=True, text=True, env={"SEEDS_DIR": str(REPO / "seeds"), "PATH": ""})
+
+    proc = subprocess.run([sys.executable, str(REPO / "tests/gold/facts/build_seeds_gold.py"), "--out", str(tmp_path)],
+                          cwd=tmp_path, env={"PATH": ""}, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    for name in ("seeds_gold.json", "hard_cases.json"):
+        assert (tmp_path / name).read_bytes() == (REPO / "tests/gold/facts" / name).read_bytes(), name
 
 
 def test_seed_figures_against_gold(seeds):

@@ -1,26 +1,20 @@
-"""Issue 4, acceptance 2, on the whole seed corpus as `dvc repro` builds it:
+"""Issue 4, acceptance 2, on the whole seed corpus as the pipeline builds it:
 for every entity mention and every figure, documents.text[raw_start:raw_end]
 holds the same words as text_clean[start:end], modulo the logged edits."""
 
 from __future__ import annotations
 
-import sys
-
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline.text.offsets import apply_edits, offset_maps
-from tests.conftest import run
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, prefect_api):
-    from tests.conftest import make_project
-
-    project = make_project(tmp_path_factory.mktemp("offsets") / "project")
-    run([sys.executable, "-m", "dvc", "repro"], project)
+def built(built_project):
+    project = built_project
 
     def table(name):
         return pq.read_table(project / "data" / f"{name}.parquet").to_pandas()

@@ -21,7 +21,7 @@ from pipeline.dedup.signatures import mix64, tokenise
 from pipeline.dedup.verify import LINK_COLUMNS, shingle_jaccard, verify_pairs
 from pipeline.text.normalize import normalize_for_match, tokens
 
-from tests.test_dedup import dedup
+from tests.dedup.test_dedup import dedup
 
 
 # -- candidate pairs ------------------------------------------------------------

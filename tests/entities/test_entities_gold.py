@@ -9,6 +9,7 @@ Run with -s to see the figures.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 import pytest
@@ -18,7 +19,7 @@ from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.entities.ner import Recogniser
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.stage import run_entities
-from tests.conftest import REPO
+from tests.conftest import REPO, run_gold_checker
 from tests.entities_inputs import from_folder
 
 GOLD = REPO / "tests" / "gold" / "entities" / "seeds_gold.json"
@@ -82,3 +83,17 @@ def test_repeated_passages_are_labelled_the_same_in_every_copy(seeds, with_gazet
     assert copies, "the seeds repeat passages"
     for pids in copies:
         assert len({tuple(spans.get(p, [])) for p in pids}) == 1, pids
+
+
+def test_gold_checker_passes_from_any_folder(tmp_path):
+    proc = run_gold_checker("entities", tmp_path)
+    assert proc.returncode == 0 and proc.stdout.rstrip().endswith("OK"), proc.stdout + proc.stderr
+
+
+def test_gold_checker_rejects_a_span_off_by_one(tmp_path):
+    gold = json.loads((REPO / "tests" / "gold" / "entities" / "seeds_gold.json").read_text(encoding="utf-8"))
+    gold["mentions"][0]["start"] += 1
+    bad = tmp_path / "seeds_gold.json"
+    bad.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    proc = run_gold_checker("entities", tmp_path, gold=bad)
+    assert proc.returncode == 1, proc.stdout + proc.stderr

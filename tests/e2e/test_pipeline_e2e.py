@@ -13,7 +13,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import run, venv_env
+from pipeline.entities.stage import COOCCURRENCE, ENTITIES, MENTIONS
+from tests.conftest import RUSSIAN, run, venv_env
 
 pytestmark = pytest.mark.slow
 
@@ -28,6 +29,9 @@ CONTRACT = {
     "clean/passages": {"passage_id", "doc_id", "text_clean", "language", "is_boilerplate"},
     "clean/edits": {"passage_id", "rule", "raw_start", "raw_end", "before", "after"},
     "clean/sentences": {"sentence_id", "passage_id", "doc_id", "start", "end", "text"},
+    "entities/mentions": set(MENTIONS.names),
+    "entities/entities": set(ENTITIES.names),
+    "entities/cooccurrence": set(COOCCURRENCE.names),
 }
 
 
@@ -93,28 +97,21 @@ def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
     assert "documents" in dvc(project, "metrics", "show").stdout
 
 
-def test_bad_and_foreign_inputs_are_read_or_rejected(project):
-    seeds = project / "seeds"
-    russian = "Жанаозен, 16 декабря 2011 года. Полиция открыла огонь по бастующим нефтяникам.\n"
-    (seeds / "russian.txt").write_bytes(russian.encode("cp1251"))
-    (seeds / "utf16.txt").write_bytes("Zhanaozen strike, UTF-16 edition.\n".encode("utf-16"))
-    (seeds / "blob.txt").write_bytes(bytes(range(256)) * 64)
-    (seeds / "empty.txt").write_bytes(b"")
-    (seeds / "page.html").write_text(
-        "<html><head><title>Page</title><script>document.title='pwned'</script></head>"
-        "<body><p>Oil workers &amp; police.</p><script>alert(1)</script></body></html>")
-    dvc(project, "repro")
+def test_bad_and_foreign_inputs_are_read_or_rejected(built_project):
+    """The foreign and broken files among the shared project's seeds (BUILT_EXTRA_SEEDS)."""
+    project = built_project
     docs = table(project, "ingest/documents").set_index("source_path")
-    assert docs.loc["seeds/russian.txt", "text"] == russian
+    assert docs.loc["seeds/russian.txt", "text"] == RUSSIAN
     assert docs.loc["seeds/russian.txt", "encoding"] == "cp1251"
     assert docs.loc["seeds/utf16.txt", "text"].startswith("Zhanaozen strike")
     page = docs.loc["seeds/page.html"]
     assert "Oil workers & police." in page["text"] and "alert" not in page["text"]
     rejected = table(project, "ingest/rejected").set_index("source_path")["reason"]
-    assert set(rejected.index) == {"seeds/blob.txt", "seeds/empty.txt"}
+    assert set(rejected.index) == {"seeds/blob.txt", "seeds/empty.txt", "seeds/broken.txt"}
     assert "binary" in rejected["seeds/blob.txt"] and "empty" in rejected["seeds/empty.txt"]
+    assert "binary" in rejected["seeds/broken.txt"]
     html = (project / "reports" / "report.html").read_text()
-    assert "seeds/blob.txt" in html and "binary" in html
+    assert "seeds/blob.txt" in html and "seeds/empty.txt" in html and "binary" in html
     clean = table(project, "clean/passages").set_index("doc_id")
     russian_id = table(project, "ingest/documents").set_index("source_path").loc["seeds/russian.txt", "doc_id"]
     assert clean.loc[russian_id, "language"] == "ru"

@@ -15,7 +15,7 @@ from pipeline.core import dvcfile
 from pipeline.core.tables import Inputs
 from pipeline.stages import ALL_COLUMNS, STAGES
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 STAGE_PACKAGES = ("ingest", "dedup", "clean", "entities", "facts", "report")
 
 
