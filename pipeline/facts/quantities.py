@@ -749,7 +749,7 @@ def _windows(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[
 
 
 def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_sentence_chars: int = 2000,
-                    dates=None, prepared: bool = False) -> list[Quantity]:
+                    dates=None, prepared: bool = False, ages: bool = False) -> list[Quantity]:
     """Every quantity in a passage; sentence spans are (start, end) into `text`; `dates` = find_dates(text)
     when the caller has it already; `prepared` = the spans are already analysis sentences."""
     if not text:
