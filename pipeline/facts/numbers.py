@@ -15,7 +15,8 @@ TENS = {w: 10 * i for i, w in enumerate(
     ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000}
-MAGNITUDES = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "tsd": 1e3,
+MAGNITUDES = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "tsd": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+              "crores": 1e7,
               "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "mio": 1e6, "m": 1e6,
               "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12, "trn": 1e12}
 # plural or "several" multiples: the lower bound is twice the base (README of the gold set)
@@ -44,7 +45,8 @@ _TOKEN = re.compile(
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"          # 1,000 / 150,000
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])"           # 15 000
     r"|\d{1,3}(?:\.\d{3})+(?![.,]?\d)"                            # 12.000
-    r"|\d+(?:[.,]\d+)?)"                                          # 16 / 7,5 / 113.4
+    r"|\d+(?:[.,]\d+)?"                                           # 16 / 7,5 / 113.4
+    r"|(?<![\w.,])\.\d+)"                                         # .5 (a leading point)
     r"|(?P<punct>\S)")
 
 
@@ -62,15 +64,29 @@ _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-def digit_value(s: str) -> float | None:
-    """Value of a digit token: 1,000 / 15 000 / 12.000 grouping; 7,5 and 113.4 decimals."""
+# a digit string longer than this is an identifier (an account, a hash), not an amount
+MAX_DIGITS = 18
+MAX_VALUE = 1e18
+
+
+def digit_value(s: str, decimal_point: bool = False) -> float | None:
+    """Value of a digit token: 1,000 / 15 000 / 12.000 grouping; 7,5 / 113.4 / .5 decimals.
+    `decimal_point`: read a single point as a decimal point even before three digits (1.762 before
+    a scale word or a unit: "$1.762bn", "1.356 billion", "1.609 km"). None for a value that is not
+    a finite amount (more than MAX_DIGITS digits)."""
     if s.isdigit() and s.isascii():
-        return float(s)
+        return float(s) if len(s) <= MAX_DIGITS else None
     t = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    if sum(c.isdigit() for c in t) > MAX_DIGITS:
+        return None
+    if t.startswith("."):
+        return float("0" + t) if t[1:].isdigit() and t[1:].isascii() else None
     if _COMMA_GROUPS.fullmatch(t):
         return float(t.replace(",", ""))
     if _SPACE_GROUPS.fullmatch(t):
         return float(t.replace(" ", ""))
+    if decimal_point and t.count(".") == 1 and _PLAIN.fullmatch(t):
+        return float(t)
     if _DOT_GROUPS.fullmatch(t):  # 12.000, 1.500: a thousands dot in an integer context
         return float(t.replace(".", ""))
     if _PLAIN.fullmatch(t):
