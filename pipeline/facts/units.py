@@ -29,7 +29,7 @@ CURRENCY_CODES = {
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "chf": "CHF",
     "cad": "CAD", "aud": "AUD", "nzd": "NZD", "hkd": "HKD", "inr": "INR", "mxn": "MXN", "kzt": "KZT",
     "rub": "RUB", "btc": "BTC", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "krw": "KRW", "brl": "BRL",
-    "try": "TRY", "zar": "ZAR", "sgd": "SGD", "uah": "UAH",
+    "zar": "ZAR", "sgd": "SGD", "uah": "UAH",
 }
 # currency names after the number (one or two words); "pounds" alone is read in `match_unit`
 CURRENCY_NAMES = {
