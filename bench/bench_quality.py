@@ -72,6 +72,8 @@ def predict(text: str, ages: bool = True) -> list[tuple[float | None, float | No
         unit = q.unit
         if unit is None and q.head:
             unit = q.head
+        if unit and q.extra.get("per"):
+            unit = f"{unit} per {q.extra['per']}"  # $ 98 a share -> dollar per share
         out.append((lo, hi, unit))
     return out
 

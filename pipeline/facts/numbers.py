@@ -22,8 +22,13 @@ MAGNITUDES = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "tsd": 1e3, "lakh": 1
 # plural or "several" multiples: the lower bound is twice the base (README of the gold set)
 VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000,
          "billions": 2_000_000_000, "scores": 40}
+# fractions: "two-thirds", "a quarter of", "three quarters" (the denominator word -> denominator)
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+             "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+             "tenth": 10, "tenths": 10}
 _WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "several",
-                          "few", "couple", "half", "twice", "scores"], key=len, reverse=True))
+                          "few", "couple", "half", "twice", "scores", "quarter", "third", "thirds", "quarters"],
+                         key=len, reverse=True))
 WORD_NUMBER = re.compile(r"\b(?:" + _WORDS + r")\b", re.I)
 WORD_NUMBER_LOWER = re.compile(r"\b(?:" + _WORDS + r")\b")  # on lower-cased text: much faster than re.I
 
@@ -106,6 +111,19 @@ def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
         return toks[k].low if k < n else ""
 
     w = low(i)
+    if w in ("a", "an", "one", "half", "quarter") and (low(i + 1) in FRACTIONS or w in ("half", "quarter")):
+        # a third of, a quarter million, half million, one third, half a million
+        d = FRACTIONS[w] if w in ("half", "quarter") else FRACTIONS[low(i + 1)]
+        k = i + 1 if w in ("half", "quarter") else i + 2
+        if w in ("half", "quarter") and low(k) in ("a", "an") and low(k + 1) in SCALES:
+            k += 1
+        if low(k) in SCALES:
+            return SCALES[low(k)] / d, k + 1, "exact"
+        if w not in ("half", "quarter") and not low(i + 1).endswith("s") and (
+                low(k) == "of" or w == "one" or (w in ("a", "an") and low(i + 1) == "half")):
+            return 1 / d, k, "fraction"
+        if w == "quarter":
+            return None
     if w in ("a", "an"):
         nxt = low(i + 1)
         if nxt in SCALES or nxt == "dozen":
@@ -183,4 +201,17 @@ def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
         break
     if not seen:
         return None
-    return total + current, j, "exact"
+    # two-thirds, three quarters (billion), one - third
+    c = total + current
+    k = j + 1 if low(j) == "-" else j
+    if 1 < c < 10 and c == int(c) and low(k) in FRACTIONS and low(k).endswith("s") and FRACTIONS[low(k)] > c:
+        v = c / FRACTIONS[low(k)]
+        if low(k + 1) in SCALES:
+            return v * SCALES[low(k + 1)], k + 2, "exact"
+        return v, k + 1, "fraction"
+    if c == 1 and low(k) in FRACTIONS and not low(k).endswith("s") and (k > j or low(k + 1) in ("of", *SCALES)):
+        v = 1 / FRACTIONS[low(k)]
+        if low(k + 1) in SCALES:
+            return v * SCALES[low(k + 1)], k + 2, "exact"
+        return v, k + 1, "fraction"
+    return c, j, "exact"

@@ -18,7 +18,7 @@ from pipeline.facts.lexicon import (
 )
 from pipeline.facts.numbers import MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
     digit_value, tokenize, word_number
-from pipeline.facts.units import CURRENCY_CODES, CURRENCY_SYMBOLS, GLUED_CASED, GLUED_ONLY, MEASURE_UNITS, MONEY, \
+from pipeline.facts.units import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, GLUED_CASED, GLUED_ONLY, MEASURE_UNITS, MONEY, \
     match_unit, per_rate
 from pipeline.text.dates import find_dates
 
@@ -53,7 +53,8 @@ CODE_WORDS = {"article", "art", "paragraph", "para", "chapter", "section", "part
               "apt", "house", "street", "st", "avenue", "ave", "building", "lot", "case", "file", "ward",
               "cell", "hall", "school", "district", "microdistrict", "zone", "sector", "license", "licence",
               "by-sa", "cc", "seat", "position", "rank", "ranked", "place", "number", "image", "photo", "picture",
-              "slide", "report", "exhibit", "appendix", "annex", "bulletin", "channel", "bus", "train"}
+              "slide", "report", "exhibit", "appendix", "annex", "bulletin", "channel", "bus", "train", "highway",
+              "exit", "interstate", "junction", "track", "terminal", "pier", "suite", "box", "ext"}
 # words after a number that make it an address, not an amount: "the 1700 block", "123 Random Street"
 ADDRESS_AFTER = {"block"}
 STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
@@ -162,6 +163,8 @@ def glued_unit(suffix: str) -> bool:
     118.5p, 30C, 1.8m, 5bn, 115USD, 30MUSD; not 5G, 3D, 1990s, 11a."""
     if not suffix:
         return False
+    if suffix in CURRENCY_SYMBOLS:
+        return True
     if len(suffix) == 1:
         return suffix in "mMkKtglLCFpWV"
     low = suffix.lower()
@@ -185,16 +188,39 @@ def _currency_before(toks: list[Tok], i: int) -> str | None:
         return None
     t = toks[k]
     if t.kind == "punct" and t.text in CURRENCY_SYMBOLS:
-        if k > 0 and toks[k - 1].kind == "word" and toks[k - 1].start >= t.start - 2 and len(toks[k - 1].low) <= 4:
-            key = toks[k - 1].low + t.text
-            if key in CURRENCY_SYMBOLS:
-                return CURRENCY_SYMBOLS[key]  # C$ 16, hk $ 10, Mex$ 10
+        if k > 0 and toks[k - 1].kind == "word" and toks[k - 1].end >= t.start - 1 and len(toks[k - 1].low) <= 4:
+            p = toks[k - 1]
+            key = p.low + t.text
+            if p.low == "s" and k > 2 and toks[k - 2].text == "." and toks[k - 3].low == "u":
+                return "USD"  # u.s $
+            # C$ 16, HK$ 10, Mex$ 10 glued; "c $ 16", "hk $ 10" spaced (not "a $5 bill")
+            if key in CURRENCY_SYMBOLS and (p.end == t.start or p.low in SPACED_PREFIXES):
+                return CURRENCY_SYMBOLS[key]
         return CURRENCY_SYMBOLS[t.text]
     if t.kind == "word":
+        if k > 0 and toks[k - 1].kind == "num" and toks[k - 1].end >= t.start - 1:
+            return None  # "10 rmb 20 usd": the code is the unit of the number before it
         if t.low in CURRENCY_CODES and (t.text.isupper() or t.low in ("rmb", "usd", "eur", "gbp")):
             return CURRENCY_CODES[t.low]
         if t.low in CURRENCY_CODES_BEFORE:
             return CURRENCY_WORDS[t.low]
+    return None
+
+
+SPACED_PREFIXES = {"c", "hk", "us", "nz", "mex", "cad", "aud", "nzd", "usd", "mxn", "au"}
+
+
+def _fraction(toks: list[Tok], k: int) -> tuple[float, int] | None:
+    """A written fraction at toks[k]: 1/4, 3/4 (a denominator of 2, 3, 4, 8 or 16, as in measures and
+    prices; 1/5 or 3/10 are as often dates or scores). (value, index after) or None."""
+    n = len(toks)
+    if k + 2 < n and toks[k].kind == "num" and toks[k + 1].text == "/" and toks[k + 2].kind == "num" and \
+            toks[k + 1].start == toks[k].end and toks[k + 2].start == toks[k + 1].end and toks[k].text.isdigit() \
+            and toks[k + 2].text.isdigit():
+        a, b = int(toks[k].text), int(toks[k + 2].text)
+        if b in (2, 3, 4, 8, 16) and 0 < a < b and not (k + 4 < n and toks[k + 3].text == "/"
+                                                        and toks[k + 3].start == toks[k + 2].end):
+            return a / b, k + 3
     return None
 
 
@@ -218,7 +244,9 @@ def _unit_here(toks: list[Tok], j: int, text: str) -> tuple[str | None, int]:
     u, k = match_unit(toks, j, glued, text[max(0, t.start - 200):t.end + 200])
     if u is None and w in CURRENCY_WORDS and w not in ("$",):
         u, k = CURRENCY_WORDS[w], j + 1
-    if u is not None and glued and k < n and toks[k].kind == "num" and toks[k].start == toks[k - 1].end:
+    if u is None and t.kind == "word" and t.text in CURRENCY_SYMBOLS:
+        u, k = CURRENCY_SYMBOLS[t.text], j + 1  # 100元
+    if u is not None and k < n and toks[k].kind == "num" and toks[k].start == toks[k - 1].end:
         if toks[k].text in ("2", "3") and (k + 1 >= n or toks[k + 1].start > toks[k].end):
             return ("square " if toks[k].text == "2" else "cubic ") + u, k + 1  # 24703m2, 190 km2
         return None, j
@@ -256,7 +284,7 @@ def _name_number(text: str, toks: list[Tok], i: int) -> bool:
         return False  # A HEADLINE IN CAPITALS 16 ...
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None:
-        if nxt.kind == "punct" and nxt.text in "%$€£":
+        if nxt.kind == "punct" and (nxt.text in "%°" or nxt.text in CURRENCY_SYMBOLS):
             return False
         if nxt.kind == "word":
             w = nxt.low
@@ -267,6 +295,49 @@ def _name_number(text: str, toks: list[Tok], i: int) -> bool:
             if nxt.start == t.end:
                 return False  # glued: 747s, 10km
     return True
+
+
+YEAR_BEFORE = {"in", "since", "by", "until", "till", "of", "from", "during", "circa", "mid", "early", "late", "year",
+               "after", "before", "through", "to", "and", "summer", "winter", "spring", "autumn", "fall"}
+
+
+def _year_number(text: str, toks: list[Tok], i: int) -> bool:
+    """A bare four-digit number 1800-2099 is a year unless it counts something written after it
+    ("2000 people", "1500 km", "2011 tonnes") or is hedged ("about 2000") or priced ("$2011")."""
+    t = toks[i]
+    if len(t.text) != 4 or not t.text.isdigit() or not 1800 <= int(t.text) <= 2099:
+        return False
+    if _currency_before(toks, i) or _hedge_before(toks, i)[0]:
+        return False
+    prev = toks[i - 1].low if i > 0 else ""
+    if prev in YEAR_BEFORE:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.kind != "word":
+        return not (nxt is not None and (nxt.text in "%" or nxt.text in CURRENCY_SYMBOLS))
+    w = nxt.low
+    if w in MAGNITUDES or w in MEASURE_UNITS or w in TIME_UNITS or w in CURRENCY_WORDS or w in CURRENCY_NAMES \
+            or w in PERSON_NOUNS or w in ("percent", "per", "of"):
+        return False
+    return not (w.endswith("s") and not w.endswith("ss") and nxt.text.islower() and len(w) > 3
+                and i + 2 < len(toks) and toks[i + 2].low not in ("a", "an", "the"))
+
+
+_CODE_CHUNK = re.compile(r"[A-Za-z]+\d*-\d|[A-Za-z]+\d+[A-Za-z]|\d+[A-Za-z]+(?:-\d|\d\d)")
+
+
+def _in_code(text: str, t: Tok) -> bool:
+    """A number inside a code of letters and digits: scp2-173m, 24703 L-202, m212 (the code may
+    follow the number after a space: "24703 L-202")."""
+    chunk = _chunk(text, t.start, t.end)
+    if _CODE_CHUNK.search(chunk.strip(".,;:!?()[]\"'")):
+        return True
+    k = t.end
+    if k < len(text) and text[k] == " ":
+        nxt = re.match(r"[A-Za-z]{1,3}-?\d+\b", text[k + 1:k + 12])
+        if nxt:
+            return True
+    return False
 
 
 def _change_before(toks: list[Tok], i: int) -> bool:
@@ -326,6 +397,12 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
     for m in _DOT_TIME.finditer(text):
         hh, mm = int(m.group(1)), int(m.group(2))
         tail = text[m.end():m.end() + 12].lower()
+        head = text[max(0, m.start() - 6):m.start()].rstrip()
+        unit_word = re.match(r"\s*([^\W\d_]+)", tail)
+        if head[-1:] in CURRENCY_SYMBOLS or head.lower().endswith(tuple(CURRENCY_CODES)) or (
+                unit_word and (unit_word.group(1) in MEASURE_UNITS and unit_word.group(1) not in ("h", "pm", "am")
+                               or unit_word.group(1) in CURRENCY_NAMES or unit_word.group(1) in CURRENCY_CODES)):
+            continue  # $ 1.22, 6.25 BTC, 1.20 cents, 2.45 km: an amount, not a clock time
         if hh <= 24 and mm < 60 and not re.match(r"\s*(?:%|percent|per cent|million|mln|bln|billion|"
                                                   r"thousand|usd|tenge|roubles|rubles|eur|dollars|km)", tail):
             spans.append((m.start(), m.end(), "time"))
@@ -590,11 +667,19 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
         elif i > 0 and toks[i - 1].low == "minus":
             value = -value
             sign_at = toks[i - 1].start
-        if _name_number(text, toks, i):
+        if _name_number(text, toks, i) or _year_number(text, toks, i) or _in_code(text, t):
             return None
         if after == "." and t.end + 1 < len(text) and text[t.end + 1].isalpha() and not text[t.end + 1].isupper():
             return None  # 1.max (file names)
-        if URLISH.search(_chunk(text, t.start, t.end)):
+        frac = _fraction(toks, i)
+        if frac is None and i + 1 < n and toks[i + 1].start == t.end + 1 and t.text.isdigit():
+            f2 = _fraction(toks, i + 1)  # 10 1/2 miles, 7 3/4 %
+            if f2 is not None:
+                frac = (value + f2[0], f2[1])
+        if frac is not None:
+            value, j = frac
+            after = text[toks[j - 1].end] if toks[j - 1].end < len(text) else " "
+        elif URLISH.search(_chunk(text, t.start, t.end)):
             return None
         if before == "+":
             return None
@@ -677,12 +762,15 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
                 ok = True
             if nxt in TIME_UNITS and i > 0 and toks[i - 1].low in ("for", "than", "lasted"):
                 ok = True
+            if (nxt in MEASURE_UNITS and nxt not in GLUED_ONLY) or nxt in CURRENCY_NAMES or (
+                    nxt in TIME_UNITS and nxt2 == "old"):
+                ok = True  # one mile, one penny, one year old
             if nxt == "of" or (i > 0 and toks[i - 1].low in ("no", "the", "any", "every", "each", "this", "that",
                                                               "which", "at", "in", "only")):
-                ok = hq in ("at_least", "at_most", "about") and nxt != "of"
+                ok = (hq in ("at_least", "at_most", "about") or nxt in CURRENCY_NAMES) and nxt != "of"
             if not ok:
                 return None
-        if low == "half" or kind == "half":
+        if (low == "half" and j == i + 1) or kind == "half":
             nxt = toks[j].low if j < n else ""
             if nxt == "of":
                 kind = "exact"
@@ -691,10 +779,17 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
                 return _finish(text, toks, i, j, q, blocked, ages=ages)
             if nxt in ("a", "an") and j + 1 < n and toks[j + 1].low in TIME_UNITS:
                 j += 1  # half an hour
-            else:
-                return None
+            elif not ((nxt in MEASURE_UNITS and nxt not in GLUED_ONLY) or nxt in TIME_UNITS):
+                return None  # a half turn, half a mile
         if kind == "half":
             kind = "exact"
+        if kind == "fraction":
+            kind = "exact"
+            if j < n and toks[j].low == "of":
+                # "two-thirds of the workers", like "half of": a share, in percent
+                value = round(value * 100, 2)
+                q = Quantity(t.start, toks[j - 1].end, t.start, toks[j - 1].end, value, value, "exact", "percent")
+                return _finish(text, toks, i, j, q, blocked, ages=ages)
         # title case runs are names, not figures: "Three Steps Above Heaven"
         if t.text[:1].isupper() and i + 2 < n and toks[i + 1].kind == "word" and toks[i + 2].kind == "word" \
                 and toks[i + 1].text[:1].isupper() and toks[i + 2].text[:1].isupper() \
@@ -814,10 +909,10 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
     # currency / percent after
     if j < n:
         w = toks[j].low
-        if w in CURRENCY_WORDS and w not in ("$",):
+        if w in CURRENCY_WORDS and w not in ("$", "pounds", "pound") and (unit is None or unit == CURRENCY_WORDS[w]):
             unit = CURRENCY_WORDS[w]
             j += 1
-        elif w == "%" or w == "percent" or (w == "per" and j + 1 < n and toks[j + 1].low == "cent"):
+        elif unit is None and (w == "%" or w == "percent" or (w == "per" and j + 1 < n and toks[j + 1].low == "cent")):
             unit = "percent"
             j += 2 if w == "per" else 1
         if unit and j < n and toks[j].low in MAGNITUDES and toks[j].low not in ("m", "k", "thousands"):
@@ -842,8 +937,9 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
             if c is not None and 0 < c < 100 and k2 < n and toks[k2].low in ("cents", "cent", "pence", "p"):
                 value += c / 100
                 j = k2 + 1
-        per, k = per_rate(toks, j)
-        if per:
+    if unit is not None and unit not in ("percent", "ratio") and j < n:
+        per, k = per_rate(toks, j)  # $ 98 a share, 500,000 barrels a day, 50 meters per millisecond
+        if per and per != unit:
             q.extra["per"] = per
             j = k
     q.end = max(q.end, toks[j - 1].end)
