@@ -47,7 +47,8 @@ class Tok:
 
 _TOKEN = re.compile(
     r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*)"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"          # 1,000 / 150,000
+    r"|(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,]\d)"      # 12,34,567 (Indian lakh grouping)
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"                 # 1,000 / 150,000
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])"           # 15 000
     r"|\d{1,3}(?:\.\d{3})+(?![.,]?\d)"                            # 12.000
     r"|\d+(?:[.,]\d+)?"                                           # 16 / 7,5 / 113.4
@@ -63,7 +64,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return out
 
 
-_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 _SPACE_GROUPS = re.compile(r"\d{1,3}(?: \d{3})+")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")

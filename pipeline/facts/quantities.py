@@ -19,7 +19,7 @@ from pipeline.facts.lexicon import (
 from pipeline.facts.numbers import MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
     digit_value, tokenize, word_number
 from pipeline.facts.units import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, GLUED_CASED, GLUED_ONLY, MEASURE_UNITS, MONEY, \
-    match_unit, per_rate
+    PER_NOUNS, match_unit, per_rate
 from pipeline.text.dates import find_dates
 
 HEDGES = [  # (words, qualifier); longest first when matching
@@ -763,7 +763,8 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             if nxt in TIME_UNITS and i > 0 and toks[i - 1].low in ("for", "than", "lasted"):
                 ok = True
             if (nxt in MEASURE_UNITS and nxt not in GLUED_ONLY) or nxt in CURRENCY_NAMES or (
-                    nxt in TIME_UNITS and nxt2 == "old"):
+                    nxt in TIME_UNITS and nxt2 == "old") or (nxt == "-" and (
+                    nxt2.split("-")[0] in CURRENCY_NAMES or nxt2 in MEASURE_UNITS and nxt2 not in GLUED_ONLY)):
                 ok = True  # one mile, one penny, one year old
             if nxt == "of" or (i > 0 and toks[i - 1].low in ("no", "the", "any", "every", "each", "this", "that",
                                                               "which", "at", "in", "only")):
@@ -937,9 +938,13 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
             if c is not None and 0 < c < 100 and k2 < n and toks[k2].low in ("cents", "cent", "pence", "p"):
                 value += c / 100
                 j = k2 + 1
+            elif c is not None and 0 < c < 100 and c == int(c) and (k2 >= n or toks[k2].kind == "punct") and (
+                    toks[k].kind != "num" or len(toks[k].text) == 2):
+                value += c / 100  # 15 dollars 50, thirteen dollars forty-five: the cents, unnamed
+                j = k2
     if unit is not None and unit not in ("percent", "ratio") and j < n:
         per, k = per_rate(toks, j)  # $ 98 a share, 500,000 barrels a day, 50 meters per millisecond
-        if per and per != unit:
+        if per and per != unit and not (k < n and toks[k].low in OFFSET_AFTER):  # not "a year earlier"
             q.extra["per"] = per
             j = k
     q.end = max(q.end, toks[j - 1].end)
@@ -962,9 +967,15 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
             j += 2
         elif first in ATTRIBUTE_UNITS:
             return None  # five-story building
-        elif first in MEASURE_UNITS and first not in GLUED_ONLY and unit is None:
-            unit = MEASURE_UNITS[first]  # a 3-inch thickness, the six-mile trip, a 45-acre farm
-            q.end = toks[j + 1].start + len(first)
+        elif (first in MEASURE_UNITS and first not in GLUED_ONLY or first in CURRENCY_NAMES) and unit is None:
+            # a 3-inch thickness, the six-mile trip, a 45-acre farm, a 12-cent-a-share dividend, a one-yen bid
+            unit = MEASURE_UNITS.get(first) or CURRENCY_NAMES[first]
+            parts = rest.split("-")
+            if len(parts) == 3 and parts[1] in ("a", "per") and parts[2] in PER_NOUNS:
+                q.extra["per"] = PER_NOUNS[parts[2]]
+                q.end = toks[j + 1].end
+            else:
+                q.end = toks[j + 1].start + len(first)
             j += 2
     if unit is None and j < n and toks[j].low in ("yo", "y.o"):
         if not ages:
