@@ -10,6 +10,7 @@ who says so (attribution) are decided per sentence in `measure.py` and
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -369,12 +370,16 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
     return s, (len(text) if e < 0 else e)
 
 
-def _chunk(text: str, start: int, end: int) -> str:
+def _chunk(text: str, start: int, end: int, limit: int = 80) -> str:
+    """The run of non-space characters around text[start:end], at most `limit` characters either
+    side (a 60,000-character run of digits and commas is read in linear time)."""
     s = start
-    while s > 0 and not text[s - 1].isspace():
+    lo = max(0, start - limit)
+    while s > lo and not text[s - 1].isspace():
         s -= 1
     e = end
-    while e < len(text) and not text[e].isspace():
+    hi = min(len(text), end + limit)
+    while e < hi and not text[e].isspace():
         e += 1
     return text[s:e]
 
@@ -548,6 +553,7 @@ _TENS_UNITS = re.compile("(?:" + "|".join(TENS) + ")-(?:" + "|".join(w for w, v 
 
 
 _CAND = re.compile(r"\d")
+MAX_AMOUNT = 1e21  # larger than any amount written in words or digits (world GDP is ~1e14 dollars)
 WORD_NUMBER_SET = {*UNITS, *TENS, "hundred", "thousand", "million", "billion", "dozen", "half", "several"}
 
 
@@ -605,6 +611,10 @@ def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool, cands
             i += 1
             continue
         quantity, j = q
+        if not all(v is None or math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (quantity.value_low,
+                                                                                   quantity.value_high)):
+            i = max(j, i + 1)
+            continue  # an overflow ("9" * 18 + " trillion trillion") is no amount
         quantity.hypothetical = hypothetical
         quantity.sentence_start, quantity.sentence_end = s, e
         out.append(quantity)
@@ -938,7 +948,8 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
             if c is not None and 0 < c < 100 and k2 < n and toks[k2].low in ("cents", "cent", "pence", "p"):
                 value += c / 100
                 j = k2 + 1
-            elif c is not None and 0 < c < 100 and c == int(c) and (k2 >= n or toks[k2].kind == "punct") and (
+            elif c is not None and 0 < c < 100 and c == int(c) and re.match(
+                    r"\s*(?:$|[.,;:!?)\]])", text[toks[k2 - 1].end:toks[k2 - 1].end + 3]) and (
                     toks[k].kind != "num" or len(toks[k].text) == 2):
                 value += c / 100  # 15 dollars 50, thirteen dollars forty-five: the cents, unnamed
                 j = k2
