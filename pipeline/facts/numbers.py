@@ -27,7 +27,7 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
              "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
              "tenth": 10, "tenths": 10}
 _WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "several",
-                          "few", "couple", "half", "twice", "scores", "quarter", "third", "thirds", "quarters"],
+                          "few", "couple", "half", "twice", "scores", "tens", "quarter", "third", "thirds", "quarters"],
                          key=len, reverse=True))
 WORD_NUMBER = re.compile(r"\b(?:" + _WORDS + r")\b", re.I)
 WORD_NUMBER_LOWER = re.compile(r"\b(?:" + _WORDS + r")\b")  # on lower-cased text: much faster than re.I

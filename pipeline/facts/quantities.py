@@ -248,7 +248,7 @@ def _unit_here(toks: list[Tok], j: int, text: str) -> tuple[str | None, int]:
     if u is None and t.kind == "word" and t.text in CURRENCY_SYMBOLS:
         u, k = CURRENCY_SYMBOLS[t.text], j + 1  # 100元
     if u is not None and k < n and toks[k].kind == "num" and toks[k].start == toks[k - 1].end:
-        if toks[k].text in ("2", "3") and (k + 1 >= n or toks[k + 1].start > toks[k].end):
+        if toks[k].text in ("2", "3") and (k + 1 >= n or toks[k + 1].start > toks[k].end or toks[k + 1].kind == "punct"):
             return ("square " if toks[k].text == "2" else "cubic ") + u, k + 1  # 24703m2, 190 km2
         return None, j
     return u, k
@@ -335,9 +335,9 @@ def _in_code(text: str, t: Tok) -> bool:
         return True
     k = t.end
     if k < len(text) and text[k] == " ":
-        nxt = re.match(r"[A-Za-z]{1,3}-?\d+\b", text[k + 1:k + 12])
-        if nxt:
-            return True
+        nxt = re.match(r"([A-Za-z]{1,3})-?(\d+)\b", text[k + 1:k + 12])
+        if nxt and not (nxt.group(1).lower() in MEASURE_UNITS and nxt.group(2) in ("2", "3")):
+            return True  # but 190 km2 is an area
     return False
 
 
