@@ -114,6 +114,7 @@ PHONE = re.compile(r"\+\d[\d \-()]{6,}\d")
 # joined by hyphens three times or more are identifiers
 PHONE_PLAIN = re.compile(r"(?<![\d.,\-])(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.]\d{4}(?![\d\-])|"
                          r"(?<![\d.,\-])\d+(?:-\d+){2,}(?![\d\-])")
+_PHONE_HINT = re.compile(r"\d[\-.]\d+[\-.]\d|\d\)\s?\d{3}-")  # a cheap test before PHONE_PLAIN
 TIME_COLON = re.compile(r"\d{1,2}(?::\d{2}){1,}(?::\d{2})*")
 URLISH = re.compile(r"[_/=\\]|://|\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|mp4)\b|www\.", re.I)
 
@@ -242,7 +243,7 @@ def _unit_here(toks: list[Tok], j: int, text: str) -> tuple[str | None, int]:
             return None, j
         return CURRENCY_SYMBOLS[t.text], j + 1
     glued = j > 0 and t.start == toks[j - 1].end and toks[j - 1].kind == "num"
-    u, k = match_unit(toks, j, glued, text[max(0, t.start - 200):t.end + 200])
+    u, k = match_unit(toks, j, glued, text)
     if u is None and w in CURRENCY_WORDS and w not in ("$",):
         u, k = CURRENCY_WORDS[w], j + 1
     if u is None and t.kind == "word" and t.text in CURRENCY_SYMBOLS:
@@ -324,6 +325,7 @@ def _year_number(text: str, toks: list[Tok], i: int) -> bool:
                 and i + 2 < len(toks) and toks[i + 2].low not in ("a", "an", "the"))
 
 
+_CODE_AFTER = re.compile(r"([A-Za-z]{1,3})-?(\d+)\b")
 _CODE_CHUNK = re.compile(r"[A-Za-z]+\d*-\d|[A-Za-z]+\d+[A-Za-z]|\d+[A-Za-z]+(?:-\d|\d\d)")
 
 
@@ -331,11 +333,11 @@ def _in_code(text: str, t: Tok) -> bool:
     """A number inside a code of letters and digits: scp2-173m, 24703 L-202, m212 (the code may
     follow the number after a space: "24703 L-202")."""
     chunk = _chunk(text, t.start, t.end)
-    if _CODE_CHUNK.search(chunk.strip(".,;:!?()[]\"'")):
+    if len(chunk) > len(t.text) + 1 and _CODE_CHUNK.search(chunk.strip(".,;:!?()[]\"'")):
         return True
     k = t.end
-    if k < len(text) and text[k] == " ":
-        nxt = re.match(r"([A-Za-z]{1,3})-?(\d+)\b", text[k + 1:k + 12])
+    if k + 2 < len(text) and text[k] == " " and text[k + 1].isalpha():
+        nxt = _CODE_AFTER.match(text, k + 1, k + 12)
         if nxt and not (nxt.group(1).lower() in MEASURE_UNITS and nxt.group(2) in ("2", "3")):
             return True  # but 190 km2 is an area
     return False
@@ -390,7 +392,7 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
     spans = [(m.start, m.end, "date") for m in dates if m.form not in ("relwd", "wd", "today", "rely", "m", "relm")]
     if "+" in text:
         spans += [(m.start(), m.end(), "phone") for m in PHONE.finditer(text)]
-    if "-" in text or "." in text or "(" in text:
+    if _PHONE_HINT.search(text):
         spans += [(m.start(), m.end(), "phone") for m in PHONE_PLAIN.finditer(text)]
     if ":" in text:
         spans += [(m.start(), m.end(), "time") for m in TIME_COLON.finditer(text)]
@@ -405,7 +407,7 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
         head = text[max(0, m.start() - 6):m.start()].rstrip()
         unit_word = re.match(r"\s*([^\W\d_]+)", tail)
         if head[-1:] in CURRENCY_SYMBOLS or head.lower().endswith(tuple(CURRENCY_CODES)) or (
-                unit_word and (unit_word.group(1) in MEASURE_UNITS and unit_word.group(1) not in ("h", "pm", "am")
+                unit_word and (unit_word.group(1) in MEASURE_UNITS and unit_word.group(1) not in GLUED_ONLY
                                or unit_word.group(1) in CURRENCY_NAMES or unit_word.group(1) in CURRENCY_CODES)):
             continue  # $ 1.22, 6.25 BTC, 1.20 cents, 2.45 km: an amount, not a clock time
         if hh <= 24 and mm < 60 and not re.match(r"\s*(?:%|percent|per cent|million|mln|bln|billion|"
@@ -739,7 +741,9 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
                 t.start - toks[i - 1].end <= 1 and toks[i - 1].start - toks[i - 2].end <= 1:
             a, b = int(toks[i - 2].text), int(t.text)
             if b <= a or SCORE_CUES.search(text, max(0, toks[i - 2].start - 60), t.end + 60):
-                return None
+                if not (i + 1 < n and toks[i + 1].kind == "word" and (toks[i + 1].low in TIME_UNITS
+                                                                       or toks[i + 1].low in MEASURE_UNITS)):
+                    return None
         # broken number from bad translation: "1 4 Human", "2 00 protesters", "6 4 people"
         if (i + 1 < n and toks[i + 1].kind == "num" and toks[i + 1].start == t.end + 1 and text[t.end] == " "
                 and len(t.text) <= 3 and t.text.isdigit() and toks[i + 1].text.isdigit()

@@ -140,7 +140,8 @@ MONEY_CUES = re.compile(r"£|\b(?:cost|costs|costing|paid|pay|pays|paying|fined?
 
 def match_unit(toks, j: int, glued: bool, text: str = "") -> tuple[str | None, int]:
     """(canonical unit, index after it) for a unit starting at toks[j]; (None, j) when there is none.
-    `glued`: toks[j] touches the number (50mph, 6kW, 5km)."""
+    `glued`: toks[j] touches the number (50mph, 6kW, 5km); `text`: the text the tokens index into
+    (its words around toks[j] tell pounds of money from pounds of mass)."""
     n = len(toks)
     if j >= n:
         return None, j
@@ -169,7 +170,7 @@ def match_unit(toks, j: int, glued: bool, text: str = "") -> tuple[str | None, i
     low = t.low
     if low == "pounds" or low == "pound":
         # pounds of money or of mass: money when the sentence speaks of money
-        u = "GBP" if MONEY_CUES.search(text) else "pound-mass"
+        u = "GBP" if MONEY_CUES.search(text, max(0, t.start - 200), t.end + 200) else "pound-mass"
         if j + 1 < n and toks[j + 1].low == "sterling":
             return "GBP", j + 2
         return u, j + 1
