@@ -160,6 +160,12 @@ def test_fractions(text, value, unit):
     assert lo == pytest.approx(value) and u == unit
 
 
+def test_a_fraction_of_one_thing_is_not_a_share():
+    assert one("They walked a third of a mile.")[1:] == (pytest.approx(1 / 3), pytest.approx(1 / 3), "mile")
+    assert one("It took half of a year.")[1:] == (0.5, 0.5, "year")
+    assert values("It lasted a quarter of a century.") == []
+
+
 def test_a_fraction_word_alone_is_an_ordinal():
     assert values("It was the third time.") == []
     assert values("In the fourth quarter, nothing changed.") == []
@@ -193,6 +199,10 @@ def test_vague_amounts_have_a_lower_bound(text, low):
     "He lives at 123 Random Street.",
     "The home side won 3-2 after extra time.",
     "The court ruled 5-4 against them.",
+    "The bill passed 52-48 in the Senate.",
+    "The ratio was 3:1.",
+    "Call 020 7946 0958 today.",
+    "Agent 007 arrived.",
     "In 1989 the wall fell.",
     "The 1988 quarter was weak.",
     "deposits: 10 turkish lira 1111-22223333-4444",

@@ -19,8 +19,8 @@ from pipeline.facts.lexicon import (
 )
 from pipeline.facts.numbers import MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
     digit_value, tokenize, word_number
-from pipeline.facts.units import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, GLUED_CASED, GLUED_ONLY, MEASURE_UNITS, MONEY, \
-    PER_NOUNS, match_unit, per_rate
+from pipeline.facts.units import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, GLUED_ONLY, MEASURE_UNITS, MONEY, \
+    PER_NOUNS, SPACED_UNITS, match_unit, per_rate
 from pipeline.text.dates import find_dates
 
 HEDGES = [  # (words, qualifier); longest first when matching
@@ -114,6 +114,10 @@ PHONE = re.compile(r"\+\d[\d \-()]{6,}\d")
 # joined by hyphens three times or more are identifiers
 PHONE_PLAIN = re.compile(r"(?<![\d.,\-])(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.]\d{4}(?![\d\-])|"
                          r"(?<![\d.,\-])\d+(?:-\d+){2,}(?![\d\-])")
+# 020 7946 0958, 0800 123 456: digit groups led by a zero (amounts have no leading zero)
+PHONE_SPACED = re.compile(r"(?<![\d.,])0\d{1,4}(?:[ \-]\d{2,4}){2,}(?![\d])")
+# 3:1, 2:0 (a ratio or a score; clock times 5:30 are blocked as times)
+RATIO_COLON = re.compile(r"(?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:])")
 _PHONE_HINT = re.compile(r"\d[\-.]\d+[\-.]\d|\d\)\s?\d{3}-")  # a cheap test before PHONE_PLAIN
 TIME_COLON = re.compile(r"\d{1,2}(?::\d{2}){1,}(?::\d{2})*")
 URLISH = re.compile(r"[_/=\\]|://|\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|mp4)\b|www\.", re.I)
@@ -290,7 +294,7 @@ def _name_number(text: str, toks: list[Tok], i: int) -> bool:
             return False
         if nxt.kind == "word":
             w = nxt.low
-            if w in MAGNITUDES or w in MEASURE_UNITS or w in TIME_UNITS or w in CURRENCY_WORDS or w in PERSON_NOUNS \
+            if w in MAGNITUDES or w in SPACED_UNITS or w in TIME_UNITS or w in CURRENCY_WORDS or w in PERSON_NOUNS \
                     or w in ("percent", "per", "of") or (w.endswith("s") and not w.endswith("ss") and len(w) > 3
                                                            and nxt.text.islower()):
                 return False
@@ -318,7 +322,7 @@ def _year_number(text: str, toks: list[Tok], i: int) -> bool:
     if nxt is None or nxt.kind != "word":
         return not (nxt is not None and (nxt.text in "%" or nxt.text in CURRENCY_SYMBOLS))
     w = nxt.low
-    if w in MAGNITUDES or w in MEASURE_UNITS or w in TIME_UNITS or w in CURRENCY_WORDS or w in CURRENCY_NAMES \
+    if w in MAGNITUDES or w in SPACED_UNITS or w in TIME_UNITS or w in CURRENCY_WORDS or w in CURRENCY_NAMES \
             or w in PERSON_NOUNS or w in ("percent", "per", "of"):
         return False
     return not (w.endswith("s") and not w.endswith("ss") and nxt.text.islower() and len(w) > 3
@@ -396,6 +400,9 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
         spans += [(m.start(), m.end(), "phone") for m in PHONE_PLAIN.finditer(text)]
     if ":" in text:
         spans += [(m.start(), m.end(), "time") for m in TIME_COLON.finditer(text)]
+        spans += [(m.start(), m.end(), "ratio") for m in RATIO_COLON.finditer(text)]
+    if " 0" in text or "\n0" in text or text[:1] == "0":
+        spans += [(m.start(), m.end(), "phone") for m in PHONE_SPACED.finditer(text)]
     if "clock" in text:
         for m in _OCLOCK.finditer(text):
             spans.append((m.start(), m.end(), "time"))
@@ -639,10 +646,11 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
         # ("$1.762bn", "1.356 billion", "1.609 km"), a thousands separator otherwise ("1.500 people")
         nxt_tok = toks[i + 1] if i + 1 < n else None
         point = "." in t.text and nxt_tok is not None and nxt_tok.kind == "word" and nxt_tok.start - t.end <= 1 \
-            and (nxt_tok.low in MAGNITUDES or nxt_tok.low in MEASURE_UNITS)
+            and (nxt_tok.low in MAGNITUDES or nxt_tok.low in SPACED_UNITS
+                 or (nxt_tok.start == t.end and nxt_tok.low in MEASURE_UNITS))
         value = digit_value(t.text, decimal_point=point)
-        if value is None:
-            return None
+        if value is None or (len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit()):
+            return None  # 007, 0958: a code or a phone number, not an amount
         j = i + 1
         before = text[t.start - 1] if t.start > 0 else " "
         after = text[t.end] if t.end < len(text) else " "
@@ -734,7 +742,7 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             a, b = int(t.text), int(toks[i + 2].text)
             if b <= a or SCORE_CUES.search(text, max(0, t.start - 60), toks[i + 2].end + 60):
                 if not (i + 3 < n and toks[i + 3].kind == "word" and (toks[i + 3].low in TIME_UNITS
-                                                                       or toks[i + 3].low in MEASURE_UNITS)):
+                                                                       or toks[i + 3].low in SPACED_UNITS)):
                     return None
         if i > 1 and toks[i - 1].text in ("-", "–") and toks[i - 2].kind == "num" and toks[i - 2].text.isdigit() \
                 and t.text.isdigit() and len(t.text) <= 3 and len(toks[i - 2].text) <= 3 and \
@@ -742,7 +750,7 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             a, b = int(toks[i - 2].text), int(t.text)
             if b <= a or SCORE_CUES.search(text, max(0, toks[i - 2].start - 60), t.end + 60):
                 if not (i + 1 < n and toks[i + 1].kind == "word" and (toks[i + 1].low in TIME_UNITS
-                                                                       or toks[i + 1].low in MEASURE_UNITS)):
+                                                                       or toks[i + 1].low in SPACED_UNITS)):
                     return None
         # broken number from bad translation: "1 4 Human", "2 00 protesters", "6 4 people"
         if (i + 1 < n and toks[i + 1].kind == "num" and toks[i + 1].start == t.end + 1 and text[t.end] == " "
@@ -787,6 +795,13 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
                 return None
         if (low == "half" and j == i + 1) or kind == "half":
             nxt = toks[j].low if j < n else ""
+            if nxt == "of" and j + 2 < n and toks[j + 1].low in ("a", "an"):
+                u = toks[j + 2].low  # half of a mile; half of a pizza is no share of a group
+                if u in TIME_UNITS or u in SPACED_UNITS:
+                    q = Quantity(t.start, toks[j + 2].end, t.start, toks[j + 2].end, 0.5, 0.5, "exact",
+                                 TIME_UNITS.get(u) or MEASURE_UNITS[u])
+                    return _finish(text, toks, i, j + 3, q, blocked, ages=ages)
+                return None
             if nxt == "of":
                 kind = "exact"
                 value = 50.0
@@ -800,6 +815,14 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             kind = "exact"
         if kind == "fraction":
             kind = "exact"
+            if j + 2 < n and toks[j].low == "of" and toks[j + 1].low in ("a", "an"):
+                # "a third of a mile" is a fraction of a unit; "a quarter of a century" of one thing
+                u = toks[j + 2].low
+                if u in TIME_UNITS or u in SPACED_UNITS:
+                    q = Quantity(t.start, toks[j + 2].end, t.start, toks[j + 2].end, value, value, "exact",
+                                 TIME_UNITS.get(u) or MEASURE_UNITS[u])
+                    return _finish(text, toks, i, j + 3, q, blocked, ages=ages)
+                return None
             if j < n and toks[j].low == "of":
                 # "two-thirds of the workers", like "half of": a share, in percent
                 value = round(value * 100, 2)

@@ -117,6 +117,8 @@ MEASURE_UNITS = {
 # "l", "g", "v", "w", "in", "pm" after a number is as likely a word or an abbreviation of a word
 GLUED_ONLY = {"m", "t", "l", "g", "v", "w", "in", "pm", "mi", "ha", "hp", "kb", "mb", "gb", "tb", "p", "c", "f",
               "yd", "bbl", "mm", "dm"}
+# units that may stand after a space ("5 km", "20 degrees"; not "5 m", "2 in")
+SPACED_UNITS = {k for k in MEASURE_UNITS if k not in GLUED_ONLY}
 # glued capital letters after a number: 30C, 86F, 118.5p (pence)
 GLUED_CASED = {"C": "celsius", "F": "fahrenheit", "p": "penny", "K": None}
 # multiword units: longest first; first word -> [(words, canonical)]
