@@ -215,6 +215,13 @@ def test_not_amounts_give_no_figure(text):
     assert all(u in ("TRY", "lira") for *_, u in got), got
 
 
+def test_a_count_between_commas_after_a_place_or_a_date_is_still_a_count():
+    assert all(u != "year of age" for *_, u in figs("In Almaty, 45, not 16, died.", ages=True))
+    assert all(u != "year of age" for *_, u in figs("In New York, 45, not 16, died.", ages=True))
+    assert values("On December 16, 2011, 16 people were killed.") == [(16, 16)]
+    assert values("Of the 300 workers, 50 were fired.") == [(300, 300), (50, 50)]
+
+
 def test_a_count_after_a_name_is_still_a_count():
     assert values("In Zhanaozen 16 people died.") == [(16, 16)]
     assert values("The iPhone sold 5 million units.") == [(5e6, 5e6)]
@@ -227,6 +234,8 @@ def test_a_count_after_a_name_is_still_a_count():
     ("The patient is a 87 yo man.", 87, "year of age"),
     ("diagnosed at around eighteen months of age", 18, "month of age"),
     ("a promise that is one year old", 1, "year of age"),
+    ("Mr Smith, 45, was arrested on Friday.", 45, "year of age"),
+    ("The driver, Jane Doe (32), was unhurt.", 32, "year of age"),
 ])
 def test_ages_are_figures_only_when_asked_for_and_never_counts(text, value, unit):
     assert figs(text) == []          # the facts stage: an age is not a figure

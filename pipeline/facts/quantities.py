@@ -347,6 +347,30 @@ def _in_code(text: str, t: Tok) -> bool:
     return False
 
 
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lady", "lord", "mx"}
+PLACE_PREPOSITIONS = {"in", "at", "on", "from", "to", "near", "of", "for", "by", "outside", "inside", "across",
+                      "around", "into", "via", "across", "towards", "toward"}
+
+
+def _person_name_before(toks: list[Tok], k: int) -> bool:
+    """Does a person's name end right before toks[k]: a title and a name ("Mr Smith") or two
+    capitalised words or more ("Jane Doe") not led by a preposition ("In New York" is a place)?"""
+    run = []
+    m = k - 1
+    while m >= 0 and toks[m].kind == "word" and toks[m].text[:1].isupper() and len(run) < 5:
+        run.append(toks[m])
+        m -= 1
+    if m >= 0 and toks[m].text == "." and m > 0 and toks[m - 1].low in TITLES:
+        return bool(run)  # Mr. Smith
+    if not run or run[0].low in _FUNCTION_WORDS:
+        return False
+    if run[-1].low in TITLES:
+        return len(run) >= 2
+    if m >= 0 and toks[m].low in PLACE_PREPOSITIONS:
+        return False
+    return len(run) >= 2 and run[-1].low not in _FUNCTION_WORDS
+
+
 def _change_before(toks: list[Tok], i: int) -> bool:
     """A verb of change right before the number ("rose 5% to 7%", "fell by 2 to 3")."""
     k = i - 1
@@ -689,6 +713,16 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             sign_at = toks[i - 1].start
         if _name_number(text, toks, i) or _year_number(text, toks, i) or _in_code(text, t):
             return None
+        # an age in apposition, as news writes it: "Mr Smith, 45, was arrested", "Jane Doe (32)"
+        if i > 1 and t.text.isdigit() and 0 < value < 120 and i + 1 < n and (
+                (toks[i - 1].text == "," and toks[i + 1].text == ",") or (toks[i - 1].text == "(" and
+                                                                         toks[i + 1].text == ")")) \
+                and _person_name_before(toks, i - 1) and not _unit_here(toks, i + 2, text)[0] \
+                and (toks[i - 1].text == "(" or i + 2 >= n or toks[i + 2].kind == "word"):
+            if not ages:
+                return None
+            q = Quantity(t.start, t.end, t.start, t.end, value, value, "exact")
+            return _age(q, t.start, value, None, "exact", "year", t.end), i + 1
         if after == "." and t.end + 1 < len(text) and text[t.end + 1].isalpha() and not text[t.end + 1].isupper():
             return None  # 1.max (file names)
         frac = _fraction(toks, i)
