@@ -15,14 +15,20 @@ TENS = {w: 10 * i for i, w in enumerate(
     ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000}
-MAGNITUDES = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "tsd": 1e3,
+MAGNITUDES = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "tsd": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+              "crores": 1e7,
               "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "mio": 1e6, "m": 1e6,
               "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12, "trn": 1e12}
 # plural or "several" multiples: the lower bound is twice the base (README of the gold set)
 VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000,
          "billions": 2_000_000_000, "scores": 40}
+# fractions: "two-thirds", "a quarter of", "three quarters" (the denominator word -> denominator)
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+             "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+             "tenth": 10, "tenths": 10}
 _WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "several",
-                          "few", "couple", "half", "twice", "scores"], key=len, reverse=True))
+                          "few", "couple", "half", "twice", "scores", "tens", "quarter", "third", "thirds", "quarters"],
+                         key=len, reverse=True))
 WORD_NUMBER = re.compile(r"\b(?:" + _WORDS + r")\b", re.I)
 WORD_NUMBER_LOWER = re.compile(r"\b(?:" + _WORDS + r")\b")  # on lower-cased text: much faster than re.I
 
@@ -41,10 +47,12 @@ class Tok:
 
 _TOKEN = re.compile(
     r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*)"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"          # 1,000 / 150,000
+    r"|(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,]\d)"      # 12,34,567 (Indian lakh grouping)
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"                 # 1,000 / 150,000
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])"           # 15 000
     r"|\d{1,3}(?:\.\d{3})+(?![.,]?\d)"                            # 12.000
-    r"|\d+(?:[.,]\d+)?)"                                          # 16 / 7,5 / 113.4
+    r"|\d+(?:[.,]\d+)?"                                           # 16 / 7,5 / 113.4
+    r"|(?<![\w.,])\.\d+)"                                         # .5 (a leading point)
     r"|(?P<punct>\S)")
 
 
@@ -56,21 +64,35 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return out
 
 
-_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 _SPACE_GROUPS = re.compile(r"\d{1,3}(?: \d{3})+")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-def digit_value(s: str) -> float | None:
-    """Value of a digit token: 1,000 / 15 000 / 12.000 grouping; 7,5 and 113.4 decimals."""
+# a digit string longer than this is an identifier (an account, a hash), not an amount
+MAX_DIGITS = 18
+MAX_VALUE = 1e18
+
+
+def digit_value(s: str, decimal_point: bool = False) -> float | None:
+    """Value of a digit token: 1,000 / 15 000 / 12.000 grouping; 7,5 / 113.4 / .5 decimals.
+    `decimal_point`: read a single point as a decimal point even before three digits (1.762 before
+    a scale word or a unit: "$1.762bn", "1.356 billion", "1.609 km"). None for a value that is not
+    a finite amount (more than MAX_DIGITS digits)."""
     if s.isdigit() and s.isascii():
-        return float(s)
+        return float(s) if len(s) <= MAX_DIGITS else None
     t = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    if sum(c.isdigit() for c in t) > MAX_DIGITS:
+        return None
+    if t.startswith("."):
+        return float("0" + t) if t[1:].isdigit() and t[1:].isascii() else None
     if _COMMA_GROUPS.fullmatch(t):
         return float(t.replace(",", ""))
     if _SPACE_GROUPS.fullmatch(t):
         return float(t.replace(" ", ""))
+    if decimal_point and t.count(".") == 1 and _PLAIN.fullmatch(t):
+        return float(t)
     if _DOT_GROUPS.fullmatch(t):  # 12.000, 1.500: a thousands dot in an integer context
         return float(t.replace(".", ""))
     if _PLAIN.fullmatch(t):
@@ -90,6 +112,19 @@ def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
         return toks[k].low if k < n else ""
 
     w = low(i)
+    if w in ("a", "an", "one", "half", "quarter") and (low(i + 1) in FRACTIONS or w in ("half", "quarter")):
+        # a third of, a quarter million, half million, one third, half a million
+        d = FRACTIONS[w] if w in ("half", "quarter") else FRACTIONS[low(i + 1)]
+        k = i + 1 if w in ("half", "quarter") else i + 2
+        if w in ("half", "quarter") and low(k) in ("a", "an") and low(k + 1) in SCALES:
+            k += 1
+        if low(k) in SCALES:
+            return SCALES[low(k)] / d, k + 1, "exact"
+        if w not in ("half", "quarter") and not low(i + 1).endswith("s") and (
+                low(k) == "of" or w == "one" or (w in ("a", "an") and low(i + 1) == "half")):
+            return 1 / d, k, "fraction"
+        if w == "quarter":
+            return None
     if w in ("a", "an"):
         nxt = low(i + 1)
         if nxt in SCALES or nxt == "dozen":
@@ -167,4 +202,17 @@ def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
         break
     if not seen:
         return None
-    return total + current, j, "exact"
+    # two-thirds, three quarters (billion), one - third
+    c = total + current
+    k = j + 1 if low(j) == "-" else j
+    if 1 < c < 10 and c == int(c) and low(k) in FRACTIONS and low(k).endswith("s") and FRACTIONS[low(k)] > c:
+        v = c / FRACTIONS[low(k)]
+        if low(k + 1) in SCALES:
+            return v * SCALES[low(k + 1)], k + 2, "exact"
+        return v, k + 1, "fraction"
+    if c == 1 and low(k) in FRACTIONS and not low(k).endswith("s") and (k > j or low(k + 1) in ("of", *SCALES)):
+        v = 1 / FRACTIONS[low(k)]
+        if low(k + 1) in SCALES:
+            return v * SCALES[low(k + 1)], k + 2, "exact"
+        return v, k + 1, "fraction"
+    return c, j, "exact"

@@ -10,6 +10,7 @@ who says so (attribution) are decided per sentence in `measure.py` and
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from pipeline.facts.lexicon import (
 )
 from pipeline.facts.numbers import MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
     digit_value, tokenize, word_number
+from pipeline.facts.units import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, GLUED_ONLY, MEASURE_UNITS, MONEY, \
+    PER_NOUNS, SPACED_UNITS, match_unit, per_rate
 from pipeline.text.dates import find_dates
 
 HEDGES = [  # (words, qualifier); longest first when matching
@@ -50,7 +53,35 @@ CODE_WORDS = {"article", "art", "paragraph", "para", "chapter", "section", "part
               "round", "code", "model", "figure", "fig", "table", "verse", "line", "block", "unit", "apartment",
               "apt", "house", "street", "st", "avenue", "ave", "building", "lot", "case", "file", "ward",
               "cell", "hall", "school", "district", "microdistrict", "zone", "sector", "license", "licence",
-              "by-sa", "cc", "seat", "position", "rank", "ranked", "place", "number"}
+              "by-sa", "cc", "seat", "position", "rank", "ranked", "place", "number", "image", "photo", "picture",
+              "slide", "report", "exhibit", "appendix", "annex", "bulletin", "channel", "bus", "train", "highway",
+              "exit", "interstate", "junction", "track", "terminal", "pier", "suite", "box", "ext"}
+# words after a number that make it an address, not an amount: "the 1700 block", "123 Random Street"
+ADDRESS_AFTER = {"block"}
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
+                "place", "square", "court", "highway"}
+# a hyphenated pair of numbers in these contexts is a score or a vote tally ("won 3-2", "a 5-4 ruling")
+SCORE_CUES = re.compile(r"(?:won|win|wins|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|loses|losing|victory|"
+                        r"draw|drew|tied|score[sd]?|scoreline|goals?|match|game|final|halftime|half-time|lead|"
+                        r"led|trail(?:ed|ing)?|series|votes?|voted|ruling|decision|record)", re.I)
+# verbs of change: "rose 5% to 7%" is a change from one value to another, not a range
+CHANGE_WORDS = {"rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling", "increased",
+                "increase", "increases", "decreased", "decrease", "decreases", "grew", "grow", "grows", "grown",
+                "climbed", "climb", "dropped", "drop", "declined", "decline", "jumped", "jump", "slid", "sank",
+                "gained", "up", "down", "cut", "raised", "lowered", "soared", "plunged", "surged", "tumbled",
+                "moved", "changed", "went", "shifted", "slipped", "eased"}
+_FUNCTION_WORDS = {w for words, _ in [(w.split(), q) for w, q in HEDGES] for w in words} | {
+    "in", "on", "at", "by", "of", "from", "to", "over", "under", "between", "since", "after", "before", "until",
+    "during", "for", "with", "without", "within", "the", "a", "an", "his", "her", "their", "its", "our", "my",
+    "your", "all", "some", "only", "about", "some", "these", "those", "this", "that", "and", "or", "but", "if",
+    "nearly", "almost", "exactly", "page", "pp", "no", "nr", "from", "than", "when", "while", "as", "per", "each",
+    "every", "another", "other", "top", "last", "next", "first", "final", "total", "who", "which", "what",
+    "where", "why", "how", "then", "so", "yet", "also", "just", "it", "we", "they", "he", "she", "i", "you",
+    "there", "here", "now", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "ok", "yes"}
+
 OFFSET_AFTER = {"later", "earlier", "ago", "prior", "before", "after", "since", "hence", "beforehand",
                 "afterwards", "previously"}
 GLUE_OK = {"of", "to", "in", "by", "for", "at", "from", "with", "about", "than", "connect"}
@@ -79,6 +110,15 @@ NUMBER_LINE = re.compile(r"^[ \t]*(?:[$€₸£][ \t]*)?\d{1,3}(?:[ ,.\u00a0]\d{
 LABEL_LINE = re.compile(r"^[ \t]*[a-z][^\d\n]{0,80}(?:\b(?:1[89]|20)\d\d\b[^\d\n]{0,20})?$")
 HYPOTHETICAL = re.compile(r"\b(?:if|wish|imagine|suppose|supposing|should\s+have\s+been|would\s+have)\b", re.I)
 PHONE = re.compile(r"\+\d[\d \-()]{6,}\d")
+# (555) 123-4567, 555-123-4567, 555.123.4567; account numbers 1111-22223333-4444: digit groups
+# joined by hyphens three times or more are identifiers
+PHONE_PLAIN = re.compile(r"(?<![\d.,\-])(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.]\d{4}(?![\d\-])|"
+                         r"(?<![\d.,\-])\d+(?:-\d+){2,}(?![\d\-])")
+# 020 7946 0958, 0800 123 456: digit groups led by a zero (amounts have no leading zero)
+PHONE_SPACED = re.compile(r"(?<![\d.,])0\d{1,4}(?:[ \-]\d{2,4}){2,}(?![\d])")
+# 3:1, 2:0 (a ratio or a score; clock times 5:30 are blocked as times)
+RATIO_COLON = re.compile(r"(?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:])")
+_PHONE_HINT = re.compile(r"\d[\-.]\d+[\-.]\d|\d\)\s?\d{3}-")  # a cheap test before PHONE_PLAIN
 TIME_COLON = re.compile(r"\d{1,2}(?::\d{2}){1,}(?::\d{2})*")
 URLISH = re.compile(r"[_/=\\]|://|\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|mp4)\b|www\.", re.I)
 
@@ -124,18 +164,252 @@ def _bounds(value: float | None, qualifier: str, high: float | None = None):
     return value, value
 
 
+def glued_unit(suffix: str) -> bool:
+    """Is `suffix` (letters glued after a number) a unit, a magnitude or a currency? 50mph, 6kW, 5km,
+    118.5p, 30C, 1.8m, 5bn, 115USD, 30MUSD; not 5G, 3D, 1990s, 11a."""
+    if not suffix:
+        return False
+    if suffix in CURRENCY_SYMBOLS:
+        return True
+    if len(suffix) == 1:
+        return suffix in "mMkKtglLCFpWV"
+    low = suffix.lower()
+    if low in ("pm", "am", "st", "nd", "rd", "th"):
+        return False
+    return low in MEASURE_UNITS or low in MAGNITUDES or low in CURRENCY_CODES or low in DISTANCE_UNITS or (
+        low[:1] == "m" and low[1:] in CURRENCY_CODES and suffix[:1] == "M") or low in ("mln", "bln", "yo")
+
+
+def _glued_suffix(text: str, end: int) -> str:
+    k = end
+    while k < len(text) and k - end < 12 and text[k].isalpha():
+        k += 1
+    return text[end:k]
+
+
+def _currency_before(toks: list[Tok], i: int) -> str | None:
+    """The currency written right before toks[i] ($, €, C$, HK$, c $, USD, rmb), as a code."""
+    k = i - 1
+    if k < 0 or i >= len(toks):
+        return None
+    t = toks[k]
+    if t.kind == "punct" and t.text in CURRENCY_SYMBOLS:
+        if k > 0 and toks[k - 1].kind == "word" and toks[k - 1].end >= t.start - 1 and len(toks[k - 1].low) <= 4:
+            p = toks[k - 1]
+            key = p.low + t.text
+            if p.low == "s" and k > 2 and toks[k - 2].text == "." and toks[k - 3].low == "u":
+                return "USD"  # u.s $
+            # C$ 16, HK$ 10, Mex$ 10 glued; "c $ 16", "hk $ 10" spaced (not "a $5 bill")
+            if key in CURRENCY_SYMBOLS and (p.end == t.start or p.low in SPACED_PREFIXES):
+                return CURRENCY_SYMBOLS[key]
+        return CURRENCY_SYMBOLS[t.text]
+    if t.kind == "word":
+        if k > 0 and toks[k - 1].kind == "num" and toks[k - 1].end >= t.start - 1:
+            return None  # "10 rmb 20 usd": the code is the unit of the number before it
+        if t.low in CURRENCY_CODES and (t.text.isupper() or t.low in ("rmb", "usd", "eur", "gbp")):
+            return CURRENCY_CODES[t.low]
+        if t.low in CURRENCY_CODES_BEFORE:
+            return CURRENCY_WORDS[t.low]
+    return None
+
+
+SPACED_PREFIXES = {"c", "hk", "us", "nz", "mex", "cad", "aud", "nzd", "usd", "mxn", "au"}
+
+
+def _fraction(toks: list[Tok], k: int) -> tuple[float, int] | None:
+    """A written fraction at toks[k]: 1/4, 3/4 (a denominator of 2, 3, 4, 8 or 16, as in measures and
+    prices; 1/5 or 3/10 are as often dates or scores). (value, index after) or None."""
+    n = len(toks)
+    if k + 2 < n and toks[k].kind == "num" and toks[k + 1].text == "/" and toks[k + 2].kind == "num" and \
+            toks[k + 1].start == toks[k].end and toks[k + 2].start == toks[k + 1].end and toks[k].text.isdigit() \
+            and toks[k + 2].text.isdigit():
+        a, b = int(toks[k].text), int(toks[k + 2].text)
+        if b in (2, 3, 4, 8, 16) and 0 < a < b and not (k + 4 < n and toks[k + 3].text == "/"
+                                                        and toks[k + 3].start == toks[k + 2].end):
+            return a / b, k + 3
+    return None
+
+
+def _unit_here(toks: list[Tok], j: int, text: str) -> tuple[str | None, int]:
+    """(unit, index after it) for a percent sign, a currency or a unit of measurement at toks[j]."""
+    n = len(toks)
+    if j >= n:
+        return None, j
+    t = toks[j]
+    w = t.low
+    if w == "%" or w == "percent" or w == "pct":
+        return "percent", j + 1
+    if w == "per" and j + 1 < n and toks[j + 1].low == "cent":
+        return "percent", j + 2
+    if t.kind == "punct" and t.text in CURRENCY_SYMBOLS and t.text != "$" or t.text == "$" and t.kind == "punct":
+        # 10 $, 15 €, 100元 (a symbol after the number, unless it opens the next amount)
+        if j + 1 < n and toks[j + 1].kind == "num":
+            return None, j
+        return CURRENCY_SYMBOLS[t.text], j + 1
+    glued = j > 0 and t.start == toks[j - 1].end and toks[j - 1].kind == "num"
+    u, k = match_unit(toks, j, glued, text)
+    if u is None and w in CURRENCY_WORDS and w not in ("$",):
+        u, k = CURRENCY_WORDS[w], j + 1
+    if u is None and t.kind == "word" and t.text in CURRENCY_SYMBOLS:
+        u, k = CURRENCY_SYMBOLS[t.text], j + 1  # 100元
+    if u is not None and k < n and toks[k].kind == "num" and toks[k].start == toks[k - 1].end:
+        if toks[k].text in ("2", "3") and (k + 1 >= n or toks[k + 1].start > toks[k].end or toks[k + 1].kind == "punct"):
+            return ("square " if toks[k].text == "2" else "cubic ") + u, k + 1  # 24703m2, 190 km2
+        return None, j
+    return u, k
+
+
+def _million_m(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """A glued m after a number is million with money around it ("$48m", "1.8M dollars", "5m people"),
+    metre otherwise ("1.8m tall", "48m")."""
+    if toks[j].text == "M" or _currency_before(toks, i):
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None or nxt.kind != "word":
+        return False
+    return nxt.low in CURRENCY_WORDS or nxt.low in PERSON_NOUNS or nxt.low in ("dollars", "euros", "pounds",
+                                                                                "barrels", "tonnes", "tons",
+                                                                                "users", "viewers", "visitors",
+                                                                                "copies", "votes", "shares")
+
+
+def _name_number(text: str, toks: list[Tok], i: int) -> bool:
+    """A number that is part of a name: "Boeing 747", "Windows 10", "iPhone 11", "S&P 500", "Technical
+    Report 995": right after a capitalised word (not a function word, a hedge, a month or a currency),
+    and not followed by what it would count (a unit, a magnitude, a plural noun)."""
+    if i == 0:
+        return False
+    p = toks[i - 1]
+    t = toks[i]
+    if p.kind != "word" or p.end != t.start - 1 or p.low in _FUNCTION_WORDS or p.low in CURRENCY_CODES \
+            or p.low in CURRENCY_CODES_BEFORE or p.low in WORD_NUMBER_SET:
+        return False
+    if not (p.text[:1].isupper() or any(c.isupper() for c in p.text[1:])):
+        return False
+    if p.text.isupper() and len(p.text) > 1 and i > 1 and toks[i - 2].kind == "word" and toks[i - 2].text.isupper():
+        return False  # A HEADLINE IN CAPITALS 16 ...
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None:
+        if nxt.kind == "punct" and (nxt.text in "%°" or nxt.text in CURRENCY_SYMBOLS):
+            return False
+        if nxt.kind == "word":
+            w = nxt.low
+            if w in MAGNITUDES or w in SPACED_UNITS or w in TIME_UNITS or w in CURRENCY_WORDS or w in PERSON_NOUNS \
+                    or w in ("percent", "per", "of") or (w.endswith("s") and not w.endswith("ss") and len(w) > 3
+                                                           and nxt.text.islower()):
+                return False
+            if nxt.start == t.end:
+                return False  # glued: 747s, 10km
+    return True
+
+
+YEAR_BEFORE = {"in", "since", "by", "until", "till", "of", "from", "during", "circa", "mid", "early", "late", "year",
+               "after", "before", "through", "to", "and", "summer", "winter", "spring", "autumn", "fall"}
+
+
+def _year_number(text: str, toks: list[Tok], i: int) -> bool:
+    """A bare four-digit number 1800-2099 is a year unless it counts something written after it
+    ("2000 people", "1500 km", "2011 tonnes") or is hedged ("about 2000") or priced ("$2011")."""
+    t = toks[i]
+    if len(t.text) != 4 or not t.text.isdigit() or not 1800 <= int(t.text) <= 2099:
+        return False
+    if _currency_before(toks, i) or _hedge_before(toks, i)[0]:
+        return False
+    prev = toks[i - 1].low if i > 0 else ""
+    if prev in YEAR_BEFORE:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.kind != "word":
+        return not (nxt is not None and (nxt.text in "%" or nxt.text in CURRENCY_SYMBOLS))
+    w = nxt.low
+    if w in MAGNITUDES or w in SPACED_UNITS or w in TIME_UNITS or w in CURRENCY_WORDS or w in CURRENCY_NAMES \
+            or w in PERSON_NOUNS or w in ("percent", "per", "of"):
+        return False
+    return not (w.endswith("s") and not w.endswith("ss") and nxt.text.islower() and len(w) > 3
+                and i + 2 < len(toks) and toks[i + 2].low not in ("a", "an", "the"))
+
+
+_CODE_AFTER = re.compile(r"([A-Za-z]{1,3})-?(\d+)\b")
+_CODE_CHUNK = re.compile(r"[A-Za-z]+\d*-\d|[A-Za-z]+\d+[A-Za-z]|\d+[A-Za-z]+(?:-\d|\d\d)")
+
+
+def _in_code(text: str, t: Tok) -> bool:
+    """A number inside a code of letters and digits: scp2-173m, 24703 L-202, m212 (the code may
+    follow the number after a space: "24703 L-202")."""
+    chunk = _chunk(text, t.start, t.end)
+    if len(chunk) > len(t.text) + 1 and _CODE_CHUNK.search(chunk.strip(".,;:!?()[]\"'")):
+        return True
+    k = t.end
+    if k + 2 < len(text) and text[k] == " " and text[k + 1].isalpha():
+        nxt = _CODE_AFTER.match(text, k + 1, k + 12)
+        if nxt and not (nxt.group(1).lower() in MEASURE_UNITS and nxt.group(2) in ("2", "3")):
+            return True  # but 190 km2 is an area
+    return False
+
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lady", "lord", "mx"}
+PLACE_PREPOSITIONS = {"in", "at", "on", "from", "to", "near", "of", "for", "by", "outside", "inside", "across",
+                      "around", "into", "via", "across", "towards", "toward"}
+
+
+def _person_name_before(toks: list[Tok], k: int) -> bool:
+    """Does a person's name end right before toks[k]: a title and a name ("Mr Smith") or two
+    capitalised words or more ("Jane Doe") not led by a preposition ("In New York" is a place)?"""
+    run = []
+    m = k - 1
+    while m >= 0 and toks[m].kind == "word" and toks[m].text[:1].isupper() and len(run) < 5:
+        run.append(toks[m])
+        m -= 1
+    if m >= 0 and toks[m].text == "." and m > 0 and toks[m - 1].low in TITLES:
+        return bool(run)  # Mr. Smith
+    if not run or run[0].low in _FUNCTION_WORDS:
+        return False
+    if run[-1].low in TITLES:
+        return len(run) >= 2
+    if m >= 0 and toks[m].low in PLACE_PREPOSITIONS:
+        return False
+    return len(run) >= 2 and run[-1].low not in _FUNCTION_WORDS
+
+
+def _change_before(toks: list[Tok], i: int) -> bool:
+    """A verb of change right before the number ("rose 5% to 7%", "fell by 2 to 3")."""
+    k = i - 1
+    if k > 0 and toks[k].low in ("by", "from", "some", "about", "around", "roughly", "nearly", "almost"):
+        k -= 1
+    return k >= 0 and toks[k].low in CHANGE_WORDS
+
+
+def _age(q: Quantity, start: int, value, high, qualifier: str, unit: str, end: int) -> Quantity:
+    """An age ("five years old", "a 28-year-old", "aged 52", "87 yo"): a figure only when ages are asked
+    for; its unit says it is an age ("year of age"), its counted noun is "age", so it is never a count."""
+    q.start, q.end = start, max(end, q.end)
+    if qualifier == "range":
+        q.value_low, q.value_high = value, high
+    else:
+        q.value_low, q.value_high = _bounds(value, qualifier if qualifier in ("exact", "about", "at_least",
+                                                                              "at_most") else "exact")
+    q.qualifier = qualifier if qualifier in ("exact", "about", "at_least", "at_most", "range") else "exact"
+    q.unit = f"{unit} of age"
+    q.head = "age"
+    return q
+
+
 def _line_of(text: str, pos: int) -> tuple[int, int]:
     s = text.rfind("\n", 0, pos) + 1
     e = text.find("\n", pos)
     return s, (len(text) if e < 0 else e)
 
 
-def _chunk(text: str, start: int, end: int) -> str:
+def _chunk(text: str, start: int, end: int, limit: int = 80) -> str:
+    """The run of non-space characters around text[start:end], at most `limit` characters either
+    side (a 60,000-character run of digits and commas is read in linear time)."""
     s = start
-    while s > 0 and not text[s - 1].isspace():
+    lo = max(0, start - limit)
+    while s > lo and not text[s - 1].isspace():
         s -= 1
     e = end
-    while e < len(text) and not text[e].isspace():
+    hi = min(len(text), end + limit)
+    while e < hi and not text[e].isspace():
         e += 1
     return text[s:e]
 
@@ -146,8 +420,13 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
     spans = [(m.start, m.end, "date") for m in dates if m.form not in ("relwd", "wd", "today", "rely", "m", "relm")]
     if "+" in text:
         spans += [(m.start(), m.end(), "phone") for m in PHONE.finditer(text)]
+    if _PHONE_HINT.search(text):
+        spans += [(m.start(), m.end(), "phone") for m in PHONE_PLAIN.finditer(text)]
     if ":" in text:
         spans += [(m.start(), m.end(), "time") for m in TIME_COLON.finditer(text)]
+        spans += [(m.start(), m.end(), "ratio") for m in RATIO_COLON.finditer(text)]
+    if " 0" in text or "\n0" in text or text[:1] == "0":
+        spans += [(m.start(), m.end(), "phone") for m in PHONE_SPACED.finditer(text)]
     if "clock" in text:
         for m in _OCLOCK.finditer(text):
             spans.append((m.start(), m.end(), "time"))
@@ -156,6 +435,12 @@ def _blocked_spans(text: str, dates=None) -> list[tuple[int, int, str]]:
     for m in _DOT_TIME.finditer(text):
         hh, mm = int(m.group(1)), int(m.group(2))
         tail = text[m.end():m.end() + 12].lower()
+        head = text[max(0, m.start() - 6):m.start()].rstrip()
+        unit_word = re.match(r"\s*([^\W\d_]+)", tail)
+        if head[-1:] in CURRENCY_SYMBOLS or head.lower().endswith(tuple(CURRENCY_CODES)) or (
+                unit_word and (unit_word.group(1) in MEASURE_UNITS and unit_word.group(1) not in GLUED_ONLY
+                               or unit_word.group(1) in CURRENCY_NAMES or unit_word.group(1) in CURRENCY_CODES)):
+            continue  # $ 1.22, 6.25 BTC, 1.20 cents, 2.45 km: an amount, not a clock time
         if hh <= 24 and mm < 60 and not re.match(r"\s*(?:%|percent|per cent|million|mln|bln|billion|"
                                                   r"thousand|usd|tenge|roubles|rubles|eur|dollars|km)", tail):
             spans.append((m.start(), m.end(), "time"))
@@ -301,6 +586,8 @@ _TENS_UNITS = re.compile("(?:" + "|".join(TENS) + ")-(?:" + "|".join(w for w, v 
 
 
 _CAND = re.compile(r"\d")
+MAX_AMOUNT = 1e21  # larger than any amount written in words or digits (world GDP is ~1e14 dollars)
+WORD_NUMBER_SET = {*UNITS, *TENS, "hundred", "thousand", "million", "billion", "dozen", "half", "several"}
 
 
 def _window_tokens(text: str, s: int, e: int, cands=None) -> list[Tok]:
@@ -338,7 +625,8 @@ def _window_tokens(text: str, s: int, e: int, cands=None) -> list[Tok]:
     return _split_number_words(toks)
 
 
-def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool, cands=None) -> list[Quantity]:
+def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool, cands=None,
+                   ages: bool = False) -> list[Quantity]:
     """Quantities whose number lies in text[s:e] (offsets into `text`); `cands` = where numbers start."""
     toks = _window_tokens(text, s, e, cands)
     n = len(toks)
@@ -351,11 +639,15 @@ def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool, cands
         q = None
         if t.kind == "num" or (t.kind == "word" and (WORD_NUMBER.fullmatch(t.text) or t.low in ("a", "an")
                                                      or _TENS_UNITS.fullmatch(t.text))):
-            q = _parse_at(text, toks, i, blocked)
+            q = _parse_at(text, toks, i, blocked, ages)
         if q is None:
             i += 1
             continue
         quantity, j = q
+        if not all(v is None or math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (quantity.value_low,
+                                                                                   quantity.value_high)):
+            i = max(j, i + 1)
+            continue  # an overflow ("9" * 18 + " trillion trillion") is no amount
         quantity.hypothetical = hypothetical
         quantity.sentence_start, quantity.sentence_end = s, e
         out.append(quantity)
@@ -363,19 +655,26 @@ def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool, cands
     return out
 
 
-def _parse_at(text: str, toks: list[Tok], i: int, blocked) -> tuple[Quantity, int] | None:
+def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -> tuple[Quantity, int] | None:
     n = len(toks)
     t = toks[i]
     low = t.low
     uncertain = False
     kind = "exact"
+    sign_at = None
     if t.kind == "num":
         why = _overlaps(blocked, t.start, t.end)
         if why:
             return None
-        value = digit_value(t.text)
-        if value is None:
-            return None
+        # a point before three digits is a decimal point before a scale word or a unit
+        # ("$1.762bn", "1.356 billion", "1.609 km"), a thousands separator otherwise ("1.500 people")
+        nxt_tok = toks[i + 1] if i + 1 < n else None
+        point = "." in t.text and nxt_tok is not None and nxt_tok.kind == "word" and nxt_tok.start - t.end <= 1 \
+            and (nxt_tok.low in MAGNITUDES or nxt_tok.low in SPACED_UNITS
+                 or (nxt_tok.start == t.end and nxt_tok.low in MEASURE_UNITS))
+        value = digit_value(t.text, decimal_point=point)
+        if value is None or (len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit()):
+            return None  # 007, 0958: a code or a phone number, not an amount
         j = i + 1
         before = text[t.start - 1] if t.start > 0 else " "
         after = text[t.end] if t.end < len(text) else " "
@@ -387,23 +686,54 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked) -> tuple[Quantity, in
                 k -= 1
             glued = text[k:t.start]
             if not (glued.islower() and len(glued) >= 2 and glued in GLUE_OK) and glued.lower() not in \
-                    CURRENCY_CODES_BEFORE:
+                    CURRENCY_CODES_BEFORE and glued.lower() not in CURRENCY_CODES:
                 return None
         if after.isalpha():
             k = t.end
             while k < len(text) and text[k].isalpha():
                 k += 1
-            suffix = text[t.end:k].lower()
-            if suffix in ("st", "nd", "rd", "th"):
+            suffix = text[t.end:k]
+            if suffix.lower() in ("st", "nd", "rd", "th"):
                 return None  # ordinal
-            if suffix not in MAGNITUDES and suffix not in DISTANCE_UNITS and suffix not in ("bn", "mln", "k",
-                                                                                              "kg", "m"):
+            if k < len(text) and (text[k].isalnum() or text[k] in "-_") and not (
+                    text[k] in "23²³" and (k + 1 >= len(text) or not text[k + 1].isalnum())):
+                return None  # a code: 24703L202, 3x4, 4G-LTE
+            if not glued_unit(suffix):
                 return None
         if before in "-–" and t.start >= 2 and text[t.start - 2].isalpha():
             return None  # OS-5, Covid-19
+        # a sign: "-5 yards", "−3", "minus 5 degrees" (not a hyphen between words or numbers)
+        sign_at = None
+        if before in "-−" and (t.start < 2 or text[t.start - 2] in " \t\n([{\"'“‘:;=") and not (
+                i > 1 and toks[i - 2].kind == "num" and toks[i - 2].end >= t.start - 3):
+            value = -value
+            sign_at = t.start - 1
+        elif i > 0 and toks[i - 1].low == "minus":
+            value = -value
+            sign_at = toks[i - 1].start
+        if _name_number(text, toks, i) or _year_number(text, toks, i) or _in_code(text, t):
+            return None
+        # an age in apposition, as news writes it: "Mr Smith, 45, was arrested", "Jane Doe (32)"
+        if i > 1 and t.text.isdigit() and 0 < value < 120 and i + 1 < n and (
+                (toks[i - 1].text == "," and toks[i + 1].text == ",") or (toks[i - 1].text == "(" and
+                                                                         toks[i + 1].text == ")")) \
+                and _person_name_before(toks, i - 1) and not _unit_here(toks, i + 2, text)[0] \
+                and (toks[i - 1].text == "(" or i + 2 >= n or toks[i + 2].kind == "word"):
+            if not ages:
+                return None
+            q = Quantity(t.start, t.end, t.start, t.end, value, value, "exact")
+            return _age(q, t.start, value, None, "exact", "year", t.end), i + 1
         if after == "." and t.end + 1 < len(text) and text[t.end + 1].isalpha() and not text[t.end + 1].isupper():
             return None  # 1.max (file names)
-        if URLISH.search(_chunk(text, t.start, t.end)):
+        frac = _fraction(toks, i)
+        if frac is None and i + 1 < n and toks[i + 1].start == t.end + 1 and t.text.isdigit():
+            f2 = _fraction(toks, i + 1)  # 10 1/2 miles, 7 3/4 %
+            if f2 is not None:
+                frac = (value + f2[0], f2[1])
+        if frac is not None:
+            value, j = frac
+            after = text[toks[j - 1].end] if toks[j - 1].end < len(text) else " "
+        elif URLISH.search(_chunk(text, t.start, t.end)):
             return None
         if before == "+":
             return None
@@ -422,9 +752,40 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked) -> tuple[Quantity, in
                 return None
             if p.kind == "punct" and p.text == "." and i > 1 and toks[i - 2].low in ("no", "nr", "art", "p", "pp"):
                 return None
-            if p.kind == "word" and p.text.isupper() and 2 <= len(p.text) <= 4 and p.low not in \
-                    CURRENCY_CODES_BEFORE and p.end == t.start - 1 and p.low not in ("us", "un", "eu", "i"):
+            # "Image 9 of 16", "page 3 of 10": the total of a numbered series is a code too
+            if p.low == "of" and i > 2 and toks[i - 2].kind == "num" and toks[i - 3].low.rstrip(".") in CODE_WORDS:
                 return None
+            if p.kind == "word" and p.text.isupper() and 2 <= len(p.text) <= 4 and p.low not in \
+                    CURRENCY_CODES_BEFORE and p.low not in CURRENCY_CODES and p.end == t.start - 1 and p.low not in ("us", "un", "eu", "i"):
+                return None
+        # addresses: "the 1700 block of Main Street", "123 Random Street"
+        if nxt_tok is not None and nxt_tok.kind == "word":
+            if nxt_tok.low in ADDRESS_AFTER:
+                return None
+            if nxt_tok.text[:1].isupper() and "." not in t.text and "," not in t.text:
+                k = i + 1
+                while k < n and k < i + 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+                    if toks[k].low in STREET_WORDS and k > i + 1:
+                        return None
+                    k += 1
+        # scores and tallies: "won 3-2", "a 5-4 ruling", "3–1": a hyphenated pair that does not go up
+        # is not a range, and neither number is an amount
+        if i + 2 < n and toks[i + 1].text in ("-", "–") and toks[i + 2].kind == "num" and \
+                toks[i + 1].start - t.end <= 1 and toks[i + 2].start - toks[i + 1].end <= 1 and \
+                t.text.isdigit() and toks[i + 2].text.isdigit() and len(t.text) <= 3 and len(toks[i + 2].text) <= 3:
+            a, b = int(t.text), int(toks[i + 2].text)
+            if b <= a or SCORE_CUES.search(text, max(0, t.start - 60), toks[i + 2].end + 60):
+                if not (i + 3 < n and toks[i + 3].kind == "word" and (toks[i + 3].low in TIME_UNITS
+                                                                       or toks[i + 3].low in SPACED_UNITS)):
+                    return None
+        if i > 1 and toks[i - 1].text in ("-", "–") and toks[i - 2].kind == "num" and toks[i - 2].text.isdigit() \
+                and t.text.isdigit() and len(t.text) <= 3 and len(toks[i - 2].text) <= 3 and \
+                t.start - toks[i - 1].end <= 1 and toks[i - 1].start - toks[i - 2].end <= 1:
+            a, b = int(toks[i - 2].text), int(t.text)
+            if b <= a or SCORE_CUES.search(text, max(0, toks[i - 2].start - 60), t.end + 60):
+                if not (i + 1 < n and toks[i + 1].kind == "word" and (toks[i + 1].low in TIME_UNITS
+                                                                       or toks[i + 1].low in SPACED_UNITS)):
+                    return None
         # broken number from bad translation: "1 4 Human", "2 00 protesters", "6 4 people"
         if (i + 1 < n and toks[i + 1].kind == "num" and toks[i + 1].start == t.end + 1 and text[t.end] == " "
                 and len(t.text) <= 3 and t.text.isdigit() and toks[i + 1].text.isdigit()
@@ -457,24 +818,50 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked) -> tuple[Quantity, in
                 ok = True
             if nxt in TIME_UNITS and i > 0 and toks[i - 1].low in ("for", "than", "lasted"):
                 ok = True
+            if (nxt in MEASURE_UNITS and nxt not in GLUED_ONLY) or nxt in CURRENCY_NAMES or (
+                    nxt in TIME_UNITS and nxt2 == "old") or (nxt == "-" and (
+                    nxt2.split("-")[0] in CURRENCY_NAMES or nxt2 in MEASURE_UNITS and nxt2 not in GLUED_ONLY)):
+                ok = True  # one mile, one penny, one year old
             if nxt == "of" or (i > 0 and toks[i - 1].low in ("no", "the", "any", "every", "each", "this", "that",
                                                               "which", "at", "in", "only")):
-                ok = hq in ("at_least", "at_most", "about") and nxt != "of"
+                ok = (hq in ("at_least", "at_most", "about") or nxt in CURRENCY_NAMES) and nxt != "of"
             if not ok:
                 return None
-        if low == "half" or kind == "half":
+        if (low == "half" and j == i + 1) or kind == "half":
             nxt = toks[j].low if j < n else ""
+            if nxt == "of" and j + 2 < n and toks[j + 1].low in ("a", "an"):
+                u = toks[j + 2].low  # half of a mile; half of a pizza is no share of a group
+                if u in TIME_UNITS or u in SPACED_UNITS:
+                    q = Quantity(t.start, toks[j + 2].end, t.start, toks[j + 2].end, 0.5, 0.5, "exact",
+                                 TIME_UNITS.get(u) or MEASURE_UNITS[u])
+                    return _finish(text, toks, i, j + 3, q, blocked, ages=ages)
+                return None
             if nxt == "of":
                 kind = "exact"
                 value = 50.0
                 q = Quantity(t.start, t.end, t.start, t.end, 50.0, 50.0, "exact", "percent")
-                return _finish(text, toks, i, j, q, blocked)
+                return _finish(text, toks, i, j, q, blocked, ages=ages)
             if nxt in ("a", "an") and j + 1 < n and toks[j + 1].low in TIME_UNITS:
                 j += 1  # half an hour
-            else:
-                return None
+            elif not ((nxt in MEASURE_UNITS and nxt not in GLUED_ONLY) or nxt in TIME_UNITS):
+                return None  # a half turn, half a mile
         if kind == "half":
             kind = "exact"
+        if kind == "fraction":
+            kind = "exact"
+            if j + 2 < n and toks[j].low == "of" and toks[j + 1].low in ("a", "an"):
+                # "a third of a mile" is a fraction of a unit; "a quarter of a century" of one thing
+                u = toks[j + 2].low
+                if u in TIME_UNITS or u in SPACED_UNITS:
+                    q = Quantity(t.start, toks[j + 2].end, t.start, toks[j + 2].end, value, value, "exact",
+                                 TIME_UNITS.get(u) or MEASURE_UNITS[u])
+                    return _finish(text, toks, i, j + 3, q, blocked, ages=ages)
+                return None
+            if j < n and toks[j].low == "of":
+                # "two-thirds of the workers", like "half of": a share, in percent
+                value = round(value * 100, 2)
+                q = Quantity(t.start, toks[j - 1].end, t.start, toks[j - 1].end, value, value, "exact", "percent")
+                return _finish(text, toks, i, j, q, blocked, ages=ages)
         # title case runs are names, not figures: "Three Steps Above Heaven"
         if t.text[:1].isupper() and i + 2 < n and toks[i + 1].kind == "word" and toks[i + 2].kind == "word" \
                 and toks[i + 1].text[:1].isupper() and toks[i + 2].text[:1].isupper() \
@@ -489,10 +876,16 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked) -> tuple[Quantity, in
     # magnitude after digits: 5 bln, 113.4 thousand, 100 mln
     if t.kind == "num" and value is not None and j < n and toks[j].kind == "word":
         m = toks[j].low
-        if m in MAGNITUDES and (m not in ("m", "k") or toks[j].start == toks[j - 1].end):
+        if m in MAGNITUDES and (m not in ("m", "k") or toks[j].start == toks[j - 1].end) and not (
+                m == "m" and not _million_m(text, toks, i, j)):
             value *= MAGNITUDES[m]
             j += 1
-    q = Quantity(t.start, toks[j - 1].end, t.start, toks[j - 1].end, None, None, kind)
+        elif m.startswith("m") and m[1:] in CURRENCY_CODES and toks[j].text[:1] == "M" and len(m) == 4:
+            value *= 1e6  # 30 MUSD, 120 MEUR: millions of a currency (finance usage)
+            q0 = Quantity(sign_at if sign_at is not None else t.start, toks[j].end, sign_at if sign_at is not None else t.start, toks[j].end, value, value, kind, CURRENCY_CODES[m[1:]])
+            return _finish(text, toks, i, j + 1, q0, blocked, value=value, kind=kind, ages=ages)
+    s0 = t.start if t.kind != "num" or sign_at is None else sign_at
+    q = Quantity(s0, toks[j - 1].end, s0, toks[j - 1].end, None, None, kind)
     q.value_low = value
     q.uncertain = uncertain
     if kind == "vague" and j < n and toks[j].low == "more":
@@ -500,39 +893,67 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked) -> tuple[Quantity, in
         q.end = toks[j - 1].end
     if kind == "ratio":
         q.unit = "ratio"
-    return _finish(text, toks, i, j, q, blocked, value=value, kind=kind)
+    return _finish(text, toks, i, j, q, blocked, value=value, kind=kind, ages=ages)
 
 
-def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None):
+def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=False):
     n = len(toks)
     if value is None and q.value_low is not None:
         value = q.value_low
     kind = kind or q.qualifier
     high = None
     qualifier = "exact" if kind in ("exact", "ratio") else kind
-    # range: A-B, A–B, A to B, between A and B, from A to B
+    # range: A-B, A–B, A to B, between A and B, from A to B; a unit may be written on both
+    # numbers ("5% to 10%", "from $250,000 to $1 million", "5km-10km") or on the second only
     hq, hk = _hedge_before(toks, i)
-    between = i > 0 and toks[i - 1].low == "between"
-    frm = i > 0 and toks[i - 1].low == "from"
-    if j + 1 < n and not q.uncertain and value is not None and (
-            toks[j].text in ("-", "–", "—") or toks[j].low == "to" or (between and toks[j].low == "and")):
-        r = toks[j + 1]
+    cur = _currency_before(toks, i)
+    i0 = i - 1 if cur else i
+    between = i0 > 0 and toks[i0 - 1].low == "between"
+    frm = i0 > 0 and toks[i0 - 1].low == "from"
+    unit1, j1 = (None, j)
+    if j < n and q.unit is None and toks[j].low not in ("to", "and") and toks[j].text not in ("-", "–", "—"):
+        unit1, j1 = _unit_here(toks, j, text)
+    if j1 + 1 < n and not q.uncertain and value is not None and (
+            toks[j1].text in ("-", "–", "—") or toks[j1].low == "to" or (between and toks[j1].low == "and")) \
+            and not (toks[j1].text == "-" and toks[j1].start == toks[j1 - 1].end and toks[j1 + 1].kind == "word"
+                     and toks[j1 + 1].start == toks[j1].end):
+        jc = j1
+        rk = jc + 1
+        cur2 = _currency_before(toks, rk + 1) if rk + 1 < n and toks[rk + 1].kind == "num" else None
+        if cur2 and cur2 == cur:
+            rk += 1  # $250,000 to $1 million
+        r = toks[rk]
         second = None
-        if r.kind == "num" and not _overlaps(blocked, r.start, r.end) and not text[r.end:r.end + 1].isalpha():
-            v2 = digit_value(r.text)
-            k = j + 2
+        if r.kind == "num" and not _overlaps(blocked, r.start, r.end) and (
+                not text[r.end:r.end + 1].isalpha() or glued_unit(_glued_suffix(text, r.end))):
+            v2 = digit_value(r.text, decimal_point=rk + 1 < n and toks[rk + 1].low in MAGNITUDES)
+            k = rk + 1
             if v2 is not None and k < n and toks[k].low in MAGNITUDES and toks[k].low not in ("m", "k"):
                 v2 *= MAGNITUDES[toks[k].low]
                 k += 1
             second = (v2, k)
         elif r.kind == "word":
-            wn = word_number(toks, j + 1)
+            wn = word_number(toks, rk)
             if wn and wn[2] == "exact":
                 second = (wn[0], wn[1])
-        if second and second[0] is not None and second[0] > value and (
-                toks[j].low != "to" or frm or between or (toks[j].low == "to" and (hq is None or hq in (
-                    "about",)) and (second[1] < n and (toks[second[1]].low in TIME_UNITS or toks[second[1]].low
-                                                       in PERSON_NOUNS or toks[second[1]].kind == "word")))):
+        same_unit = False
+        if second and second[0] is not None:
+            if unit1 is not None:
+                unit2, k2 = _unit_here(toks, second[1], text)
+                same_unit = unit2 == unit1
+                if same_unit:
+                    second = (second[0], k2)
+            elif cur2 and cur2 == cur:
+                same_unit = True
+        change = _change_before(toks, i0)
+        if second and second[0] is not None and second[0] > value and (unit1 is None or same_unit) and (
+                toks[jc].low != "to" or frm or between or (same_unit and not change) or (
+                    toks[jc].low == "to" and (hq is None or hq in ("about",)) and not change and unit1 is None
+                    and (second[1] < n and (toks[second[1]].low in TIME_UNITS or toks[second[1]].low
+                                            in PERSON_NOUNS or toks[second[1]].kind == "word")))):
+            j = jc
+            if unit1 is not None:
+                q.unit = unit1
             # a magnitude after the second number applies to both: 150-170 thousand
             if t_mag := (toks[second[1] - 1].low if second[1] - 1 > j + 1 else None):
                 if t_mag in MAGNITUDES and value < second[0] / MAGNITUDES[t_mag]:
@@ -542,14 +963,17 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None):
             j = second[1]
             q.end = toks[j - 1].end
             if between or frm:
-                hk = i - 1
+                hk = i0 - 1
                 hq = None
     # currency before: $5 million, USD 5, KZT 1,000, RUB 40 mln
     unit = q.unit
     start = q.start
     k = (hk if hq else i) - 1
-    if k >= 0 and toks[k].low in CURRENCY_CODES_BEFORE:
-        unit = CURRENCY_WORDS[toks[k].low]
+    if k >= 0 and unit is None and (toks[k].low in CURRENCY_CODES_BEFORE or _currency_before(toks, k + 1)):
+        unit = _currency_before(toks, k + 1) or CURRENCY_WORDS[toks[k].low]
+        while k > 0 and toks[k - 1].end == toks[k].start and toks[k - 1].kind != "num" and \
+                (toks[k - 1].text + text[toks[k].start:toks[k].end]).lower() != toks[k].low:
+            k -= 1  # C$, HK$, US$: the code glued before the symbol
         start = toks[k].start
         hq2, hk2 = _hedge_before(toks, k)
         if hq2 and not hq:
@@ -557,10 +981,10 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None):
     # currency / percent after
     if j < n:
         w = toks[j].low
-        if w in CURRENCY_WORDS and w not in ("$",):
+        if w in CURRENCY_WORDS and w not in ("$", "pounds", "pound") and (unit is None or unit == CURRENCY_WORDS[w]):
             unit = CURRENCY_WORDS[w]
             j += 1
-        elif w == "%" or w == "percent" or (w == "per" and j + 1 < n and toks[j + 1].low == "cent"):
+        elif unit is None and (w == "%" or w == "percent" or (w == "per" and j + 1 < n and toks[j + 1].low == "cent")):
             unit = "percent"
             j += 2 if w == "per" else 1
         if unit and j < n and toks[j].low in MAGNITUDES and toks[j].low not in ("m", "k", "thousands"):
@@ -568,6 +992,33 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None):
             if high is not None:
                 high *= MAGNITUDES[toks[j].low]
             j += 1
+    # any other unit after the number: 50mph, 6kW, 30C, 20 degrees celsius, 25 kg, 10 us dollars
+    if unit is None and j < n and not (toks[j].text == "-" and j + 1 < n and toks[j + 1].kind == "word"):
+        u, k = _unit_here(toks, j, text)
+        if u is not None and u not in ("percent",):
+            unit, j = u, k
+    if unit in MONEY and value is not None and j < n:
+        # 3 dollars 50 cents, thirteen dollars and forty-five cents
+        k = j + 1 if toks[j].low == "and" else j
+        if k < n and unit in ("USD", "EUR", "GBP", "CAD", "AUD"):
+            c = digit_value(toks[k].text) if toks[k].kind == "num" else None
+            k2 = k + 1
+            if toks[k].kind == "word":
+                wn = word_number(toks, k)
+                c, k2 = (wn[0], wn[1]) if wn and wn[2] == "exact" else (None, k)
+            if c is not None and 0 < c < 100 and k2 < n and toks[k2].low in ("cents", "cent", "pence", "p"):
+                value += c / 100
+                j = k2 + 1
+            elif c is not None and 0 < c < 100 and c == int(c) and re.match(
+                    r"\s*(?:$|[.,;:!?)\]])", text[toks[k2 - 1].end:toks[k2 - 1].end + 3]) and (
+                    toks[k].kind != "num" or len(toks[k].text) == 2):
+                value += c / 100  # 15 dollars 50, thirteen dollars forty-five: the cents, unnamed
+                j = k2
+    if unit is not None and unit not in ("percent", "ratio") and j < n:
+        per, k = per_rate(toks, j)  # $ 98 a share, 500,000 barrels a day, 50 meters per millisecond
+        if per and per != unit and not (k < n and toks[k].low in OFFSET_AFTER):  # not "a year earlier"
+            q.extra["per"] = per
+            j = k
     q.end = max(q.end, toks[j - 1].end)
     # compound adjectives: 3-day, seven-month, 5-year prison term; ages are not quantities
     head = None
@@ -579,12 +1030,29 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None):
             after = toks[j + 2].low if j + 2 < n else ""
             if "old" in rest.split("-") or after in ("old", "-old") or (after == "-" and j + 3 < n
                                                                         and toks[j + 3].low == "old"):
-                return None  # 16-year-old
+                if not ages:
+                    return None  # 16-year-old
+                end = toks[j + 1].end if "old" in rest.split("-") else toks[j + 2 if after != "-" else j + 3].end
+                return _age(q, start, value, high, qualifier, TIME_UNITS[first], end), j + 2
             unit = TIME_UNITS[first]
             q.end = toks[j + 1].start + len(first)
             j += 2
         elif first in ATTRIBUTE_UNITS:
             return None  # five-story building
+        elif (first in MEASURE_UNITS and first not in GLUED_ONLY or first in CURRENCY_NAMES) and unit is None:
+            # a 3-inch thickness, the six-mile trip, a 45-acre farm, a 12-cent-a-share dividend, a one-yen bid
+            unit = MEASURE_UNITS.get(first) or CURRENCY_NAMES[first]
+            parts = rest.split("-")
+            if len(parts) == 3 and parts[1] in ("a", "per") and parts[2] in PER_NOUNS:
+                q.extra["per"] = PER_NOUNS[parts[2]]
+                q.end = toks[j + 1].end
+            else:
+                q.end = toks[j + 1].start + len(first)
+            j += 2
+    if unit is None and j < n and toks[j].low in ("yo", "y.o"):
+        if not ages:
+            return None  # a 87 yo man
+        return _age(q, start, value, high, qualifier, "year", toks[j].end), j + 1
     if unit is None:
         unit, head, j2, head_start = _unit_after(toks, j)
         if unit in TIME_UNITS.values() or unit in ("km", "metre", "mile", "cm"):
@@ -593,10 +1061,17 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None):
             nxt = toks[j].low if j < n else ""
             if nxt in ("old",) or (nxt == "of" and j + 1 < n and toks[j + 1].low in ("age", "independence",
                                                                                    "existence")):
+                if ages and unit in TIME_UNITS.values() and (nxt == "old" or toks[j + 1].low == "age"):
+                    return _age(q, min(start, toks[hk].start) if hq else start, value, high, qualifier
+                                if qualifier == "range" else (hq or qualifier), unit,
+                                toks[j].end if nxt == "old" else toks[j + 1].end), j + (1 if nxt == "old" else 2)
                 return None
     # ages and offsets: "aged 52", "turned 50", "Six months after", "41 years prior", "within two days"
     prev = toks[(hk if hq else i) - 1].low if (hk if hq else i) > 0 else ""
-    if prev in ("aged", "turned", "age"):
+    if prev in ("aged", "turned", "age") or (j < n and toks[j].low in ("yo", "y.o")):
+        if ages and unit is None:
+            return _age(q, start, value, high, qualifier, "year", q.end if toks[j].low not in ("yo", "y.o")
+                        else toks[j].end), j
         return None
     nxt = toks[j].low if j < n else ""
     if unit in TIME_UNITS.values() or (unit is None and head is None):
@@ -749,7 +1224,7 @@ def _windows(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[
 
 
 def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_sentence_chars: int = 2000,
-                    dates=None, prepared: bool = False) -> list[Quantity]:
+                    dates=None, prepared: bool = False, ages: bool = False) -> list[Quantity]:
     """Every quantity in a passage; sentence spans are (start, end) into `text`; `dates` = find_dates(text)
     when the caller has it already; `prepared` = the spans are already analysis sentences."""
     if not text:
@@ -781,7 +1256,7 @@ def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_senten
         k2 = bisect.bisect_left(cands, e, k)
         chunk = text[s:e]
         hyp = bool(HYPOTHETICAL.search(chunk))
-        for q in parse_sentence(text, s, e, blocked, hyp, cands[k:k2]):
+        for q in parse_sentence(text, s, e, blocked, hyp, cands[k:k2], ages):
             out.append(q)
     out.sort(key=lambda q: q.start)
     # a unit written once distributes over a list: "six, five, four years"
