@@ -14,7 +14,7 @@ from hypothesis import example, given, settings, strategies as st
 from pipeline.facts.quantities import extract_passage
 from pipeline.facts.units import normalize_unit
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "quantities"
+DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "quantities"
 
 
 def figs(text: str, ages: bool = False) -> list[tuple[str, float | None, float | None, str | None]]:
@@ -263,10 +263,13 @@ def test_ages_do_not_become_claims():
     assign_measures(text, qs, lex)
     by_unit = {q.unit: q.measure for q in qs}
     assert by_unit["year of age"] == "other" and by_unit["person"] == "injured"
-    # the stage itself reads no ages: the only claim is the count of the injured
+    # the stage itself reads no ages: the numeral claims are the count of the injured, and the
+    # 16-year-old is one person killed (a count without a numeral), never 16
     out = facts_for_text(text)
-    assert out["quantities"]["surface"].tolist() == ["5"]
-    assert out["claims"]["measure"].tolist() == ["injured"]
+    numerals = out["quantities"][~out["quantities"]["implicit"]]
+    assert numerals["surface"].tolist() == ["5"]
+    claims = sorted(zip(out["claims"]["measure"], out["claims"]["value_low"], out["claims"]["surface"]))
+    assert claims == [("injured", 5.0, "5"), ("killed", 1.0, "A 16-year-old")]
 
 
 # --- unit names --------------------------------------------------------------------------------------
