@@ -21,6 +21,7 @@ from typing import Iterator
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import contract
@@ -201,10 +202,23 @@ class Inputs:
             )
         return path
 
-    def arrow(self, producer: str, name: str, columns=None) -> pa.Table:
+    def arrow(self, producer: str, name: str, columns=None, where: tuple[str, list] | None = None) -> pa.Table:
+        """The table; `where` = (column, values) reads only the rows whose column is one of the values
+        (a partition's documents), in table order, without holding the whole table."""
         wanted = self.columns(producer, name, columns)
-        return pq.read_table(self.path(producer, name), columns=wanted)
+        if where is None:
+            return pq.read_table(self.path(producer, name), columns=wanted)
+        column, values = where
+        self.table(producer, name).column(column)
+        source = pq.ParquetFile(self.path(producer, name))
+        read = None if wanted is None else list(dict.fromkeys([*wanted, column]))
+        keep = pa.array(sorted(set(values)), source.schema_arrow.field(column).type)
+        parts = [batch.filter(pc.is_in(batch.column(column), value_set=keep))
+                 for batch in source.iter_batches(65536, columns=read)]
+        schema = source.schema_arrow if read is None else pa.schema([source.schema_arrow.field(c) for c in read])
+        table = pa.Table.from_batches([p for p in parts if p.num_rows], schema=schema)
+        return table if wanted is None else table.select(wanted)
 
-    def read(self, producer: str, name: str, columns=None) -> pd.DataFrame:
-        """The table (declared columns, or `columns`) as a DataFrame."""
-        return self.arrow(producer, name, columns).to_pandas()
+    def read(self, producer: str, name: str, columns=None, where: tuple[str, list] | None = None) -> pd.DataFrame:
+        """The table (declared columns, or `columns`; rows matching `where`) as a DataFrame."""
+        return self.arrow(producer, name, columns, where).to_pandas()

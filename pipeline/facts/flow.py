@@ -23,21 +23,15 @@ from pipeline.text.offsets import offset_maps
 
 @task(name="facts-partition", cache_policy=NONE)
 def facts_partition(part: list[str], index: int, inputs: Inputs, params: FactsParams) -> tuple[pd.DataFrame, pd.DataFrame]:
-    docs = set(part)
-    documents = inputs.read("ingest", "documents", ["doc_id", "source_path", "title", "published_iso"])
-    documents = documents[documents["doc_id"].isin(docs)]
-    passages = inputs.read("ingest", "passages")
-    passages = passages[passages["doc_id"].isin(docs)]
-    clean = inputs.read("clean", "passages")
-    clean = clean[clean["doc_id"].isin(docs)]
-    sentences = inputs.read("clean", "sentences")
-    sentences = sentences[sentences["doc_id"].isin(docs)]
-    edits = inputs.read("clean", "edits")
-    edits = edits[edits["passage_id"].isin(set(passages["passage_id"]))]
-    dedup = inputs.read("dedup", "passages")
-    dedup = dedup[dedup["doc_id"].isin(docs)] if len(dedup) else dedup
-    mentions = inputs.read("entities", "mentions")
-    mentions = mentions[mentions["doc_id"].isin(docs)] if len(mentions) else None
+    docs = ("doc_id", list(part))  # read only this partition's rows of every table
+    documents = inputs.read("ingest", "documents", ["doc_id", "source_path", "title", "published_iso"], where=docs)
+    passages = inputs.read("ingest", "passages", where=docs)
+    clean = inputs.read("clean", "passages", where=docs)
+    sentences = inputs.read("clean", "sentences", where=docs)
+    edits = inputs.read("clean", "edits", where=docs)
+    dedup = inputs.read("dedup", "passages", where=docs)
+    mentions = inputs.read("entities", "mentions", where=docs)
+    mentions = mentions if len(mentions) else None
     maps = offset_maps(passages, edits)
 
     def raw_span(pid: str, s: int, e: int) -> tuple[int, int]:

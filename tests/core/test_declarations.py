@@ -6,6 +6,7 @@ import ast
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pytest
 
@@ -144,3 +145,21 @@ def test_every_column_the_contract_prose_requires_is_declared():
     for (stage, name), columns in floor.items():
         declared = set(contract.get(stage, name).schema.names)
         assert columns <= declared, f"data/{stage}/{name}.parquet lacks {sorted(columns - declared)}"
+
+
+def test_a_partition_reads_only_its_rows_in_table_order(tmp_path):
+    from pipeline.core.tables import stage_output
+
+    rows = pd.DataFrame({"passage_id": [f"p{i}" for i in range(10)], "doc_id": [f"d{i % 3}" for i in range(10)],
+                         "seq": list(range(10)), "char_start": [0] * 10, "char_end": [1] * 10,
+                         "text": list("abcdefghij")})
+    with stage_output(tmp_path / "data" / "ingest") as out:
+        out.write(contract.get("ingest", "passages"), rows)
+    inputs = Inputs(tmp_path, "facts")
+    part = inputs.read("ingest", "passages", where=("doc_id", ["d2", "d0"]))
+    assert part["passage_id"].tolist() == ["p0", "p2", "p3", "p5", "p6", "p8", "p9"]
+    assert list(part.columns) == contract.get("ingest", "passages").schema.names
+    narrow = Inputs(tmp_path, "clean").read("ingest", "passages", ["passage_id", "text"], where=("doc_id", ["d1"]))
+    assert list(narrow.columns) == ["passage_id", "text"] and narrow["text"].tolist() == ["b", "e", "h"]
+    with pytest.raises(contract.ContractError, match="no column 'document'"):
+        inputs.read("ingest", "passages", where=("document", ["d1"]))
