@@ -9,8 +9,8 @@ them (articles/<incident>/<hash>.txt: headline, blank line, `Published: YYYY-MM-
 line, body); gold.csv has each incident's final num_killed and num_injured.
 
 What runs: a temporary project (the repo's params.yaml and dvc.yaml, the entities stage
-without a gazetteer since the repo's is about Kazakhstan, `facts.places` emptied for the same
-reason) whose seeds/ holds the articles as seeds/<incident>/<hash>.txt, so a claim's
+without a gazetteer since the repo's is about Kazakhstan, and no corpus profile: seeds/ holds
+only the articles) whose seeds/ holds the articles as seeds/<incident>/<hash>.txt, so a claim's
 source_path tells its incident. The real pipeline runs there with the repo's code:
 `python -m pipeline run ingest dedup clean entities facts` (PIPELINE_ROOT = the project,
 PYTHONPATH = the repo); its local Prefect server is stopped afterwards.

@@ -108,6 +108,7 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
                    "edits": ALL_COLUMNS},
             entities={"mentions": ALL_COLUMNS},
         ),
+        inputs=("seeds",),  # its corpus profile, seeds/corpus.yaml (facts.profile)
     ),
     Stage(
         "report", "write reports/report.html, report.pdf and metrics.json from the tables",

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from tests.facts_helpers import GOLD, run_facts, seed_tables
+from tests.facts_helpers import GOLD, REPO, run_facts, seed_tables
 
 DEATH_INJURY = ("killed", "injured")
 
@@ -104,8 +104,12 @@ def map_event(place: str | None, start: str | None, end: str | None, gold_events
 
 
 def predict_seeds(params=None):
+    """The facts stage on the seeds, with the seeds' corpus profile (seeds/corpus.yaml), as the flow runs it."""
+    from pipeline.facts.params import FactsParams
+    from pipeline.facts.profile import profile_params
+
     tables = seed_tables()
-    out = run_facts(tables, params)
+    out = run_facts(tables, profile_params(params or FactsParams(), REPO))
     return tables, out
 
 

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 MARKERS = ("params.yaml", "dvc.yaml")
+# the corpus profile: a corpus's own places and words, at the top of its input folder (not a document)
+CORPUS_PROFILE = "corpus.yaml"
 
 
 class ProjectNotFound(RuntimeError):

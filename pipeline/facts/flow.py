@@ -16,6 +16,7 @@ from pipeline.contract import facts as contract
 from pipeline.core.flow import map_partitions, stage_context
 from pipeline.core.tables import Inputs, stage_output
 from pipeline.facts.params import FactsParams
+from pipeline.facts.profile import profile_params
 from pipeline.facts.stage import Inputs as FactInputs, merge, read_documents, reprints
 from pipeline.stages import STAGES
 from pipeline.text.offsets import offset_maps
@@ -47,6 +48,10 @@ def facts_flow(root: str, params: FactsParams) -> dict:
     """Figures, claims, events, comparison and timeline from the clean, deduplicated passages."""
     logger = get_run_logger()
     ctx = stage_context(root, "facts")
+    params = profile_params(params, ctx.root)  # this corpus's places and words, kept with its documents
+    if params.profile:
+        logger.info("facts: corpus profile %s%s", params.profile,
+                    "" if (ctx.root / params.profile).is_file() else " (none: general defaults only)")
     for producer, tables in STAGES["facts"].declared_reads().items():
         for name in tables:
             ctx.inputs.path(producer, name)  # every input exists before the partitions start

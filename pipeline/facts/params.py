@@ -102,6 +102,12 @@ class FactsParams(Section):
                     "as facts about the place (undated), not counted with an event "
                     "(default: pipeline/facts/lexicons/en.yaml)",
     )
+    profile: str | None = Field(
+        "seeds/corpus.yaml",
+        description="the corpus profile, relative to the project: this corpus's places and local words, "
+                    "added to the lexicons (pipeline/facts/profile.py); a missing file is no profile; "
+                    "null: none",
+    )
     places: dict[str, list[str]] = Field(
         default_factory=dict,
         description="canonical place -> other spellings (merged before events are formed); places are "

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core.paths import CORPUS_PROFILE
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import discover, partition, read_partition
 from tests.conftest import REPO
@@ -40,7 +41,7 @@ def test_doc_id_depends_on_content_not_name_or_order(tmp_path, seeds):
     *_, docs, _, _ = seeds
     folder = tmp_path / "seeds"
     folder.mkdir()
-    originals = sorted((REPO / "seeds").iterdir())
+    originals = sorted(f for f in (REPO / "seeds").iterdir() if f.name != CORPUS_PROFILE)
     for i, f in enumerate(reversed(originals)):
         (folder / f"renamed_{i}.txt").write_bytes(f.read_bytes())
     files, _ = discover(tmp_path, IngestParams())
@@ -93,3 +94,15 @@ def test_partitions_keep_order_and_respect_size():
     parts = partition(files, 1)
     assert [f for p in parts for f in p] == files
     assert all(sum(f.size for f in p) <= 1024 * 1024 for p in parts)
+
+
+def test_the_corpus_profile_is_not_a_document(tmp_path):
+    """seeds/corpus.yaml is the corpus's profile (pipeline/facts/profile.py): neither read nor rejected;
+    a corpus.yaml deeper down is an ordinary unsupported file."""
+    (tmp_path / "seeds" / "sub").mkdir(parents=True)
+    (tmp_path / "seeds" / "a.txt").write_text("A text.", encoding="utf-8")
+    (tmp_path / "seeds" / CORPUS_PROFILE).write_text("facts: {}\n", encoding="utf-8")
+    (tmp_path / "seeds" / "sub" / CORPUS_PROFILE).write_text("facts: {}\n", encoding="utf-8")
+    files, rejected = discover(tmp_path, IngestParams())
+    assert [f.path for f in files] == ["seeds/a.txt"]
+    assert [r["source_path"] for r in rejected] == ["seeds/sub/corpus.yaml"]
