@@ -19,8 +19,8 @@ import pandas as pd
 
 from pipeline.contract import facts as contract
 from pipeline.facts.attribution import assign_attribution
-from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, event_key, event_label, event_period, \
-    find_places
+from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, containers, event_key, event_label, \
+    event_period, event_places, find_places
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import compile_lexicon, kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
@@ -239,7 +239,14 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
              and isinstance(clean[pid][0], str) and not clean[pid][1]}
     readable = list(texts)
     found_dates = {pid: find_dates(texts[pid]) for pid in readable}
-    found_places = {pid: list(mentions.get(pid, []) or find_places(texts[pid], gazetteer)) for pid in readable}
+    # the places NER found (GPE, LOC) when the entities stage ran, else those the place patterns find;
+    # a state, county or country is not the place of a figure when the document names a town in it
+    found_places = {pid: event_places(texts[pid], mentions.get(pid, [])) if mentions
+                    else find_places(texts[pid], gazetteer) for pid in readable}
+    held_by = set().union(*(containers(texts[pid], found_places[pid]) for pid in readable)) if readable else set()
+    named = {n for pid in readable for _, _, n in found_places[pid]}
+    if named - held_by:
+        found_places = {pid: [x for x in v if x[2] not in held_by] for pid, v in found_places.items()}
     day_years: dict = defaultdict(Counter)    # (month, day) -> years it is written with in full
     month_years: dict = defaultdict(Counter)  # month -> years
     for pid in readable:
@@ -351,7 +358,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         news = NEWS_DATELINE.search(text)
         if news:
             # "CAPITAL CITY -- Dozens of protesters ...": a news dateline names where the story is
-            plist = sorted(plist + [(news.start(1), news.end(1), _title_place(news.group(1)))])
+            plist = sorted(plist + [_dateline_place(news)])
         passages.append(_Passage(
             pid=pid, index=len(passages), text=text, asents=asents, astarts=[s for s, _ in asents],
             sids=[sid for _, _, sid in spans], starts=[s for s, _, _ in spans], plist=plist, dated=dated,
@@ -363,7 +370,13 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             heading = (only_dates[-1][0], only_dates[-1][1], None)
         elif qs or len(text) > 200:
             heading = None
-    return _assign_context(doc_id, passages, lex, params, raw_span, _title_place_of(title, passages, gazetteer))
+    qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
+                                   _title_place_of(title, passages, gazetteer))
+    # every place the document names (for the corpus-wide step: two documents name each other's place)
+    doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist}))
+    for r in qrows:
+        r["doc_places"] = doc_places
+    return qrows, trows
 
 
 HEADLINE_CHARS = 300
@@ -375,12 +388,21 @@ FROM_PLACE = re.compile(r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|villa
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
 CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # "CAPITAL CITY -- Dozens of protesters ...", "SHELBYVILLE, Dec 16 — ...": a news dateline at a line start
-NEWS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?"
-                           r"\s+(?:--|—|–)\s")
+# "GARY, Ind. —", "FRANKLIN (Feb. 4, 2014) –", "Gary, Ind. (AP) —": the same at the start of a body
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*"
+                           r"(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?"
+                           r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}(?:\s[A-Z][a-z]+\.?)?"
+                           r"(?:\s*\([A-Za-z .]{1,20}\))?)\s+(?:--|—|–)\s")
+
+
+def _dateline_place(m: re.Match) -> tuple[int, int, str]:
+    """(start, end, name) of the place a news dateline names."""
+    g = 1 if m.group(1) else 2
+    return m.start(g), m.end(g), _title_place(m.group(g)) if g == 1 else m.group(g)
 
 
 def _title_place(name: str) -> str:
-    return "-".join(w.capitalize() for w in name.split("-")).replace(" ", " ")
+    return " ".join("-".join(w.capitalize() for w in word.split("-")) for word in name.split(" "))
 
 
 def _title_place_of(title: str | None, passages: list, gazetteer: dict) -> str | None:
@@ -413,7 +435,7 @@ def _main_places(passages: list[_Passage], title_place: str | None = None) -> di
             per[p.segment][n] += 1
         m = NEWS_DATELINE.search(p.text)
         if m and p.segment not in news:
-            news[p.segment] = _title_place(m.group(1))
+            news[p.segment] = _dateline_place(m)[2]
     main = title_place or (doc.most_common(1)[0][0] if doc else None)
     out = {}
     for seg in {p.segment for p in passages}:
