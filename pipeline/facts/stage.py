@@ -21,6 +21,7 @@ from pipeline.contract import facts as contract
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, containers, event_key, event_label, \
     event_period, event_places, find_places
+from pipeline.facts.incidents import assign_incidents
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import compile_lexicon, kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
@@ -180,6 +181,10 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
                                  basis if isinstance(basis, str) else None)
     _same_day(q, params.same_day_kinds)
     _doc_fallback(q)
+    # articles about one incident get one key across documents (pipeline/facts/incidents.py)
+    published = dict(zip(documents["doc_id"], documents["published_iso"])) \
+        if len(documents) and "published_iso" in documents else {}
+    assign_incidents(q, t, published, places)
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
     docs = documents.set_index("doc_id")
     doc_meta = docs[["source_path", "title"]] if len(docs) else pd.DataFrame(columns=["source_path", "title"])
