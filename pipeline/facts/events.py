@@ -61,12 +61,18 @@ _PREFIX_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Pt|Saint|Fort|Mount|Port|San|San
                             r"West)\.?\s$")
 
 
+_ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of)\s+"
+                            r"(?:the\s+)?$", re.I)
+
+
 def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The NER place mentions (GPE, LOC) that can be the place of an event: a fragment is joined to
     the word that heads it ("St." + "Louis"), a street, building or institution is not a place, nor a
     name with digits or that is not capitalised."""
     out = []
     for a, b, name in mentions:
+        if _ORIGIN_BEFORE.search(text, max(0, a - 30), a):
+            continue  # "a native of New York", "a man from Fort Worth": where someone comes from
         m = _PREFIX_BEFORE.search(text, max(0, a - 7), a)
         if m and not any(x[0] <= m.start() < x[1] for x in mentions):
             a, name = m.start(), text[m.start():b]
@@ -93,12 +99,26 @@ def containers(text: str, places: list[tuple[int, int, str]]) -> set[str]:
     out = set()
     ends = {b for _, b, _ in places}
     for a, b, name in places:
-        if _ABBREVIATION.fullmatch(name) or _AREA.search(name):
+        if _ABBREVIATION.fullmatch(name.split()[-1]) or _AREA.search(name):
             out.add(name)
             continue
         m = re.compile(r",\s*$").search(text, max(0, a - 3), a)
         if m and m.start() in ends:
             out.add(name)
+    return out
+
+
+_INSIDE_GAP = re.compile(r"\s*(?:,|\s(?:in|near|outside|of)\s)\s*(?:the\s+)?(?:(?:city|town|village|county|state|"
+                         r"region|province)\s+of\s+)?", re.I)
+
+
+def places_inside(text: str, places: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """(inner, outer) for a place named right before another after a comma or "in", "near", "outside",
+    "of": "Alturas, Calif.", "the Cedarville Rancheria in Alturas"."""
+    out = []
+    for (a0, a1, a), (b0, b1, b) in zip(places, places[1:]):
+        if a != b and _INSIDE_GAP.fullmatch(text, a1, b0):
+            out.append((a, b))
     return out
 
 

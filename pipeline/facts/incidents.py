@@ -35,6 +35,7 @@ from typing import Callable
 from pipeline.facts.events import PLACE_FACTS, event_key, slug
 
 WINDOW_DAYS = 2
+NAMED_PLACE_DAYS = 1   # stories at places of different names: the same day or the next
 
 
 @dataclass
@@ -47,6 +48,7 @@ class _Story:
     anchor: str | None              # ISO at that level
     rows: list = field(default_factory=list)
     names: frozenset = frozenset()  # canonical places its document names
+    inside: frozenset = frozenset()  # (inner, outer) places its document names one inside the other
 
     @property
     def day(self) -> dt.date | None:
@@ -88,10 +90,13 @@ def _stories(qrows: list[dict], published: dict, canon: Callable) -> list[_Story
             level, anchor = "undated", None
         if doc_id not in names_of:
             raw = rows[0].get("doc_places")
-            names_of[doc_id] = frozenset(canon(n) for n in raw.split("; ") if n) if isinstance(raw, str) else frozenset()
+            items = [n for n in raw.split("; ") if n] if isinstance(raw, str) else []
+            pairs = [n.split(" > ", 1) for n in items if " > " in n]
+            names_of[doc_id] = (frozenset(canon(n) for n in items if " > " not in n),
+                                frozenset((canon(a), canon(b)) for a, b in pairs))
         places = Counter(r.get("place") for r in rows if isinstance(r.get("place"), str))
         out.append(_Story(doc_id, ev, places.most_common(1)[0][0] if places else None, rows[0].get("kind"), level,
-                          anchor, rows, names_of[doc_id]))
+                          anchor, rows, *names_of[doc_id]))
     return out
 
 
@@ -109,23 +114,30 @@ def _names(place: str, names: frozenset) -> bool:
     return _NAMED[key]
 
 
-def _places_agree(a: _Story, b: _Story) -> bool:
+def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
     if a.place == b.place:
         return True
     if a.doc_id == b.doc_id:
-        # one document's stories of one kind on one day: one incident told at several places (the town,
-        # the reservation in it, the region: "Alturas", "Cedarville Rancheria", "Northern Calif.")
-        return a.level == b.level == "day" and a.anchor == b.anchor
+        # one document's stories of one kind within days (the caller checks the days) at places it names
+        # one inside the other: one incident told at several places ("the Cedarville Rancheria in
+        # Alturas", "Alturas, Calif."); a story with no place is its document's
+        # one document's shooting (a kind the dead and wounded are counted in) told at several places is one
+        # incident; detentions or rallies in two towns on one day are two
+        return a.level == b.level == "day" and (a.place is None or b.place is None or (a.place, b.place) in a.inside
+                                               or (b.place, a.place) in a.inside or a.kind in casualty_kinds)
     if a.place is None or b.place is None:
         return False
-    return _names(a.place, b.names) or _names(b.place, a.names)
+    # two articles at different names of one place (the town, its county): one names the other's place,
+    # and they tell about the same day or the next
+    near = a.day is not None and b.day is not None and abs((a.day - b.day).days) <= NAMED_PLACE_DAYS
+    return near and (_names(a.place, b.names) or _names(b.place, a.names))
 
 
-def _fits(s: _Story, inc: _Incident) -> bool:
-    return all(_places_agree(s, o) for o in inc.stories)
+def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
+    return all(_places_agree(s, o, casualty_kinds) for o in inc.stories)
 
 
-def group(stories: list[_Story]) -> list[_Incident]:
+def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> list[_Incident]:
     incidents: list[_Incident] = []
     by_day: dict = defaultdict(list)     # (kind, day) -> incidents with a story of that day
     order = {"day": 0, "month": 1, "year": 2, "undated": 3}
@@ -139,7 +151,7 @@ def group(stories: list[_Story]) -> list[_Incident]:
                         seen.add(id(inc))
                         cands.append(inc)
             cands = [inc for inc in cands if all(abs((x - d).days) <= WINDOW_DAYS for x in inc.days())
-                     and _fits(s, inc)]
+                     and _fits(s, inc, casualty_kinds)]
             if cands:
                 inc = max(cands, key=lambda i: (len(i.stories), -incidents.index(i)))
                 inc.stories.append(s)
@@ -152,10 +164,10 @@ def group(stories: list[_Story]) -> list[_Incident]:
             n = len(s.anchor)
             cands = [inc for inc in incidents if inc.stories[0].kind == s.kind
                      and all(o.anchor and o.anchor[:n] == s.anchor[:len(o.anchor)] for o in inc.stories)
-                     and _fits(s, inc)]
+                     and _fits(s, inc, casualty_kinds)]
             finer = [inc for inc in cands if order[inc.level] < order[s.level]]
             same = [inc for inc in cands if inc.level == s.level]
-            if len(cands) == 1 and finer:   # (a coarser incident holds no story of another day)
+            if len(cands) == 1 and finer and s.level == "month":   # (a year says too little to join a day)
                 finer[0].stories.append(s)
             elif same:
                 max(same, key=lambda i: len(i.stories)).stories.append(s)
@@ -179,12 +191,15 @@ def _name(inc: _Incident) -> tuple[str | None, str, str | None]:
     return place, first, inc.stories[0].kind
 
 
-def assign_incidents(qrows: list[dict], trows: list[dict], published: dict, canon: Callable) -> None:
-    """Give every figure (and dated mention) of one incident the incident's event key, in place."""
+def assign_incidents(qrows: list[dict], trows: list[dict], published: dict, canon: Callable,
+                     casualty_kinds: set | None = None) -> None:
+    """Give every figure (and dated mention) of one incident the incident's event key, in place.
+    `casualty_kinds`: the kinds of the dead and wounded (measure_kinds of killed, injured): one
+    document's stories of such a kind within days are one incident wherever it names them."""
     stories = _stories(qrows, published, canon)
     if not stories:
         return
-    incidents = group(stories)
+    incidents = group(stories, frozenset(casualty_kinds or ()))
     named = [(inc, *_name(inc)) for inc in incidents]
     base: dict = defaultdict(list)
     for inc, place, first, kind in named:

@@ -20,7 +20,7 @@ import pandas as pd
 from pipeline.contract import facts as contract
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, containers, event_key, event_label, \
-    event_period, event_places, find_places
+    event_period, event_places, find_places, places_inside
 from pipeline.facts.incidents import assign_incidents
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import compile_lexicon, kind_hits, kinds_of
@@ -184,7 +184,8 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
     # articles about one incident get one key across documents (pipeline/facts/incidents.py)
     published = dict(zip(documents["doc_id"], documents["published_iso"])) \
         if len(documents) and "published_iso" in documents else {}
-    assign_incidents(q, t, published, places)
+    assign_incidents(q, t, published, places,
+                     {params.measure_kinds[m] for m in ("killed", "injured") if m in params.measure_kinds})
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
     docs = documents.set_index("doc_id")
     doc_meta = docs[["source_path", "title"]] if len(docs) else pd.DataFrame(columns=["source_path", "title"])
@@ -248,8 +249,14 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
     # a state, county or country is not the place of a figure when the document names a town in it
     found_places = {pid: event_places(texts[pid], mentions.get(pid, [])) if mentions
                     else find_places(texts[pid], gazetteer) for pid in readable}
+    if mentions and not any(found_places.values()):
+        # NER found no place in the whole document (a glued "in Winchester.Officers"): the patterns
+        found_places = {pid: find_places(texts[pid], gazetteer) for pid in readable}
     held_by = set().union(*(containers(texts[pid], found_places[pid]) for pid in readable)) if readable else set()
     named = {n for pid in readable for _, _, n in found_places[pid]}
+    # "Cedarville Rancheria in Alturas", "Alturas, Calif.": one place named inside another
+    inside = {(a, b) for pid in readable for a, b in places_inside(texts[pid], found_places[pid])}
+    inside |= {(a, b) for b in held_by for a in named if a != b}
     if named - held_by:
         found_places = {pid: [x for x in v if x[2] not in held_by] for pid, v in found_places.items()}
     day_years: dict = defaultdict(Counter)    # (month, day) -> years it is written with in full
@@ -378,7 +385,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
     qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
                                    _title_place_of(title, passages, gazetteer))
     # every place the document names (for the corpus-wide step: two documents name each other's place)
-    doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist}))
+    doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist}) +
+                           sorted(f"{a} > {b}" for a, b in inside))
     for r in qrows:
         r["doc_places"] = doc_places
     return qrows, trows
@@ -397,7 +405,7 @@ CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:th
 NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*"
                            r"(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?"
                            r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}(?:\s[A-Z][a-z]+\.?)?"
-                           r"(?:\s*\([A-Za-z .]{1,20}\))?)\s+(?:--|—|–)\s")
+                           r"(?:\s*\([A-Za-z .]{1,20}\))?)\s+(?:--|—|–|-)\s")
 
 
 def _dateline_place(m: re.Match) -> tuple[int, int, str]:
