@@ -61,6 +61,9 @@ _PREFIX_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Pt|Saint|Fort|Mount|Port|San|San
                             r"West)\.?\s$")
 
 
+_CITY_OF = re.compile(r"^(?:the\s+)?(?:city|town|village|borough)\s+of\s+", re.I)
+_GENERIC = {"town", "city", "village", "county", "state", "downtown", "uptown", "midtown", "metro", "metropolitan",
+            "university", "nation", "country", "region", "area", "district", "neighborhood", "neighbourhood"}
 _ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of)\s+"
                             r"(?:the\s+)?$", re.I)
 
@@ -76,7 +79,9 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
         m = _PREFIX_BEFORE.search(text, max(0, a - 7), a)
         if m and not any(x[0] <= m.start() < x[1] for x in mentions):
             a, name = m.start(), text[m.start():b]
-        name = " ".join(name.split()).strip(" ,;:-’'\"")
+        name = _CITY_OF.sub("", " ".join(name.split()).strip(" ,;:-’'\""))
+        if name.lower() in _GENERIC:
+            continue
         if len(name) < 2 or not name[0].isupper() or any(c.isdigit() for c in name):
             continue
         words = name.split()

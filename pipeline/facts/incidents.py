@@ -134,7 +134,13 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
 
 
 def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
-    return all(_places_agree(s, o, casualty_kinds) for o in inc.stories)
+    """Its place agrees with every story of its own document in the incident, and with at least one
+    story of each other document (an article that names the town and the county agrees with one
+    that names either): a roundup naming two towns still does not chain two shootings."""
+    by_doc: dict = defaultdict(list)
+    for o in inc.stories:
+        by_doc[o.doc_id].append(_places_agree(s, o, casualty_kinds))
+    return all(all(v) if doc == s.doc_id else any(v) for doc, v in by_doc.items())
 
 
 def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> list[_Incident]:

@@ -251,7 +251,8 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
                     else find_places(texts[pid], gazetteer) for pid in readable}
     if mentions and not any(found_places.values()):
         # NER found no place in the whole document (a glued "in Winchester.Officers"): the patterns
-        found_places = {pid: find_places(texts[pid], gazetteer) for pid in readable}
+        found_places = {pid: [x for x in event_places(texts[pid], find_places(texts[pid], gazetteer))
+                              if not _headline_line(texts[pid], x[0])] for pid in readable}
     held_by = set().union(*(containers(texts[pid], found_places[pid]) for pid in readable)) if readable else set()
     named = {n for pid in readable for _, _, n in found_places[pid]}
     # "Cedarville Rancheria in Alturas", "Alturas, Calif.": one place named inside another
@@ -402,16 +403,25 @@ RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
 CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # "CAPITAL CITY -- Dozens of protesters ...", "SHELBYVILLE, Dec 16 — ...": a news dateline at a line start
 # "GARY, Ind. —", "FRANKLIN (Feb. 4, 2014) –", "Gary, Ind. (AP) —": the same at the start of a body
-NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*"
-                           r"(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?"
-                           r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}(?:\s[A-Z][a-z]+\.?)?"
-                           r"(?:\s*\([A-Za-z .]{1,20}\))?)\s+(?:--|—|–|-)\s")
+_UPPER_PLACE = r"((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})"
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?\s+(?:--|—|–)\s"
+                           r"|" + _UPPER_PLACE + r",[^\n]{1,40}?\s+-\s"   # "HERKIMER, N.Y. - "
+                           r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}"
+                           r"(?:\s[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")
+
+
+def _headline_line(text: str, pos: int) -> bool:
+    """Is `pos` on a line written in title case ("Police Seek Suspects in Shooting That Injured Four")?
+    There the place patterns take any capitalised word for a name."""
+    ls, le = _line_bounds(text, pos, pos)
+    words = re.findall(r"[A-Za-z]{4,}", text[ls:le])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _dateline_place(m: re.Match) -> tuple[int, int, str]:
     """(start, end, name) of the place a news dateline names."""
-    g = 1 if m.group(1) else 2
-    return m.start(g), m.end(g), _title_place(m.group(g)) if g == 1 else m.group(g)
+    g = next(k for k in (1, 2, 3) if m.group(k))
+    return m.start(g), m.end(g), _title_place(m.group(g)) if g < 3 else m.group(g)
 
 
 def _title_place(name: str) -> str:
