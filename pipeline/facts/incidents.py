@@ -86,6 +86,8 @@ def _stories(qrows: list[dict], published: dict, canon: Callable) -> list[_Story
             level = "month" if len(anchor) == 7 else "year"
         elif _is_day(published.get(doc_id)):
             level, anchor = "day", published[doc_id]    # no date in the text: the day it was published
+        elif isinstance(published.get(doc_id), str) and len(published[doc_id]) == 7:
+            level, anchor = "month", published[doc_id]
         else:
             level, anchor = "undated", None
         if doc_id not in names_of:
