@@ -142,7 +142,11 @@ def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
     by_doc: dict = defaultdict(list)
     for o in inc.stories:
         by_doc[o.doc_id].append(_places_agree(s, o, casualty_kinds))
-    return all(all(v) if doc == s.doc_id else any(v) for doc, v in by_doc.items())
+    if s.doc_id in by_doc:
+        # its own document's stories are there: it joins through them ("the two men killed were
+        # identified as ... of Oak Park", in the article about the West Side shooting)
+        return all(by_doc[s.doc_id])
+    return all(any(v) for v in by_doc.values())
 
 
 def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> list[_Incident]:
@@ -161,7 +165,8 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
             cands = [inc for inc in cands if all(abs((x - d).days) <= WINDOW_DAYS for x in inc.days())
                      and _fits(s, inc, casualty_kinds)]
             if cands:
-                inc = max(cands, key=lambda i: (len(i.stories), -incidents.index(i)))
+                inc = max(cands, key=lambda i: (any(o.doc_id == s.doc_id for o in i.stories), len(i.stories),
+                                                -incidents.index(i)))
                 inc.stories.append(s)
             else:
                 inc = _Incident([s], "day")

@@ -385,8 +385,10 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             heading = None
     qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
                                    _title_place_of(title, passages, gazetteer))
-    # every place the document names (for the corpus-wide step: two documents name each other's place)
-    doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist}) +
+    # every place the document names, and every run of capitalised words it writes (a place NER did not
+    # tag: "the Washington Navy Yard"), for the corpus-wide step: does a document name another's place?
+    written = {m.group() for p in passages for m in CAPITALISED_RUN.finditer(p.text)} if qrows else set()
+    doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist} | written) +
                            sorted(f"{a} > {b}" for a, b in inside))
     for r in qrows:
         r["doc_places"] = doc_places
@@ -394,6 +396,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
 
 
 HEADLINE_CHARS = 300
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.\-]*)*")
 CAPTION = re.compile(r"\b(?:photo|image|picture|illustration)\b[^\n]{0,80}?(?:©|\(c\)|rights reserved|\bvia\b|cc by)|"
                      r"©|\(c\)\s*[:A-Z]|rights reserved", re.I)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
