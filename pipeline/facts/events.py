@@ -62,7 +62,11 @@ _PREFIX_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Pt|Saint|Fort|Mount|Port|San|San
 
 
 _CITY_OF = re.compile(r"^(?:the\s+)?(?:city|town|village|borough)\s+of\s+", re.I)
-_GENERIC = {"town", "city", "village", "county", "state", "downtown", "uptown", "midtown", "metro", "metropolitan",
+_TIME_WORDS = re.compile(r"(?:\s+(?:" + "|".join(sorted({w.capitalize() for w in WEEKDAYS} |
+                                                          {m.capitalize() for m in MONTHS if m.isascii()})) +
+                         r")\b\.?)+$")
+_GENERIC = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+            "southern", "eastern", "western", "central", "town", "city", "village", "county", "state", "downtown", "uptown", "midtown", "metro", "metropolitan",
             "university", "nation", "country", "region", "area", "district", "neighborhood", "neighbourhood"}
 _ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of)\s+"
                             r"(?:the\s+)?$", re.I)
@@ -80,6 +84,7 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
         if m and not any(x[0] <= m.start() < x[1] for x in mentions):
             a, name = m.start(), text[m.start():b]
         name = _CITY_OF.sub("", " ".join(name.split()).strip(" ,;:-’'\""))
+        name = _TIME_WORDS.sub("", name)   # "Southeast Saturday": a time word glued to a name
         if name.lower() in _GENERIC:
             continue
         if len(name) < 2 or not name[0].isupper() or any(c.isdigit() for c in name):
