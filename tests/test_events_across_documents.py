@@ -74,12 +74,17 @@ def test_one_shooting_told_a_day_apart_in_two_styles_has_one_key():
 
 def test_two_shootings_in_one_city_days_or_a_month_apart_have_different_keys():
     docs = [("a.txt", GARY_DATELINE), ("b.txt", GARY_NEXT_DAY), ("c.txt", GARY_LATER), ("d.txt", GARY_NEXT_MONTH)]
-    keys = casualty_keys(run_facts(tables_from_texts(docs)))
+    out = run_facts(tables_from_texts(docs))
+    keys = casualty_keys(out)
     assert keys["a.txt"] == keys["b.txt"]
     assert len({frozenset(keys[d]) for d in ("a.txt", "c.txt", "d.txt")}) == 3, keys
     # two incidents of one place, kind and month are told apart by their first day
     assert keys["a.txt"] == {"gary-2013-05-12-violence"} and keys["c.txt"] == {"gary-2013-05-18-violence"}
     assert keys["d.txt"] == {"gary-2013-06-violence"}
+    ev = out["events"].set_index("event_id")
+    assert ev.loc["gary-2013-05-12-violence", "label"] == "Gary, 12 May 2013 (violence)"
+    assert ev.loc["gary-2013-05-18-violence", "period"] == "2013-05-18"
+    assert ev.loc["gary-2013-06-violence", "label"] == "Gary, June 2013 (violence)"
 
 
 def test_the_same_day_in_two_cities_is_two_incidents():

@@ -271,4 +271,6 @@ def event_label(place: str | None, period: str, kind: str | None = None, facts: 
     when = period
     if re.fullmatch(r"\d{4}-\d{2}", period):
         when = f"{month_names[int(period[5:]) - 1]} {period[:4]}"
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+        when = f"{int(period[8:])} {month_names[int(period[5:7]) - 1]} {period[:4]}"
     return f"{place or 'place not stated'}, {when}" + (f" ({kind})" if kind else "")

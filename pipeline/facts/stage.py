@@ -866,6 +866,9 @@ def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         kind = next((x[4] for x in items if x[4]), None)
         facts = any(x[6] == PLACE_FACTS for x in items)
         period = event_period(dates[0]) if dates and not facts else "undated"
+        day = _KEY_DAY.search(ev)
+        if day and not facts:
+            period = day.group(1)   # one of several incidents of a place and kind in a month: its first day
         cue_counts = Counter(c for x in items for c in x[5].split("; ") if c)
         docs = sorted({x[2] for x in items})
         rows.append({
@@ -879,6 +882,9 @@ def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         })
     out = pd.DataFrame(rows, columns=EVENTS.names)
     return out.sort_values(["n_claims", "event_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+_KEY_DAY = re.compile(r"-(\d{4}-\d{2}-\d{2})(?:-|$)")
 
 
 def _comparison(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
