@@ -55,10 +55,11 @@ class _Story:
         return dt.date.fromisoformat(self.anchor) if self.level == "day" else None
 
 
-@dataclass
+@dataclass(eq=False)
 class _Incident:
     stories: list
     level: str
+    no: int = 0    # order of creation (ties go to the first)
 
     def days(self) -> list[dt.date]:
         return [s.day for s in self.stories if s.day is not None]
@@ -152,7 +153,20 @@ def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
 def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> list[_Incident]:
     incidents: list[_Incident] = []
     by_day: dict = defaultdict(list)     # (kind, day) -> incidents with a story of that day
+    by_year: dict = defaultdict(list)    # (kind, year) -> incidents with a story of that year
     order = {"day": 0, "month": 1, "year": 2, "undated": 3}
+
+    def new(s: _Story) -> _Incident:
+        inc = _Incident([s], s.level, len(incidents))
+        incidents.append(inc)
+        return inc
+
+    def add(inc: _Incident, s: _Story) -> None:
+        if inc.stories[-1] is not s:
+            inc.stories.append(s)
+        if s.anchor and inc not in by_year[(s.kind, s.anchor[:4])]:
+            by_year[(s.kind, s.anchor[:4])].append(inc)
+
     for s in sorted(stories, key=lambda s: (order[s.level], s.anchor or "", -len(s.rows), s.doc_id, s.event)):
         if s.level == "day":
             d = s.day
@@ -165,29 +179,27 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
             cands = [inc for inc in cands if all(abs((x - d).days) <= WINDOW_DAYS for x in inc.days())
                      and _fits(s, inc, casualty_kinds)]
             if cands:
-                inc = max(cands, key=lambda i: (any(o.doc_id == s.doc_id for o in i.stories), len(i.stories),
-                                                -incidents.index(i)))
-                inc.stories.append(s)
+                inc = max(cands, key=lambda i: (any(o.doc_id == s.doc_id for o in i.stories), len(i.stories), -i.no))
             else:
-                inc = _Incident([s], "day")
-                incidents.append(inc)
+                inc = new(s)
+            add(inc, s)
             by_day[(s.kind, d)].append(inc)
         elif s.level in ("month", "year"):
             # the one incident of its place and kind in that month (year), else the stories dated as it is
             n = len(s.anchor)
-            cands = [inc for inc in incidents if inc.stories[0].kind == s.kind
-                     and all(o.anchor and o.anchor[:n] == s.anchor[:len(o.anchor)] for o in inc.stories)
+            cands = [inc for inc in by_year[(s.kind, s.anchor[:4])]
+                     if all(o.anchor and o.anchor[:n] == s.anchor[:len(o.anchor)] for o in inc.stories)
                      and _fits(s, inc, casualty_kinds)]
             finer = [inc for inc in cands if order[inc.level] < order[s.level]]
             same = [inc for inc in cands if inc.level == s.level]
             if len(cands) == 1 and finer and s.level == "month":   # (a year says too little to join a day)
-                finer[0].stories.append(s)
+                add(finer[0], s)
             elif same:
-                max(same, key=lambda i: len(i.stories)).stories.append(s)
+                add(max(same, key=lambda i: (len(i.stories), -i.no)), s)
             else:
-                incidents.append(_Incident([s], s.level))
+                add(new(s), s)
         else:
-            incidents.append(_Incident([s], "undated"))
+            new(s)
     return incidents
 
 
