@@ -155,3 +155,20 @@ def test_publication_date_dates_a_text_without_dates_within_the_window():
     assert WINDOW_DAYS == 2
     assert keys["a.txt"] == keys["b.txt"]
     assert keys["far.txt"].isdisjoint(keys["a.txt"]), keys
+
+
+def test_an_article_weeks_later_lands_on_the_date_its_sentences_state():
+    first = ("Police fire on strikers\n\nPublished: 2011-12-17\n\nSHELBYVILLE — Police opened fire on striking "
+             "oil workers on Friday. Officials said 16 people were killed and 86 were injured.\n")
+    later = ("A month after the shooting\n\nPublished: 2012-01-20\n\nOn 16 December 2011 police in Shelbyville "
+             "opened fire on striking oil workers. Witnesses say 70 people were killed.\n")
+    keys = casualty_keys(run_facts(tables_from_texts([("first.txt", first), ("later.txt", later)])))
+    assert keys["first.txt"] == keys["later.txt"] == {"shelbyville-2011-12-violence"}, keys
+
+
+def test_detentions_in_two_towns_on_one_day_stay_two_events():
+    text = ("On 17 December 2011 in Shelbyville, 70 people were detained by police.\n\n"
+            "In Springfield, 300 people were detained at a rally of solidarity on 17 December 2011.\n")
+    q = run_facts(tables_from_texts([("t.txt", text)]))["quantities"].set_index("surface")
+    assert q.loc["70", "kind"] == q.loc["300", "kind"] == "crackdown"
+    assert q.loc["70", "event"] != q.loc["300", "event"]
