@@ -192,7 +192,7 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
                      and _fits(s, inc, casualty_kinds)]
             finer = [inc for inc in cands if order[inc.level] < order[s.level]]
             same = [inc for inc in cands if inc.level == s.level]
-            if len(cands) == 1 and finer and s.level == "month":   # (a year says too little to join a day)
+            if len(cands) == 1 and finer:
                 add(finer[0], s)
             elif same:
                 add(max(same, key=lambda i: (len(i.stories), -i.no)), s)
