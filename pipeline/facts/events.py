@@ -61,6 +61,13 @@ _PREFIX_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Pt|Saint|Fort|Mount|Port|San|San
                             r"West)\.?\s$")
 
 
+# the capitalised word that ends a spot's name NER cut short ("Springfield and Chester Avenues", "CaroMont
+# Regional Medical Center"); not Police, Department, ...: "Gary Police said" is about Gary
+_SPOT_AFTER = re.compile(r"(?:[ \t]+and[ \t]+[A-Z][\w’'.\-]*)?(?:[ \t]+[A-Z][\w’'.\-]*){0,3}?[ \t]+(?:Street|Avenue|"
+                         r"Road|Drive|Lane|Boulevard|Highway|Parkway|Trail|Circle|Court|Terrace|Alley|Plaza|Mall|Bridge|"
+                         r"Hospital|Medical|Clinic|Center|Centre|Church|Chapel|Mosque|Synagogue|Temple|School|"
+                         r"Academy|College|University|Campus|Jail|Prison|Courthouse|Apartments|Complex|Motel|Hotel|"
+                         r"Restaurant|Bar|Club|Store|Market|Casino|Stadium|Arena|Theater|Theatre|Cemetery)s?\b")
 _CITY_OF = re.compile(r"^(?:the\s+)?(?:city|town|village|borough)\s+of\s+", re.I)
 _TIME_WORDS = re.compile(r"(?:\s+(?:" + "|".join(sorted({w.capitalize() for w in WEEKDAYS} |
                                                           {m.capitalize() for m in MONTHS if m.isascii()})) +
@@ -80,6 +87,9 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
     for a, b, name in mentions:
         if _ORIGIN_BEFORE.search(text, max(0, a - 30), a):
             continue  # "a native of New York", "a man from Fort Worth": where someone comes from
+        if _SPOT_AFTER.match(text, b):
+            continue  # NER took part of a spot's name: "Springfield and Chester Avenues", "CaroMont Regional
+            #           Medical Center"
         m = _PREFIX_BEFORE.search(text, max(0, a - 7), a)
         if m and not any(x[0] <= m.start() < x[1] for x in mentions):
             a, name = m.start(), text[m.start():b]

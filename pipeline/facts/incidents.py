@@ -13,8 +13,9 @@ events of all documents into incidents:
   canonical name, or, for stories of different documents, when one document names the other's
   place (the county named by the other article, the town in "Cedarville Rancheria"): every
   pair of the group must agree, so a roundup that names two towns does not chain two shootings;
-- a story dated only to a month (or a year) joins the single incident of its place and kind in
-  that month (year); with none or several it stays on its own;
+- a story dated only to a month joins the single incident of its place and kind in that month;
+  with none or several it stays with the stories dated as it is; a story dated only to a year
+  never joins a day's incident;
 - a story with no date and no publication date stays its document's own (`...-undated-...`):
   undated stories of different documents never merge, since nothing says they are the same year.
 
@@ -104,13 +105,17 @@ def _stories(qrows: list[dict], published: dict, canon: Callable) -> list[_Story
 
 
 _NAMED: dict = {}
+_AREA_WORD = re.compile(r"(?<=\w)\s+(?:park|heights|village|township|section|neighborhood|neighbourhood|county|"
+                        r"parish|district|borough)$", re.I)
 
 
 def _names(place: str, names: frozenset) -> bool:
     """Does a document name `place` (as a name of its own or inside one: "Cedarville Rancheria")?"""
     key = (place, names)
     if key not in _NAMED:
-        rx = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
+        # "Kingsessing Park", "Gaston County": the name without its area word ("Kingsessing section")
+        head = _AREA_WORD.sub("", place)
+        rx = re.compile(rf"(?<!\w)(?:{re.escape(place)}|{re.escape(head)})(?!\w)")
         _NAMED[key] = place in names or any(rx.search(n) for n in names)
         if len(_NAMED) > 200_000:
             _NAMED.clear()
@@ -192,7 +197,7 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
                      and _fits(s, inc, casualty_kinds)]
             finer = [inc for inc in cands if order[inc.level] < order[s.level]]
             same = [inc for inc in cands if inc.level == s.level]
-            if len(cands) == 1 and finer:
+            if len(cands) == 1 and finer and s.level == "month":   # (a year says too little to join a day)
                 add(finer[0], s)
             elif same:
                 add(max(same, key=lambda i: (len(i.stories), -i.no)), s)
