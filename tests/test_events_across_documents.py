@@ -142,6 +142,11 @@ def test_event_places_join_fragments_and_drop_spots():
     places = event_places(text, ms)
     assert [n for _, _, n in places] == ["St. Louis", "St. Louis", "Mo."]
     assert containers(text, places) == {"Mo."}
+    text = ("Four men were shot on Divinity Street, which connects Springfield and Chester Avenues, and taken to "
+            "CaroMont Regional Medical Center; Gary Police said a native of Houston was held in Southeast Saturday.")
+    ms = [(m.start(), m.end(), m.group()) for m in re.finditer(r"Springfield|CaroMont|Gary|Houston|Southeast Saturday",
+                                                              text)]
+    assert [n for _, _, n in event_places(text, ms)] == ["Gary"]
 
 
 def test_publication_date_dates_a_text_without_dates_within_the_window():
