@@ -177,3 +177,11 @@ def test_detentions_in_two_towns_on_one_day_stay_two_events():
     q = run_facts(tables_from_texts([("t.txt", text)]))["quantities"].set_index("surface")
     assert q.loc["70", "kind"] == q.loc["300", "kind"] == "crackdown"
     assert q.loc["70", "event"] != q.loc["300", "event"]
+
+
+def test_undated_figures_of_no_kind_stay_with_their_document():
+    a = "Town report\n\nIn Gary, 40 buildings stood empty.\n"
+    b = "Another report\n\nIn Gary, 12 buildings stood empty.\n"
+    q = run_facts(tables_from_texts([("a.txt", a), ("b.txt", b)]))["quantities"].set_index("surface")
+    assert q.loc["40", "event"] != q.loc["12", "event"]
+    assert "undated" in q.loc["40", "event"] and "undated" in q.loc["12", "event"]

@@ -74,7 +74,7 @@ def _stories(qrows: list[dict], published: dict, canon: Callable) -> list[_Story
     by: dict = defaultdict(list)
     for r in qrows:
         ev = r.get("event")
-        if isinstance(ev, str) and r.get("event_basis") != PLACE_FACTS and isinstance(r.get("kind"), str):
+        if isinstance(ev, str) and r.get("event_basis") != PLACE_FACTS:
             by[(r["doc_id"], ev)].append(r)
     out = []
     names_of: dict = {}
@@ -98,6 +98,8 @@ def _stories(qrows: list[dict], published: dict, canon: Callable) -> list[_Story
             pairs = [n.split(" > ", 1) for n in items if " > " in n]
             names_of[doc_id] = (frozenset(canon(n) for n in items if " > " not in n),
                                 frozenset((canon(a), canon(b)) for a, b in pairs))
+        if not isinstance(rows[0].get("kind"), str) and level != "undated":
+            continue   # figures of no kind are no incident: they keep their (place, month); undated ones stay apart
         places = Counter(r.get("place") for r in rows if isinstance(r.get("place"), str))
         out.append(_Story(doc_id, ev, places.most_common(1)[0][0] if places else None, rows[0].get("kind"), level,
                           anchor, rows, *names_of[doc_id]))
@@ -244,7 +246,7 @@ def assign_incidents(qrows: list[dict], trows: list[dict], published: dict, cano
             k = key
             if len(group_) > 1:
                 if inc.level == "undated":
-                    k = f"{slug(place) if place else 'unplaced'}-undated-{slug(inc.stories[0].doc_id)}" + \
+                    k = f"{slug(place) if place else 'unplaced'}-undated-{slug(inc.stories[0].doc_id)[:9]}" + \
                         (f"-{slug(kind)}" if kind else "")
                 elif inc.level == "day":
                     k = f"{slug(place) if place else 'unplaced'}-{first}" + (f"-{slug(kind)}" if kind else "")
