@@ -70,7 +70,8 @@ def _is_day(iso) -> bool:
     return isinstance(iso, str) and len(iso) == 10
 
 
-def _stories(qrows: list[dict], published: dict, canon: Callable) -> list[_Story]:
+def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) -> list[_Story]:
+    """The stories of all documents; `holders` receives the places that hold others (states, counties)."""
     by: dict = defaultdict(list)
     for r in qrows:
         ev = r.get("event")
@@ -96,7 +97,8 @@ def _stories(qrows: list[dict], published: dict, canon: Callable) -> list[_Story
             raw = rows[0].get("doc_places")
             items = [n for n in raw.split("; ") if n] if isinstance(raw, str) else []
             pairs = [n.split(" > ", 1) for n in items if " > " in n]
-            names_of[doc_id] = (frozenset(canon(n) for n in items if " > " not in n),
+            holders.update(canon(n[2:]) for n in items if n.startswith("> "))
+            names_of[doc_id] = (frozenset(canon(n) for n in items if ">" not in n),
                                 frozenset((canon(a), canon(b)) for a, b in pairs))
         if not isinstance(rows[0].get("kind"), str) and level != "undated":
             continue   # figures of no kind are no incident: they keep their (place, month); undated ones stay apart
@@ -210,11 +212,13 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
     return incidents
 
 
-def _name(inc: _Incident) -> tuple[str | None, str, str | None]:
+def _name(inc: _Incident, holders: frozenset = frozenset()) -> tuple[str | None, str, str | None]:
+    """(place, first date, kind) of an incident: the place most of its figures give, a town before a
+    place that holds others somewhere in the corpus ("Gastonia, North Carolina": not North Carolina)."""
     places = Counter()
     for s in inc.stories:
         places.update(r.get("place") for r in s.rows if isinstance(r.get("place"), str))
-    place = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if places else None
+    place = sorted(places.items(), key=lambda kv: (kv[0] in holders, -kv[1], kv[0]))[0][0] if places else None
     days = inc.days()
     if days:
         first = min(days).isoformat()
@@ -228,11 +232,12 @@ def assign_incidents(qrows: list[dict], trows: list[dict], published: dict, cano
     """Give every figure (and dated mention) of one incident the incident's event key, in place.
     `casualty_kinds`: the kinds of the dead and wounded (measure_kinds of killed, injured): one
     document's stories of such a kind within days are one incident wherever it names them."""
-    stories = _stories(qrows, published, canon)
+    holders: set = set()
+    stories = _stories(qrows, published, canon, holders)
     if not stories:
         return
     incidents = group(stories, frozenset(casualty_kinds or ()))
-    named = [(inc, *_name(inc)) for inc in incidents]
+    named = [(inc, *_name(inc, frozenset(holders))) for inc in incidents]
     base: dict = defaultdict(list)
     for inc, place, first, kind in named:
         period = first[:7] if first else None

@@ -389,7 +389,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
     # tag: "the Washington Navy Yard"), for the corpus-wide step: does a document name another's place?
     written = {m.group() for p in passages for m in CAPITALISED_RUN.finditer(p.text)} if qrows else set()
     doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist} | written) +
-                           sorted(f"{a} > {b}" for a, b in inside))
+                           sorted(f"{a} > {b}" for a, b in inside) + sorted(f"> {b}" for b in held_by))
     for r in qrows:
         r["doc_places"] = doc_places
     return qrows, trows
