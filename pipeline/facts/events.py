@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from pipeline.text.dates import MONTHS, WEEKDAYS
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = {"GPE", "LOC"}   # NER labels of an event's place: a facility (FAC) is a spot, not the place
 _NOT_PLACES = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {
     "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her",
     "Their", "Our", "My", "Your", "Its", "Mr", "Mrs", "Ms", "Dr", "Part", "Article", "Independence",
@@ -39,6 +39,107 @@ _SUBPLACE = re.compile(r"\s+(?:square|street|avenue|hotel|company|party|office|s
                        r"hospital|court|prison|centre|center|airport|field|oilfield)\b", re.I)
 _ORG_TAIL = re.compile(r"(?:gaz|gas|munai\w*|oil|bank|party|office|court|ministry|police|committee|inc|ltd|jsc|llp)$",
                        re.I)
+
+
+# words that make a name a spot in a place, not the place: streets, buildings, institutions (a rule
+# of English, not a list of places). Street words count as the last word ("Bridlewood Drive",
+# "Law Street"), institution words anywhere ("CaroMont Regional Medical Center", "Modoc County Jail")
+_STREET_WORDS = re.compile(r"(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|highway|hwy|"
+                           r"freeway|interstate|expressway|parkway|pkwy|block|trail|circle|court|ct|way|place|pl|"
+                           r"terrace|alley|square|plaza|mall|bridge)\.?$", re.I)
+_FACILITY_WORDS = re.compile(r"\b(?:hospital|medical|clinic|center|centre|church|chapel|mosque|synagogue|temple|"
+                             r"school|academy|college|university|campus|jail|prison|detention|courthouse|court|"
+                             r"department|police|sheriff|office|station|airport|apartments?|complex|motel|hotel|"
+                             r"restaurant|bar|club|store|market|casino|stadium|arena|theater|theatre|cemetery|"
+                             r"home|house|building|tower|base|patrol|news|weather)\b", re.I)
+# a state or country as US and British copy abbreviate it: "Calif.", "Ind.", "N.C.", "TX", "U.S."
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}|[A-Z]{2})")
+# names of an area that holds towns: "Gaston County", "Jefferson Parish", "Mangistau region"
+_AREA = re.compile(r"\s(?:county|co\.|parish|township|borough|state|province|region|oblast|district)$", re.I)
+# a name cut after a title word: "St." + "Louis" is "St. Louis"
+_PREFIX_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Pt|Saint|Fort|Mount|Port|San|Santa|Los|Las|New|North|South|East|"
+                            r"West)\.?\s$")
+
+
+# the capitalised word that ends a spot's name NER cut short ("Springfield and Chester Avenues", "CaroMont
+# Regional Medical Center"); not Police, Department, ...: "Gary Police said" is about Gary
+_SPOT_AFTER = re.compile(r"(?:[ \t]+and[ \t]+[A-Z][\w’'.\-]*)?(?:[ \t]+[A-Z][\w’'.\-]*){0,3}?[ \t]+(?:Street|Avenue|"
+                         r"Road|Drive|Lane|Boulevard|Highway|Parkway|Trail|Circle|Court|Terrace|Alley|Plaza|Mall|Bridge|"
+                         r"Hospital|Medical|Clinic|Center|Centre|Church|Chapel|Mosque|Synagogue|Temple|School|"
+                         r"Academy|College|University|Campus|Jail|Prison|Courthouse|Apartments|Complex|Motel|Hotel|"
+                         r"Restaurant|Bar|Club|Store|Market|Casino|Stadium|Arena|Theater|Theatre|Cemetery)s?\b")
+_CITY_OF = re.compile(r"^(?:the\s+)?(?:city|town|village|borough)\s+of\s+", re.I)
+_TIME_WORDS = re.compile(r"(?:\s+(?:" + "|".join(sorted({w.capitalize() for w in WEEKDAYS} |
+                                                          {m.capitalize() for m in MONTHS if m.isascii()})) +
+                         r")\b\.?)+$")
+_GENERIC = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+            "southern", "eastern", "western", "central", "town", "city", "village", "county", "state", "downtown", "uptown", "midtown", "metro", "metropolitan",
+            "university", "nation", "country", "region", "area", "district", "neighborhood", "neighbourhood"}
+_ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of)\s+"
+                            r"(?:the\s+)?$", re.I)
+
+
+def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The NER place mentions (GPE, LOC) that can be the place of an event: a fragment is joined to
+    the word that heads it ("St." + "Louis"), a street, building or institution is not a place, nor a
+    name with digits or that is not capitalised."""
+    out = []
+    for a, b, name in mentions:
+        if _ORIGIN_BEFORE.search(text, max(0, a - 30), a):
+            continue  # "a native of New York", "a man from Fort Worth": where someone comes from
+        if _SPOT_AFTER.match(text, b):
+            continue  # NER took part of a spot's name: "Springfield and Chester Avenues", "CaroMont Regional
+            #           Medical Center"
+        m = _PREFIX_BEFORE.search(text, max(0, a - 7), a)
+        if m and not any(x[0] <= m.start() < x[1] for x in mentions):
+            a, name = m.start(), text[m.start():b]
+        name = _CITY_OF.sub("", " ".join(name.split()).strip(" ,;:-’'\""))
+        name = _TIME_WORDS.sub("", name)   # "Southeast Saturday": a time word glued to a name
+        if name.lower() in _GENERIC:
+            continue
+        if len(name) < 2 or not name[0].isupper() or any(c.isdigit() for c in name):
+            continue
+        words = name.split()
+        if _STREET_WORDS.fullmatch(words[-1]) and len(words) > 1 or _FACILITY_WORDS.search(name):
+            continue
+        if name.isupper() and len(name) > 3 and not _ABBREVIATION.fullmatch(name):
+            name = _title_case(name)
+        out.append((a, b, name))
+    return out
+
+
+def _title_case(name: str) -> str:
+    return " ".join("-".join(w.capitalize() for w in word.split("-")) for word in name.split())
+
+
+def containers(text: str, places: list[tuple[int, int, str]]) -> set[str]:
+    """Names of places that hold another place the text names: "Alturas, Calif.", "Jackson, Tennessee"
+    (a place named right after another one and a comma), an abbreviated state ("Calif.", "N.C."), an
+    area that holds towns ("Gaston County")."""
+    out = set()
+    ends = {b for _, b, _ in places}
+    for a, b, name in places:
+        if _ABBREVIATION.fullmatch(name.split()[-1]) or _AREA.search(name):
+            out.add(name)
+            continue
+        m = re.compile(r",\s*$").search(text, max(0, a - 3), a)
+        if m and m.start() in ends:
+            out.add(name)
+    return out
+
+
+_INSIDE_GAP = re.compile(r"\s*(?:,|\s(?:in|near|outside|of)\s)\s*(?:the\s+)?(?:(?:city|town|village|county|state|"
+                         r"region|province)\s+of\s+)?", re.I)
+
+
+def places_inside(text: str, places: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """(inner, outer) for a place named right before another after a comma or "in", "near", "outside",
+    "of": "Alturas, Calif.", "the Cedarville Rancheria in Alturas"."""
+    out = []
+    for (a0, a1, a), (b0, b1, b) in zip(places, places[1:]):
+        if a != b and _INSIDE_GAP.fullmatch(text, a1, b0):
+            out.append((a, b))
+    return out
 
 
 def slug(text: str) -> str:
@@ -180,4 +281,6 @@ def event_label(place: str | None, period: str, kind: str | None = None, facts: 
     when = period
     if re.fullmatch(r"\d{4}-\d{2}", period):
         when = f"{month_names[int(period[5:]) - 1]} {period[:4]}"
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+        when = f"{int(period[8:])} {month_names[int(period[5:7]) - 1]} {period[:4]}"
     return f"{place or 'place not stated'}, {when}" + (f" ({kind})" if kind else "")

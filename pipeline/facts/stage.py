@@ -19,9 +19,10 @@ import pandas as pd
 
 from pipeline.contract import facts as contract
 from pipeline.facts.attribution import assign_attribution
-from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, event_key, event_label, event_period, \
-    find_places
+from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, containers, event_key, event_label, \
+    event_period, event_places, find_places, places_inside
 from pipeline.facts.grammar import Grammar
+from pipeline.facts.incidents import assign_incidents
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import compile_lexicon, kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
@@ -186,6 +187,11 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
                                  basis if isinstance(basis, str) else None)
     _same_day(q, params.same_day_kinds)
     _doc_fallback(q)
+    # articles about one incident get one key across documents (pipeline/facts/incidents.py)
+    published = dict(zip(documents["doc_id"], documents["published_iso"])) \
+        if len(documents) and "published_iso" in documents else {}
+    assign_incidents(q, t, published, places,
+                     {params.measure_kinds[m] for m in ("killed", "injured") if m in params.measure_kinds})
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
     docs = documents.set_index("doc_id")
     doc_meta = docs[["source_path", "title"]] if len(docs) else pd.DataFrame(columns=["source_path", "title"])
@@ -245,7 +251,21 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
              and isinstance(clean[pid][0], str) and not clean[pid][1]}
     readable = list(texts)
     found_dates = {pid: find_dates(texts[pid]) for pid in readable}
-    found_places = {pid: list(mentions.get(pid, []) or find_places(texts[pid], gazetteer)) for pid in readable}
+    # the places NER found (GPE, LOC) when the entities stage ran, else those the place patterns find;
+    # a state, county or country is not the place of a figure when the document names a town in it
+    found_places = {pid: event_places(texts[pid], mentions.get(pid, [])) if mentions
+                    else find_places(texts[pid], gazetteer) for pid in readable}
+    if mentions and not any(found_places.values()):
+        # NER found no place in the whole document (a glued "in Winchester.Officers"): the patterns
+        found_places = {pid: [x for x in event_places(texts[pid], find_places(texts[pid], gazetteer))
+                              if not _headline_line(texts[pid], x[0])] for pid in readable}
+    held_by = set().union(*(containers(texts[pid], found_places[pid]) for pid in readable)) if readable else set()
+    named = {n for pid in readable for _, _, n in found_places[pid]}
+    # "Cedarville Rancheria in Alturas", "Alturas, Calif.": one place named inside another
+    inside = {(a, b) for pid in readable for a, b in places_inside(texts[pid], found_places[pid])}
+    inside |= {(a, b) for b in held_by for a in named if a != b}
+    if named - held_by:
+        found_places = {pid: [x for x in v if x[2] not in held_by] for pid, v in found_places.items()}
     day_years: dict = defaultdict(Counter)    # (month, day) -> years it is written with in full
     month_years: dict = defaultdict(Counter)  # month -> years
     for pid in readable:
@@ -362,7 +382,7 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
         news = NEWS_DATELINE.search(text)
         if news:
             # "CAPITAL CITY -- Dozens of protesters ...": a news dateline names where the story is
-            plist = sorted(plist + [(news.start(1), news.end(1), _title_place(news.group(1)))])
+            plist = sorted(plist + [_dateline_place(news)])
         passages.append(_Passage(
             pid=pid, index=len(passages), text=text, asents=asents, astarts=[s for s, _ in asents],
             sids=[sid for _, _, sid in spans], starts=[s for s, _, _ in spans], plist=plist, dated=dated,
@@ -374,10 +394,20 @@ def _read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, p
             heading = (only_dates[-1][0], only_dates[-1][1], None)
         elif qs or len(text) > 200:
             heading = None
-    return _assign_context(doc_id, passages, lex, params, raw_span, _title_place_of(title, passages, gazetteer))
+    qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
+                                   _title_place_of(title, passages, gazetteer))
+    # every place the document names, and every run of capitalised words it writes (a place NER did not
+    # tag: "the Washington Navy Yard"), for the corpus-wide step: does a document name another's place?
+    written = {m.group() for p in passages for m in CAPITALISED_RUN.finditer(p.text)} if qrows else set()
+    doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist} | written) +
+                           sorted(f"{a} > {b}" for a, b in inside) + sorted(f"> {b}" for b in held_by))
+    for r in qrows:
+        r["doc_places"] = doc_places
+    return qrows, trows
 
 
 HEADLINE_CHARS = 300
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.\-]*)*")
 CAPTION = re.compile(r"\b(?:photo|image|picture|illustration)\b[^\n]{0,80}?(?:©|\(c\)|rights reserved|\bvia\b|cc by)|"
                      r"©|\(c\)\s*[:A-Z]|rights reserved", re.I)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
@@ -386,12 +416,30 @@ FROM_PLACE = re.compile(r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|villa
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
 CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # "CAPITAL CITY -- Dozens of protesters ...", "SHELBYVILLE, Dec 16 — ...": a news dateline at a line start
-NEWS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})\s*(?:,[^\n]{0,40}?)?"
-                           r"\s+(?:--|—|–)\s")
+# "GARY, Ind. —", "FRANKLIN (Feb. 4, 2014) –", "Gary, Ind. (AP) —": the same at the start of a body
+_UPPER_PLACE = r"((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})"
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?\s+(?:--|—|–)\s"
+                           r"|" + _UPPER_PLACE + r",[^\n]{1,40}?\s+-\s"   # "HERKIMER, N.Y. - "
+                           r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}"
+                           r"(?:\s[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")
+
+
+def _headline_line(text: str, pos: int) -> bool:
+    """Is `pos` on a line written in title case ("Police Seek Suspects in Shooting That Injured Four")?
+    There the place patterns take any capitalised word for a name."""
+    ls, le = _line_bounds(text, pos, pos)
+    words = re.findall(r"[A-Za-z]{4,}", text[ls:le])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _dateline_place(m: re.Match) -> tuple[int, int, str]:
+    """(start, end, name) of the place a news dateline names."""
+    g = next(k for k in (1, 2, 3) if m.group(k))
+    return m.start(g), m.end(g), _title_place(m.group(g)) if g < 3 else m.group(g)
 
 
 def _title_place(name: str) -> str:
-    return "-".join(w.capitalize() for w in name.split("-")).replace(" ", " ")
+    return " ".join("-".join(w.capitalize() for w in word.split("-")) for word in name.split(" "))
 
 
 def _title_place_of(title: str | None, passages: list, gazetteer: dict) -> str | None:
@@ -424,7 +472,7 @@ def _main_places(passages: list[_Passage], title_place: str | None = None) -> di
             per[p.segment][n] += 1
         m = NEWS_DATELINE.search(p.text)
         if m and p.segment not in news:
-            news[p.segment] = _title_place(m.group(1))
+            news[p.segment] = _dateline_place(m)[2]
     main = title_place or (doc.most_common(1)[0][0] if doc else None)
     out = {}
     for seg in {p.segment for p in passages}:
@@ -830,6 +878,9 @@ def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         kind = next((x[4] for x in items if x[4]), None)
         facts = any(x[6] == PLACE_FACTS for x in items)
         period = event_period(dates[0]) if dates and not facts else "undated"
+        day = _KEY_DAY.search(ev)
+        if day and not facts:
+            period = day.group(1)   # one of several incidents of a place and kind in a month: its first day
         cue_counts = Counter(c for x in items for c in x[5].split("; ") if c)
         docs = sorted({x[2] for x in items})
         rows.append({
@@ -843,6 +894,9 @@ def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         })
     out = pd.DataFrame(rows, columns=EVENTS.names)
     return out.sort_values(["n_claims", "event_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+_KEY_DAY = re.compile(r"-(\d{4}-\d{2}-\d{2})(?:-|$)")
 
 
 def _comparison(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:

@@ -39,16 +39,52 @@ def _first_line_title(text: str) -> str | None:
     return None
 
 
+# "Published: 2016-05-02", "Posted on May 2, 2016 at 10:32 am", "Updated: 02.05.2016 10:32 EDT": a
+# label of publication followed by a date (and perhaps a time) is the publication date, as web
+# articles write it. "Updated" counts only when no line says when the text was first published.
+PUBLISHED_LABEL = re.compile(
+    r"^\W*(?:(?P<updated>(?:last\s+)?(?:updated|modified)(?:\s+on)?)|"
+    r"(?:first\s+)?(?:published|posted|date|dated|released|issued)(?:\s+(?:on|at))?)\s*[:\-–—|]?\s*", re.I)
+_TIME = r"(?:\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*\(?[A-Z]{2,5}\)?)?"
+_TRAILING_TIME = re.compile(r"(?:\s*(?:,|\||·|-|–|—|\bat\b|T)?\s*" + _TIME +
+                            r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)\s*\W*$", re.I)
+_LEADING_TIME = re.compile(r"^\s*" + _TIME + r"\s*(?:,|\||·|-|–|—|\bon\b)?\s*", re.I)
+_SHORT_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+(?=\d)", re.I)
+
+
+def _labelled_date(line: str) -> tuple[str, bool] | None:
+    """(ISO date, is only an update time) of a line "Published: <date> [time]", else None."""
+    m = PUBLISHED_LABEL.match(line)
+    if not m:
+        return None
+    rest = _SHORT_WEEKDAY.sub("", line[m.end():].strip())
+    if not rest or len(rest) > 60:
+        return None
+    for cand in (rest, _TRAILING_TIME.sub("", rest), _LEADING_TIME.sub("", rest),
+                 _TRAILING_TIME.sub("", _LEADING_TIME.sub("", rest))):
+        found = parse_date(cand.strip(" ,|")) if cand.strip() else None
+        if found:
+            return found[0], bool(m.group("updated"))
+    return None
+
+
 def _dateline(text: str) -> str | None:
-    """A line near the top that is nothing but a date is the publication date."""
+    """The publication date: a line near the top that is nothing but a date, or a label of
+    publication followed by a date ("Published: 2016-05-02", "Posted on May 2, 2016 at 10:32 am")."""
+    updated = None
     for i, line in enumerate(text[:HEAD_CHARS].splitlines()):
         if i >= DATELINE_LINES:
             break
-        if 6 <= len(line.strip()) <= 60:
-            found = parse_date(line)
+        if 6 <= len(line.strip()) <= 80:
+            found = parse_date(line) if len(line.strip()) <= 60 else None
             if found:
                 return found[0]
-    return None
+            labelled = _labelled_date(line)
+            if labelled and not labelled[1]:
+                return labelled[0]
+            if labelled and updated is None:
+                updated = labelled[0]
+    return updated
 
 
 def parse_txt(text: str) -> Parsed:

@@ -454,7 +454,11 @@ def _resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
             day = anchor - dt.timedelta(days=(anchor.weekday() - m.weekday) % 7 or 7)
         elif rel == "next":
             day = anchor + dt.timedelta(days=delta or 7)
-        else:  # a bare weekday: the nearest one, ties going forward
+        elif ref is not None:
+            # a bare weekday in a text of known date: news tells what has happened, so the last such
+            # day on or before it ("killed Saturday" in Wednesday's paper: four days before)
+            day = anchor - dt.timedelta(days=(anchor.weekday() - m.weekday) % 7)
+        else:  # a bare weekday near the date the text is about: the nearest one, ties going forward
             back = (anchor.weekday() - m.weekday) % 7
             day = anchor + dt.timedelta(days=delta) if delta <= back else anchor - dt.timedelta(days=back)
         return replace(m, year=day.year, month=day.month, day=day.day)

@@ -59,3 +59,34 @@ def test_html_whitespace_tidy_equals_its_plain_statement(text):
     from pipeline.ingest.formats import _tidy
 
     assert _tidy(text) == _tidy_reference(text)
+
+
+def test_labelled_publication_date_lines():
+    """"Published: <date> [time]" near the top is the publication date, in the forms web articles use."""
+    cases = {
+        "Published: 2016-05-02": "2016-05-02",
+        "PUBLISHED: May 2, 2016 10:32 AM EDT": "2016-05-02",
+        "Posted on May 2, 2016 at 10:32 am": "2016-05-02",
+        "Posted: 02.05.2016": "2016-05-02",
+        "Date: Monday, May 2, 2016": "2016-05-02",
+        "Published on 2 May 2016, 10:32": "2016-05-02",
+        "First published on Mon 2 May 2016 10.32 BST": "2016-05-02",
+        "posted 2016-05-02 10:32:00+00:00": "2016-05-02",
+        "Published 10:32 AM EDT May 2, 2016": "2016-05-02",
+        "Updated: 2016-05-02T10:32:00Z": "2016-05-02",
+    }
+    for line, iso in cases.items():
+        text = f"Two killed in shooting\n\n{line}\n\nGARY, Ind. — Two people were killed Tuesday.\n"
+        assert parse_txt(text).published == iso, line
+        assert parse_txt(text).text == text
+        assert parse_md(text).published == iso, line
+
+
+def test_publication_label_beats_update_and_needs_a_date():
+    text = "Title\n\nUpdated: May 4, 2016 9:00 pm\nPublished: May 2, 2016\n\nBody.\n"
+    assert parse_txt(text).published == "2016-05-02"
+    for line in ("Published by the author on May 2, 2016", "Date of birth: 2 May 2016 he said",
+                 "Posted in Crime, News"):
+        assert parse_txt(f"Title\n\n{line}\n\nBody.\n").published is None, line
+    html_text = "<html><body><h1>Title</h1><p>Posted on May 2, 2016</p><p>Body.</p></body></html>"
+    assert parse_html(html_text).published == "2016-05-02"

@@ -1,0 +1,267 @@
+"""Incidents across documents: one event key for every article about the same incident.
+
+Each document gives its figures a local event (place, year-month, kind: stage.py). Articles
+about one shooting disagree on those: one is published the day after and resolves "Tuesday"
+to another month, one names the county, one the town. This corpus-wide step groups the local
+events of all documents into incidents:
+
+- a local event of one document (a *story*) is dated by the day its figures' dates most often
+  name (the date the sentence or story states); a story whose figures have no date at all is
+  dated by its document's publication date; a story dated only to a month or a year stays so;
+- stories of one kind whose days lie within `WINDOW_DAYS` of each other (every pair of the
+  group) and whose places agree are one incident. Places agree when they are the same
+  canonical name, or, for stories of different documents, when one document names the other's
+  place (the county named by the other article, the town in "Cedarville Rancheria"): every
+  pair of the group must agree, so a roundup that names two towns does not chain two shootings;
+- a story dated only to a month joins the single incident of its place and kind in that month;
+  with none or several it stays with the stories dated as it is; a story dated only to a year
+  never joins a day's incident;
+- a story with no date and no publication date stays its document's own (`...-undated-...`):
+  undated stories of different documents never merge, since nothing says they are the same year.
+
+An incident is named `place-YYYY-MM-kind` (the place most of its figures give, the month of its
+earliest day); when two incidents of a place and kind fall in one month, each is named by its
+first day (`gary-2013-05-12-violence`). Undated stories of one place in several documents get
+their document's id after `undated`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
+
+from pipeline.facts.events import PLACE_FACTS, event_key, slug
+
+WINDOW_DAYS = 2
+NAMED_PLACE_DAYS = 1   # stories at places of different names: the same day or the next
+
+
+@dataclass
+class _Story:
+    doc_id: str
+    event: str
+    place: str | None
+    kind: str | None
+    level: str                      # day, month, year, undated
+    anchor: str | None              # ISO at that level
+    rows: list = field(default_factory=list)
+    names: frozenset = frozenset()  # canonical places its document names
+    inside: frozenset = frozenset()  # (inner, outer) places its document names one inside the other
+
+    @property
+    def day(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.anchor) if self.level == "day" else None
+
+
+@dataclass(eq=False)
+class _Incident:
+    stories: list
+    level: str
+    no: int = 0    # order of creation (ties go to the first)
+
+    def days(self) -> list[dt.date]:
+        return [s.day for s in self.stories if s.day is not None]
+
+
+def _is_day(iso) -> bool:
+    return isinstance(iso, str) and len(iso) == 10
+
+
+def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) -> list[_Story]:
+    """The stories of all documents; `holders` receives the places that hold others (states, counties)."""
+    by: dict = defaultdict(list)
+    for r in qrows:
+        ev = r.get("event")
+        if isinstance(ev, str) and r.get("event_basis") != PLACE_FACTS:
+            by[(r["doc_id"], ev)].append(r)
+    out = []
+    names_of: dict = {}
+    for (doc_id, ev), rows in sorted(by.items()):
+        dates = [r["event_date"] for r in rows if isinstance(r.get("event_date"), str)]
+        days = Counter(d for d in dates if len(d) == 10)
+        if days:
+            level, anchor = "day", sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        elif dates:
+            anchor = Counter(dates).most_common(1)[0][0]
+            level = "month" if len(anchor) == 7 else "year"
+        elif _is_day(published.get(doc_id)):
+            level, anchor = "day", published[doc_id]    # no date in the text: the day it was published
+        elif isinstance(published.get(doc_id), str) and len(published[doc_id]) == 7:
+            level, anchor = "month", published[doc_id]
+        else:
+            level, anchor = "undated", None
+        if doc_id not in names_of:
+            raw = rows[0].get("doc_places")
+            items = [n for n in raw.split("; ") if n] if isinstance(raw, str) else []
+            pairs = [n.split(" > ", 1) for n in items if " > " in n]
+            holders.update(canon(n[2:]) for n in items if n.startswith("> "))
+            names_of[doc_id] = (frozenset(canon(n) for n in items if ">" not in n),
+                                frozenset((canon(a), canon(b)) for a, b in pairs))
+        if not isinstance(rows[0].get("kind"), str) and level != "undated":
+            continue   # figures of no kind are no incident: they keep their (place, month); undated ones stay apart
+        places = Counter(r.get("place") for r in rows if isinstance(r.get("place"), str))
+        out.append(_Story(doc_id, ev, places.most_common(1)[0][0] if places else None, rows[0].get("kind"), level,
+                          anchor, rows, *names_of[doc_id]))
+    return out
+
+
+_NAMED: dict = {}
+_AREA_WORD = re.compile(r"(?<=\w)\s+(?:park|heights|village|township|section|neighborhood|neighbourhood|county|"
+                        r"parish|district|borough)$", re.I)
+
+
+def _names(place: str, names: frozenset) -> bool:
+    """Does a document name `place` (as a name of its own or inside one: "Cedarville Rancheria")?"""
+    key = (place, names)
+    if key not in _NAMED:
+        # "Kingsessing Park", "Gaston County": the name without its area word ("Kingsessing section")
+        head = _AREA_WORD.sub("", place)
+        rx = re.compile(rf"(?<!\w)(?:{re.escape(place)}|{re.escape(head)})(?!\w)")
+        _NAMED[key] = place in names or any(rx.search(n) for n in names)
+        if len(_NAMED) > 200_000:
+            _NAMED.clear()
+    return _NAMED[key]
+
+
+def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
+    if a.place == b.place:
+        return True
+    if a.doc_id == b.doc_id:
+        # one document's stories of one kind within days (the caller checks the days) at places it names
+        # one inside the other: one incident told at several places ("the Cedarville Rancheria in
+        # Alturas", "Alturas, Calif."); a story with no place is its document's
+        # one document's shooting (a kind the dead and wounded are counted in) told at several places is one
+        # incident; detentions or rallies in two towns on one day are two
+        return a.level == b.level == "day" and (a.place is None or b.place is None or (a.place, b.place) in a.inside
+                                               or (b.place, a.place) in a.inside or a.kind in casualty_kinds)
+    if a.place is None or b.place is None:
+        return False
+    # two articles at different names of one place (the town, its county): one names the other's place,
+    # and they tell about the same day or the next
+    near = a.day is not None and b.day is not None and abs((a.day - b.day).days) <= NAMED_PLACE_DAYS
+    return near and (_names(a.place, b.names) or _names(b.place, a.names))
+
+
+def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
+    """Its place agrees with every story of its own document in the incident, and with at least one
+    story of each other document (an article that names the town and the county agrees with one
+    that names either): a roundup naming two towns still does not chain two shootings."""
+    by_doc: dict = defaultdict(list)
+    for o in inc.stories:
+        by_doc[o.doc_id].append(_places_agree(s, o, casualty_kinds))
+    if s.doc_id in by_doc:
+        # its own document's stories are there: it joins through them ("the two men killed were
+        # identified as ... of Oak Park", in the article about the West Side shooting)
+        return all(by_doc[s.doc_id])
+    return all(any(v) for v in by_doc.values())
+
+
+def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> list[_Incident]:
+    incidents: list[_Incident] = []
+    by_day: dict = defaultdict(list)     # (kind, day) -> incidents with a story of that day
+    by_year: dict = defaultdict(list)    # (kind, year) -> incidents with a story of that year
+    order = {"day": 0, "month": 1, "year": 2, "undated": 3}
+
+    def new(s: _Story) -> _Incident:
+        inc = _Incident([s], s.level, len(incidents))
+        incidents.append(inc)
+        return inc
+
+    def add(inc: _Incident, s: _Story) -> None:
+        if inc.stories[-1] is not s:
+            inc.stories.append(s)
+        if s.anchor and inc not in by_year[(s.kind, s.anchor[:4])]:
+            by_year[(s.kind, s.anchor[:4])].append(inc)
+
+    for s in sorted(stories, key=lambda s: (order[s.level], s.anchor or "", -len(s.rows), s.doc_id, s.event)):
+        if s.level == "day":
+            d = s.day
+            seen, cands = set(), []
+            for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+                for inc in by_day.get((s.kind, d + dt.timedelta(days=k)), []):
+                    if id(inc) not in seen:
+                        seen.add(id(inc))
+                        cands.append(inc)
+            cands = [inc for inc in cands if all(abs((x - d).days) <= WINDOW_DAYS for x in inc.days())
+                     and _fits(s, inc, casualty_kinds)]
+            if cands:
+                inc = max(cands, key=lambda i: (any(o.doc_id == s.doc_id for o in i.stories), len(i.stories), -i.no))
+            else:
+                inc = new(s)
+            add(inc, s)
+            by_day[(s.kind, d)].append(inc)
+        elif s.level in ("month", "year"):
+            # the one incident of its place and kind in that month (year), else the stories dated as it is
+            n = len(s.anchor)
+            cands = [inc for inc in by_year[(s.kind, s.anchor[:4])]
+                     if all(o.anchor and o.anchor[:n] == s.anchor[:len(o.anchor)] for o in inc.stories)
+                     and _fits(s, inc, casualty_kinds)]
+            finer = [inc for inc in cands if order[inc.level] < order[s.level]]
+            same = [inc for inc in cands if inc.level == s.level]
+            if len(cands) == 1 and finer and s.level == "month":   # (a year says too little to join a day)
+                add(finer[0], s)
+            elif same:
+                add(max(same, key=lambda i: (len(i.stories), -i.no)), s)
+            else:
+                add(new(s), s)
+        else:
+            new(s)
+    return incidents
+
+
+def _name(inc: _Incident, holders: frozenset = frozenset()) -> tuple[str | None, str, str | None]:
+    """(place, first date, kind) of an incident: the place most of its figures give, a town before a
+    place that holds others somewhere in the corpus ("Gastonia, North Carolina": not North Carolina)."""
+    places = Counter()
+    for s in inc.stories:
+        places.update(r.get("place") for r in s.rows if isinstance(r.get("place"), str))
+    place = sorted(places.items(), key=lambda kv: (kv[0] in holders, -kv[1], kv[0]))[0][0] if places else None
+    days = inc.days()
+    if days:
+        first = min(days).isoformat()
+    else:
+        first = min((s.anchor for s in inc.stories if s.anchor), default=None)
+    return place, first, inc.stories[0].kind
+
+
+def assign_incidents(qrows: list[dict], trows: list[dict], published: dict, canon: Callable,
+                     casualty_kinds: set | None = None) -> None:
+    """Give every figure (and dated mention) of one incident the incident's event key, in place.
+    `casualty_kinds`: the kinds of the dead and wounded (measure_kinds of killed, injured): one
+    document's stories of such a kind within days are one incident wherever it names them."""
+    holders: set = set()
+    stories = _stories(qrows, published, canon, holders)
+    if not stories:
+        return
+    incidents = group(stories, frozenset(casualty_kinds or ()))
+    named = [(inc, *_name(inc, frozenset(holders))) for inc in incidents]
+    base: dict = defaultdict(list)
+    for inc, place, first, kind in named:
+        period = first[:7] if first else None
+        base[event_key(place, period, kind)].append((inc, place, first, kind))
+    key_of: dict = {}
+    taken: set = set()
+    for key, group_ in sorted(base.items(), key=lambda kv: kv[0] or ""):
+        if key is None:
+            continue
+        for inc, place, first, kind in group_:
+            k = key
+            if len(group_) > 1:
+                if inc.level == "undated":
+                    k = f"{slug(place) if place else 'unplaced'}-undated-{slug(inc.stories[0].doc_id)[:9]}" + \
+                        (f"-{slug(kind)}" if kind else "")
+                elif inc.level == "day":
+                    k = f"{slug(place) if place else 'unplaced'}-{first}" + (f"-{slug(kind)}" if kind else "")
+            n, unique = 2, k
+            while unique in taken:
+                unique, n = f"{k}-{n}", n + 1
+            taken.add(unique)
+            for s in inc.stories:
+                key_of[(s.doc_id, s.event)] = unique
+    for r in qrows + trows:
+        ev = r.get("event")
+        if isinstance(ev, str) and (r["doc_id"], ev) in key_of and r.get("event_basis") != PLACE_FACTS:
+            r["event"] = key_of[(r["doc_id"], ev)]

@@ -1,0 +1,187 @@
+"""Events across documents: articles about one incident share one event key, different incidents never do.
+
+Small corpora written for the purpose (US local-news style: a headline, a publication line, a
+body with or without a dateline). Place mentions are given by hand where a test is about the
+places NER finds (labels GPE, LOC, FAC as the entities stage writes them); elsewhere the facts
+stage finds places with its own patterns, as it does when no entities ran.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from pipeline.facts.events import containers, event_places
+from pipeline.facts.incidents import WINDOW_DAYS
+from tests.facts_helpers import run_facts, tables_from_texts
+
+CASUALTY = ("killed", "injured")
+
+
+def with_mentions(tables: dict, names: dict[str, str]) -> dict:
+    """Add entity mentions for every occurrence of each name (name -> NER label)."""
+    rows = []
+    rx = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True)))
+    for p in tables["passages"].itertuples():
+        for m in rx.finditer(p.text):
+            rows.append({"mention_id": f"{p.passage_id}-m{m.start()}", "entity_id": m.group(), "doc_id": p.doc_id,
+                         "passage_id": p.passage_id, "sentence_id": None, "start": m.start(), "end": m.end(),
+                         "raw_start": m.start(), "raw_end": m.end(), "text": m.group(), "label": names[m.group()]})
+    tables = dict(tables)
+    tables["mentions"] = pd.DataFrame(rows, columns=tables["mentions"].columns)
+    return tables
+
+
+def casualty_keys(out: dict) -> dict[str, set]:
+    """doc file name -> event keys of its killed/injured figures."""
+    c = out["claims"]
+    c = c[c["measure"].isin(CASUALTY)]
+    keys: dict = {}
+    for path, ev in zip(c["source_path"], c["event"]):
+        keys.setdefault(path.split("/")[-1], set()).add(ev)
+    return keys
+
+
+GARY_DATELINE = ("Two killed in Gary shooting\n\nPublished: 2013-05-13\n\n"
+                 "GARY, Ind. — Two men were killed and three other people were wounded in a shooting Sunday "
+                 "night, police said.\n\nThe shooting happened outside a house on Jefferson Street.\n")
+GARY_NEXT_DAY = ("Gary shooting victims identified\n\nPosted on May 14, 2013 at 9:10 am\n\n"
+                 "Police in Gary on Tuesday identified the two men who were killed in a shooting on Sunday, May 12. "
+                 "Three other people were injured, a police spokesman said.\n")
+GARY_LATER = ("Three dead in another Gary shooting\n\nPublished: May 20, 2013\n\n"
+              "GARY, Ind. — Three people were killed in a shooting Saturday, police said.\n")
+GARY_NEXT_MONTH = ("Shooting in Gary\n\nDate: June 17, 2013\n\n"
+                   "GARY, Ind. (AP) — Four people were killed in a shooting on Saturday, police said.\n")
+HAMMOND_SAME_DAY = ("Two dead in Hammond shooting\n\nPublished: 2013-05-13\n\n"
+                    "HAMMOND, Ind. — Two men were killed and one was wounded in a shooting Sunday night, "
+                    "police said.\n")
+
+
+def test_one_shooting_told_a_day_apart_in_two_styles_has_one_key():
+    out = run_facts(tables_from_texts([("a.txt", GARY_DATELINE), ("b.txt", GARY_NEXT_DAY)]))
+    keys = casualty_keys(out)
+    assert set(keys) == {"a.txt", "b.txt"}
+    assert keys["a.txt"] == keys["b.txt"] and len(keys["a.txt"]) == 1, keys
+    key = next(iter(keys["a.txt"]))
+    assert key.startswith("gary-2013-05") and key.endswith("-violence")
+    q = out["quantities"]
+    a_id = out["claims"].set_index("source_path").loc["seeds/a.txt", "doc_id"]
+    a_id = a_id if isinstance(a_id, str) else a_id.iloc[0]
+    dates = q[q["measure"].isin(CASUALTY) & (q["doc_id"] == a_id)]["event_date"]
+    assert set(dates) == {"2013-05-12"}   # "Sunday" in the paper of Monday 13 May
+
+
+def test_two_shootings_in_one_city_days_or_a_month_apart_have_different_keys():
+    docs = [("a.txt", GARY_DATELINE), ("b.txt", GARY_NEXT_DAY), ("c.txt", GARY_LATER), ("d.txt", GARY_NEXT_MONTH)]
+    out = run_facts(tables_from_texts(docs))
+    keys = casualty_keys(out)
+    assert keys["a.txt"] == keys["b.txt"]
+    assert len({frozenset(keys[d]) for d in ("a.txt", "c.txt", "d.txt")}) == 3, keys
+    # two incidents of one place, kind and month are told apart by their first day
+    assert keys["a.txt"] == {"gary-2013-05-12-violence"} and keys["c.txt"] == {"gary-2013-05-18-violence"}
+    assert keys["d.txt"] == {"gary-2013-06-violence"}
+    ev = out["events"].set_index("event_id")
+    assert ev.loc["gary-2013-05-12-violence", "label"] == "Gary, 12 May 2013 (violence)"
+    assert ev.loc["gary-2013-05-18-violence", "period"] == "2013-05-18"
+    assert ev.loc["gary-2013-06-violence", "label"] == "Gary, June 2013 (violence)"
+
+
+def test_the_same_day_in_two_cities_is_two_incidents():
+    keys = casualty_keys(run_facts(tables_from_texts([("a.txt", GARY_DATELINE), ("h.txt", HAMMOND_SAME_DAY)])))
+    assert keys["a.txt"].isdisjoint(keys["h.txt"]), keys
+    assert all(k.startswith("hammond-2013-05") for k in keys["h.txt"])
+
+
+def test_undated_articles_never_merge_across_documents():
+    undated = ("Two killed in Gary\n\nGARY, Ind. — Two men were killed in a shooting Sunday night, police said.\n")
+    undated2 = ("Gary shooting\n\nTwo people were killed in a shooting in Gary on Sunday, police said.\n")
+    docs = [("a.txt", GARY_DATELINE), ("u1.txt", undated), ("u2.txt", undated2)]
+    keys = casualty_keys(run_facts(tables_from_texts(docs)))
+    assert len({frozenset(v) for v in keys.values()}) == 3, keys
+    for d in ("u1.txt", "u2.txt"):
+        assert all("undated" in k for k in keys[d]), keys   # the key says the year is not known
+
+
+def test_same_town_name_in_different_years_never_shares_a_key():
+    tn = ("Jackson shooting\n\nPublished: 2015-06-08\n\nJACKSON, Tenn. — Two people were killed in a shooting "
+          "Saturday night in west Jackson, police said.\n")
+    ms = ("Jackson shooting\n\nPublished: 2017-02-10\n\nJACKSON, Miss. — Three people were killed in a shooting "
+          "Thursday in west Jackson, police said.\n")
+    keys = casualty_keys(run_facts(tables_from_texts([("tn.txt", tn), ("ms.txt", ms)])))
+    assert keys["tn.txt"].isdisjoint(keys["ms.txt"]), keys
+
+
+ALTURAS = ("Four dead in tribal office shooting\n\nPublished: 2014-02-21\n\n"
+           "ALTURAS, Calif. (AP) — A woman killed four people and wounded two others Thursday at the Cedarville "
+           "Rancheria office in Alturas, Calif., authorities said. The California Highway Patrol closed "
+           "Main Street near the office.\n\nModoc County Sheriff's deputies arrested the woman at the scene.\n")
+RANCHERIA = ("Tribal council shooting\n\nUpdated: Feb. 20, 2014 6:45 PM\n\n"
+             "Four people were killed and two were injured in a shooting Thursday at the Cedarville Rancheria "
+             "tribal office, Modoc County officials said. The Rancheria lies in Northern Calif.\n")
+PLACES = {"Alturas": "GPE", "Calif.": "GPE", "Cedarville Rancheria": "LOC", "California Highway Patrol": "ORG",
+          "Main Street": "FAC", "Modoc County": "GPE", "Northern Calif.": "LOC"}
+
+
+def test_ner_places_town_over_state_county_street_and_one_key_across_articles():
+    tables = with_mentions(tables_from_texts([("a.txt", ALTURAS), ("r.txt", RANCHERIA)]), PLACES)
+    out = run_facts(tables)
+    q = out["quantities"]
+    cas = q[q["measure"].isin(CASUALTY)]
+    assert not cas.empty
+    a = cas[cas["doc_id"] == tables["documents"]["doc_id"][0]]
+    assert set(a["place"]) <= {"Alturas", "Cedarville Rancheria"}, set(a["place"])   # not Calif., a street
+    assert not set(cas["place"]) & {"Calif.", "Main Street", "Northern Calif."}
+    keys = casualty_keys(out)
+    assert keys["a.txt"] == keys["r.txt"] and len(keys["a.txt"]) == 1, keys
+
+
+def test_event_places_join_fragments_and_drop_spots():
+    text = "Police said two men were shot in St. Louis near Law Street and taken to Barnes Hospital, St. Louis, Mo."
+    ms = [(m.start(), m.end(), m.group()) for m in re.finditer(r"Louis|Law Street|Barnes Hospital|Mo\.", text)]
+    places = event_places(text, ms)
+    assert [n for _, _, n in places] == ["St. Louis", "St. Louis", "Mo."]
+    assert containers(text, places) == {"Mo."}
+    text = ("Four men were shot on Divinity Street, which connects Springfield and Chester Avenues, and taken to "
+            "CaroMont Regional Medical Center; Gary Police said a native of Houston was held in Southeast Saturday.")
+    ms = [(m.start(), m.end(), m.group()) for m in re.finditer(r"Springfield|CaroMont|Gary|Houston|Southeast Saturday",
+                                                              text)]
+    assert [n for _, _, n in event_places(text, ms)] == ["Gary"]
+
+
+def test_publication_date_dates_a_text_without_dates_within_the_window():
+    a = ("Shooting in Gary\n\nPublished: 2013-05-13\n\nGARY, Ind. — Two men were killed in a shooting, "
+         "police said.\n")   # no date in the text: the day it was published
+    b = ("Gary shooting\n\nPublished: 2013-05-14\n\nGARY, Ind. — Two men were killed in a shooting on "
+         "Sunday, May 12, police said.\n")
+    far = ("Gary shooting\n\nPublished: 2013-05-20\n\nGARY, Ind. — Two men were killed in a shooting, "
+           "police said.\n")
+    keys = casualty_keys(run_facts(tables_from_texts([("a.txt", a), ("b.txt", b), ("far.txt", far)])))
+    assert WINDOW_DAYS == 2
+    assert keys["a.txt"] == keys["b.txt"]
+    assert keys["far.txt"].isdisjoint(keys["a.txt"]), keys
+
+
+def test_an_article_weeks_later_lands_on_the_date_its_sentences_state():
+    first = ("Police fire on strikers\n\nPublished: 2011-12-17\n\nSHELBYVILLE — Police opened fire on striking "
+             "oil workers on Friday. Officials said 16 people were killed and 86 were injured.\n")
+    later = ("A month after the shooting\n\nPublished: 2012-01-20\n\nOn 16 December 2011 police in Shelbyville "
+             "opened fire on striking oil workers. Witnesses say 70 people were killed.\n")
+    keys = casualty_keys(run_facts(tables_from_texts([("first.txt", first), ("later.txt", later)])))
+    assert keys["first.txt"] == keys["later.txt"] == {"shelbyville-2011-12-violence"}, keys
+
+
+def test_detentions_in_two_towns_on_one_day_stay_two_events():
+    text = ("On 17 December 2011 in Shelbyville, 70 people were detained by police.\n\n"
+            "In Springfield, 300 people were detained at a rally of solidarity on 17 December 2011.\n")
+    q = run_facts(tables_from_texts([("t.txt", text)]))["quantities"].set_index("surface")
+    assert q.loc["70", "kind"] == q.loc["300", "kind"] == "crackdown"
+    assert q.loc["70", "event"] != q.loc["300", "event"]
+
+
+def test_undated_figures_of_no_kind_stay_with_their_document():
+    a = "Town report\n\nIn Gary, 40 buildings stood empty.\n"
+    b = "Another report\n\nIn Gary, 12 buildings stood empty.\n"
+    q = run_facts(tables_from_texts([("a.txt", a), ("b.txt", b)]))["quantities"].set_index("surface")
+    assert q.loc["40", "event"] != q.loc["12", "event"]
+    assert "undated" in q.loc["40", "event"] and "undated" in q.loc["12", "event"]
