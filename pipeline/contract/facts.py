@@ -79,7 +79,10 @@ COMPARISON = Table("facts", "comparison", "Every value claimed per event and mea
     C("doc_ids", pa.list_(S), "documents claiming it"),
     C("claim_ids", pa.list_(S), "the claims"),
     C("n_values_for_measure", I, "distinct values claimed for this event and measure"),
-    C("contested", B, "sources give different values for this event and measure"),
+    C("contested", B, "independent sources disagree on this event and measure (disagreement = 'between sources')"),
+    C("disagreement", S, "between sources (two sources, an author or a source quoted, each give a value the "
+                         "other does not; reprints are no second source), within one source (sub-counts, "
+                         "updates) or none"),
 ))
 EVENTS = Table("facts", "events", "What figures are about: a place, a period and a kind.", (
     C("event_id", S, "event key"),

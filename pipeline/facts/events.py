@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -206,6 +207,7 @@ _ROMAN = [("zh", "j"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("yo", "io"), ("yu"
           ("ye", "e")]
 
 
+@lru_cache(maxsize=65536)
 def _roman_key(name: str) -> str:
     """A spelling key for names romanised from Cyrillic in different ways (Springfield / Springfeld,
     Qaraghandy / Karagandy, Shelbyvil / Shelbyville): common letter pairs folded, doubled letters single."""

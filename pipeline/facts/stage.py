@@ -918,6 +918,7 @@ def _comparison(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         groups[(r["event"], r["measure"])][key].append(r)
     rows = []
     for (ev, measure), values in sorted(groups.items()):
+        disagreement = _disagreement(values)
         for (vl, vh, qual), v in sorted(values.items(), key=lambda kv: (
                 kv[0][0] if kv[0][0] is not None else (kv[0][1] if kv[0][1] is not None else -1), kv[0][2])):
             units = [x["unit"] for x in v if isinstance(x["unit"], str)]
@@ -929,9 +930,34 @@ def _comparison(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
                 "attribution_kinds": sorted({x["attribution_kind"] for x in v}),
                 "attributions": sorted({x["attribution"] for x in v if isinstance(x["attribution"], str)}),
                 "doc_ids": sorted({x["doc_id"] for x in v}), "claim_ids": [x["claim_id"] for x in v],
-                "n_values_for_measure": len(values), "contested": len(values) > 1,
+                "n_values_for_measure": len(values), "contested": disagreement == "between sources",
+                "disagreement": disagreement,
             })
     return pd.DataFrame(rows, columns=COMPARISON.names)
+
+
+def _disagreement(values: dict) -> str:
+    """Whether the values of one (event, measure) are a dispute.
+
+    A source is a document's author or a source it quotes (its attribution). 'between sources'
+    when two sources each give a value the other does not (reprints left out: a copy is not a
+    second source); 'within one source' when the values differ only inside one source's account
+    (sub-counts: '4 killed, two of them children'; updates) or one source's values include all of
+    another's; else 'none'."""
+    if len(values) < 2:
+        return "none"
+    by_source: dict = defaultdict(set)
+    for key, claims in values.items():
+        for c in claims:
+            if c["independent"]:
+                said = c["attribution"].strip().lower() if isinstance(c["attribution"], str) else None
+                by_source[(c["doc_id"], c["attribution_kind"], said)].add(key)
+    docs = list(by_source.values())
+    for i, a in enumerate(docs):
+        for b in docs[i + 1:]:
+            if a - b and b - a:
+                return "between sources"
+    return "within one source"
 
 
 def _timeline(t: pd.DataFrame) -> pd.DataFrame:

@@ -157,8 +157,10 @@ def build(tables, params) -> Section | None:
     claims = tables.get("facts", "claims", tuple(c for c in tables.columns("facts", "claims") if c != "sentence"))
     quantities = tables.get("facts", "quantities", ("quantity_id", "measure", "uncertain"))
     events = tables.get("facts", "events", ("event_id", "label")) if tables.has("facts", "events") else pd.DataFrame()
-    comparison = tables.get("facts", "comparison", ("event", "measure", "contested")) \
+    comparison = tables.get("facts", "comparison", ("event", "measure", "contested", "disagreement")) \
         if tables.has("facts", "comparison") else pd.DataFrame()
+    disagreement = comparison.groupby(["event", "measure"])["disagreement"].first().to_dict() \
+        if len(comparison) else {}
     labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
     parts = [Markup('<p>Every figure the documents give for something counted (people killed, injured, detained, '
                     'sentenced, buildings burned, money, ...), with its hedge ("at least", "up to", "about"), '
@@ -173,7 +175,8 @@ def build(tables, params) -> Section | None:
     c = claims[claims["event"].notna()].reset_index(drop=True)
     if not len(c):
         parts.append(Markup("<p>No claims about a dated event were found.</p>"))
-    # (event, measure) groups: killed and injured first, biggest first; then the others by measure.
+    # (event, measure) groups: disputes between sources first, then killed and injured, biggest first;
+    # then the others by measure.
     # Sizes and distinct values are counted for all groups at once; rows are taken for the shown ones.
     grouped = c.groupby(["event", "measure"], sort=False)
     sizes = grouped.size()
@@ -181,11 +184,12 @@ def build(tables, params) -> Section | None:
     groups = []
     for (ev, measure), n in sizes.items():
         rank = MEASURE_ORDER.index(measure) if measure in MEASURE_ORDER else len(MEASURE_ORDER)
-        groups.append((rank, -int(n), ev, measure))
-    groups.sort(key=lambda x: (x[0] > 1, x[1], x[0], x[2]))
+        dispute = disagreement.get((ev, measure)) == "between sources"
+        groups.append((rank, -int(n), ev, measure, dispute))
+    groups.sort(key=lambda x: (not x[4], x[0] > 1, x[1], x[0], x[2]))
     positions = grouped.indices
     picked = []
-    for rank, _, ev, measure in groups:
+    for rank, _, ev, measure, _ in groups:
         if len(picked) >= max(4, params.top_n // 5):
             break
         n_values = int(n_values_of[(ev, measure)])
@@ -201,9 +205,14 @@ def build(tables, params) -> Section | None:
         title = f"{labels.get(ev, ev)} — {measure}"
         parts.append(Markup("<h3>{}</h3>").format(title))
         indep = int(g["independent"].sum())
-        parts.append(Markup('<p class="note">{} claims, {} independent, {} distinct values, {} documents. '
+        verdict = {"between sources": "Sources disagree: each of two sources gives a value the other does not.",
+                   "within one source": "No dispute: the values differ only inside one source's account "
+                                        "(sub-counts or updates), or one source's values include another's."
+                   }.get(disagreement.get((ev, measure)), "")
+        parts.append(Markup('<p class="note">{} {} claims, {} independent, {} distinct values, {} documents. '
                             'Filled dot: exact; open dot: about; bar: range or open bound (arrow = no upper '
-                            'bound); dashed: reprint.</p>').format(len(g), indep, n_values, g["doc_id"].nunique()))
+                            'bound); dashed: reprint.</p>').format(verdict, len(g), indep, n_values,
+                                                                  g["doc_id"].nunique()))
         parts.append(claims_chart(sel, title))
         rows = []
         for r in sel.itertuples():

@@ -1,0 +1,38 @@
+"""A dispute is two sources giving values the other does not; sub-counts inside one account are not."""
+
+from __future__ import annotations
+
+from tests.facts_helpers import run_facts, tables_from_texts
+
+
+def disagreement(*texts: str) -> set[str]:
+    docs = [(f"d{i}.txt", f"Shooting\n\nPublished: 2016-05-0{i + 1}\n\n{t}") for i, t in enumerate(texts)]
+    comp = run_facts(tables_from_texts(docs))["comparison"]
+    killed = comp[comp["measure"] == "killed"]
+    assert len(killed), comp
+    assert (killed["contested"] == (killed["disagreement"] == "between sources")).all()
+    return set(killed["disagreement"])
+
+
+def test_sub_counts_inside_one_account_are_no_dispute():
+    assert disagreement("In Gary, four people were killed on Sunday, two of them children.") == {"within one source"}
+
+
+def test_two_articles_with_different_tolls_disagree():
+    assert disagreement("In Gary, three people were killed on Sunday.",
+                        "In Gary, four people were killed on Sunday.") == {"between sources"}
+
+
+def test_a_later_article_that_repeats_a_toll_and_adds_a_sub_count_agrees():
+    assert disagreement("In Gary, three people were killed on Sunday.",
+                        "In Gary, three people were killed on Sunday, two of them children.") == {"within one source"}
+
+
+def test_an_official_and_a_witness_in_one_article_disagree():
+    assert disagreement("In Gary, police said three people were killed on Sunday. "
+                        "Witnesses said seven people were killed.") == {"between sources"}
+
+
+def test_one_value_is_no_dispute():
+    assert disagreement("In Gary, three people were killed on Sunday.",
+                        "Three people were killed in Gary on Sunday, police said.") == {"none"}
