@@ -75,7 +75,7 @@ def main() -> int:
     args = ap.parse_args()
 
     params = EntitiesParams()
-    gazetteer = load_gazetteer(ROOT / "gazetteer.yaml")
+    gazetteer = load_gazetteer(ROOT / "seeds" / "gazetteer.yaml")
     seeds = from_folder(ROOT / "seeds")
     clean, sents, dedup, raw_span, copies = replicate(seeds, args.words)
     selected, _ = select_passages(clean, dedup, params)

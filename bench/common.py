@@ -13,6 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from pipeline.core.paths import CORPUS_FILES  # noqa: E402
 from tests.conftest import make_project, venv_env  # noqa: E402  (one project-copy helper for tests and benches)
 
 
@@ -33,6 +34,8 @@ def children_peak_rss_mb() -> float:
 def seed_vocabulary() -> list[str]:
     words = []
     for f in sorted((REPO / "seeds").glob("*")):
+        if f.name in CORPUS_FILES:
+            continue  # the corpus's profile and gazetteer, not documents
         words += re.findall(r"[A-Za-z][a-z']+|[0-9]+", f.read_text(encoding="utf-8"))
     return words  # with repetitions: sampling keeps realistic word frequencies
 

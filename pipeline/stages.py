@@ -95,7 +95,7 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
                    "sentences": ("sentence_id", "passage_id", "doc_id", "start", "end"),
                    "edits": ALL_COLUMNS},
         ),
-        inputs=("gazetteer.yaml",),
+        inputs=("seeds",),  # its gazetteer, seeds/gazetteer.yaml (entities.gazetteer)
     ),
     Stage(
         "facts", "figures (value, hedge, measure), who claims them, the event they are about, and a timeline",

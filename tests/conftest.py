@@ -16,8 +16,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-PROJECT_FILES = ["pipeline", "params.yaml", "dvc.yaml", ".dvcignore", "pyproject.toml", ".gitignore",
-                 "gazetteer.yaml"]
+PROJECT_FILES = ["pipeline", "params.yaml", "dvc.yaml", ".dvcignore", "pyproject.toml", ".gitignore"]
 
 
 def pytest_configure(config):

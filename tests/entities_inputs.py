@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.core.paths import CORPUS_FILES
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import read_document
 
@@ -83,4 +84,5 @@ def from_texts(named_texts: dict[str, str], language: str = "en", max_passage_ch
 
 
 def from_folder(folder: Path, **kw) -> Inputs:
-    return from_texts({p.name: p.read_bytes().decode("utf-8") for p in sorted(folder.iterdir()) if p.is_file()}, **kw)
+    return from_texts({p.name: p.read_bytes().decode("utf-8") for p in sorted(folder.iterdir())
+                       if p.is_file() and p.name not in CORPUS_FILES}, **kw)

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 MARKERS = ("params.yaml", "dvc.yaml")
-# the corpus profile: a corpus's own places and words, at the top of its input folder (not a document)
+# a corpus's own knowledge, kept with its documents at the top of its input folder (not documents):
+# its profile (places, local words: pipeline/facts/profile.py) and its gazetteer (pipeline/entities)
 CORPUS_PROFILE = "corpus.yaml"
+CORPUS_FILES = (CORPUS_PROFILE, "gazetteer.yaml", "gazetteer.yml", "gazetteer.csv")
 
 
 class ProjectNotFound(RuntimeError):

@@ -37,12 +37,23 @@ def resolve_task(mentions, sentences, dedup, params: EntitiesParams, gazetteer: 
     return build_tables(mentions, sentences, dedup, params, gazetteer, raw_span)
 
 
+def _corpus_gazetteer(root, params: EntitiesParams) -> Gazetteer:
+    """The corpus's gazetteer: none when it has none at the default place (a new corpus starts without
+    another corpus's names); a file named in params.yaml must exist."""
+    if not params.gazetteer:
+        return Gazetteer(source="(none)")
+    path = root / params.gazetteer
+    if not path.is_file() and "gazetteer" not in params.model_fields_set:
+        return Gazetteer(source=f"(none: no {params.gazetteer})")
+    return load_gazetteer(path)
+
+
 @flow(name="entities", log_prints=True)
 def entities_flow(root: str, params: EntitiesParams) -> dict:
     """Find named entities in the clean passages and merge their spellings into entities."""
     logger = get_run_logger()
     ctx = stage_context(root, "entities")
-    gazetteer = load_gazetteer(ctx.root / params.gazetteer) if params.gazetteer else Gazetteer(source="(none)")
+    gazetteer = _corpus_gazetteer(ctx.root, params)
     logger.info("entities: model %s, gazetteer %s (%d entries), %d process(es)",
                 params.model, params.gazetteer or "none", len(gazetteer), params.n_process)
     inputs = ctx.inputs

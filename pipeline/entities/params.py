@@ -22,8 +22,10 @@ class EntitiesParams(Section):
         description="entity labels kept from the model (gazetteer labels are always kept)",
     )
     gazetteer: str | None = Field(
-        "gazetteer.yaml",
-        description="user-editable gazetteer file (.yaml or .csv) relative to the project; null for none",
+        "seeds/gazetteer.yaml",
+        description="the corpus's gazetteer (.yaml or .csv), relative to the project, kept with its documents "
+                    "(a missing file at the default place is no gazetteer; one set in params.yaml must "
+                    "exist); null for none",
     )
     languages: list[str] = Field(
         default_factory=lambda: ["en", "und"],

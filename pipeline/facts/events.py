@@ -55,7 +55,7 @@ _FACILITY_WORDS = re.compile(r"\b(?:hospital|medical|clinic|center|centre|church
                              r"home|house|building|tower|base|patrol|news|weather)\b", re.I)
 # a state or country as US and British copy abbreviate it: "Calif.", "Ind.", "N.C.", "TX", "U.S."
 _ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}|[A-Z]{2})")
-# names of an area that holds towns: "Gaston County", "Jefferson Parish", "Mangistau region"
+# names of an area that holds towns: "Gaston County", "Jefferson Parish", "Hampshire region"
 _AREA = re.compile(r"\s(?:county|co\.|parish|township|borough|state|province|region|oblast|district)$", re.I)
 # a name cut after a title word: "St." + "Louis" is "St. Louis"
 _PREFIX_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Pt|Saint|Fort|Mount|Port|San|Santa|Los|Las|New|North|South|East|"

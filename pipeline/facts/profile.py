@@ -1,16 +1,16 @@
 """The corpus profile: what one corpus needs the facts stage to know, kept with its documents.
 
 The defaults (params.yaml, else lexicons/en.yaml) serve any news-like text. A corpus's
-own places and local words ("akimats", "tenge", the spellings of its towns) live in
-``corpus.yaml`` at the top of its input folder (`facts.profile`), so they travel with
+own places and local words (local names of offices, slang for its money, the spellings
+of its towns) live in ``corpus.yaml`` at the top of its input folder (`facts.profile`), so they travel with
 the documents and never leak into another corpus. Ingest does not read it as a
 document; `dvc repro` re-runs the facts stage when it changes (the input folder is a
 dependency of the stage).
 
     # seeds/corpus.yaml
     facts:
-      places: {Zhanaozen: [Janaozen, Zhanaozen]}   # canonical name -> other spellings
-      measures: {money: [tenge]}                     # added to the default cue lists
+      places: {Springfield: [Springfeld, Sprinfield]}  # canonical name -> other spellings
+      measures: {money: [quid]}                        # added to the default cue lists
       measure_exclude: [let me die]
 
 Every list there is added to the default list of the same key, every mapping of lists

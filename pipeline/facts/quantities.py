@@ -545,7 +545,7 @@ def _unit_after(toks: list[Tok], j: int) -> tuple[str | None, str | None, int, i
 def _singular(w: str) -> str:
     w = w.strip("-")
     if w in ("houses", "buildings", "kindergartens", "schools", "shops", "banks", "offices", "cafes",
-             "hotels", "homes", "akimats", "strongholds", "facilities"):
+             "hotels", "homes", "strongholds", "facilities"):
         return "building"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.contract import ingest as contract
-from pipeline.core.paths import CORPUS_PROFILE
+from pipeline.core.paths import CORPUS_FILES
 from pipeline.ingest.encoding import NotText, decode
 from pipeline.ingest.formats import PARSERS
 from pipeline.ingest.params import IngestParams
@@ -60,8 +60,8 @@ def discover(root: Path, params: IngestParams) -> tuple[list[InputFile], list[di
                 rejected.append({"source_path": rel, "reason": f"cannot read: {exc.strerror}", "n_bytes": None})
                 continue
             ext = full.suffix.lower().lstrip(".")
-            if name == CORPUS_PROFILE and Path(dirpath) == base:
-                continue  # the corpus profile (pipeline/facts/profile.py), not a document
+            if name in CORPUS_FILES and Path(dirpath) == base:
+                continue  # the corpus's profile or gazetteer, kept with its documents: not a document
             if name.startswith("."):
                 rejected.append({"source_path": rel, "reason": "hidden file, not read", "n_bytes": size})
             elif ext not in params.formats:

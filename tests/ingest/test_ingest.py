@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.paths import CORPUS_PROFILE
+from pipeline.core.paths import CORPUS_FILES, CORPUS_PROFILE
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import discover, partition, read_partition
 from tests.conftest import REPO
@@ -41,7 +41,7 @@ def test_doc_id_depends_on_content_not_name_or_order(tmp_path, seeds):
     *_, docs, _, _ = seeds
     folder = tmp_path / "seeds"
     folder.mkdir()
-    originals = sorted(f for f in (REPO / "seeds").iterdir() if f.name != CORPUS_PROFILE)
+    originals = sorted(f for f in (REPO / "seeds").iterdir() if f.name not in CORPUS_FILES)
     for i, f in enumerate(reversed(originals)):
         (folder / f"renamed_{i}.txt").write_bytes(f.read_bytes())
     files, _ = discover(tmp_path, IngestParams())
