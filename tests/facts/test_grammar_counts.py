@@ -51,3 +51,18 @@ def test_an_age_set_off_by_commas_is_not_a_count(sentence):
 
 def test_the_agent_of_a_shooting_is_not_its_victim():
     assert claims_of("A 30-year-old man shot his neighbour on Tuesday.") == []
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("hostile", [
+    "Police said " + "killed " * 15000 + "3 people.",                     # 100k characters, one sentence
+    "A man was killed and " + "9" * 400 + " people were injured.",         # a number of 400 digits
+    "The 1e309 victims were shot dead.",
+    "Three people (" * 3000 + "were killed" + ")" * 3000 + ".",           # deeply nested brackets
+    "A man was shot. " * 3000,                                            # 3000 implicit counts
+])
+def test_hostile_input_gives_figures_or_none_never_a_crash(hostile):
+    out = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{hostile}")
+    q = out["quantities"]
+    finite = q["value_low"].dropna().abs() < 1e300
+    assert finite.all() and (q["raw_start"] <= q["raw_end"]).all()
