@@ -19,23 +19,20 @@ import pandas as pd
 
 from pipeline.contract import facts as contract
 from pipeline.facts.attribution import assign_attribution
-from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, containers, event_key, event_label, \
-    event_period, event_places, find_places, places_inside
+from pipeline.facts.events import PLACE_FACTS, PLACE_LABELS, PlaceNames, containers, event_key, event_places, \
+    find_places, places_inside
 from pipeline.facts.grammar import Grammar
 from pipeline.facts.incidents import assign_incidents
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import compile_lexicon, kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
+from pipeline.facts.outputs import claims_table, comparison_table, events_table, timeline_table
 from pipeline.facts.params import FactsParams
 from pipeline.facts.quantities import _windows as _cut, analysis_sentences, extract_passage
 from pipeline.text.dates import DateMention, find_dates, resolve
 
 # the tables this stage writes, as the contract declares them (pipeline/contract/facts.py)
 QUANTITIES = contract.QUANTITIES.schema
-CLAIMS = contract.CLAIMS.schema
-COMPARISON = contract.COMPARISON.schema
-EVENTS = contract.EVENTS.schema
-TIMELINE = contract.TIMELINE.schema
 
 RawSpan = Callable[[str, int, int], tuple[int, int]]
 DATE_ONLY_LINE = re.compile(r"^\W*$")
@@ -195,10 +192,10 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
     docs = documents.set_index("doc_id")
     doc_meta = docs[["source_path", "title"]] if len(docs) else pd.DataFrame(columns=["source_path", "title"])
-    claims = _claims(quantities, doc_meta, reprint_of or {}, copies or {})
-    events = _events(quantities, claims)
-    comparison = _comparison(claims, events)
-    timeline = _timeline(pd.DataFrame(t))
+    claims = claims_table(quantities, doc_meta, reprint_of or {}, copies or {})
+    events = events_table(quantities, claims)
+    comparison = comparison_table(claims, events)
+    timeline = timeline_table(pd.DataFrame(t))
     return {"quantities": quantities, "claims": claims, "comparison": comparison, "events": events,
             "timeline": timeline}
 
@@ -840,130 +837,3 @@ def _doc_fallback(qrows: list[dict]) -> None:
                 r["event_date"] = date
                 r["event_basis"] = "document"
                 r["event"] = event_key(r["place"], date, r.get("kind"))
-
-
-def _claims(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copies: dict) -> pd.DataFrame:
-    """Every figure of something measured (not 'other', not hypothetical) is a claim."""
-    if not len(q):
-        return pd.DataFrame(columns=CLAIMS.names)
-    c = q[(q["measure"] != "other") & (~q["hypothetical"].astype(bool))].copy()
-    c["claim_id"] = "c" + c["quantity_id"]
-    c["source_path"] = c["doc_id"].map(doc_meta["source_path"]) if len(doc_meta) else None
-    c["title"] = c["doc_id"].map(doc_meta["title"]) if len(doc_meta) else None
-    c["reprint_of"] = c["passage_id"].map(reprint_of)
-    c["independent"] = c["reprint_of"].isna()
-    c["n_copies"] = c["passage_id"].map(copies).fillna(1).astype("int64")
-    return c[CLAIMS.names].reset_index(drop=True)
-
-
-def _events(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """One row per event (place, period, kind): its dates, figures, documents, and the cues that gave
-    its figures their kind (`measure sentenced (12)`, `trial (3)`), so a user can see why they are one."""
-    if not len(q) or q["event"].isna().all():
-        return pd.DataFrame(columns=EVENTS.names)
-    n_claims = Counter(e for e in claims["event"].tolist() if isinstance(e, str)) if len(claims) else Counter()
-    groups: dict = defaultdict(list)
-    cols = ["event", "event_date", "place", "doc_id", "measure", "kind", "kind_cues", "event_basis"]
-    for ev, date, place, doc, measure, kind, cues, basis in zip(*[q[c].tolist() for c in cols]):
-        if isinstance(ev, str):
-            groups[ev].append((date if isinstance(date, str) else None, place, doc, measure,
-                               kind if isinstance(kind, str) else None, cues if isinstance(cues, str) else "",
-                               basis))
-    rows = []
-    for ev, items in sorted(groups.items()):
-        dates = [d for d, *_ in items if d]
-        days = Counter(d for d in dates if len(d) == 10)
-        peak = sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if days else None
-        place = next((x[1] for x in items if isinstance(x[1], str)), None)
-        kind = next((x[4] for x in items if x[4]), None)
-        facts = any(x[6] == PLACE_FACTS for x in items)
-        period = event_period(dates[0]) if dates and not facts else "undated"
-        day = _KEY_DAY.search(ev)
-        if day and not facts:
-            period = day.group(1)   # one of several incidents of a place and kind in a month: its first day
-        cue_counts = Counter(c for x in items for c in x[5].split("; ") if c)
-        docs = sorted({x[2] for x in items})
-        rows.append({
-            "event_id": ev, "label": event_label(place, period, kind, facts), "place": place, "period": period,
-            "kind": kind,
-            "cues": [f"{c} ({n})" for c, n in sorted(cue_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
-            "date_start": min(dates) if dates else None, "date_end": max(dates) if dates else None,
-            "peak_date": peak, "n_quantities": len(items), "n_claims": int(n_claims.get(ev, 0)),
-            "n_docs": len(docs), "doc_ids": docs,
-            "measures": sorted({x[3] for x in items if x[3] != "other"}),
-        })
-    out = pd.DataFrame(rows, columns=EVENTS.names)
-    return out.sort_values(["n_claims", "event_id"], ascending=[False, True]).reset_index(drop=True)
-
-
-_KEY_DAY = re.compile(r"-(\d{4}-\d{2}-\d{2})(?:-|$)")
-
-
-def _comparison(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """All values claimed per (event, measure), one row per distinct value and hedge."""
-    if not len(claims):
-        return pd.DataFrame(columns=COMPARISON.names)
-    labels = dict(zip(events["event_id"], events["label"])) if len(events) else {}
-
-    def clean_num(x):
-        return None if x is None or x != x else float(x)
-    groups: dict = defaultdict(lambda: defaultdict(list))
-    cols = ["event", "measure", "value_low", "value_high", "qualifier", "unit", "independent", "doc_id",
-            "attribution_kind", "attribution", "claim_id"]
-    for rec in zip(*[claims[c].tolist() for c in cols]):
-        r = dict(zip(cols, rec))
-        if not isinstance(r["event"], str):
-            continue
-        key = (clean_num(r["value_low"]), clean_num(r["value_high"]), r["qualifier"])
-        groups[(r["event"], r["measure"])][key].append(r)
-    rows = []
-    for (ev, measure), values in sorted(groups.items()):
-        disagreement = _disagreement(values)
-        for (vl, vh, qual), v in sorted(values.items(), key=lambda kv: (
-                kv[0][0] if kv[0][0] is not None else (kv[0][1] if kv[0][1] is not None else -1), kv[0][2])):
-            units = [x["unit"] for x in v if isinstance(x["unit"], str)]
-            rows.append({
-                "event": ev, "event_label": labels.get(ev, ev), "measure": measure, "value_low": vl,
-                "value_high": vh, "qualifier": qual, "unit": units[0] if units else None, "n_claims": len(v),
-                "n_independent": sum(1 for x in v if x["independent"]),
-                "n_docs": len({x["doc_id"] for x in v}),
-                "attribution_kinds": sorted({x["attribution_kind"] for x in v}),
-                "attributions": sorted({x["attribution"] for x in v if isinstance(x["attribution"], str)}),
-                "doc_ids": sorted({x["doc_id"] for x in v}), "claim_ids": [x["claim_id"] for x in v],
-                "n_values_for_measure": len(values), "contested": disagreement == "between sources",
-                "disagreement": disagreement,
-            })
-    return pd.DataFrame(rows, columns=COMPARISON.names)
-
-
-def _disagreement(values: dict) -> str:
-    """Whether the values of one (event, measure) are a dispute.
-
-    A source is a document's author or a source it quotes (its attribution). 'between sources'
-    when two sources each give a value the other does not (reprints left out: a copy is not a
-    second source); 'within one source' when the values differ only inside one source's account
-    (sub-counts: '4 killed, two of them children'; updates) or one source's values include all of
-    another's; else 'none'."""
-    if len(values) < 2:
-        return "none"
-    by_source: dict = defaultdict(set)
-    for key, claims in values.items():
-        for c in claims:
-            if c["independent"]:
-                said = c["attribution"].strip().lower() if isinstance(c["attribution"], str) else None
-                by_source[(c["doc_id"], c["attribution_kind"], said)].add(key)
-    docs = list(by_source.values())
-    for i, a in enumerate(docs):
-        for b in docs[i + 1:]:
-            if a - b and b - a:
-                return "between sources"
-    return "within one source"
-
-
-def _timeline(t: pd.DataFrame) -> pd.DataFrame:
-    if not len(t):
-        return pd.DataFrame(columns=TIMELINE.names)
-    t = t.copy()
-    t["group_id"] = t["date"] + "|" + t["event"].fillna("")
-    t["n_docs_in_group"] = t.groupby("group_id")["doc_id"].transform("nunique").astype("int64")
-    return t[TIMELINE.names].sort_values(["date", "doc_id", "start"]).reset_index(drop=True)

@@ -286,7 +286,10 @@ def test_report_sections_escape_text_and_are_deterministic(tmp_path):
     import pyarrow.parquet as pq
 
     from pipeline.core.tables import to_arrow
-    from pipeline.facts.stage import CLAIMS, COMPARISON, EVENTS, QUANTITIES, TIMELINE
+    from pipeline.contract.facts import TABLES
+
+    QUANTITIES, CLAIMS, COMPARISON, EVENTS, TIMELINE = (TABLES[n].schema for n in (
+        "quantities", "claims", "comparison", "events", "timeline"))
     from pipeline.ingest.stage import DOCUMENTS
     from pipeline.report.params import ReportParams
     from pipeline.report.sections import figures, timeline
