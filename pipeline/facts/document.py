@@ -1,0 +1,701 @@
+"""One document, read the way a person reads it: the facts stage's first phase.
+
+Phase 1 reads the passages in order: dates are resolved (years from context, datelines
+that start another text), figures found with their measure and source. Phase 2 knows the
+whole document: each text (a dateline starts one) gets its main place, every dated
+sentence its kinds, and each figure its kind and the date and place of its story.
+`read_document` returns the document's quantity and timeline rows; the corpus-wide step
+is `pipeline.facts.stage.merge`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from pipeline.facts.attribution import assign_attribution
+from pipeline.facts.events import PLACE_FACTS, containers, event_key, event_places, \
+    find_places, places_inside
+from pipeline.facts.grammar import Grammar
+from pipeline.facts.kinds import figure_kind
+from pipeline.facts.lexicon import kind_hits, kinds_of
+from pipeline.facts.measure import assign_measures
+from pipeline.facts.quantities import _windows as _cut, analysis_sentences, extract_passage
+from pipeline.text.dates import DateMention, find_dates, resolve
+
+
+DATE_ONLY_LINE = re.compile(r"^\W*$")
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|utc)?|\b(?:gmt|utc)\b|\d\s*(?:am|pm)\b", re.I)
+
+
+def _windows(spans, limit, text):
+    return _cut(text, spans, limit)
+
+
+def ref_date(iso: str | None) -> dt.date | None:
+    if not iso or not isinstance(iso, str):
+        return None
+    try:
+        if len(iso) >= 10:
+            return dt.date.fromisoformat(iso[:10])
+        if len(iso) == 7:
+            return dt.date(int(iso[:4]), int(iso[5:7]), 15)
+        if len(iso) == 4:
+            return dt.date(int(iso), 7, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _line_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    return ls, (len(text) if le < 0 else le)
+
+
+# a character CLOCK can never remove: a letter other than those of am/pm/gmt/utc, or "_"
+_NOT_CLOCK = re.compile(r"[^\W\daAmMpPgGtTuUcC]")
+
+
+def _date_only_line(text: str, m: DateMention) -> bool:
+    ls, le = _line_bounds(text, m.start, m.end)
+    if _NOT_CLOCK.search(text, ls, m.start) or _NOT_CLOCK.search(text, m.end, le):
+        return False  # a word beside the date: no need to copy the line and strip clock times
+    rest = (text[ls:m.start] + " " + text[m.end:le])
+    rest = CLOCK.sub(" ", rest)
+    return bool(DATE_ONLY_LINE.match(rest))
+
+
+@dataclass
+class _Passage:
+    """What phase 1 learnt about one passage: its sentences, dates, places and figures."""
+    pid: str
+    index: int
+    text: str
+    asents: list
+    astarts: list
+    sids: list
+    starts: list
+    plist: list
+    dated: list        # (mention, resolved, iso, iso_end, on its own line, is a dateline)
+    anchors: list      # (position, iso, precision) of the dates that are not datelines
+    qs: list
+    heading: tuple | None
+    segment: int
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.astarts, pos) - 1)
+
+    def sentence_id(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.sids[k] if k >= 0 else (self.sids[0] if self.sids else None)
+
+
+def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, params, ref, gazetteer, raw_span,
+                   title=None, grammar: Grammar | None = None):
+    """Quantities and dated mentions of one document, with their kind, date and place.
+
+    Phase 1 reads the passages in order: dates are resolved (years from context, datelines
+    that start another text), figures found with their measure and source. Phase 2 knows the
+    whole document: each text (a dateline starts one) gets its main place, every dated
+    sentence its kinds, and each figure its kind and the date and place of its story."""
+    heading: tuple | None = None   # (iso, precision, place) of a date line just before
+    dateline_ref = ref
+    explicit_years: list[int] = []
+    all_years: Counter = Counter()
+    texts = {pid: clean[pid][0] for pid in passage_ids if pid in clean and pid not in skip
+             and isinstance(clean[pid][0], str) and not clean[pid][1]}
+    readable = list(texts)
+    found_dates = {pid: find_dates(texts[pid]) for pid in readable}
+    # the places NER found (GPE, LOC) when the entities stage ran, else those the place patterns find;
+    # a state, county or country is not the place of a figure when the document names a town in it
+    found_places = {pid: event_places(texts[pid], mentions.get(pid, [])) if mentions
+                    else find_places(texts[pid], gazetteer) for pid in readable}
+    if mentions and not any(found_places.values()):
+        # NER found no place in the whole document (a glued "in Winchester.Officers"): the patterns
+        found_places = {pid: [x for x in event_places(texts[pid], find_places(texts[pid], gazetteer))
+                              if not _headline_line(texts[pid], x[0])] for pid in readable}
+    held_by = set().union(*(containers(texts[pid], found_places[pid]) for pid in readable)) if readable else set()
+    named = {n for pid in readable for _, _, n in found_places[pid]}
+    # "Cedarville Rancheria in Alturas", "Alturas, Calif.": one place named inside another
+    inside = {(a, b) for pid in readable for a, b in places_inside(texts[pid], found_places[pid])}
+    inside |= {(a, b) for b in held_by for a in named if a != b}
+    if named - held_by:
+        found_places = {pid: [x for x in v if x[2] not in held_by] for pid, v in found_places.items()}
+    day_years: dict = defaultdict(Counter)    # (month, day) -> years it is written with in full
+    month_years: dict = defaultdict(Counter)  # month -> years
+    for pid in readable:
+        for m in found_dates[pid]:
+            if m.year is not None and m.relative is None and m.form != "y":
+                all_years[m.year] += 1
+                if m.month:
+                    month_years[m.month][m.year] += 1
+                    if m.day:
+                        day_years[(m.month, m.day)][m.year] += 1
+    last_doc_day: dt.date | None = None
+    talked: dt.date | None = None  # the date the text is talking about (for "half a year later")
+    segment = 0                    # a dateline starts another text (a page reprinting several articles)
+    passages: list[_Passage] = []
+    # phase 1: dates in text order, figures
+    for pid in readable:
+        text = texts[pid]
+        if not text.strip():
+            continue
+        spans = sentences.get(pid, [])
+        upstream = [(s, e) for s, e, _ in spans]
+        asents = _windows(analysis_sentences(text, upstream), params.max_sentence_chars, text)
+        dated = []
+        anchors = []   # the dates that can date a figure (not datelines, not captions)
+        passage_years = []
+        last_day = last_doc_day
+        for m in found_dates[pid]:
+            if m.year is not None and m.relative is None:
+                passage_years.append(m.year)
+            year_ctx = None
+            if m.year is None and m.form in ("season", "mid") and last_day is not None:
+                year_ctx = last_day.year  # "in the summer": the year the text is talking about
+            elif m.year is None and m.relative is None and m.month:
+                # "16 December": the year this day is written with in full elsewhere in the document,
+                # else the year of the dates just before it in the passage
+                same = day_years.get((m.month, m.day)) if m.day else None
+                if same:
+                    year_ctx = same.most_common(1)[0][0]
+                elif passage_years:
+                    year_ctx = passage_years[-1]
+                elif talked is not None and m.form == "am":
+                    year_ctx = talked.year  # "the May holidays": the year the text is telling about
+                elif dateline_ref is not None:
+                    # the last such date before the day the text is written (or soon after it: a
+                    # funeral "scheduled for February 27" in a text of February 26)
+                    try:
+                        soon = dt.date(dateline_ref.year, m.month, m.day or 1) <= dateline_ref + dt.timedelta(days=90)
+                    except ValueError:
+                        soon = True
+                    year_ctx = dateline_ref.year if soon else dateline_ref.year - 1
+                elif month_years.get(m.month):
+                    year_ctx = month_years[m.month].most_common(1)[0][0]
+            elif m.year is None and m.relative is None and passage_years:
+                year_ctx = passage_years[-1]
+            elif m.year is None and m.relative is not None and dateline_ref is None and last_day is not None:
+                year_ctx = last_day.year  # "this year" in an undated text: the year it has been talking about
+            if year_ctx is None and m.year is None:
+                # else the year the text is written in (dateline, published), else its usual year
+                year_ctx = dateline_ref.year if dateline_ref else (
+                    all_years.most_common(1)[0][0] if all_years else (explicit_years[-1] if explicit_years else None))
+            # an offset ("Half a year later") counts from the date the text is talking about
+            r = resolve(m, dateline_ref, year_ctx, talked if m.relative == "offset" else last_day)
+            if r is None or r.year is None:
+                continue
+            # "Half a year earlier ...": a look back, after which the text goes on where it was
+            flashback = m.relative == "offset" and (m.offset_days or 0) < 0
+            if m.year is None and (m.relative is None or (m.relative == "offset" and not flashback)):
+                passage_years.append(r.year)  # "16 December (2011) ... and 17 December" share a year
+            if r.precision == "day" and r.month and r.day:
+                last_day = dt.date(r.year, r.month, r.day)
+            iso, iso_end = r.iso()
+            only = _date_only_line(text, m)
+            ls, le = _line_bounds(text, m.start, m.end)
+            nxt = text[le:].strip().split("\n", 1)[0] if le < len(text) else ""
+            is_dateline = only and (bool(CLOCK.search(text[ls:le])) or m.weekday is not None or (
+                nxt != "" and not re.search(r"[.!?:]\W*$", nxt)))
+            if only and not is_dateline and le >= len(text.rstrip()):
+                is_dateline = False
+            if r.year and r.relative is None:
+                explicit_years.append(r.year)
+            dated.append((m, r, iso, iso_end, only, is_dateline))
+            # a date in a picture's caption ("... 11 December 2017. Photo (c): ...") dates the picture,
+            # not the text around it: it stays on the timeline only
+            if not is_dateline and not CAPTION.search(text, ls, le):
+                # "Since August last year, he had spent at least 60 days in jail": a count since a date
+                # runs up to the day the text is written, which is when it holds
+                since = dateline_ref is not None and SINCE_BEFORE.search(text, max(0, m.start - 8), m.start)
+                # the time the text is telling about moves only with a date as written: not with the day
+                # of writing ("today"), nor with an offset ("Half a year earlier" looks back; offsets are
+                # approximate, and "two months later ... three and a half years later" would add up)
+                tells = not (m.relative in ("today", "yesterday", "offset") or
+                             (m.form == "rely" and m.relative == "this"))
+                anchors.append((m.start, dateline_ref.isoformat(), "day", False) if since else
+                               (m.start, _middle(iso, iso_end), r.precision, tells))
+                if tells:
+                    talked = ref_date(_middle(iso, iso_end))
+            if is_dateline and r.precision == "day":
+                dateline_ref = dt.date(r.year, r.month, r.day)
+                talked = None
+                # a dateline starts another text: the stories told before it are not the context
+                # of what follows
+                segment += 1
+                heading = None
+        last_doc_day = last_day
+        qs = extract_passage(text, asents, params.max_sentence_chars, found_dates[pid], prepared=True)
+        if grammar is not None:
+            qs = sorted(qs + grammar.implicit_counts(text, asents, qs), key=lambda q: q.start)
+        assign_attribution(text, qs, lex)
+        assign_measures(text, qs, lex)
+        if grammar is not None:
+            grammar.restore_implicit(qs)
+            grammar.refine(text, qs)
+        plist = found_places[pid]
+        news = NEWS_DATELINE.search(text)
+        if news:
+            # "CAPITAL CITY -- Dozens of protesters ...": a news dateline names where the story is
+            plist = sorted(plist + [_dateline_place(news)])
+        passages.append(_Passage(
+            pid=pid, index=len(passages), text=text, asents=asents, astarts=[s for s, _ in asents],
+            sids=[sid for _, _, sid in spans], starts=[s for s, _, _ in spans], plist=plist, dated=dated,
+            anchors=anchors,   # (position, iso, precision, tells the time the text is telling about)
+            qs=qs, heading=heading, segment=segment))
+        # a passage that is only a date heads the next passage
+        only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
+        if only_dates and len(re.sub(r"\W", "", text)) <= 40:
+            heading = (only_dates[-1][0], only_dates[-1][1], None)
+        elif qs or len(text) > 200:
+            heading = None
+    qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
+                                   _title_place_of(title, passages, gazetteer))
+    # every place the document names, and every run of capitalised words it writes (a place NER did not
+    # tag: "the Washington Navy Yard"), for the corpus-wide step: does a document name another's place?
+    written = {m.group() for p in passages for m in CAPITALISED_RUN.finditer(p.text)} if qrows else set()
+    doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist} | written) +
+                           sorted(f"{a} > {b}" for a, b in inside) + sorted(f"> {b}" for b in held_by))
+    for r in qrows:
+        r["doc_places"] = doc_places
+    return qrows, trows
+
+
+HEADLINE_CHARS = 300
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.\-]*)*")
+CAPTION = re.compile(r"\b(?:photo|image|picture|illustration)\b[^\n]{0,80}?(?:©|\(c\)|rights reserved|\bvia\b|cc by)|"
+                     r"©|\(c\)\s*[:A-Z]|rights reserved", re.I)
+SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+DISTANCE_UNITS = {"km", "metre", "mile"}
+FROM_PLACE = re.compile(r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z]")
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
+CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
+# "CAPITAL CITY -- Dozens of protesters ...", "SHELBYVILLE, Dec 16 — ...": a news dateline at a line start
+# "GARY, Ind. —", "FRANKLIN (Feb. 4, 2014) –", "Gary, Ind. (AP) —": the same at the start of a body
+_UPPER_PLACE = r"((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})"
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?\s+(?:--|—|–)\s"
+                           r"|" + _UPPER_PLACE + r",[^\n]{1,40}?\s+-\s"   # "HERKIMER, N.Y. - "
+                           r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}"
+                           r"(?:\s[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")
+
+
+def _headline_line(text: str, pos: int) -> bool:
+    """Is `pos` on a line written in title case ("Police Seek Suspects in Shooting That Injured Four")?
+    There the place patterns take any capitalised word for a name."""
+    ls, le = _line_bounds(text, pos, pos)
+    words = re.findall(r"[A-Za-z]{4,}", text[ls:le])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _dateline_place(m: re.Match) -> tuple[int, int, str]:
+    """(start, end, name) of the place a news dateline names."""
+    g = next(k for k in (1, 2, 3) if m.group(k))
+    return m.start(g), m.end(g), _title_place(m.group(g)) if g < 3 else m.group(g)
+
+
+def _title_place(name: str) -> str:
+    return " ".join("-".join(w.capitalize() for w in word.split("-")) for word in name.split(" "))
+
+
+def _title_place_of(title: str | None, passages: list, gazetteer: dict) -> str | None:
+    """The place a document's title names ("Cold Winds From Springfeld"): one of the places the document
+    locates things at, or of the alias list, written in the title (the most named one if several)."""
+    if not title:
+        return None
+    counts = Counter(n for p in passages for _, _, n in p.plist)
+    canon = {k.lower(): v for k, v in gazetteer.items()}
+    found = []
+    for name in set(counts) | set(gazetteer):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
+            found.append((counts.get(name, 0) + counts.get(canon.get(name.lower(), name), 0), name))
+    if not found:
+        return None
+    name = max(found)[1]
+    # the spelling the document uses most, for an alias named in the title
+    spellings = [n for n in counts if canon.get(n.lower(), n) == canon.get(name.lower(), name)]
+    return max(spellings, key=lambda n: counts[n]) if spellings else name
+
+
+def _main_places(passages: list[_Passage], title_place: str | None = None) -> dict[int, str | None]:
+    """The main place of each text (a dateline starts one): its news dateline's place ("CAPITAL CITY
+    --"); else the document's main place (the place its title names, else its most named place), unless
+    the text never names that one and names another more than once and more than any other."""
+    doc, per, news = Counter(), defaultdict(Counter), {}
+    for p in passages:
+        for _, _, n in p.plist:
+            doc[n] += 1
+            per[p.segment][n] += 1
+        m = NEWS_DATELINE.search(p.text)
+        if m and p.segment not in news:
+            news[p.segment] = _dateline_place(m)[2]
+    main = title_place or (doc.most_common(1)[0][0] if doc else None)
+    out = {}
+    for seg in {p.segment for p in passages}:
+        top = per[seg].most_common(2)
+        if seg in news:
+            out[seg] = news[seg]
+        elif top and not per[seg].get(main) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[seg] = top[0][0]
+        else:
+            out[seg] = main
+    return out
+
+
+def _middle(iso: str, iso_end: str | None) -> str:
+    """The middle of a period, at the precision it is written with ("spring of 2011", 2011-03..2011-05:
+    2011-04); a single date is itself."""
+    if not iso_end or len(iso) != len(iso_end):
+        return iso
+    if len(iso) == 4:
+        return f"{(int(iso) + int(iso_end)) // 2:04d}"
+    if len(iso) == 7:
+        a, b = int(iso[:4]) * 12 + int(iso[5:7]) - 1, int(iso_end[:4]) * 12 + int(iso_end[5:7]) - 1
+        mid = (a + b) // 2
+        return f"{mid // 12:04d}-{mid % 12 + 1:02d}"
+    a, b = dt.date.fromisoformat(iso), dt.date.fromisoformat(iso_end)
+    return (a + (b - a) // 2).isoformat()
+
+
+def _outside_brackets(text: str) -> str:
+    """The text with what stands in brackets blanked out (same length, so offsets hold)."""
+    if "[" not in text and "(" not in text:
+        return text
+    out, depth = [], 0
+    for c in text:
+        if c in "[(":
+            depth += 1
+        out.append(" " if depth else c)
+        if c in "])" and depth:
+            depth -= 1
+        elif c == "\n" and depth:
+            depth = 0   # an unclosed bracket ends with its line
+    return "".join(out)
+
+
+def _story_date(story: list[tuple], where: tuple) -> tuple:
+    """The date of a story told in several dated sentences (where, kinds, iso, precision, place): its
+    usual year, its usual month in that year, the latest such date before `where` (else the first).
+    Ties go to the period mentioned nearest before `where` (else the first after it)."""
+    def choose(groups: dict):
+        top = max(len(v) for v in groups.values())
+        tied = [k for k, v in groups.items() if len(v) == top]
+        if len(tied) == 1:
+            return tied[0]
+        earlier = [(max(h[0] for h in groups[k] if h[0] < where), k) for k in tied
+                   if any(h[0] < where for h in groups[k])]
+        return max(earlier)[1] if earlier else min((min(h[0] for h in groups[k]), k) for k in tied)[1]
+
+    by_year: dict = defaultdict(list)
+    for h in story:
+        by_year[h[2][:4]].append(h)
+    by_month: dict = defaultdict(list)
+    for h in by_year[choose(by_year)]:
+        by_month[h[2][:7]].append(h)
+    entries = by_month[choose(by_month)]
+    earlier = [h for h in entries if h[0] < where]
+    return earlier[-1] if earlier else entries[0]
+
+
+def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, title_place=None):
+    """Phase 2: kinds, dates and places of the figures and dated mentions of one document."""
+    qrows, trows = [], []
+    for prev, p in zip(passages, passages[1:]):
+        # the short block just before a dateline (a headline, a lead) belongs to the text it heads
+        if p.segment > prev.segment and len(prev.text) <= HEADLINE_CHARS and not any(d[5] for d in prev.dated):
+            prev.segment = p.segment
+    mains = _main_places(passages, title_place)
+    rx_cache: dict = {}
+
+    def main_rx(name):
+        if name not in rx_cache:
+            rx_cache[name] = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        return rx_cache[name]
+
+    names = {n for p in passages for _, _, n in p.plist} | {m for m in mains.values() if m}
+
+    def contains(p: _Passage, x) -> bool:
+        """"Springfield in western Ruritania": a place named right after another place contains it."""
+        m = CONTAINER_BEFORE.search(p.text, max(0, x[0] - 60), x[0])
+        return bool(m) and m.group(1) in names
+
+    def place_near(p: _Passage, pos: int, s0: int, e0: int):
+        """The place a sentence locates things at: the one it names nearest to `pos` ("In Shelbyville,
+        300 people were detained at a rally of solidarity with Springfield workers"), not counting a
+        place that only contains another ("citizens of Springfield in western Ruritania"); else its
+        text's main place if the sentence names it at all."""
+        main = mains[p.segment]
+        p_in = [x for x in p.plist if s0 <= x[0] < e0 and not contains(p, x)]
+        if p_in:
+            return min(p_in, key=lambda x: (abs(x[0] - pos), x[2] != main))[2]
+        if main and main_rx(main).search(p.text, s0, e0):
+            return main
+        return None
+
+    skind_cache: dict = {}
+    hit_cache: dict = {}
+
+    def shits(p: _Passage, k: int) -> list:
+        """The kind cues of a sentence, (position in the passage, kind, cue)."""
+        if (p.index, k) not in hit_cache:
+            a, b = p.asents[k]
+            hit_cache[(p.index, k)] = [(a + x, kk, c) for x, kk, c in kind_hits(p.text[a:b], lex)]
+        return hit_cache[(p.index, k)]
+
+    def skinds(p: _Passage, k: int) -> frozenset:
+        """The kinds a sentence is mostly about; a date on a line of its own ("16 December 2011")
+        takes the kinds of the text it heads."""
+        if (p.index, k) not in skind_cache:
+            a, b = p.asents[k]
+            ks = kinds_of("", lex, shits(p, k))
+            if not ks and any(only and not dl and a <= m.start < b for m, _, _, _, only, dl in p.dated):
+                if k + 1 < len(p.asents):
+                    ks = skinds(p, k + 1)
+                elif p.index + 1 < len(passages) and passages[p.index + 1].asents:
+                    ks = skinds(passages[p.index + 1], 0)
+            skind_cache[(p.index, k)] = ks
+        return skind_cache[(p.index, k)]
+
+    bracket_cache: dict = {}
+
+    def kinds_outside_brackets(p: _Passage, k: int) -> frozenset:
+        if p.index not in bracket_cache:
+            bracket_cache[p.index] = _outside_brackets(p.text)
+        a, b = p.asents[k]
+        return kinds_of(bracket_cache[p.index][a:b], lex)
+
+    def in_brackets(p: _Passage, pos: int) -> bool:
+        if p.index not in bracket_cache:
+            bracket_cache[p.index] = _outside_brackets(p.text)
+        return bracket_cache[p.index][pos] == " " and not p.text[pos].isspace()
+
+    # every dated sentence of each text: (where, kinds, iso, precision, place)
+    history: dict = defaultdict(list)
+    by_kind: dict = defaultdict(list)   # (text, kind) -> its dated sentences
+    for p in passages:
+        for a in p.anchors:
+            k = p.sentence_index(a[0])
+            h = ((p.index, a[0]), skinds(p, k), a[1], a[2], place_near(p, a[0], *p.asents[k]) or mains[p.segment],
+                 a[3], p)
+            history[p.segment].append(h)
+            for kk in h[1]:
+                by_kind[(p.segment, kk)].append(h)
+
+    def context(p: _Passage, pos: int, k: int, kind: str | None):
+        """(date, precision, place, basis) a position is about.
+
+        1. its sentence's date (not one inside a relative clause it is not in): basis `sentence`;
+        2. a position of a kind: a dated sentence of that kind at its place in its passage, before it,
+           else after it (`passage`); else a date heading just before the passage (`heading`); else
+           the story of its kind in its text, at its place or the text's main place: the usual year
+           and month of that kind's dated sentences, the latest such date before it (`kind`); else the
+           nearest date before it in the passage, else a heading;
+        3. a position of no kind: the nearest date before it in its passage (not one in brackets), else
+           a heading, else the date its text was last telling about (`text`).
+        A date carries the place named with it, unless the position's own sentence names one."""
+        main = mains[p.segment]
+        s0, e0 = p.asents[k]
+        own_place = place_near(p, pos, s0, e0)
+        here = own_place or main
+        in_sent = [a for a in p.anchors if s0 <= a[0] < e0]
+        if in_sent:
+            # a date inside a relative clause the position is not in dates that clause ("sentenced to
+            # five years for illegal detention of X, who died from injuries received on December 16")
+            clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(p.text, s0, e0)]
+            in_sent = [a for a in in_sent
+                       if not any(c0 <= a[0] < c1 and not c0 <= pos < c1 for c0, c1 in clauses)]
+        if in_sent:
+            a = min(in_sent, key=lambda a: abs(a[0] - pos))
+            return a[1], a[2], here, "sentence"
+
+        def carry(a, basis):
+            j = p.sentence_index(a[0])
+            return a[1], a[2], own_place or place_near(p, a[0], *p.asents[j]) or main, basis
+
+        lo = p.asents[max(0, k - params.context_sentences)][0]
+        hi = p.asents[min(len(p.asents) - 1, k + params.context_sentences)][1]
+        before = [a for a in p.anchors if lo <= a[0] < s0]
+        if kind is None:
+            # a date in an aside ("[Note. X was convicted in April 2012 ...]") dates what the aside is
+            # about, not the narrative around it
+            before = [a for a in before if not in_brackets(p, a[0])]
+            if before:
+                return carry(before[-1], "passage")
+            if p.heading is not None:
+                return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+            # else the date its text was last telling about at its place (not an aside, not 'today', not
+            # an older massacre cited for comparison somewhere else)
+            told = history[p.segment]
+            for i in range(bisect.bisect_left(told, ((p.index, s0),), key=lambda h: h[:1]) - 1, -1, -1):
+                h = told[i]
+                if h[5] and h[4] == here and not in_brackets(h[6], h[0][1]):
+                    return h[2], h[3], here, "text"
+            return None, None, here, None
+
+        def same_story(a):
+            # a dated sentence of its kind, at its place (a figure that names no place takes the place
+            # named with the date: "... in communist Poland, a massacre ... 45 people were killed")
+            j = p.sentence_index(a[0])
+            return kind in skinds(p, j) and (own_place is None or
+                                             place_near(p, a[0], *p.asents[j]) in (None, here))
+
+        # the story of its kind at its place in its text, else at its text's main place
+        story = [h for h in by_kind[(p.segment, kind)] if h[4] == here] or \
+            [h for h in by_kind[(p.segment, kind)] if h[4] == main]
+
+        def refined(a):
+            # a year ("half a year earlier": 2011) is made precise by its story's dates in that year
+            if a[2] == "year" and story:
+                finer = [h for h in story if h[2][:4] == a[1][:4] and h[3] != "year"]
+                if finer:
+                    h = _story_date(finer, (p.index, s0))
+                    return (a[0], h[2], h[3])
+            return a
+
+        same = [a for a in before if same_story(a)]
+        if same:
+            return carry(refined(same[-1]), "passage")
+        same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a)]
+        if same:
+            return carry(refined(same[0]), "passage")
+        if not before and p.heading is not None:
+            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+        if story:
+            h = _story_date(story, (p.index, s0))
+            return h[2], h[3], own_place or h[4] or main, "kind"
+        if before:
+            return carry(before[-1], "passage")
+        if p.heading is not None:
+            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+        return None, None, here, None
+
+    place_measures = set(params.place_measures)
+    pending: list[dict] = []       # timeline rows of heading lines waiting for their text
+    for p in passages:
+        text, pid = p.text, p.pid
+        last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
+        sent_of = [p.sentence_index(q.start) for q in p.qs]
+        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds, shits(p, k))
+               for q, k in zip(p.qs, sent_of)]
+        for q, k, (kind, _, _) in zip(p.qs, sent_of, own):
+            if kind is not None and q.measure not in place_measures:
+                last_kind[k] = kind
+        for i, q in enumerate(p.qs):
+            k = sent_of[i]
+            s0, e0 = q.sentence_start, q.sentence_end
+            kind, kind_basis, cues = own[i]
+            if kind is None:
+                # no word of its own: the kind of the nearest figure of its sentence that has one
+                sib = [(abs(p.qs[j].start - q.start), j) for j in range(len(p.qs)) if sent_of[j] == k
+                       and own[j][0] is not None and p.qs[j].measure not in place_measures]
+                if sib:
+                    j = min(sib)[1]
+                    kind, kind_basis, cues = own[j][0], "sentence", own[j][2]
+            if kind is None:
+                # else the kind of the sentences just before it in its paragraph (asides in brackets, such
+                # as an editor's "[Note. X was convicted in April 2012 ...]", do not change what the
+                # text around them is about)
+                line_start = text.rfind("\n", 0, p.asents[k][0]) + 1
+                for j in range(k - 1, max(-1, k - params.context_sentences - 1), -1):
+                    if p.asents[j][1] <= line_start:
+                        break   # ... of its paragraph (a line)
+                    ks = frozenset([last_kind[j]]) if last_kind[j] else kinds_outside_brackets(p, j)
+                    if len(ks) == 1:
+                        kind, kind_basis = next(iter(ks)), "passage"
+                        cues = sorted({c for _, kk, c in shits(p, j) if kk == kind})
+                        break
+            if q.measure in place_measures or (q.unit in DISTANCE_UNITS and FROM_PLACE.match(text, q.end)):
+                # population, or a distance from a named place ("30-40 kilometres from Springfield"):
+                # facts about a place, not about an event
+                kind, kind_basis, cues = None, None, []
+                iso, place, basis = None, place_near(p, q.start, *p.asents[k]) or mains[p.segment], "place"
+            else:
+                iso, _, place, basis = context(p, q.start, k, kind)
+            if kind is not None and last_kind[k] is None:
+                last_kind[k] = kind
+            rs, re_ = raw_span(pid, q.start, q.end)
+            qrows.append({
+                "quantity_id": f"{pid}-q{q.start:06d}", "doc_id": doc_id, "passage_id": pid,
+                "sentence_id": p.sentence_id(q.start), "start": q.start, "end": q.end, "raw_start": rs,
+                "raw_end": re_, "surface": text[q.start:q.end], "value_low": q.value_low,
+                "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit, "measure": q.measure,
+                "counted": q.label if q.layout else q.head, "uncertain": q.uncertain,
+                "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
+                "implicit": bool(q.extra.get("implicit")),
+                "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
+                "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
+                "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,
+            })
+        # timeline rows
+        for m, r, iso, iso_end, only, dl in p.dated:
+            k = p.sentence_index(m.start)
+            s0, e0 = p.asents[k] if p.asents else (0, len(text))
+            sentence = text[s0:e0]
+            ks = skinds(p, k) if p.asents and not dl else frozenset()
+            kind = next(iter(ks)) if len(ks) == 1 else None
+            place = context(p, m.start, k, kind)[2] if p.asents else None
+            rs, re_ = raw_span(pid, m.start, m.end)
+            trow = {"date": iso, "date_end": iso_end, "precision": r.precision, "doc_id": doc_id,
+                    "passage_id": pid, "sentence_id": p.sentence_id(m.start), "sentence": sentence,
+                    "surface": m.surface, "start": m.start, "end": m.end, "raw_start": rs, "raw_end": re_,
+                    "relative": m.relative is not None or m.year is None,
+                    "role": "dateline" if dl else "event", "event_date": iso, "place_raw": place,
+                    "kind": kind}
+            if only and not dl:
+                # a date on a line of its own heads the text after it (timelines, infographics)
+                ls, le = _line_bounds(text, m.start, m.end)
+                follow = text[le:].strip()
+                if follow:
+                    trow["sentence"] = follow.split("\n")[0][:500]
+                else:
+                    pending.append(trow)
+            trows.append(trow)
+        if pending and not (len(p.dated) and all(only for *_, only, _ in p.dated) and len(text.strip()) < 80):
+            first = next((text[s:e] for s, e in p.asents if text[s:e].strip()), text[:300])
+            for trow in pending:
+                if trow is not None and trow["passage_id"] != pid:
+                    trow["sentence"] = first[:500]
+            pending = [t for t in pending if t["passage_id"] == pid]
+    return qrows, trows
+
+
+def same_day(qrows: list[dict], joins: dict[str, str]) -> None:
+    """A figure of kind A dated to a day on which figures of kind B are dated at the same place joins
+    B's event (`same_day_kinds`, protest -> violence: the rally that was fired on is part of the
+    shooting; the solidarity rallies of the following days stay protests)."""
+    if not joins:
+        return
+    days = {(r["kind"], r["place"], r["event_date"]) for r in qrows
+            if r.get("kind") in joins.values() and r.get("event_date") and len(r["event_date"]) == 10}
+    for r in qrows:
+        to = joins.get(r.get("kind"))
+        if to and r.get("event_date") and (to, r["place"], r["event_date"]) in days:
+            r["kind"], r["kind_basis"] = to, "same day"
+            r["kind_cues"] = "; ".join(filter(None, [f"{to} at {r['place']} on {r['event_date']}",
+                                                     r.get("kind_cues") or ""]))
+            r["event"] = event_key(r["place"], r["event_date"], to, r.get("event_basis"))
+
+
+def doc_fallback(qrows: list[dict]) -> None:
+    """A figure with no date in its context takes its text's most frequent month (its main event); a
+    text (a dateline starts one) whose figures have no date at all stays undated rather than borrow the
+    date of another text printed on the same page."""
+    by_text = defaultdict(list)
+    for r in qrows:
+        text_no = r.get("text_no")
+        by_text[(r["doc_id"], text_no if text_no == text_no else None)].append(r)
+    for rows in by_text.values():
+        periods = Counter(r["event_date"][:7] for r in rows if r["event_date"] and len(r["event_date"]) >= 7)
+        if not periods:
+            continue
+        period = periods.most_common(1)[0][0]
+        days = Counter(r["event_date"] for r in rows if r["event_date"] and r["event_date"].startswith(period))
+        date = days.most_common(1)[0][0]
+        for r in rows:
+            if not r["event_date"] and r.get("event_basis") != PLACE_FACTS:
+                r["event_date"] = date
+                r["event_basis"] = "document"
+                r["event"] = event_key(r["place"], date, r.get("kind"))
