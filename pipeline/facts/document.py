@@ -24,7 +24,7 @@ from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
 from pipeline.facts.quantities import _windows as _cut, analysis_sentences, extract_passage
-from pipeline.text.dates import DateMention, find_dates, resolve
+from pipeline.text.date_search import DateMention, find_dates, resolve
 
 
 DATE_ONLY_LINE = re.compile(r"^\W*$")

@@ -21,7 +21,7 @@ from pipeline.facts.numbers import MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NU
     digit_value, tokenize, word_number
 from pipeline.facts.units import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, GLUED_ONLY, MEASURE_UNITS, MONEY, \
     PER_NOUNS, SPACED_UNITS, match_unit, per_rate
-from pipeline.text.dates import find_dates
+from pipeline.text.date_search import find_dates
 
 HEDGES = [  # (words, qualifier); longest first when matching
     ("no fewer than", "at_least"), ("no less than", "at_least"), ("not less than", "at_least"),

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from pipeline.core.params import ParamsError, load_params
 from pipeline.facts.params import FactsParams
-from pipeline.text.dates import find_dates, parse_date, resolve
+from pipeline.text.date_search import find_dates, resolve
+from pipeline.text.dates import parse_date
 from tests.facts_helpers import GOLD, facts_for_text, run_facts, tables_from_texts
 
 HARD = json.loads((GOLD / "hard_cases.json").read_text(encoding="utf-8"))["cases"]
