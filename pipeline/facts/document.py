@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_FACTS, containers, event_key, event_places, \
@@ -69,6 +70,31 @@ def _date_only_line(text: str, m: DateMention) -> bool:
     return bool(DATE_ONLY_LINE.match(rest))
 
 
+class DatedMention(NamedTuple):
+    """A date found in a passage, with what its context made of it."""
+    mention: DateMention
+    resolved: object       # the resolved date (date_search.resolve)
+    iso: str
+    iso_end: str | None
+    own_line: bool         # the date stands on a line of its own
+    dateline: bool         # ... and heads a text (a dateline)
+
+
+class Anchor(NamedTuple):
+    """A date that can date the figures near it (not a dateline, not a caption's)."""
+    position: int
+    iso: str
+    precision: str
+    tells: bool            # it moves the time the text is telling about
+
+
+class Heading(NamedTuple):
+    """A passage that is only a date heads the next passage."""
+    iso: str
+    precision: str
+    place: str | None
+
+
 @dataclass
 class _Passage:
     """What phase 1 learnt about one passage: its sentences, dates, places and figures."""
@@ -80,10 +106,10 @@ class _Passage:
     sids: list
     starts: list
     plist: list
-    dated: list        # (mention, resolved, iso, iso_end, on its own line, is a dateline)
-    anchors: list      # (position, iso, precision) of the dates that are not datelines
+    dated: list[DatedMention]
+    anchors: list[Anchor]
     qs: list
-    heading: tuple | None
+    heading: Heading | None
     segment: int
 
     def sentence_index(self, pos: int) -> int:
@@ -102,7 +128,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
     that start another text), figures found with their measure and source. Phase 2 knows the
     whole document: each text (a dateline starts one) gets its main place, every dated
     sentence its kinds, and each figure its kind and the date and place of its story."""
-    heading: tuple | None = None   # (iso, precision, place) of a date line just before
+    heading: Heading | None = None   # a date line just before
     dateline_ref = ref
     explicit_years: list[int] = []
     all_years: Counter = Counter()
@@ -205,7 +231,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
                 is_dateline = False
             if r.year and r.relative is None:
                 explicit_years.append(r.year)
-            dated.append((m, r, iso, iso_end, only, is_dateline))
+            dated.append(DatedMention(m, r, iso, iso_end, only, is_dateline))
             # a date in a picture's caption ("... 11 December 2017. Photo (c): ...") dates the picture,
             # not the text around it: it stays on the timeline only
             if not is_dateline and not CAPTION.search(text, ls, le):
@@ -217,8 +243,8 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
                 # approximate, and "two months later ... three and a half years later" would add up)
                 tells = not (m.relative in ("today", "yesterday", "offset") or
                              (m.form == "rely" and m.relative == "this"))
-                anchors.append((m.start, dateline_ref.isoformat(), "day", False) if since else
-                               (m.start, _middle(iso, iso_end), r.precision, tells))
+                anchors.append(Anchor(m.start, dateline_ref.isoformat(), "day", False) if since else
+                               Anchor(m.start, _middle(iso, iso_end), r.precision, tells))
                 if tells:
                     talked = ref_date(_middle(iso, iso_end))
             if is_dateline and r.precision == "day":
@@ -250,7 +276,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
         # a passage that is only a date heads the next passage
         only_dates = [(iso, r.precision) for m, r, iso, _, only, dl in dated if only and not dl]
         if only_dates and len(re.sub(r"\W", "", text)) <= 40:
-            heading = (only_dates[-1][0], only_dates[-1][1], None)
+            heading = Heading(only_dates[-1][0], only_dates[-1][1], None)
         elif qs or len(text) > 200:
             heading = None
     qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
@@ -405,7 +431,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
     qrows, trows = [], []
     for prev, p in zip(passages, passages[1:]):
         # the short block just before a dateline (a headline, a lead) belongs to the text it heads
-        if p.segment > prev.segment and len(prev.text) <= HEADLINE_CHARS and not any(d[5] for d in prev.dated):
+        if p.segment > prev.segment and len(prev.text) <= HEADLINE_CHARS and not any(d.dateline for d in prev.dated):
             prev.segment = p.segment
     mains = _main_places(passages, title_place)
     rx_cache: dict = {}
@@ -525,7 +551,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
             if before:
                 return carry(before[-1], "passage")
             if p.heading is not None:
-                return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+                return p.heading.iso, p.heading.precision, own_place or p.heading.place or main, "heading"
             # else the date its text was last telling about at its place (not an aside, not 'today', not
             # an older massacre cited for comparison somewhere else)
             told = history[p.segment]
@@ -562,14 +588,14 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         if same:
             return carry(refined(same[0]), "passage")
         if not before and p.heading is not None:
-            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+            return p.heading.iso, p.heading.precision, own_place or p.heading.place or main, "heading"
         if story:
             h = _story_date(story, (p.index, s0))
             return h[2], h[3], own_place or h[4] or main, "kind"
         if before:
             return carry(before[-1], "passage")
         if p.heading is not None:
-            return p.heading[0], p.heading[1], own_place or p.heading[2] or main, "heading"
+            return p.heading.iso, p.heading.precision, own_place or p.heading.place or main, "heading"
         return None, None, here, None
 
     place_measures = set(params.place_measures)
