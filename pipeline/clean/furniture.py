@@ -7,9 +7,10 @@ are listed (``data/clean/furniture.parquet``) with their offsets; a passage is
 
 Rules (``clean.furniture``: pipeline/clean/furniture.yaml unless params.yaml
 sets them) are regexes that must match a whole line, stripped of surrounding
-spaces, case-insensitively. One built-in rule, ``repeated_line``, flags a line
+spaces, case-insensitively. Two rules are built in: ``repeated_line`` flags a line
 identical to the previous non-blank line of the document (an image caption or
-heading printed twice): the first copy stays content.
+heading printed twice): the first copy stays content; ``signature`` flags the
+e-mail signature separator "-- " and the few lines after it in its passage.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ import re
 from typing import NamedTuple
 
 REPEATED = "repeated_line"
+# a signature: the line "-- " (the e-mail and news signature separator, RFC 3676) and the few
+# lines after it in the passage; a longer run after "--" is content (a dash used as a rule)
+SIGNATURE = "signature"
+SIGNATURE_MAX_LINES = 8
 SHORT_LINE = 64           # lines up to this long have their rule remembered...
 SHORT_LINES_KEPT = 65536  # ...this many at a time (at most ~10 MB; 8192 was cleared every few MB of text)
 _UNSEEN = object()
@@ -81,7 +86,16 @@ class FurnitureRules:
                 out.append(Line(start, start + len(line), rule))
                 prev = line
             pos += len(raw) + 1
-        return out
+        return _signature(out, text)
+
+
+def _signature(lines: list[Line], text: str) -> list[Line]:
+    """The separator line '--' and up to SIGNATURE_MAX_LINES lines after it, to the passage's end,
+    are a signature."""
+    for i, ln in enumerate(lines):
+        if text[ln.start:ln.end] == "--" and 0 < len(lines) - i - 1 <= SIGNATURE_MAX_LINES:
+            return lines[:i] + [Line(x.start, x.end, x.rule or SIGNATURE) for x in lines[i:]]
+    return lines
 
 
 def last_line(text: str) -> str | None:

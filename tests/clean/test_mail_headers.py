@@ -27,3 +27,23 @@ def test_a_sentence_that_starts_like_a_field_name_is_not_a_header():
     out = _clean("Subject to approval by the board, the plant will hire 300 workers.\n"
                  "From there, 40 trucks a day will leave for the port.")
     assert out["furniture"].empty and not bool(out["passages"]["is_boilerplate"].iloc[0])
+
+
+def test_a_signature_after_the_separator_is_furniture():
+    text = "I bought mine for $12,000 in 1992.\n-- \nJohn Smith  | MIT AI Lab\nsmith@ai.example.edu"
+    out = _clean(text)
+    rules = out["furniture"]["rule"].tolist()
+    assert rules == ["lone_punctuation", "signature", "signature"]  # the separator is punctuation anyway
+    assert not bool(out["passages"]["is_boilerplate"].iloc[0])  # the sentence before it is content
+
+
+def test_a_long_run_after_a_dash_line_is_content():
+    text = "--\n" + "\n".join(f"Line {i} of an article set off by a rule." for i in range(12))
+    assert _clean(text)["furniture"]["rule"].tolist() == ["lone_punctuation"]
+
+
+def test_quote_introductions_are_furniture():
+    for line in ("In article <1993Apr5.1@cs.example.edu>, fred@example (Fred Dickey) writes:",
+                 "|> carolina@uiuc (Carol) wrote:", "wolfson@regatta.example.com (Stephen Wolfson) writes:"):
+        assert _clean(line)["furniture"]["rule"].tolist() == ["quote_intro"], line
+    assert _clean("He writes: the plant will hire 300 workers next year.")["furniture"].empty
