@@ -10,7 +10,8 @@ sets them) are regexes that must match a whole line, stripped of surrounding
 spaces, case-insensitively. Two rules are built in: ``repeated_line`` flags a line
 identical to the previous non-blank line of the document (an image caption or
 heading printed twice): the first copy stays content; ``signature`` flags the
-e-mail signature separator "-- " and the few lines after it in its passage.
+e-mail signature separator "-- " and the few lines after it in its passage; and in a
+block of e-mail header fields every field and folded line counts (``mail_header``).
 """
 
 from __future__ import annotations
@@ -86,7 +87,28 @@ class FurnitureRules:
                 out.append(Line(start, start + len(line), rule))
                 prev = line
             pos += len(raw) + 1
-        return _signature(out, text)
+        return _signature(_header_block(out, text), text)
+
+
+MAIL_HEADER = "mail_header"
+HEADER_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,40}:(?:\s.*)?")
+
+
+def _header_block(lines: list[Line], text: str) -> list[Line]:
+    """In a block with at least two known header fields (rule mail_header), every other field line
+    ('News-Software: ...', 'X-Mailer: ...') and every folded continuation line (RFC 5322: it starts
+    with a space or tab) right after a header line is a header line too."""
+    if sum(1 for ln in lines if ln.rule == MAIL_HEADER) < 2:
+        return lines
+    out: list[Line] = []
+    for ln in lines:
+        rule = ln.rule
+        if rule is None:
+            folded = ln.start > 0 and text[ln.start - 1] in " \t" and out and out[-1].rule == MAIL_HEADER
+            if folded or HEADER_FIELD.fullmatch(text[ln.start:ln.end]):
+                rule = MAIL_HEADER
+        out.append(Line(ln.start, ln.end, rule))
+    return out
 
 
 def _signature(lines: list[Line], text: str) -> list[Line]:

@@ -47,3 +47,17 @@ def test_quote_introductions_are_furniture():
                  "|> carolina@uiuc (Carol) wrote:", "wolfson@regatta.example.com (Stephen Wolfson) writes:"):
         assert _clean(line)["furniture"]["rule"].tolist() == ["quote_intro"], line
     assert _clean("He writes: the plant will hire 300 workers next year.")["furniture"].empty
+
+
+def test_a_header_block_takes_every_field_and_folded_line():
+    text = ("From: m-it@doc.example.edu (Tim Tsai)\nSubject: AWD BMW\nLines: 11\n"
+            "X-Received: by usenet.example.com; id AA12484; Mon, 5 Apr 93\n"
+            "\tid AA07384; Tue, 6 Apr 93 02:07:00 -0400\nNews-Software: VAX/VMS VNEWS 1.41")
+    out = _clean(text)
+    assert bool(out["passages"]["is_boilerplate"].iloc[0])
+    assert set(out["furniture"]["rule"]) == {"mail_header"} and len(out["furniture"]) == 6
+
+
+def test_field_like_lines_outside_a_header_block_are_content():
+    out = _clean("Note: the plant will hire 300 workers.\nWarning: roads are closed.")
+    assert out["furniture"].empty
