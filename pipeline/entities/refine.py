@@ -29,9 +29,12 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.translit import derived_from, name_key, phonetic_key, surname_like
+from pipeline.entities.translit import (derived_from, is_acronym, name_key, phonetic_key, surname_like,
+                                        written_alike, written_apart)
 
-# Words before a person's name that are not part of it (name_key form).
+# Words before a person's name that are not part of it (name_key form): a closed list, the
+# one in docs/entities.md, plus the gazetteer's `titles`. "St" and "Saint" are not on it: before a
+# name they are part of the name ("St Mirren", "Saint Nicholas", "St. Petersburg").
 TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lady lord madam madame mme mlle monsieur
 president vice president prime minister premier minister chancellor secretary general
@@ -219,7 +222,7 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
         if ck not in cache:
             hit = gazetteer.lookup(surface)
             if hit is None and m.label == "ORG":
-                hit = gazetteer.by_phonetic.get(org_key(surface))
+                hit = gazetteer.lookup(_without_legal_form(surface))
             result = (-1, "", 0.0)
             if hit is not None:
                 result = (hit, "gazetteer_key", 1.0)
@@ -230,7 +233,10 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
                     if best is not None:
                         target = best[0]
                         pairs = list(zip(k.split(), target.split()))
+                        written = [a for a, j in gazetteer.forms_by_phonetic.get(target, ()) if j == choices[target]]
                         if (target[:1] == k[:1] and len(target.split()) == len(k.split())
+                                and any(written_alike(surface, a, gazetteer.entries[choices[target]].lowercase)
+                                        for a in written)
                                 and not derived_from(k, target) and _same_digits(k, target)
                                 and all(a == b or (fuzz.ratio(a, b) >= fuzzy_threshold * 100
                                                    and not derived_from(a, b)) for a, b in pairs)
@@ -241,6 +247,14 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
         if gi >= 0:
             m.gaz, m.link_rule, m.link_score = gi, rule, score
             m.label = gazetteer.entries[gi].label
+
+
+def _without_legal_form(surface: str) -> str:
+    """The name without a trailing legal-form word ("Kaspi Bank JSC" -> "Kaspi Bank")."""
+    words = surface.split()
+    while len(words) > 1 and name_key(words[-1]) in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def _same_digits(a: str, b: str) -> bool:
