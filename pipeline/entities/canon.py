@@ -47,7 +47,7 @@ from typing import Sequence
 
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.translit import (derived_from, is_acronym, name_key, phonetic_key, surname_gender,
-                                        surname_like, whole_word_edit, written_apart)
+                                        surname_shaped, whole_word_edit, written_apart)
 
 TITLE_GENDER = {
     **dict.fromkeys("mr sir lord king prince father monsieur emperor sultan sheikh emir".split(), "m"),
@@ -418,7 +418,7 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
             # surname-shaped word (Sergeeva / Sergeyeva); "Kris" is not "Dennis Kriz" and
             # "Vessel" not "Aleksander Vesel"
             roots = [r for r in by_surname_corpus.get(k, ())
-                     if fits(r) and (f.key1 in persons[r]["written"] or surname_like(k))]
+                     if fits(r) and (f.key1 in persons[r]["written"] or surname_shaped(f.surface))]
             if len(roots) == 1:
                 root = roots[0]
                 rule = ("surname_in_corpus", 0.8,

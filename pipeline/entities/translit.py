@@ -264,3 +264,9 @@ def written_alike(text: str, alias: str, lowercase: bool = False) -> bool:
         return True
     caps = [w[:1].isupper() for w in _TOKEN.findall(text)]
     return caps == [w[:1].isupper() for w in _TOKEN.findall(alias)]
+
+
+def surname_shaped(word: str) -> bool:
+    """``surname_like`` on a word as written, not fooled by the w/v fold: "Sokolova", "Ivanov",
+    "Kovalenko" are; "Heathrow", "Moscow", "Glasgow" are not."""
+    return surname_like(phonetic_key(word)) and not name_key(word).endswith("w")
