@@ -89,14 +89,6 @@ def _lower_initial(word: str) -> bool:
     return bool(word) and word[0].isalpha() and word[0].islower()
 
 
-def org_key(text: str) -> str:
-    """Phonetic key without a trailing legal-form word (JSC, LLP, Ltd ...)."""
-    words = name_key(text).split()
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
-    return phonetic_key(" ".join(words))
-
-
 def _trim(text: str, s: int, e: int, label: str, titles: frozenset[str]) -> tuple[int, int, str]:
     """Shrink [s, e) of text to the name proper; returns (s, e, stripped title)."""
     title_words: list[str] = []
@@ -454,7 +446,7 @@ def adjust_spans(mentions: list[M], texts: Sequence[str]) -> list[M]:
     return sorted(out, key=lambda m: (m.p, m.start))
 
 
-SENTENCE_END = re.compile(r"[.!?…][\"'’”»)\]]*\s+")
+SENTENCE_END = re.compile(r"[.!?…;:][\"'’”»)\]]*\s+")  # a capital after ";" or ":" starts a list item
 
 
 def sentence_internal(text: str, start: int) -> bool:
@@ -485,7 +477,7 @@ def drop_common_words(mentions: list[M], texts: Sequence[str], person_words: set
         surface = texts[m.p][m.start:m.end]
         if m.source == "model" and m.gaz < 0 and WORD.fullmatch(surface) and not is_acronym(surface):
             singles.add(surface)
-            if sentence_internal(texts[m.p], m.start):
+            if sentence_internal(texts[m.p], m.start) and not surface.isupper():  # not "IMMEDIATELY"
                 internal.add(surface)
     singles -= internal
     if not singles:

@@ -247,8 +247,9 @@ def script(text: str) -> str:
 def written_alike(text: str, alias: str, lowercase: bool = False) -> bool:
     """A gazetteer alias names this text only if it is written alike: the same script; an
     acronym (or any name of at most ACRONYM_MAX letters) only with the same letters in the same
-    case; otherwise the same capitalised words, or the whole text in capitals (a headline),
-    or all lower case when the alias is (or the entry allows it)."""
+    case; otherwise capitals on every word the alias capitalises (title case may add more), or
+    the whole text in capitals (a headline), or all lower case when the alias is (or the entry
+    allows it)."""
     if text == alias:
         return True
     if script(text) != script(alias):
@@ -262,8 +263,10 @@ def written_alike(text: str, alias: str, lowercase: bool = False) -> bool:
         return lowercase or alias.islower()
     if is_headline(text):
         return True
-    caps = [w[:1].isupper() for w in _TOKEN.findall(text)]
-    return caps == [w[:1].isupper() for w in _TOKEN.findall(alias)]
+    # every word the alias capitalises is capitalised in the text; title case may capitalise more
+    # ("Rukh Pen Til" for a listed "Rukh pen Til"), lower case may not ("the turkish lira")
+    tw, aw = _TOKEN.findall(text), _TOKEN.findall(alias)
+    return len(tw) == len(aw) and all(t[:1].isupper() or not a[:1].isupper() for t, a in zip(tw, aw))
 
 
 def surname_shaped(word: str) -> bool:

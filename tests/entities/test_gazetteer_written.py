@@ -46,6 +46,8 @@ entities:
     ("jezkazgan", "Jezkazgan", False),  # all lower case only when listed so
     ("Oral", "Oral", True),
     ("ORAL", "Oral", False),       # four letters in capitals: an acronym, not the town
+    ("Rukh Pen Til", "Rukh pen Til", True),   # title case may capitalise a small word
+    ("Rukh pen til", "Rukh pen Til", False),  # but not drop a capital the alias has
 ])
 def test_written_alike(text, alias, ok):
     assert written_alike(text, alias) is ok

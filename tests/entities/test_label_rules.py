@@ -122,3 +122,12 @@ def test_common_word_filter_keeps_acronyms_and_words_labelled_inside_a_sentence(
     assert sentence_internal(texts[2], texts[2].index("Fed")) and not sentence_internal(texts[2], 0)
     heading = "Trade Union Leader Jailed In Capital\nThe union said."
     assert not sentence_internal(heading, heading.index("Union"))
+    listing = "Several hundred were laid off; Trade union lawyers, trade unions and trade groups left."
+    assert not sentence_internal(listing, listing.index("Trade"))  # a list item after ";"
+
+
+def test_a_shouted_word_is_no_name():
+    text = ("The fire started FROM INSIDE, powerfully and IMMEDIATELY, witnesses said. It spread immediately; "
+            "crews arrived immediately.")
+    raw = [at([text], 0, "IMMEDIATELY", "ORG")]
+    assert refine(raw, [text], ["d1"], Gazetteer()) == []
