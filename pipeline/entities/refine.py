@@ -287,15 +287,18 @@ def propagate(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
                 names[first.group()].append((surface, label))
     for first in names:
         names[first].sort(key=lambda x: -len(x[0]))
-    # per document: single words of persons named in full, unless the model calls the word
-    # something else in that document or mostly so in the corpus ("London Heathrow" mislabelled
+    # per document: single words of persons named in full, when the model agrees (see
+    # _model_agrees) or the name ends in a surname-shaped word ("London Heathrow" mislabelled
     # PERSON does not make every "London" a person), and never an acronym ("JPL Info")
     doc_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for m in mentions:
         if m.source == "model" and m.gaz < 0:
-            surface = texts[m.p][m.start:m.end]
-            if WORD.fullmatch(surface):
-                doc_votes[(docs[m.p], surface)][m.label == "PERSON"] += 1
+            words = texts[m.p][m.start:m.end].split()
+            if len(words) == 1 and WORD.fullmatch(words[0]):
+                doc_votes[(docs[m.p], words[0])][m.label == "PERSON"] += 1
+            elif len(words) >= 2 and m.label == "PERSON":
+                for w in {words[0], words[-1]}:
+                    doc_votes[(docs[m.p], w)]["in_name"] += 1
     parts: dict[str, dict[str, str]] = defaultdict(dict)
     lower_words: dict[str, set[str]] = {}
     for m in mentions:
@@ -311,7 +314,7 @@ def propagate(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
         for w in (words[0], words[-1]):
             if len(w) >= 3 and WORD.fullmatch(w) and w[0].isupper() and w.lower() not in lower_words[d] \
                     and name_key(w) not in TITLES and w.lower() not in DETERMINERS and not is_acronym(w) \
-                    and (shaped or doc_votes[(d, w)][True] >= doc_votes[(d, w)][False]):
+                    and (shaped or _model_agrees(doc_votes[(d, w)])):
                 parts[d][w] = "PERSON"
                 parts[d][w.upper()] = "PERSON"
     if not names and not parts:
@@ -503,6 +506,14 @@ def label_kind(label: str) -> str:
     return KIND.get(label, label)
 
 
+def _model_agrees(votes: Counter) -> bool:
+    """The model's own labels in a document say the word is a person's name: it called the word
+    alone a person at least once, and its person labels (alone or inside a person's full name)
+    are at least as many as its other labels of the word alone. A place the model never calls a
+    person alone ("London", however often "London Heathrow" is mislabelled) never agrees."""
+    return votes[True] >= 1 and votes[True] + votes["in_name"] >= votes[False]
+
+
 def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
                      gaz_surnames: set[str] = frozenset()) -> None:
     """Rule 4, in place. A single word (not an acronym) is PERSON if it is the given name or
@@ -516,6 +527,7 @@ def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str
     label never becomes PERSON or ORG by majority ("Oakland", "Milan" as teams elsewhere)."""
     person_parts: dict[str, set[str]] = defaultdict(set)
     shaped_parts: dict[str, set[str]] = defaultdict(set)
+    votes_in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # the model's, see _model_agrees
     for m in mentions:
         if m.label == "PERSON":
             words = texts[m.p][m.start:m.end].split()
@@ -524,12 +536,14 @@ def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str
                 person_parts[docs[m.p]].update({first, last})
                 if surname_shaped(words[-1]):
                     shaped_parts[docs[m.p]].update({first, last})
+                if m.source == "model":
+                    for k in {first, last}:
+                        votes_in_doc[(docs[m.p], k)]["in_name"] += 1
     surnames = {k for parts in person_parts.values() for k in parts if surname_like(k)}
     surnames.update(gaz_surnames)
     # a surname from elsewhere in the corpus needs the model to have called the word a person
     # at least once (a city and a surname can share a name: Kirov, Washington)
     person_votes: set[str] = set()
-    votes_in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # the model's, on the word alone
     for m in mentions:
         surface = texts[m.p][m.start:m.end]
         if " " not in surface.strip():
@@ -550,7 +564,7 @@ def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str
             d = docs[m.p]
             v = votes_in_doc.get((d, k), Counter())
             in_doc = k in person_parts.get(d, ()) and (k in shaped_parts.get(d, ()) or surname_shaped(surface)
-                                                        or v[True] >= max(1, v[False]))
+                                                        or _model_agrees(v))
             if in_doc or (k in surnames and k in person_votes):
                 m.label = "PERSON"
                 fixed.add(i)

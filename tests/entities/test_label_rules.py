@@ -131,3 +131,19 @@ def test_a_shouted_word_is_no_name():
             "crews arrived immediately.")
     raw = [at([text], 0, "IMMEDIATELY", "ORG")]
     assert refine(raw, [text], ["d1"], Gazetteer()) == []
+
+
+def test_the_model_agrees_counting_the_full_names_it_labelled():
+    # wire story: the model splits a surname between PERSON and LOC, and labels the full name a person
+    texts = ["Dulat Agadil, an activist, died in custody. Relatives of Dulat Agadil said he was beaten.",
+             "Agadil was detained on Monday. Agadil had criticised the mayor.",
+             "Supporters of Agadil gathered; Agadil's funeral drew crowds; police said Agadil was ill.",
+             # local news: the mislabelled "London Heathrow" outnumbers "London", still never a person
+             "London Heathrow cancelled flights. London Heathrow reopened. London Heathrow said sorry.",
+             "Trains from London ran late."]
+    raw = (spans(texts[0], "Dulat Agadil", "PERSON", 0) + spans(texts[1], "Agadil", "PERSON", 1)
+           + [at(texts, 2, "Agadil", "LOC", i) for i in range(3)]
+           + spans(texts[3], "London Heathrow", "PERSON", 3) + spans(texts[4], "London", "GPE", 4))
+    got = labels(refine(raw, texts, ["d1", "d1", "d1", "d2", "d2"], Gazetteer()), texts)
+    assert got[(2, "Agadil")] == {"PERSON"}  # 2 alone + 2 in the full name against 3
+    assert got[(4, "London")] == {"GPE"}
