@@ -287,8 +287,9 @@ def propagate(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
                 names[first.group()].append((surface, label))
     for first in names:
         names[first].sort(key=lambda x: -len(x[0]))
-    # per document: single words of persons named in full, when the model agrees (see
-    # _model_agrees) or the name ends in a surname-shaped word ("London Heathrow" mislabelled
+    # per document: single words of persons named in full, when the model does not label the
+    # word alone otherwise in the document, or agrees that it is a person (see _model_agrees),
+    # or the name ends in a surname-shaped word ("London Heathrow" mislabelled
     # PERSON does not make every "London" a person), and never an acronym ("JPL Info")
     doc_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for m in mentions:
@@ -314,7 +315,7 @@ def propagate(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
         for w in (words[0], words[-1]):
             if len(w) >= 3 and WORD.fullmatch(w) and w[0].isupper() and w.lower() not in lower_words[d] \
                     and name_key(w) not in TITLES and w.lower() not in DETERMINERS and not is_acronym(w) \
-                    and (shaped or _model_agrees(doc_votes[(d, w)])):
+                    and (shaped or not doc_votes[(d, w)][False] or _model_agrees(doc_votes[(d, w)])):
                 parts[d][w] = "PERSON"
                 parts[d][w.upper()] = "PERSON"
     if not names and not parts:
