@@ -450,21 +450,26 @@ def adjust_spans(mentions: list[M], texts: Sequence[str]) -> list[M]:
     return sorted(out, key=lambda m: (m.p, m.start))
 
 
+HEADING_CHARS = 200  # a title-case heading is a short line
 SENTENCE_END = re.compile(r"[.!?…;:][\"'’”»)\]]*\s+")  # a capital after ";" or ":" starts a list item
 
 
 def sentence_internal(text: str, start: int) -> bool:
     """True if a word precedes `start` in its sentence, on a line that is not a title-case
     heading: there, a capital letter is the writer's choice, not the sentence's."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    before = text[line_start:start]
+    line_start = text.rfind("\n", max(0, start - 1000), start) + 1  # bounded: passages can be long
+    before = text[max(line_start, start - 1000):start]
     ends = list(SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].end():]
     if not WORD.search(before):
         return False
+    if (line_start == 0 and start >= 1000) or start - line_start > HEADING_CHARS:
+        return True  # a long line is running text, not a heading
+    line_end = text.find("\n", start, line_start + HEADING_CHARS + 1)
+    if line_end < 0 and len(text) > line_start + HEADING_CHARS:
+        return True
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
     words = [w for w in WORD.findall(line) if w[0].isalpha()]
     heading = len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     return not heading

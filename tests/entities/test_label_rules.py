@@ -147,3 +147,9 @@ def test_the_model_agrees_counting_the_full_names_it_labelled():
     got = labels(refine(raw, texts, ["d1", "d1", "d1", "d2", "d2"], Gazetteer()), texts)
     assert got[(2, "Agadil")] == {"PERSON"}  # 2 alone + 2 in the full name against 3
     assert got[(4, "London")] == {"GPE"}
+
+
+def test_sentence_position_on_a_long_passage_looks_back_a_bounded_way():
+    text = "the strike went on and on, " * 400 + "and the Fed said nothing. Trade fell."
+    assert sentence_internal(text, text.index("Fed"))
+    assert not sentence_internal(text, text.index("Trade"))
