@@ -11,23 +11,28 @@ is checked against *cannot-link* guards between all forms of the two sides:
   name, or one is an initial), different genders of a surname (Ivanov /
   Ivanova, -ov/-ova, -ev/-eva, -in/-ina), a title of the other gender;
 - derived words: Kazakhstan / Kazakhstani, Ivanov / Ivanova, Mukhtar / Mukhtarov;
-- different numbers (OS-5 / OS-6).
+- different numbers (OS-5 / OS-6), Roman numerals (World War I / World War II) or
+  acronyms as written, case included (IRC / IRQ, N.I / N.Y.), unless the gazetteer
+  lists both spellings; outside persons, a whole word changed ("CSI" / "XY").
 
 Rules (rule name, score):
 
 - ``gazetteer`` / ``gazetteer_key`` (1.0), ``gazetteer_fuzzy`` (similarity):
   the spelling is listed (or nearly) in the user's gazetteer;
 - ``same_key`` (1.0): equal up to case, accents, punctuation and script;
-- ``translit_key`` (0.95): equal after folding romanisation variants;
+- ``translit_key`` (0.95): equal after folding romanisation variants, unless a
+  whole word differs as written ("N.I" / "N.Y.", "CSI" / "XY");
+- ``plural`` (0.95): a group name and its plural (NORP, one word: "Arab" / "Arabs");
 - ``fuzzy`` (similarity): a rare spelling very close to another one, same
-  number of words (a typo);
+  number of words (a typo), close as written too (not "Broklyn" / "Brookline");
 - ``given_name_variant`` (0.9) / ``initial`` (0.9): same surname, given names
   the gazetteer lists as one name, or an initial;
 - ``surname_in_doc`` (1.0), ``given_name_in_doc`` (0.9): a single word that is
   the surname / given name of exactly one person named in full in the same
   document; ``..._in_passage`` (0.85) when only the passage decides;
   ``surname_in_corpus`` (0.8) when exactly one person in the whole corpus has
-  that surname and the document names none;
+  that surname, written the same way or a transliteration of a surname-shaped word
+  (-ov, -eva, ...), and the document names none; an acronym never resolves ("JPL");
 - ``same_name_in_doc`` (1.0): the same unresolved single name within one
   document. A single name that two persons of the document share is left
   unresolved, one entity per passage, rather than guessed.
@@ -41,7 +46,8 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.translit import derived_from, name_key, phonetic_key, surname_gender
+from pipeline.entities.translit import (derived_from, is_acronym, name_key, phonetic_key, surname_gender,
+                                        surname_shaped, whole_word_edit, written_apart)
 
 TITLE_GENDER = {
     **dict.fromkeys("mr sir lord king prince father monsieur emperor sultan sheikh emir".split(), "m"),
@@ -122,6 +128,12 @@ class Clusters:
         wa, wb = a.words, b.words
         if not wa or not wb:
             return False
+        if a.gaz < 0 or b.gaz < 0:  # spellings the gazetteer lists as one are one; others are checked
+            if a.gaz < 0 and b.gaz < 0 and written_apart(a.surface, b.surface):
+                return True  # a different number, Roman numeral or acronym, as written
+            if a.label != "PERSON" and len(a.key1.split()) == len(b.key1.split()) \
+                    and whole_word_edit(a.surface, b.surface):
+                return True  # "CSI" / "XY", "N.I" / "N.Y.": a word changed, not a spelling
         if a.label == "PERSON":
             if len(wa) >= 2 and len(wb) >= 2:
                 if not self.given_compatible(wa[0], wb[0]):
@@ -253,9 +265,21 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
             g = forms[j]
             if g.key1 == head.key1:
                 cl.union(head.id, g.id, "same_key", 1.0, "same letters up to case, accents and punctuation")
-            else:
+            elif not whole_word_edit(head.surface, g.surface):
                 cl.union(head.id, g.id, "translit_key", 0.95,
-                         f"same name after transliteration folding (key {g.key2!r})")
+                         f"same name after transliteration folding (key {g.key2!r}; written "
+                         f"{name_key(head.surface)!r} / {name_key(g.surface)!r})")
+
+    # B2. a demonym and its plural: "Armenian" / "Armenians", "Arab" / "Arabs" (NORP, one word)
+    norp = {f.key2: f for f in forms if f.label == "NORP" and not f.virtual and len(f.words) == 1
+            and not is_acronym(f.surface) and f.surface[:1].isupper()}
+    for k, f in sorted(norp.items()):
+        for plural in (k + "s", k + "es"):
+            g = norp.get(plural)
+            if g is not None:
+                cl.union(f.id, g.id, "plural", 0.95,
+                         f"{g.surface!r} is the plural of the group name {f.surface!r}")
+                break
 
     # C. fuzzy: a rare spelling close to another one (typos), per label, blocked by first letter
     cand = [f for f in forms if f.gaz < 0 and not f.scope and len(f.key2.replace(" ", "")) >= fuzzy_min_chars]
@@ -280,7 +304,11 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
         if len(a.words) > 1 and any(x != y and fuzz.ratio(x, y) < fuzzy_threshold * 100
                                     for x, y in zip(a.words, b.words)):
             continue  # every word must be close: "Green Party" is not "Green Front"
-        cl.union(i, j, "fuzzy", round(s / 100, 3), f"similarity {s / 100:.2f} of {a.key2!r} and {b.key2!r}")
+        written = fuzz.ratio(a.key1, b.key1)
+        if written < fuzzy_threshold * 100 or whole_word_edit(a.surface, b.surface):
+            continue  # close only after folding ("Broklyn" / "Brookline"): a typo is close as written
+        cl.union(i, j, "fuzzy", round(s / 100, 3), f"similarity {s / 100:.2f} of {a.key2!r} and {b.key2!r} "
+                 f"({written / 100:.2f} as written)")
 
     # D. persons named in full: same surname, given names that are one name, or an initial
     full = [f for f in forms if f.label == "PERSON" and len(f.words) >= 2 and not f.virtual]
@@ -322,12 +350,14 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
                         r = idx.setdefault(cl.find(f.id), _pinfo())
                         r["surnames"].add(w[-1])
                         r["given"].add(w[0])
+                        r["written"].add(name_key(alias).split()[-1])
                 continue
             if len(words) < 2:
                 continue
             r = idx.setdefault(cl.find(f.id), _pinfo())
             r["surnames"].add(words[-1])
             r["given"].add(words[0])
+            r["written"].add(f.key1.split()[-1])
         for f in forms:
             r = idx.get(cl.find(f.id))
             if r is not None and f.mentions:
@@ -352,6 +382,9 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
     ambiguous: set[int] = set()
     for f in singles:
         k = f.words[0]
+        if is_acronym(f.surface):  # "JPL" is not the given name of a "JPL Info"
+            unresolved.append(f)
+            continue
 
         def how(root: int) -> str | None:
             r = persons[root]
@@ -381,7 +414,11 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
             else:
                 ambiguous.add(f.id)
         elif resolve_in_corpus:
-            roots = [r for r in by_surname_corpus.get(k, ()) if fits(r)]
+            # across documents a surname written the same way, or a transliteration of a
+            # surname-shaped word (Sergeeva / Sergeyeva); "Kris" is not "Dennis Kriz" and
+            # "Vessel" not "Aleksander Vesel"
+            roots = [r for r in by_surname_corpus.get(k, ())
+                     if fits(r) and (f.key1 in persons[r]["written"] or surname_shaped(f.surface))]
             if len(roots) == 1:
                 root = roots[0]
                 rule = ("surname_in_corpus", 0.8,
@@ -402,7 +439,8 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
 
 
 def _pinfo() -> dict:
-    return {"surnames": set(), "given": set(), "docs": set(), "passages": set(), "gender": set()}
+    return {"surnames": set(), "given": set(), "docs": set(), "passages": set(), "gender": set(),
+            "written": set()}
 
 
 def _rep(cl: Clusters, forms: list[Form], root: int) -> int:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.entities.translit import name_key, phonetic_key
+from pipeline.entities.translit import name_key, phonetic_key, written_alike
 
 LABEL_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 
@@ -61,12 +61,17 @@ class Gazetteer:
     def __post_init__(self):
         self.by_name_key: dict[str, int] = {}
         phon: dict[str, set[int]] = {}
+        # key -> (alias, entry): the spellings a key stands for, to check how the text is written
+        self.forms_by_name_key: dict[str, list[tuple[str, int]]] = {}
+        self.forms_by_phonetic: dict[str, list[tuple[str, int]]] = {}
         for i, e in enumerate(self.entries):
             for form in e.aliases:
                 k = name_key(form)
                 if k:
                     self.by_name_key[k] = i
                     phon.setdefault(phonetic_key(form), set()).add(i)
+                    self.forms_by_name_key.setdefault(k, []).append((form, i))
+                    self.forms_by_phonetic.setdefault(phonetic_key(form), []).append((form, i))
         # a phonetic key shared by two entries is ambiguous and links nothing
         self.by_phonetic: dict[str, int] = {k: next(iter(v)) for k, v in phon.items() if len(v) == 1}
         self.exclude_keys = frozenset(name_key(x) for x in self.exclude if name_key(x))
@@ -80,11 +85,24 @@ class Gazetteer:
         return len(self.entries)
 
     def lookup(self, text: str) -> int | None:
-        """The entry a surface form names, by name key then by phonetic key."""
-        i = self.by_name_key.get(name_key(text))
-        if i is None:
-            i = self.by_phonetic.get(phonetic_key(text))
-        return i
+        """The entry a surface form names, by name key then by phonetic key, through an alias
+        written alike (``translit.written_alike``: same script; an acronym or a name of at most
+        four letters only as written, case included; the same capitalised words otherwise).
+        A key two entries share names neither."""
+        for forms in (self.forms_by_name_key.get(name_key(text), ()),
+                      self.forms_by_phonetic.get(phonetic_key(text), ())):
+            hits = {i for alias, i in forms if written_alike(text, alias, self.entries[i].lowercase)}
+            if len(hits) == 1:
+                return hits.pop()
+            if hits:
+                return None
+        return None
+
+    def written_as(self, text: str, i: int) -> bool:
+        """True if entry i has an alias with the text's phonetic key written alike (see lookup)."""
+        e = self.entries[i]
+        forms = [a for a, j in self.forms_by_phonetic.get(phonetic_key(text), ()) if j == i] or list(e.aliases)
+        return any(written_alike(text, a, e.lowercase) for a in forms)
 
     def fingerprint(self) -> str:
         payload = json.dumps([

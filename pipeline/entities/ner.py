@@ -75,8 +75,11 @@ class GazetteerMatcher:
 
     Matching is on transliteration keys, token by token: a listed "Zhezkazgan"
     also finds "Jezkazgan", "ZHEZKAZGAN" and "Жезқазған"; "Tokayev" finds
-    "Tokaev". Text written all in lower case matches only an alias written
-    that way, or an entry with ``lowercase: true``.
+    "Tokaev". A match counts only where the text is written like an alias of
+    the entry (``Gazetteer.written_as``): in the same script, an acronym or a
+    name of at most four letters exactly as listed (case included: "DC" is not
+    a listed "DK", "UK" not a listed "УК"), otherwise with the same capitalised
+    words or in capitals; all lower case only as listed or with ``lowercase: true``.
     """
 
     def __init__(self, nlp, gazetteer: Gazetteer):
@@ -107,9 +110,8 @@ class GazetteerMatcher:
             i = int(self.vocab.strings[match_id])
             span = doc[start:end]
             text = span.text
-            e = self.gazetteer.entries[i]
-            if text in self.exact[i] or e.lowercase or any(c.isupper() for c in text):
-                found.append(Span(doc, start, end, label=e.label, span_id=f"G{i}"))
+            if text in self.exact[i] or self.gazetteer.written_as(text, i):
+                found.append(Span(doc, start, end, label=self.gazetteer.entries[i].label, span_id=f"G{i}"))
         return filter_spans(found)
 
     def keys(self, doc) -> list[str]:

@@ -5,19 +5,26 @@ Rules, in order (each is general; corpus-specific knowledge lives in the gazette
 1. Span clean-up of model mentions: cut at line breaks and at list separators
    (", ", " / ", " - "); strip surrounding quotes and brackets, a leading
    article, a trailing possessive ('s, ’s, '), leading titles of a person
-   ("President", "Mr.", "colonel"; the title is kept in ``title``), trailing
+   ("President", "Mr.", "colonel"; the closed list ``TITLES``, kept in ``title``;
+   "St" and "Saint" are part of a name, not titles), trailing
    generic heads of places and bodies ("region", "party", "company"). Drop
    what is left if it has no capital letter, is a bare title, or is excluded
    by the gazetteer.
+   Single words the corpus writes in lower case more often are dropped, unless
+   they are acronyms ("US") or the model labels them inside a sentence ("the Fed").
 2. Gazetteer linking: a model mention whose key equals a gazetteer spelling
-   (or is a close variant of a long one) takes that entry and its label.
+   written alike (same script; an acronym only as written) or is a close
+   variant of a long one takes that entry and its label.
 3. Propagation ("one sense per discourse"): a multi-word name the model found
    is also found where the model missed it, anywhere in the corpus; the given
    name and surname of a person named in full are found alone in the same
-   document (unless the word also appears in lower case there: "May", "Rose").
-4. Labels: a single word that is the given name or surname of a person named
-   in the same document is PERSON; otherwise the majority label of a spelling
-   across the corpus wins over a minority.
+   document (unless the word also appears in lower case there: "May", "Rose";
+   is an acronym; or the model calls the word something else in the document).
+4. Labels: a single word that is a part of a person named in full in the same
+   document is PERSON when the model calls the word a person there too or the
+   name ends in a surname-shaped word; otherwise the majority label of a spelling
+   across the corpus wins over a minority of the same kind; a place label never
+   becomes a person or an organisation.
 """
 
 from __future__ import annotations
@@ -29,9 +36,12 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.translit import derived_from, name_key, phonetic_key, surname_like
+from pipeline.entities.translit import (derived_from, is_acronym, name_key, phonetic_key, surname_like,
+                                        surname_shaped, written_alike)
 
-# Words before a person's name that are not part of it (name_key form).
+# Words before a person's name that are not part of it (name_key form): a closed list, the
+# one in docs/entities.md, plus the gazetteer's `titles`. "St" and "Saint" are not on it: before a
+# name they are part of the name ("St Mirren", "Saint Nicholas", "St. Petersburg").
 TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lady lord madam madame mme mlle monsieur
 president vice president prime minister premier minister chancellor secretary general
@@ -40,7 +50,7 @@ prosecutor ambassador ombudsman ombudswoman chairman chairwoman chairperson chai
 ceo chief head leader spokesman spokeswoman spokesperson commissioner inspector officer
 colonel col lieutenant lt general gen major maj captain capt sergeant sgt corporal private
 admiral commander marshal king queen prince princess emperor sheikh pope
-bishop archbishop rev reverend father imam rabbi saint st activist journalist lawyer
+bishop archbishop rev reverend father imam rabbi activist journalist lawyer
 former late acting ex
 """.split())
 TITLE_PREFIXES = ("ex-", "former ", "late ", "acting ", "deputy ", "vice-", "vice ")
@@ -77,14 +87,6 @@ class M:
 
 def _lower_initial(word: str) -> bool:
     return bool(word) and word[0].isalpha() and word[0].islower()
-
-
-def org_key(text: str) -> str:
-    """Phonetic key without a trailing legal-form word (JSC, LLP, Ltd ...)."""
-    words = name_key(text).split()
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
-    return phonetic_key(" ".join(words))
 
 
 def _trim(text: str, s: int, e: int, label: str, titles: frozenset[str]) -> tuple[int, int, str]:
@@ -219,7 +221,7 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
         if ck not in cache:
             hit = gazetteer.lookup(surface)
             if hit is None and m.label == "ORG":
-                hit = gazetteer.by_phonetic.get(org_key(surface))
+                hit = gazetteer.lookup(_without_legal_form(surface))
             result = (-1, "", 0.0)
             if hit is not None:
                 result = (hit, "gazetteer_key", 1.0)
@@ -230,7 +232,10 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
                     if best is not None:
                         target = best[0]
                         pairs = list(zip(k.split(), target.split()))
+                        written = [a for a, j in gazetteer.forms_by_phonetic.get(target, ()) if j == choices[target]]
                         if (target[:1] == k[:1] and len(target.split()) == len(k.split())
+                                and any(written_alike(surface, a, gazetteer.entries[choices[target]].lowercase)
+                                        for a in written)
                                 and not derived_from(k, target) and _same_digits(k, target)
                                 and all(a == b or (fuzz.ratio(a, b) >= fuzzy_threshold * 100
                                                    and not derived_from(a, b)) for a, b in pairs)
@@ -241,6 +246,14 @@ def link_gazetteer(mentions: list[M], texts: Sequence[str], gazetteer: Gazetteer
         if gi >= 0:
             m.gaz, m.link_rule, m.link_score = gi, rule, score
             m.label = gazetteer.entries[gi].label
+
+
+def _without_legal_form(surface: str) -> str:
+    """The name without a trailing legal-form word ("Kaspi Bank JSC" -> "Kaspi Bank")."""
+    words = surface.split()
+    while len(words) > 1 and name_key(words[-1]) in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def _same_digits(a: str, b: str) -> bool:
@@ -274,7 +287,19 @@ def propagate(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
                 names[first.group()].append((surface, label))
     for first in names:
         names[first].sort(key=lambda x: -len(x[0]))
-    # per document: single words of persons named in full
+    # per document: single words of persons named in full, when the model does not label the
+    # word alone otherwise in the document, or agrees that it is a person (see _model_agrees),
+    # or the name ends in a surname-shaped word ("London Heathrow" mislabelled
+    # PERSON does not make every "London" a person), and never an acronym ("JPL Info")
+    doc_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.source == "model" and m.gaz < 0:
+            words = texts[m.p][m.start:m.end].split()
+            if len(words) == 1 and WORD.fullmatch(words[0]):
+                doc_votes[(docs[m.p], words[0])][m.label == "PERSON"] += 1
+            elif len(words) >= 2 and m.label == "PERSON":
+                for w in {words[0], words[-1]}:
+                    doc_votes[(docs[m.p], w)]["in_name"] += 1
     parts: dict[str, dict[str, str]] = defaultdict(dict)
     lower_words: dict[str, set[str]] = {}
     for m in mentions:
@@ -284,11 +309,13 @@ def propagate(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
         if len(words) < 2:
             continue
         d = docs[m.p]
+        shaped = surname_shaped(words[-1])
         if d not in lower_words:
             lower_words[d] = {w for i in by_doc_text[d] for w in WORD.findall(texts[i]) if w.islower()}
         for w in (words[0], words[-1]):
             if len(w) >= 3 and WORD.fullmatch(w) and w[0].isupper() and w.lower() not in lower_words[d] \
-                    and name_key(w) not in TITLES and w.lower() not in DETERMINERS:
+                    and name_key(w) not in TITLES and w.lower() not in DETERMINERS and not is_acronym(w) \
+                    and (shaped or not doc_votes[(d, w)][False] or _model_agrees(doc_votes[(d, w)])):
                 parts[d][w] = "PERSON"
                 parts[d][w.upper()] = "PERSON"
     if not names and not parts:
@@ -423,11 +450,45 @@ def adjust_spans(mentions: list[M], texts: Sequence[str]) -> list[M]:
     return sorted(out, key=lambda m: (m.p, m.start))
 
 
+HEADING_CHARS = 200  # a title-case heading is a short line
+SENTENCE_END = re.compile(r"[.!?…;:][\"'’”»)\]]*\s+")  # a capital after ";" or ":" starts a list item
+
+
+def sentence_internal(text: str, start: int) -> bool:
+    """True if a word precedes `start` in its sentence, on a line that is not a title-case
+    heading: there, a capital letter is the writer's choice, not the sentence's."""
+    line_start = text.rfind("\n", max(0, start - 1000), start) + 1  # bounded: passages can be long
+    before = text[max(line_start, start - 1000):start]
+    ends = list(SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    if not WORD.search(before):
+        return False
+    if (line_start == 0 and start >= 1000) or start - line_start > HEADING_CHARS:
+        return True  # a long line is running text, not a heading
+    line_end = text.find("\n", start, line_start + HEADING_CHARS + 1)
+    if line_end < 0 and len(text) > line_start + HEADING_CHARS:
+        return True
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = [w for w in WORD.findall(line) if w[0].isalpha()]
+    heading = len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return not heading
+
+
 def drop_common_words(mentions: list[M], texts: Sequence[str], person_words: set[str]) -> list[M]:
     """Drop single-word model mentions of words the corpus writes in lower case more often
-    than capitalised ("Weather", "Sport", "Update" at the start of a line)."""
-    singles = {texts[m.p][m.start:m.end] for m in mentions
-               if m.source == "model" and m.gaz < 0 and WORD.fullmatch(texts[m.p][m.start:m.end])}
+    than capitalised ("Weather", "Sport", "Update" at the start of a line), unless the word is
+    an acronym ("US") or the model labels it somewhere inside a sentence, where the capital is
+    the writer's ("the Fed", "the Cabinet", "Labour said")."""
+    singles: set[str] = set()
+    internal: set[str] = set()
+    for m in mentions:
+        surface = texts[m.p][m.start:m.end]
+        if m.source == "model" and m.gaz < 0 and WORD.fullmatch(surface) and not is_acronym(surface):
+            singles.add(surface)
+            if sentence_internal(texts[m.p], m.start) and not surface.isupper():  # not "IMMEDIATELY"
+                internal.add(surface)
+    singles -= internal
     if not singles:
         return mentions
     wanted = {w.lower() for w in singles}
@@ -443,24 +504,59 @@ def drop_common_words(mentions: list[M], texts: Sequence[str], person_words: set
                                         and texts[m.p][m.start:m.end] in common)]
 
 
+# Labels of the same kind of thing: the majority may move a mention between them, never across.
+KIND = {"GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def label_kind(label: str) -> str:
+    return KIND.get(label, label)
+
+
+def _model_agrees(votes: Counter) -> bool:
+    """The model's own labels in a document say the word is a person's name: it called the word
+    alone a person at least once, and its person labels (alone or inside a person's full name)
+    are at least as many as its other labels of the word alone. A place the model never calls a
+    person alone ("London", however often "London Heathrow" is mislabelled) never agrees."""
+    return votes[True] >= 1 and votes[True] + votes["in_name"] >= votes[False]
+
+
 def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str],
                      gaz_surnames: set[str] = frozenset()) -> None:
-    """Rule 4, in place. A single word is PERSON if it is the given name or surname of a
-    person named in full in the same document, or (when it looks like a surname:
-    -ov, -eva, -enko, ...) anywhere in the corpus or in the gazetteer; a capitalised name of
-    two or three words ending in such a surname is PERSON."""
+    """Rule 4, in place. A single word (not an acronym) is PERSON if it is the given name or
+    surname of a person named in full in the same document and either the model itself calls
+    the word alone a person in that document or the full name ends in a surname-shaped word
+    (-ov, -eva, -enko, ...): a full name the model mislabels ("London Heathrow" as a person)
+    does not make the place a person. A surname-shaped word the model called a person somewhere
+    is PERSON wherever it is a surname in the corpus or the gazetteer; a capitalised name of two
+    or three words ending in such a surname is PERSON. Otherwise the majority label of a
+    spelling wins over a minority of the same kind only (GPE, LOC, FAC are places): a place
+    label never becomes PERSON or ORG by majority ("Oakland", "Milan" as teams elsewhere)."""
     person_parts: dict[str, set[str]] = defaultdict(set)
+    shaped_parts: dict[str, set[str]] = defaultdict(set)
+    votes_in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # the model's, see _model_agrees
     for m in mentions:
         if m.label == "PERSON":
             words = texts[m.p][m.start:m.end].split()
             if len(words) >= 2:
-                person_parts[docs[m.p]].update({phonetic_key(words[0]), phonetic_key(words[-1])})
+                first, last = phonetic_key(words[0]), phonetic_key(words[-1])
+                person_parts[docs[m.p]].update({first, last})
+                if surname_shaped(words[-1]):
+                    shaped_parts[docs[m.p]].update({first, last})
+                if m.source == "model":
+                    for k in {first, last}:
+                        votes_in_doc[(docs[m.p], k)]["in_name"] += 1
     surnames = {k for parts in person_parts.values() for k in parts if surname_like(k)}
     surnames.update(gaz_surnames)
     # a surname from elsewhere in the corpus needs the model to have called the word a person
     # at least once (a city and a surname can share a name: Kirov, Washington)
-    person_votes = {phonetic_key(texts[m.p][m.start:m.end]) for m in mentions
-                    if m.label == "PERSON" and " " not in texts[m.p][m.start:m.end].strip()}
+    person_votes: set[str] = set()
+    for m in mentions:
+        surface = texts[m.p][m.start:m.end]
+        if " " not in surface.strip():
+            if m.label == "PERSON":
+                person_votes.add(phonetic_key(surface))
+            if m.source == "model":
+                votes_in_doc[(docs[m.p], phonetic_key(surface))][m.label == "PERSON"] += 1
     fixed = set()
     for i, m in enumerate(mentions):
         if m.gaz >= 0 or m.label == "PERSON":
@@ -468,13 +564,19 @@ def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str
         surface = texts[m.p][m.start:m.end]
         words = surface.split()
         if len(words) == 1:
+            if is_acronym(surface):
+                continue
             k = phonetic_key(surface)
-            if k in person_parts.get(docs[m.p], ()) or (k in surnames and k in person_votes):
+            d = docs[m.p]
+            v = votes_in_doc.get((d, k), Counter())
+            in_doc = k in person_parts.get(d, ()) and (k in shaped_parts.get(d, ()) or surname_shaped(surface)
+                                                        or _model_agrees(v))
+            if in_doc or (k in surnames and k in person_votes):
                 m.label = "PERSON"
                 fixed.add(i)
         elif len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
                 and not any(w.lower() in GENERIC_HEADS for w in words) \
-                and surname_like(phonetic_key(words[-1])):
+                and surname_shaped(words[-1]):
             m.label = "PERSON"
             fixed.add(i)
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -486,7 +588,7 @@ def harmonise_labels(mentions: list[M], texts: Sequence[str], docs: Sequence[str
             continue
         c = votes[phonetic_key(texts[m.p][m.start:m.end])]
         label, n = c.most_common(1)[0]
-        if label != m.label and n * 2 > sum(c.values()) and n >= 2:
+        if label != m.label and n * 2 > sum(c.values()) and n >= 2 and label_kind(label) == label_kind(m.label):
             m.label = label
 
 

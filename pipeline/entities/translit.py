@@ -157,3 +157,119 @@ def derived_from(a: str, b: str) -> bool:
     if not long_.startswith(short):
         return False
     return long_[len(short):] in DERIVATIONS
+
+
+# --- what the keys may not fold away (merge guards) ------------------------------------------
+#
+# A key folds spelling choices; it must not fold away what tells two names apart: a number
+# ("F-15" / "F-16"), a Roman numeral ("World War I" / "World War II"), the letters of an
+# acronym ("IRC" / "IRQ", "N.I" / "N.Y."), or a whole word ("CSI" / "XY").
+
+ACRONYM_MAX = 4  # an all-caps word of at most this many letters is an acronym ("UK", "NATO")
+_ROMAN = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.?){2,}$")  # "N.Y.", "U.S", "NY"
+_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def is_acronym(text: str) -> bool:
+    """One word (dots allowed) of 2 to ACRONYM_MAX letters, all upper case: "UK", "DC", "N.Y.", "NATO"."""
+    t = text.strip()
+    if " " in t or not _DOTTED.fullmatch(t):
+        return False
+    letters = _letters(t)
+    return 2 <= len(letters) <= ACRONYM_MAX and letters.isupper()
+
+
+def is_headline(text: str) -> bool:
+    """All capitals with a word longer than an acronym: "VLADIMIR PUTIN", not "UK"."""
+    letters = _letters(text)
+    return bool(letters) and letters.isupper() and any(len(_letters(w)) > ACRONYM_MAX for w in text.split())
+
+
+def acronyms(text: str) -> tuple[str, ...]:
+    """The acronyms written in a name, as written ("CSI Miami" -> ("CSI",), "N.Y." -> ("NY",));
+    a headline in capitals has none (its words are words, not acronyms)."""
+    if is_headline(text):
+        return ()
+    return tuple(_letters(t) for t in _TOKEN.findall(text) if is_acronym(t) and not _ROMAN.match(_letters(t)))
+
+
+def roman_numerals(text: str) -> tuple[str, ...]:
+    """Roman numerals after the first word ("Louis XIV" -> ("XIV",), "World War I" -> ("I",))."""
+    words = _TOKEN.findall(text)
+    return tuple(w.rstrip(".") for w in words[1:] if _ROMAN.match(w.rstrip(".")))
+
+
+def numbers(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\d+", text))
+
+
+def whole_word_edit(a: str, b: str) -> bool:
+    """True if two names of as many words differ by a whole word rather than a spelling: a
+    changed word of one or two letters ("N I" / "N Y"), or two words with little in common
+    ("CSI" / "XY"). Compared on name keys (as written, up to case and script)."""
+    from rapidfuzz import fuzz
+
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if len(wa) != len(wb):
+        return True
+    for x, y in zip(wa, wb):
+        if x != y and (min(len(x), len(y)) <= 2 or fuzz.ratio(x, y) < 50):
+            return True
+    return False
+
+
+def written_apart(a: str, b: str) -> str | None:
+    """Why two spellings can never be one name whatever their keys say, or None: a different
+    number, Roman numeral or acronym (compared as written, case included)."""
+    if numbers(a) != numbers(b):
+        return "different numbers"
+    if roman_numerals(a) != roman_numerals(b):
+        return "different Roman numerals"
+    if not (is_headline(a) or is_headline(b)) and acronyms(a) != acronyms(b):
+        return "different acronyms"
+    return None
+
+
+def script(text: str) -> str:
+    """'cyrillic', 'latin' or '' (no letters) by the letters of the text."""
+    cyr = sum(1 for c in text if "\u0400" <= c <= "\u052f")
+    lat = sum(1 for c in text if c.isalpha() and not ("\u0400" <= c <= "\u052f"))
+    if not cyr and not lat:
+        return ""
+    return "cyrillic" if cyr >= lat else "latin"
+
+
+def written_alike(text: str, alias: str, lowercase: bool = False) -> bool:
+    """A gazetteer alias names this text only if it is written alike: the same script; an
+    acronym (or any name of at most ACRONYM_MAX letters) only with the same letters in the same
+    case; otherwise capitals on every word the alias capitalises (title case may add more), or
+    the whole text in capitals (a headline), or all lower case when the alias is (or the entry
+    allows it)."""
+    if text == alias:
+        return True
+    if script(text) != script(alias):
+        return False
+    lt, la = _letters(text), _letters(alias)
+    if is_acronym(text) or is_acronym(alias) or len(lt) <= ACRONYM_MAX or len(la) <= ACRONYM_MAX:
+        return lt == la
+    if written_apart(text, alias):
+        return False
+    if text.islower():
+        return lowercase or alias.islower()
+    if is_headline(text):
+        return True
+    # every word the alias capitalises is capitalised in the text; title case may capitalise more
+    # ("Rukh Pen Til" for a listed "Rukh pen Til"), lower case may not ("the turkish lira")
+    tw, aw = _TOKEN.findall(text), _TOKEN.findall(alias)
+    return len(tw) == len(aw) and all(t[:1].isupper() or not a[:1].isupper() for t, a in zip(tw, aw))
+
+
+def surname_shaped(word: str) -> bool:
+    """``surname_like`` on a word as written, not fooled by the w/v fold: "Sokolova", "Ivanov",
+    "Kovalenko" are; "Heathrow", "Moscow", "Glasgow" are not."""
+    return surname_like(phonetic_key(word)) and not name_key(word).endswith("w")
