@@ -57,6 +57,17 @@ MULTIPLE_CRIME = re.compile(
     r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?P<what>homicide|murder|killing|slaying|fatal shooting|"
     r"shooting)s?\b", re.I)
 MURDER_SUICIDE = re.compile(r"\bmurder[\s-]suicide\b", re.I)
+# "a triple murder-suicide": three murders and the killer's suicide
+MULTIPLE_MURDER_SUICIDE = re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?:murder|homicide)[\s-]suicide\b",
+                                     re.I)
+# "Six people were shot, two of them fatally", "Four people shot, two dead", "Seven people were shot,
+# with six confirmed dead": a count of the shot, then how many of them died; the others were wounded
+SHOT_THEN = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are|got)\s+)?"
+                       r"(?P<shot>shot)\b(?!\s+(?:dead|to\s+death|and\s+killed))[^.;:!?\d]{0,60}?,\s*"
+                       r"(?:(?:including|with|and)\s+)?$", re.I)
+ONE_AFTER_SHOT = re.compile(r"\b(?:one|One)(?=\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|dead|died|killed)\b)")
+FATAL_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom|those)\s+)?(?:(?:were|was|have\s+been|are)\s+)?"
+                         r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|killed)\b", re.I)
 OWN_LIFE = re.compile(r"\b(?:took|takes|taking|take)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b", re.I)
 AGE_COMMAS = re.compile(r",\s*$")
 
@@ -103,6 +114,10 @@ class Grammar:
         """Set each figure's measure from the parse, where it says one (in place)."""
         for q in qs:
             if q.extra.get("implicit") or q.layout or q.value_low is None or not _counts_things(q):
+                continue
+            if "count_of" in q.extra:  # read with its neighbour: "Six people were shot, two of them fatally"
+                q.measure = q.extra["count_of"]
+                q.extra["measure_basis"] = "grammar"
                 continue
             if _age_in_apposition(text, q):
                 q.measure = "other"
@@ -166,12 +181,19 @@ class Grammar:
                 continue
             seen: set[int] = set()
             found: list[tuple[int, int, float, str, str]] = []  # start, end, value, measure, qualifier
+            for m in MULTIPLE_MURDER_SUICIDE.finditer(sentence):
+                found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()] + 1), "killed", "exact"))
             for m in MULTIPLE_CRIME.finditer(sentence):
                 what = m.group("what").lower()
                 measure = "shot" if what == "shooting" else "killed"
                 found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()]), measure, "exact"))
             for m in MURDER_SUICIDE.finditer(sentence):
                 found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
+            derived = {}
+            for start, end, value, what, how in _wounded_rest(text, s0, e0, qs):
+                found.append((start, end, value, what, "exact"))
+                if how:
+                    derived[(start, end)] = how
             for m in OWN_LIFE.finditer(sentence):
                 found.append((m.start(), m.end(), 1.0, "killed", "exact"))
             for tok in doc:
@@ -192,8 +214,8 @@ class Grammar:
                     found.append((start, end, float(count), what, "exact"))
             for start, end, value, measure, qualifier in found:
                 a, b = s0 + start, s0 + end
-                if any(x < b and a < y for x, y in taken):
-                    continue  # a numeral figure is there already
+                if (start, end) not in derived and any(x < b and a < y for x, y in taken):
+                    continue  # a numeral figure is there already (or a larger implicit one)
                 taken.append((a, b))
                 high = None if qualifier == "at_least" else value
                 q = Quantity(start=a, end=b, core_start=a, core_end=b, value_low=value, value_high=high,
@@ -201,14 +223,65 @@ class Grammar:
                              sentence_start=s0, sentence_end=e0)
                 q.extra["implicit"] = True
                 q.extra["grammar_measure"] = measure
+                if (start, end) in derived:
+                    q.extra["derived"] = derived[(start, end)]
                 out.append(q)
         return out
 
     def restore_implicit(self, qs: list[Quantity]) -> None:
-        """The lexicon pass may have re-read an implicit count's measure: the grammar's stands."""
+        """The lexicon pass may have re-read an implicit count's measure: the grammar's stands.
+
+        A crime named with an open count ("murder-suicide": at least 2) is no figure of its own in
+        a sentence that counts the dead with a numeral ("Four people died in a murder-suicide"):
+        the numeral says how many, the compound what happened. Such figures leave `qs` (in place)."""
+        drop = []
         for q in qs:
             if q.extra.get("implicit"):
                 q.measure = q.extra["grammar_measure"]
+                if q.qualifier == "at_least" and any(
+                        o is not q and not o.extra.get("implicit") and o.measure == q.measure and
+                        o.sentence_start == q.sentence_start and o.value_low is not None for o in qs):
+                    drop.append(q)
+        if drop:
+            qs[:] = [q for q in qs if not any(q is d for d in drop)]
+
+
+def _wounded_rest(text: str, s0: int, e0: int, qs: list[Quantity]) -> list[tuple[int, int, float, str, str]]:
+    """'Six people were shot, two of them fatally': the shot who did not die were wounded, a figure
+    derived from the two written ones (6 - 2 = 4 injured). Its span is the word `shot` (the figures
+    around it keep their own clauses), its provenance (`extra["derived"]`) says how it was reckoned.
+    Both figures must be exact and the second smaller than the first. A `one` there ("three people
+    were shot, one fatally") is a count of the dead too. (start, end, value, measure, provenance)
+    in sentence offsets."""
+    mine = sorted((q for q in qs if s0 <= q.start and q.end <= e0 and q.qualifier == "exact" and
+                   q.value_low is not None and q.value_low == q.value_high),
+                  key=lambda q: q.start)
+    out = []
+    for a, b in zip(mine, mine[1:] + [None]):
+        if a.unit not in (None, "person"):
+            continue
+        upto = b.start if b is not None else e0
+        one = ONE_AFTER_SHOT.search(text, a.end, upto)  # "Three people were shot, one fatally": `one`
+        if one is not None:                               # is no figure of its own
+            m, k, k_end = SHOT_THEN.match(text[a.end:one.start()]), 1.0, one.end()
+        elif b is not None:
+            m, k, k_end = SHOT_THEN.match(text[a.end:b.start]), b.value_low, b.end
+        else:
+            continue
+        if not m:
+            continue
+        f = FATAL_AFTER.match(text, k_end, min(e0, k_end + 60))
+        if not f or not 0 <= k < a.value_low:
+            continue
+        a.extra["count_of"] = "shot"  # the grammar's reading of both
+        if one is None:
+            b.extra["count_of"] = "killed"
+        rest = a.value_low - k
+        at = a.end + m.start("shot") - s0
+        out.append((at, at + len("shot"), float(rest), "injured", f"{a.value_low:g} shot - {k:g} dead"))
+        if one is not None:
+            out.append((one.start() - s0, one.end() - s0, 1.0, "killed", ""))
+    return out
 
 
 CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.I)
@@ -336,18 +409,23 @@ def _count_of(noun) -> int | None:
     if low in ("nobody",) or (low in ("one", "body") and "no" in dets) or (low == "one" and noun.i > 0 and
                                                                           noun.doc[noun.i - 1].lower_ == "no"):
         return 0
-    if any(c.dep_ == "nummod" or c.like_num for c in noun.children) or noun.like_num:
+    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ != "appos") for c in noun.children) or noun.like_num:
+        # (a number in apposition is an age: "Jennifer Friedel, 32, and Leroy Friedel, 3, died")
         return None
     if low in ("himself", "herself"):
         return 1
     if _pos(noun) == "PRON" or noun.tag_ in ("NNS", "NNPS"):
         return None
-    conj = [c for c in noun.children if c.dep_ == "conj" and _pos(c) in ("NOUN", "PROPN") and
-            _count_of(c) == 1]
+    # coordinated people: "Kelcii Flintroy, Willie Norman and Christopher Chaney" (each conjunct
+    # carries the next one: the counts add up)
+    # "A, B and C" is parsed as A with B in apposition and C a conjunct of B: an appositive that has
+    # conjuncts of its own is the rest of the list, not another name for A
+    conj = [_count_of(c) for c in noun.children if _pos(c) in ("NOUN", "PROPN") and (
+        c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)))]
     named = _pos(noun) == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets
     person = _lemma(noun) in PERSON_SINGULAR or _year_old(noun)
     if named or (person and dets & INDEFINITE):
-        return 1 + len(conj)
+        return 1 + sum(c for c in conj if c)
     return None
 
 
@@ -360,23 +438,39 @@ def _span(noun, count: int) -> tuple[int, int]:
     """Sentence offsets of the noun phrase: from its first word to the noun (and its conjuncts)."""
     start = noun.left_edge.idx
     last = noun
-    if count > 1:
-        for c in noun.children:
-            if c.dep_ == "conj":
-                last = c
+    while count > 1:  # the last conjunct of the chain
+        conj = [c for c in last.children if c.dep_ == "conj" or (
+            c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
+        if not conj:
+            break
+        last = conj[-1]
     return start, last.idx + len(last)
 
 
-# "Jamal Brown, 19, was ...", "Jamal Brown (19) was ...": a name, then a bare number set off
-AGE_AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*[,(]\s*$")
-AGE_CLOSE = re.compile(r"\s*[,)]")
+# "Jamal Brown, 19, was ...", "Jamal Brown (19) was ...": a name, then a bare number set off; the
+# last of a list of named people ends the clause or sentence ("... and Dakota Smith, 28.",
+# "Cynthia Hurd, 54; Tywanza Sanders, 26; ..."); "X and Y, both 24."
+AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w’'.-]*[,(]|[A-Z][\w’'.-]*,\s*both)\s*$")
+AGE_CLOSE = re.compile(r"\s*(?:[,);]|\.(?:\s|$)|$)")
+# "a 21 year-old woman", "a 25 y/o man", "who was 12 or 13 years old", "19- and 20-year-old brothers":
+# a number followed (maybe after other numbers it is coordinated with) by an age word
+AGE_WORD = r"(?:-|\s)?(?:years?[\s-]+old|yrs?[\s-]+old|y/o|y\.o\.|yo)\b"
+AGE_AFTER = re.compile(r"(?:-?\s*(?:,|and|or|to|-)\s*\d{1,3})*\s*" + AGE_WORD, re.I)
+# "ages 25 and 26", "aged 18, 21 and 35", "between the ages of 18 and 24", "under the age of 40"
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:\d{1,3}\s*(?:,\s*|and\s+|or\s+|to\s+|-\s*)+)*$", re.I)
 
 
 def _age_in_apposition(text: str, q: Quantity) -> bool:
-    """An age written after a capitalised name, between commas or in brackets (news style)."""
+    """An age written as news writes ages: after a capitalised name, between commas or in brackets
+    (or closing a list of names); before `year-old`, `years old`, `y/o` (also when coordinated with
+    another age: `12 or 13 years old`); after `ages`, `aged`, `the age of`."""
     surface = text[q.start:q.end]
     if not surface.isdigit() or not 0 < int(surface) < 120:
         return False
+    if AGE_AFTER.match(text, q.end, min(len(text), q.end + 40)):
+        return True
+    if AGE_BEFORE.search(text, max(0, q.start - 60), q.start):
+        return True
     return bool(AGE_AFTER_NAME.search(text, max(0, q.start - 40), q.start)) and bool(AGE_CLOSE.match(text, q.end))
 
 

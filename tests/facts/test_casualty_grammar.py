@@ -1,0 +1,68 @@
+"""Casualty counts in news English: ages that are not counts, lists of named victims, the wounded
+reckoned from the shot and the dead of one sentence, compound crime names. Sentences in the styles of
+US local news, UK papers and wire copy, written for these rules (none taken from a dev set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts.test_grammar_counts import claims_of
+from tests.facts_helpers import facts_for_text
+
+
+@pytest.mark.parametrize("sentence,age", [
+    ("A 21 year-old woman was shot twice in the chest.", 21),                      # space before year-old
+    ("Officers said a 25 y/o man was shot and killed near the park.", 25),
+    ("A 34 yo man died at the scene.", 34),
+    ("Two Milwaukee men, ages 25 and 26, died at the scene.", 26),
+    ("Three other victims, men aged 18, 21 and 35, were taken to hospital.", 35),
+    ("The four wounded, all between the ages of 18 and 24, were taken to hospital.", 24),
+    ("The girl, who was 12 or 13 years old, was shot and killed.", 12),
+    ("Relatives said the dead are 19- and 20-year-old brothers.", 19),
+    ("The victims were named as Heike Poike, 50, and Dakota Smith, 28.", 28),       # list closing a sentence
+    ("The dead were Cynthia Hurd, 54; Tywanza Sanders, 26; and Ethel Lance, 70.", 54),
+    ("The victims have been identified as Lavelle Cox and Jawon Carter, both 24.", 24),
+    ("Shamir Oswald-Newman,19, was shot in the leg.", 19),                         # no space after the comma
+])
+def test_an_age_is_not_a_count(sentence, age):
+    assert not any(value == age for _, value, _ in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Police said Kelcii Flintroy, Willie Norman and Christopher Chaney all died of gunshot wounds.",
+     [("killed", 3, 3)]),
+    ("Jennifer Friedel, 32, and Leroy Friedel, 3, died of gunshot wounds.", [("killed", 2, 2)]),
+    ("John Smith and Mary Jones were killed on Friday, police said.", [("killed", 2, 2)]),
+    ("A man, a woman and a teenager were wounded in the attack in Croydon.", [("injured", 3, 3)]),
+])
+def test_coordinated_victims_are_counted(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Six people were shot, two of them fatally, early Friday in southwest Macon.",
+     [("injured", 4, 4), ("killed", 2, 2), ("shot", 6, 6)]),
+    ("Four people shot, two dead, in west Jackson", [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
+    ("Seven people were shot, with six confirmed dead.", [("injured", 1, 1), ("killed", 6, 6), ("shot", 7, 7)]),
+    ("Three people were shot, one fatally, in Leeds on Saturday night.",
+     [("injured", 2, 2), ("killed", 1, 1), ("shot", 3, 3)]),
+    ("Five people were shot, three fatally, in Manchester on Saturday, police said.",
+     [("injured", 2, 2), ("killed", 3, 3), ("shot", 5, 5)]),
+])
+def test_the_shot_who_did_not_die_were_wounded(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_the_derived_count_says_how_it_was_reckoned():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nSix people were shot, two of them fatally.")
+    derived = out["quantities"].query("measure == 'injured'").iloc[0]
+    assert derived.implicit and derived.surface == "shot" and "fatally" in derived.sentence
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Four people died in a murder-suicide in Killeen.", [("killed", 4, 4)]),       # the numeral says how many
+    ("Police are investigating a murder-suicide in Wallkill.", [("killed", 2, None)]),
+    ("The woman was identified as the shooter in a triple murder-suicide.", [("killed", 4, 4)]),
+])
+def test_compound_crime_names(sentence, want):
+    assert claims_of(sentence) == want
