@@ -33,7 +33,8 @@ from pipeline.facts.quantities import Quantity
 # them needs the parse)
 CANDIDATE = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
-    r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves))\b",
+    r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
+    r"deceased|hospitals?|hospitali[sz]ed|treated)\b",
     re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
 CASUALTY = ("killed", "injured", "shot")
@@ -151,6 +152,10 @@ class Grammar:
 
     def _predicate_measure(self, pred, victim) -> str | None:
         measure = self.by_lemma.get(_lemma(pred)) or self.by_lemma.get(pred.lower_)
+        if measure is None:
+            hurt = _to_hospital(pred, victim)
+            if hurt:
+                return hurt
         if measure is None and _lemma(pred) == "be":  # "three were dead"
             for c in pred.children:
                 if c.dep_ in ("acomp", "attr") and (self.by_lemma.get(_lemma(c)) or
@@ -336,6 +341,8 @@ def _predicates_of(noun):
     if tok.dep_ == "conj":  # "a man and two women were killed"
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
+    if tok.dep_ in OBJECTS:  # "left five others injured", "found three people dead": the object's complement
+        out.extend(c for c in tok.head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > tok.i)
     if tok.dep_ in SUBJECTS | OBJECTS | {"attr", "oprd", "appos"}:
         out.append(tok.head)
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
@@ -350,6 +357,45 @@ def _predicates_of(noun):
     return out
 
 
+CLAUSES = {"ccomp", "parataxis", "advcl", "relcl", "csubj", "csubjpass", "nsubj", "nsubjpass", "mark"}
+# taken to hospital: the counted people are the ones carried (the object, or the subject of a passive)
+TO_HOSPITAL_VERBS = {"take", "taken", "took", "takes", "taking", "transport", "rush", "bring", "brought", "carry",
+                     "airlift", "fly", "flown", "flew", "send", "sent", "put", "admit", "drive", "drove", "driven",
+                     "treat"}
+HOSPITAL = re.compile(r"\b(?:(?i:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|emergency\s+rooms?|"
+                      r"infirmary)|A&E|ER)\b")
+DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|death|deceased|fatal(?:ly)?|killed|pronounced|succumbed|"
+                         r"later\s+died)\b", re.I)
+
+
+def _to_hospital(pred, victim) -> str | None:
+    """'Three people were taken to hospital', 'Paramedics rushed two victims to the trauma center', 'put
+    four people in the hospital', 'three others were treated for wounds': the people carried to hospital
+    or treated for wounds were hurt ('injured'); 'taken to hospital and pronounced dead' is 'killed';
+    'taken to hospital, where one died' leaves it to the lexicon."""
+    word = pred.lower_
+    if _pos(pred) != "VERB" or (word not in TO_HOSPITAL_VERBS and _lemma(pred) not in TO_HOSPITAL_VERBS and
+                                word.rstrip("eds") not in TO_HOSPITAL_VERBS):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in pred.children)
+    if not ((passive and victim.dep_ == "nsubjpass") or (not passive and victim.dep_ in OBJECTS)):
+        return None
+    for c in pred.children:
+        if c.dep_ != "prep":
+            continue
+        where = c.lower_ in ("to", "in", "into", "at") and any(HOSPITAL.search(t.text) for t in c.subtree)
+        why = c.lower_ == "for" and _lemma(pred) == "treat" and any(
+            t.lower_.startswith(("wound", "injur", "gunshot", "burn")) for t in c.subtree)
+        if where or why:
+            for c2 in pred.children:  # "... and pronounced dead", "... and died": the same people
+                if c2.dep_ == "conj" and not any(g.dep_ in SUBJECTS for g in c2.children) and any(
+                        DEATH_WORDS.fullmatch(t.text) for t in c2.subtree):
+                    return "killed"
+            # "taken to hospital, where one died": a death said of some of them
+            return None if any(DEATH_WORDS.fullmatch(t.text) for t in pred.subtree) else "injured"
+    return None
+
+
 WOUNDING = {"shoot", "stab", "beat", "maul"}  # acts that kill or wound: "shot and killed", "stabbed to death"
 
 
@@ -361,6 +407,8 @@ def _fatal(pred) -> bool:
                     and c.i == pred.i + 2:  # "shot and killed": the same victims
                 return True
             continue
+        if c.dep_ in CLAUSES or any(g.dep_ in SUBJECTS for g in c.children):
+            continue  # another clause says what happened to someone else: "Caudill died; the other three were injured"
         if _lemma(c) in FATAL or c.lower_ in FATAL:
             return True
         if c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children):
@@ -502,7 +550,8 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
 
 
 KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {"be", "shoot", "kill", "die", "perish", "murder",
-                                                                 "slay", "wound", "injure", "hurt", "stab", "beat"}
+                                                                 "slay", "wound", "injure", "hurt", "stab", "beat",
+                                                                 "treat", "transport", "rush", "carry", "airlift", "admit"}
 
 
 def _know(words) -> None:

@@ -66,3 +66,21 @@ def test_the_derived_count_says_how_it_was_reckoned():
 ])
 def test_compound_crime_names(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Police say all four were taken to Community Regional Hospital.", [("injured", 4, 4)]),
+    ("Paramedics took three people to the Royal London Hospital.", [("injured", 3, 3)]),
+    ("The shooting put four people in the hospital.", [("injured", 4, 4)]),
+    ("Paramedics rushed two victims to local hospitals.", [("injured", 2, 2)]),
+    ("Three victims were transported to a local hospital for treatment.", [("injured", 3, 3)]),
+    ("Two men died and three others were treated for wounds at a local emergency room.",
+     [("injured", 3, 3), ("killed", 2, 2)]),
+    ("Two people were taken to the hospital and pronounced dead.", [("killed", 2, 2)]),
+    ("The attack killed a pedestrian and left five others injured, police said.",
+     [("injured", 5, 5), ("killed", 1, 1)]),
+    ("Deputies found all four deceased.", [("killed", 4, 4)]),
+    ("Caudill died; the other three were injured.", [("injured", 3, 3), ("killed", 1, 1)]),
+])
+def test_hurt_read_from_what_was_done_to_them(sentence, want):
+    assert claims_of(sentence) == want
