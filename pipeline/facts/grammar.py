@@ -66,6 +66,13 @@ MULTIPLE_MURDER_SUICIDE = re.compile(r"\b(?P<n>double|triple|quadruple|quintuple
 SHOT_THEN = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are|got)\s+)?"
                        r"(?P<shot>shot)\b(?!\s+(?:dead|to\s+death|and\s+killed))[^.;:!?\d]{0,60}?,\s*"
                        r"(?:(?:including|with|and)\s+)?$", re.I)
+# the killer's own death after the killing, with no new subject: "... before killing himself", "..., then
+# took his own life", "... and then turned the gun on herself"
+SUICIDE_AFTER = re.compile(
+    r"[^.;:!?]{0,120}?\b(?:before|then|and|after\s+which)\s+(?:then\s+)?(?:\w+\s+){0,1}?"
+    r"(?:kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
+    r"committ?(?:ed|ing|s)?\s+suicide|fatally\s+shoot(?:ing|s)?\s+(?:him|her)self|fatally\s+shot\s+(?:him|her)self|"
+    r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self)\b", re.I)
 ONE_AFTER_SHOT = re.compile(r"\b(?:one|One)(?=\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|dead|died|killed)\b)")
 FATAL_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom|those)\s+)?(?:(?:were|was|have\s+been|are)\s+)?"
                          r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|killed)\b", re.I)
@@ -195,6 +202,9 @@ class Grammar:
             for m in MURDER_SUICIDE.finditer(sentence):
                 found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
             derived = {}
+            for start, end, value, how in self._killed_in_all(doc, s0, qs):
+                found.append((start, end, value, "killed", "exact"))
+                derived[(start, end)] = how
             for start, end, value, what, how in _wounded_rest(text, s0, e0, qs):
                 found.append((start, end, value, what, "exact"))
                 if how:
@@ -233,6 +243,64 @@ class Grammar:
                 out.append(q)
         return out
 
+    def _killed_in_all(self, doc, s0: int, qs: list[Quantity]) -> list[tuple[int, int, float, str]]:
+        """'A man fatally shot his wife and two young sons before killing himself': the dead of one
+        killing add up over its coordinated objects (1 + 2), and a killer who then kills himself is one
+        more (4). Each object must be countable: a numeral, a singular person ('his wife', a name) or
+        `himself`; a plural without a numeral ('his family') stops the sum. Derived only when it adds
+        something (two objects or more, or the killer's own death): the span runs from the verb to the
+        last object, the provenance says how it was reckoned."""
+        out = []
+        for tok in doc:
+            if _pos(tok) != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+                continue
+            lemma = _lemma(tok)
+            if not (self.by_lemma.get(lemma) == "killed" or (lemma in WOUNDING and _fatal(tok))):
+                continue
+            objs = [c for c in tok.children if c.dep_ in OBJECTS]
+            if len(objs) != 1:
+                continue
+            chain, node = [], objs[0]
+            while node is not None:
+                chain.append(node)
+                nxt = [c for c in node.children if c.dep_ == "conj" or (
+                    c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
+                node = nxt[0] if nxt else None
+            parts, selfs = [], 0
+            for n in chain:
+                if n.lower_ in ("himself", "herself"):
+                    parts.append(1)
+                    selfs += 1
+                    continue
+                nums = [c for c in n.children if c.dep_ == "nummod" and c.i < n.i]
+                if nums:
+                    a = s0 + nums[0].idx
+                    v = next((q.value_low for q in qs if q.start <= a < q.end and q.qualifier == "exact"
+                              and q.value_low == q.value_high), None)
+                    if v is None:
+                        parts = []
+                        break
+                    parts.append(v)
+                elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
+                                                  _pos(n) == "PROPN" and n.text[:1].isupper() or
+                                                  any(c.dep_ in ("det", "poss") for c in n.children)):
+                    # what is killed is alive: a singular noun with a determiner is one ("a solicitor")
+                    parts.append(1)
+                else:
+                    parts = []
+                    break
+            if not parts:
+                continue
+            after = doc.text[tok.idx + len(tok.text):]
+            killer = 0 if selfs else (1 if SUICIDE_AFTER.match(after) else 0)
+            if len(parts) < 2 and not killer:
+                continue
+            total = sum(parts) + killer
+            how = " + ".join(f"{v:g}" for v in parts) + (" + 1 (the killer)" if killer else "")
+            last = chain[-1]
+            out.append((tok.idx, last.idx + len(last.text), float(total), how))
+        return out
+
     def restore_implicit(self, qs: list[Quantity]) -> None:
         """The lexicon pass may have re-read an implicit count's measure: the grammar's stands.
 
@@ -244,7 +312,8 @@ class Grammar:
             if q.extra.get("implicit"):
                 q.measure = q.extra["grammar_measure"]
                 if q.qualifier == "at_least" and any(
-                        o is not q and not o.extra.get("implicit") and o.measure == q.measure and
+                        o is not q and (not o.extra.get("implicit") or "derived" in o.extra) and
+                        o.measure == q.measure and
                         o.sentence_start == q.sentence_start and o.value_low is not None for o in qs):
                     drop.append(q)
         if drop:

@@ -84,3 +84,23 @@ def test_compound_crime_names(sentence, want):
 ])
 def test_hurt_read_from_what_was_done_to_them(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Police say a man fatally shot his wife and two young sons before killing himself at their home.", 4),
+    ("A gunman killed four people at a farmhouse near Belfair before taking his own life.", 5),
+    ("A retired police officer has killed his two children and himself, officials said.", 3),
+    ("A woman killed her 30-year-old daughter and two young grandchildren before turning the gun on herself.", 4),
+    ("The gunman shot dead a taxi driver and a solicitor, then killed himself in woodland.", 3),
+    ("He shot and killed John Smith and Mary Jones.", 2),
+])
+def test_the_dead_of_one_killing_add_up(sentence, total):
+    assert ("killed", total, total) in claims_of(sentence)
+
+
+def test_no_sum_over_an_uncounted_plural():
+    assert all(v != 2 for _, v, _ in claims_of("A gunman killed his family and then himself."))
+
+
+def test_an_open_murder_suicide_count_yields_to_the_sum():
+    assert ("killed", 2, None) not in claims_of("A retired officer killed his two children and himself in a murder-suicide.")
