@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from pipeline.facts.measure import _emergency_number
 from pipeline.facts.quantities import Quantity
 
 # a sentence is parsed only if it holds one of these words (not "shooting", "victim": the
@@ -127,6 +128,9 @@ class Grammar:
                 q.measure = q.extra["count_of"]
                 q.extra["measure_basis"] = "grammar"
                 continue
+            if _emergency_number(text, q):  # "a wounded girl calling 911"
+                q.measure = "other"
+                continue
             if _age_in_apposition(text, q):
                 q.measure = "other"
                 q.extra["not_a_count"] = "age"
@@ -173,7 +177,7 @@ class Grammar:
         # the agent of an active verb is the one who did it, not a victim: "a man shot two people"
         if _pos(pred) == "VERB" and victim.dep_ == "nsubj" and measure in ("shot", "killed") \
                 and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt") \
-                and not any(c.dep_ == "auxpass" for c in pred.children):
+                and not any(c.dep_ == "auxpass" for c in pred.children) and not _headline_passive(pred):
             return None
         if measure in ("shot", "injured") and _fatal(pred):  # "shot dead", "stabbed to death"
             return "killed"
@@ -404,7 +408,7 @@ def _predicates_of(noun):
     """The words saying what happened to `noun`, nearest first."""
     out = []
     for c in noun.children:  # "two people injured", "three people dead"
-        if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i:
+        if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i and not (c.dep_ == "acl" and c.tag_ == "VBG"):
             out.append(c)
     tok = noun
     if tok.dep_ == "conj":  # "a man and two women were killed"
@@ -501,11 +505,19 @@ def _survived(pred) -> bool:
     return bool(SURVIVED.search(sent.text)) and not _fatal(pred)
 
 
+def _headline_passive(pred) -> bool:
+    """'Man killed in Gresham shooting', '2 teens shot outside school': headlines drop the auxiliary, so a
+    past participle with a subject and no auxiliary is a passive."""
+    return pred.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in pred.children) and \
+        not any(c.dep_ in ("aux", "auxpass") for c in pred.children)
+
+
 def _victims(pred):
     """The nouns a casualty predicate says something happened to."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children) or _headline_passive(pred)
     out = []
-    if pred.dep_ == "acl" and _pos(pred.head) in ("NOUN", "PROPN"):  # "another teenager injured"
+    # "another teenager injured"; not a present participle, whose noun is the agent ("a man shooting at others")
+    if pred.dep_ == "acl" and _pos(pred.head) in ("NOUN", "PROPN") and pred.tag_ != "VBG":
         out.append(pred.head)
     target = pred.head if pred.dep_ in ("acomp", "attr") else pred  # "the man was dead"
     for c in target.children:
@@ -539,7 +551,10 @@ def _count_of(noun) -> int | None:
     # conjuncts of its own is the rest of the list, not another name for A
     conj = [_count_of(c) for c in noun.children if _pos(c) in ("NOUN", "PROPN") and (
         c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)))]
-    named = _pos(noun) == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets
+    # a name, not a word in capitals (a dateline: "KILLEEN, Texas - Four people are dead"); a headline's
+    # "Man killed in shooting" is one (headlines drop the article)
+    named = _pos(noun) == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets and \
+        not (noun.text.isupper() and len(noun.text) > 1)
     person = _lemma(noun) in PERSON_SINGULAR or _year_old(noun)
     if named or (person and dets & INDEFINITE):
         return 1 + sum(c for c in conj if c)

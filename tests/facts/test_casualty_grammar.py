@@ -104,3 +104,23 @@ def test_no_sum_over_an_uncounted_plural():
 
 def test_an_open_murder_suicide_count_yields_to_the_sum():
     assert ("killed", 2, None) not in claims_of("A retired officer killed his two children and himself in a murder-suicide.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The sheriff said the 16-year-old called 911 and told dispatchers he had been shot.",
+    "Police found the 911 caller's father dead inside the home.",
+    "A wounded 12-year-old girl was calling 911 when officers arrived.",
+    "A neighbour dialled 999 after hearing shots; one man was killed.",
+    "The two men were pronounced dead about 30 yards apart.",
+])
+def test_emergency_numbers_and_distances_are_not_counts(sentence):
+    assert not any(v in (911, 999, 30) for _, v, _ in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("KILLEEN, Texas - Four people are dead after an overnight shooting.", [("killed", 4, 4)]),  # dateline
+    ("Man charged in Houston shooting deaths of woman, daughter", []),  # the agent of a present participle
+    ("Man killed in Gresham shooting", [("killed", 1, 1)]),  # headlines drop the article
+])
+def test_who_is_a_victim_in_headlines_and_datelines(sentence, want):
+    assert claims_of(sentence) == want
