@@ -217,6 +217,9 @@ class Grammar:
                 found.append((m.start(), m.end(), 1.0, "killed", "exact"))
             for tok in doc:
                 measure = self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_)
+                if measure is None and _pos(tok) == "VERB" and (tok.lower_ in TO_HOSPITAL_VERBS or
+                                                                _lemma(tok) in TO_HOSPITAL_VERBS):
+                    measure = "injured"  # "another woman was rushed to hospital": read per victim below
                 if measure not in CASUALTY or _pos(tok) not in ("VERB", "ADJ", "AUX"):
                     continue
                 for victim in _victims(tok):
@@ -225,7 +228,8 @@ class Grammar:
                     count = _count_of(victim)
                     if count is None:
                         continue
-                    what = self._predicate_measure(tok, victim) or measure
+                    what = self._predicate_measure(tok, victim) or (
+                        measure if self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) else None)
                     if what not in CASUALTY:
                         continue
                     seen.add(victim.i)
@@ -450,7 +454,8 @@ def _to_hospital(pred, victim) -> str | None:
     if _pos(pred) != "VERB" or (word not in TO_HOSPITAL_VERBS and _lemma(pred) not in TO_HOSPITAL_VERBS and
                                 word.rstrip("eds") not in TO_HOSPITAL_VERBS):
         return None
-    passive = any(c.dep_ == "auxpass" for c in pred.children)
+    passive = any(c.dep_ == "auxpass" for c in pred.children) or (  # "was struck ... and taken to hospital"
+        pred.dep_ == "conj" and victim.head.i == pred.head.i and any(c.dep_ == "auxpass" for c in pred.head.children))
     if not ((passive and victim.dep_ == "nsubjpass") or (not passive and victim.dep_ in OBJECTS)):
         return None
     for c in pred.children:
@@ -520,7 +525,15 @@ def _victims(pred):
     if pred.dep_ == "acl" and _pos(pred.head) in ("NOUN", "PROPN") and pred.tag_ != "VBG":
         out.append(pred.head)
     target = pred.head if pred.dep_ in ("acomp", "attr") else pred  # "the man was dead"
-    for c in target.children:
+    kids = list(target.children)
+    if pred.dep_ == "conj" and _pos(pred.head) == "VERB" and not any(c.dep_ in SUBJECTS for c in kids) and (
+            pred.lower_ in TO_HOSPITAL_VERBS or _lemma(pred) in TO_HOSPITAL_VERBS):
+        # "A teen was struck by gunfire and taken to hospital": conjoined verbs share their subject
+        head_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.head.children)
+        if head_passive and not any(c.dep_ == "dobj" for c in kids):
+            passive = True
+            kids += [c for c in pred.head.children if c.dep_ == "nsubjpass"]
+    for c in kids:
         if c.dep_ == "nsubjpass":
             out.append(c)
         elif c.dep_ == "nsubj":

@@ -124,3 +124,13 @@ def test_emergency_numbers_and_distances_are_not_counts(sentence):
 ])
 def test_who_is_a_victim_in_headlines_and_datelines(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("A teen was struck by celebratory gunfire and taken to Sunrise Hospital with non-life-threatening "
+     "injuries.", [("injured", 1, 1)]),  # conjoined verbs share their subject
+    ("Another woman was rushed to the Royal Infirmary with critical wounds.", [("injured", 1, 1)]),
+    ("A woman was stabbed and taken to hospital.", [("injured", 1, 1)]),
+])
+def test_one_taken_to_hospital(sentence, want):
+    assert claims_of(sentence) == want
