@@ -39,6 +39,7 @@ CANDIDATE = re.compile(
     re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
 CASUALTY = ("killed", "injured", "shot")
+BLOCK_AFTER = re.compile(r"(?:-|\s)+blocks?\b", re.I)
 # adverbs, complements and conjuncts that make a shooting fatal
 FATAL = {"fatally", "dead", "death", "kill", "die", "mortally", "lethally"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -77,6 +78,13 @@ SUICIDE_AFTER = re.compile(
 ONE_AFTER_SHOT = re.compile(r"\b(?:one|One)(?=\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|dead|died|killed)\b)")
 FATAL_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom|those)\s+)?(?:(?:were|was|have\s+been|are)\s+)?"
                          r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|killed)\b", re.I)
+# what someone meant, tried or threatened to do did not (yet) happen: "planned to kill himself", "tried to
+# take her own life", "threatened to shoot them", "was going to kill himself"
+INTENT = {"plan", "planned", "plans", "planning", "threaten", "threatened", "threatens", "threatening", "try",
+          "tried", "tries", "trying", "attempt", "attempted", "attempts", "attempting", "want", "wanted", "wants",
+          "intend", "intended", "intends", "vow", "vowed", "vows", "go", "going", "promise", "promised", "hope",
+          "hoped", "decide", "decided", "about", "offer", "offered", "fail", "failed"}
+INTENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(INTENT)) + r")\s+to\s+$", re.I)
 OWN_LIFE = re.compile(r"\b(?:took|takes|taking|take)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b", re.I)
 AGE_COMMAS = re.compile(r",\s*$")
 
@@ -128,6 +136,10 @@ class Grammar:
                 q.measure = q.extra["count_of"]
                 q.extra["measure_basis"] = "grammar"
                 continue
+            if BLOCK_AFTER.match(text, q.end):  # an address: "in the 2700-block of E. 75th St."
+                q.measure = "other"
+                q.extra["not_a_count"] = "address"
+                continue
             if _emergency_number(text, q):  # "a wounded girl calling 911"
                 q.measure = "other"
                 continue
@@ -158,7 +170,8 @@ class Grammar:
         for head in _predicates_of(noun):
             measure = self._predicate_measure(head, noun)
             if measure:
-                return measure
+                # "threatened to kill two people": what was meant, not what happened
+                return "other" if measure in CASUALTY and _intended(head) else measure
         return None
 
     def _predicate_measure(self, pred, victim) -> str | None:
@@ -214,13 +227,14 @@ class Grammar:
                 if how:
                     derived[(start, end)] = how
             for m in OWN_LIFE.finditer(sentence):
-                found.append((m.start(), m.end(), 1.0, "killed", "exact"))
+                if not INTENT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+                    found.append((m.start(), m.end(), 1.0, "killed", "exact"))
             for tok in doc:
                 measure = self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_)
                 if measure is None and _pos(tok) == "VERB" and (tok.lower_ in TO_HOSPITAL_VERBS or
                                                                 _lemma(tok) in TO_HOSPITAL_VERBS):
                     measure = "injured"  # "another woman was rushed to hospital": read per victim below
-                if measure not in CASUALTY or _pos(tok) not in ("VERB", "ADJ", "AUX"):
+                if measure not in CASUALTY or _pos(tok) not in ("VERB", "ADJ", "AUX") or _intended(tok):
                     continue
                 for victim in _victims(tok):
                     if victim.i in seen:
@@ -508,6 +522,16 @@ def _survived(pred) -> bool:
     """'shot in the leg', 'shot and wounded', 'shot ... in stable condition': a wound, not a death."""
     sent = pred.sent
     return bool(SURVIVED.search(sent.text)) and not _fatal(pred)
+
+
+def _intended(pred) -> bool:
+    """'planned to kill himself', 'tried to take her own life': the predicate is the infinitive of a verb
+    of intention or attempt (an `xcomp` with `to`), so it says what someone meant to do, not what happened."""
+    tok = pred
+    if tok.dep_ in ("acomp", "attr") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "xcomp" and tok.head.lower_ in INTENT and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _headline_passive(pred) -> bool:

@@ -134,3 +134,18 @@ def test_who_is_a_victim_in_headlines_and_datelines(sentence, want):
 ])
 def test_one_taken_to_hospital(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("He told his mother he had shot four people and planned to kill himself.", [("shot", 4, 4)]),
+    ("A woman fatally shot her son and her husband, then tried to take her own life.", [("killed", 2, 2)]),
+    ("He threatened to kill two people before officers arrived.", []),
+    ("The gunman tried to kill three officers but was arrested, police said.", []),
+])
+def test_what_was_meant_or_tried_did_not_happen(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_an_address_block_is_not_a_count():
+    assert not any(v == 2700 for _, v, _ in claims_of(
+        "A man walked into a restaurant in the 2700-block of E. 75th St. and shot four people dead."))
