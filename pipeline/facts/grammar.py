@@ -75,6 +75,12 @@ SUICIDE_AFTER = re.compile(
     r"(?:kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
     r"committ?(?:ed|ing|s)?\s+suicide|fatally\s+shoot(?:ing|s)?\s+(?:him|her)self|fatally\s+shot\s+(?:him|her)self|"
     r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self)\b", re.I)
+DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
+BY_WHO_SUICIDE = re.compile(
+    r"[^.;:!?]{0,80}?\bby\s+(?:a|an|the|his|her|their)\s+[\w\s,'’-]{1,60}?\b(?P<who>who\s+(?:later\s+|then\s+|also\s+)*"
+    r"(?:killed\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|fatally\s+shot\s+(?:him|her)self|"
+    r"turned\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self))\b", re.I)
+INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b", re.I)
 ONE_AFTER_SHOT = re.compile(r"\b(?:one|One)(?=\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|dead|died|killed)\b)")
 FATAL_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom|those)\s+)?(?:(?:were|was|have\s+been|are)\s+)?"
                          r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|killed)\b", re.I)
@@ -274,54 +280,70 @@ class Grammar:
         last object, the provenance says how it was reckoned."""
         out = []
         for tok in doc:
-            if _pos(tok) != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
-                continue
             lemma = _lemma(tok)
-            if not (self.by_lemma.get(lemma) == "killed" or (lemma in WOUNDING and _fatal(tok))):
+            if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS:  # "the deaths of a mother, son and girl"
+                objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]
+                if len(objs) == 1:
+                    self._add_up(tok, objs[0], s0, qs, out, suicide=False)
+                continue
+            if _pos(tok) != "VERB" or not (self.by_lemma.get(lemma) == "killed" or (lemma in WOUNDING and _fatal(tok))):
+                continue
+            if any(c.dep_ == "auxpass" for c in tok.children):
+                # "Four people were shot dead by a man who later killed himself": the killer is one more
+                subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                m = BY_WHO_SUICIDE.match(doc.text, tok.idx + len(tok.text))
+                if subj and m and not INCLUDING.search(doc.text, tok.idx, m.end()):
+                    nums = [c for c in subj[0].children if c.dep_ == "nummod"]
+                    v = _figure_at(qs, s0 + nums[0].idx) if nums else None
+                    if v:  # the span is the killer's own death: "who later killed himself"
+                        out.append((m.start("who"), m.end("who"), v + 1.0, f"{v:g} + 1 (the killer)"))
                 continue
             objs = [c for c in tok.children if c.dep_ in OBJECTS]
-            if len(objs) != 1:
+            if len(objs) == 1:
+                self._add_up(tok, objs[0], s0, qs, out, suicide=True)
+        return out
+
+    def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool) -> None:
+        """Sum the coordinated people from `first` on (see `_killed_in_all`); append to `out`."""
+        doc = tok.doc
+        chain, node = [], first
+        while node is not None:
+            chain.append(node)
+            nxt = [c for c in node.children if c.dep_ == "conj" or (
+                c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
+            node = nxt[0] if nxt else None
+        parts, selfs = [], 0
+        for n in chain:
+            if n.lower_ in ("himself", "herself"):
+                parts.append(1)
+                selfs += 1
                 continue
-            chain, node = [], objs[0]
-            while node is not None:
-                chain.append(node)
-                nxt = [c for c in node.children if c.dep_ == "conj" or (
-                    c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
-                node = nxt[0] if nxt else None
-            parts, selfs = [], 0
-            for n in chain:
-                if n.lower_ in ("himself", "herself"):
-                    parts.append(1)
-                    selfs += 1
-                    continue
-                nums = [c for c in n.children if c.dep_ == "nummod" and c.i < n.i]
-                if nums:
-                    a = s0 + nums[0].idx
-                    v = next((q.value_low for q in qs if q.start <= a < q.end and q.qualifier == "exact"
-                              and q.value_low == q.value_high), None)
-                    if v is None:
-                        parts = []
-                        break
-                    parts.append(v)
-                elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
-                                                  _pos(n) == "PROPN" and n.text[:1].isupper() or
-                                                  any(c.dep_ in ("det", "poss") for c in n.children)):
-                    # what is killed is alive: a singular noun with a determiner is one ("a solicitor")
-                    parts.append(1)
-                else:
+            nums = [c for c in n.children if c.dep_ == "nummod" and c.i < n.i]
+            if nums:
+                v = _figure_at(qs, s0 + nums[0].idx)
+                if v is None:
                     parts = []
                     break
-            if not parts:
-                continue
-            after = doc.text[tok.idx + len(tok.text):]
-            killer = 0 if selfs else (1 if SUICIDE_AFTER.match(after) else 0)
-            if len(parts) < 2 and not killer:
-                continue
-            total = sum(parts) + killer
-            how = " + ".join(f"{v:g}" for v in parts) + (" + 1 (the killer)" if killer else "")
-            last = chain[-1]
-            out.append((tok.idx, last.idx + len(last.text), float(total), how))
-        return out
+                parts.append(v)
+            elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
+                                              _pos(n) == "PROPN" and n.text[:1].isupper() or
+                                              any(c.dep_ in ("det", "poss") for c in n.children)):
+                # what is killed is alive: a singular noun with a determiner is one ("a solicitor")
+                parts.append(1)
+            else:
+                parts = []
+                break
+        if not parts:
+            return
+        after = doc.text[tok.idx + len(tok.text):]
+        killer = 0 if selfs or not suicide else (1 if SUICIDE_AFTER.match(after) else 0)
+        if len(parts) < 2 and not killer:
+            return
+        total = sum(parts) + killer
+        how = " + ".join(f"{v:g}" for v in parts) + (" + 1 (the killer)" if killer else "")
+        last = chain[-1]
+        out.append((tok.idx, last.idx + len(last.text), float(total), how))
 
     def restore_implicit(self, qs: list[Quantity]) -> None:
         """The lexicon pass may have re-read an implicit count's measure: the grammar's stands.
@@ -522,6 +544,12 @@ def _survived(pred) -> bool:
     """'shot in the leg', 'shot and wounded', 'shot ... in stable condition': a wound, not a death."""
     sent = pred.sent
     return bool(SURVIVED.search(sent.text)) and not _fatal(pred)
+
+
+def _figure_at(qs: list[Quantity], pos: int) -> float | None:
+    """The exact value of the numeral figure at text offset `pos`, if there is one."""
+    return next((q.value_low for q in qs if q.start <= pos < q.end and q.qualifier == "exact"
+                 and q.value_low is not None and q.value_low == q.value_high), None)
 
 
 def _intended(pred) -> bool:

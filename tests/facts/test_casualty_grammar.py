@@ -149,3 +149,13 @@ def test_what_was_meant_or_tried_did_not_happen(sentence, want):
 def test_an_address_block_is_not_a_count():
     assert not any(v == 2700 for _, v, _ in claims_of(
         "A man walked into a restaurant in the 2700-block of E. 75th St. and shot four people dead."))
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Police are investigating the shooting deaths of a mother, son and little girl near Norcross.", 3),
+    ("He is charged with murder in the deaths of Veronica Mercado and her daughter, Linette Cano.", 2),
+    ("Four people were shot dead at a rural home by a man who later killed himself in front of deputies.", 5),
+    ("Two pensioners were killed by a neighbour who then took his own life, Essex Police said.", 3),
+])
+def test_the_dead_named_together_add_up(sentence, total):
+    assert ("killed", total, total) in claims_of(sentence)
