@@ -75,6 +75,9 @@ SUICIDE_AFTER = re.compile(
     r"(?:kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
     r"committ?(?:ed|ing|s)?\s+suicide|fatally\s+shoot(?:ing|s)?\s+(?:him|her)self|fatally\s+shot\s+(?:him|her)self|"
     r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self)\b", re.I)
+PARTITIVE_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.I)
+FATAL_AFTER_PARTITIVE = re.compile(r"\s+(?P<what>(?:shooting|gunshot)\s+victims\s+(?:have\s+|had\s+)?(?:since\s+|later\s+)?"
+                                   r"(?:died|succumbed))\b", re.I)
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 BY_WHO_SUICIDE = re.compile(
     r"[^.;:!?]{0,80}?\bby\s+(?:a|an|the|his|her|their)\s+[\w\s,'’-]{1,60}?\b(?P<who>who\s+(?:later\s+|then\s+|also\s+)*"
@@ -83,7 +86,8 @@ BY_WHO_SUICIDE = re.compile(
 INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b", re.I)
 ONE_AFTER_SHOT = re.compile(r"\b(?:one|One)(?=\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|dead|died|killed)\b)")
 FATAL_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom|those)\s+)?(?:(?:were|was|have\s+been|are)\s+)?"
-                         r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|killed)\b", re.I)
+                         r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|dies|die|killed|"
+                         r"(?:did\s+not|didn't|did\s+n't)\s+survive)\b", re.I)
 # what someone meant, tried or threatened to do did not (yet) happen: "planned to kill himself", "tried to
 # take her own life", "threatened to shoot them", "was going to kill himself"
 INTENT = {"plan", "planned", "plans", "planning", "threaten", "threatened", "threatens", "threatening", "try",
@@ -193,6 +197,8 @@ class Grammar:
                     return self._predicate_measure(c, victim)
         if measure is None:
             return None
+        if _lemma(pred) == "recover" and victim.dep_ != "nsubj":
+            return None  # "two others are recovering"; not "police recovered two guns"
         # the agent of an active verb is the one who did it, not a victim: "a man shot two people"
         if _pos(pred) == "VERB" and victim.dep_ == "nsubj" and measure in ("shot", "killed") \
                 and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt") \
@@ -399,6 +405,16 @@ def _wounded_rest(text: str, s0: int, e0: int, qs: list[Quantity]) -> list[tuple
         out.append((at, at + len("shot"), float(rest), "injured", f"{a.value_low:g} shot - {k:g} dead"))
         if one is not None:
             out.append((one.start() - s0, one.end() - s0, 1.0, "killed", ""))
+    # "two of the four shooting victims had died": the others of the shot survived
+    for a, b in zip(mine, mine[1:]):
+        m = PARTITIVE_DIED.match(text[a.end:b.start])
+        if not m or not FATAL_AFTER_PARTITIVE.match(text, b.end, min(e0, b.end + 60)) or \
+                not 0 <= a.value_low < b.value_low:
+            continue
+        a.extra["count_of"], b.extra["count_of"] = "killed", "shot"
+        f = FATAL_AFTER_PARTITIVE.match(text, b.end)
+        out.append((f.start("what") - s0, f.end() - s0, b.value_low - a.value_low,
+                    "injured", f"{b.value_low:g} shot - {a.value_low:g} dead"))
     return out
 
 
@@ -436,6 +452,8 @@ def _wanted(sentence: str) -> bool:
 
 def _counted(num):
     """The noun a number counts: its head when it modifies one ("three people"), else itself ("three were")."""
+    if any(c.dep_ in ("acl", "relcl") and c.i > num.i for c in num.children):
+        return num  # "3 dead, 1 injured in shooting": the number has its own predicate
     tok = num
     while tok.dep_ in ("quantmod", "compound", "nummod") and tok.head is not tok and tok.head.like_num:
         tok = tok.head
@@ -700,7 +718,7 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
 
 KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {"be", "shoot", "kill", "die", "perish", "murder",
                                                                  "slay", "wound", "injure", "hurt", "stab", "beat",
-                                                                 "treat", "transport", "rush", "carry", "airlift", "admit"}
+                                                                 "treat", "transport", "rush", "carry", "airlift", "admit", "recover"}
 
 
 def _know(words) -> None:

@@ -159,3 +159,17 @@ def test_an_address_block_is_not_a_count():
 ])
 def test_the_dead_named_together_add_up(sentence, total):
     assert ("killed", total, total) in claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("3 dead, 1 injured in shooting at Marion County berry farm", [("injured", 1, 1), ("killed", 3, 3)]),
+    ("Two died and two others are recovering in hospital.", [("injured", 2, 2), ("killed", 2, 2)]),
+    ("Police recovered two guns at the scene.", []),
+    ("Four people were shot inside a flat in Salford on Tuesday, and two did not survive.",
+     [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
+    ("4 shot on Columbus Street, 2 die", [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
+    ("Police said Sunday that two of the four shooting victims had died.",
+     [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
+])
+def test_the_dead_and_the_survivors_of_one_shooting(sentence, want):
+    assert claims_of(sentence) == want
