@@ -78,6 +78,8 @@ SUICIDE_AFTER = re.compile(
 PARTITIVE_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.I)
 FATAL_AFTER_PARTITIVE = re.compile(r"\s+(?P<what>(?:shooting|gunshot)\s+victims\s+(?:have\s+|had\s+)?(?:since\s+|later\s+)?"
                                    r"(?:died|succumbed))\b", re.I)
+VIOLENT = re.compile(r"\b(?:murder\w*|homicides?|shoot\w*|shot|gunshot|gunfire|stabb\w*|kill\w*|slay\w*|slain)\b",
+                     re.I)
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 BY_WHO_SUICIDE = re.compile(
     r"[^.;:!?]{0,80}?\bby\s+(?:a|an|the|his|her|their)\s+[\w\s,'’-]{1,60}?\b(?P<who>who\s+(?:later\s+|then\s+|also\s+)*"
@@ -213,7 +215,8 @@ class Grammar:
     # --- counts written without numerals ------------------------------------------------------
     def implicit_counts(self, text: str, sentences: list[tuple[int, int]], qs: list[Quantity]) -> list[Quantity]:
         """Figures for victims counted without a numeral, in the candidate sentences."""
-        taken = [(q.start, q.end) for q in qs]
+        # an age is no figure that a name's count would overlap ("12 year-old Spenson Bennett Jr. died")
+        taken = [(q.start, q.end) for q in qs if not _age_in_apposition(text, q)]
         out: list[Quantity] = []
         for s0, e0 in sentences:
             sentence = text[s0:e0]
@@ -265,6 +268,9 @@ class Grammar:
                 a, b = s0 + start, s0 + end
                 if (start, end) not in derived and any(x < b and a < y for x, y in taken):
                     continue  # a numeral figure is there already (or a larger implicit one)
+                for q in qs:  # one figure per start: an age the span begins with is left out of it
+                    if q.start == a and q.end < b:
+                        a = q.end + len(text[q.end:b]) - len(text[q.end:b].lstrip(" -"))
                 taken.append((a, b))
                 high = None if qualifier == "at_least" else value
                 q = Quantity(start=a, end=b, core_start=a, core_end=b, value_low=value, value_high=high,
@@ -290,8 +296,9 @@ class Grammar:
             if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS:  # "the deaths of a mother, son and girl"
                 objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]
-                if len(objs) == 1:
-                    self._add_up(tok, objs[0], s0, qs, out, suicide=False)
+                if len(objs) == 1:  # "the shooting death of a 14-year-old boy" is one: a violent death only
+                    violent = bool(VIOLENT.search(doc.text))  # (a death in custody is no casualty count)
+                    self._add_up(tok, objs[0], s0, qs, out, suicide=False, single=tok.tag_ == "NN" and violent)
                 continue
             if _pos(tok) != "VERB" or not (self.by_lemma.get(lemma) == "killed" or (lemma in WOUNDING and _fatal(tok))):
                 continue
@@ -310,7 +317,8 @@ class Grammar:
                 self._add_up(tok, objs[0], s0, qs, out, suicide=True)
         return out
 
-    def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool) -> None:
+    def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool,
+                single: bool = False) -> None:
         """Sum the coordinated people from `first` on (see `_killed_in_all`); append to `out`."""
         doc = tok.doc
         chain, node = [], first
@@ -344,10 +352,11 @@ class Grammar:
             return
         after = doc.text[tok.idx + len(tok.text):]
         killer = 0 if selfs or not suicide else (1 if SUICIDE_AFTER.match(after) else 0)
-        if len(parts) < 2 and not killer:
+        if len(parts) < 2 and not killer and not (single and parts == [1] and not selfs):
             return
         total = sum(parts) + killer
-        how = " + ".join(f"{v:g}" for v in parts) + (" + 1 (the killer)" if killer else "")
+        how = " + ".join(f"{v:g}" for v in parts) + (" + 1 (the killer)" if killer else "") if len(parts) > 1 \
+            or killer else ""
         last = chain[-1]
         out.append((tok.idx, last.idx + len(last.text), float(total), how))
 
@@ -607,7 +616,8 @@ def _victims(pred):
         if c.dep_ == "nsubjpass":
             out.append(c)
         elif c.dep_ == "nsubj":
-            if _pos(pred) == "ADJ" or _lemma(pred) in ("die", "perish") or passive:
+            if _pos(pred) == "ADJ" or _lemma(pred) in ("die", "perish") or pred.lower_ in ("dead", "deceased") \
+                    or passive:
                 out.append(c)
         elif c.dep_ in OBJECTS and not passive and _pos(pred) == "VERB":
             out.append(c)

@@ -173,3 +173,23 @@ def test_the_dead_named_together_add_up(sentence, total):
 ])
 def test_the_dead_and_the_survivors_of_one_shooting(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Deputies are investigating the accidental shooting death of a 14-year-old boy in Winter Haven.",
+     [("killed", 1, 1)]),
+    ("A Greene County man has been charged with murder in the death of his three-year-old son.",
+     [("killed", 1, 1)]),
+    ("Deputies say they found 14-year-old Kyler Daughtry deceased from a single gunshot wound.",
+     [("killed", 1, 1)]),
+    ("The coroner says 12 year-old Spenson Bennett Jr., of Columbus, died at the home last night.",
+     [("killed", 1, 1)]),
+])
+def test_one_death(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_one_figure_per_start():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\n"
+                         "The coroner says 12 year-old Spenson Bennett Jr. died at the home last night.")
+    assert out["quantities"]["quantity_id"].is_unique
