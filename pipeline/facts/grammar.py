@@ -649,7 +649,11 @@ def _count_of(noun) -> int | None:
     named = _pos(noun) == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets and \
         not (noun.text.isupper() and len(noun.text) > 1)
     person = _lemma(noun) in PERSON_SINGULAR or _year_old(noun)
-    if named or (person and dets & INDEFINITE):
+    # "The victim died at the hospital": news names a lone victim with the definite article
+    lone_victim = _lemma(noun) == "victim" and dets == {"the"} and not any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("other", "second", "third", "first", "fourth", "last")
+        for c in noun.children)
+    if named or (person and dets & INDEFINITE) or lone_victim:
         return 1 + sum(c for c in conj if c)
     return None
 

@@ -193,3 +193,12 @@ def test_one_figure_per_start():
     out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\n"
                          "The coroner says 12 year-old Spenson Bennett Jr. died at the home last night.")
     assert out["quantities"]["quantity_id"].is_unique
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The victim died at the hospital as a result of his injuries.", [("killed", 1, 1)]),
+    ("The victim was taken to the Royal Infirmary with stab wounds.", [("injured", 1, 1)]),
+    ("The other victim was taken to hospital.", []),  # one of several: not the count of the incident
+])
+def test_the_lone_victim(sentence, want):
+    assert claims_of(sentence) == want
