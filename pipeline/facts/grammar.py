@@ -37,6 +37,10 @@ CANDIDATE = re.compile(
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
     r"deceased|hospitals?|hospitali[sz]ed|treated)\b",
     re.I)
+# a count of victims is parsed too: what the sentence says of them decides ("Two of the victims were
+# juveniles", "Five victims were in critical condition")
+VICTIMS = re.compile(r"\bvictims?\b", re.I)
+NUMBERISH = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
 CASUALTY = ("killed", "injured", "shot")
 BLOCK_AFTER = re.compile(r"(?:-|\s)+blocks?\b", re.I)
@@ -172,10 +176,22 @@ class Grammar:
                 q.extra["not_a_count"] = "age"
                 continue
             measure = self._measure_of(_counted(num))
+            if measure is None and q.measure in CASUALTY and self._described(_counted(num)):
+                measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
             if measure:
                 q.measure = measure
                 q.extra["measure_basis"] = "grammar"
         _contrasted(text, qs)
+
+    def _described(self, noun) -> bool:
+        """The subject of `be` with a noun or adjective that is no casualty word ('Two of the victims were
+        juveniles', 'The other two victims were female civilians'): the sentence says what the counted
+        people are, so a cue word in it ('victims') does not make the number a casualty count."""
+        if noun.dep_ != "nsubj" or _lemma(noun.head) != "be":
+            return False
+        comps = [c for c in noun.head.children if c.dep_ in ("attr", "acomp")]
+        return bool(comps) and not any(self.by_lemma.get(_lemma(c)) or self.by_lemma.get(c.lower_) or
+                                       _lemma(c) in FATAL for c in comps)
 
     def _measure_of(self, noun) -> str | None:
         """What happened to `noun`: the measure of the predicate it depends on, if any."""
@@ -192,6 +208,8 @@ class Grammar:
             hurt = _to_hospital(pred, victim)
             if hurt:
                 return hurt
+        if measure is None and _lemma(pred) == "be" and _in_condition(pred):  # "five were in critical condition"
+            return "injured"
         if measure is None and _lemma(pred) == "be":  # "three were dead"
             for c in pred.children:
                 if c.dep_ in ("acomp", "attr") and (self.by_lemma.get(_lemma(c)) or
@@ -453,7 +471,8 @@ def _counts_things(q: Quantity) -> bool:
 
 
 def _wanted(sentence: str) -> bool:
-    if len(sentence) > MAX_PARSE_CHARS or not CANDIDATE.search(sentence):
+    if len(sentence) > MAX_PARSE_CHARS or not (CANDIDATE.search(sentence) or (
+            VICTIMS.search(sentence) and NUMBERISH.search(sentence))):
         return False
     letters = [c for c in sentence[:300] if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) >= 0.8 * len(letters)  # an English parser
@@ -587,6 +606,20 @@ def _intended(pred) -> bool:
         tok = tok.head
     return tok.dep_ == "xcomp" and tok.head.lower_ in INTENT and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+CONDITION = {"critical", "serious", "stable", "fair", "good", "grave", "satisfactory", "life-threatening"}
+
+
+def _in_condition(pred) -> bool:
+    """'were in critical condition', 'is in stable condition': alive and hurt."""
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ == "condition" and any(
+                        m.lower_ in CONDITION for m in g.children if m.dep_ in ("amod", "compound")):
+                    return True
+    return False
 
 
 def _headline_passive(pred) -> bool:

@@ -202,3 +202,13 @@ def test_one_figure_per_start():
 ])
 def test_the_lone_victim(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Two of the victims were juveniles.", []),  # who they are, not what befell them
+    ("The other two victims at the hospital were female civilians, a doctor said.", []),
+    ("Five victims were in critical condition on Sunday night.", [("injured", 5, 5)]),
+    ("Two of the victims were dead when paramedics arrived.", [("killed", 2, 2)]),
+])
+def test_what_the_sentence_says_of_the_victims(sentence, want):
+    assert claims_of(sentence) == want
