@@ -311,7 +311,8 @@ class Grammar:
         out = []
         for tok in doc:
             lemma = _lemma(tok)
-            if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS:  # "the deaths of a mother, son and girl"
+            if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS and not any(
+                    c.lower_ in ("attempted", "attempt", "alleged") for c in tok.children):  # "the deaths of a mother, son and girl"
                 objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]
                 if len(objs) == 1:  # "the shooting death of a 14-year-old boy" is one: a violent death only
@@ -345,6 +346,9 @@ class Grammar:
             nxt = [c for c in node.children if c.dep_ == "conj" or (
                 c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
             node = nxt[0] if nxt else None
+            # a list ends at a dash, bar or colon ("deaths of woman, daughter - KLTV.com-Tyler, Longview")
+            if node is not None and any(t.text in ("-", "–", "—", "|", ":", ";") for t in doc[chain[-1].i:node.i]):
+                node = None
         parts, selfs = [], 0
         for n in chain:
             if n.lower_ in ("himself", "herself"):
@@ -360,7 +364,9 @@ class Grammar:
                 parts.append(v)
             elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
                                               _pos(n) == "PROPN" and n.text[:1].isupper() or
-                                              any(c.dep_ in ("det", "poss") for c in n.children)):
+                                              any(c.dep_ in ("det", "poss") for c in n.children) and not (
+                                                  _lemma(n) in DEATH_NOUNS or n.lower_.endswith("ing") or
+                                                  n.lower_ in ("attempt", "attack", "assault", "robbery"))):
                 # what is killed is alive: a singular noun with a determiner is one ("a solicitor")
                 parts.append(1)
             else:

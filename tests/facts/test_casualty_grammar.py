@@ -212,3 +212,12 @@ def test_the_lone_victim(sentence, want):
 ])
 def test_what_the_sentence_says_of_the_victims(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Man charged in shooting deaths of woman, daughter - KLTV.com-Tyler, Longview, Jacksonville", []),
+    ("He is accused of the attempted murder of a 20-year-old man.", []),
+    ("Somebody killed my whole family - my mama, my sisters, and my little nephew, she said.", []),
+])
+def test_no_sum_beyond_the_list(sentence, want):
+    assert claims_of(sentence) == want
