@@ -205,7 +205,7 @@ class Grammar:
     def _predicate_measure(self, pred, victim) -> str | None:
         measure = self.by_lemma.get(_lemma(pred)) or self.by_lemma.get(pred.lower_)
         if measure is None:
-            hurt = _to_hospital(pred, victim)
+            hurt = _to_hospital(pred, victim) or _suffered(pred, victim)
             if hurt:
                 return hurt
         if measure is None and _lemma(pred) == "be" and _in_condition(pred):  # "five were in critical condition"
@@ -252,9 +252,10 @@ class Grammar:
             for m in MURDER_SUICIDE.finditer(sentence):
                 found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
             derived = {}
-            for start, end, value, how in self._killed_in_all(doc, s0, qs):
-                found.append((start, end, value, "killed", "exact"))
-                derived[(start, end)] = how
+            for start, end, value, how, what in self._killed_in_all(doc, s0, qs):
+                found.append((start, end, value, what, "exact"))
+                if how:
+                    derived[(start, end)] = how
             for start, end, value, what, how in _wounded_rest(text, s0, e0, qs):
                 found.append((start, end, value, what, "exact"))
                 if how:
@@ -267,9 +268,13 @@ class Grammar:
                 if measure is None and _pos(tok) == "VERB" and (tok.lower_ in TO_HOSPITAL_VERBS or
                                                                 _lemma(tok) in TO_HOSPITAL_VERBS):
                     measure = "injured"  # "another woman was rushed to hospital": read per victim below
+                sufferers = []
+                if measure is None and _pos(tok) == "VERB" and tok.lower_.rstrip("eds") in SUFFER:
+                    sufferers = [c for c in tok.children if c.dep_ == "nsubj"]  # "a woman sustained injuries"
+                    measure = "injured"
                 if measure not in CASUALTY or _pos(tok) not in ("VERB", "ADJ", "AUX") or _intended(tok):
                     continue
-                for victim in _victims(tok):
+                for victim in sufferers or _victims(tok):
                     if victim.i in seen:
                         continue
                     count = _count_of(victim)
@@ -282,14 +287,18 @@ class Grammar:
                     seen.add(victim.i)
                     start, end = _span(victim, count)
                     found.append((start, end, float(count), what, "exact"))
+            starts = {q.start for q in qs} | {q.start for q in out}
             for start, end, value, measure, qualifier in found:
                 a, b = s0 + start, s0 + end
                 if (start, end) not in derived and any(x < b and a < y for x, y in taken):
                     continue  # a numeral figure is there already (or a larger implicit one)
+                if a in starts and not any(q.start == a and q.end < b for q in qs):
+                    continue  # the same words read twice (a sum that is also a list of victims)
                 for q in qs:  # one figure per start: an age the span begins with is left out of it
                     if q.start == a and q.end < b:
                         a = q.end + len(text[q.end:b]) - len(text[q.end:b].lstrip(" -"))
                 taken.append((a, b))
+                starts.add(a)
                 high = None if qualifier == "at_least" else value
                 q = Quantity(start=a, end=b, core_start=a, core_end=b, value_low=value, value_high=high,
                              qualifier=qualifier, unit="person", head=None, measure=measure,
@@ -301,7 +310,7 @@ class Grammar:
                 out.append(q)
         return out
 
-    def _killed_in_all(self, doc, s0: int, qs: list[Quantity]) -> list[tuple[int, int, float, str]]:
+    def _killed_in_all(self, doc, s0: int, qs: list[Quantity]) -> list[tuple[int, int, float, str, str]]:
         """'A man fatally shot his wife and two young sons before killing himself': the dead of one
         killing add up over its coordinated objects (1 + 2), and a killer who then kills himself is one
         more (4). Each object must be countable: a numeral, a singular person ('his wife', a name) or
@@ -319,6 +328,20 @@ class Grammar:
                     violent = bool(VIOLENT.search(doc.text))  # (a death in custody is no casualty count)
                     self._add_up(tok, objs[0], s0, qs, out, suicide=False, single=tok.tag_ == "NN" and violent)
                 continue
+            if _pos(tok) in ("VERB", "ADJ"):  # "two officers and a woman suffered gunshot wounds" = 3
+                for subj in _victims(tok):
+                    if subj.dep_ in SUBJECTS and subj.i < tok.i and any(c.dep_ == "conj" for c in subj.children):
+                        what = self._predicate_measure(tok, subj)
+                        if what in CASUALTY:
+                            self._add_up(tok, subj, s0, qs, out, suicide=False, measure=what,
+                                         span=(subj.left_edge.i, None))
+                if tok.lower_.rstrip("eds") in SUFFER:
+                    for subj in (c for c in tok.children if c.dep_ == "nsubj" and any(
+                            g.dep_ == "conj" for g in c.children)):
+                        what = _suffered(tok, subj)
+                        if what:
+                            self._add_up(tok, subj, s0, qs, out, suicide=False, measure=what,
+                                         span=(subj.left_edge.i, None))
             if _pos(tok) != "VERB" or not (self.by_lemma.get(lemma) == "killed" or (lemma in WOUNDING and _fatal(tok))):
                 continue
             if any(c.dep_ == "auxpass" for c in tok.children):
@@ -329,7 +352,7 @@ class Grammar:
                     nums = [c for c in subj[0].children if c.dep_ == "nummod"]
                     v = _figure_at(qs, s0 + nums[0].idx) if nums else None
                     if v:  # the span is the killer's own death: "who later killed himself"
-                        out.append((m.start("who"), m.end("who"), v + 1.0, f"{v:g} + 1 (the killer)"))
+                        out.append((m.start("who"), m.end("who"), v + 1.0, f"{v:g} + 1 (the killer)", "killed"))
                 continue
             objs = [c for c in tok.children if c.dep_ in OBJECTS]
             if len(objs) == 1:
@@ -337,7 +360,7 @@ class Grammar:
         return out
 
     def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool,
-                single: bool = False) -> None:
+                single: bool = False, measure: str = "killed", span: tuple | None = None) -> None:
         """Sum the coordinated people from `first` on (see `_killed_in_all`); append to `out`."""
         doc = tok.doc
         chain, node = [], first
@@ -382,7 +405,10 @@ class Grammar:
         how = " + ".join(f"{v:g}" for v in parts) + (" + 1 (the killer)" if killer else "") if len(parts) > 1 \
             or killer else ""
         last = chain[-1]
-        out.append((tok.idx, last.idx + len(last.text), float(total), how))
+        start = tok.idx if span is None else doc[span[0]].idx
+        if span is not None and doc[span[0]].like_num:  # one figure per start: begin after the numeral
+            start = doc[span[0] + 1].idx
+        out.append((start, last.idx + len(last.text), float(total), how, measure))
 
     def restore_implicit(self, qs: list[Quantity]) -> None:
         """The lexicon pass may have re-read an implicit count's measure: the grammar's stands.
@@ -531,6 +557,21 @@ HOSPITAL = re.compile(r"\b(?:(?i:hospitals?|medical\s+cent(?:er|re)|trauma\s+cen
                       r"infirmary)|A&E|ER)\b")
 DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|death|deceased|fatal(?:ly)?|killed|pronounced|succumbed|"
                          r"later\s+died)\b", re.I)
+
+
+SUFFER = {"suffer", "sustain", "suffere", "sustaine", "sustaining", "suffering", "sustainin", "sufferin"}
+
+
+def _suffered(pred, victim) -> str | None:
+    """'two officers and a woman suffered non-life-threatening gunshot wounds', 'sustained injuries': the
+    subject was hurt (killed with 'fatal' or 'mortal' wounds)."""
+    if _pos(pred) != "VERB" or pred.lower_.rstrip("eds") not in SUFFER or victim.dep_ != "nsubj":
+        return None
+    for c in pred.children:
+        if c.dep_ in OBJECTS and c.lower_.startswith(("wound", "injur", "gunshot")):
+            mods = {m.lower_ for m in c.subtree}
+            return "killed" if mods & {"fatal", "mortal"} else "injured"
+    return None
 
 
 def _to_hospital(pred, victim) -> str | None:

@@ -221,3 +221,19 @@ def test_what_the_sentence_says_of_the_victims(sentence, want):
 ])
 def test_no_sum_beyond_the_list(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Two men were killed while two officers and a woman suffered non-life-threatening gunshot wounds.",
+     [("injured", 2, 2), ("injured", 3, 3), ("killed", 2, 2)]),
+    ("A man and two women were wounded in the attack in Brixton.", [("injured", 2, 2), ("injured", 3, 3)]),
+    ("A passer-by sustained minor injuries, police said.", []),  # not a person noun the rules know
+    ("A woman sustained fatal injuries in the crash.", [("killed", 1, 1)]),
+])
+def test_coordinated_subjects_add_up(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_a_list_of_victims_is_read_once():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nJohn Smith and Mary Jones were killed on Friday.")
+    assert len(out["claims"]) == 1 and out["quantities"]["quantity_id"].is_unique
