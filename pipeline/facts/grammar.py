@@ -11,7 +11,14 @@ gives none the lexicon's stands.
 
 Counts written without a numeral become figures too (`implicit_counts`): a singular
 victim with an indefinite article or a name ("a man was killed", "Watford died" = 1),
-"no one was hurt" (0), "double homicide" (2), "killed himself" (1, the shooter).
+coordinated victims ("John Smith and Mary Jones were killed" = 2), "the victim died" (1),
+"no one was hurt" (0), "double homicide" (2), "killed himself" (1, the shooter). Some are
+derived, with the reckoning in `extra["derived"]`: the shot who did not die were wounded
+("Six people were shot, two of them fatally": 4 injured), and the dead of one killing add
+up ("fatally shot his wife and two young sons before killing himself": 4).
+
+Not counts: ages as news writes them, emergency numbers, distances, addresses, and what
+someone planned, tried or threatened to do. (docs/facts.md, section 2b, lists every rule.)
 
 The predicates (lemma -> measure) are a lexicon (`facts.predicates`); the rest are
 rules of English grammar. Only sentences that contain a casualty word are parsed,
@@ -65,8 +72,8 @@ MULTIPLE_CRIME = re.compile(
     r"shooting)s?\b", re.I)
 MURDER_SUICIDE = re.compile(r"\bmurder[\s-]suicide\b", re.I)
 # "a triple murder-suicide": three murders and the killer's suicide
-MULTIPLE_MURDER_SUICIDE = re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?:murder|homicide)[\s-]suicide\b",
-                                     re.I)
+MULTIPLE_MURDER_SUICIDE = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?:murder|homicide)[\s-]suicide\b", re.I)
 # "Six people were shot, two of them fatally", "Four people shot, two dead", "Seven people were shot,
 # with six confirmed dead": a count of the shot, then how many of them died; the others were wounded
 SHOT_THEN = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are|got)\s+)?"
@@ -80,13 +87,15 @@ SUICIDE_AFTER = re.compile(
     r"committ?(?:ed|ing|s)?\s+suicide|fatally\s+shoot(?:ing|s)?\s+(?:him|her)self|fatally\s+shot\s+(?:him|her)self|"
     r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self)\b", re.I)
 PARTITIVE_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.I)
-FATAL_AFTER_PARTITIVE = re.compile(r"\s+(?P<what>(?:shooting|gunshot)\s+victims\s+(?:have\s+|had\s+)?(?:since\s+|later\s+)?"
-                                   r"(?:died|succumbed))\b", re.I)
+FATAL_AFTER_PARTITIVE = re.compile(
+    r"\s+(?P<what>(?:shooting|gunshot)\s+victims\s+(?:have\s+|had\s+)?(?:since\s+|later\s+)?(?:died|succumbed))\b",
+    re.I)
 VIOLENT = re.compile(r"\b(?:murder\w*|homicides?|shoot\w*|shot|gunshot|gunfire|stabb\w*|kill\w*|slay\w*|slain)\b",
                      re.I)
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 BY_WHO_SUICIDE = re.compile(
-    r"[^.;:!?]{0,80}?\bby\s+(?:a|an|the|his|her|their)\s+[\w\s,'’-]{1,60}?\b(?P<who>who\s+(?:later\s+|then\s+|also\s+)*"
+    r"[^.;:!?]{0,80}?\bby\s+(?:a|an|the|his|her|their)\s+[\w\s,'’-]{1,60}?\b"
+    r"(?P<who>who\s+(?:later\s+|then\s+|also\s+)*"
     r"(?:killed\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|fatally\s+shot\s+(?:him|her)self|"
     r"turned\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self))\b", re.I)
 INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b", re.I)
@@ -321,7 +330,8 @@ class Grammar:
         for tok in doc:
             lemma = _lemma(tok)
             if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS and not any(
-                    c.lower_ in ("attempted", "attempt", "alleged") for c in tok.children):  # "the deaths of a mother, son and girl"
+                    c.lower_ in ("attempted", "attempt", "alleged") for c in tok.children):
+                # "the deaths of a mother, son and girl"
                 objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]
                 if len(objs) == 1:  # "the shooting death of a 14-year-old boy" is one: a violent death only
@@ -810,9 +820,9 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
              "lives": "life", "fatally": "fatally"}
 
 
-KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {"be", "shoot", "kill", "die", "perish", "murder",
-                                                                 "slay", "wound", "injure", "hurt", "stab", "beat",
-                                                                 "treat", "transport", "rush", "carry", "airlift", "admit", "recover"}
+KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {
+    "be", "shoot", "kill", "die", "perish", "murder", "slay", "wound", "injure", "hurt", "stab", "beat",
+    "treat", "transport", "rush", "carry", "airlift", "admit", "recover"}
 
 
 def _know(words) -> None:

@@ -103,7 +103,8 @@ def test_no_sum_over_an_uncounted_plural():
 
 
 def test_an_open_murder_suicide_count_yields_to_the_sum():
-    assert ("killed", 2, None) not in claims_of("A retired officer killed his two children and himself in a murder-suicide.")
+    sentence = "A retired officer killed his two children and himself in a murder-suicide."
+    assert ("killed", 2, None) not in claims_of(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
