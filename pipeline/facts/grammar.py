@@ -50,6 +50,7 @@ VICTIMS = re.compile(r"\bvictims?\b", re.I)
 NUMBERISH = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
 CASUALTY = ("killed", "injured", "shot")
+WOUNDS = {"wound", "wounds", "shots", "bullets", "rounds", "times"}
 BLOCK_AFTER = re.compile(r"(?:-|\s)+blocks?\b", re.I)
 # adverbs, complements and conjuncts that make a shooting fatal
 FATAL = {"fatally", "dead", "death", "kill", "die", "mortally", "lethally"}
@@ -183,6 +184,11 @@ class Grammar:
             if _is_age(num, text, off):
                 q.measure = "other"
                 q.extra["not_a_count"] = "age"
+                continue
+            if _counted(num).lower_ in WOUNDS and _counted(num).i > num.i:
+                # "the older man suffered two gunshot wounds": a count of wounds, not of people
+                q.measure = "other"
+                q.extra["not_a_count"] = "wounds"
                 continue
             measure = self._measure_of(_counted(num))
             if measure is None and q.measure in CASUALTY and self._described(_counted(num)):

@@ -238,3 +238,12 @@ def test_coordinated_subjects_add_up(sentence, want):
 def test_a_list_of_victims_is_read_once():
     out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nJohn Smith and Mary Jones were killed on Friday.")
     assert len(out["claims"]) == 1 and out["quantities"]["quantity_id"].is_unique
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 19-year-old was shot in the back, and the older man suffered two gunshot wounds, police said.",
+    "She is being treated for four stab wounds at the Royal London Hospital.",
+    "He was shot three times in the chest.",
+])
+def test_wounds_and_shots_are_not_people(sentence):
+    assert not any(v in (2, 3, 4) for _, v, _ in claims_of(sentence))
