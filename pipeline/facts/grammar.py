@@ -50,6 +50,8 @@ VICTIMS = re.compile(r"\bvictims?\b", re.I)
 NUMBERISH = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
 CASUALTY = ("killed", "injured", "shot")
+# "two victims", "two of the victims": the count whose cue is the noun `victims`
+VICTIMS_AFTER = re.compile(r"\s+(?:of\s+(?:the|those|these)\s+)?(?:[a-z-]+\s+)?victims?\b", re.I)
 WOUNDS = {"wound", "wounds", "shots", "bullets", "rounds", "times"}
 BLOCK_AFTER = re.compile(r"(?:-|\s)+blocks?\b", re.I)
 # adverbs, complements and conjuncts that make a shooting fatal
@@ -191,7 +193,8 @@ class Grammar:
                 q.extra["not_a_count"] = "wounds"
                 continue
             measure = self._measure_of(_counted(num))
-            if measure is None and q.measure in CASUALTY and self._described(_counted(num)):
+            if measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end) and \
+                    self._described(_counted(num)):
                 measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
             if measure:
                 q.measure = measure
