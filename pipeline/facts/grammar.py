@@ -42,7 +42,7 @@ from pipeline.facts.quantities import Quantity
 CANDIDATE = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
-    r"deceased|hospitals?|hospitali[sz]ed|treated)\b",
+    r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|bod(?:y|ies)\s+of|killings?|slayings?)\b",
     re.I)
 # a count of victims is parsed too: what the sentence says of them decides ("Two of the victims were
 # juveniles", "Five victims were in critical condition")
@@ -557,7 +557,8 @@ def _predicates_of(noun):
         out.append(tok.head)
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         prep = tok.head
-        if prep.lower_ == "of" and _pos(prep.head) == "NOUN":  # "the deaths of 10 people"
+        if prep.lower_ == "of" and (_pos(prep.head) == "NOUN" or prep.head.tag_ == "VBG"):
+            # "the deaths of 10 people", "the killings of four women", "the shooting of six people"
             out.append(prep.head)
         elif prep.lower_ in ("to", "at") and _pos(prep.head) == "VERB":  # "the toll rose to 5"
             for c in prep.head.children:

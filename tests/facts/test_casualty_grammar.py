@@ -247,3 +247,13 @@ def test_a_list_of_victims_is_read_once():
 ])
 def test_wounds_and_shots_are_not_people(sentence):
     assert not any(v in (2, 3, 4) for _, v, _ in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Dallas-area man arrested in killings of four women had his record wiped clean", [("killed", 4, 4)]),
+    ("He is sought in connection with the shooting of six people in two towns.", [("shot", 6, 6)]),
+    ("The bodies of four people were found in the burned house.", [("killed", 4, 4)]),
+    ("Four homicides occurred in one weekend in the township.", [("killed", 4, 4)]),
+])
+def test_what_a_noun_of_killing_counts(sentence, want):
+    assert claims_of(sentence) == want
