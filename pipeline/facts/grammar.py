@@ -11,7 +11,14 @@ gives none the lexicon's stands.
 
 Counts written without a numeral become figures too (`implicit_counts`): a singular
 victim with an indefinite article or a name ("a man was killed", "Watford died" = 1),
-"no one was hurt" (0), "double homicide" (2), "killed himself" (1, the shooter).
+coordinated victims ("John Smith and Mary Jones were killed" = 2), "the victim died" (1),
+"no one was hurt" (0), "double homicide" (2), "killed himself" (1, the shooter). Some are
+derived, with the reckoning in `extra["derived"]`: the shot who did not die were wounded
+("Six people were shot, two of them fatally": 4 injured), and the dead of one killing add
+up ("fatally shot his wife and two young sons before killing himself": 4).
+
+Not counts: ages as news writes them, emergency numbers, distances, addresses, and what
+someone planned, tried or threatened to do. (docs/facts.md, section 2b, lists every rule.)
 
 The predicates (lemma -> measure) are a lexicon (`facts.predicates`); the rest are
 rules of English grammar. Only sentences that contain a casualty word are parsed,
@@ -26,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from pipeline.facts.measure import _emergency_number
 from pipeline.facts.quantities import Quantity
 
 # a sentence is parsed only if it holds one of these words (not "shooting", "victim": the
@@ -33,10 +41,19 @@ from pipeline.facts.quantities import Quantity
 # them needs the parse)
 CANDIDATE = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
-    r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves))\b",
+    r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
+    r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|bod(?:y|ies)\s+of|killings?|slayings?)\b",
     re.I)
+# a count of victims is parsed too: what the sentence says of them decides ("Two of the victims were
+# juveniles", "Five victims were in critical condition")
+VICTIMS = re.compile(r"\bvictims?\b", re.I)
+NUMBERISH = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
 CASUALTY = ("killed", "injured", "shot")
+# "two victims", "two of the victims": the count whose cue is the noun `victims`
+VICTIMS_AFTER = re.compile(r"\s+(?:of\s+(?:the|those|these)\s+)?(?:[a-z-]+\s+)?victims?\b", re.I)
+WOUNDS = {"wound", "wounds", "shots", "bullets", "rounds", "times"}
+BLOCK_AFTER = re.compile(r"(?:-|\s)+blocks?\b", re.I)
 # adverbs, complements and conjuncts that make a shooting fatal
 FATAL = {"fatally", "dead", "death", "kill", "die", "mortally", "lethally"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -57,6 +74,45 @@ MULTIPLE_CRIME = re.compile(
     r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?P<what>homicide|murder|killing|slaying|fatal shooting|"
     r"shooting)s?\b", re.I)
 MURDER_SUICIDE = re.compile(r"\bmurder[\s-]suicide\b", re.I)
+# "a triple murder-suicide": three murders and the killer's suicide
+MULTIPLE_MURDER_SUICIDE = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?:murder|homicide)[\s-]suicide\b", re.I)
+# "Six people were shot, two of them fatally", "Four people shot, two dead", "Seven people were shot,
+# with six confirmed dead": a count of the shot, then how many of them died; the others were wounded
+SHOT_THEN = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are|got)\s+)?"
+                       r"(?P<shot>shot)\b(?!\s+(?:dead|to\s+death|and\s+killed))[^.;:!?\d]{0,60}?,\s*"
+                       r"(?:(?:including|with|and)\s+)?$", re.I)
+# the killer's own death after the killing, with no new subject: "... before killing himself", "..., then
+# took his own life", "... and then turned the gun on herself"
+SUICIDE_AFTER = re.compile(
+    r"[^.;:!?]{0,120}?\b(?:before|then|and|after\s+which)\s+(?:then\s+)?(?:\w+\s+){0,1}?"
+    r"(?:kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
+    r"committ?(?:ed|ing|s)?\s+suicide|fatally\s+shoot(?:ing|s)?\s+(?:him|her)self|fatally\s+shot\s+(?:him|her)self|"
+    r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self)\b", re.I)
+PARTITIVE_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.I)
+FATAL_AFTER_PARTITIVE = re.compile(
+    r"\s+(?P<what>(?:shooting|gunshot)\s+victims\s+(?:have\s+|had\s+)?(?:since\s+|later\s+)?(?:died|succumbed))\b",
+    re.I)
+VIOLENT = re.compile(r"\b(?:murder\w*|homicides?|shoot\w*|shot|gunshot|gunfire|stabb\w*|kill\w*|slay\w*|slain)\b",
+                     re.I)
+DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
+BY_WHO_SUICIDE = re.compile(
+    r"[^.;:!?]{0,80}?\bby\s+(?:a|an|the|his|her|their)\s+[\w\s,'’-]{1,60}?\b"
+    r"(?P<who>who\s+(?:later\s+|then\s+|also\s+)*"
+    r"(?:killed\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|fatally\s+shot\s+(?:him|her)self|"
+    r"turned\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self))\b", re.I)
+INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b", re.I)
+ONE_AFTER_SHOT = re.compile(r"\b(?:one|One)(?=\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|dead|died|killed)\b)")
+FATAL_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom|those)\s+)?(?:(?:were|was|have\s+been|are)\s+)?"
+                         r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|dies|die|killed|"
+                         r"(?:did\s+not|didn't|did\s+n't)\s+survive)\b", re.I)
+# what someone meant, tried or threatened to do did not (yet) happen: "planned to kill himself", "tried to
+# take her own life", "threatened to shoot them", "was going to kill himself"
+INTENT = {"plan", "planned", "plans", "planning", "threaten", "threatened", "threatens", "threatening", "try",
+          "tried", "tries", "trying", "attempt", "attempted", "attempts", "attempting", "want", "wanted", "wants",
+          "intend", "intended", "intends", "vow", "vowed", "vows", "go", "going", "promise", "promised", "hope",
+          "hoped", "decide", "decided", "about", "offer", "offered", "fail", "failed"}
+INTENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(INTENT)) + r")\s+to\s+$", re.I)
 OWN_LIFE = re.compile(r"\b(?:took|takes|taking|take)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b", re.I)
 AGE_COMMAS = re.compile(r",\s*$")
 
@@ -104,6 +160,17 @@ class Grammar:
         for q in qs:
             if q.extra.get("implicit") or q.layout or q.value_low is None or not _counts_things(q):
                 continue
+            if "count_of" in q.extra:  # read with its neighbour: "Six people were shot, two of them fatally"
+                q.measure = q.extra["count_of"]
+                q.extra["measure_basis"] = "grammar"
+                continue
+            if BLOCK_AFTER.match(text, q.end):  # an address: "in the 2700-block of E. 75th St."
+                q.measure = "other"
+                q.extra["not_a_count"] = "address"
+                continue
+            if _emergency_number(text, q):  # "a wounded girl calling 911"
+                q.measure = "other"
+                continue
             if _age_in_apposition(text, q):
                 q.measure = "other"
                 q.extra["not_a_count"] = "age"
@@ -120,22 +187,47 @@ class Grammar:
                 q.measure = "other"
                 q.extra["not_a_count"] = "age"
                 continue
+            if _counted(num).lower_ in WOUNDS and _counted(num).i > num.i:
+                # "the older man suffered two gunshot wounds": a count of wounds, not of people
+                q.measure = "other"
+                q.extra["not_a_count"] = "wounds"
+                continue
             measure = self._measure_of(_counted(num))
+            if measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end) and \
+                    self._described(_counted(num)):
+                measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
             if measure:
                 q.measure = measure
                 q.extra["measure_basis"] = "grammar"
         _contrasted(text, qs)
+
+    def _described(self, noun) -> bool:
+        """The subject of `be` with a noun or adjective that is no casualty word ('Two of the victims were
+        juveniles', 'The other two victims were female civilians'): the sentence says what the counted
+        people are, so a cue word in it ('victims') does not make the number a casualty count."""
+        if noun.dep_ != "nsubj" or _lemma(noun.head) != "be":
+            return False
+        comps = [c for c in noun.head.children if c.dep_ in ("attr", "acomp")]
+        return bool(comps) and not any(self.by_lemma.get(_lemma(c)) or self.by_lemma.get(c.lower_) or
+                                       _lemma(c) in FATAL for c in comps)
 
     def _measure_of(self, noun) -> str | None:
         """What happened to `noun`: the measure of the predicate it depends on, if any."""
         for head in _predicates_of(noun):
             measure = self._predicate_measure(head, noun)
             if measure:
-                return measure
+                # "threatened to kill two people": what was meant, not what happened
+                return "other" if measure in CASUALTY and _intended(head) else measure
         return None
 
     def _predicate_measure(self, pred, victim) -> str | None:
         measure = self.by_lemma.get(_lemma(pred)) or self.by_lemma.get(pred.lower_)
+        if measure is None:
+            hurt = _to_hospital(pred, victim) or _suffered(pred, victim)
+            if hurt:
+                return hurt
+        if measure is None and _lemma(pred) == "be" and _in_condition(pred):  # "five were in critical condition"
+            return "injured"
         if measure is None and _lemma(pred) == "be":  # "three were dead"
             for c in pred.children:
                 if c.dep_ in ("acomp", "attr") and (self.by_lemma.get(_lemma(c)) or
@@ -143,10 +235,12 @@ class Grammar:
                     return self._predicate_measure(c, victim)
         if measure is None:
             return None
+        if _lemma(pred) == "recover" and victim.dep_ != "nsubj":
+            return None  # "two others are recovering"; not "police recovered two guns"
         # the agent of an active verb is the one who did it, not a victim: "a man shot two people"
         if _pos(pred) == "VERB" and victim.dep_ == "nsubj" and measure in ("shot", "killed") \
                 and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt") \
-                and not any(c.dep_ == "auxpass" for c in pred.children):
+                and not any(c.dep_ == "auxpass" for c in pred.children) and not _headline_passive(pred):
             return None
         if measure in ("shot", "injured") and _fatal(pred):  # "shot dead", "stabbed to death"
             return "killed"
@@ -157,7 +251,8 @@ class Grammar:
     # --- counts written without numerals ------------------------------------------------------
     def implicit_counts(self, text: str, sentences: list[tuple[int, int]], qs: list[Quantity]) -> list[Quantity]:
         """Figures for victims counted without a numeral, in the candidate sentences."""
-        taken = [(q.start, q.end) for q in qs]
+        # an age is no figure that a name's count would overlap ("12 year-old Spenson Bennett Jr. died")
+        taken = [(q.start, q.end) for q in qs if not _age_in_apposition(text, q)]
         out: list[Quantity] = []
         for s0, e0 in sentences:
             sentence = text[s0:e0]
@@ -166,49 +261,239 @@ class Grammar:
                 continue
             seen: set[int] = set()
             found: list[tuple[int, int, float, str, str]] = []  # start, end, value, measure, qualifier
+            for m in MULTIPLE_MURDER_SUICIDE.finditer(sentence):
+                found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()] + 1), "killed", "exact"))
             for m in MULTIPLE_CRIME.finditer(sentence):
                 what = m.group("what").lower()
                 measure = "shot" if what == "shooting" else "killed"
                 found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()]), measure, "exact"))
             for m in MURDER_SUICIDE.finditer(sentence):
                 found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
+            derived = {}
+            for start, end, value, how, what in self._killed_in_all(doc, s0, qs):
+                found.append((start, end, value, what, "exact"))
+                if how:
+                    derived[(start, end)] = how
+            for start, end, value, what, how in _wounded_rest(text, s0, e0, qs):
+                found.append((start, end, value, what, "exact"))
+                if how:
+                    derived[(start, end)] = how
             for m in OWN_LIFE.finditer(sentence):
-                found.append((m.start(), m.end(), 1.0, "killed", "exact"))
+                if not INTENT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+                    found.append((m.start(), m.end(), 1.0, "killed", "exact"))
             for tok in doc:
                 measure = self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_)
-                if measure not in CASUALTY or _pos(tok) not in ("VERB", "ADJ", "AUX"):
+                if measure is None and _pos(tok) == "VERB" and (tok.lower_ in TO_HOSPITAL_VERBS or
+                                                                _lemma(tok) in TO_HOSPITAL_VERBS):
+                    measure = "injured"  # "another woman was rushed to hospital": read per victim below
+                sufferers = []
+                if measure is None and _pos(tok) == "VERB" and tok.lower_.rstrip("eds") in SUFFER:
+                    sufferers = [c for c in tok.children if c.dep_ == "nsubj"]  # "a woman sustained injuries"
+                    measure = "injured"
+                if measure not in CASUALTY or _pos(tok) not in ("VERB", "ADJ", "AUX") or _intended(tok):
                     continue
-                for victim in _victims(tok):
+                for victim in sufferers or _victims(tok):
                     if victim.i in seen:
                         continue
                     count = _count_of(victim)
                     if count is None:
                         continue
-                    what = self._predicate_measure(tok, victim) or measure
+                    what = self._predicate_measure(tok, victim) or (
+                        measure if self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) else None)
                     if what not in CASUALTY:
                         continue
                     seen.add(victim.i)
                     start, end = _span(victim, count)
                     found.append((start, end, float(count), what, "exact"))
+            starts = {q.start for q in qs} | {q.start for q in out}
             for start, end, value, measure, qualifier in found:
                 a, b = s0 + start, s0 + end
-                if any(x < b and a < y for x, y in taken):
-                    continue  # a numeral figure is there already
+                if (start, end) not in derived and any(x < b and a < y for x, y in taken):
+                    continue  # a numeral figure is there already (or a larger implicit one)
+                if a in starts and not any(q.start == a and q.end < b for q in qs):
+                    continue  # the same words read twice (a sum that is also a list of victims)
+                for q in qs:  # one figure per start: an age the span begins with is left out of it
+                    if q.start == a and q.end < b:
+                        a = q.end + len(text[q.end:b]) - len(text[q.end:b].lstrip(" -"))
                 taken.append((a, b))
+                starts.add(a)
                 high = None if qualifier == "at_least" else value
                 q = Quantity(start=a, end=b, core_start=a, core_end=b, value_low=value, value_high=high,
                              qualifier=qualifier, unit="person", head=None, measure=measure,
                              sentence_start=s0, sentence_end=e0)
                 q.extra["implicit"] = True
                 q.extra["grammar_measure"] = measure
+                if (start, end) in derived:
+                    q.extra["derived"] = derived[(start, end)]
                 out.append(q)
         return out
 
+    def _killed_in_all(self, doc, s0: int, qs: list[Quantity]) -> list[tuple[int, int, float, str, str]]:
+        """'A man fatally shot his wife and two young sons before killing himself': the dead of one
+        killing add up over its coordinated objects (1 + 2), and a killer who then kills himself is one
+        more (4). Each object must be countable: a numeral, a singular person ('his wife', a name) or
+        `himself`; a plural without a numeral ('his family') stops the sum. Derived only when it adds
+        something (two objects or more, or the killer's own death): the span runs from the verb to the
+        last object, the provenance says how it was reckoned."""
+        out = []
+        for tok in doc:
+            lemma = _lemma(tok)
+            if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS and not any(
+                    c.lower_ in ("attempted", "attempt", "alleged") for c in tok.children):
+                # "the deaths of a mother, son and girl"
+                objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]
+                if len(objs) == 1:  # "the shooting death of a 14-year-old boy" is one: a violent death only
+                    violent = bool(VIOLENT.search(doc.text))  # (a death in custody is no casualty count)
+                    self._add_up(tok, objs[0], s0, qs, out, suicide=False, single=tok.tag_ == "NN" and violent)
+                continue
+            if _pos(tok) in ("VERB", "ADJ"):  # "two officers and a woman suffered gunshot wounds" = 3
+                for subj in _victims(tok):
+                    if subj.dep_ in SUBJECTS and subj.i < tok.i and any(c.dep_ == "conj" for c in subj.children):
+                        what = self._predicate_measure(tok, subj)
+                        if what in CASUALTY:
+                            self._add_up(tok, subj, s0, qs, out, suicide=False, measure=what,
+                                         span=(subj.left_edge.i, None))
+                if tok.lower_.rstrip("eds") in SUFFER:
+                    for subj in (c for c in tok.children if c.dep_ == "nsubj" and any(
+                            g.dep_ == "conj" for g in c.children)):
+                        what = _suffered(tok, subj)
+                        if what:
+                            self._add_up(tok, subj, s0, qs, out, suicide=False, measure=what,
+                                         span=(subj.left_edge.i, None))
+            if _pos(tok) != "VERB" or not (self.by_lemma.get(lemma) == "killed" or (lemma in WOUNDING and _fatal(tok))):
+                continue
+            if any(c.dep_ == "auxpass" for c in tok.children):
+                # "Four people were shot dead by a man who later killed himself": the killer is one more
+                subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                m = BY_WHO_SUICIDE.match(doc.text, tok.idx + len(tok.text))
+                if subj and m and not INCLUDING.search(doc.text, tok.idx, m.end()):
+                    nums = [c for c in subj[0].children if c.dep_ == "nummod"]
+                    v = _figure_at(qs, s0 + nums[0].idx) if nums else None
+                    if v:  # the span is the killer's own death: "who later killed himself"
+                        out.append((m.start("who"), m.end("who"), v + 1.0, f"{v:g} + 1 (the killer)", "killed"))
+                continue
+            objs = [c for c in tok.children if c.dep_ in OBJECTS]
+            if len(objs) == 1:
+                self._add_up(tok, objs[0], s0, qs, out, suicide=True)
+        return out
+
+    def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool,
+                single: bool = False, measure: str = "killed", span: tuple | None = None) -> None:
+        """Sum the coordinated people from `first` on (see `_killed_in_all`); append to `out`."""
+        doc = tok.doc
+        chain, node = [], first
+        while node is not None:
+            chain.append(node)
+            nxt = [c for c in node.children if c.dep_ == "conj" or (
+                c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
+            node = nxt[0] if nxt else None
+            # a list ends at a dash, bar or colon ("deaths of woman, daughter - KLTV.com-Tyler, Longview")
+            if node is not None and any(t.text in ("-", "–", "—", "|", ":", ";") for t in doc[chain[-1].i:node.i]):
+                node = None
+        parts, selfs = [], 0
+        for n in chain:
+            if n.lower_ in ("himself", "herself"):
+                parts.append(1)
+                selfs += 1
+                continue
+            nums = [c for c in n.children if c.dep_ == "nummod" and c.i < n.i]
+            if nums:
+                v = _figure_at(qs, s0 + nums[0].idx)
+                if v is None:
+                    parts = []
+                    break
+                parts.append(v)
+            elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
+                                              _pos(n) == "PROPN" and n.text[:1].isupper() or
+                                              any(c.dep_ in ("det", "poss") for c in n.children) and not (
+                                                  _lemma(n) in DEATH_NOUNS or n.lower_.endswith("ing") or
+                                                  n.lower_ in ("attempt", "attack", "assault", "robbery"))):
+                # what is killed is alive: a singular noun with a determiner is one ("a solicitor")
+                parts.append(1)
+            else:
+                parts = []
+                break
+        if not parts:
+            return
+        after = doc.text[tok.idx + len(tok.text):]
+        killer = 0 if selfs or not suicide else (1 if SUICIDE_AFTER.match(after) else 0)
+        if len(parts) < 2 and not killer and not (single and parts == [1] and not selfs):
+            return
+        total = sum(parts) + killer
+        how = " + ".join(f"{v:g}" for v in parts) + (" + 1 (the killer)" if killer else "") if len(parts) > 1 \
+            or killer else ""
+        last = chain[-1]
+        start = tok.idx if span is None else doc[span[0]].idx
+        if span is not None and doc[span[0]].like_num:  # one figure per start: begin after the numeral
+            start = doc[span[0] + 1].idx
+        out.append((start, last.idx + len(last.text), float(total), how, measure))
+
     def restore_implicit(self, qs: list[Quantity]) -> None:
-        """The lexicon pass may have re-read an implicit count's measure: the grammar's stands."""
+        """The lexicon pass may have re-read an implicit count's measure: the grammar's stands.
+
+        A crime named with an open count ("murder-suicide": at least 2) is no figure of its own in
+        a sentence that counts the dead with a numeral ("Four people died in a murder-suicide"):
+        the numeral says how many, the compound what happened. Such figures leave `qs` (in place)."""
+        drop = []
         for q in qs:
             if q.extra.get("implicit"):
                 q.measure = q.extra["grammar_measure"]
+                if q.qualifier == "at_least" and any(
+                        o is not q and (not o.extra.get("implicit") or "derived" in o.extra) and
+                        o.measure == q.measure and
+                        o.sentence_start == q.sentence_start and o.value_low is not None for o in qs):
+                    drop.append(q)
+        if drop:
+            qs[:] = [q for q in qs if not any(q is d for d in drop)]
+
+
+def _wounded_rest(text: str, s0: int, e0: int, qs: list[Quantity]) -> list[tuple[int, int, float, str, str]]:
+    """'Six people were shot, two of them fatally': the shot who did not die were wounded, a figure
+    derived from the two written ones (6 - 2 = 4 injured). Its span is the word `shot` (the figures
+    around it keep their own clauses), its provenance (`extra["derived"]`) says how it was reckoned.
+    Both figures must be exact and the second smaller than the first. A `one` there ("three people
+    were shot, one fatally") is a count of the dead too. (start, end, value, measure, provenance)
+    in sentence offsets."""
+    mine = sorted((q for q in qs if s0 <= q.start and q.end <= e0 and q.qualifier == "exact" and
+                   q.value_low is not None and q.value_low == q.value_high),
+                  key=lambda q: q.start)
+    out = []
+    for a, b in zip(mine, mine[1:] + [None]):
+        if a.unit not in (None, "person"):
+            continue
+        upto = b.start if b is not None else e0
+        one = ONE_AFTER_SHOT.search(text, a.end, upto)  # "Three people were shot, one fatally": `one`
+        if one is not None:                               # is no figure of its own
+            m, k, k_end = SHOT_THEN.match(text[a.end:one.start()]), 1.0, one.end()
+        elif b is not None:
+            m, k, k_end = SHOT_THEN.match(text[a.end:b.start]), b.value_low, b.end
+        else:
+            continue
+        if not m:
+            continue
+        f = FATAL_AFTER.match(text, k_end, min(e0, k_end + 60))
+        if not f or not 0 <= k < a.value_low:
+            continue
+        a.extra["count_of"] = "shot"  # the grammar's reading of both
+        if one is None:
+            b.extra["count_of"] = "killed"
+        rest = a.value_low - k
+        at = a.end + m.start("shot") - s0
+        out.append((at, at + len("shot"), float(rest), "injured", f"{a.value_low:g} shot - {k:g} dead"))
+        if one is not None:
+            out.append((one.start() - s0, one.end() - s0, 1.0, "killed", ""))
+    # "two of the four shooting victims had died": the others of the shot survived
+    for a, b in zip(mine, mine[1:]):
+        m = PARTITIVE_DIED.match(text[a.end:b.start])
+        if not m or not FATAL_AFTER_PARTITIVE.match(text, b.end, min(e0, b.end + 60)) or \
+                not 0 <= a.value_low < b.value_low:
+            continue
+        a.extra["count_of"], b.extra["count_of"] = "killed", "shot"
+        f = FATAL_AFTER_PARTITIVE.match(text, b.end)
+        out.append((f.start("what") - s0, f.end() - s0, b.value_low - a.value_low,
+                    "injured", f"{b.value_low:g} shot - {a.value_low:g} dead"))
+    return out
 
 
 CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.I)
@@ -237,7 +522,8 @@ def _counts_things(q: Quantity) -> bool:
 
 
 def _wanted(sentence: str) -> bool:
-    if len(sentence) > MAX_PARSE_CHARS or not CANDIDATE.search(sentence):
+    if len(sentence) > MAX_PARSE_CHARS or not (CANDIDATE.search(sentence) or (
+            VICTIMS.search(sentence) and NUMBERISH.search(sentence))):
         return False
     letters = [c for c in sentence[:300] if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) >= 0.8 * len(letters)  # an English parser
@@ -245,6 +531,8 @@ def _wanted(sentence: str) -> bool:
 
 def _counted(num):
     """The noun a number counts: its head when it modifies one ("three people"), else itself ("three were")."""
+    if any(c.dep_ in ("acl", "relcl") and c.i > num.i for c in num.children):
+        return num  # "3 dead, 1 injured in shooting": the number has its own predicate
     tok = num
     while tok.dep_ in ("quantmod", "compound", "nummod") and tok.head is not tok and tok.head.like_num:
         tok = tok.head
@@ -257,17 +545,20 @@ def _predicates_of(noun):
     """The words saying what happened to `noun`, nearest first."""
     out = []
     for c in noun.children:  # "two people injured", "three people dead"
-        if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i:
+        if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i and not (c.dep_ == "acl" and c.tag_ == "VBG"):
             out.append(c)
     tok = noun
     if tok.dep_ == "conj":  # "a man and two women were killed"
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
+    if tok.dep_ in OBJECTS:  # "left five others injured", "found three people dead": the object's complement
+        out.extend(c for c in tok.head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > tok.i)
     if tok.dep_ in SUBJECTS | OBJECTS | {"attr", "oprd", "appos"}:
         out.append(tok.head)
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         prep = tok.head
-        if prep.lower_ == "of" and _pos(prep.head) == "NOUN":  # "the deaths of 10 people"
+        if prep.lower_ == "of" and (_pos(prep.head) == "NOUN" or prep.head.tag_ == "VBG"):
+            # "the deaths of 10 people", "the killings of four women", "the shooting of six people"
             out.append(prep.head)
         elif prep.lower_ in ("to", "at") and _pos(prep.head) == "VERB":  # "the toll rose to 5"
             for c in prep.head.children:
@@ -275,6 +566,61 @@ def _predicates_of(noun):
                     out.extend(x for x in c.children if x.dep_ in ("compound", "amod"))
                     out.append(c)
     return out
+
+
+CLAUSES = {"ccomp", "parataxis", "advcl", "relcl", "csubj", "csubjpass", "nsubj", "nsubjpass", "mark"}
+# taken to hospital: the counted people are the ones carried (the object, or the subject of a passive)
+TO_HOSPITAL_VERBS = {"take", "taken", "took", "takes", "taking", "transport", "rush", "bring", "brought", "carry",
+                     "airlift", "fly", "flown", "flew", "send", "sent", "put", "admit", "drive", "drove", "driven",
+                     "treat"}
+HOSPITAL = re.compile(r"\b(?:(?i:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|emergency\s+rooms?|"
+                      r"infirmary)|A&E|ER)\b")
+DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|death|deceased|fatal(?:ly)?|killed|pronounced|succumbed|"
+                         r"later\s+died)\b", re.I)
+
+
+SUFFER = {"suffer", "sustain", "suffere", "sustaine", "sustaining", "suffering", "sustainin", "sufferin"}
+
+
+def _suffered(pred, victim) -> str | None:
+    """'two officers and a woman suffered non-life-threatening gunshot wounds', 'sustained injuries': the
+    subject was hurt (killed with 'fatal' or 'mortal' wounds)."""
+    if _pos(pred) != "VERB" or pred.lower_.rstrip("eds") not in SUFFER or victim.dep_ != "nsubj":
+        return None
+    for c in pred.children:
+        if c.dep_ in OBJECTS and c.lower_.startswith(("wound", "injur", "gunshot")):
+            mods = {m.lower_ for m in c.subtree}
+            return "killed" if mods & {"fatal", "mortal"} else "injured"
+    return None
+
+
+def _to_hospital(pred, victim) -> str | None:
+    """'Three people were taken to hospital', 'Paramedics rushed two victims to the trauma center', 'put
+    four people in the hospital', 'three others were treated for wounds': the people carried to hospital
+    or treated for wounds were hurt ('injured'); 'taken to hospital and pronounced dead' is 'killed';
+    'taken to hospital, where one died' leaves it to the lexicon."""
+    word = pred.lower_
+    if _pos(pred) != "VERB" or (word not in TO_HOSPITAL_VERBS and _lemma(pred) not in TO_HOSPITAL_VERBS and
+                                word.rstrip("eds") not in TO_HOSPITAL_VERBS):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in pred.children) or (  # "was struck ... and taken to hospital"
+        pred.dep_ == "conj" and victim.head.i == pred.head.i and any(c.dep_ == "auxpass" for c in pred.head.children))
+    if not ((passive and victim.dep_ == "nsubjpass") or (not passive and victim.dep_ in OBJECTS)):
+        return None
+    for c in pred.children:
+        if c.dep_ != "prep":
+            continue
+        where = c.lower_ in ("to", "in", "into", "at") and any(HOSPITAL.search(t.text) for t in c.subtree)
+        why = c.lower_ == "for" and _lemma(pred) == "treat" and any(
+            t.lower_.startswith(("wound", "injur", "gunshot", "burn")) for t in c.subtree)
+        if where or why:
+            for c2 in pred.children:  # "... and pronounced dead", "... and died": the same people
+                if c2.dep_ == "conj" and not any(g.dep_ in SUBJECTS for g in c2.children) and any(
+                        DEATH_WORDS.fullmatch(t.text) for t in c2.subtree):
+                    return "killed"
+            # "taken to hospital, where one died": a death said of some of them
+            return None if any(DEATH_WORDS.fullmatch(t.text) for t in pred.subtree) else "injured"
+    return None
 
 
 WOUNDING = {"shoot", "stab", "beat", "maul"}  # acts that kill or wound: "shot and killed", "stabbed to death"
@@ -288,6 +634,8 @@ def _fatal(pred) -> bool:
                     and c.i == pred.i + 2:  # "shot and killed": the same victims
                 return True
             continue
+        if c.dep_ in CLAUSES or any(g.dep_ in SUBJECTS for g in c.children):
+            continue  # another clause says what happened to someone else: "Caudill died; the other three were injured"
         if _lemma(c) in FATAL or c.lower_ in FATAL:
             return True
         if c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children):
@@ -311,18 +659,65 @@ def _survived(pred) -> bool:
     return bool(SURVIVED.search(sent.text)) and not _fatal(pred)
 
 
+def _figure_at(qs: list[Quantity], pos: int) -> float | None:
+    """The exact value of the numeral figure at text offset `pos`, if there is one."""
+    return next((q.value_low for q in qs if q.start <= pos < q.end and q.qualifier == "exact"
+                 and q.value_low is not None and q.value_low == q.value_high), None)
+
+
+def _intended(pred) -> bool:
+    """'planned to kill himself', 'tried to take her own life': the predicate is the infinitive of a verb
+    of intention or attempt (an `xcomp` with `to`), so it says what someone meant to do, not what happened."""
+    tok = pred
+    if tok.dep_ in ("acomp", "attr") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "xcomp" and tok.head.lower_ in INTENT and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+CONDITION = {"critical", "serious", "stable", "fair", "good", "grave", "satisfactory", "life-threatening"}
+
+
+def _in_condition(pred) -> bool:
+    """'were in critical condition', 'is in stable condition': alive and hurt."""
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ == "condition" and any(
+                        m.lower_ in CONDITION for m in g.children if m.dep_ in ("amod", "compound")):
+                    return True
+    return False
+
+
+def _headline_passive(pred) -> bool:
+    """'Man killed in Gresham shooting', '2 teens shot outside school': headlines drop the auxiliary, so a
+    past participle with a subject and no auxiliary is a passive."""
+    return pred.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in pred.children) and \
+        not any(c.dep_ in ("aux", "auxpass") for c in pred.children)
+
+
 def _victims(pred):
     """The nouns a casualty predicate says something happened to."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children) or _headline_passive(pred)
     out = []
-    if pred.dep_ == "acl" and _pos(pred.head) in ("NOUN", "PROPN"):  # "another teenager injured"
+    # "another teenager injured"; not a present participle, whose noun is the agent ("a man shooting at others")
+    if pred.dep_ == "acl" and _pos(pred.head) in ("NOUN", "PROPN") and pred.tag_ != "VBG":
         out.append(pred.head)
     target = pred.head if pred.dep_ in ("acomp", "attr") else pred  # "the man was dead"
-    for c in target.children:
+    kids = list(target.children)
+    if pred.dep_ == "conj" and _pos(pred.head) == "VERB" and not any(c.dep_ in SUBJECTS for c in kids) and (
+            pred.lower_ in TO_HOSPITAL_VERBS or _lemma(pred) in TO_HOSPITAL_VERBS):
+        # "A teen was struck by gunfire and taken to hospital": conjoined verbs share their subject
+        head_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.head.children)
+        if head_passive and not any(c.dep_ == "dobj" for c in kids):
+            passive = True
+            kids += [c for c in pred.head.children if c.dep_ == "nsubjpass"]
+    for c in kids:
         if c.dep_ == "nsubjpass":
             out.append(c)
         elif c.dep_ == "nsubj":
-            if _pos(pred) == "ADJ" or _lemma(pred) in ("die", "perish") or passive:
+            if _pos(pred) == "ADJ" or _lemma(pred) in ("die", "perish") or pred.lower_ in ("dead", "deceased") \
+                    or passive:
                 out.append(c)
         elif c.dep_ in OBJECTS and not passive and _pos(pred) == "VERB":
             out.append(c)
@@ -336,18 +731,30 @@ def _count_of(noun) -> int | None:
     if low in ("nobody",) or (low in ("one", "body") and "no" in dets) or (low == "one" and noun.i > 0 and
                                                                           noun.doc[noun.i - 1].lower_ == "no"):
         return 0
-    if any(c.dep_ == "nummod" or c.like_num for c in noun.children) or noun.like_num:
+    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ != "appos") for c in noun.children) or noun.like_num:
+        # (a number in apposition is an age: "Jennifer Friedel, 32, and Leroy Friedel, 3, died")
         return None
     if low in ("himself", "herself"):
         return 1
     if _pos(noun) == "PRON" or noun.tag_ in ("NNS", "NNPS"):
         return None
-    conj = [c for c in noun.children if c.dep_ == "conj" and _pos(c) in ("NOUN", "PROPN") and
-            _count_of(c) == 1]
-    named = _pos(noun) == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets
+    # coordinated people: "Kelcii Flintroy, Willie Norman and Christopher Chaney" (each conjunct
+    # carries the next one: the counts add up)
+    # "A, B and C" is parsed as A with B in apposition and C a conjunct of B: an appositive that has
+    # conjuncts of its own is the rest of the list, not another name for A
+    conj = [_count_of(c) for c in noun.children if _pos(c) in ("NOUN", "PROPN") and (
+        c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)))]
+    # a name, not a word in capitals (a dateline: "KILLEEN, Texas - Four people are dead"); a headline's
+    # "Man killed in shooting" is one (headlines drop the article)
+    named = _pos(noun) == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets and \
+        not (noun.text.isupper() and len(noun.text) > 1)
     person = _lemma(noun) in PERSON_SINGULAR or _year_old(noun)
-    if named or (person and dets & INDEFINITE):
-        return 1 + len(conj)
+    # "The victim died at the hospital": news names a lone victim with the definite article
+    lone_victim = _lemma(noun) == "victim" and dets == {"the"} and not any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("other", "second", "third", "first", "fourth", "last")
+        for c in noun.children)
+    if named or (person and dets & INDEFINITE) or lone_victim:
+        return 1 + sum(c for c in conj if c)
     return None
 
 
@@ -360,23 +767,39 @@ def _span(noun, count: int) -> tuple[int, int]:
     """Sentence offsets of the noun phrase: from its first word to the noun (and its conjuncts)."""
     start = noun.left_edge.idx
     last = noun
-    if count > 1:
-        for c in noun.children:
-            if c.dep_ == "conj":
-                last = c
+    while count > 1:  # the last conjunct of the chain
+        conj = [c for c in last.children if c.dep_ == "conj" or (
+            c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
+        if not conj:
+            break
+        last = conj[-1]
     return start, last.idx + len(last)
 
 
-# "Jamal Brown, 19, was ...", "Jamal Brown (19) was ...": a name, then a bare number set off
-AGE_AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*[,(]\s*$")
-AGE_CLOSE = re.compile(r"\s*[,)]")
+# "Jamal Brown, 19, was ...", "Jamal Brown (19) was ...": a name, then a bare number set off; the
+# last of a list of named people ends the clause or sentence ("... and Dakota Smith, 28.",
+# "Cynthia Hurd, 54; Tywanza Sanders, 26; ..."); "X and Y, both 24."
+AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w’'.-]*[,(]|[A-Z][\w’'.-]*,\s*both)\s*$")
+AGE_CLOSE = re.compile(r"\s*(?:[,);]|\.(?:\s|$)|$)")
+# "a 21 year-old woman", "a 25 y/o man", "who was 12 or 13 years old", "19- and 20-year-old brothers":
+# a number followed (maybe after other numbers it is coordinated with) by an age word
+AGE_WORD = r"(?:-|\s)?(?:years?[\s-]+old|yrs?[\s-]+old|y/o|y\.o\.|yo)\b"
+AGE_AFTER = re.compile(r"(?:-?\s*(?:,|and|or|to|-)\s*\d{1,3})*\s*" + AGE_WORD, re.I)
+# "ages 25 and 26", "aged 18, 21 and 35", "between the ages of 18 and 24", "under the age of 40"
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:\d{1,3}\s*(?:,\s*|and\s+|or\s+|to\s+|-\s*)+)*$", re.I)
 
 
 def _age_in_apposition(text: str, q: Quantity) -> bool:
-    """An age written after a capitalised name, between commas or in brackets (news style)."""
+    """An age written as news writes ages: after a capitalised name, between commas or in brackets
+    (or closing a list of names); before `year-old`, `years old`, `y/o` (also when coordinated with
+    another age: `12 or 13 years old`); after `ages`, `aged`, `the age of`."""
     surface = text[q.start:q.end]
     if not surface.isdigit() or not 0 < int(surface) < 120:
         return False
+    if AGE_AFTER.match(text, q.end, min(len(text), q.end + 40)):
+        return True
+    if AGE_BEFORE.search(text, max(0, q.start - 60), q.start):
+        return True
     return bool(AGE_AFTER_NAME.search(text, max(0, q.start - 40), q.start)) and bool(AGE_CLOSE.match(text, q.end))
 
 
@@ -407,8 +830,9 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
              "lives": "life", "fatally": "fatally"}
 
 
-KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {"be", "shoot", "kill", "die", "perish", "murder",
-                                                                 "slay", "wound", "injure", "hurt", "stab", "beat"}
+KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {
+    "be", "shoot", "kill", "die", "perish", "murder", "slay", "wound", "injure", "hurt", "stab", "beat",
+    "treat", "transport", "rush", "carry", "airlift", "admit", "recover"}
 
 
 def _know(words) -> None:

@@ -26,6 +26,12 @@ OF_WHICH = re.compile(r"(?:of\s+(?:which|whom|them|these)|among\s+them)\s*[,:]?\
 TERM_CUES = re.compile(r"\b(?:received|receive|receives|got|given|serve|serves|serving|served|faces|facing|face)\b",
                        re.I)
 MONEY_UNITS = {"USD", "KZT", "RUB", "EUR", "GBP"}
+LENGTHS = {"km", "metre", "mile", "cm", "mm", "yard", "foot", "inch"}  # "pronounced dead about 30 yards apart"
+# an emergency number is no count: "called 911", "dialled 999", "a 911 caller", "the 112 operator"
+EMERGENCY_NUMBER = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring(?:ing|s)?|rang|to|on)\s+)"
+                              r"(?P<n>911|999|112|000)\b|\b(?P<m>911|999|112)(?=[\s-]+(?:calls?|callers?|"
+                              r"operators?|dispatch(?:ers?)?|cent(?:er|re)s?|emergency|hang-?up|hangup|system)\b)",
+                              re.I)
 TIME = set(TIME_UNITS.values())
 
 
@@ -117,8 +123,18 @@ def _pick(cands: list[tuple[float, int, str]]) -> str:
     return cands[0][2]
 
 
+def _emergency_number(text: str, q: Quantity) -> bool:
+    for m in EMERGENCY_NUMBER.finditer(text, max(0, q.start - 12), min(len(text), q.end + 30)):
+        g = "n" if m.group("n") else "m"
+        if m.start(g) == q.core_start and m.end(g) == q.core_end:
+            return True
+    return False
+
+
 def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
     unit = q.unit
+    if _emergency_number(text, q):
+        return "other"
     if unit not in TIME:
         cues = [c for c in cues if c[3] >= 0]
     if unit in MONEY_UNITS:
@@ -126,7 +142,7 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
     allowed = None
     if unit in TIME:
         allowed = {"sentenced", "detained"}
-    elif unit in ("km", "metre", "mile", "cm", "ratio"):
+    elif unit in LENGTHS or unit == "ratio":
         if unit == "ratio":
             allowed = None
         else:

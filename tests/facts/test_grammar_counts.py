@@ -23,6 +23,9 @@ def claims_of(sentence: str):
     ("Detectives are investigating a double homicide in the 400 block of Elm Street.", [("killed", 2, 2)]),
     ("Investigators called it a murder-suicide.", [("killed", 2, None)]),
     ("The gunman then killed himself.", [("killed", 1, 1)]),
+    ("The victim died at the scene, Merseyside Police said.", [("killed", 1, 1)]),
+    ("A pensioner's neighbour and a taxi driver were shot dead in Cumbria.", [("killed", 2, 2)]),
+    ("Man killed in Gresham shooting", [("killed", 1, 1)]),
 ])
 def test_counts_without_a_numeral(sentence, want):
     assert claims_of(sentence) == want
@@ -36,6 +39,10 @@ def test_counts_without_a_numeral(sentence, want):
     ("The attack killed 12 people and injured 30 others, the ministry said.",
      [("injured", 30, 30), ("killed", 12, 12)]),
     ("Five people died in the crash, the fire service said.", [("killed", 5, 5)]),
+    ("Three people were shot, one fatally, in Leeds on Saturday night.",
+     [("injured", 2, 2), ("killed", 1, 1), ("shot", 3, 3)]),
+    ("Police say all four were taken to Bellevue Hospital.", [("injured", 4, 4)]),
+    ("The attack left five others injured, officials said.", [("injured", 5, 5)]),
 ])
 def test_what_a_numeral_counts_follows_the_grammar(sentence, want):
     assert claims_of(sentence) == want
@@ -44,6 +51,8 @@ def test_what_a_numeral_counts_follows_the_grammar(sentence, want):
 @pytest.mark.parametrize("sentence", [
     "Manuel Ortiz, 28, was shot in the leg.",
     "The victim, Jamal Brown, 19, was taken to hospital.",
+    "A 19 year-old man was shot in the leg.",
+    "Two men, ages 19 and 28, were taken to hospital.",
 ])
 def test_an_age_set_off_by_commas_is_not_a_count(sentence):
     assert not any(value == 28 or value == 19 for _, value, _ in claims_of(sentence))

@@ -1,0 +1,259 @@
+"""Casualty counts in news English: ages that are not counts, lists of named victims, the wounded
+reckoned from the shot and the dead of one sentence, compound crime names. Sentences in the styles of
+US local news, UK papers and wire copy, written for these rules (none taken from a dev set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts.test_grammar_counts import claims_of
+from tests.facts_helpers import facts_for_text
+
+
+@pytest.mark.parametrize("sentence,age", [
+    ("A 21 year-old woman was shot twice in the chest.", 21),                      # space before year-old
+    ("Officers said a 25 y/o man was shot and killed near the park.", 25),
+    ("A 34 yo man died at the scene.", 34),
+    ("Two Milwaukee men, ages 25 and 26, died at the scene.", 26),
+    ("Three other victims, men aged 18, 21 and 35, were taken to hospital.", 35),
+    ("The four wounded, all between the ages of 18 and 24, were taken to hospital.", 24),
+    ("The girl, who was 12 or 13 years old, was shot and killed.", 12),
+    ("Relatives said the dead are 19- and 20-year-old brothers.", 19),
+    ("The victims were named as Heike Poike, 50, and Dakota Smith, 28.", 28),       # list closing a sentence
+    ("The dead were Cynthia Hurd, 54; Tywanza Sanders, 26; and Ethel Lance, 70.", 54),
+    ("The victims have been identified as Lavelle Cox and Jawon Carter, both 24.", 24),
+    ("Shamir Oswald-Newman,19, was shot in the leg.", 19),                         # no space after the comma
+])
+def test_an_age_is_not_a_count(sentence, age):
+    assert not any(value == age for _, value, _ in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Police said Kelcii Flintroy, Willie Norman and Christopher Chaney all died of gunshot wounds.",
+     [("killed", 3, 3)]),
+    ("Jennifer Friedel, 32, and Leroy Friedel, 3, died of gunshot wounds.", [("killed", 2, 2)]),
+    ("John Smith and Mary Jones were killed on Friday, police said.", [("killed", 2, 2)]),
+    ("A man, a woman and a teenager were wounded in the attack in Croydon.", [("injured", 3, 3)]),
+])
+def test_coordinated_victims_are_counted(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Six people were shot, two of them fatally, early Friday in southwest Macon.",
+     [("injured", 4, 4), ("killed", 2, 2), ("shot", 6, 6)]),
+    ("Four people shot, two dead, in west Jackson", [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
+    ("Seven people were shot, with six confirmed dead.", [("injured", 1, 1), ("killed", 6, 6), ("shot", 7, 7)]),
+    ("Three people were shot, one fatally, in Leeds on Saturday night.",
+     [("injured", 2, 2), ("killed", 1, 1), ("shot", 3, 3)]),
+    ("Five people were shot, three fatally, in Manchester on Saturday, police said.",
+     [("injured", 2, 2), ("killed", 3, 3), ("shot", 5, 5)]),
+])
+def test_the_shot_who_did_not_die_were_wounded(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_the_derived_count_says_how_it_was_reckoned():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nSix people were shot, two of them fatally.")
+    derived = out["quantities"].query("measure == 'injured'").iloc[0]
+    assert derived.implicit and derived.surface == "shot" and "fatally" in derived.sentence
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Four people died in a murder-suicide in Killeen.", [("killed", 4, 4)]),       # the numeral says how many
+    ("Police are investigating a murder-suicide in Wallkill.", [("killed", 2, None)]),
+    ("The woman was identified as the shooter in a triple murder-suicide.", [("killed", 4, 4)]),
+])
+def test_compound_crime_names(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Police say all four were taken to Community Regional Hospital.", [("injured", 4, 4)]),
+    ("Paramedics took three people to the Royal London Hospital.", [("injured", 3, 3)]),
+    ("The shooting put four people in the hospital.", [("injured", 4, 4)]),
+    ("Paramedics rushed two victims to local hospitals.", [("injured", 2, 2)]),
+    ("Three victims were transported to a local hospital for treatment.", [("injured", 3, 3)]),
+    ("Two men died and three others were treated for wounds at a local emergency room.",
+     [("injured", 3, 3), ("killed", 2, 2)]),
+    ("Two people were taken to the hospital and pronounced dead.", [("killed", 2, 2)]),
+    ("The attack killed a pedestrian and left five others injured, police said.",
+     [("injured", 5, 5), ("killed", 1, 1)]),
+    ("Deputies found all four deceased.", [("killed", 4, 4)]),
+    ("Caudill died; the other three were injured.", [("injured", 3, 3), ("killed", 1, 1)]),
+])
+def test_hurt_read_from_what_was_done_to_them(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Police say a man fatally shot his wife and two young sons before killing himself at their home.", 4),
+    ("A gunman killed four people at a farmhouse near Belfair before taking his own life.", 5),
+    ("A retired police officer has killed his two children and himself, officials said.", 3),
+    ("A woman killed her 30-year-old daughter and two young grandchildren before turning the gun on herself.", 4),
+    ("The gunman shot dead a taxi driver and a solicitor, then killed himself in woodland.", 3),
+    ("He shot and killed John Smith and Mary Jones.", 2),
+])
+def test_the_dead_of_one_killing_add_up(sentence, total):
+    assert ("killed", total, total) in claims_of(sentence)
+
+
+def test_no_sum_over_an_uncounted_plural():
+    assert all(v != 2 for _, v, _ in claims_of("A gunman killed his family and then himself."))
+
+
+def test_an_open_murder_suicide_count_yields_to_the_sum():
+    sentence = "A retired officer killed his two children and himself in a murder-suicide."
+    assert ("killed", 2, None) not in claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The sheriff said the 16-year-old called 911 and told dispatchers he had been shot.",
+    "Police found the 911 caller's father dead inside the home.",
+    "A wounded 12-year-old girl was calling 911 when officers arrived.",
+    "A neighbour dialled 999 after hearing shots; one man was killed.",
+    "The two men were pronounced dead about 30 yards apart.",
+])
+def test_emergency_numbers_and_distances_are_not_counts(sentence):
+    assert not any(v in (911, 999, 30) for _, v, _ in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("KILLEEN, Texas - Four people are dead after an overnight shooting.", [("killed", 4, 4)]),  # dateline
+    ("Man charged in Houston shooting deaths of woman, daughter", []),  # the agent of a present participle
+    ("Man killed in Gresham shooting", [("killed", 1, 1)]),  # headlines drop the article
+])
+def test_who_is_a_victim_in_headlines_and_datelines(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("A teen was struck by celebratory gunfire and taken to Sunrise Hospital with non-life-threatening "
+     "injuries.", [("injured", 1, 1)]),  # conjoined verbs share their subject
+    ("Another woman was rushed to the Royal Infirmary with critical wounds.", [("injured", 1, 1)]),
+    ("A woman was stabbed and taken to hospital.", [("injured", 1, 1)]),
+])
+def test_one_taken_to_hospital(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("He told his mother he had shot four people and planned to kill himself.", [("shot", 4, 4)]),
+    ("A woman fatally shot her son and her husband, then tried to take her own life.", [("killed", 2, 2)]),
+    ("He threatened to kill two people before officers arrived.", []),
+    ("The gunman tried to kill three officers but was arrested, police said.", []),
+])
+def test_what_was_meant_or_tried_did_not_happen(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_an_address_block_is_not_a_count():
+    assert not any(v == 2700 for _, v, _ in claims_of(
+        "A man walked into a restaurant in the 2700-block of E. 75th St. and shot four people dead."))
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Police are investigating the shooting deaths of a mother, son and little girl near Norcross.", 3),
+    ("He is charged with murder in the deaths of Veronica Mercado and her daughter, Linette Cano.", 2),
+    ("Four people were shot dead at a rural home by a man who later killed himself in front of deputies.", 5),
+    ("Two pensioners were killed by a neighbour who then took his own life, Essex Police said.", 3),
+])
+def test_the_dead_named_together_add_up(sentence, total):
+    assert ("killed", total, total) in claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("3 dead, 1 injured in shooting at Marion County berry farm", [("injured", 1, 1), ("killed", 3, 3)]),
+    ("Two died and two others are recovering in hospital.", [("injured", 2, 2), ("killed", 2, 2)]),
+    ("Police recovered two guns at the scene.", []),
+    ("Four people were shot inside a flat in Salford on Tuesday, and two did not survive.",
+     [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
+    ("4 shot on Columbus Street, 2 die", [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
+    ("Police said Sunday that two of the four shooting victims had died.",
+     [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
+])
+def test_the_dead_and_the_survivors_of_one_shooting(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Deputies are investigating the accidental shooting death of a 14-year-old boy in Winter Haven.",
+     [("killed", 1, 1)]),
+    ("A Greene County man has been charged with murder in the death of his three-year-old son.",
+     [("killed", 1, 1)]),
+    ("Deputies say they found 14-year-old Kyler Daughtry deceased from a single gunshot wound.",
+     [("killed", 1, 1)]),
+    ("The coroner says 12 year-old Spenson Bennett Jr., of Columbus, died at the home last night.",
+     [("killed", 1, 1)]),
+])
+def test_one_death(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_one_figure_per_start():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\n"
+                         "The coroner says 12 year-old Spenson Bennett Jr. died at the home last night.")
+    assert out["quantities"]["quantity_id"].is_unique
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The victim died at the hospital as a result of his injuries.", [("killed", 1, 1)]),
+    ("The victim was taken to the Royal Infirmary with stab wounds.", [("injured", 1, 1)]),
+    ("The other victim was taken to hospital.", []),  # one of several: not the count of the incident
+])
+def test_the_lone_victim(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Two of the victims were juveniles.", []),  # who they are, not what befell them
+    ("The other two victims at the hospital were female civilians, a doctor said.", []),
+    ("Five victims were in critical condition on Sunday night.", [("injured", 5, 5)]),
+    ("Two of the victims were dead when paramedics arrived.", [("killed", 2, 2)]),
+])
+def test_what_the_sentence_says_of_the_victims(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Man charged in shooting deaths of woman, daughter - KLTV.com-Tyler, Longview, Jacksonville", []),
+    ("He is accused of the attempted murder of a 20-year-old man.", []),
+    ("Somebody killed my whole family - my mama, my sisters, and my little nephew, she said.", []),
+])
+def test_no_sum_beyond_the_list(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Two men were killed while two officers and a woman suffered non-life-threatening gunshot wounds.",
+     [("injured", 2, 2), ("injured", 3, 3), ("killed", 2, 2)]),
+    ("A man and two women were wounded in the attack in Brixton.", [("injured", 2, 2), ("injured", 3, 3)]),
+    ("A passer-by sustained minor injuries, police said.", []),  # not a person noun the rules know
+    ("A woman sustained fatal injuries in the crash.", [("killed", 1, 1)]),
+])
+def test_coordinated_subjects_add_up(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_a_list_of_victims_is_read_once():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nJohn Smith and Mary Jones were killed on Friday.")
+    assert len(out["claims"]) == 1 and out["quantities"]["quantity_id"].is_unique
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 19-year-old was shot in the back, and the older man suffered two gunshot wounds, police said.",
+    "She is being treated for four stab wounds at the Royal London Hospital.",
+    "He was shot three times in the chest.",
+])
+def test_wounds_and_shots_are_not_people(sentence):
+    assert not any(v in (2, 3, 4) for _, v, _ in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Dallas-area man arrested in killings of four women had his record wiped clean", [("killed", 4, 4)]),
+    ("He is sought in connection with the shooting of six people in two towns.", [("shot", 6, 6)]),
+    ("The bodies of four people were found in the burned house.", [("killed", 4, 4)]),
+    ("Four homicides occurred in one weekend in the township.", [("killed", 4, 4)]),
+])
+def test_what_a_noun_of_killing_counts(sentence, want):
+    assert claims_of(sentence) == want
