@@ -30,7 +30,7 @@ PERSON_NOUNS = {
     "policemen", "policeman", "police", "defendants", "residents", "inhabitants", "employees", "staff",
     "strikers", "detainees", "rioters", "hooligans", "marines", "soldiers", "troops", "victims", "bodies",
     "dead", "civilians", "participants", "members", "leaders", "managers", "students", "pupils",
-    "prisoners", "guys", "twins", "teenagers", "journalists", "reporters", "oilmen", "officials",
+    "prisoners", "guys", "twins", "teenagers", "journalists", "reporters", "officials",
     "citizens", "passengers", "deputies", "lawyers", "human", "humans", "individuals", "adults",
     "miners", "doctors", "nurses", "journalist", "girls", "boys", "friends", "relatives", "families",
     "witnesses", "eyewitnesses", "fatalities", "casualties", "refugees", "voters", "supporters",
