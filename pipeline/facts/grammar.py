@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.facts.measure import _emergency_number
+from pipeline.facts.headline import headline_case
 from pipeline.facts.quantities import Quantity
 
 # a sentence is parsed only if it holds one of these words (not "shooting", "victim": the
@@ -140,7 +141,7 @@ class Grammar:
         if not todo:
             return
         with _LOCK:
-            for s, doc in zip(todo, self._nlp().pipe(todo, batch_size=128)):
+            for s, doc in zip(todo, self._nlp().pipe((headline_case(s, _known) for s in todo), batch_size=128)):
                 self._cache[s] = doc
 
     def doc(self, sentence: str):
@@ -193,6 +194,12 @@ class Grammar:
                 q.extra["not_a_count"] = "wounds"
                 continue
             measure = self._measure_of(_counted(num))
+            if measure is None and q.measure in CASUALTY and _agent(_counted(num)):
+                # "Two gunmen shot and killed a man", "Two officers found the man dead": the number
+                # counts who acted on someone else, not whom it befell
+                q.measure = "other"
+                q.extra["not_a_count"] = "agent"
+                continue
             if measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end) and \
                     self._described(_counted(num)):
                 measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
@@ -238,8 +245,8 @@ class Grammar:
         if _lemma(pred) == "recover" and victim.dep_ != "nsubj":
             return None  # "two others are recovering"; not "police recovered two guns"
         # the agent of an active verb is the one who did it, not a victim: "a man shot two people"
-        if _pos(pred) == "VERB" and victim.dep_ == "nsubj" and measure in ("shot", "killed") \
-                and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt") \
+        if _pos(pred) == "VERB" and victim.dep_ == "nsubj" and victim.head.i == pred.i and measure in CASUALTY \
+                and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt", "stab", "beat", "maul") \
                 and not any(c.dep_ == "auxpass" for c in pred.children) and not _headline_passive(pred):
             return None
         if measure in ("shot", "injured") and _fatal(pred):  # "shot dead", "stabbed to death"
@@ -553,6 +560,10 @@ def _predicates_of(noun):
             tok = tok.head
     if tok.dep_ in OBJECTS:  # "left five others injured", "found three people dead": the object's complement
         out.extend(c for c in tok.head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > tok.i)
+    elif tok.dep_ in SUBJECTS and _says_of_subject(tok.head):
+        # the passive of the same: "six people were found shot to death", "two were left wounded"
+        # (and the headline's "Five found dead", which drops the auxiliary)
+        out.extend(c for c in tok.head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > tok.head.i)
     if tok.dep_ in SUBJECTS | OBJECTS | {"attr", "oprd", "appos"}:
         out.append(tok.head)
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
@@ -584,8 +595,13 @@ SUFFER = {"suffer", "sustain", "suffere", "sustaine", "sustaining", "suffering",
 
 def _suffered(pred, victim) -> str | None:
     """'two officers and a woman suffered non-life-threatening gunshot wounds', 'sustained injuries': the
-    subject was hurt (killed with 'fatal' or 'mortal' wounds)."""
-    if _pos(pred) != "VERB" or pred.lower_.rstrip("eds") not in SUFFER or victim.dep_ != "nsubj":
+    subject was hurt (killed with 'fatal' or 'mortal' wounds). A relative clause says it of the noun it
+    qualifies: 'the other two victims, who had minor injuries' (`have` counts there: the clause
+    describes the people, as 'suffered' does)."""
+    relative = pred.dep_ == "relcl" and pred.head.i == victim.i and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in pred.children)
+    verbs = SUFFER | {"ha", "hav", "having"} if relative else SUFFER
+    if _pos(pred) != "VERB" or pred.lower_.rstrip("eds") not in verbs or not (victim.dep_ == "nsubj" or relative):
         return None
     for c in pred.children:
         if c.dep_ in OBJECTS and c.lower_.startswith(("wound", "injur", "gunshot")):
@@ -623,7 +639,16 @@ def _to_hospital(pred, victim) -> str | None:
     return None
 
 
-WOUNDING = {"shoot", "stab", "beat", "maul"}  # acts that kill or wound: "shot and killed", "stabbed to death"
+# verbs whose complement says what state their object (or passive subject) was in: "found dead",
+# "left wounded", "pronounced dead", "listed in critical condition"
+COMPLEMENT_VERBS = {"find", "found", "leave", "left", "pronounce", "declare", "confirm", "report", "list"}
+WOUNDING = {"shoot", "stab", "beat", "maul"}
+
+
+def _says_of_subject(verb) -> bool:
+    """'were found dead', 'Five found dead' (a headline): a verb of COMPLEMENT_VERBS with no object,
+    so its complement is said of its subject (not 'officers found the man dead')."""
+    return _lemma(verb) in COMPLEMENT_VERBS and not any(c.dep_ in OBJECTS for c in verb.children)  # acts that kill or wound: "shot and killed", "stabbed to death"
 
 
 def _fatal(pred) -> bool:
@@ -689,6 +714,25 @@ def _in_condition(pred) -> bool:
     return False
 
 
+def _agent(noun) -> bool:
+    """The subject of an active verb that acts on someone or something else (an object or a clause):
+    'Two gunmen shot and killed a man' (the object of a conjoined verb too), 'Two officers found the
+    man dead'. Not when the object is the subject's own life or injuries ('lost their lives',
+    'killed themselves')."""
+    if noun.dep_ != "nsubj" or _pos(noun.head) != "VERB":
+        return False
+    verb = noun.head
+    if any(c.dep_ == "auxpass" for c in verb.children) or _headline_passive(verb):
+        return False
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and _pos(c) == "VERB" and
+                      not any(g.dep_ in SUBJECTS for g in c.children)]
+    others = [c for v in verbs for c in v.children if c.dep_ in OBJECTS or c.dep_ == "ccomp"]
+    if not others:
+        return False
+    own = ("himself", "herself", "themselves", "life", "lives")
+    return not any(t.lower_ in own or t.lower_.startswith(("injur", "wound")) for o in others for t in o.subtree)
+
+
 def _headline_passive(pred) -> bool:
     """'Man killed in Gresham shooting', '2 teens shot outside school': headlines drop the auxiliary, so a
     past participle with a subject and no auxiliary is a passive."""
@@ -705,6 +749,10 @@ def _victims(pred):
         out.append(pred.head)
     target = pred.head if pred.dep_ in ("acomp", "attr") else pred  # "the man was dead"
     kids = list(target.children)
+    if pred.dep_ in ("xcomp", "oprd", "acomp") and _lemma(pred.head) in COMPLEMENT_VERBS:
+        # "a man was found shot to death", "both were found dead": the complement is said of the subject
+        if _says_of_subject(pred.head):
+            out.extend(c for c in pred.head.children if c.dep_ in SUBJECTS)
     if pred.dep_ == "conj" and _pos(pred.head) == "VERB" and not any(c.dep_ in SUBJECTS for c in kids) and (
             pred.lower_ in TO_HOSPITAL_VERBS or _lemma(pred) in TO_HOSPITAL_VERBS):
         # "A teen was struck by gunfire and taken to hospital": conjoined verbs share their subject
@@ -736,13 +784,17 @@ def _count_of(noun) -> int | None:
         return None
     if low in ("himself", "herself"):
         return 1
+    if low == "both" and noun.dep_ in SUBJECTS | OBJECTS:  # "both were fatally shot", "both of them died"
+        return 2
+    if noun.tag_ in ("NNS", "NNPS") and "both" in dets:  # "both men were killed"
+        return 2
     if _pos(noun) == "PRON" or noun.tag_ in ("NNS", "NNPS"):
         return None
     # coordinated people: "Kelcii Flintroy, Willie Norman and Christopher Chaney" (each conjunct
     # carries the next one: the counts add up)
     # "A, B and C" is parsed as A with B in apposition and C a conjunct of B: an appositive that has
     # conjuncts of its own is the rest of the list, not another name for A
-    conj = [_count_of(c) for c in noun.children if _pos(c) in ("NOUN", "PROPN") and (
+    conj = [_count_of(c) for c in noun.children if (_pos(c) in ("NOUN", "PROPN") or _year_old(c)) and (
         c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)))]
     # a name, not a word in capitals (a dateline: "KILLEEN, Texas - Four people are dead"); a headline's
     # "Man killed in shooting" is one (headlines drop the article)
@@ -753,7 +805,11 @@ def _count_of(noun) -> int | None:
     lone_victim = _lemma(noun) == "victim" and dets == {"the"} and not any(
         c.dep_ in ("amod", "compound") and c.lower_ in ("other", "second", "third", "first", "fourth", "last")
         for c in noun.children)
-    if named or (person and dets & INDEFINITE) or lone_victim:
+    # a singular person noun with no determiner at all is headline style ("Fresno County deputy dies",
+    # "Teen killed in crash"): prose would write "a deputy", "the teen"
+    bare = person and not dets and noun.tag_ == "NN" and noun.dep_ in SUBJECTS and not any(
+        c.dep_ in ("poss", "nummod") for c in noun.children)
+    if named or (person and dets & INDEFINITE) or lone_victim or bare:
         return 1 + sum(c for c in conj if c)
     return None
 
@@ -833,6 +889,11 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
 KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {
     "be", "shoot", "kill", "die", "perish", "murder", "slay", "wound", "injure", "hurt", "stab", "beat",
     "treat", "transport", "rush", "carry", "airlift", "admit", "recover"}
+
+
+def _known(word: str) -> bool:
+    """A word whose dictionary form the rules here know (a casualty verb, a person noun)."""
+    return _lemma_of(word) in KNOWN_LEMMAS
 
 
 def _know(words) -> None:

@@ -17,7 +17,8 @@ events of all documents into incidents:
   with none or several it stays with the stories dated as it is; a story dated only to a year
   never joins a day's incident;
 - a story with no date and no publication date stays its document's own (`...-undated-...`):
-  undated stories of different documents never merge, since nothing says they are the same year.
+  undated stories of different documents never merge, since nothing says they are the same year;
+  nor do stories of different documents that have no place.
 
 An incident is named `place-YYYY-MM-kind` (the place most of its figures give, the month of its
 earliest day); when two incidents of a place and kind fall in one month, each is named by its
@@ -127,6 +128,8 @@ def _names(place: str, names: frozenset) -> bool:
 
 
 def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
+    if a.place is None and b.place is None and a.doc_id != b.doc_id:
+        return False  # two articles that name no place: nothing says they tell of one incident
     if a.place == b.place:
         return True
     if a.doc_id == b.doc_id:

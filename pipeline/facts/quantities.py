@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from pipeline.facts.headline import is_headline_word
 from pipeline.facts.lexicon import (
     CURRENCY_CODES_BEFORE, CURRENCY_WORDS, DISTANCE_UNITS, PERSON_NOUNS, TIME_UNITS, Lexicon,
 )
@@ -762,7 +763,9 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
         if nxt_tok is not None and nxt_tok.kind == "word":
             if nxt_tok.low in ADDRESS_AFTER:
                 return None
-            if nxt_tok.text[:1].isupper() and "." not in t.text and "," not in t.text:
+            # (a headline's common word is no street name: "4 Hurt In Highway Shooting")
+            if nxt_tok.text[:1].isupper() and "." not in t.text and "," not in t.text and \
+                    not is_headline_word(nxt_tok.text):
                 k = i + 1
                 while k < n and k < i + 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
                     if toks[k].low in STREET_WORDS and k > i + 1:
@@ -863,9 +866,11 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
                 q = Quantity(t.start, toks[j - 1].end, t.start, toks[j - 1].end, value, value, "exact", "percent")
                 return _finish(text, toks, i, j, q, blocked, ages=ages)
         # title case runs are names, not figures: "Three Steps Above Heaven"
+        # (but not a headline's: "Six People Found Shot to Death in Home")
         if t.text[:1].isupper() and i + 2 < n and toks[i + 1].kind == "word" and toks[i + 2].kind == "word" \
                 and toks[i + 1].text[:1].isupper() and toks[i + 2].text[:1].isupper() \
-                and toks[i + 1].low not in TIME_UNITS:
+                and toks[i + 1].low not in TIME_UNITS and not (
+                    is_headline_word(toks[i + 1].text) and is_headline_word(toks[i + 2].text)):
             return None
         # a number word in a short heading line ("Six days of one year")
         ls, le = _line_of(text, t.start)

@@ -257,3 +257,58 @@ def test_wounds_and_shots_are_not_people(sentence):
 ])
 def test_what_a_noun_of_killing_counts(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Six people were found shot to death in a farmhouse in Iowa.", [("killed", 6, 6)]),
+    ("Two brothers were found stabbed to death in their flat in Glasgow.", [("killed", 2, 2)]),
+    ("A woman was found shot dead in her car on the M6.", [("killed", 1, 1)]),
+    ("Three men were left wounded after the gang opened fire.", [("injured", 3, 3)]),
+])
+def test_a_state_said_of_the_subject_of_found_or_left(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # the finders and the gunmen are no victims: what befell is said of the object
+    ("Two officers found the man dead in the basement.", []),
+    ("Two gunmen shot and killed a man in Croydon.", [("killed", 1, 1)]),
+    ("Three masked men beat a woman to death, police said.", [("killed", 1, 1)]),
+    # but their own lives and injuries are theirs
+    ("Four people lost their lives in the fire.", [("killed", 4, 4)]),
+    ("Two officers suffered minor injuries.", [("injured", 2, 2)]),
+])
+def test_who_acted_on_someone_else_is_not_counted_as_a_victim(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Both were fatally shot in the car park.", [("killed", 2, 2)]),
+    ("Both men were shot and killed on the porch.", [("killed", 2, 2)]),
+    ("Police said both of them died at the scene.", [("killed", 2, 2)]),
+    ("Police say a 16-year-old and a 17-year-old were wounded.", [("injured", 2, 2)]),
+])
+def test_both_and_coordinated_ages_count_two(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("They have not named the other two victims, who had minor injuries.", [("injured", 2, 2)]),
+    ("Officers identified three victims, who suffered gunshot wounds.", [("injured", 3, 3)]),
+])
+def test_a_relative_clause_says_what_befell_the_victims(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("1 Dies, 4 Hurt In Highway Shooting Near Trenton", [("injured", 4, 4), ("killed", 1, 1)]),
+    ("Man Dies, Woman Hurt In Overnight Stabbing", [("injured", 1, 1), ("killed", 1, 1)]),
+    ("Six People Found Shot to Death in Rural Home", [("killed", 6, 6)]),
+    ("Essex County deputy dies in training accident", [("killed", 1, 1)]),
+])
+def test_headlines_in_title_case_and_without_articles(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_a_title_case_name_with_a_number_is_still_no_figure():
+    assert claims_of("Three Steps Above Heaven Tops The Box Office") == []

@@ -103,6 +103,17 @@ def test_undated_articles_never_merge_across_documents():
         assert all("undated" in k for k in keys[d]), keys   # the key says the year is not known
 
 
+def test_articles_that_name_no_place_never_merge_across_documents():
+    # two shootings a day apart, neither article naming a town: nothing says they are one incident
+    first = ("Teen dead in early morning shooting\n\nPublished: 2017-03-30\n\n"
+             "A 16-year-old girl was found dead inside a car early Thursday, police said.\n")
+    second = ("Man fatally shot by friend\n\nPublished: 2017-03-31\n\n"
+              "A man was shot and killed by a friend who was handling a gun on Friday, police said.\n")
+    keys = casualty_keys(run_facts(tables_from_texts([("a.txt", first), ("b.txt", second)])))
+    assert keys["a.txt"] and keys["b.txt"], keys
+    assert keys["a.txt"].isdisjoint(keys["b.txt"]), keys
+
+
 def test_same_town_name_in_different_years_never_shares_a_key():
     tn = ("Jackson shooting\n\nPublished: 2015-06-08\n\nJACKSON, Tenn. — Two people were killed in a shooting "
           "Saturday night in west Jackson, police said.\n")
