@@ -20,7 +20,7 @@ from typing import NamedTuple
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_FACTS, containers, event_key, event_places, \
     find_places, places_inside
-from pipeline.facts.grammar import Grammar
+from pipeline.facts.grammar import Grammar, shot_and_survived
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
@@ -279,6 +279,8 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
             heading = Heading(only_dates[-1][0], only_dates[-1][1], None)
         elif qs or len(text) > 200:
             heading = None
+    if grammar is not None:  # the shot of a story that tells of no death were wounded
+        shot_and_survived([p.text for p in passages], [q for p in passages for q in p.qs])
     qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
                                    _title_place_of(title, passages, gazetteer))
     # every place the document names, and every run of capitalised words it writes (a place NER did not
@@ -464,7 +466,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
     skind_cache: dict = {}
     hit_cache: dict = {}
 
-    def shits(p: _Passage, k: int) -> list:
+    def sentence_hits(p: _Passage, k: int) -> list:
         """The kind cues of a sentence, (position in the passage, kind, cue)."""
         if (p.index, k) not in hit_cache:
             a, b = p.asents[k]
@@ -476,7 +478,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         takes the kinds of the text it heads."""
         if (p.index, k) not in skind_cache:
             a, b = p.asents[k]
-            ks = kinds_of("", lex, shits(p, k))
+            ks = kinds_of("", lex, sentence_hits(p, k))
             if not ks and any(only and not dl and a <= m.start < b for m, _, _, _, only, dl in p.dated):
                 if k + 1 < len(p.asents):
                     ks = skinds(p, k + 1)
@@ -604,7 +606,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         text, pid = p.text, p.pid
         last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
         sent_of = [p.sentence_index(q.start) for q in p.qs]
-        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds, shits(p, k))
+        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds, sentence_hits(p, k))
                for q, k in zip(p.qs, sent_of)]
         for q, k, (kind, _, _) in zip(p.qs, sent_of, own):
             if kind is not None and q.measure not in place_measures:
@@ -631,7 +633,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                     ks = frozenset([last_kind[j]]) if last_kind[j] else kinds_outside_brackets(p, j)
                     if len(ks) == 1:
                         kind, kind_basis = next(iter(ks)), "passage"
-                        cues = sorted({c for _, kk, c in shits(p, j) if kk == kind})
+                        cues = sorted({c for _, kk, c in sentence_hits(p, j) if kk == kind})
                         break
             if q.measure in place_measures or (q.unit in DISTANCE_UNITS and FROM_PLACE.match(text, q.end)):
                 # population, or a distance from a named place ("30-40 kilometres from Springfield"):
@@ -650,7 +652,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit, "measure": q.measure,
                 "counted": q.label if q.layout else q.head, "uncertain": q.uncertain,
                 "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
-                "implicit": bool(q.extra.get("implicit")),
+                "implicit": bool(q.extra.get("implicit")), "reckoning": q.extra.get("derived"),
                 "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
                 "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,

@@ -455,6 +455,29 @@ class Grammar:
             qs[:] = [q for q in qs if not any(q is d for d in drop)]
 
 
+# any word that tells of a death: a document with none of them reports no death
+ANY_DEATH = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|manslaughter|slay\w*|slain|fatal\w*|deadly|dead|"
+                       r"die|died|dies|dying|deaths?|deceased|succumb\w*|perish\w*|bod(?:y|ies)|corpses?|"
+                       r"lost\s+(?:his|her|their)\s+li(?:fe|ves)|(?:did\s+not|didn[’']t)\s+survive|"
+                       r"own\s+li(?:fe|ves)|suicide|mortally|obituar\w*|funeral|memorial|vigil)\b", re.I)
+NO_DEATH_REPORTED = "shot; the document reports no death"
+
+
+def shot_and_survived(texts: list[str], qs: list[Quantity]) -> None:
+    """In a document that tells of no death anywhere (no word of ANY_DEATH in any passage), the people
+    it says were shot survived the shooting, as far as it reports: its `shot` figures become `injured`
+    (in place), with the reckoning in `extra["derived"]` (the claim's `reckoning` column). One word of
+    death anywhere, even about someone else, leaves every figure as it is."""
+    shot = [q for q in qs if q.measure == "shot" and not q.hypothetical and q.value_low]
+    if not shot or any(ANY_DEATH.search(t) for t in texts):
+        return
+    for q in shot:
+        q.measure = "injured"
+        q.extra["derived"] = NO_DEATH_REPORTED
+        if q.extra.get("implicit"):
+            q.extra["grammar_measure"] = "injured"
+
+
 def _wounded_rest(text: str, s0: int, e0: int, qs: list[Quantity]) -> list[tuple[int, int, float, str, str]]:
     """'Six people were shot, two of them fatally': the shot who did not die were wounded, a figure
     derived from the two written ones (6 - 2 = 4 injured). Its span is the word `shot` (the figures

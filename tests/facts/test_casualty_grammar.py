@@ -4,6 +4,7 @@ US local news, UK papers and wire copy, written for these rules (none taken from
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from tests.facts.test_grammar_counts import claims_of
@@ -251,7 +252,8 @@ def test_wounds_and_shots_are_not_people(sentence):
 
 @pytest.mark.parametrize("sentence,want", [
     ("Dallas-area man arrested in killings of four women had his record wiped clean", [("killed", 4, 4)]),
-    ("He is sought in connection with the shooting of six people in two towns.", [("shot", 6, 6)]),
+    ("He is sought in connection with the shooting of six people in two towns; one died.",
+     [("killed", 1, 1), ("shot", 6, 6)]),
     ("The bodies of four people were found in the burned house.", [("killed", 4, 4)]),
     ("Four homicides occurred in one weekend in the township.", [("killed", 4, 4)]),
 ])
@@ -312,3 +314,21 @@ def test_headlines_in_title_case_and_without_articles(sentence, want):
 
 def test_a_title_case_name_with_a_number_is_still_no_figure():
     assert claims_of("Three Steps Above Heaven Tops The Box Office") == []
+
+
+def test_the_shot_of_a_story_that_tells_of_no_death_were_wounded():
+    story = ("Three hurt in drive-by\n\nPublished: 2016-05-02\n\n"
+             "Three people were shot early Sunday in Toledo, police said.\n\n"
+             "Officers found shell casings on the street.")
+    claim = facts_for_text(story)["claims"].iloc[0]
+    assert (claim.measure, claim.value_low, claim.reckoning) == ("injured", 3, "shot; the document reports no death")
+    # one word of a death anywhere in the document: the figure stays what the sentence says
+    told = story + "\n\nA fourth man died of his wounds on Monday."
+    measures = set(facts_for_text(told)["claims"]["measure"])
+    assert "shot" in measures and "injured" not in measures
+
+
+def test_a_derived_count_keeps_its_reckoning():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nSix people were shot, two of them fatally.")
+    claims = out["claims"].set_index("measure")
+    assert claims.loc["injured", "reckoning"] == "6 shot - 2 dead" and pd.isna(claims.loc["killed", "reckoning"])

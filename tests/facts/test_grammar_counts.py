@@ -33,7 +33,7 @@ def test_counts_without_a_numeral(sentence, want):
 
 @pytest.mark.parametrize("sentence,want", [
     ("Four people were shot dead outside a nightclub.", [("killed", 4, 4)]),
-    ("Three people were shot early Sunday, police said.", [("shot", 3, 3)]),
+    ("Three people were shot early Sunday, and one of them died, police said.", [("injured", 2, 2), ("killed", 1, 1), ("shot", 3, 3)]),
     ("Two men were shot and wounded in Toronto overnight.", [("injured", 2, 2)]),
     ("Two people were shot in the legs and taken to hospital.", [("injured", 2, 2)]),
     ("The attack killed 12 people and injured 30 others, the ministry said.",
