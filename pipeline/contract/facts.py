@@ -53,6 +53,9 @@ CLAIMS = Table("facts", "claims", "Figures that count something about an event, 
     C("uncertain", B, "hedged"),
     C("implicit", B, "a count written without a numeral ('a man was killed' = 1)"),
     C("reckoning", S, "how the count was reckoned, when it was (see quantities.reckoning)"),
+    C("part", B, "a count written without a numeral that is smaller than a figure of the same measure its "
+                 "document gives for the event ('Garcia died' beside 'two men were killed'): one of the "
+                 "counted, not a toll; not a value in disputes"),
     C("attribution", S, "who says so, as written, or null"),
     C("attribution_kind", S, "official, unofficial, eyewitness, media, author or unknown"),
     C("doc_id", S, "its document"),

@@ -29,7 +29,22 @@ def claims_table(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copi
     c["reprint_of"] = c["passage_id"].map(reprint_of)
     c["independent"] = c["reprint_of"].isna()
     c["n_copies"] = c["passage_id"].map(copies).fillna(1).astype("int64")
+    c["part"] = parts_of_tolls(c)
     return c[CLAIMS.names].reset_index(drop=True)
+
+
+def parts_of_tolls(c: pd.DataFrame) -> pd.Series:
+    """A count written without a numeral ('Garcia died' = 1) that is smaller than a figure of the same
+    measure its document gives for the same event ('two men were killed'): one of the counted, not
+    a toll of its own. True for such claims."""
+    implicit = c["implicit"].fillna(False).astype(bool)
+    written = c[~implicit & c["event"].notna() & c["value_low"].notna()]
+    if not len(written) or not implicit.any():
+        return pd.Series(False, index=c.index)
+    largest = written.groupby(["doc_id", "event", "measure"])["value_low"].max()
+    keys = pd.MultiIndex.from_arrays([c["doc_id"], c["event"], c["measure"]])
+    toll = pd.Series(largest.reindex(keys).to_numpy(), index=c.index)
+    return (implicit & (c["value_low"] < toll)).fillna(False).astype(bool)
 
 
 def events_table(q: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -85,7 +100,7 @@ def comparison_table(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
         return None if x is None or x != x else float(x)
     groups: dict = defaultdict(lambda: defaultdict(list))
     cols = ["event", "measure", "value_low", "value_high", "qualifier", "unit", "independent", "doc_id",
-            "attribution_kind", "attribution", "claim_id"]
+            "attribution_kind", "attribution", "claim_id", "part"]
     for rec in zip(*[claims[c].tolist() for c in cols]):
         r = dict(zip(cols, rec))
         if not isinstance(r["event"], str):
@@ -119,13 +134,13 @@ def disagreement_of(values: dict) -> str:
     when two sources each give a value the other does not (reprints left out: a copy is not a
     second source); 'within one source' when the values differ only inside one source's account
     (sub-counts: '4 killed, two of them children'; updates) or one source's values include all of
-    another's; else 'none'."""
+    another's; else 'none'. A claim that is a part of its document's toll (`part`) is no source's value."""
     if len(values) < 2:
         return "none"
     by_source: dict = defaultdict(set)
     for key, claims in values.items():
         for c in claims:
-            if c["independent"]:
+            if c["independent"] and not c.get("part"):  # one of the counted is no toll of its own
                 said = c["attribution"].strip().lower() if isinstance(c["attribution"], str) else None
                 by_source[(c["doc_id"], c["attribution_kind"], said)].add(key)
     docs = list(by_source.values())

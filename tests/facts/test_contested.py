@@ -36,3 +36,18 @@ def test_an_official_and_a_witness_in_one_article_disagree():
 def test_one_value_is_no_dispute():
     assert disagreement("In Gary, three people were killed on Sunday.",
                         "Three people were killed in Gary on Sunday, police said.") == {"none"}
+
+
+def test_a_named_death_beside_the_toll_is_one_of_the_counted_not_a_dispute():
+    # article 1 names one of the dead; article 2 gives the same toll: no dispute between them
+    texts = ["In Gary, two men were killed on Sunday. Marcus Webb died at the scene, police said.",
+             "In Gary, two men were killed on Sunday, police said."]
+    docs = [(f"d{i}.txt", f"Shooting\n\nPublished: 2016-05-0{i + 1}\n\n{t}") for i, t in enumerate(texts)]
+    out = run_facts(tables_from_texts(docs))
+    killed = out["claims"][out["claims"]["measure"] == "killed"].set_index("value_low")
+    assert bool(killed.loc[1.0, "part"]) and not killed.loc[2.0, "part"].any()
+    assert disagreement(*texts) == {"within one source"}
+    # alone, a single named death is a toll of its own
+    alone = run_facts(tables_from_texts([("d.txt", "Shooting\n\nPublished: 2016-05-01\n\n"
+                                                   "Marcus Webb died at the scene in Gary, police said.")]))
+    assert not alone["claims"]["part"].any()
