@@ -194,7 +194,9 @@ class Grammar:
                 q.extra["not_a_count"] = "wounds"
                 continue
             measure = self._measure_of(_counted(num))
-            if measure is None and q.measure in CASUALTY and _agent(_counted(num)):
+            if measure is None and q.measure in CASUALTY and _agent(_counted(num)) and not (
+                    _counted(num).tag_ in ("NN", "NNP") and (q.value_low or 0) > 1):  # (a plural count of a
+                # singular noun is a parse gone wrong: "500 injured(an eyewitness informant reported")
                 # "Two gunmen shot and killed a man", "Two officers found the man dead": the number
                 # counts who acted on someone else, not whom it befell
                 q.measure = "other"
@@ -742,8 +744,8 @@ def _agent(noun) -> bool:
     'Two gunmen shot and killed a man' (the object of a conjoined verb too), 'Two officers found the
     man dead'. Not when the object is the subject's own life or injuries ('lost their lives',
     'killed themselves')."""
-    if noun.dep_ != "nsubj" or _pos(noun.head) != "VERB":
-        return False
+    if noun.dep_ != "nsubj" or _pos(noun.head) != "VERB" or _lemma(noun.head) in ("be", "have"):
+        return False  # ("19 were injured", parsed with a clause beside it, says what befell them)
     verb = noun.head
     if any(c.dep_ == "auxpass" for c in verb.children) or _headline_passive(verb):
         return False

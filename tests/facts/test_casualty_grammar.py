@@ -279,6 +279,9 @@ def test_a_state_said_of_the_subject_of_found_or_left(sentence, want):
     # but their own lives and injuries are theirs
     ("Four people lost their lives in the fire.", [("killed", 4, 4)]),
     ("Two officers suffered minor injuries.", [("injured", 2, 2)]),
+    # 'were' with a clause beside it in a loose parse is no act on someone else
+    ("In all: one person died, 12 were injured(of them 3 firefighters).",
+     [("injured", 3, 3), ("injured", 12, 12), ("killed", 1, 1)]),
 ])
 def test_who_acted_on_someone_else_is_not_counted_as_a_victim(sentence, want):
     assert claims_of(sentence) == want
