@@ -263,6 +263,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
         if grammar is not None:
             grammar.restore_implicit(qs)
             grammar.refine(text, qs)
+            qs = sorted(qs + grammar.killer_added(text, qs), key=lambda q: q.start)
         plist = found_places[pid]
         news = NEWS_DATELINE.search(text)
         if news:

@@ -28,6 +28,7 @@ in batches, so the stage stays fast.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,6 +86,14 @@ SHOT_THEN = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:(?:were|was|have\s+been|had
                        r"(?:(?:including|with|and)\s+)?$", re.I)
 # the killer's own death after the killing, with no new subject: "... before killing himself", "..., then
 # took his own life", "... and then turned the gun on herself"
+# the killer's own death told after the victims': "..., then the gunman killed himself", "before turning the
+# gun on himself", "then took his own life"
+KILLER_DIED = re.compile(
+    r"\b(?:then|before|after\s+which|and\s+then)\s+(?:(?:the|a)\s+)?(?:(?:gunman|shooter|killer|suspect|attacker|"
+    r"man|woman|he|she)\s+)?(?:later\s+)?"
+    r"(?:kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
+    r"committ?(?:ed|ing|s)?\s+suicide|(?:fatally\s+)?shoot(?:ing|s)?\s+(?:him|her)self|(?:fatally\s+)?shot\s+(?:him|her)self|"
+    r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|pistol|shotgun)\s+on\s+(?:him|her)self)\b", re.I)
 SUICIDE_AFTER = re.compile(
     r"[^.;:!?]{0,120}?\b(?:before|then|and|after\s+which)\s+(?:then\s+)?(?:\w+\s+){0,1}?"
     r"(?:kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
@@ -438,6 +447,37 @@ class Grammar:
             start = doc[span[0] + 1].idx
         out.append((start, last.idx + len(last.text), float(total), how, measure))
 
+    def killer_added(self, text: str, qs: list[Quantity]) -> list[Quantity]:
+        """'Four people were shot dead, then the gunman killed himself', 'shot his family, killing 3, then
+        killed himself': the dead are the counted victims and the killer (4 + 1), a count derived from the
+        written one, spanning the clause of the killer's death, with the reckoning in `extra["derived"]`
+        and the written figure's source. Not when the sentence counts the killer already ('5 dead,
+        including the gunman'). Call after `refine` (the written figures' measures are final)."""
+        out: list[Quantity] = []
+        by_sentence: dict = defaultdict(list)
+        for q in qs:
+            if q.measure == "killed" and q.qualifier == "exact" and not q.extra.get("implicit") and \
+                    not q.hypothetical and q.value_low and q.value_low == q.value_high:
+                by_sentence[(q.sentence_start, q.sentence_end)].append(q)
+        taken = {q.start for q in qs}
+        for (s0, e0), figures in by_sentence.items():
+            first = min(f.end for f in figures)
+            m = KILLER_DIED.search(text, first, e0)
+            if not m or INCLUDING.search(text, s0, e0) or m.start() in taken:
+                continue
+            base = max((f for f in figures if f.end <= m.start()), key=lambda f: f.value_low, default=None)
+            if base is None or any(o.extra.get("derived") and o.value_low == base.value_low + 1 and
+                                   o.sentence_start == s0 for o in qs):
+                continue  # (the sum of one killing's objects has counted the killer already)
+            q = Quantity(start=m.start(), end=m.end(), core_start=m.start(), core_end=m.end(),
+                         value_low=base.value_low + 1, value_high=base.value_low + 1, qualifier="exact",
+                         unit="person", measure="killed", sentence_start=s0, sentence_end=e0,
+                         attribution=base.attribution, attribution_kind=base.attribution_kind,
+                         uncertain=base.uncertain)
+            q.extra.update(implicit=True, grammar_measure="killed", derived=f"{base.value_low:g} + 1 (the killer)")
+            out.append(q)
+        return out
+
     def restore_implicit(self, qs: list[Quantity]) -> None:
         """The lexicon pass may have re-read an implicit count's measure: the grammar's stands.
 
@@ -761,8 +801,16 @@ def _agent(noun) -> bool:
 def _headline_passive(pred) -> bool:
     """'Man killed in Gresham shooting', '2 teens shot outside school': headlines drop the auxiliary, so a
     past participle with a subject and no auxiliary is a passive."""
-    return pred.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in pred.children) and \
-        not any(c.dep_ in ("aux", "auxpass") for c in pred.children)
+    if not any(c.dep_ == "nsubj" for c in pred.children) or any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+        return False
+    if pred.tag_ == "VBN":
+        return True
+    # a headline (no closing period) whose act that needs an object has none: "Four shot to death in
+    # Mason County" (the tagger reads `shot` as a past tense); not "Two men shot at the crowd"
+    return pred.tag_ == "VBD" and _lemma(pred) in WOUNDING | {"kill", "murder", "wound", "injure"} and \
+        not pred.doc.text.rstrip().endswith((".", "!", "?")) and \
+        not any(c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "toward", "towards"))
+                for c in pred.children)
 
 
 def _victims(pred):

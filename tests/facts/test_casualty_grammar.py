@@ -335,3 +335,19 @@ def test_a_derived_count_keeps_its_reckoning():
     out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nSix people were shot, two of them fatally.")
     claims = out["claims"].set_index("measure")
     assert claims.loc["injured", "reckoning"] == "6 shot - 2 dead" and pd.isna(claims.loc["killed", "reckoning"])
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Four people were shot dead on Friday, then the gunman killed himself.", 5),
+    ("A man shot his family, killing three, then killed himself, police said.", 4),
+    ("Two pensioners were stabbed to death before the attacker took his own life.", 3),
+])
+def test_the_killer_who_then_died_is_one_more_dead(sentence, total):
+    out = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["claims"]
+    derived = out[(out["measure"] == "killed") & (out["value_low"] == total)]
+    assert len(derived) == 1 and derived.iloc[0].reckoning == f"{total - 1} + 1 (the killer)", out
+
+
+def test_a_toll_that_counts_the_killer_already_gets_no_more():
+    sentence = "Five people, including the gunman, were killed before the gunman shot himself."
+    assert 6 not in {v for m, v, _ in claims_of(sentence) if m == "killed"}
