@@ -80,6 +80,11 @@ _COUNT_AFTER = re.compile(r"\s+(?!(?:and|or|to|onwards|towards|afterwards|was|we
                           r"the|a|an|with|by|for|from|when|during|before|after|until)\b)[a-z]+s\b")
 
 
+# what follows a house number: "the 2100 block of ...", "2111 Bethel Avenue", "2138 N. Tennessee St."
+_STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|"
+           r"Parkway|Pkwy|Terrace|Ter|Circle|Cir|Trail|Pike|Row|Square|Sq|Alley|Expressway|Turnpike)")
+_ADDRESS_AFTER = re.compile(r"(?:-|[^\S\n])*(?i:blocks?)\b|[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?(?:[A-Z][\w'’.-]*[^\S\n]+){1,3}"
+                            + _STREET + r"\b")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:[Aa]n?|[Tt]he|[Tt]hat)\s+(?:[a-z]+\s+)?$")
 # "the 1989 riots", "the 2011 events": a year before a plural noun that names events
 _EVENT_NOUN = re.compile(r"\s+(?:riots|protests|events|elections|strikes|uprisings|massacres|floods|killings|games|"
@@ -331,6 +336,8 @@ def _mention(form: str, g: dict, text: str, start: int, end: int) -> DateMention
     if form == "y":
         after = _COUNT_AFTER.match(text, end)
         if after and not _EVENT_NOUN.match(text, end):  # "1376 apartments": a count, not a year
+            return None
+        if _ADDRESS_AFTER.match(text, end):  # "the 2100 block of", "2111 Bethel Avenue": an address
             return None
         return DateMention(start, end, surface, "year", y, form=form)
     return None
