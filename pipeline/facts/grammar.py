@@ -69,6 +69,12 @@ PERSON_SINGULAR = {
     "guard", "soldier", "civilian", "journalist", "protester", "youth", "juvenile", "male", "female",
     "adult", "senior", "patient", "inmate", "prisoner", "security guard", "cousin", "uncle", "aunt",
     "grandmother", "grandfather", "girlfriend", "boyfriend", "roommate", "owner", "homeowner", "tenant",
+    "firefighter", "paramedic", "nurse", "doctor", "teacher", "pastor", "priest", "farmer", "pilot", "motorist",
+    "cyclist", "pensioner", "retiree", "veteran", "shopkeeper", "tourist", "hiker", "neighbour", "relative",
+    "grandson", "granddaughter", "nephew", "niece", "stepson", "stepdaughter", "fiance", "fiancee", "partner",
+    "colleague", "coworker", "co-worker", "classmate", "lawyer", "judge", "agent", "sheriff",
+    "constable", "sergeant", "detective", "ranger", "marshal", "jailer", "cashier", "bartender", "waitress",
+    "waiter", "manager", "security officer", "gunwoman", "attacker", "assailant", "intruder", "robber",
 }
 INDEFINITE = {"a", "an", "another", "one"}
 MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
@@ -391,7 +397,8 @@ class Grammar:
                     if v:  # the span is the killer's own death: "who later killed himself"
                         out.append((m.start("who"), m.end("who"), v + 1.0, f"{v:g} + 1 (the killer)", "killed"))
                 continue
-            objs = [c for c in tok.children if c.dep_ in OBJECTS]
+            # (a relative pronoun is no second object: "a man who police say shot and killed his son")
+            objs = [c for c in tok.children if c.dep_ in OBJECTS and c.tag_ not in ("WP", "WDT")]
             if len(objs) == 1:
                 self._add_up(tok, objs[0], s0, qs, out, suicide=True)
         return out
@@ -805,6 +812,9 @@ def _headline_passive(pred) -> bool:
         return False
     if pred.tag_ == "VBN":
         return True
+    if pred.tag_ == "VBD" and pred.dep_ == "ccomp" and _lemma(pred.head) in COMPLEMENT_VERBS and \
+            not any(c.dep_ in OBJECTS for c in pred.children):
+        return True  # "they found Ray shot to death": a small clause under find/leave, read as a past tense
     # a headline (no closing period) whose act that needs an object has none: "Four shot to death in
     # Mason County" (the tagger reads `shot` as a past tense); not "Two men shot at the crowd"
     return pred.tag_ == "VBD" and _lemma(pred) in WOUNDING | {"kill", "murder", "wound", "injure"} and \

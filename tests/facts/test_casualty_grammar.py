@@ -351,3 +351,16 @@ def test_the_killer_who_then_died_is_one_more_dead(sentence, total):
 def test_a_toll_that_counts_the_killer_already_gets_no_more():
     sentence = "Five people, including the gunman, were killed before the gunman shot himself."
     assert 6 not in {v for m, v, _ in claims_of(sentence) if m == "killed"}
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Officers said they found Baker shot to death behind a garage.", [("killed", 1, 1)]),
+    ("The explosion left a firefighter injured.", [("injured", 1, 1)]),
+])
+def test_a_small_clause_under_found_or_left(sentence, want):
+    assert claims_of(sentence) == want
+
+
+def test_a_relative_pronoun_is_no_second_victim():
+    sentence = "A woman who police say shot and killed her husband before turning the gun on herself was 54."
+    assert ("killed", 2, 2) in claims_of(sentence)
