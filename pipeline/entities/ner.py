@@ -20,12 +20,12 @@ objects cross process boundaries.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from bisect import bisect_right
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
+from pipeline.core.workers import die_with_parent, start_method
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.translit import phonetic_key
 
@@ -239,6 +239,7 @@ _WORKER: tuple[Recogniser, Gazetteer] | None = None
 
 def _init_worker(model: str, gazetteer: Gazetteer, labels: list[str], batch_size: int) -> None:
     global _WORKER
+    die_with_parent()  # a killed stage leaves no worker behind
     if _WORKER is None:  # spawned: load the model here; forked: inherited from the parent
         _WORKER = (Recogniser(model, labels, batch_size), gazetteer)
 
@@ -260,16 +261,6 @@ def _units(chunks: list[Chunk], unit_chars: int) -> list[list[Chunk]]:
     if cur:
         units.append(cur)
     return units
-
-
-def start_method() -> str:
-    """fork where the platform has it (workers inherit the loaded model, as spaCy's own
-    n_process does); spawn elsewhere. PIPELINE_MP_START overrides."""
-    wanted = os.environ.get("PIPELINE_MP_START")
-    methods = multiprocessing.get_all_start_methods()
-    if wanted in methods:
-        return wanted
-    return "fork" if "fork" in methods else "spawn"
 
 
 def recognise(chunks: list[Chunk], *, model: str, gazetteer: Gazetteer, labels: Iterable[str],

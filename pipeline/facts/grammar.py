@@ -600,7 +600,9 @@ def _counts_things(q: Quantity) -> bool:
     return q.unit in (None, "person") or (q.head is not None and q.head.startswith(q.unit))
 
 
+@lru_cache(maxsize=65536)
 def _wanted(sentence: str) -> bool:
+    """Is the sentence worth parsing: it holds a casualty word (or counted victims) and is English-like."""
     if len(sentence) > MAX_PARSE_CHARS or not (CANDIDATE.search(sentence) or (
             VICTIMS.search(sentence) and NUMBERISH.search(sentence))):
         return False
@@ -1019,6 +1021,11 @@ def _lemma_of(word: str) -> str:
 
 _LOCK = threading.RLock()
 _MODELS: dict[str, object] = {}
+
+
+def load_parser(name: str):
+    """Load the parser now (before worker processes are forked, so they share it)."""
+    return _load(name)
 
 
 def _load(name: str):

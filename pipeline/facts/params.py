@@ -126,6 +126,11 @@ class FactsParams(Section):
         2000, ge=100, le=100_000,
         description="longer sentences are analysed in windows of this size (bounds the work per sentence)",
     )
+    n_process: int = Field(
+        2, ge=1, le=64,
+        description="worker processes for the documents' figures (forked after the parser is loaded; the "
+                    "threads runner only); 1: the flow's task runner",
+    )
     partition_passages: int = Field(
         2000, ge=10, le=1_000_000, description="passages per parallel partition",
     )

@@ -122,9 +122,13 @@ def reprints(dedup: pd.DataFrame, clusters: pd.DataFrame | None) -> tuple[dict, 
 
 def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, params: FactsParams,
           reprint_of: dict | None = None, copies: dict | None = None) -> dict[str, pd.DataFrame]:
-    """The corpus-wide step: one name per place, events, claims, the comparison and the timeline."""
+    """The corpus-wide step: one name per place, events, claims, the comparison and the timeline.
+    Rows are taken in document order (by doc_id; a document's own rows as it gave them), so the
+    tables do not depend on how the documents were partitioned."""
     q = (qrows.to_dict("records") if len(qrows) else []) if isinstance(qrows, pd.DataFrame) else list(qrows)
     t = (trows.to_dict("records") if len(trows) else []) if isinstance(trows, pd.DataFrame) else list(trows)
+    q.sort(key=lambda r: r["doc_id"])  # (stable: within a document, the order read_document gave)
+    t.sort(key=lambda r: r["doc_id"])
     places = PlaceNames(params.places, params.place_similarity)
     places.build(Counter(r["place_raw"] for r in q + t if isinstance(r.get("place_raw"), str)))
     for row in q + t:
