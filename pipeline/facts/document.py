@@ -234,7 +234,11 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
             dated.append(DatedMention(m, r, iso, iso_end, only, is_dateline))
             # a date in a picture's caption ("... 11 December 2017. Photo (c): ...") dates the picture,
             # not the text around it: it stays on the timeline only
-            if not is_dateline and not CAPTION.search(text, ls, le):
+            # a date after the day the document was published is a plan or a date to come ("will turn 2 on
+            # April 2", "the trial is set for May 5"): it stays on the timeline, but what the figures
+            # count had happened by then, so it dates none of them
+            ahead = ref is not None and iso is not None and iso[:10] > (ref + dt.timedelta(days=1)).isoformat()[:len(iso[:10])]
+            if not is_dateline and not ahead and not CAPTION.search(text, ls, le):
                 # "Since August last year, he had spent at least 60 days in jail": a count since a date
                 # runs up to the day the text is written, which is when it holds
                 since = dateline_ref is not None and SINCE_BEFORE.search(text, max(0, m.start - 8), m.start)

@@ -250,7 +250,8 @@ class Grammar:
             hurt = _to_hospital(pred, victim) or _suffered(pred, victim)
             if hurt:
                 return hurt
-        if measure is None and _lemma(pred) == "be" and _in_condition(pred):  # "five were in critical condition"
+        if measure is None and _lemma(pred) in ("be", "remain", "stay") and _in_condition(pred):
+            # "five were in critical condition", "three others remained in serious condition"
             return "injured"
         if measure is None and _lemma(pred) == "be":  # "three were dead"
             for c in pred.children:
@@ -973,7 +974,7 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
 
 KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {
     "be", "shoot", "kill", "die", "perish", "murder", "slay", "wound", "injure", "hurt", "stab", "beat",
-    "treat", "transport", "rush", "carry", "airlift", "admit", "recover"}
+    "treat", "transport", "rush", "carry", "airlift", "admit", "recover", "remain", "stay"}
 
 
 def _known(word: str) -> bool:

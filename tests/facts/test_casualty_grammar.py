@@ -306,6 +306,14 @@ def test_a_relative_clause_says_what_befell_the_victims(sentence, want):
 
 
 @pytest.mark.parametrize("sentence,want", [
+    ("Three other victims remained in critical condition at St Mary's, police said.", [("injured", 3, 3)]),
+    ("Two of the wounded stayed in serious condition overnight.", [("injured", 2, 2)]),
+])
+def test_a_condition_that_lasts_is_a_wound(sentence, want):
+    assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
     ("1 Dies, 4 Hurt In Highway Shooting Near Trenton", [("injured", 4, 4), ("killed", 1, 1)]),
     ("Man Dies, Woman Hurt In Overnight Stabbing", [("injured", 1, 1), ("killed", 1, 1)]),
     ("Six People Found Shot to Death in Rural Home", [("killed", 6, 6)]),

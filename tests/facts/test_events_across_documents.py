@@ -196,3 +196,16 @@ def test_undated_figures_of_no_kind_stay_with_their_document():
     q = run_facts(tables_from_texts([("a.txt", a), ("b.txt", b)]))["quantities"].set_index("surface")
     assert q.loc["40", "event"] != q.loc["12", "event"]
     assert "undated" in q.loc["40", "event"] and "undated" in q.loc["12", "event"]
+
+
+def test_a_date_after_publication_dates_no_figure():
+    # "will turn 2 on April 2" is a date to come: the figures of an article published on March 31
+    # happened by then, so that date is no event date (it stays on the timeline)
+    text = ("Two killed in South Shore shooting\n\nPublished: 2017-03-31\n\n"
+            "Two men were killed in a shooting in South Shore on Thursday, police said.\n\n"
+            "One of them, a father of two, was injured last year; his son will turn 2 on April 2, "
+            "and one cousin was hurt.\n")
+    out = run_facts(tables_from_texts([("a.txt", text)]))
+    dates = set(out["quantities"]["event_date"].dropna())
+    assert dates and all(d <= "2017-04-01" for d in dates), dates
+    assert "2017-04-02" in set(out["timeline"]["date"])
