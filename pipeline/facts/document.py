@@ -144,6 +144,12 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
         # NER found no place in the whole document (a glued "in Winchester.Officers"): the patterns
         found_places = {pid: [x for x in event_places(texts[pid], find_places(texts[pid], gazetteer))
                               if not _headline_line(texts[pid], x[0])] for pid in readable}
+    # the publisher's name after a headline ("... deaths of woman - KLTV.com-Tyler, Longview, Jacksonville,
+    # Texas | ETX News") names the station's towns, not the story's
+    tails = {pid: _publisher_tail(texts[pid]) for pid in readable[:2]}
+    for pid, tail in tails.items():
+        if tail is not None:
+            found_places[pid] = [x for x in found_places[pid] if x[0] < tail]
     held_by = set().union(*(containers(texts[pid], found_places[pid]) for pid in readable)) if readable else set()
     named = {n for pid in readable for _, _, n in found_places[pid]}
     # "Cedarville Rancheria in Alturas", "Alturas, Calif.": one place named inside another
@@ -290,7 +296,8 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
                                    _title_place_of(title, passages, gazetteer))
     # every place the document names, and every run of capitalised words it writes (a place NER did not
     # tag: "the Washington Navy Yard"), for the corpus-wide step: does a document name another's place?
-    written = {m.group() for p in passages for m in CAPITALISED_RUN.finditer(p.text)} if qrows else set()
+    written = {m.group() for p in passages for m in CAPITALISED_RUN.finditer(p.text)
+               if tails.get(p.pid) is None or m.start() < tails[p.pid]} if qrows else set()
     doc_places = "; ".join(sorted(named | {n for p in passages for _, _, n in p.plist} | written) +
                            sorted(f"{a} > {b}" for a, b in inside) + sorted(f"> {b}" for b in held_by))
     for r in qrows:
@@ -299,6 +306,18 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
 
 
 HEADLINE_CHARS = 300
+# a headline's publisher: after a dash or bar, a segment with a web address or a station's or paper's word
+PUBLISHER_TAIL = re.compile(r"[^\S\n]+[-–—|][^\S\n]+(?=[^\n]*?(?:\b[\w-]+\.(?:com|net|org|tv|us|co\.uk|com\.au)\b|"
+                            r"\b(?:News|TV|Radio|Newspaper|Broadcasting)\b))")
+
+
+def _publisher_tail(text: str) -> int | None:
+    """Where the publisher's name starts on a headline (the first line, at most HEADLINE_CHARS long)."""
+    line = text.split("\n", 1)[0]
+    if len(line) > HEADLINE_CHARS:
+        return None
+    m = PUBLISHER_TAIL.search(line)
+    return m.start() if m else None
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.\-]*)*")
 CAPTION = re.compile(r"\b(?:photo|image|picture|illustration)\b[^\n]{0,80}?(?:©|\(c\)|rights reserved|\bvia\b|cc by)|"
                      r"©|\(c\)\s*[:A-Z]|rights reserved", re.I)

@@ -80,6 +80,30 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|from|born\s+in|
                             r"(?:the\s+)?$", re.I)
 
 
+# a police, sheriff's or fire service is named after the place it serves: "the Chattanooga Police
+# Department", "Harris County Sheriff's Office", "Greater Manchester Police", "New Jersey State Police"
+_AGENCY = re.compile(
+    r"(?:[Tt]he\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?(?:\s+(?:County|Parish))?)"
+    r"(?:\s+(?:State|City|Metropolitan|Metro|Municipal))?\s+(?:Police|Sheriff|Sheriff['’]s|Fire|Constabulary)\b")
+_NOT_A_PLACE = {"state", "capitol", "transit", "park", "parks", "border", "university", "campus", "military",
+                "national", "federal", "metro", "tribal", "harbor", "harbour", "railroad", "railway", "airport",
+                "school", "city", "county", "royal", "secret", "religious", "morality", "riot", "traffic",
+                "highway", "port", "district", "village", "town", "the", "metropolitan", "municipal", "mounted",
+                "internal", "military", "special", "international", "civil", "auxiliary", "volunteer"}
+
+
+def agency_places(mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The places that organisations named after them serve (`_AGENCY`), as place mentions
+    (start, end, name): the start and end of the place's words in the organisation's name."""
+    out = []
+    for a, b, name in mentions:
+        m = _AGENCY.match(name)
+        if not m or m.group("place").split()[0].lower() in _NOT_A_PLACE:
+            continue
+        out.append((a + m.start("place"), a + m.end("place"), m.group("place")))
+    return out
+
+
 def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The NER place mentions (GPE, LOC) that can be the place of an event: a fragment is joined to
     the word that heads it ("St." + "Louis"), a street, building or institution is not a place, nor a

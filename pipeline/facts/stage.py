@@ -19,7 +19,7 @@ import pandas as pd
 
 from pipeline.contract import facts as contract
 from pipeline.facts.document import doc_fallback, read_document, ref_date, same_day
-from pipeline.facts.events import PLACE_LABELS, PlaceNames, event_key
+from pipeline.facts.events import PLACE_LABELS, PlaceNames, agency_places, event_key
 from pipeline.facts.grammar import Grammar
 from pipeline.facts.incidents import assign_incidents
 from pipeline.facts.lexicon import compile_lexicon
@@ -72,6 +72,10 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
                                        md["text"].tolist(), md["label"].tolist()):
             if label in PLACE_LABELS:
                 mentions[pid].append((int(a), int(b), str(t)))
+            elif label == "ORG":  # "the Chattanooga Police Department": the place it serves
+                mentions[pid].extend(agency_places([(int(a), int(b), str(t))]))
+    for v in mentions.values():
+        v.sort()
     gazetteer = PlaceNames(params.places, params.place_similarity).gazetteer()
     grammar = Grammar(params.parser_model, params.predicates) if params.parser_model else None
     if grammar is not None:  # parse the partition's candidate sentences in one batch

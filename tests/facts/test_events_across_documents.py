@@ -209,3 +209,28 @@ def test_a_date_after_publication_dates_no_figure():
     dates = set(out["quantities"]["event_date"].dropna())
     assert dates and all(d <= "2017-04-01" for d in dates), dates
     assert "2017-04-02" in set(out["timeline"]["date"])
+
+
+def test_a_police_department_names_the_place_it_serves():
+    # neither article names its town but through the agency: one incident, at that town
+    texts = [("a.txt", "Teen dead in early morning shooting\n\nPublished: 2017-03-30\n\n"
+                       "The Riverton Police Department said a 16-year-old girl was found dead in a car.\n"),
+             ("b.txt", "Second victim identified\n\nPublished: 2017-03-31\n\n"
+                       "Two people were killed in the shooting on Thursday, the Riverton Police Department said.\n")]
+    tables = with_mentions(tables_from_texts(texts), {"The Riverton Police Department": "ORG",
+                                                       "the Riverton Police Department": "ORG"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["a.txt"] == keys["b.txt"] and all(k.startswith("riverton-2017-03") for k in keys["a.txt"]), keys
+
+
+def test_a_publishers_towns_after_the_headline_are_not_the_storys():
+    houston = ("Man charged in Houston shooting deaths of woman - KXYZ.com-Tyler, Longview, Jacksonville, Texas"
+               " | ETX News\n\nPublished: 2015-11-09\n\n"
+               "HOUSTON (AP) - Two people were shot and killed Friday in their Houston home, police said.\n")
+    jacksonville = ("Two dead in Jacksonville drive-by\n\nPublished: 2015-11-06\n\n"
+                    "Two men were killed in a drive-by shooting in Jacksonville on Thursday night, police said.\n")
+    tables = with_mentions(tables_from_texts([("h.txt", houston), ("j.txt", jacksonville)]),
+                           {"Houston": "GPE", "HOUSTON": "GPE", "Jacksonville": "GPE", "Texas": "GPE",
+                            "Tyler": "GPE", "Longview": "GPE"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["h.txt"].isdisjoint(keys["j.txt"]), keys
