@@ -77,6 +77,9 @@ PERSON_SINGULAR = {
     "waiter", "manager", "security officer", "gunwoman", "attacker", "assailant", "intruder", "robber",
 }
 INDEFINITE = {"a", "an", "another", "one"}
+# nouns of a group, whose members are not counted by the noun ("Family found shot to death": how many?)
+COLLECTIVE = {"family", "families", "group", "crowd", "gang", "household", "team", "crew", "couple", "people",
+              "police", "staff", "congregation", "class", "community"}
 MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 MULTIPLE_CRIME = re.compile(
     r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?P<what>homicide|murder|killing|slaying|fatal shooting|"
@@ -885,7 +888,7 @@ def _count_of(noun) -> int | None:
     # a name, not a word in capitals (a dateline: "KILLEEN, Texas - Four people are dead"); a headline's
     # "Man killed in shooting" is one (headlines drop the article)
     named = _pos(noun) == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets and \
-        not (noun.text.isupper() and len(noun.text) > 1)
+        not (noun.text.isupper() and len(noun.text) > 1) and noun.lower_ not in COLLECTIVE
     person = _lemma(noun) in PERSON_SINGULAR or _year_old(noun)
     # "The victim died at the hospital": news names a lone victim with the definite article
     lone_victim = _lemma(noun) == "victim" and dets == {"the"} and not any(

@@ -372,3 +372,11 @@ def test_a_small_clause_under_found_or_left(sentence, want):
 def test_a_relative_pronoun_is_no_second_victim():
     sentence = "A woman who police say shot and killed her husband before turning the gun on herself was 54."
     assert ("killed", 2, 2) in claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police: Family found shot to death in Gwinnett County home",
+    "Crew killed in helicopter crash off Norfolk",
+])
+def test_a_group_noun_is_no_count_of_one(sentence):
+    assert not any(v == 1 for _, v, _ in claims_of(sentence))
