@@ -91,7 +91,8 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
         reads=_reads(
             ingest={"passages": ALL_COLUMNS},
             dedup={"passages": ("passage_id", "doc_id", "canonical_passage_id", "is_canonical", "match")},
-            clean={"passages": ("passage_id", "doc_id", "text_clean", "language", "is_boilerplate"),
+            clean={"passages": ("passage_id", "doc_id", "text_clean", "language", "language_confidence",
+                                "is_boilerplate"),
                    "sentences": ("sentence_id", "passage_id", "doc_id", "start", "end"),
                    "edits": ALL_COLUMNS},
         ),

@@ -40,6 +40,12 @@ class EntitiesParams(Section):
         description="shorter passages in Latin script get the model whatever their language tag "
         "(language identification is unreliable on a few words)",
     )
+    other_language_sure: float = Field(
+        0.9, ge=0.0, le=1.0,
+        description="a passage in Latin script tagged with another language still gets the model unless the "
+        "language identifier is at least this sure, or when most of its document is in `languages` "
+        "(an English story tagged Slovenian must not go unread)",
+    )
     skip_boilerplate: bool = Field(True, description="skip passages cleanup marked as boilerplate")
     n_process: int = Field(1, ge=1, le=64, description="processes running the model")
     batch_size: int = Field(64, ge=1, le=10_000, description="texts per spaCy batch")

@@ -65,9 +65,20 @@ def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame |
         else pd.Series("und", index=df.index)
     ok = lang.isin(params.languages)
     short = text.str.len() < params.short_passage_chars
+    # a passage tagged another language is read by the model when it is in Latin script and short (the
+    # tag of a few words is unreliable), or the identifier is not sure, or most of its document (by
+    # characters) is in the model's languages: the tag of one passage does not outweigh its document's
+    conf = pd.to_numeric(df["language_confidence"], errors="coerce") if "language_confidence" in df.columns \
+        else pd.Series(float("nan"), index=df.index)
+    unsure = ~(conf >= params.other_language_sure)
+    lengths = text.str.len()
+    in_doc = lengths.where(ok, 0).groupby(df["doc_id"]).transform("sum") / \
+        lengths.groupby(df["doc_id"]).transform("sum")
+    doc_ok = in_doc > 0.5
     latin = pd.Series(False, index=df.index)
-    latin[short] = text[short].map(_latin_share) >= 0.5  # only short passages need the check
-    model = ok | (short & latin)
+    check = ~ok & (short | unsure | doc_ok)  # only these passages need the script check
+    latin[check] = text[check].map(_latin_share) >= 0.5
+    model = ok | (check & latin)
     mode = pd.Series("model", index=df.index)
     if params.other_languages == "gazetteer":
         mode[~model] = "gazetteer"
