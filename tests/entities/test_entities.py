@@ -573,3 +573,17 @@ def test_a_corpus_without_a_gazetteer_gets_no_other_corpus_names(tmp_path):
     assert len(_corpus_gazetteer(REPO, EntitiesParams())) > 0  # the seeds' own
     with pytest.raises(GazetteerError, match="does not exist"):
         _corpus_gazetteer(tmp_path, EntitiesParams(gazetteer="names.yaml"))
+
+
+def test_thousands_of_mentions_of_one_name_and_mixed_scripts(recogniser):
+    # many identical names (merges, co-occurrence) and one name in three scripts, side by side: the
+    # stage finishes and keeps every mention (bench/bench_entities_hostile.py prints the scaling)
+    repeated = "\n\n".join("Maria Ivanova met reporters in Springfield on Monday. " * 20 for _ in range(100))
+    mixed = "Nazarbayev, Назарбаев and Nazarbaev met Tokayev (Токаев, Тоқаев) in Astana and Астана.\n"
+    inputs = from_texts({"many.txt": repeated + "\n", "mixed.txt": mixed})
+    out = run(inputs, gaz=Gazetteer(), recogniser=recogniser, gazetteer=None)
+    check_contract(out, inputs)
+    ents = out["entities"].set_index("name")
+    assert ents.loc["Maria Ivanova", "n_mentions"] >= 1900
+    mixed_doc = out["mentions"][out["mentions"]["doc_id"] == inputs.documents["doc_id"].iloc[1]]
+    assert mixed_doc["text"].str.contains("Nazarbayev").any()
