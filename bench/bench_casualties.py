@@ -331,14 +331,14 @@ def pipeline_env(project: Path) -> dict:
     return env
 
 
-def run_pipeline(project: Path) -> tuple[float, str]:
+def run_pipeline(project: Path, stages: list[str] = STAGES) -> tuple[float, str]:
     """Run the stages in the project; (wall seconds, output). Stops its Prefect server."""
     env = pipeline_env(project)
     log = project / "pipeline-run.log"
     started = time.perf_counter()
     try:
         with open(log, "w", encoding="utf-8") as fh:
-            proc = subprocess.run([sys.executable, "-m", "pipeline", "run", *STAGES], cwd=project, env=env,
+            proc = subprocess.run([sys.executable, "-m", "pipeline", "run", *stages], cwd=project, env=env,
                                   stdout=fh, stderr=subprocess.STDOUT, text=True)
         elapsed = time.perf_counter() - started
     finally:

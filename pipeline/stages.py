@@ -92,7 +92,7 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
             ingest={"passages": ALL_COLUMNS},
             dedup={"passages": ("passage_id", "doc_id", "canonical_passage_id", "is_canonical", "match")},
             clean={"passages": ("passage_id", "doc_id", "text_clean", "language", "language_confidence",
-                                "is_boilerplate"),
+                                "is_boilerplate", "boilerplate_rule"),
                    "sentences": ("sentence_id", "passage_id", "doc_id", "start", "end"),
                    "edits": ALL_COLUMNS},
         ),

@@ -16,7 +16,7 @@ MENTIONS = Table("entities", "mentions", "Every place a name occurs.", (
     C("raw_end", pa.int64(), "end in `documents.text`, exclusive"),
     C("text", pa.string(), "as written"),
     C("label", pa.string(), "PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ..."),
-    C("source", pa.string(), "model, gazetteer or propagated"),
+    C("source", pa.string(), "model, gazetteer, propagated or header (a display name in an e-mail or news header)"),
     C("title", pa.string(), "a title written before a person's name, or null"),
 ))
 ENTITIES = Table("entities", "entities", "One row per real-world thing, with the spellings merged into it.", (

@@ -70,25 +70,27 @@ def evaluate(gold: dict, pred: pd.DataFrame, labels: list[str] | None = None) ->
     micro = _prf(len(g_all & p_all), len(p_all), len(g_all))
     span_only = _prf(len({x[:3] for x in g_all} & {x[:3] for x in p_all}), len(p_all), len(g_all))
 
-    # merges
-    exact = {(f, int(a), int(b)): e for f, a, b, e in
-             zip(pred["file"], pred["raw_start"], pred["raw_end"], pred["entity_id"])}
+    # merges: a gold mention is matched to a predicted mention of the same label (exact span, else the
+    # most overlap); a predicted mention of another label is another detection ("Manassas" GPE inside
+    # the gold ORG "Manassas City Police"), an error of mentions counted above, not a merge
+    exact = {(f, int(a), int(b), lab): e for f, a, b, lab, e in
+             zip(pred["file"], pred["raw_start"], pred["raw_end"], pred["label"], pred["entity_id"])}
     by_file = defaultdict(list)
-    for f, a, b, e in zip(pred["file"], pred["raw_start"], pred["raw_end"], pred["entity_id"]):
-        by_file[f].append((int(a), int(b), e))
+    for f, a, b, lab, e in zip(pred["file"], pred["raw_start"], pred["raw_end"], pred["label"], pred["entity_id"]):
+        by_file[(f, lab)].append((int(a), int(b), e))
     used = set()
     matched: list[tuple[str, str]] = []
     pending = []
     for m in gm:
-        key = (m["file"], m["start"], m["end"])
+        key = (m["file"], m["start"], m["end"], m["label"])
         if key in exact:
             matched.append((m["entity"], exact[key]))
-            used.add(key)
+            used.add(key[:3])
         else:
             pending.append(m)
     for m in pending:
         best, best_ov = None, 0
-        for a, b, e in by_file.get(m["file"], ()):
+        for a, b, e in by_file.get((m["file"], m["label"]), ()):
             ov = min(b, m["end"]) - max(a, m["start"])
             if ov > best_ov and (m["file"], a, b) not in used:
                 best, best_ov = (a, b, e), ov

@@ -79,7 +79,7 @@ class M:
     end: int
     label: str
     gaz: int = -1  # gazetteer entry, or -1
-    source: str = "model"  # model | gazetteer | propagated
+    source: str = "model"  # model | gazetteer | propagated | header
     link_rule: str = ""  # how it was linked to the gazetteer entry
     link_score: float = 1.0
     title: str = ""

@@ -26,7 +26,8 @@ from pipeline.entities.canon import MentionIn, canonicalise
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.ner import Recogniser, make_chunks, recognise
 from pipeline.entities.params import EntitiesParams
-from pipeline.entities.refine import refine
+from pipeline.entities.headers import header_names, model_view
+from pipeline.entities.refine import M as RefinedMention, refine
 
 # the tables this stage writes, as the contract declares them (pipeline/contract/entities.py)
 MENTIONS = contract.MENTIONS.schema
@@ -53,10 +54,14 @@ def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame |
         mask = df["passage_id"].isin(set(repeat["passage_id"]))
         skipped["exact_repeat"] = int(mask.sum())
         df = df[~mask]
+    header = pd.Series(False, index=df.index)
     if params.skip_boilerplate and "is_boilerplate" in df.columns:
         mask = df["is_boilerplate"].fillna(False).astype(bool)
+        if "boilerplate_rule" in df.columns:  # an e-mail or news header block: its names are read by format
+            header = mask & (df["boilerplate_rule"].fillna("") == "mail_header")
+            mask = mask & ~header
         skipped["boilerplate"] = int(mask.sum())
-        df = df[~mask]
+        df, header = df[~mask], header[~mask]
     text = df["text_clean"].fillna("")
     empty = text.str.strip() == ""
     skipped["empty"] = int(empty.sum())
@@ -80,6 +85,7 @@ def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame |
     latin[check] = text[check].map(_latin_share) >= 0.5
     model = ok | (check & latin)
     mode = pd.Series("model", index=df.index)
+    mode[header & model] = "header"
     if params.other_languages == "gazetteer":
         mode[~model] = "gazetteer"
     elif params.other_languages == "skip":
@@ -105,21 +111,36 @@ def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, par
                      gazetteer: Gazetteer, *, recogniser: Recogniser | None = None) -> pd.DataFrame:
     """Mentions (passage_id, doc_id, start, end, text, label, source, title, gaz, link) of the
     selected passages; no entity ids yet."""
-    texts = selected["text_clean"].tolist()
+    originals = selected["text_clean"].tolist()
+    modes = selected["mode"].tolist()
+    # a header block is read through its view: the Organization values only (pipeline/entities/headers.py)
+    texts = [model_view(t) if m == "header" else t for t, m in zip(originals, modes)]
     docs = selected["doc_id"].tolist()
-    chunks = make_chunks(texts, (selected["mode"] == "model").tolist(),
+    chunks = make_chunks(texts, [m in ("model", "header") for m in modes],
                          _sentence_ends(selected, sentences), params.max_chunk_chars)
     raw = recognise(chunks, model=params.model, gazetteer=gazetteer, labels=params.labels,
                     batch_size=params.batch_size, n_process=params.n_process, recogniser=recogniser)
     refined = refine(raw, texts, docs, gazetteer, fuzzy_threshold=params.fuzzy_threshold,
                      fuzzy_min_chars=params.fuzzy_min_chars, propagate_names=params.propagate)
+    # the display names of address fields and quote introductions ("addr (Name) writes:"), by format
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in refined:
+        taken[m.p].append((m.start, m.end))
+    for i, (text, mode) in enumerate(zip(originals, modes)):
+        if mode not in ("model", "header"):
+            continue
+        for a, b, label in header_names(text):
+            if not any(x < b and a < y for x, y in taken[i]):
+                refined.append(RefinedMention(i, a, b, label, source="header"))
+                taken[i].append((a, b))
+    refined.sort(key=lambda m: (m.p, m.start))
     pids = selected["passage_id"].tolist()
     rows = {
         "passage_id": [pids[m.p] for m in refined],
         "doc_id": [docs[m.p] for m in refined],
         "start": [m.start for m in refined],
         "end": [m.end for m in refined],
-        "text": [texts[m.p][m.start:m.end] for m in refined],
+        "text": [originals[m.p][m.start:m.end] for m in refined],
         "label": [m.label for m in refined],
         "source": [m.source for m in refined],
         "title": [m.title or None for m in refined],
