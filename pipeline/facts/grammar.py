@@ -853,9 +853,10 @@ def _victims(pred):
         if c.dep_ == "nsubjpass":
             out.append(c)
         elif c.dep_ == "nsubj":
-            if _pos(pred) == "ADJ" or _lemma(pred) in ("die", "perish") or pred.lower_ in ("dead", "deceased") \
-                    or passive:
-                out.append(c)
+            if _pos(pred) == "ADJ" or _lemma(pred) in ("die", "perish", "succumb", "drown") or \
+                    pred.lower_ in ("dead", "deceased") or passive:
+                # "a woman who later died": the relative pronoun stands for the noun the clause qualifies
+                out.append(pred.head if c.tag_ in ("WP", "WDT") and pred.dep_ == "relcl" else c)
         elif c.dep_ in OBJECTS and not passive and _pos(pred) == "VERB":
             out.append(c)
     return out
@@ -977,7 +978,8 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
 
 KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {
     "be", "shoot", "kill", "die", "perish", "murder", "slay", "wound", "injure", "hurt", "stab", "beat",
-    "treat", "transport", "rush", "carry", "airlift", "admit", "recover", "remain", "stay"}
+    "treat", "transport", "rush", "carry", "airlift", "admit", "recover", "remain", "stay",
+    "pronounce", "declare", "confirm", "report", "list"}
 
 
 def _known(word: str) -> bool:

@@ -380,3 +380,13 @@ def test_a_relative_pronoun_is_no_second_victim():
 ])
 def test_a_group_noun_is_no_count_of_one(sentence):
     assert not any(v == 1 for _, v, _ in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The victim, 16, was pronounced dead at the scene.", [("killed", 1, 1)]),
+    ("A man was declared dead at the hospital.", [("killed", 1, 1)]),
+    ("Deputies found a woman who later died at St Luke's.", [("killed", 1, 1)]),
+    ("Two were hurt, including a boy who succumbed to his wounds on Monday.", [("injured", 2, 2), ("killed", 1, 1)]),
+])
+def test_a_death_said_by_a_complement_or_a_relative_clause(sentence, want):
+    assert claims_of(sentence) == want
