@@ -80,6 +80,12 @@ def cmd_run(args) -> int:
     unknown = [n for n in names if n not in STAGES]
     if unknown:
         return _die(f"unknown stage(s) {', '.join(unknown)}; stages: all, {', '.join(STAGES)}")
+    if args.input_dir and "ingest" not in names:
+        return _die("--input-dir is the ingest stage's input folder: run it with `run ingest`")
+    if "ingest" in names:  # a wrong input folder is one line here, not a traceback from the flow
+        from pipeline.ingest.corpus import input_folder
+
+        input_folder(root, params["ingest"].input_dir, args.input_dir)
     from pipeline.core.prefect_server import configure, wait_ready
 
     url = configure(root, wait=False)  # a server to start boots while the stages are imported
@@ -100,21 +106,48 @@ def cmd_run(args) -> int:
             stage_runner = stage_runner.model_copy(update={"max_workers": args.workers})
         flow = flows[name].with_options(task_runner=task_runner(stage_runner))
         started = time.monotonic()
+        extra = {"outside_input_dir": args.input_dir} if name == "ingest" and args.input_dir else {}
         with _stage_flow_settings():
-            summary = flow(root=str(root), params=params[name])
+            summary = flow(root=str(root), params=params[name], **extra)
         print(f"{name}: done in {time.monotonic() - started:.1f}s  {json.dumps(summary, default=str)}")
     return 0
 
 
+def _fence_corpus(root: Path, input_dir: str) -> bool:
+    """Before DVC hashes the corpus: name each entry it cannot hash (links out of the
+    corpus, broken links, pipes, devices, names that are not UTF-8) with what to do,
+    and keep DVC away from them (.dvcignore; pipeline/ingest/dvc_fence.py). True if
+    that set changed since the last run."""
+    from pipeline.ingest.corpus import printable
+    from pipeline.ingest.dvc_fence import DVCIGNORE, corpus_hazards, write_fence
+
+    hazards = corpus_hazards(root, input_dir)
+    if hazards:
+        print(f"corpus check: {len(hazards)} entr{'y' if len(hazards) == 1 else 'ies'} in {printable(input_dir)}/ "
+              f"that DVC cannot hash, now kept from DVC by {DVCIGNORE} (ingest rejects or reads each as "
+              "data/ingest/rejected.parquet and documents.parquet show):", file=sys.stderr)
+        for hazard in hazards:
+            print(f"  {hazard.path}: {hazard.advice}", file=sys.stderr)
+    return write_fence(root, hazards)
+
+
 def cmd_repro(args) -> int:
+    from pipeline.core.params import load_params
     from pipeline.core.paths import tool_env
 
     root = _root()
-    _check_params(root)
+    fence_changed = _fence_corpus(root, load_params(root / "params.yaml")["ingest"].input_dir)
     from pipeline.core.prefect_server import configure
 
     configure(root)
-    return subprocess.call([sys.executable, "-m", "dvc", "repro", *args.dvc_args], cwd=root, env=tool_env())
+    dvc = [sys.executable, "-m", "dvc", "repro"]
+    if fence_changed and "--dry" not in args.dvc_args:
+        # DVC no longer sees (or sees again) entries ingest reports on: rebuild ingest's tables
+        print("corpus check: the entries kept from DVC changed; re-running ingest", file=sys.stderr)
+        code = subprocess.call([*dvc, "--force", "--single-item", "ingest"], cwd=root, env=tool_env())
+        if code:
+            return code
+    return subprocess.call([*dvc, *args.dvc_args], cwd=root, env=tool_env())
 
 
 def cmd_schedule(args) -> int:
@@ -219,11 +252,17 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=_positive_int, metavar="N",
                    help="override runner.max_workers (and stage_threads) in params.yaml")
     r.add_argument("-v", "--verbose", action="store_true", help="say which Prefect server is used")
+    r.add_argument("--input-dir", metavar="/ABS/FOLDER",
+                   help="ingest: read this absolute folder (which may be outside the project) instead of "
+                        "ingest.input_dir; outside the project only when given here")
     r.set_defaults(func=cmd_run)
 
     rp = sub.add_parser("repro", help="dvc repro: rebuild what changed and record versions",
                         description="Run `dvc repro` with the project's Prefect server; extra "
-                                    "arguments go to dvc (e.g. `repro -- --force`).")
+                                    "arguments go to dvc (e.g. `repro -- --force`). First checks the "
+                                    "corpus folder: each entry DVC cannot hash (a link out of the corpus "
+                                    "or to nowhere, a pipe, a device, a name that is not UTF-8) is named "
+                                    "with what to do and kept from DVC by .dvcignore.")
     rp.add_argument("dvc_args", nargs=argparse.REMAINDER, help="arguments passed to dvc repro")
     rp.set_defaults(func=cmd_repro)
 
@@ -279,12 +318,13 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.core.params import ParamsError
         from pipeline.core.paths import ProjectNotFound
         from pipeline.core.prefect_server import ServerError
+        from pipeline.ingest.corpus import CorpusError
     except ModuleNotFoundError as exc:
         return _missing_dependency(exc)
 
     try:
         return args.func(args)
-    except (ParamsError, ProjectNotFound, ServerError, FileNotFoundError) as exc:
+    except (ParamsError, ProjectNotFound, ServerError, FileNotFoundError, CorpusError) as exc:
         return _die(str(exc))
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.split(".")[0] == "pipeline":

@@ -14,9 +14,12 @@ PASSAGE_KEYS = (
 
 DOCUMENTS = Table("ingest", "documents", "One row per document read.", (
     C("doc_id", pa.string(), "derived from the content, not the file name: stable across runs"),
-    C("source_path", pa.string(), "relative to the project root"),
+    C("source_path", pa.string(), "relative to the project root; bytes of a name that are not UTF-8 "
+                                  "shown escaped (`\\xff`)"),
     C("format", pa.string(), "txt, md, html, ..."),
     C("encoding", pa.string(), "as detected"),
+    C("n_replaced", pa.int64(), "byte sequences invalid in `encoding` (UTF-8 with a few damaged bytes), "
+                                "each replaced by U+FFFD in `text`; 0 when it decoded cleanly"),
     C("title", pa.string(), "as the document states it, or null"),
     C("published", pa.date32(), "set only when the document states a full day"),
     C("published_iso", pa.string(), "as precise as the document states: YYYY-MM-DD or YYYY-MM"),
@@ -32,8 +35,10 @@ PASSAGES = Table("ingest", "passages", "Blocks of a document (paragraphs, cut at
 ))
 REJECTED = Table("ingest", "rejected", "Every input that could not be read, with a reason a person "
                  "understands: nothing is dropped silently.", (
-    C("source_path", pa.string(), "relative to the project root"),
+    C("source_path", pa.string(), "relative to the project root; bytes of a name that are not UTF-8 "
+                                  "shown escaped (`\\xff`)"),
     C("reason", pa.string(), "why, and what to do"),
-    C("n_bytes", pa.int64(), "size of the file (null for a copy of an earlier file: same content, counted once)"),
+    C("n_bytes", pa.int64(), "size of the file (null for a copy of an earlier file: same content, counted "
+                             "once; for a link, a pipe or a device: nothing is read from them)"),
 ))
 TABLES = {t.name: t for t in (DOCUMENTS, PASSAGES, REJECTED)}

@@ -1,17 +1,22 @@
 """Decode bytes of unknown encoding, or say clearly why they are not text.
 
 Order: byte-order marks; BOM-less UTF-16/32 (NUL-byte pattern); binary
-signatures and NUL bytes; strict UTF-8; an encoding the document declares
-(HTML meta, XML prolog); then the 8-bit candidates (cp1251, KOI8-R, cp1252,
-Latin-1) scored by how word-like the decoded text is. The fast path (valid
-UTF-8) costs one decode.
+signatures and NUL bytes; strict UTF-8; UTF-8 with a few damaged bytes
+(replaced by U+FFFD and counted, never re-read as another code page); an
+encoding the document declares (HTML meta, XML prolog); then the 8-bit
+candidates (cp1251, KOI8-R, cp1252, Latin-1) scored by how word-like the
+decoded text is. The fast path (valid UTF-8) costs one decode.
+
+A few control characters (a backspace, a stray \\x02 in a mail) do not make a
+text binary: only when they are more than MAX_CONTROL_SHARE must the decoded
+text show that it is mostly words.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
+from typing import NamedTuple
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -51,10 +56,29 @@ ISOLATED = re.compile(rb"[A-Za-z][\x80-\xff]{1,2}(?=[A-Za-z])|[A-Za-z][\x80-\xff
 CP1251_LOWER = bytes(range(0xE0, 0x100))  # KOI8-R puts upper case here
 CP1251_UPPER = bytes(range(0xC0, 0xE0))
 UNDEFINED_IN_CP1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+# above this share of control bytes a file must read as UTF-8 words to count as text
+MAX_CONTROL_SHARE = 0.02
+# ... and then no more than this share of its characters may be control characters
+CONTROL_CEILING = 0.1
+# ... and letters, digits and spaces must be at least this share of the others
+# (prose is about 95%, mail with quotes and tables rarely under 70%)
+MIN_WORDLIKE_SHARE = 0.6
+# UTF-8 with damaged bytes stays UTF-8 while its valid multi-byte characters are at
+# least this many times its invalid sequences; text in an 8-bit code page has far
+# fewer valid UTF-8 sequences than invalid ones (a Cyrillic capital and a following
+# "ё" or "»" make one, the lower-case letters around it several invalid ones)
+UTF8_VALID_PER_INVALID = 4
+REPLACEMENT = "\ufffd"
 
 
 class NotText(ValueError):
     """The bytes are not a text document; the message says what they look like."""
+
+
+class Decoded(NamedTuple):
+    text: str
+    encoding: str    # codec name as Python spells it (utf-8, cp1251, ...)
+    n_replaced: int  # byte sequences invalid in `encoding`, each now one U+FFFD in `text`
 
 
 def _utf16_guess(head: bytes) -> str | None:
@@ -137,14 +161,74 @@ def _eight_bit_family(sample: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name) or raise NotText with a reason."""
+def _reads_as_text(decoded: Decoded) -> bool:
+    """UTF-8 (or ASCII) that is mostly letters, digits and spaces once control characters
+    are set aside: a newsgroup post with backspaces or a stray \\x02 is text. Random
+    bytes are not: they are never UTF-8, and 7-bit ones are a fifth control characters."""
+    if decoded.encoding != "utf-8":
+        return False
+    sample = decoded.text[:SAMPLE]
+    rest = CONTROL.sub("", sample)
+    if not rest.strip() or 1 - len(rest) / len(sample) > CONTROL_CEILING:
+        return False
+    wordlike = sum(1 for c in rest if c.isalnum() or c.isspace())
+    return wordlike / len(rest) >= MIN_WORDLIKE_SHARE
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few invalid byte sequences, each replaced by U+FFFD and counted;
+    None when the invalid sequences are too many for the bytes to be UTF-8."""
+    text = data.decode("utf-8", "replace")
+    replaced = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid_multibyte = non_ascii - replaced
+    if valid_multibyte >= UTF8_VALID_PER_INVALID * replaced:
+        return Decoded(text, "utf-8", replaced)
+    return None
+
+
+def _decode_ascii_compatible(data: bytes) -> Decoded:
+    """UTF-8 (whole or damaged), else a declared encoding, else the likeliest 8-bit code page."""
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 0)
+    except UnicodeDecodeError:
+        pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    m = DECLARED.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii", "replace").lower()
+        try:
+            codecs.lookup(name)
+            return Decoded(data.decode(name), codecs.lookup(name).name, 0)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: fall through to detection
+    name = _eight_bit_family(data[: SAMPLE * 2])
+    if name is not None:
+        try:
+            return Decoded(data.decode(name), codecs.lookup(name).name, 0)
+        except UnicodeDecodeError:
+            pass  # a byte the code page leaves undefined (0x98 in cp1251): score them all
+    scored = []  # too little evidence in the bytes: score each decoding's words
+    for candidate in EIGHT_BIT:
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_word_score(text), candidate, text))
+    score, name, text = max(scored, key=lambda s: s[:2])  # latin_1 always decodes
+    return Decoded(text, codecs.lookup(name).name, 0)
+
+
+def decode_counting(data: bytes) -> Decoded:
+    """Text, encoding and the number of invalid sequences replaced; or NotText with a reason."""
     if not data:
         raise NotText("empty file (0 bytes)")
     for bom, name in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return Decoded(data.decode(name), name, 0)
             except UnicodeDecodeError as exc:
                 raise NotText(f"starts with a {name} byte-order mark but is not valid {name}: {exc}") from exc
     guess = _utf16_guess(data[:4096])
@@ -154,33 +238,20 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             text = None
         if text is not None and _control_share(text) < 0.01:
-            return text, guess
+            return Decoded(text, guess, 0)
     for magic, what in SIGNATURES:
         if data.startswith(magic):
             raise NotText(f"binary file: looks like {what}; convert it to text, Markdown or HTML first")
     if b"\x00" in data[:65536]:
         raise NotText("binary file: contains NUL bytes and is not UTF-16/32 text")
-    if _control_share_bytes(data) > 0.02:
+    many_controls = _control_share_bytes(data) > MAX_CONTROL_SHARE
+    decoded = _decode_ascii_compatible(data)
+    if many_controls and not _reads_as_text(decoded):
         raise NotText("binary file: too many control characters to be text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    m = DECLARED.search(data[:4096])
-    if m:
-        name = m.group(1).decode("ascii", "replace").lower()
-        try:
-            codecs.lookup(name)
-            return data.decode(name), codecs.lookup(name).name
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: fall through to detection
-    name = _eight_bit_family(data[: SAMPLE * 2])
-    if name is None:  # too little evidence in the bytes: score each decoding's words
-        scored = []
-        for candidate in EIGHT_BIT:
-            try:
-                scored.append((_word_score(data.decode(candidate)), candidate))
-            except UnicodeDecodeError:
-                continue
-        name = max(scored)[1]  # latin_1 always decodes, so there is at least one
-    return data.decode(name), codecs.lookup(name).name
+    return decoded
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise NotText with a reason."""
+    text, encoding, _ = decode_counting(data)
+    return text, encoding

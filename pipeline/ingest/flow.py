@@ -16,6 +16,7 @@ from prefect.cache_policies import NONE
 
 from pipeline.core.flow import iter_partitions, stage_context
 from pipeline.core.tables import stage_output
+from pipeline.ingest.corpus import printable
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import (
     DOCUMENTS, PASSAGES, REJECTED, InputFile, discover, partition, read_partition,
@@ -52,16 +53,30 @@ def drop_repeated_documents(docs: pa.Table, passages: pa.Table, first_path: dict
     return docs, passages, pa.Table.from_pylist(repeats, schema=REJECTED)
 
 
+def log_repaired(docs: pa.Table, logger) -> None:
+    """Say which documents were read with invalid bytes replaced (documents.n_replaced)."""
+    if not docs.num_rows:
+        return
+    for path, n in zip(docs.column("source_path").to_pylist(), docs.column("n_replaced").to_pylist()):
+        if n:
+            logger.warning("read %s as UTF-8 with %d invalid byte sequence(s) replaced by U+FFFD "
+                           "(documents.n_replaced)", path, n)
+
+
 @flow(name="ingest", log_prints=True)
-def ingest_flow(root: str, params: IngestParams) -> dict:
-    """Read every file under the input folder into documents, passages, rejected."""
+def ingest_flow(root: str, params: IngestParams, outside_input_dir: str | None = None) -> dict:
+    """Read every file under the input folder into documents, passages, rejected.
+
+    outside_input_dir: an absolute folder outside the project that the command
+    line allowed (`run ingest --input-dir`), read instead of ingest.input_dir.
+    """
     logger = get_run_logger()
     ctx = stage_context(root, "ingest")
-    files, early_rejected = discover(ctx.root, params)
+    files, early_rejected = discover(ctx.root, params, outside_input_dir)
     parts = partition(files, params.partition_mb)
     total = sum(f.size for f in files)
     logger.info("ingest: %d files (%.1f MB) in %d partitions from %s/",
-                len(files), total / 2**20, len(parts), params.input_dir)
+                len(files), total / 2**20, len(parts), printable(outside_input_dir or params.input_dir))
     rejected = [pa.Table.from_pylist(early_rejected, schema=REJECTED)]
     first_path: dict[str, str] = {}
     n_docs = n_passages = 0
@@ -71,6 +86,7 @@ def ingest_flow(root: str, params: IngestParams) -> dict:
             for docs, passages, bad in iter_partitions(ingest_partition, parts, "ingest",
                                                        root=str(ctx.root), params=params):
                 docs, passages, repeats = drop_repeated_documents(docs, passages, first_path)
+                log_repaired(docs, logger)
                 docs_w.write_table(docs)
                 pass_w.write_table(passages)
                 rejected += [bad, repeats]
