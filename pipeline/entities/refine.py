@@ -177,6 +177,27 @@ def _preceding_title(text: str, s: int, titles: frozenset[str]) -> str:
     return ""
 
 
+# a run of non-space characters that is an address: e-mail, message id, URL, host, UUCP bang path
+_ADDRESS_TOKEN = re.compile(r"@|://|^www\.|\w!\w|^<.*>$|\.(?:uucp|bitnet)\b", re.I)
+# a signature's address label: "UUCP: uunet!optilink!walsh", "DOMAIN: steveh@thor.isc-br.com"
+_ADDRESS_LABEL_AFTER = re.compile(r":[ \t]*\S*(?:@|\w!\w|://)")
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of an address (silver@bokonon.UUCP, <7166@pdxgate.UUCP>, a URL, a
+    bang path) or the label of one ("UUCP: uunet!optilink!walsh")? Not a name, whatever the model says."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    token = text[a:b]
+    if " " not in text[start:end] and _ADDRESS_TOKEN.search(token):
+        return True
+    return bool(_ADDRESS_LABEL_AFTER.match(text, end))
+
+
 def clean_spans(raw: Sequence[tuple[int, int, int, str, int]], texts: Sequence[str],
                 gazetteer: Gazetteer) -> list[M]:
     """Rule 1: raw (passage, start, end, label, gaz) -> trimmed, split, filtered mentions."""
@@ -190,7 +211,7 @@ def clean_spans(raw: Sequence[tuple[int, int, int, str, int]], texts: Sequence[s
             continue
         for a, b in _parts(text, s, e):
             a, b, title = _trim(text, a, b, label, titles)
-            if b <= a or not _keep(text[a:b], gazetteer, titles):
+            if b <= a or not _keep(text[a:b], gazetteer, titles) or in_address(text, a, b):
                 continue
             if label == "PERSON" and not title:
                 title = _preceding_title(text, a, titles)

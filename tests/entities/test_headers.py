@@ -49,3 +49,19 @@ def test_a_header_block_gives_its_author_and_organisation_and_no_field_names():
     assert ("Jane Doe", "PERSON") in found and ("Bob Smith", "PERSON") in found
     assert any(t == "Stanford University" for t, _ in found)
     assert not {t for t, _ in found} & {"Lines", "Subject", "NNTP-Posting-Host", "Organization", "From"}
+
+
+@pytest.mark.parametrize("text,word,inside", [
+    ("|_____/ silver@bokonon.UUCP    ...!{uunet|becker}", "UUCP", True),
+    ("In <1993Apr03.1.6627@omen.UUCP> caf@omen.UUCP (Chuck Forsberg) writes:", "UUCP", True),
+    ("Mark Walsh (walsh@optilink) -- UUCP: uunet!optilink!walsh", "UUCP", True),
+    ("see http://www.Acme.org/news for more", "Acme", True),
+    ("Mark Walsh (walsh@optilink) -- UUCP: uunet!optilink!walsh", "Mark Walsh", False),
+    ("Amazon.com said sales rose in Boston.", "Amazon.com", False),
+    ("Amazon.com said sales rose in Boston.", "Boston", False),
+])
+def test_a_name_inside_an_address_is_no_name(text, word, inside):
+    from pipeline.entities.refine import in_address
+
+    i = text.index(word)
+    assert in_address(text, i, i + len(word)) is inside
