@@ -10,7 +10,8 @@ organisations, and are read here by their format (RFC 5322 / 5536):
   after a comma is a role ("Daniel R. Reitman, Attorney to Be");
 - the value of Organization: names institutions and places ("DSG, Stanford University, CA 94305,
   USA"): the model reads it, and only it (`model_view` blanks the rest of the block, keeping every
-  offset).
+  offset), when it is written as names (most words capitalised; not "Privately owned and operated
+  UUCP site.").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _QUOTE_INTRO = re.compile(r"^[>|: \t]*(?:in article <[^>\n]{1,200}>,?[ \t]*)?(?P
                           r"(?:writes|wrote)[ \t]*:", re.I | re.M)
 _IN_PARENS = re.compile(r"\S+@\S+[ \t]*\((?P<name>[^()\n]{2,80})\)")
 _BEFORE_ANGLE = re.compile(r"(?P<q>\"?)(?P<name>[^<>\"\n]{2,80}?)(?P=q)[ \t]*<[^<>\n]+@[^<>\n]+>")
+_FUNCTION_WORDS = {"of", "the", "and", "for", "at", "in", "on", "de", "du", "la", "le", "der", "und", "a", "an", "&"}
 _NAME = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)){1,3}")
 
 
@@ -53,9 +55,17 @@ def header_names(text: str) -> list[tuple[int, int, str]]:
     return sorted(set(out))
 
 
+def _reads_as_names(value: str) -> bool:
+    """An Organization value written as names ("DSG, Stanford University, CA 94305, USA"), not as a
+    sentence about the site ("Privately owned and operated UUCP site."): most of its words capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’&.-]*", value) if w.lower() not in _FUNCTION_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
+
+
 def model_view(text: str) -> str:
-    """The header block with everything but the Organization values blanked (same length)."""
-    keep = [m.span("value") for m in _ORGANISATION_FIELD.finditer(text)]
+    """The header block with everything but the Organization values that read as names blanked
+    (same length)."""
+    keep = [m.span("value") for m in _ORGANISATION_FIELD.finditer(text) if _reads_as_names(m.group("value"))]
     out = [c if c == "\n" else " " for c in text]
     for a, b in keep:
         out[a:b] = text[a:b]

@@ -65,3 +65,10 @@ def test_a_name_inside_an_address_is_no_name(text, word, inside):
 
     i = text.index(word)
     assert in_address(text, i, i + len(word)) is inside
+
+
+def test_an_organization_field_written_as_a_sentence_is_not_read():
+    block = "From: a@b.edu (Ann Lee)\nOrganization: Privately owned and operated UUCP site.\nLines: 3\n"
+    assert model_view(block).split() == []
+    named = "From: a@b.edu (Ann Lee)\nOrganization: University of Illinois at Urbana\nLines: 3\n"
+    assert model_view(named).split() == ["University", "of", "Illinois", "at", "Urbana"]
