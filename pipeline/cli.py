@@ -86,6 +86,23 @@ def cmd_run(args) -> int:
         from pipeline.ingest.corpus import input_folder
 
         input_folder(root, params["ingest"].input_dir, args.input_dir)
+    # an input table that is missing or unreadable: one line naming it and what rebuilds it, before
+    # anything starts (not a stage that skips what it cannot read, nor a traceback from the flow)
+    from pipeline.core.tables import unavailable_inputs
+
+    for i, name in enumerate(names):
+        problems = unavailable_inputs(root, name, set(names[:i]))
+        if problems:
+            more = f" (and {len(problems) - 1} more input table(s))" if len(problems) > 1 else ""
+            return _die(problems[0] + more)
+    if "entities" in names:  # a gazetteer named in params.yaml that is missing or broken: one line
+        from pipeline.entities.flow import corpus_gazetteer
+        from pipeline.entities.gazetteer import GazetteerError
+
+        try:
+            corpus_gazetteer(root, params["entities"])
+        except (GazetteerError, OSError) as exc:
+            return _die(str(exc).strip().splitlines()[0])
     from pipeline.core.prefect_server import configure, wait_ready
 
     url = configure(root, wait=False)  # a server to start boots while the stages are imported

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core import PydanticUndefined
 
 from pipeline.stages import STAGES
 
@@ -59,11 +60,13 @@ def _allowed(model: type[BaseModel], loc: tuple) -> str:
     if field.description:
         bits.append(field.description)
     for meta in field.metadata:
-        text = repr(meta)
-        if any(t in text for t in ("ge=", "gt=", "le=", "lt=")):
-            bits.append(text)
-    if field.default is not None and not callable(field.default):
-        bits.append(f"default: {field.default!r}")
+        for attr, words in (("ge", "at least"), ("gt", "more than"), ("le", "at most"), ("lt", "less than")):
+            bound = getattr(meta, attr, None)
+            if bound is not None:
+                bits.append(f"{words} {bound}")
+    default = field.get_default(call_default_factory=True)
+    if default is not None and default is not PydanticUndefined:
+        bits.append(f"default: {default!r}")
     return "; ".join(bits)
 
 
@@ -103,13 +106,42 @@ def load_params(path: Path) -> dict[str, Section]:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _duplicate_keys(node, where: str = "") -> list[str]:
+    """Keys written twice in one mapping of a YAML node tree (YAML keeps the last silently)."""
+    out = []
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else None
+            if name is not None:
+                if name in seen:
+                    out.append(f"{where}{name} (line {key.start_mark.line + 1})")
+                seen.add(name)
+            out.extend(_duplicate_keys(value, f"{where}{name}." if name is not None else where))
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            out.extend(_duplicate_keys(item, where))
+    return out
+
+
 def _load_params(path: Path, exists: bool) -> dict[str, Section]:
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) if exists else {}
-    except yaml.YAMLError as exc:
-        raise ParamsError(f"{path} is not valid YAML: {exc}") from exc
-    raw = raw or {}
     known = sections()
+    if not exists:
+        raise ParamsError(f"{path} is missing: restore it (`git checkout -- {path.name}`) or write the "
+                          f"sections you set ({', '.join(known)}; `python -m pipeline params` lists every key).")
+    try:
+        text = path.read_text(encoding="utf-8")
+        tree = yaml.compose(text, Loader=_YAML_LOADER)
+        raw = yaml.load(text, Loader=_YAML_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ParamsError(f"{path} is not valid YAML: {exc}") from exc
+    if raw is None:
+        raise ParamsError(f"{path} is empty: restore it (`git checkout -- {path.name}`) or write the sections "
+                          f"you set ({', '.join(known)}); an empty file would run every stage on the code's "
+                          f"defaults without saying so.")
+    twice = _duplicate_keys(tree)
+    if twice:
+        raise ParamsError(f"{path}: key(s) written twice: {', '.join(twice)}; keep one of each.")
     if not isinstance(raw, dict):
         raise ParamsError(f"{path} must be a mapping of sections ({', '.join(known)}).")
     unknown = sorted(set(raw) - set(known))

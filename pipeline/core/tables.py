@@ -152,6 +152,30 @@ def empty_frame(schema: pa.Schema) -> pd.DataFrame:
     return schema.empty_table().to_pandas()
 
 
+def unavailable_inputs(root: Path, stage: str, produced: set[str] = frozenset()) -> list[str]:
+    """What stops `stage` before it starts: each input table (its declared reads) that is missing or
+    unreadable, as one line naming the table and the command that rebuilds it. Tables of stages in
+    `produced` (run before it in the same command) are not checked."""
+    problems = []
+    for producer, tables in STAGES[stage].declared_reads().items():
+        if producer in produced:
+            continue
+        for name in tables:
+            path = contract.get(producer, name).path(root)
+            shown = path.relative_to(root) if path.is_relative_to(root) else path
+            if not path.is_file():
+                problems.append(f"{shown} is missing; the {stage} stage reads it: run "
+                                f"`python -m pipeline run {producer}` (or `dvc repro`)")
+                continue
+            try:
+                pq.ParquetFile(path).metadata
+            except (OSError, pa.ArrowException) as exc:
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                problems.append(f"{shown} is unreadable ({first}); the {stage} stage reads it: rebuild it "
+                                f"with `python -m pipeline run {producer}` (or `dvc repro --force {producer}`)")
+    return problems
+
+
 @dataclass(frozen=True)
 class Inputs:
     """The tables of earlier stages that one stage reads.

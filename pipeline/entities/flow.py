@@ -37,7 +37,7 @@ def resolve_task(mentions, sentences, dedup, params: EntitiesParams, gazetteer: 
     return build_tables(mentions, sentences, dedup, params, gazetteer, raw_span)
 
 
-def _corpus_gazetteer(root, params: EntitiesParams) -> Gazetteer:
+def corpus_gazetteer(root, params: EntitiesParams) -> Gazetteer:
     """The corpus's gazetteer: none when it has none at the default place (a new corpus starts without
     another corpus's names); a file named in params.yaml must exist."""
     if not params.gazetteer:
@@ -53,7 +53,7 @@ def entities_flow(root: str, params: EntitiesParams) -> dict:
     """Find named entities in the clean passages and merge their spellings into entities."""
     logger = get_run_logger()
     ctx = stage_context(root, "entities")
-    gazetteer = _corpus_gazetteer(ctx.root, params)
+    gazetteer = corpus_gazetteer(ctx.root, params)
     logger.info("entities: model %s, gazetteer %s (%d entries), %d process(es)",
                 params.model, params.gazetteer or "none", len(gazetteer), params.n_process)
     inputs = ctx.inputs

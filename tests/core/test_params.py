@@ -249,3 +249,28 @@ def test_data_files_are_shipped_with_the_package():
     assert {str(f.relative_to(REPO)) for f in files} >= set(DATA_FILES)
     missing = sorted(str(f.relative_to(REPO)) for f in files - shipped)
     assert not missing, f"not in [tool.setuptools.package-data] of pyproject.toml: {missing}"
+
+
+def test_an_empty_or_missing_params_file_is_an_error_naming_it(tmp_path):
+    for text in ("", "# nothing here\n"):
+        with pytest.raises(ParamsError, match="params.yaml is empty"):
+            load_params(write(tmp_path, text))
+    with pytest.raises(ParamsError, match="is missing"):
+        load_params(tmp_path / "nowhere" / "params.yaml")
+
+
+def test_a_key_written_twice_is_an_error(tmp_path):
+    with pytest.raises(ParamsError, match=r"written twice: entities.n_process \(line 3\)"):
+        load_params(write(tmp_path, "entities:\n  n_process: 2\n  n_process: 1\n"))
+    with pytest.raises(ParamsError, match=r"written twice: facts \(line 3\)"):
+        load_params(write(tmp_path, "facts: {}\nreport: {}\nfacts: {}\n"))
+
+
+def test_messages_say_bounds_in_words(tmp_path):
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "entities:\n  n_process: 0\n"))
+    text = str(err.value)
+    assert "at least 1" in text and "Ge(" not in text and "PydanticUndefined" not in text
+    with pytest.raises(ParamsError) as err:
+        load_params(write(tmp_path, "entities:\n  languages: 5\n"))
+    assert "PydanticUndefined" not in str(err.value)

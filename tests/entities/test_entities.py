@@ -566,13 +566,13 @@ def test_merges_never_cross_labels_or_genders(items):
 def test_a_corpus_without_a_gazetteer_gets_no_other_corpus_names(tmp_path):
     """The gazetteer is corpus data (seeds/gazetteer.yaml): a project whose input folder has none
     runs without one; a file named in params.yaml must exist."""
-    from pipeline.entities.flow import _corpus_gazetteer
+    from pipeline.entities.flow import corpus_gazetteer
     from pipeline.entities.gazetteer import GazetteerError
 
-    assert len(_corpus_gazetteer(tmp_path, EntitiesParams())) == 0
-    assert len(_corpus_gazetteer(REPO, EntitiesParams())) > 0  # the seeds' own
+    assert len(corpus_gazetteer(tmp_path, EntitiesParams())) == 0
+    assert len(corpus_gazetteer(REPO, EntitiesParams())) > 0  # the seeds' own
     with pytest.raises(GazetteerError, match="does not exist"):
-        _corpus_gazetteer(tmp_path, EntitiesParams(gazetteer="names.yaml"))
+        corpus_gazetteer(tmp_path, EntitiesParams(gazetteer="names.yaml"))
 
 
 def test_thousands_of_mentions_of_one_name_and_mixed_scripts(recogniser):
