@@ -4,8 +4,10 @@ A run takes a project-wide lock first. If another run (scheduled or by hand
 through this module) holds it, the new run ends at once as skipped, so
 overlapping runs never interleave; a restarted serve process that fires its
 missed runs at once therefore does one rebuild, not many. After `dvc repro`
-the outputs are pushed to the DVC remote and dvc.lock (with the metrics) is
-committed to git, so every scheduled version can be checked out later.
+the outputs are pushed to the DVC remote and everything that defines the version
+is committed to git (dvc.lock, params.yaml, the metrics, and every stage dependency
+in dvc.yaml that is not an output: the code, the corpus folder with its documents,
+profile and gazetteer), so every scheduled version can be checked out and rebuilt.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from prefect import flow, get_run_logger
 from pipeline.core.paths import tool_env
 
 LOCK_NAME = ".pipeline-run.lock"
-VERSIONED = ("dvc.lock", "reports/metrics.json")
+# what every version commits besides each stage's dependencies (dvc.yaml): the lock with the
+# hashes of every output, the parameters, the metrics and plots git keeps, and the corpus fence
+VERSIONED = ("dvc.lock", "dvc.yaml", "params.yaml", "reports/metrics.json", "reports/plots", ".dvcignore")
 
 
 def _run(cmd: list[str], root: Path, logger) -> str:
@@ -39,19 +43,33 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=root, text=True, capture_output=True)
 
 
+def versioned_paths(root: Path) -> list[str]:
+    """Everything that defines a version: VERSIONED and every stage dependency in dvc.yaml that is
+    not a DVC output (the code, the corpus folder with its documents, profile and gazetteer), so
+    that `git checkout <commit> && dvc pull && dvc status` is clean for every scheduled commit."""
+    import yaml
+
+    spec = yaml.safe_load((root / "dvc.yaml").read_text(encoding="utf-8")) or {}
+    stages = spec.get("stages") or {}
+    outs = {next(iter(o)) if isinstance(o, dict) else o for st in stages.values() for o in st.get("outs") or []}
+    deps = {d for st in stages.values() for d in st.get("deps") or []
+            if not any(d == o or d.startswith(o.rstrip("/") + "/") for o in outs)}
+    return sorted(p for p in {*VERSIONED, *deps} if (root / p).exists())
+
+
 def commit_versions(root: Path, message: str, logger) -> str | None:
-    """Commit dvc.lock and the metrics if they changed; return the commit id."""
+    """Commit what defines this version (versioned_paths) if any of it changed; return the commit id."""
     if _git(root, "rev-parse", "--is-inside-work-tree").returncode:
         logger.info("not a git repository: versions are in the DVC cache and remote only")
         return None
-    paths = [p for p in VERSIONED if (root / p).exists()]
-    if not _git(root, "status", "--porcelain", "--", *paths).stdout.strip():
-        logger.info("dvc.lock unchanged: nothing to commit")
+    paths = versioned_paths(root)
+    if not _git(root, "status", "--porcelain", "--untracked-files=all", "--", *paths).stdout.strip():
+        logger.info("nothing that defines the version changed: nothing to commit")
         return None
     ident = []
     if not _git(root, "config", "user.email").stdout.strip():
         ident = ["-c", "user.name=pipeline scheduler", "-c", "user.email=pipeline@localhost"]
-    _git(root, "add", "--", *paths)
+    _git(root, "add", "-A", "--", *paths)  # new documents too, removed ones as removed
     done = _git(root, *ident, "commit", "--no-verify", "-m", message, "--", *paths)
     if done.returncode:
         raise RuntimeError(f"git commit failed: {done.stderr.strip() or done.stdout.strip()}")
