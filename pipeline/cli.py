@@ -187,7 +187,11 @@ def cmd_schedule(args) -> int:
 
 def cmd_status(args) -> int:
     root = _root()
+    from pipeline.core.params import load_params
     from pipeline.status import show
+
+    # `dvc status` hashes the corpus: entries it cannot hash are fenced first, as for `repro`
+    _fence_corpus(root, load_params(root / "params.yaml")["ingest"].input_dir)
 
     return show(root, prefect=not args.offline)
 

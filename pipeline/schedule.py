@@ -89,7 +89,8 @@ def scheduled_repro(root: str, push: bool = True, git_commit: bool = True) -> di
         except BlockingIOError:
             logger.warning("another pipeline run holds %s: skipping this run", LOCK_NAME)
             return {"skipped": True}
-        out = _run([sys.executable, "-m", "dvc", "repro"], project, logger)
+        # `pipeline repro`: dvc repro after the corpus check (entries DVC cannot hash are fenced)
+        out = _run([sys.executable, "-m", "pipeline", "repro"], project, logger)
         ran = [line.split("'")[1] for line in out.splitlines() if line.startswith("Running stage '")]
         if push:
             _run([sys.executable, "-m", "dvc", "push"], project, logger)

@@ -271,3 +271,19 @@ def test_pipeline_repro_on_a_hostile_corpus_finishes_and_dvc_status_works(projec
     finally:
         subprocess.run([sys.executable, "-m", "pipeline", "server", "stop"], cwd=project,
                        env={**env, "PIPELINE_ROOT": str(project)}, capture_output=True, timeout=120)
+
+
+def test_status_does_not_hang_on_a_pipe_in_the_corpus(project):
+    # `pipeline status` runs `dvc status`, which would wait forever reading a FIFO: it fences it first
+    os.mkfifo(project / "seeds" / "pipe.txt")
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "status", "--offline"], cwd=project,
+                            env=venv_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=120)
+    finally:  # a hung dvc child must not outlive the test
+        if proc.poll() is None:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert "pipe.txt" in err and "dvc status:" in out
