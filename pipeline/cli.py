@@ -130,7 +130,7 @@ def cmd_run(args) -> int:
     return 0
 
 
-def _fence_corpus(root: Path, input_dir: str) -> bool:
+def _fence_corpus(root: Path) -> bool:
     """Before DVC hashes the corpus: name each entry it cannot hash (links out of the
     corpus, broken links, pipes, devices, names that are not UTF-8) with what to do,
     and keep DVC away from them (.dvcignore; pipeline/ingest/dvc_fence.py). True if
@@ -138,6 +138,9 @@ def _fence_corpus(root: Path, input_dir: str) -> bool:
     from pipeline.ingest.corpus import printable
     from pipeline.ingest.dvc_fence import DVCIGNORE, corpus_hazards, write_fence
 
+    from pipeline.core.params import load_params
+
+    input_dir = load_params(root / "params.yaml")["ingest"].input_dir
     hazards = corpus_hazards(root, input_dir)
     if hazards:
         print(f"corpus check: {len(hazards)} entr{'y' if len(hazards) == 1 else 'ies'} in {printable(input_dir)}/ "
@@ -149,11 +152,10 @@ def _fence_corpus(root: Path, input_dir: str) -> bool:
 
 
 def cmd_repro(args) -> int:
-    from pipeline.core.params import load_params
     from pipeline.core.paths import tool_env
 
     root = _root()
-    fence_changed = _fence_corpus(root, load_params(root / "params.yaml")["ingest"].input_dir)
+    fence_changed = _fence_corpus(root)
     from pipeline.core.prefect_server import configure
 
     configure(root)
@@ -187,11 +189,10 @@ def cmd_schedule(args) -> int:
 
 def cmd_status(args) -> int:
     root = _root()
-    from pipeline.core.params import load_params
     from pipeline.status import show
 
     # `dvc status` hashes the corpus: entries it cannot hash are fenced first, as for `repro`
-    _fence_corpus(root, load_params(root / "params.yaml")["ingest"].input_dir)
+    _fence_corpus(root)
 
     return show(root, prefect=not args.offline)
 

@@ -46,6 +46,8 @@ def _display_name(value: str, offset: int) -> tuple[int, int] | None:
 
 def header_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, 'PERSON') for the display names in address fields and quote introductions."""
+    if "@" not in text:  # every display name stands beside an address: most passages have none
+        return []
     out = []
     for rx in (_ADDRESS_FIELD, _QUOTE_INTRO):
         for m in rx.finditer(text):

@@ -318,6 +318,8 @@ def _publisher_tail(text: str) -> int | None:
         return None
     m = PUBLISHER_TAIL.search(line)
     return m.start() if m else None
+
+
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.\-]*)*")
 CAPTION = re.compile(r"\b(?:photo|image|picture|illustration)\b[^\n]{0,80}?(?:©|\(c\)|rights reserved|\bvia\b|cc by)|"
                      r"©|\(c\)\s*[:A-Z]|rights reserved", re.I)

@@ -11,6 +11,8 @@ of it. On Dask (or with n_process 1) they are the runner's tasks.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
@@ -53,16 +55,6 @@ def read_partition(part: list[str], inputs: Inputs, params: FactsParams) -> tupl
 @task(name="facts-partition", cache_policy=NONE)
 def facts_partition(part: list[str], index: int, inputs: Inputs, params: FactsParams) -> tuple[pd.DataFrame, pd.DataFrame]:
     return read_partition(part, inputs, params)
-
-
-class _Partition:
-    """read_partition of one partition, picklable for the worker processes."""
-
-    def __init__(self, inputs: Inputs, params: FactsParams):
-        self.inputs, self.params = inputs, params
-
-    def __call__(self, part: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-        return read_partition(part, self.inputs, self.params)
 
 
 def _threads_runner() -> bool:
@@ -115,7 +107,8 @@ def facts_flow(root: str, params: FactsParams) -> dict:
         def progress(done: int, total: int, seconds: float) -> None:
             if done == total or done % step == 0:
                 logger.info("facts: %d/%d partitions done (%.1fs)", done, total, seconds)
-        results = map_forked(_Partition(ctx.inputs, params), parts, params.n_process, progress=progress)
+        results = map_forked(partial(read_partition, inputs=ctx.inputs, params=params), parts, params.n_process,
+                             progress=progress)
     else:
         logger.info("facts: %d documents in %d partitions", len(documents), len(parts))
         results = map_partitions(facts_partition, parts, "facts", inputs=ctx.inputs, params=params)

@@ -97,16 +97,18 @@ SHOT_THEN = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:(?:were|was|have\s+been|had
 # took his own life", "... and then turned the gun on herself"
 # the killer's own death told after the victims': "..., then the gunman killed himself", "before turning the
 # gun on himself", "then took his own life"
+# a killer's own death: "killed himself", "took his own life", "committed suicide" (each pattern below adds
+# its own ways of shooting oneself)
+SELF_KILLING = (r"kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
+                r"committ?(?:ed|ing|s)?\s+suicide")
 KILLER_DIED = re.compile(
     r"\b(?:then|before|after\s+which|and\s+then)\s+(?:(?:the|a)\s+)?(?:(?:gunman|shooter|killer|suspect|attacker|"
     r"man|woman|he|she)\s+)?(?:later\s+)?"
-    r"(?:kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
-    r"committ?(?:ed|ing|s)?\s+suicide|(?:fatally\s+)?shoot(?:ing|s)?\s+(?:him|her)self|(?:fatally\s+)?shot\s+(?:him|her)self|"
+    rf"(?:{SELF_KILLING}|(?:fatally\s+)?shoot(?:ing|s)?\s+(?:him|her)self|(?:fatally\s+)?shot\s+(?:him|her)self|"
     r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|pistol|shotgun)\s+on\s+(?:him|her)self)\b", re.I)
 SUICIDE_AFTER = re.compile(
     r"[^.;:!?]{0,120}?\b(?:before|then|and|after\s+which)\s+(?:then\s+)?(?:\w+\s+){0,1}?"
-    r"(?:kill(?:ed|ing|s)?\s+(?:him|her)self|(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life|"
-    r"committ?(?:ed|ing|s)?\s+suicide|fatally\s+shoot(?:ing|s)?\s+(?:him|her)self|fatally\s+shot\s+(?:him|her)self|"
+    rf"(?:{SELF_KILLING}|fatally\s+shoot(?:ing|s)?\s+(?:him|her)self|fatally\s+shot\s+(?:him|her)self|"
     r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self)\b", re.I)
 PARTITIVE_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.I)
 FATAL_AFTER_PARTITIVE = re.compile(
@@ -206,14 +208,15 @@ class Grammar:
                 q.measure = "other"
                 q.extra["not_a_count"] = "age"
                 continue
-            if _counted(num).lower_ in WOUNDS and _counted(num).i > num.i:
+            counted = _counted(num)
+            if counted.lower_ in WOUNDS and counted.i > num.i:
                 # "the older man suffered two gunshot wounds": a count of wounds, not of people
                 q.measure = "other"
                 q.extra["not_a_count"] = "wounds"
                 continue
-            measure = self._measure_of(_counted(num))
-            if measure is None and q.measure in CASUALTY and _agent(_counted(num)) and not (
-                    _counted(num).tag_ in ("NN", "NNP") and (q.value_low or 0) > 1):  # (a plural count of a
+            measure = self._measure_of(counted)
+            if measure is None and q.measure in CASUALTY and _agent(counted) and not (
+                    counted.tag_ in ("NN", "NNP") and (q.value_low or 0) > 1):  # (a plural count of a
                 # singular noun is a parse gone wrong: "500 injured(an eyewitness informant reported")
                 # "Two gunmen shot and killed a man", "Two officers found the man dead": the number
                 # counts who acted on someone else, not whom it befell
@@ -221,7 +224,7 @@ class Grammar:
                 q.extra["not_a_count"] = "agent"
                 continue
             if measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end) and \
-                    self._described(_counted(num)):
+                    self._described(counted):
                 measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
             if measure:
                 q.measure = measure
@@ -720,13 +723,13 @@ def _to_hospital(pred, victim) -> str | None:
 # verbs whose complement says what state their object (or passive subject) was in: "found dead",
 # "left wounded", "pronounced dead", "listed in critical condition"
 COMPLEMENT_VERBS = {"find", "found", "leave", "left", "pronounce", "declare", "confirm", "report", "list"}
-WOUNDING = {"shoot", "stab", "beat", "maul"}
+WOUNDING = {"shoot", "stab", "beat", "maul"}  # acts that kill or wound: "shot and killed", "stabbed to death"
 
 
 def _says_of_subject(verb) -> bool:
     """'were found dead', 'Five found dead' (a headline): a verb of COMPLEMENT_VERBS with no object,
     so its complement is said of its subject (not 'officers found the man dead')."""
-    return _lemma(verb) in COMPLEMENT_VERBS and not any(c.dep_ in OBJECTS for c in verb.children)  # acts that kill or wound: "shot and killed", "stabbed to death"
+    return _lemma(verb) in COMPLEMENT_VERBS and not any(c.dep_ in OBJECTS for c in verb.children)
 
 
 def _fatal(pred) -> bool:
