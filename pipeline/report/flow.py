@@ -12,6 +12,7 @@ from prefect import flow, get_run_logger
 from pipeline.core.flow import stage_context
 from pipeline.core.tables import stage_output
 from pipeline.report.exports import TableExport, write_table_csv
+from pipeline.report.metrics import detail, headline
 from pipeline.report.params import ReportParams
 from pipeline.report.pdf import render_pdf
 from pipeline.report.stage import build_report
@@ -57,15 +58,16 @@ def write_folder(folder: Path, frames: dict, root: Path | None = None) -> None:
 
 @flow(name="report", log_prints=True)
 def report_flow(root: str, params: ReportParams) -> dict:
-    """Build reports/report.html, report.pdf and metrics.json from data/."""
+    """Build reports/report.html, report.pdf, metrics.json (headline figures) and the CSV tables from data/."""
     logger = get_run_logger()
     ctx = stage_context(root, "report")
     ctx.inputs.path("ingest", "documents")  # nothing to report before ingest has run
     html_text, metrics, plots, exports = build_report(Tables(ctx.root), params)
     out = ctx.root / "reports"
     write_folder(out / "plots", {f"{k}.csv": v for k, v in plots.items()})
-    write_folder(out / "tables", {f"{k}.csv": v for k, v in exports.items()}, ctx.root)
-    write_atomic(out / "metrics.json", (json.dumps(metrics, indent=2, sort_keys=True) + "\n").encode())
+    write_folder(out / "tables", {f"{k}.csv": v for k, v in exports.items()} | {"metrics-detail.csv": detail(metrics)},
+                 ctx.root)
+    write_atomic(out / "metrics.json", (json.dumps(headline(metrics), indent=2) + "\n").encode())
     write_atomic(out / "report.pdf", render_pdf(html_text))
     write_atomic(out / "report.html", html_text.encode("utf-8"))
     logger.info("report: wrote %s", ", ".join(p.name for p in sorted(out.iterdir()) if not p.name.startswith(".")))

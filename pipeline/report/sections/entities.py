@@ -231,6 +231,8 @@ def build(tables, params) -> Section | None:
     by_label = entities.groupby("label").size()
     metrics = {
         "mentions": n_mentions, "entities": int(len(entities)), "merges": n_merges,
+        "merges_inexact": (int((merges["rule"].ne("canonical") & merges["score"].lt(1.0)).sum())
+                           if merges is not None else 0),  # the merges most likely to be wrong
         "cooccurring_pairs": n_pairs,
         "entities_by_label": {str(k): int(v) for k, v in by_label.items()},
         "mentions_by_label": {str(k): int(v) for k, v in per_doc_label.groupby("label")["n"].sum().items()},

@@ -237,7 +237,7 @@ def build(tables, params) -> Section | None:
     killed = c[c["measure"] == "killed"].drop_duplicates([*VALUE, "uncertain", "unit"])
     metrics = {
         "quantities": len(quantities), "claims": len(claims), "events": len(events),
-        "contested_event_measures": n_contested,
+        "contested": n_contested,  # (event, measure) pairs with more than one value
         "uncertain_numbers": int(quantities["uncertain"].sum()) if len(quantities) else 0,
         "by_measure": {str(k): int(v) for k, v in sorted(by_measure.items())},
         "by_attribution_kind": {str(k): int(v) for k, v in sorted(claims.groupby("attribution_kind").size()

@@ -78,7 +78,7 @@ def build(tables, params) -> Section | None:
     ]
 
     # repeated share per document
-    metrics_share = {}
+    corpus_share = 0.0
     if shares is not None and len(shares):
         s = shares.sort_values(["repeated_share", "source_path"], ascending=[False, True])
         shown = s.head(params.top_n)
@@ -95,7 +95,7 @@ def build(tables, params) -> Section | None:
         parts.append(Markup("<p class=note>Repeated share: characters of the document that also occur elsewhere "
                      "(every occurrence counts, the first one too). Copied share: characters that repeat an "
                      "earlier occurrence.</p>"))
-        metrics_share = {r.source_path: round(float(r.repeated_share), 4) for r in shares.itertuples()}
+        corpus_share = round(float(shares["repeated_chars"].sum() / max(int(shares["n_chars"].sum()), 1)), 4)
 
     # largest clusters with their occurrences
     parts.append(Markup("<h3>Largest clusters</h3>"))
@@ -159,7 +159,7 @@ def build(tables, params) -> Section | None:
         "figures_differ": n_differ,
         "blocks": n_blocks,
         "block_copies": int(len(blocks)) if blocks is not None else 0,
-        "repeated_share": metrics_share,
+        "repeated_share": corpus_share,  # of all characters; per document in plots/repeated_share.csv
     }
     plots = {}
     if shares is not None and len(shares):
