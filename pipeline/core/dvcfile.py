@@ -1,7 +1,8 @@
 """dvc.yaml's stage entries, derived from the stage registry and the code's imports.
 
 A stage's DVC dependencies are the code it runs (its own package, the shared
-modules it imports, found by following `import` statements from its package),
+modules it imports, found by following `import` statements from its package,
+and the .yaml data files beside those modules),
 the contracts of the tables it reads, those tables' folders, and its other
 inputs; its params are its own section of params.yaml. Deriving them means a
 new import can never leave dvc.yaml stale: `python -m pipeline derive` says
@@ -91,6 +92,8 @@ def code_deps(stage: str) -> list[str]:
             paths.add("/".join(parts[:2]))
         else:
             paths.add(rel.as_posix())
+            # the data files a module reads beside itself (furniture.yaml beside clean/params.py)
+            paths.update(f.relative_to(PACKAGE_ROOT).as_posix() for f in file.parent.glob("*.yaml"))
     return sorted(paths)
 
 

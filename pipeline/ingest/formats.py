@@ -10,8 +10,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
+from pipeline.clean.furniture import FurnitureRules
+from pipeline.clean.params import furniture_rules
+from pipeline.ingest.message import message_header
 from pipeline.text.dates import parse_date
 
 TITLE_MAX = 200
@@ -28,10 +32,26 @@ class Parsed:
 HEAD_CHARS = 8000  # titles and datelines stand near the top: never scan a whole book
 
 
+# page furniture above a headline ("What's new", "Menu", "Share", "Map") is passed over, up to
+# this many lines: the clean stage's default furniture rules (pipeline/clean/furniture.yaml)
+TITLE_FURNITURE_LINES = 8
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> FurnitureRules:
+    return FurnitureRules(furniture_rules(), max_line_chars=TITLE_MAX, repeated_min_chars=TITLE_MAX + 1)
+
+
 def _first_line_title(text: str) -> str | None:
+    """The first line that is not page furniture, if it reads as a headline (short, no
+    closing punctuation); None when the text opens with a sentence."""
+    skipped = 0
     for line in text[:HEAD_CHARS].splitlines():
         line = line.strip()
         if not line:
+            continue
+        if skipped < TITLE_FURNITURE_LINES and _furniture().rule_of(line) is not None:
+            skipped += 1
             continue
         if len(line) <= TITLE_MAX and not line.endswith((".", ",", ";", ":")):
             return line
@@ -88,6 +108,12 @@ def _dateline(text: str) -> str | None:
 
 
 def parse_txt(text: str) -> Parsed:
+    """A message (it opens with e-mail or news header fields) is titled by its Subject and
+    dated by its Date field; other text by its first headline-like line and its dateline."""
+    header = message_header(text)
+    if header is not None:
+        body = text[header.end:]
+        return Parsed(text, header.subject or _first_line_title(body), header.date or _dateline(body))
     return Parsed(text, _first_line_title(text), _dateline(text))
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
+from pathlib import Path
+
 from pipeline.ingest.formats import parse_html, parse_md, parse_txt
+from pipeline.ingest.message import message_header
 
 HOSTILE = """<!doctype html><html><head><title>Strike &amp; aftermath</title>
 <meta property="article:published_time" content="2012-12-14T10:00:00Z">
@@ -90,3 +93,59 @@ def test_publication_label_beats_update_and_needs_a_date():
         assert parse_txt(f"Title\n\n{line}\n\nBody.\n").published is None, line
     html_text = "<html><body><h1>Title</h1><p>Posted on May 2, 2016</p><p>Body.</p></body></html>"
     assert parse_html(html_text).published == "2016-05-02"
+
+
+# --- titles: the document's own, never page furniture or a header field ---
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+FORUM = Path(__file__).resolve().parents[3] / "shared" / "dev" / "forum"
+
+
+def test_seed_titles_are_their_headlines_not_navigation():
+    titles = {p.name[:3]: parse_txt(p.read_text(encoding="utf-8")).title for p in sorted(SEEDS.glob("*.txt"))}
+    assert titles["000"] == "What Do We Know About Janaozen Events?"
+    assert titles["001"] == "Cold Winds From Janaozen"
+    assert titles["002"] == "Kazakhstan protests"  # under the forum's "What's new" link
+    assert titles["004"] == "Zhanaozen"  # under the infographic's "Map" tab
+
+
+def test_navigation_lines_above_a_headline_are_passed_over():
+    text = "Skip to content\nHome\nMenu\nShare on Facebook\n\nFloods close the coast road\n\nRain fell."
+    assert parse_txt(text).title == "Floods close the coast road"
+    # a text that opens with a sentence has no title, even below furniture
+    assert parse_txt("Menu\n\nRain fell all night on the coast.\n").title is None
+
+
+def test_every_forum_post_is_titled_by_its_subject():
+    posts = sorted(FORUM.glob("*/*.txt"))
+    assert len(posts) == 300
+    for post in posts:
+        text = post.read_text(encoding="utf-8", errors="replace")
+        subject = next(line[len("Subject:"):] for line in text.splitlines() if line.startswith("Subject:"))
+        assert parse_txt(text).title == " ".join(subject.split()), post
+
+
+def test_message_header_gives_subject_date_and_ends_at_the_blank_line():
+    text = ("From: a.writer@example.org (A Writer)\nSubject: Re: Road closed\n\t<1993Apr4.104122.11197@colorado.edu>\n"
+            "Date: Tue, 6 Apr 1993 14:02:11 GMT\nLines: 3\n\nThe road is closed.\n")
+    parsed = parse_txt(text)
+    assert parsed.text == text  # offsets keep pointing into the file as read
+    assert parsed.title == "Re: Road closed"
+    assert parsed.published == "1993-04-06"
+    header = message_header(text)
+    assert text[header.end:].lstrip("\n") == "The road is closed.\n"
+
+
+def test_text_opening_with_labels_is_not_a_message():
+    text = "Note: draft\nSummary: the council met\n\nThe council met on Monday.\n"
+    assert message_header(text) is None
+    assert parse_txt(text).title == "Note: draft"  # its first line, as for any text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_message_header_never_fails_and_ends_inside_the_text(text):
+    header = message_header(text)
+    if header is not None:
+        assert 0 < header.end <= len(text)
+        assert header.fields
