@@ -53,20 +53,47 @@ def fmt_int(n) -> str:
 NUM = Markup(" class=num")
 
 
+STACK_MIN_SHORT = 3  # a table with running text and this many short text columns prints as stacked rows
+
+
 def table(headers: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence[int] = (),
-          caption: str | None = None, css: str = "data") -> Markup:
-    """A sortable, filterable table; headers, caption and cells are escaped unless Markup."""
-    out = [Markup('<table class="{} sortable">').format(css)]
+          long: Sequence[int] = (), caption: str | None = None, css: str = "data") -> Markup:
+    """A sortable, filterable table; headers, caption and cells are escaped unless Markup.
+
+    long: the columns of running text (quotes, titles, reasons). On screen the table is a
+    grid; in print a table with running text and STACK_MIN_SHORT or more other text columns
+    (paths, kinds, ids) is set as stacked rows (the short cells on one line, each after its
+    header, the text beneath), so the text is never squeezed into a column a few words wide."""
+    n_short = len([i for i in range(len(headers)) if i not in numeric and i not in long])
+    stacked = bool(long) and n_short >= STACK_MIN_SHORT
+    out = [Markup('<table class="{}{} sortable">').format(css, " stack" if stacked else "")]
     if caption:
         out.append(Markup("<caption>{}</caption>").format(caption))
     out.append(Markup("<thead><tr>{}</tr></thead><tbody>").format(Markup("").join(
         Markup('<th scope="col"{}>{}</th>').format(NUM if i in numeric else "", esc(h))
         for i, h in enumerate(headers))))
+    kinds = ["num" if i in numeric else "long" if i in long else "text" for i in range(len(headers))]
+    cell_attrs = [_cell_attrs([kind], h if stacked else None) for kind, h in zip(kinds, headers)]
     for row in rows:
         out.append(Markup("<tr>{}</tr>").format(Markup("").join(
-            Markup("<td{}>{}</td>").format(NUM if i in numeric else "", esc(v)) for i, v in enumerate(row))))
+            Markup("<td{}>{}</td>").format(cell_attrs[i], esc(v)) for i, v in enumerate(row))))
     out.append(Markup("</tbody></table>"))
     return Markup("").join(out)
+
+
+def _cell_attrs(classes: list[str], label: str | None) -> Markup:
+    attrs = Markup(' class="{}"').format(" ".join(classes)) if len(classes) > 1 else \
+        Markup(" class={}").format(classes[0]) if classes else Markup("")
+    return attrs + (Markup(' data-label="{}"').format(label) if label is not None else Markup(""))
+
+
+def short_id(full: str, keep: int = 10) -> Markup:
+    """An id in full on screen and shortened in print (its first `keep` characters and "…"),
+    where a 25-character hash would take a column of its own."""
+    if full is None or len(str(full)) <= keep + 2:
+        return esc(full)
+    full = str(full)
+    return Markup('<span class="id-full">{}</span><span class="id-short">{}…</span>').format(full, full[:keep])
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], *, title: str, unit: str = "",

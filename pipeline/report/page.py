@@ -35,20 +35,33 @@ ol.quotes{padding-left:1.4rem}ol.quotes li{margin:.5rem 0}
 blockquote{margin:.2rem 0;padding:.3rem .6rem;border-left:3px solid var(--line);background:#fafbfc;white-space:pre-wrap}
 li:target blockquote{border-left-color:#d4a000;background:#fff8d6}
 a.cite{font-size:.8rem}
-@media screen{.tablewrap{overflow-x:auto}table.data td{overflow-wrap:anywhere}table.data th{position:sticky;top:0}}
+@media screen{.id-short{display:none}.tablewrap{overflow-x:auto}table.data td{overflow-wrap:anywhere}table.data th{position:sticky;top:0}}
 @media screen and (max-width:640px){body{font-size:14px}main{padding:.6rem}}
-@page{size:A4;margin:18mm 14mm 18mm 14mm;
+@page{size:A4;margin:15mm 12mm 15mm 12mm;
   @top-center{content:string(doctitle);font-size:9pt;color:#5b6573}
   @bottom-right{content:"page " counter(page) " of " counter(pages);font-size:9pt;color:#5b6573}}
 @media print{
+  body{font-size:10pt;line-height:1.4}
   h1{string-set:doctitle content()}
+  ol.quotes li{margin:.25rem 0;break-inside:avoid}ol.quotes .note{font-size:7.5pt}
+  blockquote{font-size:8pt;line-height:1.35;padding:.1rem .45rem}
   input.filter{display:none}
   nav.toc a::after{content:leader('.') target-counter(attr(href),page)}
-  h2{break-before:page;break-after:avoid}
-  table.data{font-size:8pt;table-layout:fixed}
-  table.data th{overflow-wrap:break-word;hyphens:auto}
+  h2{break-after:avoid}h3{break-after:avoid}
+  .id-full{display:none}
+  table.data{font-size:8pt}
+  table.data td.text,table.data td.long{min-width:20ch}
   thead{display:table-header-group}
   tr{break-inside:avoid}
+  /* stacked rows: the short cells on one line, each after its header; running text beneath */
+  table.stack,table.stack tbody,table.stack tr{display:block;width:100%}
+  table.stack thead{display:none}
+  table.stack tr{display:flex;flex-wrap:wrap;border-bottom:1px solid var(--line);padding:.2rem 0 .3rem}
+  table.stack td,table.stack td.text,table.stack td.long{display:block;min-width:0;border:0;padding:0 .8rem 0 0}
+  table.stack td::before{content:attr(data-label) " ";color:var(--muted)}
+  table.stack td:empty{display:none}
+  table.stack td.long{order:1;flex-basis:100%;padding:.1rem 0 0}
+  table.stack td.long::before{content:none}
 }
 """
 

@@ -77,7 +77,7 @@ def build(tables, params) -> Section | None:
             sample = edits[edits["rule"] == rule].drop_duplicates(["before", "after"]).head(3)
             ex = "; ".join(f"{visible(b, 40)} → {visible(a, 40)}" for b, a in zip(sample["before"], sample["after"]))
             rows.append([rule, fmt_int(r["n"]), fmt_int(r["passages"]), ex])
-        parts.append(table(["rule", "edits", "passages", "examples (before → after)"], rows, numeric=(1, 2)))
+        parts.append(table(["rule", "edits", "passages", "examples (before → after)"], rows, numeric=(1, 2), long=(3,)))
         parts.append(Markup("<p class=note>⏎ line break, ␣ space, ⟨NBSP⟩ no-break space, "
                             "∅ nothing (a deletion).</p>"))
     else:

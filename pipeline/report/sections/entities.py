@@ -181,7 +181,7 @@ def build(tables, params) -> Section | None:
             rows.append([r.name, "; ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""),
                          fmt_int(r.n_mentions), cover, quote])
         parts.append(table(["name", "also written", "mentions", "documents", "first mention"], rows,
-                           numeric=(2, 3)))
+                           numeric=(2, 3), long=(1,)))
         parts.append(full_table_note(n_sub - len(shown), "entities", "entities", "entities"))
     if n_mentions:
         totals = per_doc_label.groupby("doc_id")["n"].sum()
@@ -227,7 +227,7 @@ def build(tables, params) -> Section | None:
             examples = "; ".join(f"{a} → {b}" for a, b in zip(grp["alias"].head(3), grp["matched"].head(3)))
             rows.append([Markup("<code>{}</code>").format(rule), fmt_int(len(grp)), f"{grp['score'].min():.2f}",
                          examples])
-        parts.append(table(["rule", "merges", "lowest score", "examples"], rows, numeric=(1, 2)))
+        parts.append(table(["rule", "merges", "lowest score", "examples"], rows, numeric=(1, 2), long=(3,)))
     by_label = entities.groupby("label").size()
     metrics = {
         "mentions": n_mentions, "entities": int(len(entities)), "merges": n_merges,

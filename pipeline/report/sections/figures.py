@@ -224,7 +224,7 @@ def build(tables, params) -> Section | None:
             rows.append([fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit), r.surface,
                          r.source_path or r.doc_id, r.attribution or "—", r.attribution_kind, quote, reprint, cite])
         parts.append(table(["value", "as written", "document", "source as written", "kind", "sentence",
-                            "reprint", "source"], rows))
+                            "reprint", "source"], rows, long=(5,)))
         if len(g) > len(sel):
             parts.append(Markup('<p class="note">Shown: {} of {:,} claims, every distinct value first, '
                                 'then every kind of source giving it.</p>').format(len(sel), len(g)))

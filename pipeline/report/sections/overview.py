@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.report.exports import TableExport
-from pipeline.report.html import Markup, bar_chart, fmt_int, full_table_note, table
+from pipeline.report.html import Markup, bar_chart, fmt_int, full_table_note, short_id, table
 from pipeline.report.sections import Section
 
 
@@ -34,15 +34,15 @@ def build(tables, params) -> Section | None:
     parts.append(Markup("<h3>Documents</h3>"))
     parts.append(table(
         ["document", "doc_id", "title", "format", "encoding", "published", "characters", "passages"],
-        ([r.source_path, r.doc_id, r.title, r.format, r.encoding, r.published_iso, fmt_int(r.n_chars),
+        ([r.source_path, short_id(r.doc_id), r.title, r.format, r.encoding, r.published_iso, fmt_int(r.n_chars),
           fmt_int(r.n_passages)] for r in docs.sort_values("source_path").head(params.top_n).itertuples()),
-        numeric=(6, 7),
+        numeric=(6, 7), long=(2,),
     ))
     parts.append(full_table_note(len(docs) - params.top_n, "ingest", "documents", "documents"))
     parts.append(Markup("<h3>Rejected inputs</h3>"))
     if len(rejected):
         parts.append(table(["file", "reason"], ((r.source_path, r.reason) for r in
-                                                rejected.head(params.top_n).itertuples())))
+                                                rejected.head(params.top_n).itertuples()), long=(1,)))
         parts.append(full_table_note(len(rejected) - params.top_n, "ingest", "rejected", "rejected inputs"))
     else:
         parts.append(Markup("<p>None: every input file was read.</p>"))

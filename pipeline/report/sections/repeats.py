@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.report.exports import TableExport
-from pipeline.report.html import Markup, bar_chart, fmt_int, full_table_note, some_names, table
+from pipeline.report.html import Markup, bar_chart, fmt_int, full_table_note, short_id, some_names, table
 from pipeline.report.sections import Section
 
 HEAD_CHARS = 160
@@ -114,7 +114,7 @@ def build(tables, params) -> Section | None:
                      tables.evidence.cite(o.doc_id, o.char_start, o.char_end, f"repeat {r.cluster_id}")]
                     for o in g.head(params.occurrences_per_cluster).itertuples()]
             parts.append(table(["document", "passage", "characters", "relation", "similarity", "text", "source"],
-                               rows, numeric=(1, 4)))
+                               rows, numeric=(1, 4), long=(5,)))
             parts.append(full_table_note(len(g) - params.occurrences_per_cluster, "dedup", "occurrences",
                                          "occurrences"))
         parts.append(full_table_note(len(clusters) - len(top), "dedup", "clusters", "clusters"))
@@ -127,7 +127,7 @@ def build(tables, params) -> Section | None:
         parts.append(Markup("<p class=note>Not independent confirmations: one text, reprinted with other figures.</p>"))
         parts.append(table(["document", "passage", "text"],
                            ([path_of.get(r.doc_id, r.doc_id), fmt_int(r.seq), _head(text_of.get(r.passage_id, ""))]
-                            for r in differ.itertuples()), numeric=(1,)))
+                            for r in differ.itertuples()), numeric=(1,), long=(2,)))
         parts.append(Markup("<p class=note>{:,} more in <code>data/dedup/passages.parquet</code> "
                             "(column <code>figures_differ</code>).</p>").format(n_differ - len(differ))
                      if n_differ > len(differ) else "")
@@ -141,8 +141,9 @@ def build(tables, params) -> Section | None:
                                  f"(characters {c.char_start:,}–{c.char_end:,})" for c in g.itertuples()],
                                 params.sources_per_row, "; ")
             head = _head(text_of.get(first_passage.get(bid, ""), ""), 90)
-            rows.append([bid, fmt_int(len(g)), fmt_int(int(g["n_passages"].max())), copies, head])
-        parts.append(table(["block", "copies", "passages", "where", "starts with"], rows, numeric=(1, 2)))
+            rows.append([short_id(bid), fmt_int(len(g)), fmt_int(int(g["n_passages"].max())), copies, head])
+        parts.append(table(["block", "copies", "passages", "where", "starts with"], rows, numeric=(1, 2),
+                           long=(3, 4)))
         parts.append(full_table_note(n_blocks - len(rows), "dedup", "blocks", "blocks"))
         parts.append(Markup("<p class=note>A block is a run of consecutive repeated passages reprinted together "
                      "(an article reprinted in a thread is one block).</p>"))

@@ -53,7 +53,7 @@ def build(tables, params) -> Section | None:
                      tables.evidence.cite(first["doc_id"], first["raw_start"], first["raw_end"],
                                           f"date {first['date']}")])
     parts.append(table(["date", "precision", "event", "mentions", "sources", "text", "source"], rows,
-                       numeric=(3,)))
+                       numeric=(3,), long=(4, 5)))
     parts.append(full_table_note(n_groups - len(shown), "facts", "timeline", "dates"))
     metrics = {"timeline_mentions": len(ev), "timeline_dates": int(ev["date"].nunique()) if len(ev) else 0,
                "timeline_relative": int(ev["relative"].sum()) if len(ev) else 0,
