@@ -122,6 +122,8 @@ TIMELINE = Table("facts", "timeline", "Every date the documents state, grouped a
     C("relative", B, "resolved from a relative expression (yesterday, last week)"),
     C("role", S, "what the date is in its sentence (event, publication, ...)"),
     C("kind", S, "the kind of event the sentence is about"),
+    C("attribution", S, "who says so, as written, or null (the document's own voice)"),
+    C("attribution_kind", S, "official, unofficial, eyewitness, media, author or unknown"),
     C("event", S, "event key"),
     C("place", S, "the event's place"),
     C("group_id", S, "the same date and event across documents"),

@@ -24,7 +24,7 @@ from pipeline.facts.grammar import Grammar, shot_and_survived
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
-from pipeline.facts.quantities import _windows as _cut, analysis_sentences, extract_passage
+from pipeline.facts.quantities import Quantity, _windows as _cut, analysis_sentences, extract_passage
 from pipeline.text.date_search import DateMention, find_dates, resolve
 
 
@@ -683,8 +683,13 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,
             })
-        # timeline rows
-        for m, r, iso, iso_end, only, dl in p.dated:
+        # timeline rows; who states each date: the same attribution rules as for figures
+        said = [Quantity(m.start, m.end, m.start, m.end, None, None, "exact",
+                         sentence_start=p.asents[p.sentence_index(m.start)][0] if p.asents else 0,
+                         sentence_end=p.asents[p.sentence_index(m.start)][1] if p.asents else len(text))
+                for m, *_ in p.dated]
+        assign_attribution(text, said, lex)
+        for (m, r, iso, iso_end, only, dl), by in zip(p.dated, said):
             k = p.sentence_index(m.start)
             s0, e0 = p.asents[k] if p.asents else (0, len(text))
             sentence = text[s0:e0]
@@ -697,7 +702,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                     "surface": m.surface, "start": m.start, "end": m.end, "raw_start": rs, "raw_end": re_,
                     "relative": m.relative is not None or m.year is None,
                     "role": "dateline" if dl else "event", "event_date": iso, "place_raw": place,
-                    "kind": kind}
+                    "kind": kind, "attribution": None if dl else by.attribution,
+                    "attribution_kind": "author" if dl else by.attribution_kind}
             if only and not dl:
                 # a date on a line of its own heads the text after it (timelines, infographics)
                 ls, le = _line_bounds(text, m.start, m.end)

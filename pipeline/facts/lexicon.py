@@ -95,8 +95,11 @@ def _compile(key: str, params_json: str) -> Lexicon:
                 wild.append((re.compile(phrase_regex([c], 0).pattern), name, prio))
             else:
                 literal.setdefault(c, (name, prio))
+    # a reporting verb that closes a hyphenated compound ("pre-announced", "so-called",
+    # "well-documented") modifies a noun: it reports nobody's words
+    reporting = re.compile(r"(?<!\w-)" + phrase_regex(params.reporting).pattern, re.I)
     return Lexicon(tuple(params.measures), measures, phrase_regex(params.measure_exclude, 0), kinds,
-                   phrase_regex(params.reporting), noun_measure, event_kinds, phrase_regex(params.kind_exclude, 0),
+                   reporting, noun_measure, event_kinds, phrase_regex(params.kind_exclude, 0),
                    phrase_regex(every, 0), literal, tuple(wild))
 
 
