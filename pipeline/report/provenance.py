@@ -48,8 +48,7 @@ class Evidence:
     def __len__(self) -> int:
         return len(self._by_key)
 
-    def cite(self, doc_id: str, raw_start: int, raw_end: int, label: str = "") -> Markup:
-        """A link to the quote at documents.text[raw_start:raw_end] of doc_id."""
+    def _citation(self, doc_id: str, raw_start: int, raw_end: int, label: str) -> Citation:
         key = (doc_id, int(raw_start), int(raw_end))
         citation = self._by_key.get(key)
         if citation is None:
@@ -57,9 +56,22 @@ class Evidence:
             self._by_key[key] = citation
         if label and label not in citation.cited_by:
             citation.cited_by.append(label)
+        return citation
+
+    def where(self, doc_id: str, raw_start: int, raw_end: int) -> str:
+        """"file chars a–b": where a quote is, for a tooltip."""
         doc = self._docs.get(doc_id)
-        where = f"{doc.source_path} chars {raw_start}–{raw_end}" if doc is not None else doc_id
-        return Markup('<a class="cite" href="#{}" title="{}">quote</a>').format(citation.anchor, where)
+        return f"{doc.source_path} chars {raw_start}–{raw_end}" if doc is not None else doc_id
+
+    def cite(self, doc_id: str, raw_start: int, raw_end: int, label: str = "") -> Markup:
+        """A link to the quote at documents.text[raw_start:raw_end] of doc_id."""
+        citation = self._citation(doc_id, raw_start, raw_end, label)
+        return Markup('<a class="cite" href="#{}" title="{}">quote</a>').format(
+            citation.anchor, self.where(doc_id, raw_start, raw_end))
+
+    def anchor(self, doc_id: str, raw_start: int, raw_end: int, label: str = "") -> str:
+        """The appendix anchor ("ev-N") of the quote, for a link drawn by a chart."""
+        return self._citation(doc_id, raw_start, raw_end, label).anchor
 
     def quote_html(self, citation: Citation) -> Markup:
         """The cited span in its sentence, highlighted, straight from the raw text."""

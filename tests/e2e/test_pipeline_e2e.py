@@ -16,6 +16,7 @@ import pytest
 from pipeline import contract
 from pipeline.stages import table_stages
 from tests.conftest import RUSSIAN, run, venv_env
+from tests.report.print_checks import missing_citations, pdf_pages, squeezed_cells
 
 pytestmark = pytest.mark.slow
 
@@ -55,6 +56,11 @@ def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
     assert int(detail["clean", "edits_by_rule.homoglyph"]) == 2
     assert 'id="cleanup"' in (project / "reports" / "report.html").read_text()
     assert "up to date" in dvc(project, "status").stdout
+    # the seeds' PDF: at most 40 pages, every cited quote of the HTML printed, no squeezed column
+    html_text = (project / "reports" / "report.html").read_text()
+    assert pdf_pages(project / "reports" / "report.pdf") <= 40
+    assert missing_citations(html_text, project / "reports" / "report.pdf") == []
+    assert squeezed_cells(html_text) == []
 
     # a second repro runs nothing
     assert stages_run(dvc(project, "repro").stdout) == []

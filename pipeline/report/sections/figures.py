@@ -15,12 +15,9 @@ import pandas as pd
 
 from pipeline.report.exports import TableExport
 from pipeline.report.html import Markup, fmt_int, full_table_note, table
+from pipeline.report.palette import KIND_COLORS
 from pipeline.report.sections import Section
 
-KIND_COLORS = {
-    "official": "#1f5fa8", "unofficial": "#d9822b", "eyewitness": "#2e8b57", "media": "#8e44ad",
-    "author": "#6b7280", "unknown": "#a0522d",
-}
 MEASURE_ORDER = ["killed", "injured", "detained", "arrested", "sentenced", "prosecuted", "strikers", "fired",
                  "participants", "buildings", "money", "population"]
 HEDGE_WORDS = {"at_least": "at least ", "at_most": "up to ", "about": "about ", "range": "", "exact": "",

@@ -7,6 +7,7 @@ import pandas as pd
 from pipeline.report.exports import TableExport
 from pipeline.report.html import Markup, fmt_int, full_table_note, some_names, table
 from pipeline.report.sections import Section
+from pipeline.report.timeline_chart import TimelineMark, period_of, timeline_chart
 
 
 def build(tables, params) -> Section | None:
@@ -14,7 +15,8 @@ def build(tables, params) -> Section | None:
         return None
     # no sentence column: the sentences are read for the shown rows only
     t = tables.get("facts", "timeline", ("date", "date_end", "precision", "doc_id", "raw_start", "raw_end",
-                                         "relative", "role", "event", "group_id"))
+                                         "relative", "role", "event", "group_id", "attribution",
+                                         "attribution_kind"))
     paths = tables.source_paths()
     events = tables.get("facts", "events", ("event_id", "label")) if tables.has("facts", "events") \
         else pd.DataFrame()
@@ -42,6 +44,7 @@ def build(tables, params) -> Section | None:
     heads = tables.where("facts", "timeline", "group_id", shown["group_id"], ("group_id", "role", "sentence"))
     heads = heads[heads["role"] == "event"].drop_duplicates("group_id")  # the group's first entry, as above
     sentence_of = dict(zip(heads["group_id"], heads["sentence"]))
+    parts.append(_chart(ev, shown, labels, tables))
     rows = []
     for first in shown.to_dict("records"):
         when = first["date"] + (f" – {first['date_end']}" if isinstance(first["date_end"], str) else "")
@@ -61,3 +64,23 @@ def build(tables, params) -> Section | None:
                if len(ev) else {}}
     exports = {"facts-timeline": TableExport("facts", "timeline")}
     return Section("timeline", "Timeline", Markup("").join(parts), {"facts": metrics}, exports=exports)
+
+
+def _chart(ev: pd.DataFrame, shown: pd.DataFrame, labels: dict, tables) -> Markup:
+    """The shown rows of the table on a time axis: per row, one mark per kind of source
+    stating the date (its first mention of that kind), linked to that mention's quote."""
+    row_of = {g: i for i, g in enumerate(shown["group_id"])}
+    mentions = ev[ev["group_id"].isin(row_of)].drop_duplicates(["group_id", "attribution_kind"])
+    paths = tables.source_paths()
+    marks = []
+    for m in mentions.itertuples():
+        period = period_of(m.date, m.date_end)
+        if period is None:
+            continue
+        said = m.attribution if isinstance(m.attribution, str) else "the document itself"
+        tip = f"{m.date}: {m.attribution_kind} ({said}) · {tables.evidence.where(m.doc_id, m.raw_start, m.raw_end)}"
+        href = "#" + tables.evidence.anchor(m.doc_id, m.raw_start, m.raw_end, f"date {m.date}")
+        marks.append(TimelineMark(row_of[m.group_id], period, m.attribution_kind or "unknown", href, tip))
+    names = [f"{r['date']} · {labels.get(r['event'], r['event']) or ''}".rstrip(" ·")
+             for r in shown.to_dict("records")]
+    return timeline_chart(names, marks, "When things happened, and who says so")
