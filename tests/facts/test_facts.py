@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -283,38 +284,62 @@ def test_extractor_works_without_place_lexicon():
     assert out["quantities"]["event"].nunique() == 1  # Janaozen and Zhanaozen merge by similarity
 
 
-def test_report_sections_escape_text_and_are_deterministic(tmp_path):
+def _report_tables(tmp_path, texts):
+    """The facts tables of `texts` ((file name, text) pairs) as a report reads them, under tmp_path."""
     import pyarrow.parquet as pq
 
-    from pipeline.core.tables import to_arrow
     from pipeline.contract.facts import TABLES
-
-    QUANTITIES, CLAIMS, COMPARISON, EVENTS, TIMELINE = (TABLES[n].schema for n in (
-        "quantities", "claims", "comparison", "events", "timeline"))
+    from pipeline.core.tables import to_arrow
     from pipeline.ingest.stage import DOCUMENTS
-    from pipeline.report.params import ReportParams
-    from pipeline.report.sections import figures, timeline
     from pipeline.report.tables import Tables
 
-    text = ("On 16 December 2011 in Zhanaozen <script>alert(1)</script> 16 people were killed, officials said. "
-            "Eyewitnesses say 70 people were killed. Up to 64 people died, <b>activists</b> said.")
-    tables = tables_from_texts([("evil.txt", text)])
+    tables = tables_from_texts(texts)
     out = run_facts(tables)
     (tmp_path / "data/facts").mkdir(parents=True)
     (tmp_path / "data/ingest").mkdir(parents=True)
     pq.write_table(to_arrow(tables["documents"], DOCUMENTS), tmp_path / "data/ingest/documents.parquet")
-    for name, schema in (("quantities", QUANTITIES), ("claims", CLAIMS), ("comparison", COMPARISON),
-                         ("events", EVENTS), ("timeline", TIMELINE)):
-        pq.write_table(to_arrow(out[name], schema), tmp_path / f"data/facts/{name}.parquet")
-    a = figures.build(Tables(tmp_path), ReportParams())
-    b = figures.build(Tables(tmp_path), ReportParams())
-    t = timeline.build(Tables(tmp_path), ReportParams())
+    for name in ("quantities", "claims", "comparison", "events", "timeline"):
+        pq.write_table(to_arrow(out[name], TABLES[name].schema), tmp_path / f"data/facts/{name}.parquet")
+    return Tables(tmp_path)
+
+
+def test_report_sections_escape_text_and_are_deterministic(tmp_path):
+    from pipeline.report.params import ReportParams
+    from pipeline.report.sections import figures, timeline
+
+    text = ("On 16 December 2011 in Zhanaozen <script>alert(1)</script> 16 people were killed, officials said. "
+            "Eyewitnesses say 70 people were killed. Up to 64 people died, <b>activists</b> said.")
+    tables = _report_tables(tmp_path, [("evil.txt", text)])
+    a = figures.build(tables, ReportParams())
+    b = figures.build(tables, ReportParams())
+    t = timeline.build(tables, ReportParams())
     assert a.html == b.html  # deterministic (DVC hashes the report)
     for html in (a.html, t.html):
         assert "<script>" not in html and "<b>activists" not in html
         assert "&lt;script&gt;" in html
     assert "<svg" in a.html and a.metrics["facts"]["claims"] == 3
     assert set(a.metrics["facts"]["killed_values"]) == {"16", "70", "up to 64"}
+
+
+def test_sub_counts_inside_one_article_get_no_chart(tmp_path):
+    """Values that differ only inside one source's account are listed after the disputes, without
+    a chart; a dispute between two sources keeps its chart and comes first."""
+    from pipeline.report.params import ReportParams
+    from pipeline.report.sections import figures
+
+    one = ("On 3 May 2016 in Springfield five people were injured in a shooting, police said. Three of the "
+           "injured were children and two were adults, police said.")
+    two = ("On 3 May 2016 in Springfield a gunman killed 2 people, police said.")
+    three = ("Witnesses said 4 people were killed in Springfield on 3 May 2016.")
+    html = str(figures.build(_report_tables(tmp_path, [("a.txt", one), ("b.txt", two), ("c.txt", three)]),
+                             ReportParams()).html)
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", html)
+    assert headings == ["Springfield, May 2016 (violence) — killed", "Figures no two sources dispute",
+                        "Springfield, May 2016 (violence) — injured"]
+    disputed, undisputed = html.split("Figures no two sources dispute")
+    assert disputed.count("<svg") == 1 and "<svg" not in undisputed
+    assert "within one source" not in undisputed and "No dispute" in undisputed
+    assert all(v in undisputed for v in (">5<", ">3<", ">2<"))  # every sub-count still listed
 
 
 def test_places_sentence_start_containers_datelines_and_titles():

@@ -198,19 +198,30 @@ def build(tables, params) -> Section | None:
     claim_ids = [i for *_, sel in picked for i in sel["claim_id"]]
     sentences = dict(tables.where("facts", "claims", "claim_id", claim_ids, ("claim_id", "sentence"))
                      .itertuples(index=False)) if claim_ids else {}
+    first_undisputed = True
     for ev, measure, n_values, g, sel in picked:
         title = f"{labels.get(ev, ev)} — {measure}"
+        disputed = disagreement.get((ev, measure)) == "between sources"
+        if not disputed and first_undisputed:
+            # the groups sort disputes first: what follows is no dispute between sources, so it
+            # gets no chart (a chart would present sub-counts of one article as a controversy)
+            first_undisputed = False
+            parts.append(Markup('<h3 class="group">Figures no two sources dispute</h3><p class="note">'
+                                "Killed and injured counts that sources agree on, and values that differ only "
+                                "inside one source's account (sub-counts, updates): listed without a chart."
+                                "</p>"))
         parts.append(Markup("<h3>{}</h3>").format(title))
         indep = int(g["independent"].sum())
         verdict = {"between sources": "Sources disagree: each of two sources gives a value the other does not.",
                    "within one source": "No dispute: the values differ only inside one source's account "
                                         "(sub-counts or updates), or one source's values include another's."
                    }.get(disagreement.get((ev, measure)), "")
-        parts.append(Markup('<p class="note">{} {} claims, {} independent, {} distinct values, {} documents. '
-                            'Filled dot: exact; open dot: about; bar: range or open bound (arrow = no upper '
-                            'bound); dashed: reprint.</p>').format(verdict, len(g), indep, n_values,
-                                                                  g["doc_id"].nunique()))
-        parts.append(claims_chart(sel, title))
+        legend = Markup(" Filled dot: exact; open dot: about; bar: range or open bound (arrow = no upper "
+                        "bound); dashed: reprint.") if disputed else ""
+        parts.append(Markup('<p class="note">{} {} claims, {} independent, {} distinct values, {} documents.{}'
+                            '</p>').format(verdict, len(g), indep, n_values, g["doc_id"].nunique(), legend))
+        if disputed:
+            parts.append(claims_chart(sel, title))
         rows = []
         for r in sel.itertuples():
             reprint = ("reprint" + (f" of {r.reprint_of}" if isinstance(r.reprint_of, str) else "")) \

@@ -27,7 +27,7 @@ def build(tables, params) -> Section | None:
     # passages are counted by their flags; the text is fetched for the few passages shown
     flags = tables.count("dedup", "passages", ("match", "skip_downstream", "figures_differ"))
     clusters = tables.get("dedup", "clusters", ("cluster_id", "kind", "n_occurrences", "n_docs", "figures_differ",
-                                                "canonical_chars", "canonical_head"))
+                                                "canonical_chars", "canonical_head", "canonical_passage_id"))
     blocks = tables.get("dedup", "blocks", ("block_id", "copy", "doc_id", "seq_start", "seq_end", "char_start",
                                             "char_end", "n_passages")) if tables.has("dedup", "blocks") else None
     shares = tables.get("dedup", "repeated_share") if tables.has("dedup", "repeated_share") else None
@@ -39,9 +39,13 @@ def build(tables, params) -> Section | None:
     near = int(flags.loc[flags["match"] == "near", "n"].sum())
     n_differ = int(flags.loc[flags["figures_differ"].astype(bool), "n"].sum())
 
-    # what is shown, chosen before any text is read
-    top = clusters.sort_values(["n_occurrences", "canonical_chars", "cluster_id"],
-                               ascending=[False, False, True]).head(min(params.top_n, 10))
+    # what is shown, chosen before any text is read. A cluster of page furniture (its canonical
+    # passage is all furniture: e-mail headers, navigation, share prompts) repeats most in a
+    # forum dump or a crawl and says least: such clusters are listed after, in one short table.
+    ranked = clusters.sort_values(["n_occurrences", "canonical_chars", "cluster_id"], ascending=[False, False, True])
+    furniture = _furniture_clusters(tables, ranked)
+    top = ranked[~ranked["cluster_id"].isin(furniture)].head(min(params.top_n, 10))
+    top_furniture = ranked[ranked["cluster_id"].isin(furniture)].head(min(params.top_n, 10))
     occ = None
     if tables.has("dedup", "occurrences") and len(top):
         occ = tables.where("dedup", "occurrences", "cluster_id", top["cluster_id"])
@@ -117,7 +121,17 @@ def build(tables, params) -> Section | None:
                                rows, numeric=(1, 4), long=(5,)))
             parts.append(full_table_note(len(g) - params.occurrences_per_cluster, "dedup", "occurrences",
                                          "occurrences"))
-        parts.append(full_table_note(len(clusters) - len(top), "dedup", "clusters", "clusters"))
+        if len(top_furniture):
+            parts.append(Markup("<h3>Repeated page furniture</h3><p class=note>{:,} clusters whose text is page "
+                                "furniture only (every line flagged by cleanup: e-mail or news headers, "
+                                "navigation, share prompts): repeated, but not what the documents say.</p>"
+                                ).format(len(furniture)))
+            parts.append(table(["cluster", "occurrences", "documents", "text"],
+                               ([short_id(r.cluster_id), fmt_int(r.n_occurrences), fmt_int(r.n_docs),
+                                 _head(r.canonical_head)] for r in top_furniture.itertuples()),
+                               numeric=(1, 2), long=(3,)))
+        parts.append(full_table_note(len(clusters) - len(top) - len(top_furniture), "dedup", "clusters",
+                                     "clusters"))
     else:
         parts.append(Markup("<p>No repeated passage was found.</p>"))
 
@@ -175,3 +189,13 @@ def build(tables, params) -> Section | None:
         exports["dedup-repeated_share"] = TableExport("dedup", "repeated_share")
     return Section("repeats", "Repeated passages", Markup("").join(parts), {"dedup": metrics}, plots, exports)
 
+
+
+def _furniture_clusters(tables, clusters: pd.DataFrame) -> set[str]:
+    """The clusters whose canonical passage cleanup flagged as boilerplate (all furniture)."""
+    if not len(clusters) or not tables.has("clean", "passages"):
+        return set()
+    flagged = tables.where("clean", "passages", "passage_id", clusters["canonical_passage_id"],
+                           ("passage_id", "is_boilerplate"))
+    boiler = set(flagged.loc[flagged["is_boilerplate"].astype(bool), "passage_id"])
+    return set(clusters.loc[clusters["canonical_passage_id"].isin(boiler), "cluster_id"])
