@@ -221,7 +221,10 @@ def parse_html(text: str) -> Parsed:
     p.feed(text)
     p.close()
     body = _tidy("".join(p.parts))
-    title = " ".join("".join(p.title).split()) or (" ".join("".join(p.h1 or []).split()) or None)
+    page_title = " ".join("".join(p.title).split())
+    if page_title and _furniture().rule_of(page_title) is not None:
+        page_title = ""  # a <title> that is only a navigation label ("Home", "What's new")
+    title = page_title or (" ".join("".join(p.h1 or []).split()) or None)
     published = None
     if p.published:
         raw = html.unescape(p.published).strip()

@@ -109,6 +109,16 @@ def test_seed_titles_are_their_headlines_not_navigation():
     assert titles["004"] == "Zhanaozen"  # under the infographic's "Map" tab
 
 
+def test_html_title_then_first_heading_then_first_line():
+    page = "<html><head><title>{}</title></head><body><nav>Home</nav><h1>Floods close the coast road</h1>" \
+           "<p>Rain fell.</p></body></html>"
+    assert parse_html(page.format("Coast floods | Daily News")).title == "Coast floods | Daily News"
+    assert parse_html(page.format("")).title == "Floods close the coast road"  # no <title>: the first <h1>
+    assert parse_html(page.format("What's new")).title == "Floods close the coast road"  # a navigation label
+    assert parse_html("<p>Menu</p><p>Floods close the coast road</p><p>Rain fell.</p>").title == \
+        "Floods close the coast road"  # neither: the first line below the furniture
+
+
 def test_navigation_lines_above_a_headline_are_passed_over():
     text = "Skip to content\nHome\nMenu\nShare on Facebook\n\nFloods close the coast road\n\nRain fell."
     assert parse_txt(text).title == "Floods close the coast road"
