@@ -117,16 +117,20 @@ def cmd_run(args) -> int:
     runner: RunnerParams = params["runner"]
     if args.runner:
         runner = runner.model_copy(update={"kind": args.runner})
-    for name in names:
-        stage_runner = runner.for_stage(name)
-        if args.workers:  # the command line beats params.yaml, for every stage
-            stage_runner = stage_runner.model_copy(update={"max_workers": args.workers})
-        flow = flows[name].with_options(task_runner=task_runner(stage_runner))
-        started = time.monotonic()
-        extra = {"outside_input_dir": args.input_dir} if name == "ingest" and args.input_dir else {}
-        with _stage_flow_settings():
-            summary = flow(root=str(root), params=params[name], **extra)
-        print(f"{name}: done in {time.monotonic() - started:.1f}s  {json.dumps(summary, default=str)}")
+    from pipeline.core.api_watch import ApiWatch
+
+    with ApiWatch(url, names) as watch:  # a server that dies mid-stage: finish, one line, exit
+        for name in names:
+            stage_runner = runner.for_stage(name)
+            if args.workers:  # the command line beats params.yaml, for every stage
+                stage_runner = stage_runner.model_copy(update={"max_workers": args.workers})
+            flow = watch.stage(name, flows[name].with_options(task_runner=task_runner(stage_runner)))
+            started = time.monotonic()
+            extra = {"outside_input_dir": args.input_dir} if name == "ingest" and args.input_dir else {}
+            with _stage_flow_settings():
+                summary = flow(root=str(root), params=params[name], **extra)
+            watch.stage_done()
+            print(f"{name}: done in {time.monotonic() - started:.1f}s  {json.dumps(summary, default=str)}")
     return 0
 
 

@@ -233,3 +233,38 @@ def test_two_clones_build_byte_identical_outputs(tmp_path, prefect_api):
     assert digests[0].keys() == digests[1].keys()
     differ = [name for name in digests[0] if digests[0][name] != digests[1][name]]
     assert not differ, f"outputs differ between two identical builds: {differ}"
+
+
+def test_a_lost_prefect_server_ends_the_stage_in_seconds_with_one_line(project):
+    """The stage's own server is killed while entities runs: the stage finishes its work,
+    writes its tables, says so in one line and exits within 30 s; no process of the run is left."""
+    env = venv_env()
+    env.pop("PREFECT_API_URL", None)  # the run starts its own server, under project/.prefect
+    err_path = project / "run.err"
+    with open(err_path, "w") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", "ingest", "dedup", "clean", "entities"],
+                                cwd=project, env=env, stdout=subprocess.PIPE, stderr=err, text=True,
+                                start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while "for flow 'entities'" not in err_path.read_text() and proc.poll() is None:
+            assert time.monotonic() < deadline, err_path.read_text()[-2000:]
+            time.sleep(0.2)
+        server_pid = json.loads((project / ".prefect" / "server.json").read_text())["pid"]
+        os.kill(server_pid, 9)
+        killed = time.monotonic()
+        out, _ = proc.communicate(timeout=60)
+        assert time.monotonic() - killed < 30
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, 9)
+    err = err_path.read_text()
+    assert proc.returncode == 0, err[-3000:]
+    assert "Traceback" not in err
+    lost = [line for line in err.splitlines() if "stopped answering" in line]
+    assert len(lost) == 1 and "entities" in lost[0]
+    assert "entities: done in" in out and "tables written" in out
+    assert len(table(project, "entities/mentions")) > 0
+    time.sleep(1)
+    with pytest.raises(ProcessLookupError):  # no worker, server or helper of the run is left
+        os.killpg(proc.pid, 0)
