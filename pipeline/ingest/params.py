@@ -10,18 +10,28 @@ DEFAULT_FORMATS = {
     "txt": "txt", "text": "txt",
     "md": "md", "markdown": "md",
     "html": "html", "htm": "html", "xhtml": "html",
+    "pdf": "pdf", "docx": "docx", "eml": "eml",
 }
+READERS = ("txt", "md", "html", "pdf", "docx", "eml")
 
 
 class IngestParams(Section):
     input_dir: str = Field("seeds", description="folder of input documents, relative to the project")
     formats: dict[str, str] = Field(
         default_factory=lambda: dict(DEFAULT_FORMATS),
-        description="file extension -> reader (txt, md or html)",
+        description="file extension -> reader (txt, md, html, pdf, docx or eml), added to the defaults; "
+                    "content (PDF, Word, mail headers) decides first, a file without an extension is read as txt",
     )
     max_file_mb: float = Field(50, gt=0, le=4096, description="larger files are rejected")
     max_passage_chars: int = Field(
         4000, ge=200, le=1_000_000, description="longer blocks are cut at line/sentence breaks"
+    )
+    max_pages: int = Field(2000, ge=1, le=1_000_000, description="PDFs with more pages are rejected")
+    max_attachments: int = Field(
+        100, ge=0, le=100_000, description="attachments read per e-mail; the rest are listed as skipped"
+    )
+    max_message_depth: int = Field(
+        5, ge=0, le=100, description="e-mails nested deeper inside e-mails are rejected"
     )
     partition_mb: float = Field(
         4, gt=0, le=4096, description="input megabytes per parallel partition"
@@ -30,7 +40,9 @@ class IngestParams(Section):
     @field_validator("formats")
     @classmethod
     def _known_readers(cls, value: dict[str, str]) -> dict[str, str]:
-        bad = {ext: r for ext, r in value.items() if r not in ("txt", "md", "html")}
+        bad = {ext: r for ext, r in value.items() if r not in READERS}
         if bad:
-            raise ValueError(f"unknown reader(s) {bad}; each extension maps to txt, md or html")
-        return {ext.lower().lstrip("."): r for ext, r in value.items()}
+            raise ValueError(f"unknown reader(s) {bad}; each extension maps to a reader: "
+                             "txt, md or html (text), pdf, docx or eml")
+        # added to the defaults: mapping one more extension must not unmap .txt
+        return DEFAULT_FORMATS | {ext.lower().lstrip("."): r for ext, r in value.items()}

@@ -1,0 +1,48 @@
+"""One file's bytes through the reader its content or name calls for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.ingest.encoding import NotText
+from pipeline.ingest.params import IngestParams
+from pipeline.ingest.readers.base import Extracted
+from pipeline.ingest.readers.docx import read_docx
+from pipeline.ingest.readers.mail import read_eml
+from pipeline.ingest.readers.pdf import read_pdf
+from pipeline.ingest.readers.sniff import choose, extension, unsupported
+from pipeline.ingest.readers.text import read_text
+
+# why a document whose reader found no text is not read, by format
+NO_TEXT = {
+    "html": "no visible text in the HTML page",
+    "docx": "no text in the Word document (no paragraph or table holds any)",
+    "eml": "e-mail without a text body",
+}
+NO_TEXT_DEFAULT = "no text: the file is empty or whitespace only"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    fmt: str            # the reader that read it (documents.format)
+    extracted: Extracted
+
+
+def extract(name: str, data: bytes, params: IngestParams) -> Extraction:
+    """The file's text and provenance; NotText (a reason) when it is not read.
+
+    `name` is the file's path (or an attachment's name): its extension is the
+    second opinion after the content."""
+    fmt = choose(name, data, params.formats)
+    if fmt == "pdf":
+        return Extraction(fmt, read_pdf(data, params.max_pages))
+    if fmt == "docx":
+        return Extraction(fmt, read_docx(data, int(params.max_file_mb * 2**20)))
+    if fmt == "eml":
+        return Extraction(fmt, read_eml(data, params.max_attachments))
+    try:
+        return Extraction(fmt, read_text(fmt, data))
+    except NotText as exc:
+        if extension(name) or not str(exc).startswith("binary file"):
+            raise
+        raise NotText(f"{exc}; {unsupported(name, params.formats)}") from exc

@@ -1,0 +1,90 @@
+"""Which reader a file needs: its content first (magic bytes, mail headers), its extension second.
+
+So a PDF called `report.txt`, a Word file without an extension and a saved
+e-mail called `message` are each read as what they are. A file whose
+content says nothing is read by its extension (params.yaml `ingest.formats`);
+one without an extension is read as plain text (decoding still refuses
+binary data, with a reason).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from pipeline.ingest.encoding import NotText
+from pipeline.ingest.readers.docx import is_docx
+
+PDF_MAGIC = b"%PDF-"
+PDF_HEADER_WINDOW = 1024  # PDF readers accept the header anywhere in the first KB
+ZIP_MAGIC = b"PK\x03\x04"
+HEAD_BYTES = 4096  # what `content_format` needs to see (a zip needs the whole file: see `choose`)
+# RFC 5322 header lines: "Name: value" (field names are printable ASCII without colon or space)
+HEADER_LINE = re.compile(rb"^([!-9;-~]+):[ \t]*\S")
+MAIL_HEADERS = {b"from", b"to", b"subject", b"date", b"received", b"message-id", b"mime-version",
+                b"content-type", b"return-path", b"reply-to", b"cc", b"delivered-to", b"x-mailer"}
+MIME_HEADERS = {b"mime-version", b"content-type"}
+
+
+def extension(name: str) -> str:
+    """The file's extension, lower case, without the dot ("" when none)."""
+    return PurePosixPath(name).suffix.lower().lstrip(".")
+
+
+def looks_like_mail(head: bytes) -> bool:
+    """The file opens with a block of mail headers (at least three known ones) with a MIME body
+    (MIME-Version or Content-Type among them): a message saved without its .eml extension.
+    A news post or plain text that opens with "From:" and "Subject:" alone stays plain text."""
+    seen: set[bytes] = set()
+    for line in head.split(b"\n"):
+        line = line.rstrip(b"\r")
+        if not line:
+            break
+        if line[:1] in (b" ", b"\t"):
+            continue  # a folded header's continuation
+        m = HEADER_LINE.match(line)
+        if m is None:
+            return False
+        seen.add(m.group(1).lower())
+    return len(seen & MAIL_HEADERS) >= 3 and bool(seen & MIME_HEADERS)
+
+
+def content_format(head: bytes) -> str | None:
+    """The reader the first bytes call for ("pdf", "zip" for any zip, "eml"), or None."""
+    if PDF_MAGIC in head[:PDF_HEADER_WINDOW]:
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if looks_like_mail(head[:HEAD_BYTES]):
+        return "eml"
+    return None
+
+
+def unsupported(name: str, formats: dict[str, str]) -> str:
+    """The reason for a file no reader takes, and how to map its extension."""
+    ext = extension(name)
+    known = ", ".join(sorted(formats))
+    how = ("map its extension to a reader in params.yaml ingest.formats, e.g. `ingest: {formats: {%s: txt}}` "
+           "(readers: txt, md, html, pdf, docx, eml)" % (ext or "dat"))
+    if ext:
+        return f"unsupported format '.{ext}' (readable: {known}; {how})"
+    return f"no file extension and the content is not a format ingest reads (readable: {known}); " \
+           f"give it an extension and {how}"
+
+
+def choose(name: str, data: bytes, formats: dict[str, str]) -> str:
+    """The reader for a file: txt, md, html, pdf, docx or eml; NotText (with how to map an
+    extension) when neither content nor extension names one."""
+    found = content_format(data[:HEAD_BYTES])
+    if found == "zip":
+        if is_docx(data):
+            return "docx"
+        found = None
+    ext = extension(name)
+    if found is not None and (found != "eml" or formats.get(ext) not in ("txt", "md", "html")):
+        return found  # mail headers yield to a text extension: a .txt opening with headers stays text
+    if ext in formats:
+        return formats[ext]
+    if not ext:
+        return "txt"
+    raise NotText(unsupported(name, formats))
