@@ -18,7 +18,7 @@ from email.utils import parsedate_to_datetime
 
 from pipeline.ingest.encoding import NotText, decode_counting
 from pipeline.ingest.formats import parse_html
-from pipeline.ingest.readers.base import Attachment, Extracted, Skipped
+from pipeline.ingest.readers.base import Attachment, Extracted, Skipped, Unreadable
 
 
 def _decoded(part: EmailMessage) -> tuple[str, str, int]:
@@ -71,7 +71,14 @@ def parse_message(data: bytes) -> EmailMessage:
 def read_eml(data: bytes, max_attachments: int) -> Extracted:
     """The message's body and metadata, and at most `max_attachments` attachments (the rest skipped
     with a reason). A message without a text body has empty text; its attachments still count."""
-    msg = parse_message(data)
+    try:
+        return _read_message(parse_message(data), max_attachments)
+    except (LookupError, AttributeError, TypeError, IndexError) as exc:  # the parser on a malformed part
+        raise Unreadable(f"malformed e-mail: the standard library cannot take it apart ({type(exc).__name__}: "
+                         f"{exc})") from exc
+
+
+def _read_message(msg: EmailMessage, max_attachments: int) -> Extracted:
     if msg.defects and not msg.keys():
         raise NotText("not an e-mail message: no headers")
     body = msg.get_body(preferencelist=("plain", "html"))

@@ -48,32 +48,37 @@ def read_pdf(data: bytes, max_pages: int) -> Extracted:
     too long PDF, or one without any text layer."""
     pdf = _open(data)
     try:
-        n = len(pdf)
-        if n > max_pages:
-            raise Unreadable(f"too many pages: {n} > ingest.max_pages={max_pages}; raise it to read this PDF")
-        if n == 0:
-            raise Unreadable("PDF without pages")
-        parts, pages, skipped, pos = [], [], [], 0
-        for i in range(n):
-            page = pdf[i]
-            try:
-                text = page_text(page)
-            finally:
-                page.close()
-            if not text:
-                skipped.append(Skipped(f"#page={i + 1}", NO_OCR.format(n=i + 1)))
-                continue
-            if parts:
-                parts.append(PAGE_BREAK)
-                pos += len(PAGE_BREAK)
-            parts.append(text)
-            pages.append(PageSpan(i + 1, pos, pos + len(text)))
-            pos += len(text)
-        meta = pdf.get_metadata_dict(skip_empty=True)
+        return _read_pages(pdf, max_pages)
+    except pdfium.PdfiumError as exc:  # a page pdfium cannot load: the file is damaged past that page
+        raise Unreadable(f"corrupt PDF: a page cannot be read ({exc}); re-save or re-export it") from exc
     finally:
         pdf.close()
+
+
+def _read_pages(pdf: pdfium.PdfDocument, max_pages: int) -> Extracted:
+    n = len(pdf)
+    if n > max_pages:
+        raise Unreadable(f"too many pages: {n} > ingest.max_pages={max_pages}; raise it to read this PDF")
+    if n == 0:
+        raise Unreadable("PDF without pages")
+    parts, pages, skipped, pos = [], [], [], 0
+    for i in range(n):
+        page = pdf[i]
+        try:
+            text = page_text(page)
+        finally:
+            page.close()
+        if not text:
+            skipped.append(Skipped(f"#page={i + 1}", NO_OCR.format(n=i + 1)))
+            continue
+        if parts:
+            parts.append(PAGE_BREAK)
+            pos += len(PAGE_BREAK)
+        parts.append(text)
+        pages.append(PageSpan(i + 1, pos, pos + len(text)))
+        pos += len(text)
     if not pages:
         raise Unreadable(NO_OCR.format(n=1) if n == 1 else NO_OCR.replace("page {n} has", f"none of its {n} pages has"))
     text = "".join(parts) + "\n"
-    title, published = title_and_date(text, meta.get("Title"))
+    title, published = title_and_date(text, pdf.get_metadata_dict(skip_empty=True).get("Title"))
     return Extracted(text, title, published, "pdf", 0, tuple(pages), n, skipped=tuple(skipped))
