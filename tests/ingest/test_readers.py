@@ -72,6 +72,14 @@ def make_eml(body: str, attachment: bytes, attachment_name: str = "statement.txt
     return bytes(msg)
 
 
+def ingest(root: Path, params: IngestParams | None = None):
+    """The project's input folder through the stage's pure functions: early rejections and the
+    three tables (documents, passages, rejected) as frames."""
+    params = params or IngestParams()
+    files, early = discover(root, params)
+    return early, *(t.to_pandas() for t in read_partition(root, files, params))
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """A corpus of the seeds as people hold them: PDF, DOCX, an e-mail with an attachment, no extension."""
@@ -83,10 +91,7 @@ def corpus(tmp_path_factory):
     (folder / "statement.docx").write_bytes(make_docx(texts[1]))
     (folder / "tip.eml").write_bytes(make_eml(texts[2], texts[3].encode("utf-8")))
     (folder / "forum_post_0001").write_bytes(SEED_FILES[4].read_bytes())
-    params = IngestParams()
-    files, early = discover(root, params)
-    docs, passages, bad = (t.to_pandas() for t in read_partition(root, files, params))
-    return texts, early, docs, passages, bad
+    return texts, *ingest(root)
 
 
 def test_every_format_is_read_without_a_rejection(corpus):
@@ -122,8 +127,7 @@ def test_each_pdf_page_holds_the_text_of_its_passages(tmp_path):
     data = make_pdf(text)
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "r.pdf").write_bytes(data)
-    files, _ = discover(tmp_path, IngestParams())
-    _, passages, _ = (t.to_pandas() for t in read_partition(tmp_path, files, IngestParams()))
+    _, _, passages, _ = ingest(tmp_path)
     pdf = pdfium.PdfDocument(data)
     page_words = [words(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
     for p in passages.itertuples():
@@ -157,8 +161,7 @@ def test_content_decides_before_the_extension(tmp_path):
     (folder / "message").write_bytes(make_eml("A short tip.", b"attached words"))
     (folder / "export.bin").write_bytes(make_pdf(text + "\n\nbin copy"))
     (folder / "photo").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    files, early = discover(tmp_path, IngestParams())
-    docs, _, bad = (t.to_pandas() for t in read_partition(tmp_path, files, IngestParams()))
+    early, docs, _, bad = ingest(tmp_path)
     assert early == []
     formats = dict(zip(docs["source_path"], docs["format"]))
     assert formats == {"seeds/actually_a.pdf.txt": "pdf", "seeds/word_file": "docx", "seeds/message": "eml",
@@ -174,8 +177,7 @@ def test_plain_text_opening_with_news_headers_stays_text(tmp_path):
     post = "From: a@b.example\nSubject: Re: brakes\nNewsgroups: rec.autos\n\nMy brakes faded.\n"
     (folder / "53001").write_text(post)
     (folder / "mail.txt").write_bytes(make_eml("Body.", b"x"))
-    files, _ = discover(tmp_path, IngestParams())
-    docs = read_partition(tmp_path, files, IngestParams())[0].to_pandas()
+    docs = ingest(tmp_path)[1]
     assert dict(zip(docs["source_path"], docs["format"])) == {"seeds/53001": "txt", "seeds/mail.txt": "txt"}
 
 
@@ -186,9 +188,7 @@ def read_one(tmp_path: Path, name: str, data: bytes, **params):
     root = tmp_path / name.replace(".", "_")
     (root / "seeds").mkdir(parents=True)
     (root / "seeds" / name).write_bytes(data)
-    p = IngestParams(**params)
-    files, early = discover(root, p)
-    docs, passages, bad = (t.to_pandas() for t in read_partition(root, files, p))
+    early, docs, passages, bad = ingest(root, IngestParams(**params))
     reasons = {r["source_path"]: r["reason"] for r in early} | dict(zip(bad["source_path"], bad["reason"]))
     return docs, passages, reasons
 
