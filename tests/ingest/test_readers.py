@@ -108,7 +108,7 @@ def test_every_format_is_read_without_a_rejection(corpus):
 
 
 def test_pdf_passages_carry_their_page_and_never_cross_one(corpus):
-    _, _, docs, passages, _ = corpus
+    texts, _, docs, passages, _ = corpus
     pdf = docs[docs["format"] == "pdf"].iloc[0]
     assert pdf["title"] == PDF_TITLE
     ours = passages[passages["doc_id"] == pdf["doc_id"]]
@@ -117,6 +117,9 @@ def test_pdf_passages_carry_their_page_and_never_cross_one(corpus):
     assert ours["page"].is_monotonic_increasing
     for p in ours.itertuples():
         assert pdf["text"][p.char_start:p.char_end] == p.text and "\f" not in p.text
+    # paragraphs are found from the layout: the text file's passages, plus cuts at page ends
+    paragraphs = len(split_document(texts[0], IngestParams().max_passage_chars).spans)
+    assert paragraphs <= len(ours) <= paragraphs + pdf["page_count"]
     others = passages[passages["doc_id"] != pdf["doc_id"]]
     assert others["page"].isna().all()
     assert docs.loc[docs["format"] != "pdf", "page_count"].isna().all()

@@ -2,9 +2,10 @@
 
 Pages are joined with a form feed on a line of its own ("\\n\\f\\n", a blank line
 to the passage splitter), and each page's place in the text is kept as a
-`PageSpan`, so every passage carries its page. Line breaks are kept as the
-PDF draws them; hyphens at line ends are joined by the clean stage, as for any
-wrapped text. A page without a text layer (a scan) is reported, not guessed.
+`PageSpan`, so every passage carries its page. Within a page, a blank line
+marks where the layout leaves vertical space between lines (a paragraph).
+Line breaks are kept as the PDF draws them; hyphens at line ends are joined
+by the clean stage, as for any wrapped text. A page without a text layer (a scan) is reported, not guessed.
 """
 
 from __future__ import annotations
@@ -22,14 +23,42 @@ NO_OCR = ("page {n} has no text layer (scanned?); OCR is not available: install 
 _NOT_TEXT = {0: None, 2: None, 0xFEFF: None, 0xFFFE: None, 0xFFFF: None}
 
 
+# a line whose top lies this share of its height below the previous line's bottom starts a new block
+PARAGRAPH_GAP = 0.4
+
+
+def _blocks(textpage: pdfium.PdfTextPage, raw: str) -> str:
+    """The page's lines, with a blank line (a passage break) wherever the layout leaves vertical
+    space between two lines or moves up (a new column): the paragraphs as the page shows them.
+
+    pdfium's text has no paragraph breaks, only line ends; the loose box (font ascent to descent)
+    of each line's first character says where the line sits. Paragraphs marked only by an
+    indent stay together (the passage splitter still cuts long blocks at line ends)."""
+    out: list[str] = []
+    prev_bottom = prev_top = None
+    pos = 0
+    for line in raw.split("\r\n"):
+        first = len(line) - len(line.lstrip())
+        if first < len(line):
+            _, bottom, _, top = textpage.get_charbox(pos + first, loose=True)
+            if prev_bottom is not None and (prev_bottom - top > PARAGRAPH_GAP * (top - bottom) or top > prev_top):
+                out.append("")
+            prev_bottom, prev_top = bottom, top
+            out.append(line)
+        pos += len(line) + 2
+    return "\n".join(out)
+
+
 def page_text(page: pdfium.PdfPage) -> str:
-    """One page's text layer with \\n line ends and without pdfium's control characters."""
+    """One page's text layer: \\n line ends, blank lines between blocks, no pdfium control characters."""
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        raw = textpage.get_text_range()
+        # the char boxes are indexed like the text only when each character is one code unit
+        text = _blocks(textpage, raw) if len(raw) == textpage.count_chars() else raw.replace("\r\n", "\n")
     finally:
         textpage.close()
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_NOT_TEXT).strip()
+    return text.replace("\r", "\n").translate(_NOT_TEXT).strip()
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
