@@ -10,7 +10,6 @@ binary data, with a reason).
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
 from pipeline.ingest.encoding import NotText
 from pipeline.ingest.readers.docx import is_docx
@@ -24,11 +23,15 @@ HEADER_LINE = re.compile(rb"^([!-9;-~]+):[ \t]*\S")
 MAIL_HEADERS = {b"from", b"to", b"subject", b"date", b"received", b"message-id", b"mime-version",
                 b"content-type", b"return-path", b"reply-to", b"cc", b"delivered-to", b"x-mailer"}
 MIME_HEADERS = {b"mime-version", b"content-type"}
+TEXT_READERS = ("txt", "md", "html")
 
 
 def extension(name: str) -> str:
-    """The file's extension, lower case, without the dot ("" when none)."""
-    return PurePosixPath(name).suffix.lower().lstrip(".")
+    """The file's extension, lower case, without the dot ("" when none; a name's leading dot is no
+    extension), as pathlib's `suffix` says but without building a path per file."""
+    base = name.rsplit("/", 1)[-1]
+    dot = base.rfind(".")
+    return base[dot + 1:].lower() if 0 < dot < len(base) - 1 else ""
 
 
 def looks_like_mail(head: bytes) -> bool:
@@ -74,17 +77,22 @@ def unsupported(name: str, formats: dict[str, str]) -> str:
 
 def choose(name: str, data: bytes, formats: dict[str, str]) -> str:
     """The reader for a file: txt, md, html, pdf, docx or eml; NotText (with how to map an
-    extension) when neither content nor extension names one."""
-    found = content_format(data[:HEAD_BYTES])
-    if found == "zip":
-        if is_docx(data):
-            return "docx"
-        found = None
+    extension) when neither content nor extension names one.
+
+    Mail headers yield to an extension that maps to a text reader: a .txt that opens with
+    headers stays text."""
+    if PDF_MAGIC in data[:PDF_HEADER_WINDOW]:
+        return "pdf"
+    if data.startswith(ZIP_MAGIC) and is_docx(data):
+        return "docx"
     ext = extension(name)
-    if found is not None and (found != "eml" or formats.get(ext) not in ("txt", "md", "html")):
-        return found  # mail headers yield to a text extension: a .txt opening with headers stays text
-    if ext in formats:
-        return formats[ext]
+    mapped = formats.get(ext)
+    if mapped in TEXT_READERS:
+        return mapped
+    if looks_like_mail(data[:HEAD_BYTES]):
+        return "eml"
+    if mapped is not None:
+        return mapped
     if not ext:
         return "txt"
     raise NotText(unsupported(name, formats))
