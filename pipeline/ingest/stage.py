@@ -66,8 +66,10 @@ def _file_problem(name: str, size: int, params: IngestParams, head: Callable[[],
     ext = extension(name)
     if name.startswith("."):
         return "hidden file, not read"
-    if ext and ext not in params.formats and (head is None or content_format(head()) is None):
-        return unsupported(name, params.formats)
+    if ext and ext not in params.formats:
+        first = head() if head is not None else b""
+        if content_format(first) is None:
+            return unsupported(name, params.formats, first)
     if size > max_bytes(params):
         return _too_large(params, size)
     return None

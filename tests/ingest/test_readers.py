@@ -147,6 +147,34 @@ def test_message_metadata_and_its_attachment(corpus):
     assert by_path["parent_doc_id"].drop("seeds/tip.eml#1/statement.txt").isna().all()
 
 
+def test_html_body_and_attachments_of_every_kind(tmp_path):
+    """An HTML-only message with a PDF, an image and a forwarded message attached: the body's
+    visible text, the PDF and the forwarded message read and linked, the image a rejection."""
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    forwarded = EmailMessage()
+    forwarded["Subject"], forwarded["From"] = "Fwd: eyewitness", "x@example.org"
+    forwarded.set_content("I saw the square from the bus station.")
+    msg = EmailMessage()
+    msg["Subject"], msg["From"] = "Material", "y@example.org"
+    msg.add_alternative("<html><body><p>See the <b>report</b> attached.</p><script>x()</script></body></html>",
+                        subtype="html")
+    msg.add_attachment(make_pdf(text), maintype="application", subtype="pdf", filename="report.pdf")
+    msg.add_attachment(b"\x89PNG\r\n\x1a\n" + bytes(range(256)), maintype="image", subtype="png",
+                       filename="photo.png")
+    msg.add_attachment(forwarded)
+    docs, passages, reasons = read_one(tmp_path, "material.eml", bytes(msg))
+    by_path = docs.set_index("source_path")
+    assert by_path.loc["seeds/material.eml", "text"] == "See the report attached.\n"
+    parent = by_path.loc["seeds/material.eml", "doc_id"]
+    pdf = by_path.loc["seeds/material.eml#1/report.pdf"]
+    assert pdf["parent_doc_id"] == parent and pdf["page_count"] > 1
+    assert share_kept(text, pdf["text"]) >= 0.95
+    assert passages.loc[passages["doc_id"] == pdf["doc_id"], "page"].notna().all()
+    fwd = by_path.loc["seeds/material.eml#3/message.eml"]
+    assert fwd["title"] == "Fwd: eyewitness" and fwd["parent_doc_id"] == parent and fwd["format"] == "eml"
+    assert "PNG" in reasons["seeds/material.eml#2/photo.png"]
+
+
 def test_word_tables_are_read_in_order(corpus):
     _, _, docs, _, _ = corpus
     text = docs.set_index("source_path").loc["seeds/statement.docx", "text"]

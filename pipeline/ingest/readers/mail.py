@@ -1,6 +1,7 @@
 """E-mail messages (.eml, RFC 822) through the standard library's `email` package.
 
-Headers are metadata, not text: Subject is the title, Date the published date.
+Headers are metadata, not text: Subject is the title, Date the published date
+(without them, the body's first line and dateline, as for plain text).
 The text is the text/plain body (or the text/html one, reduced to its visible
 text as an HTML file is); quoted reply blocks stay in it (dedup links them).
 Attachments are handed back as bytes: the stage reads each as a document of its
@@ -19,6 +20,7 @@ from email.utils import parsedate_to_datetime
 from pipeline.ingest.encoding import NotText, decode_counting
 from pipeline.ingest.formats import parse_html
 from pipeline.ingest.readers.base import Attachment, Extracted, Skipped, Unreadable
+from pipeline.ingest.readers.titles import title_and_date
 
 
 def _decoded(part: EmailMessage) -> tuple[str, str, int]:
@@ -93,5 +95,6 @@ def _read_message(msg: EmailMessage, max_attachments: int) -> Extracted:
                                                    f"than ingest.max_attachments={max_attachments}"))
             break
         attachments.append(_attachment(part))
-    return Extracted(text, _subject(msg), _published(msg), encoding, n_replaced,
+    title, dateline = title_and_date(text)  # for a message without Subject or Date
+    return Extracted(text, _subject(msg) or title, _published(msg) or dateline, encoding, n_replaced,
                      attachments=tuple(attachments), skipped=tuple(skipped))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.ingest.encoding import NotText
+from pipeline.ingest.encoding import SIGNATURES, NotText
 from pipeline.ingest.readers.docx import is_docx
 
 PDF_MAGIC = b"%PDF-"
@@ -63,15 +63,17 @@ def content_format(head: bytes) -> str | None:
     return None
 
 
-def unsupported(name: str, formats: dict[str, str]) -> str:
-    """The reason for a file no reader takes, and how to map its extension."""
+def unsupported(name: str, formats: dict[str, str], head: bytes = b"") -> str:
+    """The reason for a file no reader takes (what its first bytes look like, when known), and
+    how to map its extension."""
     ext = extension(name)
     known = ", ".join(sorted(formats))
+    what = next((f"; looks like {kind}" for magic, kind in SIGNATURES if head.startswith(magic)), "")
     how = ("map its extension to a reader in params.yaml ingest.formats, e.g. `ingest: {formats: {%s: txt}}` "
            "(readers: txt, md, html, pdf, docx, eml)" % (ext or "dat"))
     if ext:
-        return f"unsupported format '.{ext}' (readable: {known}; {how})"
-    return f"no file extension and the content is not a format ingest reads (readable: {known}); " \
+        return f"unsupported format '.{ext}'{what} (readable: {known}; {how})"
+    return f"no file extension and the content is not a format ingest reads{what} (readable: {known}); " \
            f"give it an extension and {how}"
 
 
@@ -95,4 +97,4 @@ def choose(name: str, data: bytes, formats: dict[str, str]) -> str:
         return mapped
     if not ext:
         return "txt"
-    raise NotText(unsupported(name, formats))
+    raise NotText(unsupported(name, formats, data[:64]))
