@@ -30,6 +30,8 @@ DOCUMENTS = Table("ingest", "documents", "One row per document read.", (
     C("page_count", pa.int32(), "pages of a paged format (PDF), with text or not; null for unpaged formats"),
     C("parent_doc_id", pa.string(), "for an e-mail's attachment: the message it came with (null when the "
                                     "message has no text of its own, and for every other document)"),
+    C("ocr_pages", pa.list_(pa.int32()), "pages of a PDF whose text was read by OCR (they had no text layer); "
+                                         "empty when none, null for unpaged formats"),
     C("text", pa.large_string(), "the decoded raw text, or the text extracted from a PDF, Word file or "
                                  "e-mail (docs/ingest.md): the reference every offset points into"),
 ))

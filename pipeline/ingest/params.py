@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, field_validator
 
 from pipeline.core.params import Section
@@ -33,6 +35,13 @@ class IngestParams(Section):
     max_message_depth: int = Field(
         5, ge=0, le=100, description="e-mails nested deeper inside e-mails are rejected"
     )
+    ocr: Literal["auto", "off"] = Field(
+        "auto", description="PDF pages without a text layer: auto reads them with tesseract when it is installed"
+    )
+    ocr_languages: str = Field(
+        "eng", pattern=r"^[a-z_]+(\+[a-z_]+)*$", description="tesseract languages, e.g. eng+rus (packs tesseract-ocr-*)"
+    )
+    ocr_max_pages: int = Field(50, ge=0, le=100_000, description="pages read by OCR per PDF at most (about 2 s each)")
     partition_mb: float = Field(
         4, gt=0, le=4096, description="input megabytes per parallel partition"
     )

@@ -163,7 +163,8 @@ def _document(rel: str, n_bytes: int, fmt: str, ex: Extracted, parent: str | Non
         "doc_id": doc_id, "source_path": rel, "format": fmt, "encoding": ex.encoding, "n_replaced": ex.n_replaced,
         "title": ex.title, "published": published, "published_iso": ex.published,
         "n_bytes": n_bytes, "n_chars": len(ex.text), "n_passages": len(passages.spans),
-        "page_count": ex.page_count, "parent_doc_id": parent, "text": ex.text,
+        "page_count": ex.page_count, "parent_doc_id": parent,
+        "ocr_pages": None if ex.pages is None else [p.number for p in ex.pages if p.ocr], "text": ex.text,
     }
     return ReadDocument(row, passages)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 import zipfile
 from collections import Counter
 from email.message import EmailMessage
@@ -251,12 +252,45 @@ def test_pdf_limits_and_pages_without_text(tmp_path):
     docs, _, reasons = read_one(tmp_path, "long.pdf", make_pdf(text), max_pages=2)
     assert docs.empty and "ingest.max_pages=2" in reasons["seeds/long.pdf"]
     blank = '<div style="page-break-before: always"></div><div style="page-break-before: always">End.</div>'
-    docs, passages, reasons = read_one(tmp_path, "gap.pdf", make_pdf("Some words.", extra_html=blank))
+    docs, passages, reasons = read_one(tmp_path, "gap.pdf", make_pdf("Some words.", extra_html=blank), ocr="off")
     assert len(docs) == 1 and docs["page_count"][0] == 3 and set(passages["page"]) == {1, 3}
-    assert "no text layer" in reasons["seeds/gap.pdf#page=2"] and "tesseract-ocr" in reasons["seeds/gap.pdf#page=2"]
+    assert list(docs["ocr_pages"][0]) == []
+    assert reasons["seeds/gap.pdf#page=2"].startswith("page 2 has no text layer (scanned?); OCR is off")
+
+
+def scanned_pdf(text: str) -> tuple[bytes, str]:
+    """(an image-only PDF of the first page of a text PDF of `text`, that page's text layer)."""
+    pdf = pdfium.PdfDocument(make_pdf(text))
+    layer = pdf[0].get_textpage().get_text_range()
+    image = pdf[0].render(scale=300 / 72, grayscale=True).to_pil()
+    out = io.BytesIO()
+    image.save(out, "PDF", resolution=300)
+    return out.getvalue(), layer
+
+
+@pytest.mark.timeout(60)
+def test_scanned_page_without_tesseract_says_how_to_install_it(tmp_path, monkeypatch):
+    scan, _ = scanned_pdf(SEED_FILES[1].read_text(encoding="utf-8"))
+    assert pdfium.PdfDocument(scan)[0].get_textpage().get_text_range() == ""
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on it
+    docs, _, reasons = read_one(tmp_path, "scan.pdf", scan)
+    assert docs.empty
+    assert reasons["seeds/scan.pdf"].startswith("page 1 has no text layer (scanned?); OCR is not available: "
+                                                "install tesseract-ocr (apt-get install tesseract-ocr")
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed "
+                    "(scripts/setup.sh --test installs it)")
+def test_scanned_page_is_read_by_ocr(tmp_path):
+    scan, layer = scanned_pdf(SEED_FILES[1].read_text(encoding="utf-8"))
+    docs, passages, reasons = read_one(tmp_path, "scan.pdf", scan)
+    assert not reasons and len(docs) == 1
+    assert list(docs["ocr_pages"][0]) == [1] and set(passages["page"]) == {1}
+    assert share_kept(layer, docs["text"][0]) >= 0.9
     empty = HTML(string="<html><body><div style='height: 5cm; border: 1px solid'></div></body></html>").write_pdf()
-    docs, _, reasons = read_one(tmp_path, "scan.pdf", empty)
-    assert "page 1 has no text layer (scanned?); OCR is not available" in reasons["seeds/scan.pdf"]
+    docs, _, reasons = read_one(tmp_path, "blank.pdf", empty)
+    assert reasons["seeds/blank.pdf"] == "page 1 has no text layer and OCR found no text on it"
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

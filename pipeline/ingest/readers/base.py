@@ -14,6 +14,7 @@ class PageSpan:
     number: int  # from 1, as a reader of the document counts
     start: int   # offset in the extracted text (code points)
     end: int     # exclusive
+    ocr: bool = False  # its text was read by OCR from the page's image (it had no text layer)
 
 
 @dataclass(frozen=True)

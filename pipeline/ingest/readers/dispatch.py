@@ -9,6 +9,7 @@ from pipeline.ingest.params import IngestParams
 from pipeline.ingest.readers.base import Extracted
 from pipeline.ingest.readers.docx import read_docx
 from pipeline.ingest.readers.mail import read_eml
+from pipeline.ingest.readers.ocr import settings as ocr_settings
 from pipeline.ingest.readers.pdf import read_pdf
 from pipeline.ingest.readers.sniff import choose, extension, unsupported
 from pipeline.ingest.readers.text import read_text
@@ -35,7 +36,8 @@ def extract(name: str, data: bytes, params: IngestParams) -> Extraction:
     second opinion after the content."""
     fmt = choose(name, data, params.formats)
     if fmt == "pdf":
-        return Extraction(fmt, read_pdf(data, params.max_pages))
+        ocr = ocr_settings(params.ocr, params.ocr_languages, params.ocr_max_pages)
+        return Extraction(fmt, read_pdf(data, params.max_pages, ocr))
     if fmt == "docx":
         return Extraction(fmt, read_docx(data, int(params.max_file_mb * 2**20)))
     if fmt == "eml":

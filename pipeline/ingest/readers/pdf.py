@@ -5,7 +5,9 @@ to the passage splitter), and each page's place in the text is kept as a
 `PageSpan`, so every passage carries its page. Within a page, a blank line
 marks where the layout leaves vertical space between lines (a paragraph).
 Line breaks are kept as the PDF draws them; hyphens at line ends are joined
-by the clean stage, as for any wrapped text. A page without a text layer (a scan) is reported, not guessed.
+by the clean stage, as for any wrapped text. A page without a text layer (a scan) is read by OCR when
+tesseract is there (pipeline/ingest/readers/ocr.py), else reported with the
+reason and the command that installs it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from pipeline.ingest.readers.base import Extracted, PageSpan, Skipped, Unreadable
+from pipeline.ingest.readers.ocr import OFF, Ocr, OcrFailed, read_page
 from pipeline.ingest.readers.titles import title_and_date
 
 PAGE_BREAK = "\n\f\n"
-NO_OCR = ("page {n} has no text layer (scanned?); OCR is not available: install tesseract-ocr "
-          "(apt-get install tesseract-ocr tesseract-ocr-eng) to read it")
+NO_LAYER = "page {n} has no text layer (scanned?); "
 # characters pdfium's text layer holds that are not text: NUL, the end-of-line hyphen
 # marker some producers emit (U+0002), the byte-order and non-characters
 _NOT_TEXT = {0: None, 2: None, 0xFEFF: None, 0xFFFE: None, 0xFFFF: None}
@@ -49,6 +51,10 @@ def _blocks(textpage: pdfium.PdfTextPage, raw: str) -> str:
     return "\n".join(out)
 
 
+def _clean(text: str) -> str:
+    return text.replace("\r", "\n").translate(_NOT_TEXT).strip()
+
+
 def page_text(page: pdfium.PdfPage) -> str:
     """One page's text layer: \\n line ends, blank lines between blocks, no pdfium control characters."""
     textpage = page.get_textpage()
@@ -58,7 +64,21 @@ def page_text(page: pdfium.PdfPage) -> str:
         text = _blocks(textpage, raw) if len(raw) == textpage.count_chars() else raw.replace("\r\n", "\n")
     finally:
         textpage.close()
-    return text.replace("\r", "\n").translate(_NOT_TEXT).strip()
+    return _clean(text)
+
+
+def _ocr_text(page: pdfium.PdfPage, number: int, ocr: Ocr, n_done: int) -> tuple[str, str | None]:
+    """(text, None) read by OCR from a page without a text layer, or ("", why it was not)."""
+    if ocr.binary is None:
+        return "", NO_LAYER.format(n=number) + ocr.reason
+    if n_done >= ocr.max_pages:
+        return "", NO_LAYER.format(n=number) + (f"not read by OCR: the PDF has more than "
+                                                f"ingest.ocr_max_pages={ocr.max_pages} such pages")
+    try:
+        text = _clean(read_page(page, ocr))
+    except OcrFailed as exc:
+        return "", NO_LAYER.format(n=number) + str(exc)
+    return (text, None) if text else ("", f"page {number} has no text layer and OCR found no text on it")
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -72,42 +92,47 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise Unreadable(f"corrupt or unreadable PDF ({msg.rstrip('.')}); re-save or re-export it") from exc
 
 
-def read_pdf(data: bytes, max_pages: int) -> Extracted:
-    """Every page's text, in page order; Unreadable (a reason) for an encrypted, corrupt or
-    too long PDF, or one without any text layer."""
+def read_pdf(data: bytes, max_pages: int, ocr: Ocr = OFF) -> Extracted:
+    """Every page's text, in page order (a page without a text layer read by OCR when `ocr` has
+    tesseract); Unreadable (a reason) for an encrypted, corrupt or too long PDF, or one without
+    text on any page."""
     pdf = _open(data)
     try:
-        return _read_pages(pdf, max_pages)
+        return _read_pages(pdf, max_pages, ocr)
     except pdfium.PdfiumError as exc:  # a page pdfium cannot load: the file is damaged past that page
         raise Unreadable(f"corrupt PDF: a page cannot be read ({exc}); re-save or re-export it") from exc
     finally:
         pdf.close()
 
 
-def _read_pages(pdf: pdfium.PdfDocument, max_pages: int) -> Extracted:
+def _read_pages(pdf: pdfium.PdfDocument, max_pages: int, ocr: Ocr) -> Extracted:
     n = len(pdf)
     if n > max_pages:
         raise Unreadable(f"too many pages: {n} > ingest.max_pages={max_pages}; raise it to read this PDF")
     if n == 0:
         raise Unreadable("PDF without pages")
-    parts, pages, skipped, pos = [], [], [], 0
+    parts, pages, skipped, pos, n_ocr = [], [], [], 0, 0
     for i in range(n):
         page = pdf[i]
         try:
-            text = page_text(page)
+            text, by_ocr, problem = page_text(page), False, None
+            if not text:
+                text, problem = _ocr_text(page, i + 1, ocr, n_ocr)
+                by_ocr = problem is None
+                n_ocr += by_ocr
         finally:
             page.close()
-        if not text:
-            skipped.append(Skipped(f"#page={i + 1}", NO_OCR.format(n=i + 1)))
+        if problem is not None:
+            skipped.append(Skipped(f"#page={i + 1}", problem))
             continue
         if parts:
             parts.append(PAGE_BREAK)
             pos += len(PAGE_BREAK)
         parts.append(text)
-        pages.append(PageSpan(i + 1, pos, pos + len(text)))
+        pages.append(PageSpan(i + 1, pos, pos + len(text), by_ocr))
         pos += len(text)
     if not pages:
-        raise Unreadable(NO_OCR.format(n=1) if n == 1 else NO_OCR.replace("page {n} has", f"none of its {n} pages has"))
+        raise Unreadable(skipped[0].reason if n == 1 else f"none of its {n} pages has text; {skipped[0].reason}")
     text = "".join(parts) + "\n"
     title, published = title_and_date(text, pdf.get_metadata_dict(skip_empty=True).get("Title"))
     return Extracted(text, title, published, "pdf", 0, tuple(pages), n, skipped=tuple(skipped))
