@@ -355,6 +355,19 @@ def test_messages_nested_fifty_deep_are_read_to_the_depth_limit(tmp_path):
     assert all(parents[f"Level {i}"] == ids[f"Level {i - 1}"] for i in range(1, 6))
 
 
+@pytest.mark.timeout(60)
+def test_hostile_headers_and_mime_nesting(tmp_path):
+    """A 1 MB Subject (the default policy parses headers in more than linear time) and MIME parts
+    nested 3000 deep (the parser recurses per level): read quickly, or rejected with a reason."""
+    long_subject = b"From: a@example.org\nSubject: " + b"word " * 200_000 + b"\nMIME-Version: 1.0\n\nBody.\n"
+    docs, _, reasons = read_one(tmp_path, "subject.eml", long_subject)
+    assert docs["title"][0].startswith("word word") and len(docs["title"][0]) <= 1000 and not reasons
+    deep = b"From: a@example.org\nMIME-Version: 1.0\n" + b"".join(
+        b"Content-Type: multipart/mixed; boundary=b%d\n\n--b%d\n" % (i, i) for i in range(3000))
+    docs, _, reasons = read_one(tmp_path, "deep_mime.eml", deep + b"Content-Type: text/plain\n\nhi\n")
+    assert docs.empty and "nested too deep" in reasons["seeds/deep_mime.eml"]
+
+
 @given(st.lists(st.text(alphabet="ab \n", min_size=0, max_size=60), min_size=1, max_size=6),
        st.integers(min_value=200, max_value=400))
 def test_passages_stay_inside_their_page(page_texts, max_chars):
