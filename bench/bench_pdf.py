@@ -5,9 +5,10 @@
 A text PDF of generated paragraphs (seed vocabulary, A5 pages) is made once
 with WeasyPrint. Then, interleaved, each `--repeat` times in this process (one
 core): pypdfium2 alone (open, every page's text layer, as the least any reader
-must do), the ingest reader (`read_pdf`: the same plus clean-up, page spans,
-title), and the whole of ingest for the file (`read_file`: reader, passages
-split at page boundaries, the document row). Target (issue 19): >= 20 pages/s.
+must do), the ingest reader (`extract`: the choice of reader, the check for a
+decompression bomb, then the pages' text, paragraph breaks from the layout,
+page spans, title), and the whole of ingest for the file (`read_file`: reader,
+passages split at page boundaries, the document row). Target (issue 19): >= 20 pages/s.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import pypdfium2 as pdfium  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
 from pipeline.ingest.params import IngestParams  # noqa: E402
-from pipeline.ingest.readers.pdf import read_pdf  # noqa: E402
+from pipeline.ingest.readers.dispatch import extract  # noqa: E402
 from pipeline.ingest.stage import read_file  # noqa: E402
 
 TARGET = 20.0
@@ -66,7 +67,7 @@ def main() -> None:
     params = IngestParams()
     runs = {
         "pypdfium2 alone": lambda: pdfium_alone(data),
-        "ingest reader (read_pdf)": lambda: read_pdf(data, params.max_pages),
+        "ingest reader (extract)": lambda: extract("bench.pdf", data, params),
         "ingest, whole file (read_file)": lambda: read_file("bench.pdf", data, params),
     }
     rates: dict[str, list[float]] = {name: [] for name in runs}

@@ -10,6 +10,7 @@ import io
 import re
 import shutil
 import zipfile
+import zlib
 from collections import Counter
 from email.message import EmailMessage
 from pathlib import Path
@@ -256,6 +257,35 @@ def test_pdf_limits_and_pages_without_text(tmp_path):
     assert len(docs) == 1 and docs["page_count"][0] == 3 and set(passages["page"]) == {1, 3}
     assert list(docs["ocr_pages"][0]) == []
     assert reasons["seeds/gap.pdf#page=2"].startswith("page 2 has no text layer (scanned?); OCR is off")
+
+
+def pdf_with_page(content: bytes) -> bytes:
+    """A one-page PDF written by hand, its page's content stream `content` (Flate-compressed)."""
+    stream = zlib.compress(content, 1)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+@pytest.mark.timeout(60)
+def test_pdf_decompression_bomb_is_rejected_before_pdfium_reads_it(tmp_path):
+    text = b"BT /F1 12 Tf 72 700 Td (Hello from a hand-made PDF) Tj ET\n"
+    docs, _, reasons = read_one(tmp_path, "small.pdf", pdf_with_page(text), max_file_mb=1)
+    assert docs["text"].tolist() == ["Hello from a hand-made PDF\n"] and not reasons
+    bomb = pdf_with_page(text + b" " * (40 * 2**20))
+    assert len(bomb) < 200_000
+    docs, _, reasons = read_one(tmp_path, "bomb.pdf", bomb, max_file_mb=1)
+    assert docs.empty and "PDF bomb" in reasons["seeds/bomb.pdf"] and "max_file_mb" in reasons["seeds/bomb.pdf"]
 
 
 def scanned_pdf(text: str) -> tuple[bytes, str]:

@@ -21,6 +21,7 @@ NO_TEXT = {
     "eml": "e-mail without a text body",
 }
 NO_TEXT_DEFAULT = "no text: the file is empty or whitespace only"
+PDF_INFLATION = 4  # a PDF's page streams may inflate to this many times ingest.max_file_mb
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,12 @@ def extract(name: str, data: bytes, params: IngestParams) -> Extraction:
     `name` is the file's path (or an attachment's name): its extension is the
     second opinion after the content."""
     fmt = choose(name, data, params.formats)
+    max_bytes = int(params.max_file_mb * 2**20)
     if fmt == "pdf":
         ocr = ocr_settings(params.ocr, params.ocr_languages, params.ocr_max_pages)
-        return Extraction(fmt, read_pdf(data, params.max_pages, ocr))
+        return Extraction(fmt, read_pdf(data, params.max_pages, ocr, PDF_INFLATION * max_bytes))
     if fmt == "docx":
-        return Extraction(fmt, read_docx(data, int(params.max_file_mb * 2**20)))
+        return Extraction(fmt, read_docx(data, max_bytes))
     if fmt == "eml":
         return Extraction(fmt, read_eml(data, params.max_attachments))
     try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from pipeline.ingest.readers.base import Extracted, PageSpan, Skipped, Unreadable
+from pipeline.ingest.readers.inflate import inflates_past
 from pipeline.ingest.readers.ocr import OFF, Ocr, OcrFailed, read_page
 from pipeline.ingest.readers.titles import title_and_date
 
@@ -92,10 +93,13 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise Unreadable(f"corrupt or unreadable PDF ({msg.rstrip('.')}); re-save or re-export it") from exc
 
 
-def read_pdf(data: bytes, max_pages: int, ocr: Ocr = OFF) -> Extracted:
+def read_pdf(data: bytes, max_pages: int, ocr: Ocr = OFF, max_inflated: int | None = None) -> Extracted:
     """Every page's text, in page order (a page without a text layer read by OCR when `ocr` has
-    tesseract); Unreadable (a reason) for an encrypted, corrupt or too long PDF, or one without
-    text on any page."""
+    tesseract); Unreadable (a reason) for an encrypted, corrupt or too long PDF, one whose
+    streams inflate past `max_inflated` bytes (a decompression bomb), or one without text."""
+    if max_inflated is not None and inflates_past(data, max_inflated):
+        raise Unreadable(f"PDF bomb: its compressed page streams inflate to more than {max_inflated / 2**20:.0f} MB "
+                         "(4 x ingest.max_file_mb); not read")
     pdf = _open(data)
     try:
         return _read_pages(pdf, max_pages, ocr)
