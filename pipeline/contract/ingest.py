@@ -16,7 +16,7 @@ DOCUMENTS = Table("ingest", "documents", "One row per document read.", (
     C("doc_id", pa.string(), "derived from the content, not the file name: stable across runs"),
     C("source_path", pa.string(), "relative to the project root; bytes of a name that are not UTF-8 "
                                   "shown escaped (`\\xff`)"),
-    C("format", pa.string(), "the reader: txt, md, html, pdf, docx or eml"),
+    C("format", pa.string(), "the reader: txt, md, html, pdf, docx or eml (an mbox's messages: eml)"),
     C("encoding", pa.string(), "as detected (an e-mail: its body's charset); `pdf` or `docx` for text "
                                "taken from those containers"),
     C("n_replaced", pa.int64(), "byte sequences invalid in `encoding` (UTF-8 with a few damaged bytes), "

@@ -12,16 +12,16 @@ DEFAULT_FORMATS = {
     "txt": "txt", "text": "txt",
     "md": "md", "markdown": "md",
     "html": "html", "htm": "html", "xhtml": "html",
-    "pdf": "pdf", "docx": "docx", "eml": "eml",
+    "pdf": "pdf", "docx": "docx", "eml": "eml", "mbox": "mbox",
 }
-READERS = ("txt", "md", "html", "pdf", "docx", "eml")
+READERS = ("txt", "md", "html", "pdf", "docx", "eml", "mbox")
 
 
 class IngestParams(Section):
     input_dir: str = Field("seeds", description="folder of input documents, relative to the project")
     formats: dict[str, str] = Field(
         default_factory=lambda: dict(DEFAULT_FORMATS),
-        description="file extension -> reader (txt, md, html, pdf, docx or eml), added to the defaults; "
+        description="file extension -> reader (txt, md, html, pdf, docx, eml or mbox), added to the defaults; "
                     "content (PDF, Word, mail headers) decides first, a file without an extension is read as txt",
     )
     max_file_mb: float = Field(50, gt=0, le=4096, description="larger files are rejected")
@@ -52,6 +52,6 @@ class IngestParams(Section):
         bad = {ext: r for ext, r in value.items() if r not in READERS}
         if bad:
             raise ValueError(f"unknown reader(s) {bad}; each extension maps to a reader: "
-                             "txt, md or html (text), pdf, docx or eml")
+                             "txt, md or html (text), pdf, docx, eml or mbox")
         # added to the defaults: mapping one more extension must not unmap .txt
         return DEFAULT_FORMATS | {ext.lower().lstrip("."): r for ext, r in value.items()}

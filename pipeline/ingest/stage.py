@@ -174,16 +174,22 @@ def _attachment_path(rel: str, number: int, name: str) -> str:
     return f"{rel}#{number}/{printable(name.replace('/', '_')) or 'attachment'}"
 
 
-def read_file(rel: str, data: bytes, params: IngestParams, depth: int = 0, parent: str | None = None) -> Reading:
+def read_file(rel: str, data: bytes, params: IngestParams, depth: int = 0, parent: str | None = None,
+              fmt: str | None = None) -> Reading:
     """One file (or attachment) as documents and rejections; NotText (a reason) if it is not read at all.
 
     `depth`: how many messages enclose it; attachments deeper than ingest.max_message_depth are
-    not read. Each attachment that cannot be read is a rejection; the message still stands.
+    not read. Each attachment or mbox message that cannot be read is a rejection; the rest stands.
+    `fmt`: the reader, when the container says (an mbox's messages are e-mails).
     """
-    ex = extract(rel, data, params)
+    ex = extract(rel, data, params, fmt)
     out = Reading()
     out.rejected.extend({"source_path": rel + s.where, "reason": s.reason, "n_bytes": None}
                         for s in ex.extracted.skipped)
+    if ex.extracted.messages:  # an mbox: a folder of messages in one file, each read as a file
+        for number, msg in enumerate(ex.extracted.messages, 1):
+            out.extend(_read_part(f"{rel}#{number}", msg.data, params, depth, parent, "eml"))
+        return out
     doc_id = None
     if ex.extracted.text.strip():
         doc = _document(rel, len(data), ex.fmt, ex.extracted, parent, params)
@@ -201,12 +207,18 @@ def read_file(rel: str, data: bytes, params: IngestParams, depth: int = 0, paren
             f"ingest.max_message_depth={params.max_message_depth} messages deep")})
         return out
     for number, att in enumerate(attachments, 1):
-        path = _attachment_path(rel, number, att.name)
-        try:
-            out.extend(read_file(path, att.data, params, depth + 1, doc_id))
-        except (ValueError, RecursionError) as exc:  # NotText included: a reason a person reads
-            out.rejected.append({"source_path": path, "n_bytes": len(att.data), "reason": _reason(exc)})
+        out.extend(_read_part(_attachment_path(rel, number, att.name), att.data, params, depth + 1, doc_id))
     return out
+
+
+def _read_part(path: str, data: bytes, params: IngestParams, depth: int, parent: str | None,
+               fmt: str | None = None) -> Reading:
+    """A part of a file (an attachment, an mbox's message) read as a file; one that cannot be read
+    is a rejection under its own path, not the end of the file it came in."""
+    try:
+        return read_file(path, data, params, depth, parent, fmt)
+    except (ValueError, RecursionError) as exc:  # NotText included: a reason a person reads
+        return Reading(rejected=[{"source_path": path, "n_bytes": len(data), "reason": _reason(exc)}])
 
 
 def _reason(exc: Exception) -> str:

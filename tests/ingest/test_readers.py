@@ -177,6 +177,25 @@ def test_html_body_and_attachments_of_every_kind(tmp_path):
     assert "PNG" in reasons["seeds/material.eml#2/photo.png"]
 
 
+def test_mbox_messages_are_documents_of_their_own(tmp_path):
+    """An mbox without an extension (sniffed from its "From " line): every message a document, not
+    capped like attachments; ">From " unescaped; a message's attachment linked to it."""
+    with_attachment = make_eml("Second message.", b"The attached note.")
+    posts = [b"From: a@example.org\nSubject: First\nDate: Mon, 2 May 2016 10:00:00 +0000\n\n"
+             b"First message.\n>From the archive, a quoted line.\n",
+             with_attachment.replace(b"\r\n", b"\n")]
+    posts += [b"From: c@example.org\nSubject: Post %d\n\nMessage number %d.\n" % (i, i) for i in range(3, 201)]
+    mbox = b"".join(b"From sender@example.org Mon May  2 10:00:00 2016\n" + p + b"\n" for p in posts)
+    docs, _, reasons = read_one(tmp_path, "archive", mbox, max_attachments=5)
+    by_path = docs.set_index("source_path")
+    assert not reasons and len(docs) == 201  # 200 messages and one attachment
+    first = by_path.loc["seeds/archive#1"]
+    assert first["format"] == "eml" and first["title"] == "First" and first["published_iso"] == "2016-05-02"
+    assert "From the archive" in first["text"] and ">From" not in first["text"]
+    assert by_path.loc["seeds/archive#2#1/statement.txt", "parent_doc_id"] == by_path.loc["seeds/archive#2", "doc_id"]
+    assert by_path.loc["seeds/archive#200", "title"] == "Post 200"
+
+
 def test_word_tables_are_read_in_order(corpus):
     _, _, docs, _, _ = corpus
     text = docs.set_index("source_path").loc["seeds/statement.docx", "text"]

@@ -45,6 +45,7 @@ class Extracted:
     pages: tuple[PageSpan, ...] | None = None  # pages with text; None: the format has no pages
     page_count: int | None = None   # every page, with text or not; None: the format has no pages
     attachments: tuple[Attachment, ...] = ()
+    messages: tuple[Attachment, ...] = ()  # documents the file holds side by side (an mbox): read as files
     skipped: tuple[Skipped, ...] = ()
 
 

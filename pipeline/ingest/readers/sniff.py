@@ -34,10 +34,8 @@ def extension(name: str) -> str:
     return base[dot + 1:].lower() if 0 < dot < len(base) - 1 else ""
 
 
-def looks_like_mail(head: bytes) -> bool:
-    """The file opens with a block of mail headers (at least three known ones) with a MIME body
-    (MIME-Version or Content-Type among them): a message saved without its .eml extension.
-    A news post or plain text that opens with "From:" and "Subject:" alone stays plain text."""
+def _headers(head: bytes) -> set[bytes] | None:
+    """The (lower-case) names of the header block `head` opens with; None if it opens otherwise."""
     seen: set[bytes] = set()
     for line in head.split(b"\n"):
         line = line.rstrip(b"\r")
@@ -47,19 +45,37 @@ def looks_like_mail(head: bytes) -> bool:
             continue  # a folded header's continuation
         m = HEADER_LINE.match(line)
         if m is None:
-            return False
+            return None
         seen.add(m.group(1).lower())
-    return len(seen & MAIL_HEADERS) >= 3 and bool(seen & MIME_HEADERS)
+    return seen
+
+
+def looks_like_mail(head: bytes) -> bool:
+    """The file opens with a block of mail headers (at least three known ones) with a MIME body
+    (MIME-Version or Content-Type among them): a message saved without its .eml extension.
+    A news post or plain text that opens with "From:" and "Subject:" alone stays plain text."""
+    seen = _headers(head)
+    return seen is not None and len(seen & MAIL_HEADERS) >= 3 and bool(seen & MIME_HEADERS)
+
+
+def looks_like_mbox(head: bytes) -> bool:
+    """A "From " line (no colon: an mbox separator) followed by at least two mail headers."""
+    if not head.startswith(b"From "):
+        return False
+    seen = _headers(head[head.find(b"\n") + 1:]) if b"\n" in head else None
+    return seen is not None and len(seen & MAIL_HEADERS) >= 2
 
 
 def content_format(head: bytes) -> str | None:
-    """The reader the first bytes call for ("pdf", "zip" for any zip, "eml"), or None."""
+    """The reader the first bytes call for ("pdf", "zip" for any zip, "eml", "mbox"), or None."""
     if PDF_MAGIC in head[:PDF_HEADER_WINDOW]:
         return "pdf"
     if head.startswith(ZIP_MAGIC):
         return "zip"
     if looks_like_mail(head[:HEAD_BYTES]):
         return "eml"
+    if looks_like_mbox(head[:HEAD_BYTES]):
+        return "mbox"
     return None
 
 
@@ -70,7 +86,7 @@ def unsupported(name: str, formats: dict[str, str], head: bytes = b"") -> str:
     known = ", ".join(sorted(formats))
     what = next((f"; looks like {kind}" for magic, kind in SIGNATURES if head.startswith(magic)), "")
     how = ("map its extension to a reader in params.yaml ingest.formats, e.g. `ingest: {formats: {%s: txt}}` "
-           "(readers: txt, md, html, pdf, docx, eml)" % (ext or "dat"))
+           "(readers: txt, md, html, pdf, docx, eml, mbox)" % (ext or "dat"))
     if ext:
         return f"unsupported format '.{ext}'{what} (readable: {known}; {how})"
     return f"no file extension and the content is not a format ingest reads{what} (readable: {known}); " \
@@ -78,7 +94,7 @@ def unsupported(name: str, formats: dict[str, str], head: bytes = b"") -> str:
 
 
 def choose(name: str, data: bytes, formats: dict[str, str]) -> str:
-    """The reader for a file: txt, md, html, pdf, docx or eml; NotText (with how to map an
+    """The reader for a file: txt, md, html, pdf, docx, eml or mbox; NotText (with how to map an
     extension) when neither content nor extension names one.
 
     Mail headers yield to an extension that maps to a text reader: a .txt that opens with
@@ -93,6 +109,8 @@ def choose(name: str, data: bytes, formats: dict[str, str]) -> str:
         return mapped
     if looks_like_mail(data[:HEAD_BYTES]):
         return "eml"
+    if looks_like_mbox(data[:HEAD_BYTES]):
+        return "mbox"
     if mapped is not None:
         return mapped
     if not ext:
