@@ -32,6 +32,9 @@ class IngestParams(Section):
     max_attachments: int = Field(
         100, ge=0, le=100_000, description="attachments read per e-mail; the rest are listed as skipped"
     )
+    max_messages: int = Field(
+        100_000, ge=1, le=10_000_000, description="messages read per mbox file; the rest are listed as skipped"
+    )
     max_message_depth: int = Field(
         5, ge=0, le=100, description="e-mails nested deeper inside e-mails are rejected"
     )

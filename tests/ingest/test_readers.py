@@ -194,6 +194,8 @@ def test_mbox_messages_are_documents_of_their_own(tmp_path):
     assert "From the archive" in first["text"] and ">From" not in first["text"]
     assert by_path.loc["seeds/archive#2#1/statement.txt", "parent_doc_id"] == by_path.loc["seeds/archive#2", "doc_id"]
     assert by_path.loc["seeds/archive#200", "title"] == "Post 200"
+    docs, _, reasons = read_one(tmp_path / "capped", "archive", mbox, max_messages=150)
+    assert len(docs) == 151 and "50 more message(s) not read" in reasons["seeds/archive#messages"]
 
 
 def test_word_tables_are_read_in_order(corpus):

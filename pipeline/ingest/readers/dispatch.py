@@ -48,7 +48,7 @@ def extract(name: str, data: bytes, params: IngestParams, fmt: str | None = None
     if fmt == "eml":
         return Extraction(fmt, read_eml(data, params.max_attachments))
     if fmt == "mbox":
-        return Extraction(fmt, read_mbox(data))
+        return Extraction(fmt, read_mbox(data, params.max_messages))
     try:
         return Extraction(fmt, read_text(fmt, data))
     except NotText as exc:
