@@ -36,7 +36,7 @@ class IngestParams(Section):
         100_000, ge=1, le=10_000_000, description="messages read per mbox file; the rest are listed as skipped"
     )
     max_message_depth: int = Field(
-        5, ge=0, le=100, description="e-mails nested deeper inside e-mails are rejected"
+        5, ge=0, le=100, description="attachments of messages nested deeper in messages are not read (listed)"
     )
     ocr: Literal["auto", "off"] = Field(
         "auto", description="PDF pages without a text layer: auto reads them with tesseract when it is installed"
