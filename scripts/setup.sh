@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the pipeline needs into .venv (idempotent, safe to re-run).
 #   scripts/setup.sh          the pipeline: Python packages, the spaCy model, system fonts/libs
-#   scripts/setup.sh --test   also the test tools: pytest and friends, Chromium, poppler
+#   scripts/setup.sh --test   also the test tools: pytest and friends, Chromium, poppler, tesseract
 # Every Python package is pinned in constraints.txt; the model is pinned by hash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,8 @@ fi
 # need a real browser and pdftoppm.
 apt_pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 [ $want_test = 1 ] && apt_pkgs+=(chromium chromium-driver poppler-utils)
+# OCR of scanned PDF pages (ingest.ocr: auto uses it when present); the tests read a scanned page with it
+[ $want_test = 1 ] && apt_pkgs+=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus)
 [ "$PY" = $DISTRO_PY ] && apt_pkgs+=(python3.11-venv)  # Debian ships venv separately
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -3,10 +3,10 @@
 import pyarrow as pa
 
 from pipeline.contract import Column as C, Table
-from pipeline.contract.ingest import PASSAGES as INGEST_PASSAGES
+from pipeline.contract.ingest import PASSAGE_KEYS, PASSAGE_TEXT
 
 PASSAGES = Table("dedup", "passages", "Every passage of ingest with its cluster of repeats.", (
-    *INGEST_PASSAGES.columns,
+    *PASSAGE_KEYS, PASSAGE_TEXT,  # ingest's page is not copied: join ingest passages on passage_id
     C("cluster_id", pa.string(), "null when the passage is not repeated"),
     C("canonical_passage_id", pa.string(), "the cluster's canonical (earliest) passage; itself when canonical or unique"),
     C("is_canonical", pa.bool_(), "the occurrence counted downstream"),

@@ -241,7 +241,7 @@ def decode_counting(data: bytes) -> Decoded:
             return Decoded(text, guess, 0)
     for magic, what in SIGNATURES:
         if data.startswith(magic):
-            raise NotText(f"binary file: looks like {what}; convert it to text, Markdown or HTML first")
+            raise NotText(f"binary file: looks like {what}; convert it to text, Markdown, HTML, PDF or Word (.docx) first")
     if b"\x00" in data[:65536]:
         raise NotText("binary file: contains NUL bytes and is not UTF-16/32 text")
     many_controls = _control_share_bytes(data) > MAX_CONTROL_SHARE

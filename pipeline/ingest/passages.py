@@ -3,13 +3,18 @@
 A passage is a block between blank lines, trimmed of surrounding whitespace.
 A block longer than `max_chars` is cut at line breaks, then sentence ends,
 then spaces, and only as a last resort mid-word, so no passage is unbounded
-(a 5 MB single-line file still yields bounded passages).
+(a 5 MB single-line file still yields bounded passages). A paged document
+(PDF) is split page by page, so no passage crosses a page boundary and each
+one carries its page.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from pipeline.ingest.readers.base import PageSpan
 
 BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0\u200b]*\n")
 SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]*\s+")
@@ -43,11 +48,13 @@ def _cut_point(text: str, start: int, end: int, max_chars: int) -> int:
     return limit
 
 
-def split_passages(text: str, max_chars: int) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each non-empty passage, in order."""
-    pos = 0
-    bounds = [(m.start(), m.end()) for m in BLANK_LINES.finditer(text)]
-    bounds.append((len(text), len(text)))
+def split_passages(text: str, max_chars: int, start: int = 0, end: int | None = None
+                   ) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each non-empty passage of text[start:end], in order (offsets into `text`)."""
+    end = len(text) if end is None else end
+    pos = start
+    bounds = [(m.start(), m.end()) for m in BLANK_LINES.finditer(text, start, end)]
+    bounds.append((end, end))
     for gap_start, gap_end in bounds:
         start, end = _trim(text, pos, gap_start)
         pos = gap_end
@@ -60,3 +67,24 @@ def split_passages(text: str, max_chars: int) -> Iterator[tuple[int, int]]:
             if s < e:
                 yield s, e
             start, _ = _trim(text, cut, end)
+
+
+@dataclass(frozen=True)
+class Passages:
+    """A document's passages: (start, end) offsets and, for a paged document, each one's page."""
+
+    spans: list[tuple[int, int]]
+    pages: list[int] | None  # None: the document has no pages
+
+
+def split_document(text: str, max_chars: int, pages: Sequence[PageSpan] | None = None) -> Passages:
+    """The passages of a document; with `pages`, split within each page so none crosses a page."""
+    if pages is None:
+        return Passages(list(split_passages(text, max_chars)), None)
+    spans: list[tuple[int, int]] = []
+    numbers: list[int] = []
+    for page in pages:
+        found = list(split_passages(text, max_chars, page.start, page.end))
+        spans.extend(found)
+        numbers.extend([page.number] * len(found))
+    return Passages(spans, numbers)

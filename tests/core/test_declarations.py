@@ -152,7 +152,7 @@ def test_a_partition_reads_only_its_rows_in_table_order(tmp_path):
 
     rows = pd.DataFrame({"passage_id": [f"p{i}" for i in range(10)], "doc_id": [f"d{i % 3}" for i in range(10)],
                          "seq": list(range(10)), "char_start": [0] * 10, "char_end": [1] * 10,
-                         "text": list("abcdefghij")})
+                         "page": [None] * 10, "text": list("abcdefghij")})
     with stage_output(tmp_path / "data" / "ingest") as out:
         out.write(contract.get("ingest", "passages"), rows)
     inputs = Inputs(tmp_path, "facts")

@@ -51,7 +51,7 @@ def test_unknown_section(tmp_path):
 
 def test_unknown_reader_for_an_extension(tmp_path):
     with pytest.raises(ParamsError) as err:
-        load_params(write(tmp_path, "ingest:\n  formats:\n    pdf: pdf\n"))
+        load_params(write(tmp_path, "ingest:\n  formats:\n    odt: odt\n"))
     assert "ingest.formats" in str(err.value) and "txt, md or html" in str(err.value)
 
 

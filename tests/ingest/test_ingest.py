@@ -63,6 +63,7 @@ def test_bad_inputs_become_rejections_with_reasons(tmp_path):
     (folder / "blank.txt").write_text("   \n\n \t\n")
     (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "table.xyz").write_text("a,b\n1,2\n")
     (folder / "noscript.html").write_text("<html><script>alert(1)</script></html>")
     (folder / "ok.md").write_text("# Fine\n\nText.\n")
     (folder / "copy.md").write_text("# Fine\n\nText.\n")
@@ -73,7 +74,8 @@ def test_bad_inputs_become_rejections_with_reasons(tmp_path):
     assert "empty" in reasons["in/empty.txt"]
     assert "whitespace" in reasons["in/blank.txt"]
     assert "PNG" in reasons["in/photo.txt"]
-    assert "unsupported format '.pdf'" in reasons["in/scan.pdf"]
+    assert "corrupt or unreadable PDF" in reasons["in/scan.pdf"]
+    assert "unsupported format '.xyz'" in reasons["in/table.xyz"] and "ingest.formats" in reasons["in/table.xyz"]
     assert "no visible text" in reasons["in/noscript.html"]
     import pyarrow as pa
     from pipeline.ingest.flow import drop_repeated_documents
