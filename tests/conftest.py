@@ -178,6 +178,27 @@ BUILT_EXTRA_SEEDS = {
 }
 
 
+WITNESS_PAGES = (
+    "Witness statement\n\nOn 16 December 2011 I was on the central square of Zhanaozen when the police "
+    "opened fire. I saw at least 20 people fall near the stage.",
+    "The next morning the hospital staff told me that 11 of the wounded had died. Prosecutors later said "
+    "that 17 people were killed and more than 100 injured.",
+)
+
+
+def witness_pdf() -> bytes:
+    """A two-page text PDF (WeasyPrint) of a self-written witness statement, for the built project:
+    its figures are cited in the report, each quote with its page."""
+    from html import escape
+
+    from weasyprint import HTML
+
+    pages = "".join(f'<div style="break-before:page">{"".join(f"<p>{escape(p)}</p>" for p in page.split(chr(10) * 2))}'
+                    "</div>" for page in WITNESS_PAGES)
+    return HTML(string=f"<html><head><title>Witness statement</title></head><body>{pages}</body></html>"
+                ).write_pdf()
+
+
 @pytest.fixture(scope="session")
 def built_run(tmp_path_factory, prefect_api) -> tuple[Path, str]:
     """The project built once for the session: the seeds plus BUILT_EXTRA_SEEDS, every
@@ -190,6 +211,7 @@ def built_run(tmp_path_factory, prefect_api) -> tuple[Path, str]:
     project = make_project(tmp_path_factory.mktemp("built") / "project")
     for name, data in BUILT_EXTRA_SEEDS.items():
         (project / "seeds" / name).write_bytes(data)
+    (project / "seeds" / "statement.pdf").write_bytes(witness_pdf())
     out = run([sys.executable, "-m", "pipeline", "run", "all"], project)
     return project, out.stdout
 

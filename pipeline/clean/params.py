@@ -1,8 +1,9 @@
 """The `clean` section of params.yaml.
 
 Defaults are here; the long lists are data files next to this module, read once
-per process: ``furniture.yaml`` (page-furniture rules) and ``words.yaml``
-(continuation words and abbreviations). Setting a list in params.yaml replaces
+per process: ``words.yaml`` (continuation words and abbreviations); the
+page-furniture rules are ``pipeline/text/furniture.yaml`` (the ingest stage
+reads them too). Setting a list in params.yaml replaces
 the file's list. Page-furniture rules are regular expressions matched against
 one whole line (stripped, case-insensitive); they describe kinds of furniture,
 not sentences of any particular site.
@@ -20,6 +21,7 @@ import yaml
 from pydantic import Field, field_validator
 
 from pipeline.core.params import Section
+from pipeline.text.furniture import furniture_rules
 
 _HERE = Path(__file__).parent
 # libyaml's parser when PyYAML has it (same results as safe_load, faster)
@@ -31,11 +33,6 @@ def _data_file(name: str) -> dict[str, Any]:
     """A YAML data file of this package, parsed once per process."""
     with open(_HERE / name, encoding="utf-8") as f:
         return yaml.load(f, Loader=_YAML_LOADER)
-
-
-def furniture_rules() -> dict[str, list[str]]:
-    """The default page-furniture rules (furniture.yaml), a fresh copy."""
-    return copy.deepcopy(_data_file("furniture.yaml"))
 
 
 def word_list(key: str) -> list[str]:
@@ -65,7 +62,7 @@ class CleanParams(Section):
     furniture: dict[str, list[str]] = Field(
         default_factory=furniture_rules,
         description="page-furniture rule -> regexes, each matching a whole line (case-insensitive) "
-                    "(default: pipeline/clean/furniture.yaml)")
+                    "(default: pipeline/text/furniture.yaml)")
     furniture_max_line_chars: int = Field(
         200, ge=1, le=100000, description="longer lines are never furniture by pattern")
     repeated_line_min_chars: int = Field(

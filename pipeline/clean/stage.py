@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.clean.edits import Change, EditLog, shift_positions
-from pipeline.clean.furniture import FurnitureRules, Line
+from pipeline.text.furniture import FurnitureRules, Line
 from pipeline.clean.language import LanguageDetector
 from pipeline.contract import clean as contract
 from pipeline.clean.params import CleanParams

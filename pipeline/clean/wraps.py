@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.edits import Change
-from pipeline.clean.furniture import Line
+from pipeline.text.furniture import Line
 
 LIST_ITEM = re.compile(
     r"(?:[-–—•*·▪►✓+]\s|\(?\d{1,3}[.)](?:\s|$)|\(?[a-zA-Zа-яА-ЯёЁ][.)]\s|#\d+\b)")

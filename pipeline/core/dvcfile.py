@@ -2,7 +2,7 @@
 
 A stage's DVC dependencies are the code it runs (its own package, the shared
 modules it imports, found by following `import` statements from its package,
-and the .yaml data files beside those modules),
+and the .yaml data file of the same name beside such a module),
 the contracts of the tables it reads, those tables' folders, and its other
 inputs; its params are its own section of params.yaml. Deriving them means a
 new import can never leave dvc.yaml stale: `python -m pipeline derive` says
@@ -92,8 +92,9 @@ def code_deps(stage: str) -> list[str]:
             paths.add("/".join(parts[:2]))
         else:
             paths.add(rel.as_posix())
-            # the data files a module reads beside itself (furniture.yaml beside clean/params.py)
-            paths.update(f.relative_to(PACKAGE_ROOT).as_posix() for f in file.parent.glob("*.yaml"))
+            data = file.with_suffix(".yaml")  # a module's own data file: text/furniture.yaml
+            if data.is_file():
+                paths.add(data.relative_to(PACKAGE_ROOT).as_posix())
     return sorted(paths)
 
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from pipeline.clean.furniture import FurnitureRules
-from pipeline.clean.params import furniture_rules
+from pipeline.text.furniture import FurnitureRules, furniture_rules
 from pipeline.ingest.message import message_header
 from pipeline.text.dates import parse_date
 
@@ -33,7 +32,7 @@ HEAD_CHARS = 8000  # titles and datelines stand near the top: never scan a whole
 
 
 # page furniture above a headline ("What's new", "Menu", "Share", "Map") is passed over, up to
-# this many lines: the clean stage's default furniture rules (pipeline/clean/furniture.yaml)
+# this many lines: the clean stage's default furniture rules (pipeline/text/furniture.yaml)
 TITLE_FURNITURE_LINES = 8
 
 

@@ -12,6 +12,7 @@ appendix grows with what the report shows, never with the corpus.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -35,14 +36,18 @@ class Citation:
 class Evidence:
     """Collects citations in the order sections make them (deterministic)."""
 
-    def __init__(self, documents, texts: Callable[[Iterable[str]], dict[str, str]] | None = None):
-        """documents: DataFrame with doc_id, source_path, title, and for small
-        inputs text; otherwise `texts(doc_ids) -> {doc_id: text}` is called once,
-        for the cited documents only, when the appendix is built."""
+    def __init__(self, documents, texts: Callable[[Iterable[str]], dict[str, str]] | None = None,
+                 pages: Callable[[Iterable[str]], "pd.DataFrame"] | None = None):
+        """documents: DataFrame with doc_id, source_path, title (page_count and parent_doc_id
+        if known), and for small inputs text; otherwise `texts(doc_ids) -> {doc_id: text}` is
+        called once, for the cited documents only, when the appendix is built. `pages(doc_ids)`
+        gives the passages' (doc_id, char_start, char_end, page) of the cited paged documents,
+        so that each quote says its page."""
         self._docs = {r.doc_id: r for r in documents.itertuples()} if documents is not None else {}
         self._texts: dict[str, str] = (dict(zip(documents["doc_id"], documents["text"]))
                                        if documents is not None and "text" in documents else {})
         self._load_texts = texts
+        self._load_pages = pages
         self._by_key: dict[tuple[str, int, int], Citation] = {}
 
     def __len__(self) -> int:
@@ -109,6 +114,7 @@ class Evidence:
         missing = sorted(d for d in by_doc if d in self._docs and d not in self._texts)
         if missing and self._load_texts is not None:
             self._texts.update(self._load_texts(missing))
+        pages = self._page_lookups([d for d in by_doc if _paged(self._docs.get(d))])
         parts = [Markup('<p>Every quote the report cites, from the raw document text '
                         '(<code>data/ingest/documents.parquet</code>, column <code>text</code>). '
                         'The highlighted words are exactly <code>text[start:end]</code>.</p>')]
@@ -117,12 +123,48 @@ class Evidence:
             if doc is None or doc_id not in self._texts:
                 continue
             parts.append(Markup('<h3 id="doc-{id}">{path}</h3>'
-                                '<p class="note">{title} · doc_id {id}</p><ol class="quotes">').format(
-                id=doc_id, path=doc.source_path, title=esc(doc.title or "")))
+                                '<p class="note">{title} · doc_id {id}{about}</p><ol class="quotes">').format(
+                id=doc_id, path=doc.source_path, title=esc(doc.title or ""), about=self._about(doc)))
+            page_of = pages.get(doc_id)
             for c in sorted(by_doc[doc_id], key=lambda c: (c.raw_start, c.raw_end)):
                 cited = " · cited for " + ", ".join(c.cited_by) if c.cited_by else ""
+                page = f"page {page_of(c.raw_start)} · " if page_of is not None and page_of(c.raw_start) else ""
                 parts.append(Markup('<li id="{}"><blockquote>{}</blockquote>'
-                                    '<span class="note">chars {}–{}{}</span></li>').format(
-                    c.anchor, self.quote_html(c), c.raw_start, c.raw_end, cited))
+                                    '<span class="note">{}chars {}–{}{}</span></li>').format(
+                    c.anchor, self.quote_html(c), page, c.raw_start, c.raw_end, cited))
             parts.append(Markup("</ol>"))
         return Markup("").join(parts)
+
+    def _page_lookups(self, doc_ids: list[str]) -> dict[str, Callable[[int], int | None]]:
+        """doc_id -> (raw offset -> page), from the documents' passages (a passage never
+        crosses a page)."""
+        if not doc_ids or self._load_pages is None:
+            return {}
+        rows = self._load_pages(doc_ids)
+        out = {}
+        for doc_id, g in rows.sort_values(["doc_id", "char_start"]).groupby("doc_id", sort=False):
+            starts, ends, page = g["char_start"].tolist(), g["char_end"].tolist(), g["page"].tolist()
+
+            def lookup(pos: int, starts=starts, ends=ends, page=page) -> int | None:
+                i = bisect.bisect_right(starts, pos) - 1
+                if i >= 0 and pos < ends[i] and page[i] == page[i]:  # NaN != NaN: no page
+                    return int(page[i])
+                return None
+            out[doc_id] = lookup
+        return out
+
+    def _about(self, doc) -> Markup:
+        """" · 12 pages", " · attachment of <message>" for a document's heading."""
+        parts = []
+        if _paged(doc):
+            parts.append(f" · {int(doc.page_count)} page{'s' if int(doc.page_count) != 1 else ''}")
+        parent = getattr(doc, "parent_doc_id", None)
+        if isinstance(parent, str) and parent:
+            message = self._docs.get(parent)
+            parts.append(f" · attachment of {message.source_path if message is not None else parent}")
+        return Markup("").join(esc(p) for p in parts)
+
+
+def _paged(doc) -> bool:
+    count = getattr(doc, "page_count", None) if doc is not None else None
+    return count is not None and count == count  # not null, not NaN

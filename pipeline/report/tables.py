@@ -50,9 +50,12 @@ class Tables:
         if self._evidence is None:
             from pipeline.report.provenance import Evidence
 
-            docs = (self.get("ingest", "documents", ("doc_id", "source_path", "title"))
-                    if self.has("ingest", "documents") else None)
-            self._evidence = Evidence(docs, texts=self.document_texts)
+            docs = None
+            if self.has("ingest", "documents"):
+                wanted = ("doc_id", "source_path", "title", "page_count", "parent_doc_id")
+                have = set(self.columns("ingest", "documents"))
+                docs = self.get("ingest", "documents", tuple(c for c in wanted if c in have))
+            self._evidence = Evidence(docs, texts=self.document_texts, pages=self.passage_pages)
         return self._evidence
 
     def path(self, stage: str, name: str) -> Path:
@@ -141,6 +144,13 @@ class Tables:
                 if self.has("ingest", "documents") else pd.DataFrame(columns=["doc_id", "source_path"])
             self._paths = dict(zip(docs["doc_id"], docs["source_path"]))
         return self._paths
+
+    def passage_pages(self, doc_ids) -> pd.DataFrame:
+        """doc_id, char_start, char_end, page of the passages of these (paged) documents."""
+        cols = ("doc_id", "char_start", "char_end", "page")
+        if not self.has("ingest", "passages") or "page" not in self.columns("ingest", "passages"):
+            return pd.DataFrame(columns=list(cols))
+        return self.where("ingest", "passages", "doc_id", doc_ids, cols)
 
     def document_texts(self, doc_ids) -> dict[str, str]:
         """doc_id -> raw text, for these documents only."""

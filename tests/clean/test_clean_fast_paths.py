@@ -18,7 +18,7 @@ import pandas as pd
 from hypothesis import example, given, settings, strategies as st
 
 from pipeline.clean.edits import EditLog
-from pipeline.clean.furniture import FurnitureRules
+from pipeline.text.furniture import FurnitureRules
 from pipeline.text.offsets import OffsetMap
 from pipeline.clean.params import CleanParams
 from pipeline.clean.sentence_table import sentence_suffixes

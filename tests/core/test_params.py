@@ -123,7 +123,7 @@ DATA_FILES = {
     "pipeline/facts/lexicons/en.yaml": ("facts", {
         "measures", "measure_exclude", "attribution", "reporting", "kinds", "kind_exclude",
         "measure_kinds", "same_day_kinds", "place_measures", "predicates"}),
-    "pipeline/clean/furniture.yaml": ("clean", None),  # the whole file is clean.furniture
+    "pipeline/text/furniture.yaml": ("clean", None),  # the whole file is clean.furniture
     "pipeline/clean/words.yaml": ("clean", {
         "continuation_words", "continuation_words_before_capital", "abbreviations"}),
 }
@@ -221,7 +221,7 @@ def test_data_files_are_the_defaults_and_pass_validation():
 
 
 def test_a_list_in_params_yaml_replaces_the_data_files_default(tmp_path):
-    from pipeline.clean.furniture import FurnitureRules
+    from pipeline.text.furniture import FurnitureRules
     from pipeline.facts.lexicon import compile_lexicon
 
     lexicon = _data_file("pipeline/facts/lexicons/en.yaml")

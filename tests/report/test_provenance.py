@@ -40,3 +40,34 @@ def test_same_span_is_one_citation_and_anchors_follow_citation_order():
     c = ev.cite("d1", 20, 30, "z")
     assert a.html == c.html and 'href="#ev-2"' in b.html and len(ev) == 2
     assert "cited for x, z" in ev.appendix_html()
+
+
+def test_quotes_of_a_paged_document_say_their_page_and_an_attachment_its_message():
+    docs = pd.DataFrame([
+        {"doc_id": "m1", "source_path": "seeds/tip.eml", "title": "Tip", "text": "See the statement attached.",
+         "page_count": None, "parent_doc_id": None},
+        {"doc_id": "p1", "source_path": "seeds/tip.eml#1/statement.pdf", "title": "Statement",
+         "text": "Page one: 20 fell.\n\f\nPage two: 11 died.", "page_count": 2, "parent_doc_id": "m1"}])
+    passages = pd.DataFrame({"doc_id": ["p1", "p1"], "char_start": [0, 21], "char_end": [18, 39], "page": [1, 2]})
+    ev = Evidence(docs, pages=lambda ids: passages[passages["doc_id"].isin(list(ids))])
+    text = docs.loc[1, "text"]
+    for figure in ("20", "11"):
+        ev.cite("p1", text.index(figure), text.index(figure) + 2, "killed")
+    ev.cite("m1", 0, 3)
+    html = ev.appendix_html()
+    assert "2 pages · attachment of seeds/tip.eml" in html
+    assert re.findall(r'<span class="note">(page \d) · chars', html) == ["page 1", "page 2"]
+    assert '<span class="note">chars 0–3' in html  # an unpaged document's quote has no page
+
+
+def test_built_pdf_quotes_show_their_page(built_project):
+    """The session's project holds a two-page PDF statement: each of its quotes says its page."""
+    html = (built_project / "reports" / "report.html").read_text()
+    assert "seeds/statement.pdf" in html
+    appendix = html[html.index("<h3 id=\"doc-", html.index('id="evidence"')):]
+    doc = appendix[appendix.index("seeds/statement.pdf</h3>"):]
+    doc = doc[:doc.index("</ol>")]
+    assert "2 pages" in doc
+    notes = re.findall(r'<span class="note">(.*?)</span>', doc)
+    assert notes and all(re.match(r"page [12] · chars", n) for n in notes), notes
+    assert any(n.startswith("page 2") for n in notes)

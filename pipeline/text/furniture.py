@@ -5,8 +5,9 @@ furniture lines and content keeps its content unflagged, and the furniture lines
 are listed (``data/clean/furniture.parquet``) with their offsets; a passage is
 ``is_boilerplate`` only when every one of its lines is furniture.
 
-Rules (``clean.furniture``: pipeline/clean/furniture.yaml unless params.yaml
-sets them) are regexes that must match a whole line, stripped of surrounding
+Rules (``clean.furniture``: pipeline/text/furniture.yaml unless params.yaml
+sets them; the ingest stage reads the default rules to pass over furniture above a
+headline) are regexes that must match a whole line, stripped of surrounding
 spaces, case-insensitively. Two rules are built in: ``repeated_line`` flags a line
 identical to the previous non-blank line of the document (an image caption or
 heading printed twice): the first copy stays content; ``signature`` flags the
@@ -16,8 +17,13 @@ block of e-mail header fields every field and folded line counts (``mail_header`
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
+
+import yaml
 
 REPEATED = "repeated_line"
 # a signature: the line "-- " (the e-mail and news signature separator, RFC 3676) and the few
@@ -27,6 +33,17 @@ SIGNATURE_MAX_LINES = 8
 SHORT_LINE = 64           # lines up to this long have their rule remembered...
 SHORT_LINES_KEPT = 65536  # ...this many at a time (at most ~10 MB; 8192 was cleared every few MB of text)
 _UNSEEN = object()
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> dict[str, list[str]]:
+    with open(Path(__file__).with_name("furniture.yaml"), encoding="utf-8") as f:
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def furniture_rules() -> dict[str, list[str]]:
+    """The default page-furniture rules (furniture.yaml beside this module), a fresh copy."""
+    return copy.deepcopy(_default_rules())
 
 
 class Line(NamedTuple):
