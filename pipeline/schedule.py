@@ -1,9 +1,13 @@
 """Scheduled rebuilds: a Prefect deployment whose run is `dvc repro` + versioning.
 
 A run takes a project-wide lock first. If another run (scheduled or by hand
-through this module) holds it, the new run ends at once as skipped, so
-overlapping runs never interleave; a restarted serve process that fires its
-missed runs at once therefore does one rebuild, not many. After `dvc repro`
+through this module) holds it, the new run ends at once in the state
+"Skipped" (a completed state: `pipeline status` lists it), so overlapping runs
+never interleave; a restarted serve process that fires its missed runs at once
+therefore does one rebuild, not many. The serve loop starts a run that comes
+due while another is running (so it is recorded as skipped, not left "Late").
+SIGTERM ends the serve loop: the run in progress is cancelled and the commands
+it started (dvc and the stages under it) are stopped with it. After `dvc repro`
 the outputs are pushed to the DVC remote and everything that defines the version
 is committed to git (dvc.lock, params.yaml, the metrics, and every stage dependency
 in dvc.yaml that is not an output: the code, the corpus folder with its documents,
@@ -12,12 +16,16 @@ profile and gazetteer), so every scheduled version can be checked out and rebuil
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.states import Completed
 
 from pipeline.core.paths import tool_env
 
@@ -27,16 +35,39 @@ LOCK_NAME = ".pipeline-run.lock"
 VERSIONED = ("dvc.lock", "dvc.yaml", "params.yaml", "reports/metrics.json", "reports/plots", ".dvcignore")
 
 
+STOP_GRACE_SECONDS = 10  # a cancelled run's commands get this long after SIGTERM, then SIGKILL
+
+
 def _run(cmd: list[str], root: Path, logger) -> str:
+    """Run a command in a process group of its own; if this run is stopped (cancelled,
+    terminated), the whole group goes with it: dvc and the stage processes under it."""
     logger.info("$ %s", " ".join(cmd))
-    proc = subprocess.run(cmd, cwd=root, env=tool_env(), stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True)
-    for line in proc.stdout.splitlines()[-40:]:
+    proc = subprocess.Popen(cmd, cwd=root, env=tool_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        output, _ = proc.communicate()
+    except BaseException:
+        _stop_group(proc)
+        raise
+    for line in output.splitlines()[-40:]:
         logger.info("  %s", line)
     if proc.returncode:
         raise RuntimeError(f"{' '.join(cmd)} failed with exit code {proc.returncode}; "
                            "see the lines above in this run's log")
-    return proc.stdout
+    return output
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    for sig, wait in ((signal.SIGTERM, STOP_GRACE_SECONDS), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -88,7 +119,8 @@ def scheduled_repro(root: str, push: bool = True, git_commit: bool = True) -> di
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             logger.warning("another pipeline run holds %s: skipping this run", LOCK_NAME)
-            return {"skipped": True}
+            return Completed(data={"skipped": True}, name="Skipped",
+                             message=f"another pipeline run holds {LOCK_NAME}")
         # `pipeline repro`: dvc repro after the corpus check (entries DVC cannot hash are fenced)
         out = _run([sys.executable, "-m", "pipeline", "repro"], project, logger)
         ran = [line.split("'")[1] for line in out.splitlines() if line.startswith("Running stage '")]
@@ -106,8 +138,6 @@ def scheduled_repro(root: str, push: bool = True, git_commit: bool = True) -> di
 def serve(root: Path, *, cron: str | None, interval: float | None, name: str,
           push: bool, git_commit: bool, run_now: bool) -> None:
     """Register the deployment and execute its runs until interrupted."""
-    from prefect import serve as prefect_serve
-
     params = {"root": str(root), "push": push, "git_commit": git_commit}
     deployment = scheduled_repro.to_deployment(
         name=name, cron=cron, interval=interval, parameters=params,
@@ -115,4 +145,29 @@ def serve(root: Path, *, cron: str | None, interval: float | None, name: str,
     )
     if run_now:
         scheduled_repro(**params)
-    prefect_serve(deployment, limit=1)
+    runner = _runner_class()(pause_on_shutdown=True, limit=OVERLAP_LIMIT)
+    runner.add_deployment(deployment)
+    try:
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        pass
+
+
+# two at a time: a run that comes due while one runs starts, finds the lock held and ends
+# "Skipped" (with one at a time it would wait, shown as "Late", and run after)
+OVERLAP_LIMIT = 2
+
+
+def _runner_class():
+    from prefect.runner import Runner
+
+    class PipelineRunner(Runner):
+        """Prefect's runner, whose SIGTERM handler stops it properly: Prefect's own calls the
+        async stop from the signal handler without awaiting it, so the run in progress was
+        neither cancelled nor stopped and stayed "Running"."""
+
+        def handle_sigterm(self, *args) -> None:
+            self._logger.info("SIGTERM received: cancelling the run in progress, then stopping")
+            asyncio.get_running_loop().create_task(self.astop())
+
+    return PipelineRunner

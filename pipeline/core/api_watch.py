@@ -37,21 +37,34 @@ class StageRun:
     summary: object = None
 
 
+# runs being watched, by stage name: the wrapped flow body refers to its run by name only,
+# so that the flow stays picklable (the Dask runner ships it with its tasks; an Event is not)
+_RUNS: dict[str, StageRun] = {}
+
+
 def watched(flow, run: StageRun):
     """`flow` with its body wrapped so that `run` learns when the body (the work) has returned."""
-    inner = flow.fn
+    inner, name = flow.fn, run.name
+    _RUNS[name] = run
 
     @functools.wraps(inner)
     def body(*args, **kwargs):
-        run.summary = inner(*args, **kwargs)
-        run.finished.set()
-        return run.summary
+        return _finished(name, inner(*args, **kwargs))
 
     # Prefect validates parameters from the signature: give it with the annotations resolved
     # where the flow is defined (as strings they would be looked up in this module)
     body.__signature__ = inspect.signature(inner, eval_str=True)
     flow.fn = body
     return flow
+
+
+def _finished(name: str, summary):
+    """Called by a watched flow body as it returns (module level: pickled by reference)."""
+    stage_run = _RUNS.get(name)
+    if stage_run is not None:
+        stage_run.summary = summary
+        stage_run.finished.set()
+    return summary
 
 
 def _mute_prefect() -> None:

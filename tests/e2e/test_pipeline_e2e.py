@@ -176,23 +176,55 @@ def _deployment_runs(api: str, name: str) -> list[dict]:
     return _post(api, "flow_runs/filter", {"deployments": {"name": {"any_": [name]}}})
 
 
+def _state(run: dict) -> str:
+    return ((run.get("state") or {}).get("name") or "?")
+
+
+def _project_processes(project: Path) -> list[str]:
+    """Processes working in the project folder (dvc, stage runs, flow runs), but not this test."""
+    out = []
+    for cwd in Path("/proc").glob("[0-9]*/cwd"):
+        try:
+            if Path(os.readlink(cwd)) == project and int(cwd.parent.name) != os.getpid():
+                out.append((cwd.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()[:120])
+        except OSError:
+            continue
+    return out
+
+
 def test_scheduled_run_fires_is_recorded_and_commits_versions(project, prefect_api):
+    """A run every 5 s: the first rebuild takes longer, so runs that come due meanwhile start
+    and end "Skipped". Then SIGTERM to the serve process while a run is in progress: the serve
+    loop ends, that run is not left "Running", and nothing of it keeps running."""
     log = open(project / "serve.log", "w")
     serve = subprocess.Popen(
         [sys.executable, "-m", "pipeline", "schedule", "--interval", "5", "--name", "e2e-schedule"],
         cwd=project, env=venv_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 240
-        done = []
-        while time.monotonic() < deadline and not done:
-            time.sleep(3)
+        done, skipped, running = [], [], []
+        while time.monotonic() < deadline and not (done and skipped and running):
+            time.sleep(1)
             assert serve.poll() is None, (project / "serve.log").read_text()[-3000:]
-            done = [r for r in _deployment_runs(prefect_api, "e2e-schedule")
-                    if (r.get("state") or {}).get("type") == "COMPLETED"]
+            runs = _deployment_runs(prefect_api, "e2e-schedule")
+            done = [r for r in runs if _state(r) == "Completed"]
+            skipped = [r for r in runs if _state(r) == "Skipped"]
+            running = [r for r in runs if _state(r) == "Running"] if done else []
         assert done, "no scheduled run completed: " + (project / "serve.log").read_text()[-3000:]
-    finally:
-        os.killpg(serve.pid, 15)
+        assert skipped, "no overlapping run was recorded as skipped: " + str([_state(r) for r in runs])
+        assert running, "no run in progress after the first: " + str([_state(r) for r in runs])
+        serve.send_signal(15)  # to the serve process only, as a service manager does
         serve.wait(timeout=60)
+        stopped = {r["id"]: _state(r) for r in _deployment_runs(prefect_api, "e2e-schedule")}
+        assert stopped[running[0]["id"]] != "Running", stopped  # cancelled (or done in the meantime)
+        deadline = time.monotonic() + 30
+        while _project_processes(project) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _project_processes(project) == []
+    finally:
+        if serve.poll() is None:
+            os.killpg(serve.pid, 9)
+            serve.wait(timeout=60)
     history = run(["git", "log", "--format=%s"], project).stdout
     assert "pipeline: scheduled rebuild" in history
     assert "dvc.lock" in run(["git", "show", "--name-only", "--format=", "HEAD"], project).stdout
