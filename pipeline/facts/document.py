@@ -293,7 +293,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
     if grammar is not None:  # the shot of a story that tells of no death were wounded
         shot_and_survived([p.text for p in passages], [q for p in passages for q in p.qs])
     qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
-                                   _title_place_of(title, passages, gazetteer))
+                                   _title_place_of(title, passages, gazetteer, inside))
     # every place the document names, and every run of capitalised words it writes (a place NER did not
     # tag: "the Washington Navy Yard"), for the corpus-wide step: does a document name another's place?
     written = {m.group() for p in passages for m in CAPITALISED_RUN.finditer(p.text)
@@ -355,9 +355,12 @@ def _title_place(name: str) -> str:
     return " ".join("-".join(w.capitalize() for w in word.split("-")) for word in name.split(" "))
 
 
-def _title_place_of(title: str | None, passages: list, gazetteer: dict) -> str | None:
+def _title_place_of(title: str | None, passages: list, gazetteer: dict,
+                    inside: set[tuple[str, str]] = frozenset()) -> str | None:
     """The place a document's title names ("Cold Winds From Springfeld"): one of the places the document
-    locates things at, or of the alias list, written in the title (the most named one if several)."""
+    locates things at, or of the alias list, written in the title (the most named one if several). A
+    title that names a wider place ("Ruritania protests") over a text about a town in it ("Springfield
+    in western Ruritania", named more often than Ruritania) gives that town."""
     if not title:
         return None
     counts = Counter(n for p in passages for _, _, n in p.plist)
@@ -369,6 +372,9 @@ def _title_place_of(title: str | None, passages: list, gazetteer: dict) -> str |
     if not found:
         return None
     name = max(found)[1]
+    held = [n for n in counts if (n, name) in inside and counts[n] > counts.get(name, 0)]
+    if held:
+        name = max(held, key=lambda n: (counts[n], n))
     # the spelling the document uses most, for an alias named in the title
     spellings = [n for n in counts if canon.get(n.lower(), n) == canon.get(name.lower(), name)]
     return max(spellings, key=lambda n: counts[n]) if spellings else name

@@ -153,8 +153,10 @@ def containers(text: str, places: list[tuple[int, int, str]]) -> set[str]:
     return out
 
 
-_INSIDE_GAP = re.compile(r"\s*(?:,|\s(?:in|near|outside|of)\s)\s*(?:the\s+)?(?:(?:city|town|village|county|state|"
-                         r"region|province)\s+of\s+)?", re.I)
+# "in western", "in south-west", "in central": a part of the wider place named next
+_COMPASS = r"(?:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|mid-?west(?:ern)?)\s+"
+_INSIDE_GAP = re.compile(r"\s*(?:,|\s(?:in|near|outside|of)\s)\s*(?:the\s+)?(?:" + _COMPASS + r")?(?:(?:city|town|village|"
+                         r"county|state|region|province)\s+of\s+)?", re.I)
 
 
 def places_inside(text: str, places: list[tuple[int, int, str]]) -> list[tuple[str, str]]:

@@ -360,6 +360,12 @@ def test_places_sentence_start_containers_datelines_and_titles():
     assert run_facts(tables)["quantities"].set_index("surface").loc["12", "place"] == "Kazakstan"
     tables["documents"]["title"] = "Cold Winds From Janaozen"   # the title names the document's place
     assert run_facts(tables)["quantities"].set_index("surface").loc["12", "place"] == "Janaozen"
+    # a title naming the wider place ("... in western Ruritania") over a text about a town in it: the town
+    body = ("Riots broke out in Springfield in south-west Ruritania. Police said 9 people died in Springfield. "
+            "Ruritania mourned. Springfield buried its dead.\n\nLater 12 people were jailed.")
+    tables = tables_from_texts([("r.txt", body)])
+    tables["documents"]["title"] = "Ruritania protests"
+    assert run_facts(tables)["quantities"].set_index("surface").loc["12", "place"] == "Springfield"
 
 
 def test_events_have_a_kind_and_undated_figures_take_their_own_storys_dates():
