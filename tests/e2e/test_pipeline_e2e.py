@@ -33,9 +33,43 @@ def table(project, name) -> pd.DataFrame:
     return pq.read_table(project / "data" / f"{name}.parquet").to_pandas()
 
 
-def test_repro_builds_contract_tables_reports_and_is_then_clean(project):
-    first = dvc(project, "repro")
-    assert stages_run(first.stdout) == ["ingest", "dedup", "clean", "entities", "facts", "report"]
+def _digests(project: Path) -> dict[str, str]:
+    """sha256 of every table and report file of a built project."""
+    import hashlib
+
+    files = sorted(p for p in [*(project / "data").rglob("*.parquet"), *(project / "reports").rglob("*")]
+                   if p.is_file() and ".staging" not in p.parts)
+    return {str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory, prefect_api):
+    """The seeds built once by `dvc repro` (PYTHONHASHSEED=1): (project, its first dvc output, the
+    digests of its outputs right after). The tests below go on with the project in file order."""
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("seeds-build") / "project")
+    first = dvc(project, "repro", PYTHONHASHSEED="1")
+    return project, first.stdout, _digests(project)
+
+
+def test_two_clones_build_byte_identical_outputs(seeds_build, tmp_path):
+    """Reproducible: the same input gives the same bytes in every table and
+    report, whatever Python's per-process hash seed (set iteration order)."""
+    from tests.conftest import make_project
+
+    _, _, digests = seeds_build
+    clone = make_project(tmp_path / "clone")
+    dvc(clone, "repro", PYTHONHASHSEED="2")
+    again = _digests(clone)
+    assert digests.keys() == again.keys()
+    differ = [name for name in digests if digests[name] != again[name]]
+    assert not differ, f"outputs differ between two identical builds: {differ}"
+
+
+def test_repro_builds_contract_tables_reports_and_is_then_clean(seeds_build):
+    project, first, _ = seeds_build
+    assert stages_run(first) == ["ingest", "dedup", "clean", "entities", "facts", "report"]
     for stage in table_stages():  # every table the contract declares, with exactly its schema
         for t in contract.tables_of(stage).values():
             written = pq.read_schema(t.path(project))
@@ -112,7 +146,8 @@ def test_bad_and_foreign_inputs_are_read_or_rejected(built_project):
     assert clean.loc[russian_id, "language"] == "ru"
 
 
-def test_killed_stage_keeps_last_good_tables_and_next_repro_recovers(project):
+def test_killed_stage_keeps_last_good_tables_and_next_repro_recovers(seeds_build):
+    project = seeds_build[0]  # built, and changed by the test above: a repro brings it up to date
     dvc(project, "repro")
     before = table(project, "ingest/documents")["doc_id"].tolist()
     (project / "seeds" / "new.txt").write_text("A new witness statement.\n")
@@ -196,6 +231,10 @@ def test_scheduled_run_fires_is_recorded_and_commits_versions(project, prefect_a
     """A run every 5 s: the first rebuild takes longer, so runs that come due meanwhile start
     and end "Skipped". Then SIGTERM to the serve process while a run is in progress: the serve
     loop ends, that run is not left "Running", and nothing of it keeps running."""
+    # a version defined by uncommitted changes: a params change and a new document
+    params = (project / "params.yaml").read_text()
+    (project / "params.yaml").write_text(params.replace('title: "Corpus report"', 'title: "Scheduled"'))
+    (project / "seeds" / "added.txt").write_text("Added later\n\nOn 5 May 2016 police said 3 people were hurt.\n")
     log = open(project / "serve.log", "w")
     serve = subprocess.Popen(
         [sys.executable, "-m", "pipeline", "schedule", "--interval", "5", "--name", "e2e-schedule"],
@@ -231,11 +270,17 @@ def test_scheduled_run_fires_is_recorded_and_commits_versions(project, prefect_a
     assert (project / "data" / "ingest" / "documents.parquet").exists()
     assert any((project / ".dvc-storage").rglob("*")), "dvc push did not fill the local remote"
     assert "up to date" in dvc(project, "status").stdout
-    # the remote holds the version: a clean workspace gets it back with dvc pull
-    import shutil
-    shutil.rmtree(project / "data" / "ingest")
-    dvc(project, "pull")
-    assert (project / "data" / "ingest" / "documents.parquet").exists()
+    # the version can be checked out in a fresh clone and pulled: the same tables, dvc status clean
+    commit = run(["git", "log", "-1", "--format=%H", "--grep=scheduled rebuild"], project).stdout.strip()
+    clone = project.parent / "clone"
+    run(["git", "clone", "-q", str(project), str(clone)], project.parent)
+    run(["git", "checkout", "-q", commit], clone)
+    assert (clone / "seeds" / "added.txt").is_file() and 'title: "Scheduled"' in (clone / "params.yaml").read_text()
+    dvc(clone, "remote", "modify", "--local", "local", "url", str(project / ".dvc-storage"))
+    dvc(clone, "pull")
+    assert "up to date" in dvc(clone, "status").stdout
+    for name in ("ingest/documents", "facts/claims", "entities/entities"):
+        assert (clone / "data" / f"{name}.parquet").read_bytes() == (project / "data" / f"{name}.parquet").read_bytes()
 
 
 def test_overlapping_run_is_skipped_not_interleaved(project):
@@ -247,25 +292,6 @@ def test_overlapping_run_is_skipped_not_interleaved(project):
                    project)
     assert "'skipped': True" in proc.stdout
     assert not (project / "data" / "ingest").exists()
-
-
-def test_two_clones_build_byte_identical_outputs(tmp_path, prefect_api):
-    """Reproducible: the same input gives the same bytes in every table and
-    report, whatever Python's per-process hash seed (set iteration order)."""
-    import hashlib
-
-    from tests.conftest import make_project
-
-    digests = []
-    for seed in ("1", "2"):
-        project = make_project(tmp_path / f"clone{seed}")
-        dvc(project, "repro", PYTHONHASHSEED=seed)
-        files = sorted(p for p in [*(project / "data").rglob("*.parquet"), *(project / "reports").rglob("*")]
-                       if p.is_file() and ".staging" not in p.parts)
-        digests.append({str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files})
-    assert digests[0].keys() == digests[1].keys()
-    differ = [name for name in digests[0] if digests[0][name] != digests[1][name]]
-    assert not differ, f"outputs differ between two identical builds: {differ}"
 
 
 def _group(pgid: int) -> list[int]:

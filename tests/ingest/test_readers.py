@@ -331,9 +331,8 @@ def test_scanned_page_without_tesseract_says_how_to_install_it(tmp_path, monkeyp
 
 
 @pytest.mark.timeout(120)
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed "
-                    "(scripts/setup.sh --test installs it)")
 def test_scanned_page_is_read_by_ocr(tmp_path):
+    assert shutil.which("tesseract"), "tesseract-ocr is not installed: scripts/setup.sh --test installs it"
     scan, layer = scanned_pdf(SEED_FILES[1].read_text(encoding="utf-8"))
     docs, passages, reasons = read_one(tmp_path, "scan.pdf", scan)
     assert not reasons and len(docs) == 1
