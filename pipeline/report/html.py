@@ -63,9 +63,17 @@ def table(headers: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence
     long: the columns of running text (quotes, titles, reasons). On screen the table is a
     grid; in print a table with running text and STACK_MIN_SHORT or more other text columns
     (paths, kinds, ids) is set as stacked rows (the short cells on one line, each after its
-    header, the text beneath), so the text is never squeezed into a column a few words wide."""
+    header, the text beneath), so the text is never squeezed into a column a few words wide.
+    Such a table puts its running-text columns last (on screen too): plain inline and block
+    boxes then stack it, which WeasyPrint lays out faster than a flexbox."""
     n_short = len([i for i in range(len(headers)) if i not in numeric and i not in long])
     stacked = bool(long) and n_short >= STACK_MIN_SHORT
+    if stacked:  # the running text last, where a stacked row prints it beneath the short cells
+        order = [i for i in range(len(headers)) if i not in long] + [i for i in range(len(headers)) if i in long]
+        numeric = [order.index(i) for i in numeric]
+        long = [order.index(i) for i in long]
+        headers = [headers[i] for i in order]
+        rows = ([row[i] for i in order] for row in rows)
     out = [Markup('<table class="{}{} sortable">').format(css, " stack" if stacked else "")]
     if caption:
         out.append(Markup("<caption>{}</caption>").format(caption))

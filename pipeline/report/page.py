@@ -56,11 +56,11 @@ a.cite{font-size:.8rem}
   /* stacked rows: the short cells on one line, each after its header; running text beneath */
   table.stack,table.stack tbody,table.stack tr{display:block;width:100%}
   table.stack thead{display:none}
-  table.stack tr{display:flex;flex-wrap:wrap;border-bottom:1px solid var(--line);padding:.2rem 0 .3rem}
-  table.stack td,table.stack td.text,table.stack td.long{display:block;min-width:0;border:0;padding:0 .8rem 0 0}
+  table.stack tr{border-bottom:1px solid var(--line);padding:.2rem 0 .3rem}
+  table.stack td,table.stack td.text,table.stack td.long{display:inline;min-width:0;border:0;padding:0 .8rem 0 0}
   table.stack td::before{content:attr(data-label) " ";color:var(--muted)}
   table.stack td:empty{display:none}
-  table.stack td.long{order:1;flex-basis:100%;padding:.1rem 0 0}
+  table.stack td.long{display:block;padding:.1rem 0 0}
   table.stack td.long::before{content:none}
 }
 """
