@@ -253,7 +253,7 @@ def test_scheduled_run_fires_is_recorded_and_commits_versions(project, prefect_a
         assert skipped, "no overlapping run was recorded as skipped: " + str([_state(r) for r in runs])
         assert running, "no run in progress after the first: " + str([_state(r) for r in runs])
         serve.send_signal(15)  # to the serve process only, as a service manager does
-        serve.wait(timeout=60)
+        assert serve.wait(timeout=60) == 0, (project / "serve.log").read_text()[-3000:]
         stopped = {r["id"]: _state(r) for r in _deployment_runs(prefect_api, "e2e-schedule")}
         assert stopped[running[0]["id"]] != "Running", stopped  # cancelled (or done in the meantime)
         deadline = time.monotonic() + 30

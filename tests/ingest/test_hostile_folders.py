@@ -235,9 +235,10 @@ def _cap_memory() -> None:
 
 @pytest.mark.slow
 def test_pipeline_repro_on_a_hostile_corpus_finishes_and_dvc_status_works(project):
-    """The real command in a real project (tests/conftest.py `project`): `python -m pipeline
-    repro ingest` exits 0 within 300 s under a 4 GB cap, names every bad entry, writes every
-    skipped one to rejected.parquet; then plain `dvc status` neither fails nor hangs."""
+    """The real command in a real project (tests/conftest.py `project`: the seeds plus every hostile
+    entry): `python -m pipeline repro` exits 0 within 300 s under a 4 GB cap, names every bad entry,
+    writes every skipped one to rejected.parquet, and nothing from outside the corpus reaches any
+    table, CSV or the report; then plain `dvc status` neither fails nor hangs."""
     expected = build_hostile_corpus(project / "seeds")
     env = venv_env()
 
@@ -246,7 +247,7 @@ def test_pipeline_repro_on_a_hostile_corpus_finishes_and_dvc_status_works(projec
                               text=True, errors="backslashreplace", timeout=300, preexec_fn=_cap_memory)
 
     try:
-        repro = command("pipeline", "repro", "ingest")
+        repro = command("pipeline", "repro")
         assert repro.returncode == 0, repro.stderr[-4000:]
         for path in ("seeds/passwd.txt", "seeds/x.txt", "seeds/zero.txt", "seeds/dangling.txt",
                      "seeds/loop_a.txt", f"seeds/{BAD_NAME_SHOWN}"):
@@ -254,11 +255,19 @@ def test_pipeline_repro_on_a_hostile_corpus_finishes_and_dvc_status_works(projec
         tables = {name: pq.read_table(project / "data" / "ingest" / f"{name}.parquet").to_pandas()
                   for name in ("documents", "passages", "rejected")}
         assert_read_as_the_issue_wants(tables["documents"], tables["rejected"], expected)
-        assert_nothing_from_outside(tables.values())
+        every_table = [pq.read_table(t).to_pandas() for t in sorted((project / "data").rglob("*.parquet"))
+                       if ".staging" not in t.parts]
+        assert len(every_table) > 15  # every stage's tables
+        assert_nothing_from_outside(every_table)
+        for written in [*(project / "reports").rglob("*.csv"), project / "reports" / "report.html"]:
+            assert OUTSIDE_TEXT not in written.read_text(encoding="utf-8", errors="replace"), written
+        printed = subprocess.run(["pdftotext", str(project / "reports" / "report.pdf"), "-"],
+                                 capture_output=True, text=True, check=True).stdout
+        assert OUTSIDE_TEXT not in printed
 
         status = command("dvc", "status")
         assert status.returncode == 0, status.stderr[-4000:]
-        assert "ingest:" not in status.stdout  # the stage just built is up to date
+        assert "ingest:" not in status.stdout and "report:" not in status.stdout  # all just built
         assert "up to date" in command("dvc", "status", "ingest").stdout
 
         # the pipe goes: DVC's view changes back, ingest runs again, its row goes too
