@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pipeline.core.prefect_server import healthy
 
 POLL_SECONDS = 1.0
-MISSES = 3  # consecutive unanswered health checks before the server counts as gone
+MISSES = 5  # consecutive unanswered health checks before the server counts as gone (a dead one refuses at
+# once: 5 s; a busy one that is merely slow gets 5 timeouts, 25 s or more, before it counts as gone)
 HEALTH_TIMEOUT = 5.0  # a busy server may be slow; a dead one refuses at once
 
 
