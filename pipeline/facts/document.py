@@ -690,10 +690,9 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,
             })
         # timeline rows; who states each date: the same attribution rules as for figures
-        said = [Quantity(m.start, m.end, m.start, m.end, None, None, "exact",
-                         sentence_start=p.asents[p.sentence_index(m.start)][0] if p.asents else 0,
-                         sentence_end=p.asents[p.sentence_index(m.start)][1] if p.asents else len(text))
-                for m, *_ in p.dated]
+        bounds = [p.asents[p.sentence_index(m.start)] if p.asents else (0, len(text)) for m, *_ in p.dated]
+        said = [Quantity(m.start, m.end, m.start, m.end, None, None, "exact", sentence_start=s0, sentence_end=e0)
+                for (m, *_), (s0, e0) in zip(p.dated, bounds)]
         assign_attribution(text, said, lex)
         for (m, r, iso, iso_end, only, dl), by in zip(p.dated, said):
             k = p.sentence_index(m.start)

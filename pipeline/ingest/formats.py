@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from pipeline.text.furniture import FurnitureRules, furniture_rules
 from pipeline.ingest.message import message_header
 from pipeline.text.dates import parse_date
+from pipeline.text.furniture import FurnitureRules, furniture_rules
 
 TITLE_MAX = 200
 DATELINE_LINES = 30

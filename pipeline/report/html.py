@@ -81,18 +81,13 @@ def table(headers: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence
         Markup('<th scope="col"{}>{}</th>').format(NUM if i in numeric else "", esc(h))
         for i, h in enumerate(headers))))
     kinds = ["num" if i in numeric else "long" if i in long else "text" for i in range(len(headers))]
-    cell_attrs = [_cell_attrs([kind], h if stacked else None) for kind, h in zip(kinds, headers)]
+    cell_attrs = [Markup(" class={}").format(kind) + (Markup(' data-label="{}"').format(h) if stacked else "")
+                  for kind, h in zip(kinds, headers)]
     for row in rows:
         out.append(Markup("<tr>{}</tr>").format(Markup("").join(
             Markup("<td{}>{}</td>").format(cell_attrs[i], esc(v)) for i, v in enumerate(row))))
     out.append(Markup("</tbody></table>"))
     return Markup("").join(out)
-
-
-def _cell_attrs(classes: list[str], label: str | None) -> Markup:
-    attrs = Markup(' class="{}"').format(" ".join(classes)) if len(classes) > 1 else \
-        Markup(" class={}").format(classes[0]) if classes else Markup("")
-    return attrs + (Markup(' data-label="{}"').format(label) if label is not None else Markup(""))
 
 
 def short_id(full: str, keep: int = 10) -> Markup:

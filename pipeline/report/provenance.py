@@ -128,7 +128,8 @@ class Evidence:
             page_of = pages.get(doc_id)
             for c in sorted(by_doc[doc_id], key=lambda c: (c.raw_start, c.raw_end)):
                 cited = " · cited for " + ", ".join(c.cited_by) if c.cited_by else ""
-                page = f"page {page_of(c.raw_start)} · " if page_of is not None and page_of(c.raw_start) else ""
+                page_no = page_of(c.raw_start) if page_of is not None else None
+                page = f"page {page_no} · " if page_no else ""
                 parts.append(Markup('<li id="{}"><blockquote>{}</blockquote>'
                                     '<span class="note">{}chars {}–{}{}</span></li>').format(
                     c.anchor, self.quote_html(c), page, c.raw_start, c.raw_end, cited))

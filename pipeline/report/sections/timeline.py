@@ -71,7 +71,6 @@ def _chart(ev: pd.DataFrame, shown: pd.DataFrame, labels: dict, tables) -> Marku
     stating the date (its first mention of that kind), linked to that mention's quote."""
     row_of = {g: i for i, g in enumerate(shown["group_id"])}
     mentions = ev[ev["group_id"].isin(row_of)].drop_duplicates(["group_id", "attribution_kind"])
-    paths = tables.source_paths()
     marks = []
     for m in mentions.itertuples():
         period = period_of(m.date, m.date_end)
