@@ -18,6 +18,7 @@ MENTIONS = Table("entities", "mentions", "Every place a name occurs.", (
     C("label", pa.string(), "PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ..."),
     C("source", pa.string(), "model, gazetteer, propagated or header (a display name in an e-mail or news header)"),
     C("title", pa.string(), "a title written before a person's name, or null"),
+    C("normal", pa.string(), "a Russian name in the nominative (\"Караганде\" -> \"Караганда\"), or null"),
 ))
 ENTITIES = Table("entities", "entities", "One row per real-world thing, with the spellings merged into it.", (
     C("entity_id", pa.string(), "the entity"),

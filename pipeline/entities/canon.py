@@ -22,6 +22,10 @@ Rules (rule name, score):
 - ``same_key`` (1.0): equal up to case, accents, punctuation and script;
 - ``translit_key`` (0.95): equal after folding romanisation variants, unless a
   whole word differs as written ("N.I" / "N.Y.", "CSI" / "XY");
+- ``case_form`` (1.0, or 0.95 when transliteration folding is needed too): a Russian
+  name in another case joins its nominative, which natasha's morphology gives
+  ("Астане" / "Астана" / "Astana"); every rule compares a Russian name by its
+  nominative;
 - ``plural`` (0.95): a group name and its plural (NORP, one word: "Arab" / "Arabs");
 - ``fuzzy`` (similarity): a rare spelling very close to another one, same
   number of words (a typo), close as written too (not "Broklyn" / "Brookline");
@@ -69,11 +73,19 @@ class Form:
     gender: str | None = None
     link_rule: str = ""
     link_score: float = 1.0
+    normal: str = ""  # the nominative of a Russian name ("Караганде" -> "Караганда"); "" if none
 
     def __post_init__(self):
-        self.key1 = name_key(self.surface)
-        self.key2 = phonetic_key(self.surface)
+        # an inflected Russian name is compared by its nominative: every rule sees "Караганда"
+        name = self.normal or self.surface
+        self.key1 = name_key(name)
+        self.key2 = phonetic_key(name)
         self.words = self.key2.split()
+
+    @property
+    def inflected(self) -> bool:
+        """A Russian name written in another case than the nominative."""
+        return bool(self.normal) and name_key(self.normal) != name_key(self.surface)
 
 
 @dataclass
@@ -86,6 +98,7 @@ class MentionIn:
     link_rule: str = ""
     link_score: float = 1.0
     title: str = ""
+    normal: str = ""  # the nominative of a Russian name, "" if none
 
 
 @dataclass
@@ -191,13 +204,13 @@ def build_forms(mentions: Sequence[MentionIn], gazetteer: Gazetteer) -> tuple[li
         surface = " ".join(m.surface.split())
         single_person = m.label == "PERSON" and m.gaz < 0 and len(phonetic_key(surface).split()) == 1
         scope = m.passage_id if single_person else ""
-        key = (m.label, surface, scope, m.gaz)
+        key = (m.label, surface, scope, m.gaz, m.normal)
         f = index.get(key)
         if f is None:
             f = len(forms)
             index[key] = f
             forms.append(Form(f, surface, m.label, scope, m.gaz, m.doc_id, m.passage_id,
-                              link_rule=m.link_rule, link_score=m.link_score))
+                              link_rule=m.link_rule, link_score=m.link_score, normal=m.normal))
         forms[f].mentions.append(i)
         forms[f].link_score = min(forms[f].link_score, m.link_score)
         if m.title:
@@ -263,7 +276,12 @@ def canonicalise(mentions: Sequence[MentionIn], gazetteer: Gazetteer, *, fuzzy_t
         head = forms[ids[0]]
         for j in ids[1:]:
             g = forms[j]
-            if g.key1 == head.key1:
+            if head.inflected or g.inflected:
+                cases = ", ".join(f"{f.surface!r} is a case form of {f.normal!r}" for f in (head, g) if f.inflected)
+                cl.union(head.id, g.id, "case_form", 1.0 if g.key1 == head.key1 else 0.95,
+                         f"same name in the nominative: {cases} (natasha's morphology)"
+                         + ("" if g.key1 == head.key1 else f"; same after transliteration folding (key {g.key2!r})"))
+            elif g.key1 == head.key1:
                 cl.union(head.id, g.id, "same_key", 1.0, "same letters up to case, accents and punctuation")
             elif not whole_word_edit(head.surface, g.surface):
                 cl.union(head.id, g.id, "translit_key", 0.95,
@@ -474,7 +492,7 @@ def _assemble(forms, form_of, cl: Clusters, mentions, gazetteer) -> Result:
             canon = virt[0]
         else:
             canon = max(real, key=lambda f: (
-                len(f.words) if f.label == "PERSON" else 0, _quality(f.surface), len(f.mentions),
+                len(f.words) if f.label == "PERSON" else 0, _quality(f.surface), not f.inflected, len(f.mentions),
                 -min(f.mentions, default=len(mentions)), f.surface))
         label = canon.label
         scoped = all(f.scope for f in real)
@@ -520,7 +538,8 @@ def _assemble(forms, form_of, cl: Clusters, mentions, gazetteer) -> Result:
                 docs.add(mentions[mi].doc_id)
                 passages.add(mentions[mi].passage_id)
         entities.append({
-            "entity_id": eid, "name": canon.surface, "label": label,
+            # a Russian name only ever written in other cases is named by its nominative
+            "entity_id": eid, "name": canon.normal if canon.inflected else canon.surface, "label": label,
             "aliases": [a for a, _ in sorted(alias_counts.items(), key=lambda x: (-x[1], x[0]))],
             "n_mentions": int(sum(alias_counts.values())), "n_docs": len(docs),
             "doc_ids": sorted(docs), "n_passages": len(passages),

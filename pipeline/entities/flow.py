@@ -65,8 +65,9 @@ def entities_flow(root: str, params: EntitiesParams) -> dict:
     raw_span = raw_span_from_maps(offset_maps(ingest_passages, edits))
 
     selected, skipped = select_passages(clean_passages, dedup, params)
-    logger.info("entities: %d passages with the model, %d with the gazetteer only; skipped %s",
-                int((selected["mode"] == "model").sum()), int((selected["mode"] == "gazetteer").sum()),
+    logger.info("entities: %d passages with the model, %d with the Russian model, %d with the gazetteer "
+                "only; skipped %s", int((selected["mode"] == "model").sum()),
+                int((selected["mode"] == "russian").sum()), int((selected["mode"] == "gazetteer").sum()),
                 skipped or "none")
     mentions = recognise_task(selected, sentences, params, gazetteer)
     mentions, entities, merges, cooc = resolve_task(mentions, sentences, dedup, params, gazetteer, raw_span)

@@ -31,6 +31,12 @@ class EntitiesParams(Section):
         default_factory=lambda: ["en", "und"],
         description="passage languages (clean.language) the NER model runs on",
     )
+    russian_languages: list[str] = Field(
+        default_factory=lambda: ["ru", "kk"],
+        description="passage languages read by natasha's Russian news NER model (Kazakh in Cyrillic too: "
+        "no Kazakh model ships offline; the gazetteer adds the names it misses); also any passage the "
+        "English model would get that is mostly in Cyrillic; [] for none",
+    )
     other_languages: Literal["gazetteer", "skip", "model"] = Field(
         "gazetteer",
         description="passages in other languages: gazetteer names only, skip them, or run the model anyway",
@@ -81,7 +87,7 @@ class EntitiesParams(Section):
             raise ValueError(f"labels must be upper-case spaCy labels such as PERSON or GPE; got {bad}")
         return value
 
-    @field_validator("languages")
+    @field_validator("languages", "russian_languages")
     @classmethod
     def _languages(cls, value: list[str]) -> list[str]:
         return [v.strip().lower() for v in value if v.strip()]

@@ -28,6 +28,7 @@ from pipeline.entities.ner import Recogniser, make_chunks, recognise
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.headers import header_names, model_view
 from pipeline.entities.refine import M as RefinedMention, refine
+from pipeline.entities.translit import has_cyrillic
 
 # the tables this stage writes, as the contract declares them (pipeline/contract/entities.py)
 MENTIONS = contract.MENTIONS.schema
@@ -44,9 +45,17 @@ def _latin_share(text: str) -> float:
     return sum(1 for c in letters if c < "\u0250") / len(letters)
 
 
+def _cyrillic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0400" <= c <= "\u052f") / len(letters)
+
+
 def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame | None,
                     params: EntitiesParams) -> tuple[pd.DataFrame, dict]:
-    """The passages to read and how (mode: model | gazetteer); counts of what was skipped."""
+    """The passages to read and how (mode: model | header | russian | gazetteer); counts of what was
+    skipped. `russian`: natasha's Russian model (pipeline/entities/russian.py) reads the passage."""
     df = clean_passages
     skipped: Counter = Counter()
     if dedup_passages is not None and len(dedup_passages):
@@ -86,6 +95,14 @@ def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame |
     model = ok | (check & latin)
     mode = pd.Series("model", index=df.index)
     mode[header & model] = "header"
+    if params.russian_languages:
+        # a passage in Russian or Kazakh, or one the English model would get that is mostly Cyrillic
+        # (a short line the identifier could not place)
+        russian = ~header & lang.isin(params.russian_languages)
+        maybe = ~header & ~russian & model
+        russian[maybe] = text[maybe].map(_cyrillic_share) >= 0.5
+        mode[russian] = "russian"
+        model = model | russian
     if params.other_languages == "gazetteer":
         mode[~model] = "gazetteer"
     elif params.other_languages == "skip":
@@ -116,10 +133,14 @@ def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, par
     # a header block is read through its view: the Organization values only (pipeline/entities/headers.py)
     texts = [model_view(t) if m == "header" else t for t, m in zip(originals, modes)]
     docs = selected["doc_id"].tolist()
+    # Russian passages: spaCy's tokenizer finds the gazetteer's names, natasha the rest (russian_mentions)
     chunks = make_chunks(texts, [m in ("model", "header") for m in modes],
                          _sentence_ends(selected, sentences), params.max_chunk_chars)
     raw = recognise(chunks, model=params.model, gazetteer=gazetteer, labels=params.labels,
                     batch_size=params.batch_size, n_process=params.n_process, recogniser=recogniser)
+    russian = [c for c in chunks if modes[c.index] == "russian"]
+    if russian:
+        raw = sorted(raw + russian_mentions(russian, raw), key=lambda x: (x[0], x[1]))
     refined = refine(raw, texts, docs, gazetteer, fuzzy_threshold=params.fuzzy_threshold,
                      fuzzy_min_chars=params.fuzzy_min_chars, propagate_names=params.propagate)
     # the display names of address fields and quote introductions ("addr (Name) writes:"), by format
@@ -148,16 +169,50 @@ def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, par
         "link_rule": [m.link_rule for m in refined],
         "link_score": [m.link_score for m in refined],
     }
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out["normal"] = normal_forms(out, [modes[m.p] == "russian" for m in refined])
+    return out
+
+
+def russian_mentions(chunks: list, found: list) -> list:
+    """natasha's names in the chunks of Russian passages, as raw mentions; the gazetteer's names
+    (already in `found`) stand, and a model name overlapping one is dropped."""
+    from pipeline.entities.russian import russian_names
+
+    fixed: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for p, a, b, _, _ in found:
+        fixed[p].append((a, b))
+    out = []
+    for chunk, names in zip(chunks, russian_names().find([c.text for c in chunks])):
+        for name in names:
+            a, b = chunk.offset + name.start, chunk.offset + name.end
+            if not any(x < b and a < y for x, y in fixed[chunk.index]):
+                out.append((chunk.index, a, b, name.label, -1))
+    return out
+
+
+def normal_forms(mentions: pd.DataFrame, russian: list[bool]) -> list:
+    """The nominative of each mention in a Russian passage that has Cyrillic letters (null elsewhere):
+    the form canonicalisation compares, so "в Караганде" and "Караганда" are one name."""
+    wanted = [r and has_cyrillic(t) for r, t in zip(russian, mentions["text"].tolist())] if len(mentions) else []
+    if not any(wanted):
+        return [None] * len(mentions)
+    from pipeline.entities.russian import russian_names
+
+    pairs = [(" ".join(t.split()), lab) for t, lab in zip(mentions["text"].tolist(), mentions["label"].tolist())]
+    table = russian_names().normal_forms(p for p, w in zip(pairs, wanted) if w)
+    return [table.get(p) if w else None for p, w in zip(pairs, wanted)]
 
 
 def resolve_entities(mentions: pd.DataFrame, gazetteer: Gazetteer, params: EntitiesParams
                      ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """entity_id for each mention; the entities and merges tables."""
-    items = [MentionIn(d, p, t, lab, int(g), r, float(s), ti if isinstance(ti, str) else "")
-             for d, p, t, lab, g, r, s, ti in zip(
+    normal = mentions["normal"] if "normal" in mentions else pd.Series([None] * len(mentions), index=mentions.index)
+    items = [MentionIn(d, p, t, lab, int(g), r, float(s), ti if isinstance(ti, str) else "",
+                       n if isinstance(n, str) else "")
+             for d, p, t, lab, g, r, s, ti, n in zip(
                  mentions["doc_id"], mentions["passage_id"], mentions["text"], mentions["label"],
-                 mentions["gaz"], mentions["link_rule"], mentions["link_score"], mentions["title"])]
+                 mentions["gaz"], mentions["link_rule"], mentions["link_score"], mentions["title"], normal)]
     result = canonicalise(items, gazetteer, fuzzy_threshold=params.fuzzy_threshold,
                           fuzzy_min_chars=params.fuzzy_min_chars,
                           fuzzy_max_mentions=params.fuzzy_max_mentions,
@@ -290,6 +345,7 @@ def run_entities(clean_passages: pd.DataFrame, sentences: pd.DataFrame | None,
     mentions, entities, merges, cooc = build_tables(mentions, sentences, dedup_passages, params, gazetteer, raw_span)
     summary = {
         "passages_read": int((selected["mode"] == "model").sum()),
+        "passages_russian": int((selected["mode"] == "russian").sum()),
         "passages_gazetteer_only": int((selected["mode"] == "gazetteer").sum()),
         "skipped": skipped,
         "mentions": len(mentions), "entities": len(entities), "merges": int((merges["rule"] != "canonical").sum()),

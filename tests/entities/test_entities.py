@@ -371,9 +371,12 @@ def test_cyrillic_and_kazakh_passages(recogniser):
     ents = out["entities"].set_index("name")
     assert {"Жаңаөзен", "Zhanaozen"} <= set(ents.loc["Zhanaozen", "aliases"])
     assert ents.loc["Zhanaozen", "n_docs"] == 2 and ents.loc["Kazakhstan", "n_docs"] == 2
-    ment = out["mentions"]
+    assert out["summary"]["passages_russian"] == 1  # Kazakh in Cyrillic: the Russian model and the gazetteer
+    # without the Russian model, a passage in another language is read by the gazetteer, or skipped
+    gaz_only = run(inputs, recogniser=recogniser, russian_languages=[])
+    ment = gaz_only["mentions"]
     assert set(ment[ment["doc_id"].isin(inputs.clean_passages.loc[kk, "doc_id"])]["source"]) == {"gazetteer"}
-    skipped = run(inputs, recogniser=recogniser, other_languages="skip")
+    skipped = run(inputs, recogniser=recogniser, other_languages="skip", russian_languages=[])
     assert "Жаңаөзен қаласында" not in " ".join(skipped["mentions"]["text"])
     assert skipped["summary"]["skipped"]["other_language"] == 1
 

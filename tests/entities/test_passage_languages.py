@@ -12,13 +12,15 @@ STORY = ("Olimpija Ljubljana beat Maribor 2-1 on Saturday with a late goal from 
          "and coach Petrovic said the title race is open again after the derby in the capital. ") * 3
 
 
-def modes(rows: list[tuple[str, str, str, float | None]]) -> dict[str, str]:
-    """rows: (passage_id, doc_id, language, confidence) with English-looking or Cyrillic text."""
+def modes(rows: list[tuple[str, str, str, float | None]], tag_of_ru: str = "ru", **params) -> dict[str, str]:
+    """rows: (passage_id, doc_id, language, confidence) with English-looking or Cyrillic text (for "ru",
+    tagged `tag_of_ru`)."""
     clean = pd.DataFrame([{"passage_id": pid, "doc_id": doc, "text_clean": STORY if lang != "ru" else
                            "Полиция задержала двух человек в Алматы после протеста на площади. " * 3,
-                           "language": lang, "language_confidence": conf, "is_boilerplate": False}
+                           "language": tag_of_ru if lang == "ru" else lang, "language_confidence": conf,
+                           "is_boilerplate": False}
                           for pid, doc, lang, conf in rows])
-    selected, _ = select_passages(clean, None, EntitiesParams())
+    selected, _ = select_passages(clean, None, EntitiesParams(**params))
     return dict(zip(selected["passage_id"], selected["mode"]))
 
 
@@ -36,4 +38,10 @@ def test_a_passage_of_a_mostly_english_document_goes_to_the_model():
 
 
 def test_cyrillic_is_never_sent_to_the_english_model():
-    assert modes([("p1", "d1", "en", 0.99), ("p2", "d1", "ru", 0.55)]) == {"p1": "model", "p2": "gazetteer"}
+    assert modes([("p1", "d1", "en", 0.99), ("p2", "d1", "ru", 0.55)]) == {"p1": "model", "p2": "russian"}
+    # a Cyrillic passage tagged English (a mistaken tag) goes to the Russian model too
+    assert modes([("p1", "d1", "en", 0.99), ("p2", "d1", "ru", 0.55)], tag_of_ru="en") == \
+        {"p1": "model", "p2": "russian"}
+    # without the Russian model: the gazetteer
+    assert modes([("p1", "d1", "en", 0.99), ("p2", "d1", "ru", 0.55)], russian_languages=[]) == \
+        {"p1": "model", "p2": "gazetteer"}
