@@ -1,7 +1,7 @@
 """Dates as people write them -> ISO 8601 with a precision (day, month, year).
 
 Deliberately small and fast: explicit day/month/year forms in English and
-Russian month names, ISO dates and numeric day-first dates. Free-text search
+Russian (and Kazakh) month names, ISO dates and numeric day-first dates. Free-text search
 for dates (the timeline) is `pipeline.text.date_search`, built on these forms.
 """
 
@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+KZ_MONTHS = {m: i for i, m in enumerate(
+    ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде",
+     "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"], 1)}
 MONTHS = {
     **{m: i for i, m in enumerate(
         ["january", "february", "march", "april", "may", "june", "july",
@@ -24,6 +27,8 @@ MONTHS = {
     **{m: i for i, m in enumerate(
         ["января", "февраля", "марта", "апреля", "мая", "июня", "июля",
          "августа", "сентября", "октября", "ноября", "декабря"], 1)},
+    # Kazakh (a date writes the nominative: "2011 жылғы 16 желтоқсан")
+    **KZ_MONTHS,
 }
 MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -42,7 +47,7 @@ DATE_FORMS = [
     rf"(?P<m5>{MONTH_NAMES})\.?\s+(?P<y5>{YEAR_DIGITS})",
 ]
 DATE_PATTERN = re.compile(r"\b(?:" + "|".join(f"(?:{f})" for f in DATE_FORMS) + r")\b", re.I)
-_ALONE = re.compile(r"^\s*(?:" + "|".join(f"(?:{f})" for f in DATE_FORMS) + r")\s*(?:г\.?|year)?\s*$", re.I)
+_ALONE = re.compile(r"^\s*(?:" + "|".join(f"(?:{f})" for f in DATE_FORMS) + r")\s*(?:г\.?|года|ж\.?|year)?\s*$", re.I)
 
 
 def _build(year: str, month: int, day: int | None) -> tuple[str, str] | None:
@@ -75,3 +80,45 @@ def parse_date(text: str) -> tuple[str, str] | None:
 
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+
+# Russian month names in the other cases a date puts them in ("в декабре", "к декабрю"), and the
+# abbreviations that stand for a month after a day number ("16 дек. 2011"); MONTHS has the
+# nominative and genitive. Kazakh month names take their case endings as suffixes
+# ("желтоқсанда", "желтоқсандағы"): `month_number` reads them by the name they start with.
+RU_MONTHS = {
+    "nominative": {m: i for i, m in enumerate(
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(), 1)},
+    "genitive": {m: i for i, m in enumerate(
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)},
+    "prepositional": {m: i for i, m in enumerate(
+        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре".split(), 1)},
+    "dative": {m: i for i, m in enumerate(
+        "январю февралю марту апрелю маю июню июлю августу сентябрю октябрю ноябрю декабрю".split(), 1)},
+}
+RU_MONTH_ABBR = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9,
+                 "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12}
+_RU_MONTH_WORDS = {w: i for forms in RU_MONTHS.values() for w, i in forms.items()} | RU_MONTH_ABBR
+_KZ_BY_LENGTH = sorted(KZ_MONTHS, key=len, reverse=True)
+
+# Russian weekdays: nominative ("пятница, 16 декабря"), accusative ("в пятницу") and genitive
+# ("в ночь с пятницы на субботу")
+RU_WEEKDAYS = {
+    **{d: i for i, d in enumerate("понедельник вторник среда четверг пятница суббота воскресенье".split())},
+    **{d: i for i, d in enumerate("понедельник вторник среду четверг пятницу субботу воскресенье".split())},
+    **{d: i for i, d in enumerate(
+        "понедельника вторника среды четверга пятницы субботы воскресенья".split())},
+}
+
+
+def month_number(word: str) -> int | None:
+    """The month a written month name (English, Russian in any case, abbreviated, Kazakh) stands for."""
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS[w]
+    if w in _RU_MONTH_WORDS:
+        return _RU_MONTH_WORDS[w]
+    for stem in _KZ_BY_LENGTH:
+        if w.startswith(stem):
+            return KZ_MONTHS[stem]
+    return None
