@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.translit import (derived_from, is_acronym, name_key, phonetic_key, surname_gender,
+from pipeline.text.translit import (derived_from, is_acronym, name_key, phonetic_key, surname_gender,
                                         surname_shaped, whole_word_edit, written_apart)
 
 TITLE_GENDER = {

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.entities.translit import name_key, phonetic_key, written_alike
+from pipeline.text.translit import name_key, phonetic_key, written_alike
 
 LABEL_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 

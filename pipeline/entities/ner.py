@@ -27,7 +27,7 @@ from typing import Iterable, Iterator, Sequence
 
 from pipeline.core.workers import die_with_parent, start_method
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.translit import phonetic_key
+from pipeline.text.translit import phonetic_key
 
 # (passage index, start, end, label, gazetteer entry index or -1)
 RawMention = tuple[int, int, int, str, int]

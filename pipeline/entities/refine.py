@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.translit import (derived_from, is_acronym, name_key, phonetic_key, surname_like,
+from pipeline.text.translit import (derived_from, is_acronym, name_key, phonetic_key, surname_like,
                                         surname_shaped, written_alike)
 
 # Words before a person's name that are not part of it (name_key form): a closed list, the

@@ -28,7 +28,7 @@ from pipeline.entities.ner import Recogniser, make_chunks, recognise
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.headers import header_names, model_view
 from pipeline.entities.refine import M as RefinedMention, refine
-from pipeline.entities.translit import has_cyrillic
+from pipeline.text.translit import has_cyrillic
 
 # the tables this stage writes, as the contract declares them (pipeline/contract/entities.py)
 MENTIONS = contract.MENTIONS.schema
@@ -170,7 +170,8 @@ def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, par
         "link_score": [m.link_score for m in refined],
     }
     out = pd.DataFrame(rows)
-    out["normal"] = normal_forms(out, [modes[m.p] == "russian" for m in refined])
+    out["normal"] = normal_forms(out, [modes[m.p] == "russian" for m in refined],
+                                 [originals[m.p][max(0, m.start - 16):m.start] for m in refined])
     return out
 
 
@@ -191,7 +192,7 @@ def russian_mentions(chunks: list, found: list) -> list:
     return out
 
 
-def normal_forms(mentions: pd.DataFrame, russian: list[bool]) -> list:
+def normal_forms(mentions: pd.DataFrame, russian: list[bool], befores: list[str]) -> list:
     """The nominative of each mention in a Russian passage that has Cyrillic letters (null elsewhere):
     the form canonicalisation compares, so "в Караганде" and "Караганда" are one name."""
     wanted = [r and has_cyrillic(t) for r, t in zip(russian, mentions["text"].tolist())] if len(mentions) else []
@@ -199,9 +200,19 @@ def normal_forms(mentions: pd.DataFrame, russian: list[bool]) -> list:
         return [None] * len(mentions)
     from pipeline.entities.russian import russian_names
 
-    pairs = [(" ".join(t.split()), lab) for t, lab in zip(mentions["text"].tolist(), mentions["label"].tolist())]
-    table = russian_names().normal_forms(p for p, w in zip(pairs, wanted) if w)
-    return [table.get(p) if w else None for p, w in zip(pairs, wanted)]
+    keys = [(" ".join(t.split()), lab, _preposition_before(before) if w else "")
+            for t, lab, before, w in zip(mentions["text"].tolist(), mentions["label"].tolist(), befores, wanted)]
+    table = russian_names().normal_forms(k for k, w in zip(keys, wanted) if w)
+    return [table.get(k) if w else None for k, w in zip(keys, wanted)]
+
+
+def _preposition_before(before: str) -> str:
+    """The preposition right before a name ("в Караганде" -> "в"), or ""."""
+    from pipeline.entities.russian import PREPOSITIONS
+
+    words = before[-12:].split()
+    word = words[-1].lower() if words and before[-1:].isspace() else ""
+    return word if word in PREPOSITIONS else ""
 
 
 def resolve_entities(mentions: pd.DataFrame, gazetteer: Gazetteer, params: EntitiesParams

@@ -19,7 +19,7 @@ from pipeline.entities.gazetteer import Gazetteer, GazetteerError, load_gazettee
 from pipeline.entities.ner import GazetteerMatcher, Recogniser, chunk_bounds
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.stage import COOCCURRENCE, ENTITIES, MENTIONS, MERGES, run_entities
-from pipeline.entities.translit import name_key, phonetic_key, surname_gender, to_latin
+from pipeline.text.translit import name_key, phonetic_key, surname_gender, to_latin
 from tests.conftest import REPO
 from tests.entities_inputs import from_texts
 

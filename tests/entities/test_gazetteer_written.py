@@ -10,7 +10,7 @@ import pytest
 from pipeline.entities.gazetteer import parse_yaml
 from pipeline.entities.ner import GazetteerMatcher
 from pipeline.entities.refine import M, link_gazetteer
-from pipeline.entities.translit import acronyms, is_acronym, is_headline, written_alike
+from pipeline.text.translit import acronyms, is_acronym, is_headline, written_alike
 
 GAZ = parse_yaml("""
 entities:

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.entities.canon import MentionIn, canonicalise
 from pipeline.entities.gazetteer import Gazetteer, parse_yaml
-from pipeline.entities.translit import phonetic_key, whole_word_edit, written_apart
+from pipeline.text.translit import phonetic_key, whole_word_edit, written_apart
 
 
 def mention(surface, label, doc="d1", passage=None):
