@@ -28,7 +28,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in re.finditer(r"[^\n]+", text):
         ls = line.start()
-        for m in re.finditer(r".+?(?:[.!?…]+[\"'”»)\]]*(?=\s+[A-Z“\"«\d(\[–—-])|$)", line.group()):
+        for m in re.finditer(r".+?(?:[.!?…]+[\"'”»)\]]*(?=\s+[A-ZА-ЯЁ“\"«\d(\[–—-])|$)", line.group()):
             s, e = ls + m.start(), ls + m.end()
             while s < e and text[s].isspace():
                 s += 1

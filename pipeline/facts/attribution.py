@@ -10,7 +10,9 @@ the sentence (", the trade union said."), or a headline's source before a colon
 in params (first kind whose cue occurs in the phrase); a first-person source is
 the author; a source no cue names is `unknown`; no frame at all is `author`.
 Sources named only in an earlier sentence are not carried over (the figure
-stays the author's, as the gold set's convention has it).
+stays the author's, as the gold set's convention has it). A sentence mostly in
+Cyrillic is read with the Russian frames (``frames_russian``): "по данным X",
+"по словам X", "согласно X", "как сообщили X", "X заявил/утверждают", ", сообщили в X".
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ STRONG = re.compile(r"^(?:according to|say|says|said|saying|told|tell|tells|repo
                     r"confirmed|confirms|announced|announces|claimed|claims|claim|estimated|estimates|estimate|"
                     r"stated|states|maintained|maintains|acknowledged|admitted|testified|insisted|insist|"
                     r"insists|officially|reportedly|counted)$", re.I)
-SEGMENT = re.compile(r";|\bbut\b|,\s*while\b|\bwhereas\b|\balthough\b|\bhowever\b", re.I)
+SEGMENT = re.compile(r";|\bbut\b|,\s*while\b|\bwhereas\b|\balthough\b|\bhowever\b"
+                     r"|\bно\b|\bоднако\b|,\s*а\b|\bхотя\b|\bтогда как\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|me|us)\b")
 SUBJECT_STOP = re.compile(r"[,;:(\[\]“”\"–—]|\b(?:that|and|but|while|who|which|when|after|before|as|if|"
                           r"because|so|then|than)\b|\d", re.I)
@@ -53,7 +56,77 @@ def _kind(phrase: str, lex: Lexicon) -> str | None:
     return None
 
 
+# Russian: a source introduced by a preposition or "как" + verb takes the words after it
+# ("по данным МВД", "по словам очевидцев", "согласно отчёту ООН", "как сообщили в прокуратуре");
+# a reporting verb takes its subject before it in its clause ("Правозащитники утверждают, что"),
+# else the words after it ("..., сообщили в МВД.", "заявил министр здравоохранения")
+RU_LEAD = re.compile(r"^(?:по\s|согласно|как\s)", re.I)
+RU_STOP = re.compile(r"[,;:(\[\]«»“”\"–—.!?]|\b(?:что|и|но|а|который|которая|которые|когда|после|если|чтобы)\b"
+                     r"|\d", re.I)
+RU_AGENTLESS = re.compile(r"^(?:сообщается|предположительно|якобы|как стало известно)$", re.I)
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+
+
+def _russian(sentence: str) -> bool:
+    """Mostly Cyrillic letters: read with the Russian frames."""
+    letters = sum(1 for c in sentence if c.isalpha())
+    return letters > 0 and len(CYRILLIC_LETTER.findall(sentence)) * 2 > letters
+
+
+def _words_after(sentence: str, end: int, limit: int = 8) -> int:
+    """End of the phrase after `end`: up to a stop (punctuation, a conjunction, a number) or `limit` words."""
+    stop = RU_STOP.search(sentence, end)
+    e = stop.start() if stop else len(sentence)
+    words = list(re.finditer(r"\S+", sentence[end:e]))
+    if len(words) > limit:
+        e = end + words[limit - 1].end()
+    return e
+
+
+def frames_russian(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
+    out: list[Frame] = []
+    for m in lex.reporting.finditer(sentence):
+        vs, ve = m.start(), m.end()
+        if any(f.start - offset <= vs < f.end - offset for f in out):
+            continue
+        cue = m.group()
+        if RU_AGENTLESS.match(cue):
+            out.append(Frame(offset + vs, offset + ve, cue, _kind(cue, lex) or "unknown"))
+            continue
+        if RU_LEAD.match(cue):
+            e = _words_after(sentence, ve)
+            phrase = sentence[vs:e].strip()
+            out.append(Frame(offset + vs, offset + vs + len(phrase), phrase, _kind(phrase, lex) or "unknown"))
+            continue
+        # the subject before the verb, within its clause
+        stop = None
+        for st in RU_STOP.finditer(sentence, 0, vs):
+            stop = st
+        s = stop.end() if stop else 0
+        words = re.findall(r"\S+", sentence[s:vs])
+        if len(words) > 8:
+            s = vs - len(" ".join(words[-8:])) - 1
+        subject = sentence[s:vs].strip()
+        kind = _kind(subject, lex) if subject else None
+        # a subject naming someone (a capitalised word) is the source even when no cue says its kind:
+        # "Олег Гребенщиков заявил журналистам" (the words after the verb are whom he told)
+        if kind is not None or re.search(r"(?:^|\s)[A-ZА-ЯЁ]", subject[1:] if subject[:1].isupper() and
+                                         s == 0 else subject):
+            ss = vs - len(sentence[s:vs].lstrip())
+            out.append(Frame(offset + ss, offset + ve, sentence[ss:ve], kind or "unknown"))
+            continue
+        e = _words_after(sentence, ve)
+        phrase = sentence[vs:e].strip()
+        kind = _kind(phrase, lex)
+        if kind is not None or (subject == "" and re.search(r"[,–—-]\s*$", sentence[:vs])):
+            out.append(Frame(offset + vs, offset + vs + len(phrase), phrase, kind or "unknown"))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
 def frames(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
+    if _russian(sentence):
+        return frames_russian(sentence, offset, lex)
     out: list[Frame] = []
     m = COLON_LEAD.match(sentence)
     if m:

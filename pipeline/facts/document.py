@@ -25,11 +25,22 @@ from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
 from pipeline.facts.quantities import Quantity, _windows as _cut, analysis_sentences, extract_passage
+from pipeline.facts.ru_quantities import extract_russian
 from pipeline.text.date_search import DateMention, find_dates, resolve
 
 
 DATE_ONLY_LINE = re.compile(r"^\W*$")
 CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|utc)?|\b(?:gmt|utc)\b|\d\s*(?:am|pm)\b", re.I)
+
+
+def _russian(text: str, span: tuple[int, int]) -> bool:
+    """Most letters of the sentence are Cyrillic."""
+    letters = cyrillic = 0
+    for c in text[span[0]:span[1]]:
+        if c.isalpha():
+            letters += 1
+            cyrillic += "\u0400" <= c <= "\u04ff"
+    return letters > 0 and cyrillic * 2 > letters
 
 
 def _windows(spans, limit, text):
@@ -265,15 +276,24 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
                 segment += 1
                 heading = None
         last_doc_day = last_day
-        qs = extract_passage(text, asents, params.max_sentence_chars, found_dates[pid], prepared=True)
+        # a sentence mostly in Cyrillic is read by the Russian number reader; the English grammar
+        # (spaCy's parse) reads only the others
+        russian = [sp for sp in asents if _russian(text, sp)]
+        english = [sp for sp in asents if not _russian(text, sp)] if russian else asents
+        qs = extract_passage(text, english, params.max_sentence_chars, found_dates[pid], prepared=True)
         if grammar is not None:
-            qs = sorted(qs + grammar.implicit_counts(text, asents, qs), key=lambda q: q.start)
-        assign_attribution(text, qs, lex)
-        assign_measures(text, qs, lex)
+            qs = sorted(qs + grammar.implicit_counts(text, english, qs), key=lambda q: q.start)
+        ru_qs = extract_russian(text, russian, found_dates[pid]) if russian else []
+        for q in ru_qs:
+            q.extra["language"] = "ru"
+        every = sorted(qs + ru_qs, key=lambda q: q.start) if ru_qs else qs
+        assign_attribution(text, every, lex)
+        assign_measures(text, every, lex)
         if grammar is not None:
             grammar.restore_implicit(qs)
             grammar.refine(text, qs)
-            qs = sorted(qs + grammar.killer_added(text, qs), key=lambda q: q.start)
+            qs = qs + grammar.killer_added(text, qs)
+        qs = sorted(qs + ru_qs, key=lambda q: q.start)
         plist = found_places[pid]
         news = NEWS_DATELINE.search(text)
         if news:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pipeline.text.dates import MONTHS, WEEKDAYS
+from pipeline.text.translit import has_cyrillic, to_latin
 
 PLACE_LABELS = {"GPE", "LOC"}   # NER labels of an event's place: a facility (FAC) is a spot, not the place
 _NOT_PLACES = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {
@@ -170,7 +171,8 @@ def places_inside(text: str, places: list[tuple[int, int, str]]) -> list[tuple[s
 
 
 def slug(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """ASCII key of a name: Cyrillic transliterated ("Караганда" -> "karaganda"), accents dropped."""
+    s = unicodedata.normalize("NFKD", to_latin(text)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
@@ -265,12 +267,15 @@ class PlaceNames:
     def build(self, counts: Counter) -> None:
         """Cluster the spellings seen (most frequent first) into canonical names."""
         reps: list[str] = []
+        listed = sorted(set(self.alias.values()))
         for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             key = self.alias.get(name.lower())
             if key:
                 self.canon[name] = key
                 continue
-            match = next((r for r in reps if _similarity(name, r) >= self.threshold), None)
+            # a name in another script ("Караганде") joins a listed place it transliterates to
+            other = [r for r in listed if has_cyrillic(r) != has_cyrillic(name)]
+            match = next((r for r in reps + other if _similarity(name, r) >= self.threshold), None)
             if match is None:
                 reps.append(name)
                 match = name

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.facts.params import FactsParams
+from pipeline.facts.params import FactsParams, default_lexicon
 
 
 def phrase_regex(phrases: list[str], flags: int = re.I) -> re.Pattern:
@@ -37,7 +37,7 @@ PERSON_NOUNS = {
     "opponents", "oppositionists", "candidates", "delegates", "judges", "lawmakers", "scapegoats",
     "deaths", "wounded", "injured", "killed", "hostages", "teachers", "specialists", "operators",
     "gunmen", "militants", "terrorists", "demonstrator", "protester", "worker", "speakers",
-}
+} | set(default_lexicon("person_nouns"))  # other languages' person nouns, as lemmas (lexicons/ru.yaml)
 TIME_UNITS = {
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month", "months": "month",
     "week": "week", "weeks": "week", "day": "day", "days": "day", "night": "night", "nights": "night",

