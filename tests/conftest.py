@@ -164,7 +164,13 @@ A paragraph with <b>tags</b>, a <a href="javascript:window.__pwned=3">javascript
 HOSTILE_HTML = """<html><head><title>&lt;script&gt;window.__pwned=5&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;</title>
 <script>window.__pwned=6</script></head><body><p>&lt;svg onload=window.__pwned=7&gt;</p>
 <p><a href="javascript:window.__pwned=8">click</a></p></body></html>"""
-RUSSIAN = "Жанаозен, 16 декабря 2011 года. Полиция открыла огонь по бастующим нефтяникам.\n"
+# a short Russian news text (self-written; cp1251 on disk): one place and one person of the seeds in
+# Cyrillic, and a death toll beside the English ones (tests/e2e/test_russian_sources.py)
+RUSSIAN = ("Жанаозен: 14 погибших\n\n"
+           "АЛМАТЫ, 20 декабря 2011 года. 16 декабря в Жанаозене полиция открыла огонь по бастующим нефтяникам. "
+           "По официальным данным Генеральной прокуратуры, погибли 14 человек, ещё 64 получили ранения. "
+           "Президент Нурсултан Назарбаев объявил в городе чрезвычайное положение. Назарбаеву доложили, что "
+           "порядок восстановлен.\n")
 BUILT_EXTRA_SEEDS = {
     "hostile.txt": HOSTILE_TXT.encode(),
     "hostile.html": HOSTILE_HTML.encode(),

