@@ -99,3 +99,16 @@ def test_english_and_russian_in_one_document_keep_their_own_readers():
     assert rows["measure"].tolist() == ["killed", "killed"]
     assert rows["attribution_kind"].tolist() == ["official", "official"]
     assert rows["event_date"].tolist() == ["2011-12-16", "2011-12-16"]
+
+
+def test_russian_cues_never_match_english_text():
+    """English outputs do not move with the Russian lexicon: every cue of lexicons/ru.yaml is Cyrillic."""
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).resolve().parents[2] / "pipeline/facts/lexicons/ru.yaml").read_text("utf-8"))
+    cues = [c for value in data.values() for c in (value if isinstance(value, list) else
+                                                    [x for v in value.values() if isinstance(v, list) for x in v])]
+    assert cues and all(re.search(r"[а-яё]", c.lower()) for c in cues), [c for c in cues if not re.search(r"[а-яё]", c)]
