@@ -10,7 +10,8 @@ Three levels, each coarser than the last:
   "Жезказган" / "Zhezkazgan").
 - ``phonetic_key(text)``: ``name_key`` with the spelling choices of the common
   romanisations of Russian and Kazakh folded together (zh/j, kh/k, y/i, q/k,
-  gh/g, ck/k, c/k, w/v, final z/s, a glide "y" between vowels, doubled letters).
+  gh/g, ck/k, c/k, w/v, final z/s, final -off/-ov, a glide "y" between vowels, doubled
+  letters; ISO 9's ž, č, š are zh, ch, sh).
   "Jezkazgan" / "Zhezkazgan", "Tokaev" / "Tokayev", "Qyzylorda" / "Kyzylorda",
   "Kulibaev" / "Kulibayev", "Dmitriy" / "Dmitry", "Tengizgas" / "Tengizgaz"
   share a phonetic key. Gendered surname endings (-ov/-ova, -ev/-eva, -in/-ina) are
@@ -43,6 +44,9 @@ CYRILLIC = {
 }
 # Latin letters that NFKD does not decompose into ASCII + a combining mark.
 LATIN_EXTRA = {
+    # the hačeks of ISO 9 / scholarly transliteration (and of Czech, Croatian, Latvian, Lithuanian):
+    # Žanaozen / Zhanaozen, Čeljabinsk / Chelyabinsk, Šymkent / Shymkent
+    "ž": "zh", "č": "ch", "š": "sh", "ŝ": "shch",
     "ə": "a", "ǝ": "a", "ı": "i", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
     "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ŋ": "n", "ħ": "h",
 }
@@ -96,6 +100,7 @@ _FOLDS = [
     (re.compile(r"y"), "i"),
     (re.compile(r"(?<=[aeou])i(?=[aeu])"), ""),  # Tokayev/Tokaev
     (re.compile(r"z$"), "s"),  # Tengizgaz/Tengizgas
+    (re.compile(r"(?<=[aeo])ff$"), "v"),  # the old French-style -off/-eff: Smirnoff/Smirnov, Lebedeff/Lebedev
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
 ]
 

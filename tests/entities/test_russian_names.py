@@ -90,3 +90,23 @@ def test_english_passages_never_reach_the_russian_model(gold):
     _, out = stage_on(texts, language="en")
     assert out["summary"]["passages_russian"] == 0
     assert out["mentions"]["normal"].isna().all()
+
+
+@pytest.mark.parametrize("latin, cyrillic", [
+    ("Zhanaozen", "Жанаозен"), ("Janaozen", "Жанаозен"), ("Žanaozen", "Жанаозен"),  # BGN, English, ISO 9
+    ("Nazarbayev", "Назарбаев"), ("Nazarbaev", "Назарбаев"),                          # -ayev / -aev
+    ("Smirnoff", "Смирнов"), ("Lebedeff", "Лебедев"),                                 # -off / -ov
+    ("Dzhambul", "Джамбул"), ("Djambul", "Джамбул"), ("Chelyabinsk", "Челябинск"),
+    ("Shymkent", "Шымкент"), ("Šymkent", "Шымкент"), ("Khabarovsk", "Хабаровск"),
+])
+def test_standard_romanisations_share_a_key_with_the_cyrillic(latin, cyrillic):
+    from pipeline.text.translit import phonetic_key
+
+    assert phonetic_key(latin) == phonetic_key(cyrillic)
+
+
+@pytest.mark.parametrize("a, b", [("Smirnova", "Smirnoff"), ("Ivanov", "Ivanova"), ("Kiev", "Kiyevka")])
+def test_different_names_keep_different_keys(a, b):
+    from pipeline.text.translit import phonetic_key
+
+    assert phonetic_key(a) != phonetic_key(b)
