@@ -219,7 +219,10 @@ def normalize_content(text: str) -> str:
         return " ".join(text.replace("`", "'").lower().split())
     # punctuation before and after NFKC: it both creates and removes dash/quote forms
     text = fold_homoglyphs(unicodedata.normalize("NFKC", fold_punctuation(text)))
-    return " ".join(fold_punctuation(text).casefold().split())
+    folded = fold_punctuation(text).casefold()
+    # lower case can make a lookalike of another script ("Vμ" -> "vμ": v is a Greek nu's twin), so the
+    # lookalikes are folded once more: the form is then a fixed point (normalising it again changes nothing)
+    return " ".join(fold_homoglyphs(folded).split()) if not folded.isascii() else " ".join(folded.split())
 
 
 def _as_patterns(patterns) -> tuple[re.Pattern, ...]:

@@ -45,7 +45,7 @@ CYRILLIC = {
 # Latin letters that NFKD does not decompose into ASCII + a combining mark.
 LATIN_EXTRA = {
     # the hačeks of ISO 9 / scholarly transliteration (and of Czech, Croatian, Latvian, Lithuanian):
-    # Žanaozen / Zhanaozen, Čeljabinsk / Chelyabinsk, Šymkent / Shymkent
+    # Žezkazgan / Zhezkazgan, Čeljabinsk / Chelyabinsk, Šymkent / Shymkent
     "ž": "zh", "č": "ch", "š": "sh", "ŝ": "shch",
     "ə": "a", "ǝ": "a", "ı": "i", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
     "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ŋ": "n", "ħ": "h",
