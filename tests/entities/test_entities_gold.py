@@ -47,7 +47,7 @@ def score(seeds, recogniser, gazetteer, params):
 
 @pytest.fixture(scope="module")
 def with_gazetteer(seeds, recogniser):
-    return score(seeds, recogniser, load_gazetteer(REPO / "seeds" / "gazetteer.yaml"), EntitiesParams())
+    return score(seeds, recogniser, load_gazetteer(REPO / "seeds" / "gazetteer.yaml"), EntitiesParams(n_process=2))
 
 
 def test_mentions_and_merges_reach_the_targets_with_the_default_gazetteer(with_gazetteer):
@@ -62,7 +62,7 @@ def test_mentions_and_merges_reach_the_targets_with_the_default_gazetteer(with_g
 
 
 def test_without_a_gazetteer_the_stage_degrades_but_does_not_merge_wrongly(seeds, recogniser, with_gazetteer):
-    _, result = score(seeds, recogniser, Gazetteer(), EntitiesParams(gazetteer=None))
+    _, result = score(seeds, recogniser, Gazetteer(), EntitiesParams(gazetteer=None, n_process=2))
     print("\nentities on the gold set, no gazetteer:\n" + format_report(result))
     assert result["merges"]["precision"] >= 0.95
     assert result["merges"]["must_not_merge_violations"] == []
