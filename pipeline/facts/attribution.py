@@ -69,6 +69,8 @@ CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 def _russian(sentence: str) -> bool:
     """Mostly Cyrillic letters: read with the Russian frames."""
+    if not CYRILLIC_LETTER.search(sentence):
+        return False
     letters = sum(1 for c in sentence if c.isalpha())
     return letters > 0 and len(CYRILLIC_LETTER.findall(sentence)) * 2 > letters
 

@@ -33,6 +33,9 @@ DATE_ONLY_LINE = re.compile(r"^\W*$")
 CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|utc)?|\b(?:gmt|utc)\b|\d\s*(?:am|pm)\b", re.I)
 
 
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def _russian(text: str, span: tuple[int, int]) -> bool:
     """Most letters of the sentence are Cyrillic."""
     letters = cyrillic = 0
@@ -278,7 +281,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
         last_doc_day = last_day
         # a sentence mostly in Cyrillic is read by the Russian number reader; the English grammar
         # (spaCy's parse) reads only the others
-        russian = [sp for sp in asents if _russian(text, sp)]
+        russian = [sp for sp in asents if _russian(text, sp)] if CYRILLIC.search(text) else []
         english = [sp for sp in asents if not _russian(text, sp)] if russian else asents
         qs = extract_passage(text, english, params.max_sentence_chars, found_dates[pid], prepared=True)
         if grammar is not None:

@@ -44,7 +44,8 @@ from pipeline.facts.quantities import Quantity
 CANDIDATE = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
-    r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|bod(?:y|ies)\s+of|killings?|slayings?)\b",
+    r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|bod(?:y|ies)\s+of|killings?|slayings?|"
+    r"(?:critical|serious|grave|stable|guarded)\s+condition)\b",
     re.I)
 # a count of victims is parsed too: what the sentence says of them decides ("Two of the victims were
 # juveniles", "Five victims were in critical condition")
@@ -312,6 +313,14 @@ class Grammar:
             for m in OWN_LIFE.finditer(sentence):
                 if not INTENT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
                     found.append((m.start(), m.end(), 1.0, "killed", "exact"))
+            for victim in _said_in_condition(doc):
+                # "a 10-year-old girl is in critical condition", "... is at the hospital with
+                # life-threatening injuries": said of a victim by a copula, no casualty verb
+                count = _count_of(victim)
+                if count is not None and victim.i not in seen:
+                    seen.add(victim.i)
+                    start, end = _span(victim, count)
+                    found.append((start, end, float(count), "injured", "exact"))
             for tok in doc:
                 measure = self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_)
                 if measure is None and _pos(tok) == "VERB" and (tok.lower_ in TO_HOSPITAL_VERBS or
@@ -830,6 +839,34 @@ def _headline_passive(pred) -> bool:
         not pred.doc.text.rstrip().endswith((".", "!", "?")) and \
         not any(c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "toward", "towards"))
                 for c in pred.children)
+
+
+CONDITION_STATES = {"critical", "serious", "grave", "stable", "guarded", "fair", "life-threatening"}
+STATE_VERBS = {"be", "remain", "list", "stay", "leave", "hospitalize", "hospitalise", "admit", "report"}
+
+
+def _said_in_condition(doc) -> list:
+    """Subjects said to be "in critical (serious, stable, ...) condition" or "with ... injuries
+    (wounds)" by a verb of being or staying: the injured of a sentence with no casualty verb (never
+    with fatal or mortal injuries)."""
+    out = []
+    for tok in doc:
+        lemma = _lemma(tok)
+        if lemma == "condition" and tok.head.lower_ == "in":
+            if not any(c.lower_ in CONDITION_STATES for c in tok.children):
+                continue
+        elif lemma in ("injury", "wound") and tok.head.lower_ == "with":
+            if any(c.lower_ in ("fatal", "mortal") for c in tok.children):
+                continue
+        else:
+            continue
+        pred = tok.head.head
+        if _pos(pred) in ("NOUN", "PROPN") and pred.dep_ == "pobj" and tok.head.lower_ == "with":
+            pred = pred.head.head  # "is at the hospital with injuries": the phrase hangs on the place
+        if _pos(pred) not in ("VERB", "AUX") or _lemma(pred) not in STATE_VERBS:
+            continue
+        out.extend(c for c in pred.children if c.dep_ in SUBJECTS and _pos(c) in ("NOUN", "PROPN"))
+    return out
 
 
 def _victims(pred):

@@ -390,3 +390,23 @@ def test_a_group_noun_is_no_count_of_one(sentence):
 ])
 def test_a_death_said_by_a_complement_or_a_relative_clause(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("text, count", [
+    ("A 10-year-old girl is at OU Medical Center with life threatening injuries after her brother shot her.", 1),
+    ("A man died and a woman is in critical condition.", 1),
+    ("Two men remain in stable condition, police said.", 2),
+])
+def test_a_victim_said_to_be_in_a_condition_or_with_injuries_is_injured(text, count):
+    rows = facts_for_text(text)["quantities"]
+    assert rows.loc[rows["measure"] == "injured", "value_low"].tolist() == [count]
+
+
+@pytest.mark.parametrize("text", [
+    "A woman is at the hospital with a broken heart after the verdict.",   # no injuries, no condition
+    "The man died of his injuries at the hospital with fatal wounds.",     # fatal: no injured figure
+    "The building is in critical condition after the flood.",              # a thing, not a person
+])
+def test_conditions_and_injuries_of_no_victim_give_no_injured_figure(text):
+    rows = facts_for_text(text)["quantities"]
+    assert "injured" not in set(rows["measure"])
