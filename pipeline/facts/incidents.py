@@ -13,6 +13,10 @@ events of all documents into incidents:
   canonical name, or, for stories of different documents, when one document names the other's
   place (the county named by the other article, the town in "Cedarville Rancheria"): every
   pair of the group must agree, so a roundup that names two towns does not chain two shootings;
+- a follow-up published days later is dated mostly by what happened since (charges, an autopsy),
+  while some of its figures keep the day of the deaths: a story may join an incident on any day
+  its figures are dated to, and at a place of another name only when a document writes one place
+  inside the other ("Stafford, Virginia"), not merely names it;
 - a story dated only to a month joins the single incident of its place and kind in that month;
   with none or several it stays with the stories dated as it is; a story dated only to a year
   never joins a day's incident;
@@ -51,10 +55,15 @@ class _Story:
     rows: list = field(default_factory=list)
     names: frozenset = frozenset()  # canonical places its document names
     inside: frozenset = frozenset()  # (inner, outer) places its document names one inside the other
+    other_days: tuple = ()          # the other days its figures are dated to (a follow-up: the shooting)
 
     @property
     def day(self) -> dt.date | None:
         return dt.date.fromisoformat(self.anchor) if self.level == "day" else None
+
+    def all_days(self) -> list[dt.date]:
+        """Its day and the other days its figures are dated to."""
+        return [self.day, *(dt.date.fromisoformat(x) for x in self.other_days)] if self.level == "day" else []
 
 
 @dataclass(eq=False)
@@ -104,8 +113,9 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
         if not isinstance(rows[0].get("kind"), str) and level != "undated":
             continue   # figures of no kind are no incident: they keep their (place, month); undated ones stay apart
         places = Counter(r.get("place") for r in rows if isinstance(r.get("place"), str))
+        others = tuple(sorted(d for d in days if d != anchor)) if days else ()
         out.append(_Story(doc_id, ev, places.most_common(1)[0][0] if places else None, rows[0].get("kind"), level,
-                          anchor, rows, *names_of[doc_id]))
+                          anchor, rows, *names_of[doc_id], others))
     return out
 
 
@@ -144,8 +154,15 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
         return False
     # two articles at different names of one place (the town, its county): one names the other's place,
     # and they tell about the same day or the next
-    near = a.day is not None and b.day is not None and abs((a.day - b.day).days) <= NAMED_PLACE_DAYS
-    return near and (_names(a.place, b.names) or _names(b.place, a.names))
+    if a.day is None or b.day is None:
+        return False
+    if abs((a.day - b.day).days) <= NAMED_PLACE_DAYS and (_names(a.place, b.names) or _names(b.place, a.names)):
+        return True
+    # a follow-up dated mostly by what happened since ("Virginia murder-suicide", four days later) at
+    # the state or county a document writes the other's town in ("Stafford, Virginia"): on a day its
+    # figures keep
+    nested = {(a.place, b.place), (b.place, a.place)} & (a.inside | b.inside)
+    return bool(nested) and any(abs((x - y).days) <= NAMED_PLACE_DAYS for x in a.all_days() for y in b.all_days())
 
 
 def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
@@ -183,13 +200,18 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
         if s.level == "day":
             d = s.day
             seen, cands = set(), []
-            for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
-                for inc in by_day.get((s.kind, d + dt.timedelta(days=k)), []):
-                    if id(inc) not in seen:
-                        seen.add(id(inc))
-                        cands.append(inc)
-            cands = [inc for inc in cands if all(abs((x - d).days) <= WINDOW_DAYS for x in inc.days())
-                     and _fits(s, inc, casualty_kinds)]
+            # its own day first; then the other days its figures are dated to: a follow-up published days
+            # later is mostly dated to what happened since (charges, an autopsy), while some of its figures
+            # keep the day of the shooting itself
+            days = [d] + [dt.date.fromisoformat(x) for x in s.other_days]
+            for day in days:
+                for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+                    for inc in by_day.get((s.kind, day + dt.timedelta(days=k)), []):
+                        if id(inc) not in seen:
+                            seen.add(id(inc))
+                            cands.append(inc)
+            cands = [inc for inc in cands if any(all(abs((x - day).days) <= WINDOW_DAYS for x in inc.days())
+                                                 for day in days) and _fits(s, inc, casualty_kinds)]
             if cands:
                 inc = max(cands, key=lambda i: (any(o.doc_id == s.doc_id for o in i.stories), len(i.stories), -i.no))
             else:

@@ -234,3 +234,42 @@ def test_a_publishers_towns_after_the_headline_are_not_the_storys():
                             "Tyler": "GPE", "Longview": "GPE"})
     keys = casualty_keys(run_facts(tables))
     assert keys["h.txt"].isdisjoint(keys["j.txt"]), keys
+
+
+SPRINGDALE_FIRST = ("Family of four found dead in Springdale home\n\nPublished: 2016-11-17\n\n"
+                    "A Springdale, Arkansas father killed his wife and their two daughters before killing himself "
+                    "on Thursday, deputies said.\n")
+SPRINGDALE_FOLLOW_UP = ("Officials release causes of death in Arkansas murder-suicide\n\nPublished: 2016-11-21\n\n"
+                        "Officials said on Monday that an Arkansas man, his wife and their two daughters died from "
+                        "gunshot wounds. Four people were found dead on Thursday, November 17, the medical examiner "
+                        "said on Monday. The medical examiner said on Monday that all four died of gunshot "
+                        "wounds.\n")
+
+
+def test_a_follow_up_dated_by_later_news_joins_the_incident_at_the_place_it_holds():
+    """The follow-up names only the state and is dated mostly by the day the causes of death were
+    released; its figures keep the day of the deaths, and the first article writes the town in that
+    state: one incident."""
+    tables = with_mentions(tables_from_texts([("a.txt", SPRINGDALE_FIRST), ("b.txt", SPRINGDALE_FOLLOW_UP)]),
+                           {"Springdale": "GPE", "Arkansas": "GPE"})
+    keys = casualty_keys(run_facts(tables))
+    assert len(keys["a.txt"] | keys["b.txt"]) == 1, keys
+
+
+def test_only_nested_places_join_on_the_other_days_of_a_story():
+    """Stories of two documents at places of different names, whose own days are 3 days apart and
+    whose other days are 1 apart: one incident only when a document writes one place inside the
+    other (Springdale, Arkansas), not when one merely names the other (victims who had lived in
+    Oakton, found in Linden)."""
+    from pipeline.facts.incidents import _places_agree, _Story
+
+    def story(doc, place, anchor, others, names, inside=frozenset()):
+        return _Story(doc, f"{doc}-ev", place, "violence", "day", anchor, [], frozenset(names), inside, others)
+
+    fire = story("a", "Linden", "2016-09-08", ("2016-09-09",), {"Linden", "Oakton"})
+    shooting = story("b", "Oakton", "2016-09-11", ("2016-09-10",), {"Oakton"})
+    assert not _places_agree(fire, shooting, frozenset({"violence"}))
+    town = story("a", "Springdale", "2016-11-17", (), {"Springdale", "Arkansas"},
+                 frozenset({("Springdale", "Arkansas")}))
+    follow_up = story("b", "Arkansas", "2016-11-21", ("2016-11-17",), {"Arkansas"})
+    assert _places_agree(town, follow_up, frozenset({"violence"}))
