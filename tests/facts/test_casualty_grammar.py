@@ -410,3 +410,12 @@ def test_a_victim_said_to_be_in_a_condition_or_with_injuries_is_injured(text, co
 def test_conditions_and_injuries_of_no_victim_give_no_injured_figure(text):
     rows = facts_for_text(text)["quantities"]
     assert "injured" not in set(rows["measure"])
+
+
+@pytest.mark.parametrize("text", ["Four shot to death in Springfield, then gunman kills himself.",
+                                  "Four people stabbed to death in Springfield, then attacker kills himself."])
+def test_verb_to_death_in_a_headline_counts_the_dead_and_the_killer_is_added(text):
+    rows = facts_for_text(text)["quantities"]
+    killed = rows[rows["measure"] == "killed"]
+    assert 4.0 in killed["value_low"].tolist()
+    assert killed.loc[killed["value_low"] == 5.0, "reckoning"].tolist() == ["4 + 1 (the killer)"]
