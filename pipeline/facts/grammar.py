@@ -78,6 +78,7 @@ PERSON_SINGULAR = {
     "waiter", "manager", "security officer", "gunwoman", "attacker", "assailant", "intruder", "robber",
 }
 INDEFINITE = {"a", "an", "another", "one"}
+ORDINAL_NOUNS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 # nouns of a group, whose members are not counted by the noun ("Family found shot to death": how many?)
 COLLECTIVE = {"family", "families", "group", "crowd", "gang", "household", "team", "crew", "couple", "people",
               "police", "staff", "congregation", "class", "community"}
@@ -924,8 +925,9 @@ def _count_of(noun) -> int | None:
     # carries the next one: the counts add up)
     # "A, B and C" is parsed as A with B in apposition and C a conjunct of B: an appositive that has
     # conjuncts of its own is the rest of the list, not another name for A
-    conj = [_count_of(c) for c in noun.children if (_pos(c) in ("NOUN", "PROPN") or _year_old(c)) and (
-        c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)))]
+    conj = [_count_of(c) or _bare_conjunct(c) for c in noun.children
+            if (_pos(c) in ("NOUN", "PROPN") or _year_old(c)) and (
+                c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)))]
     # a name, not a word in capitals (a dateline: "KILLEEN, Texas - Four people are dead"); a headline's
     # "Man killed in shooting" is one (headlines drop the article)
     named = _pos(noun) == "PROPN" and noun.tag_ == "NNP" and noun.text[:1].isupper() and not dets and \
@@ -939,9 +941,22 @@ def _count_of(noun) -> int | None:
     # "Teen killed in crash"): prose would write "a deputy", "the teen"
     bare = person and not dets and noun.tag_ == "NN" and noun.dep_ in SUBJECTS and not any(
         c.dep_ in ("poss", "nummod") for c in noun.children)
-    if named or (person and dets & INDEFINITE) or lone_victim or bare:
+    # a relative named through another person: "her brother", "Stoffel's wife" (one person)
+    related = person and noun.tag_ == "NN" and any(c.dep_ == "poss" for c in noun.children)
+    # "three were killed and another critically injured", "... seriously injuring a fourth"
+    one_more = (low == "another" and noun.dep_ in SUBJECTS | OBJECTS | {"conj"}) or (
+        low in ORDINAL_NOUNS and dets & {"a", "an"})
+    if named or (person and dets & INDEFINITE) or lone_victim or bare or related or one_more:
         return 1 + sum(c for c in conj if c)
     return None
+
+
+def _bare_conjunct(noun) -> int | None:
+    """A singular person noun with no determiner of its own, coordinated to one that counts: it shares
+    that one's determiner ("her brother and 4-year-old daughter", "a man and woman"): 1."""
+    if noun.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return None
+    return 1 if _lemma(noun) in PERSON_SINGULAR or _year_old(noun) else None
 
 
 def _year_old(noun) -> bool:

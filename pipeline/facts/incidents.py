@@ -19,7 +19,9 @@ events of all documents into incidents:
   inside the other ("Stafford, Virginia"), not merely names it;
 - a story dated only to a month joins the single incident of its place and kind in that month;
   with none or several it stays with the stories dated as it is; a story dated only to a year
-  never joins a day's incident;
+  never joins a day's incident, nor, for the kinds the dead and wounded are counted in (a
+  shooting is one day's event, and a place has many a year), another document's story of that
+  year; a trial's or a strike's year-level stories of several documents are one event;
 - a story with no date and no publication date stays its document's own (`...-undated-...`):
   undated stories of different documents never merge, since nothing says they are the same year;
   nor do stories of different documents that have no place.
@@ -226,6 +228,10 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
                      and _fits(s, inc, casualty_kinds)]
             finer = [inc for inc in cands if order[inc.level] < order[s.level]]
             same = [inc for inc in cands if inc.level == s.level]
+            if s.level == "year" and s.kind in casualty_kinds:
+                # a shooting is one day's event, and a place has many in a year: the year says too little
+                # to join another document's story of it (a trial or a strike lasts months: it may)
+                same = [inc for inc in same if all(o.doc_id == s.doc_id for o in inc.stories)]
             if len(cands) == 1 and finer and s.level == "month":   # (a year says too little to join a day)
                 add(finer[0], s)
             elif same:

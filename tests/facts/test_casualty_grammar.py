@@ -419,3 +419,26 @@ def test_verb_to_death_in_a_headline_counts_the_dead_and_the_killer_is_added(tex
     killed = rows[rows["measure"] == "killed"]
     assert 4.0 in killed["value_low"].tolist()
     assert killed.loc[killed["value_low"] == 5.0, "reckoning"].tolist() == ["4 + 1 (the killer)"]
+
+
+@pytest.mark.parametrize("text, surface, count", [
+    ("A woman was killed and her brother and 4-year-old daughter injured in a shooting Sunday night.",
+     "her brother and 4-year-old daughter", 2),                       # a possessive shared by a conjunct
+    ("Stoffel's wife, Erin, was wounded before the gunman killed himself.", "Stoffel's wife", 1),
+    ("Three people were killed and another critically injured in a shooting Monday.", "another", 1),
+])
+def test_relatives_and_another_victim_are_counted(text, surface, count):
+    rows = facts_for_text(text)["quantities"]
+    injured = rows[rows["measure"] == "injured"]
+    assert list(zip(injured["surface"], injured["value_low"])) == [(surface, count)]
+
+
+def test_a_year_alone_never_joins_another_documents_story():
+    from tests.facts_helpers import run_facts, tables_from_texts
+
+    a = ("Mother mourns son\n\nPublished: 2017-04-02\n\nHer son was shot dead in Springfield in 2016, she said.\n")
+    b = ("Springfield violence\n\nPublished: 2016-12-30\n\nA woman was wounded in Springfield in 2016, "
+         "police said.\n")
+    claims = run_facts(tables_from_texts([("a.txt", a), ("b.txt", b)]))["claims"]
+    keys = {path.split("/")[-1]: set(g["event"]) for path, g in claims.groupby("source_path")}
+    assert not keys["a.txt"] & keys["b.txt"], keys
