@@ -105,6 +105,12 @@ def agency_places(mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     return out
 
 
+# nouns of an event, which a place name never ends in (NER takes a title-case headline's "Fatal
+# Shooting" for a place)
+_EVENT_HEAD = re.compile(r"(?i:shootings?|murders?|homicides?|killings?|massacres?|stabbings?|rampage|spree|"
+                         r"standoff|attacks?|crash|riots?|protests?|investigation|funeral|vigil|trial)")
+
+
 def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The NER place mentions (GPE, LOC) that can be the place of an event: a fragment is joined to
     the word that heads it ("St." + "Louis"), a street, building or institution is not a place, nor a
@@ -128,6 +134,8 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
         words = name.split()
         if _STREET_WORDS.fullmatch(words[-1]) and len(words) > 1 or _FACILITY_WORDS.search(name):
             continue
+        if _EVENT_HEAD.fullmatch(words[-1]):
+            continue  # a headline's "Investigation into Fatal Shooting at ...": an event is no place
         if name.isupper() and len(name) > 3 and not _ABBREVIATION.fullmatch(name):
             name = _title_case(name)
         out.append((a, b, name))

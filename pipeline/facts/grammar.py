@@ -45,7 +45,7 @@ CANDIDATE = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
     r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|bod(?:y|ies)\s+of|killings?|slayings?|"
-    r"(?:critical|serious|grave|stable|guarded)\s+condition)\b",
+    r"(?:critical|serious|grave|stable|guarded)\s+condition|(?:was|were|been|being|is|are)\s+(?:hit|struck|grazed))\b",
     re.I)
 # a count of victims is parsed too: what the sentence says of them decides ("Two of the victims were
 # juveniles", "Five victims were in critical condition")
@@ -253,7 +253,7 @@ class Grammar:
         return None
 
     def _predicate_measure(self, pred, victim) -> str | None:
-        measure = self.by_lemma.get(_lemma(pred)) or self.by_lemma.get(pred.lower_)
+        measure = self.by_lemma.get(_lemma(pred)) or self.by_lemma.get(pred.lower_) or _struck(pred)
         if measure is None:
             hurt = _to_hospital(pred, victim) or _suffered(pred, victim)
             if hurt:
@@ -270,6 +270,7 @@ class Grammar:
             return None
         if _lemma(pred) == "recover" and victim.dep_ != "nsubj":
             return None  # "two others are recovering"; not "police recovered two guns"
+
         # the agent of an active verb is the one who did it, not a victim: "a man shot two people"
         if _pos(pred) == "VERB" and victim.dep_ == "nsubj" and victim.head.i == pred.i and measure in CASUALTY \
                 and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt", "stab", "beat", "maul") \
@@ -323,7 +324,7 @@ class Grammar:
                     start, end = _span(victim, count)
                     found.append((start, end, float(count), "injured", "exact"))
             for tok in doc:
-                measure = self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_)
+                measure = self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) or _struck(tok)
                 if measure is None and _pos(tok) == "VERB" and (tok.lower_ in TO_HOSPITAL_VERBS or
                                                                 _lemma(tok) in TO_HOSPITAL_VERBS):
                     measure = "injured"  # "another woman was rushed to hospital": read per victim below
@@ -340,7 +341,8 @@ class Grammar:
                     if count is None:
                         continue
                     what = self._predicate_measure(tok, victim) or (
-                        measure if self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) else None)
+                        measure if self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) or _struck(tok)
+                        else None)
                     if what not in CASUALTY:
                         continue
                     seen.add(victim.i)
@@ -733,7 +735,7 @@ def _to_hospital(pred, victim) -> str | None:
 # verbs whose complement says what state their object (or passive subject) was in: "found dead",
 # "left wounded", "pronounced dead", "listed in critical condition"
 COMPLEMENT_VERBS = {"find", "found", "leave", "left", "pronounce", "declare", "confirm", "report", "list"}
-WOUNDING = {"shoot", "stab", "beat", "maul"}  # acts that kill or wound: "shot and killed", "stabbed to death"
+WOUNDING = {"shoot", "stab", "beat", "maul", "hit", "strike", "graze"}  # acts that kill or wound: "shot and killed", "stabbed to death"
 
 
 def _says_of_subject(verb) -> bool:
@@ -742,13 +744,37 @@ def _says_of_subject(verb) -> bool:
     return _lemma(verb) in COMPLEMENT_VERBS and not any(c.dep_ in OBJECTS for c in verb.children)
 
 
+STRUCK_VERBS = {"hit", "hits", "strike", "strikes", "struck", "graze", "grazes", "grazed"}
+HARMFUL = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "pellet", "pellets", "shrapnel",
+           "car", "vehicle", "truck", "suv", "van", "train", "bus", "motorcycle", "gunshot"}
+BODY_PARTS = {"head", "neck", "chest", "back", "arm", "arms", "leg", "legs", "hand", "foot", "ankle", "knee",
+              "thigh", "shoulder", "hip", "stomach", "abdomen", "face", "eye", "torso", "side", "buttocks", "wrist"}
+
+
+def _struck(pred) -> str | None:
+    """'injured' for a person hit, struck or grazed by a bullet, a vehicle, or in a part of the body."""
+    return "injured" if (_lemma(pred) in STRUCK_VERBS or pred.lower_ in STRUCK_VERBS) and _struck_by_harm(pred) \
+        else None
+
+
+def _struck_by_harm(pred) -> bool:
+    """'was hit by a stray bullet', 'struck by gunfire', 'grazed by a round', 'hit by a car', 'hit in
+    the back' (a wound's place): a person hurt; 'was hit' alone, or 'hit with charges', is not."""
+    for c in pred.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in"):
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.lower_ in HARMFUL if c.lower_ == "by" else g.lower_ in BODY_PARTS):
+                    return True
+    return False
+
+
 def _fatal(pred) -> bool:
     """'fatally shot', 'shot dead', 'shot to death', 'shot and killed'."""
     for c in pred.children:
         if c.dep_ in ("conj", "cc"):
-            if c.dep_ == "conj" and _lemma(pred) in WOUNDING and _lemma(c) in ("kill", "die") \
-                    and c.i == pred.i + 2:  # "shot and killed": the same victims
-                return True
+            if c.dep_ == "conj" and _lemma(pred) in WOUNDING and _lemma(c) in ("kill", "die") and (
+                    c.i == pred.i + 2 or not any(g.dep_ in SUBJECTS for g in c.children)):
+                return True  # "shot and killed", "hit by a car and killed": the same victims
             continue
         if c.dep_ in CLAUSES or any(g.dep_ in SUBJECTS for g in c.children):
             continue  # another clause says what happened to someone else: "Caudill died; the other three were injured"

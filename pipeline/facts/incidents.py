@@ -11,7 +11,8 @@ events of all documents into incidents:
 - stories of one kind whose days lie within `WINDOW_DAYS` of each other (every pair of the
   group) and whose places agree are one incident. Places agree when they are the same
   canonical name, or, for stories of different documents, when one document names the other's
-  place (the county named by the other article, the town in "Cedarville Rancheria"): every
+  place (the county named by the other article, the town in "Cedarville Rancheria"; when a
+  story is dated only by its publication day, as a place of its own, not inside a longer name): every
   pair of the group must agree, so a roundup that names two towns does not chain two shootings;
 - a follow-up published days later is dated mostly by what happened since (charges, an autopsy),
   while some of its figures keep the day of the deaths: a story may join an incident on any day
@@ -58,6 +59,7 @@ class _Story:
     names: frozenset = frozenset()  # canonical places its document names
     inside: frozenset = frozenset()  # (inner, outer) places its document names one inside the other
     other_days: tuple = ()          # the other days its figures are dated to (a follow-up: the shooting)
+    published_only: bool = False    # dated by its document's publication day: the text states no date
 
     @property
     def day(self) -> dt.date | None:
@@ -93,6 +95,7 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
     names_of: dict = {}
     for (doc_id, ev), rows in sorted(by.items()):
         dates = [r["event_date"] for r in rows if isinstance(r.get("event_date"), str)]
+        undated_text = False
         days = Counter(d for d in dates if len(d) == 10)
         if days:
             level, anchor = "day", sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -101,6 +104,7 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
             level = "month" if len(anchor) == 7 else "year"
         elif _is_day(published.get(doc_id)):
             level, anchor = "day", published[doc_id]    # no date in the text: the day it was published
+            undated_text = True
         elif isinstance(published.get(doc_id), str) and len(published[doc_id]) == 7:
             level, anchor = "month", published[doc_id]
         else:
@@ -117,7 +121,7 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
         places = Counter(r.get("place") for r in rows if isinstance(r.get("place"), str))
         others = tuple(sorted(d for d in days if d != anchor)) if days else ()
         out.append(_Story(doc_id, ev, places.most_common(1)[0][0] if places else None, rows[0].get("kind"), level,
-                          anchor, rows, *names_of[doc_id], others))
+                          anchor, rows, *names_of[doc_id], others, undated_text))
     return out
 
 
@@ -158,7 +162,13 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
     # and they tell about the same day or the next
     if a.day is None or b.day is None:
         return False
-    if abs((a.day - b.day).days) <= NAMED_PLACE_DAYS and (_names(a.place, b.names) or _names(b.place, a.names)):
+    if a.published_only or b.published_only:
+        # a day the text does not state is weak evidence: the other's place must be one the document names
+        # as a place, not a word inside a longer name ("Houston Whittier", a street in Detroit)
+        names = (a.place in b.names or b.place in a.names)
+    else:
+        names = _names(a.place, b.names) or _names(b.place, a.names)
+    if abs((a.day - b.day).days) <= NAMED_PLACE_DAYS and names:
         return True
     # a follow-up dated mostly by what happened since ("Virginia murder-suicide", four days later) at
     # the state or county a document writes the other's town in ("Stafford, Virginia"): on a day its

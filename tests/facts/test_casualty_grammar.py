@@ -442,3 +442,20 @@ def test_a_year_alone_never_joins_another_documents_story():
     claims = run_facts(tables_from_texts([("a.txt", a), ("b.txt", b)]))["claims"]
     keys = {path.split("/")[-1]: set(g["event"]) for path, g in claims.groupby("source_path")}
     assert not keys["a.txt"] & keys["b.txt"], keys
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("A woman was hit by a stray bullet, police said.", "injured"),
+    ("An 11-year-old girl was grazed by a bullet outside her home.", "injured"),
+    ("A man was struck by gunfire and taken to hospital.", "injured"),
+    ("A boy was hit by a car and killed.", "killed"),                  # the conjoined verb says he died
+])
+def test_hit_struck_or_grazed_by_a_bullet_or_a_vehicle_is_a_casualty(text, measure):
+    rows = facts_for_text(text)["quantities"]
+    assert list(zip(rows["measure"], rows["value_low"])) == [(measure, 1.0)]
+
+
+@pytest.mark.parametrize("text", ["A 16-year-old boy was hit.", "He was hit with charges of murder.",
+                                  "A man was struck by the news of his promotion."])
+def test_hit_alone_or_by_something_harmless_is_no_casualty(text):
+    assert facts_for_text(text)["quantities"].empty

@@ -273,3 +273,22 @@ def test_only_nested_places_join_on_the_other_days_of_a_story():
                  frozenset({("Springdale", "Arkansas")}))
     follow_up = story("b", "Arkansas", "2016-11-21", ("2016-11-17",), {"Arkansas"})
     assert _places_agree(town, follow_up, frozenset({"violence"}))
+
+
+def test_an_event_is_no_place_and_a_street_inside_a_name_does_not_join_two_towns():
+    from pipeline.facts.events import event_places
+    from pipeline.facts.incidents import _places_agree, _Story
+
+    title = "Investigation into Fatal Shooting at 4235 Oak Shadows"
+    assert event_places(title, [(19, 33, "Fatal Shooting")]) == []
+
+    def story(doc, place, anchor, names, published_only=False):
+        return _Story(doc, f"{doc}-ev", place, "violence", "day", anchor, [], frozenset(names), frozenset(), (),
+                      published_only)
+
+    houston = story("a", "Houston", "2016-12-31", {"Houston"})
+    # dated only by its publication day; "Houston Whittier" is a street of Detroit
+    detroit = story("b", "Detroit", "2017-01-01", {"Detroit", "Houston Whittier"}, published_only=True)
+    assert not _places_agree(houston, detroit, frozenset({"violence"}))
+    county = story("b", "Harris County", "2017-01-01", {"Harris County", "Houston"}, published_only=True)
+    assert _places_agree(houston, county, frozenset({"violence"}))
