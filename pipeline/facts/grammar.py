@@ -45,7 +45,8 @@ CANDIDATE = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
     r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|bod(?:y|ies)\s+of|killings?|slayings?|"
-    r"(?:critical|serious|grave|stable|guarded)\s+condition|(?:was|were|been|being|is|are)\s+(?:hit|struck|grazed))\b",
+    r"(?:critical|serious|grave|stable|guarded)\s+condition|(?:was|were|been|being|is|are)\s+(?:hit|struck|grazed)|"
+    r"fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves))\b",
     re.I)
 # a count of victims is parsed too: what the sentence says of them decides ("Two of the victims were
 # juveniles", "Five victims were in critical condition")
@@ -874,8 +875,8 @@ STATE_VERBS = {"be", "remain", "list", "stay", "leave", "hospitalize", "hospital
 
 def _said_in_condition(doc) -> list:
     """Subjects said to be "in critical (serious, stable, ...) condition" or "with ... injuries
-    (wounds)" by a verb of being or staying: the injured of a sentence with no casualty verb (never
-    with fatal or mortal injuries)."""
+    (wounds)" by a verb of being or staying, or "fighting for their lives": the injured of a
+    sentence with no casualty verb (never with fatal or mortal injuries)."""
     out = []
     for tok in doc:
         lemma = _lemma(tok)
@@ -885,6 +886,11 @@ def _said_in_condition(doc) -> list:
         elif lemma in ("injury", "wound") and tok.head.lower_ == "with":
             if any(c.lower_ in ("fatal", "mortal") for c in tok.children):
                 continue
+        elif tok.lower_ in ("life", "lives") and tok.head.lower_ == "for" and \
+                tok.head.head.lower_ in ("fight", "fights", "fighting", "fought"):
+            # "another is fighting for her life"
+            out.extend(c for c in tok.head.head.children if c.dep_ in SUBJECTS)
+            continue
         else:
             continue
         pred = tok.head.head

@@ -459,3 +459,15 @@ def test_hit_struck_or_grazed_by_a_bullet_or_a_vehicle_is_a_casualty(text, measu
                                   "A man was struck by the news of his promotion."])
 def test_hit_alone_or_by_something_harmless_is_no_casualty(text):
     assert facts_for_text(text)["quantities"].empty
+
+
+@pytest.mark.parametrize("text, surface, count", [
+    ("Four people are dead and another is fighting for her life at a hospital.", "another", 1),
+    ("A teenager is fighting for his life after a shooting on Friday.", "A teenager", 1),
+    ("Two men were fighting for their lives, police said.", "Two", 2),
+])
+def test_fighting_for_life_is_injured(text, surface, count):
+    rows = facts_for_text(text)["quantities"]
+    injured = rows[rows["measure"] == "injured"]
+    assert list(zip(injured["surface"], injured["value_low"])) == [(surface, count)]
+    assert facts_for_text("The team is fighting for its life in the league.")["quantities"].empty
