@@ -61,7 +61,9 @@ def _kind(phrase: str, lex: Lexicon) -> str | None:
 # a reporting verb takes its subject before it in its clause ("Правозащитники утверждают, что"),
 # else the words after it ("..., сообщили в МВД.", "заявил министр здравоохранения")
 RU_LEAD = re.compile(r"^(?:по\s|согласно|как\s)", re.I)
-RU_STOP = re.compile(r"[,;:(\[\]«»“”\"–—.!?]|\b(?:что|и|но|а|который|которая|которые|когда|после|если|чтобы)\b"
+# where a source phrase ends: punctuation (not a full stop inside a name, "Orda.kz", nor guillemets, which
+# hold names: "РГП «Казгидромет»"), a conjunction that opens a clause, a number
+RU_STOP = re.compile(r"[,;:(\[\]\"–—!?]|\.(?!\w)|\b(?:что|но|а|который|которая|которые|когда|после|если|чтобы)\b"
                      r"|\d", re.I)
 RU_AGENTLESS = re.compile(r"^(?:сообщается|предположительно|якобы|как стало известно)$", re.I)
 CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
