@@ -28,7 +28,7 @@ from pipeline.entities.ner import Recogniser, make_chunks, recognise
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.headers import header_names, model_view
 from pipeline.entities.refine import M as RefinedMention, refine
-from pipeline.text.translit import has_cyrillic
+from pipeline.text.translit import cyrillic_share, has_cyrillic
 
 # the tables this stage writes, as the contract declares them (pipeline/contract/entities.py)
 MENTIONS = contract.MENTIONS.schema
@@ -43,13 +43,6 @@ def _latin_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for c in letters if c < "\u0250") / len(letters)
-
-
-def _cyrillic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if "\u0400" <= c <= "\u052f") / len(letters)
 
 
 def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame | None,
@@ -100,7 +93,7 @@ def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame |
         # (a short line the identifier could not place)
         russian = ~header & lang.isin(params.russian_languages)
         maybe = ~header & ~russian & model
-        russian[maybe] = text[maybe].map(_cyrillic_share) >= 0.5
+        russian[maybe] = text[maybe].map(cyrillic_share) >= 0.5
         mode[russian] = "russian"
         model = model | russian
     if params.other_languages == "gazetteer":

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from pipeline.facts.lexicon import Lexicon
 from pipeline.facts.quantities import Quantity
+from pipeline.text.translit import cyrillic_share
 
 STRONG = re.compile(r"^(?:according to|say|says|said|saying|told|tell|tells|reported|reports|report|"
                     r"confirmed|confirms|announced|announces|claimed|claims|claim|estimated|estimates|estimate|"
@@ -66,17 +67,6 @@ RU_LEAD = re.compile(r"^(?:по\s|согласно|как\s)", re.I)
 RU_STOP = re.compile(r"[,;:(\[\]\"–—!?]|\.(?!\w)|\b(?:что|но|а|который|которая|которые|когда|после|если|чтобы)\b"
                      r"|\d", re.I)
 RU_AGENTLESS = re.compile(r"^(?:сообщается|предположительно|якобы|как стало известно)$", re.I)
-CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-
-
-def _russian(sentence: str) -> bool:
-    """Mostly Cyrillic letters: read with the Russian frames."""
-    if not CYRILLIC_LETTER.search(sentence):
-        return False
-    letters = sum(1 for c in sentence if c.isalpha())
-    return letters > 0 and len(CYRILLIC_LETTER.findall(sentence)) * 2 > letters
-
-
 def _words_after(sentence: str, end: int, limit: int = 8) -> int:
     """End of the phrase after `end`: up to a stop (punctuation, a conjunction, a number) or `limit` words."""
     stop = RU_STOP.search(sentence, end)
@@ -129,7 +119,7 @@ def frames_russian(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
 
 
 def frames(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
-    if _russian(sentence):
+    if cyrillic_share(sentence) > 0.5:  # mostly Cyrillic: the Russian frames
         return frames_russian(sentence, offset, lex)
     out: list[Frame] = []
     m = COLON_LEAD.match(sentence)

@@ -27,23 +27,11 @@ from pipeline.facts.measure import assign_measures
 from pipeline.facts.quantities import Quantity, _windows as _cut, analysis_sentences, extract_passage
 from pipeline.facts.ru_quantities import extract_russian
 from pipeline.text.date_search import DateMention, find_dates, resolve
+from pipeline.text.translit import cyrillic_share, has_cyrillic
 
 
 DATE_ONLY_LINE = re.compile(r"^\W*$")
 CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|utc)?|\b(?:gmt|utc)\b|\d\s*(?:am|pm)\b", re.I)
-
-
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def _russian(text: str, span: tuple[int, int]) -> bool:
-    """Most letters of the sentence are Cyrillic."""
-    letters = cyrillic = 0
-    for c in text[span[0]:span[1]]:
-        if c.isalpha():
-            letters += 1
-            cyrillic += "\u0400" <= c <= "\u04ff"
-    return letters > 0 and cyrillic * 2 > letters
 
 
 def _windows(spans, limit, text):
@@ -281,8 +269,9 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
         last_doc_day = last_day
         # a sentence mostly in Cyrillic is read by the Russian number reader; the English grammar
         # (spaCy's parse) reads only the others
-        russian = [sp for sp in asents if _russian(text, sp)] if CYRILLIC.search(text) else []
-        english = [sp for sp in asents if not _russian(text, sp)] if russian else asents
+        in_russian = [cyrillic_share(text[a:b]) > 0.5 for a, b in asents] if has_cyrillic(text) else []
+        russian = [sp for sp, ru in zip(asents, in_russian) if ru]
+        english = [sp for sp, ru in zip(asents, in_russian) if not ru] if russian else asents
         qs = extract_passage(text, english, params.max_sentence_chars, found_dates[pid], prepared=True)
         if grammar is not None:
             qs = sorted(qs + grammar.implicit_counts(text, english, qs), key=lambda q: q.start)

@@ -39,6 +39,7 @@ import threading
 import types
 from functools import lru_cache
 
+from pipeline.facts.measure import MONEY_UNITS
 from pipeline.facts.quantities import Quantity
 
 ONE_OF_IS_FIGURE = False   # "один из задержанных": English `one of` is no figure; keep the languages alike
@@ -1183,11 +1184,9 @@ def _carry_currency(text: str, out: list[Quantity]) -> None:
     """An amount with a scale word but no unit takes the currency of the amount before it in its
     sentence: "доходы 40,3 трлн рублей, расходы — 43,2 трлн" (Russian leaves the repeated unit out)."""
     for prev, q in zip(out, out[1:]):
-        if q.unit is None and prev.unit in _MONEY and q.sentence_start == prev.sentence_start \
+        if q.unit is None and prev.unit in MONEY_UNITS and q.sentence_start == prev.sentence_start \
                 and _SCALE_END.search(text, q.core_start, q.end):
             q.unit = prev.unit
 
 
-_MONEY = {"USD", "EUR", "RUB", "KZT", "GBP", "CNY", "UAH", "KGS", "TJS", "UZS", "GEL", "AMD", "AZN", "MDL", "BYN", "JPY",
-          "CHF", "TRY", "PLN"}
 _SCALE_END = re.compile(r"(?:тыс|млн|млрд|трлн|тысяч\w*|миллион\w*|миллиард\w*|триллион\w*)\.?\s*$", re.I)

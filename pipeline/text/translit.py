@@ -62,8 +62,20 @@ for _src, _dst in {**CYRILLIC, **LATIN_EXTRA}.items():
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u052f]")
+
+
 def has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u052f" for c in text)
+    return _CYRILLIC_LETTER.search(text) is not None
+
+
+def cyrillic_share(text: str) -> float:
+    """The share of the letters of `text` that are Cyrillic (0 when it has none: the common case is one
+    regex scan). Which reader a passage or sentence goes to, Russian or English, is decided by it."""
+    if not _CYRILLIC_LETTER.search(text):
+        return 0.0
+    letters = sum(1 for c in text if c.isalpha())
+    return len(_CYRILLIC_LETTER.findall(text)) / letters if letters else 0.0
 
 
 def to_latin(text: str) -> str:
