@@ -126,18 +126,22 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
 
 
 _NAMED: dict = {}
-_AREA_WORD = re.compile(r"(?<=\w)\s+(?:park|heights|village|township|section|neighborhood|neighbourhood|county|"
-                        r"parish|district|borough)$", re.I)
+_AREA_WORDS = (r"(?:park|heights|village|township|section|neighborhood|neighbourhood|county|parish|district|borough|"
+               r"city|town|rancheria|reservation|community|area|subdivision)")
+_AREA_WORD = re.compile(rf"(?<=\w)\s+{_AREA_WORDS}$", re.I)
 
 
 def _names(place: str, names: frozenset) -> bool:
-    """Does a document name `place` (as a name of its own or inside one: "Cedarville Rancheria")?"""
+    """Does a document name `place`: as a name of its own, or with a word for an area ("Cedarville
+    Rancheria", "City of Houston")? Not inside another proper name: "Houston Whittier" is a street
+    in Detroit, not a place in Houston."""
     key = (place, names)
     if key not in _NAMED:
         # "Kingsessing Park", "Gaston County": the name without its area word ("Kingsessing section")
         head = _AREA_WORD.sub("", place)
-        rx = re.compile(rf"(?<!\w)(?:{re.escape(place)}|{re.escape(head)})(?!\w)")
-        _NAMED[key] = place in names or any(rx.search(n) for n in names)
+        either = rf"(?:{re.escape(place)}|{re.escape(head)})"
+        rx = re.compile(rf"{either}(?:\s+{_AREA_WORDS})?|{_AREA_WORDS}\s+of\s+{either}", re.I)
+        _NAMED[key] = place in names or any(rx.fullmatch(n) for n in names)
         if len(_NAMED) > 200_000:
             _NAMED.clear()
     return _NAMED[key]
@@ -178,17 +182,28 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
 
 
 def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
-    """Its place agrees with every story of its own document in the incident, and with at least one
+    """Its place agrees with every story of its own document in the incident, with at least one
     story of each other document (an article that names the town and the county agrees with one
-    that names either): a roundup naming two towns still does not chain two shootings."""
+    that names either), and with the main story of one of them: a roundup naming two towns does
+    not chain two shootings."""
     by_doc: dict = defaultdict(list)
     for o in inc.stories:
-        by_doc[o.doc_id].append(_places_agree(s, o, casualty_kinds))
+        by_doc[o.doc_id].append(o)
     if s.doc_id in by_doc:
         # its own document's stories are there: it joins through them ("the two men killed were
         # identified as ... of Oak Park", in the article about the West Side shooting)
-        return all(by_doc[s.doc_id])
-    return all(any(v) for v in by_doc.values())
+        return all(_places_agree(s, o, casualty_kinds) for o in by_doc[s.doc_id])
+    # it agrees with some story of every other document, and with the story of the place one of them
+    # tells most about: a roundup of one day's shootings in a city ("... a man was wounded in South
+    # Shore") does not take in another article's South Shore shooting through a place it names in passing
+    main_agrees = False
+    for stories in by_doc.values():
+        agree = [o for o in stories if _places_agree(s, o, casualty_kinds)]
+        if not agree:
+            return False
+        main = max(stories, key=lambda o: len(o.rows)).place
+        main_agrees = main_agrees or any(o.place == main for o in agree)
+    return main_agrees
 
 
 def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> list[_Incident]:

@@ -22,6 +22,7 @@ from pipeline.facts.numbers import MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NU
     digit_value, tokenize, word_number
 from pipeline.facts.units import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, GLUED_ONLY, MEASURE_UNITS, MONEY, \
     PER_NOUNS, SPACED_UNITS, match_unit, per_rate
+from pipeline.text import date_search
 from pipeline.text.date_search import find_dates
 
 HEDGES = [  # (words, qualifier); longest first when matching
@@ -59,8 +60,8 @@ CODE_WORDS = {"article", "art", "paragraph", "para", "chapter", "section", "part
               "exit", "interstate", "junction", "track", "terminal", "pier", "suite", "box", "ext"}
 # words after a number that make it an address, not an amount: "the 1700 block", "123 Random Street"
 ADDRESS_AFTER = {"block"}
-STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
-                "place", "square", "court", "highway"}
+COMPASS_POINTS = {"N", "S", "E", "W", "NE", "NW", "SE", "SW"}
+STREET_WORDS = {w.lower() for w in date_search.STREET_WORDS}
 # a hyphenated pair of numbers in these contexts is a score or a vote tally ("won 3-2", "a 5-4 ruling")
 SCORE_CUES = re.compile(r"(?:won|win|wins|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|loses|losing|victory|"
                         r"draw|drew|tied|score[sd]?|scoreline|goals?|match|game|final|halftime|half-time|lead|"
@@ -767,8 +768,11 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             if nxt_tok.text[:1].isupper() and "." not in t.text and "," not in t.text and \
                     not is_headline_word(nxt_tok.text):
                 k = i + 1
-                while k < n and k < i + 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
-                    if toks[k].low in STREET_WORDS and k > i + 1:
+                if toks[k].text in COMPASS_POINTS:  # "916 W. Wildy St.", "1200 NW Fifth Avenue"
+                    k += 2 if k + 1 < n and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end else 1
+                first = k
+                while k < n and k < first + 3 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+                    if toks[k].low in STREET_WORDS and k > first:
                         return None
                     k += 1
         # scores and tallies: "won 3-2", "a 5-4 ruling", "3–1": a hyphenated pair that does not go up

@@ -29,6 +29,18 @@ _REL = r"(?:last|this|next|the\s+same|of\s+the\s+same|previous|following)"
 # the English forms read English month names (Russian and Kazakh ones have forms of their own, below)
 _EN = "|".join(re.escape(m) for m in sorted((m for m in MONTHS if m.isascii()), key=len, reverse=True))
 
+# Days of a fixed date that English news names instead of the date, written as proper nouns.
+# Christmas alone, and Halloween alone, also name a season or a party ("a Christmas party" was
+# not on December 25): they count with a time-of-day word or after "on".
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+            "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+            "valentine's day": (2, 14), "fourth of july": (7, 4), "st. patrick's day": (3, 17)}
+_APOS = "['’]"
+_DAYTIME = r"(?:morning|afternoon|evening|night)"
+_HOLIDAY = (rf"christmas[^\S\n]+(?:eve|day)|boxing[^\S\n]+day|new[^\S\n]+year{_APOS}?s[^\S\n]+(?:eve|day)|"
+            rf"valentine{_APOS}?s[^\S\n]+day|fourth[^\S\n]+of[^\S\n]+july|st\.?[^\S\n]*patrick{_APOS}?s[^\S\n]+day|"
+            rf"(?:christmas|halloween)(?=[^\S\n]+{_DAYTIME}\b)|(?<=on[^\S\n])(?:christmas|halloween)\b")
+
 _FORMS = [
     # 14th–22th of December, 1970 / 16th of December, 2011 / the 19th of December
     ("dmyof", rf"(?:the\s+)?(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?\s+of\s+(?P<m>{_EN})\.?(?:,?\s+(?P<y>{YEAR_DIGITS}))?"),
@@ -44,6 +56,8 @@ _FORMS = [
     ("num", rf"(?P<d>[0-3]?\d)[./](?P<m>[0-3]?\d)[./](?P<y>{YEAR_DIGITS})"),
     # May – December 2011 / May to December 2011
     ("mmy", rf"(?P<m>{_EN})\.?(?:{_DASH}|\s+to\s+)(?P<m2>{_EN})\.?,?\s+(?P<y>{YEAR_DIGITS})"),
+    # Christmas Eve, New Year's Day 2014, Halloween night: days every year has (`HOLIDAYS`)
+    ("holiday", rf"(?P<hol>{_HOLIDAY})(?:,?\s+(?P<y>{YEAR_DIGITS})(?!\d))?"),
     # spring of 2011
     ("season", rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR_DIGITS}))?(?<=\w)(?=\W|$)"),
     # mid-November 2011, early December
@@ -89,10 +103,14 @@ _COUNT_AFTER = re.compile(r"\s+(?!(?:and|or|to|onwards|towards|afterwards|was|we
 
 
 # what follows a house number: "the 2100 block of ...", "2111 Bethel Avenue", "2138 N. Tennessee St."
-_STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|"
-           r"Parkway|Pkwy|Terrace|Ter|Circle|Cir|Trail|Pike|Row|Square|Sq|Alley|Expressway|Turnpike)")
+STREET_WORDS = ("Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Drive", "Dr", "Lane", "Ln", "Way",
+                "Court", "Ct", "Place", "Pl", "Highway", "Hwy", "Parkway", "Pkwy", "Terrace", "Ter", "Circle", "Cir",
+                "Trail", "Pike", "Row", "Square", "Sq", "Alley", "Expressway", "Turnpike")
+_STREET = "(?:" + "|".join(STREET_WORDS) + ")"
 _ADDRESS_AFTER = re.compile(r"(?:-|[^\S\n])*(?i:blocks?)\b|[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?(?:[A-Z][\w'’.-]*[^\S\n]+){1,3}"
                             + _STREET + r"\b")
+_WEEKDAY_TO_DATE = re.compile(rf"(?:[^\S\n]+{_DAYTIME})?[^\S\n]*[,(]?[^\S\n]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]?\s+|\n\s*)\Z")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:[Aa]n?|[Tt]he|[Tt]hat)\s+(?:[a-z]+\s+)?$")
 # "the 1989 riots", "the 2011 events": a year before a plural noun that names events
 _EVENT_NOUN = re.compile(r"\s+(?:riots|protests|events|elections|strikes|uprisings|massacres|floods|killings|games|"
@@ -160,7 +178,7 @@ def _valid(y, m, d) -> bool:
 _TRIGGER = re.compile(
     rf"(?<![\w])(?:\d|the(?=\s+\d)|(?:in|since|until|till|by|from)(?=\s+(?:{_EN})\b)|(?:{_EN})\b|{_WD}\b|"
     rf"last\b|this\b|next\b|the(?=\s+same\b)|today\b|yesterday\b|spring\b|summer\b|autumn\b|winter\b|mid-|"
-    rf"early\s|late\s)",
+    rf"early\s|late\s|christmas\b|halloween\b|boxing\s|new\s+year|valentine|fourth\s+of\s|st\.?\s*patrick)",
     re.I)
 
 
@@ -534,9 +552,10 @@ def find_dates(text: str) -> list[DateMention]:
     for x in out:
         if kept and x.start < kept[-1].end:
             continue
-        # "Last Friday, December 16": the weekday belongs to the date that follows
+        # "Last Friday, December 16", "Wednesday afternoon, July 9, 2014", "Sunday night (Dec. 4)": the
+        # weekday belongs to the date that follows
         if (kept and kept[-1].weekday is not None and kept[-1].day is None and x.day is not None
-                and x.weekday is None and re.fullmatch(r",?\s*", text[kept[-1].end:x.start])):
+                and x.weekday is None and _WEEKDAY_TO_DATE.fullmatch(text, kept[-1].end, x.start)):
             wd = kept.pop()
             x = replace(x, start=wd.start, surface=text[wd.start:x.end], weekday=wd.weekday)
         kept.append(x)
@@ -602,7 +621,16 @@ def _mention(form: str, g: dict, text: str, start: int, end: int, cyr: bool = Fa
         return DateMention(start, end, surface, "month", y, mo, month2=mo2, form=form)
     if form == "mm":
         return DateMention(start, end, surface, "month", None, mo, month2=mo2, form=form)
+    if form == "holiday":
+        if not surface[:1].isupper():
+            return None  # a proper noun: "new year's day" in lower case is rare enough to leave
+        key = re.sub(r"\s+", " ", g["hol"].lower().replace("’", "'")).replace("st patrick", "st. patrick")
+        key = key.replace("years", "year's").replace("valentines", "valentine's").replace("patricks", "patrick's")
+        mo, d = HOLIDAYS[key]
+        return DateMention(start, end, surface, "day", y, mo, d, form=form)
     if form == "season":
+        if y is None and surface[:1].isupper() and not _SENTENCE_START.search(text, 0, start):
+            return None  # English writes seasons in lower case: "in Spring, Texas" is a town
         if y is None and not re.search(r"\b(?:in|during|by|this|last|that)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
             return None  # "the summer" only as a time: "in the summer", "this spring"
         a, b = SEASONS[g["season"].lower()]

@@ -292,3 +292,57 @@ def test_an_event_is_no_place_and_a_street_inside_a_name_does_not_join_two_towns
     assert not _places_agree(houston, detroit, frozenset({"violence"}))
     county = story("b", "Harris County", "2017-01-01", {"Harris County", "Houston"}, published_only=True)
     assert _places_agree(houston, county, frozenset({"violence"}))
+
+
+def test_a_proper_name_inside_a_longer_proper_name_is_not_that_place():
+    """A story dated by its own sentence ("a New Year's Eve shooting") is no longer weak evidence,
+    yet "Houston Whittier" (a Detroit street) still does not name Houston; an area word or "City of"
+    around the name does."""
+    from pipeline.facts.incidents import _names, _places_agree, _Story
+
+    def story(doc, place, names):
+        return _Story(doc, f"{doc}-ev", place, "violence", "day", "2016-12-31", [], frozenset(names))
+
+    houston = story("a", "Houston", {"Houston"})
+    detroit = story("b", "Detroit", {"Detroit", "Houston Whittier", "East Outer Drive"})
+    assert not _places_agree(houston, detroit, frozenset({"violence"}))
+    assert _names("Cedarville", frozenset({"Cedarville Rancheria"}))
+    assert _names("Houston", frozenset({"City of Houston"}))
+    assert _names("Gaston County", frozenset({"Gaston"}))
+    assert not _names("Houston", frozenset({"Houston Whittier", "Sam Houston Parkway"}))
+
+
+def test_a_roundup_does_not_take_in_a_shooting_it_names_in_passing():
+    """A roundup of one day's shootings tells mostly about the West Side one, and names a robbery in
+    South Shore in passing; an article about a South Shore killing two days later does not join it
+    through that passing mention. It does join an incident whose main story is at its place."""
+    from pipeline.facts.incidents import _fits, _Incident, _Story
+
+    def story(doc, place, anchor, n_rows, names):
+        return _Story(doc, f"{doc}-{place}", place, "violence", "day", anchor, [{}] * n_rows, frozenset(names))
+
+    roundup = _Incident([story("r", "West Side", "2017-04-02", 12, {"West Side", "South Shore"}),
+                         story("r", "South Shore", "2017-04-02", 1, {"West Side", "South Shore"})], "day")
+    charged = story("c", "South Shore", "2017-04-04", 5, {"South Shore", "Chicago"})
+    assert not _fits(charged, roundup, frozenset({"violence"}))
+    first = _Incident([story("f", "South Shore", "2017-04-03", 8, {"South Shore"}),
+                       story("r", "South Shore", "2017-04-02", 1, {"West Side", "South Shore"})], "day")
+    assert _fits(charged, first, frozenset({"violence"}))
+
+
+def test_a_holiday_dates_the_figures_of_an_article_written_after_it():
+    """Two articles about one shooting: one dates it by the day, the other, published after New
+    Year's Day, only by the holiday: one incident, dated December 31 of the year before."""
+    first = ("Boy, 5, shot in ankle in Detroit\n\nPublished: 2016-12-31\n\n"
+             "DETROIT — A 5-year-old boy was shot in the ankle on Saturday night on the city's east side, "
+             "police said.\n")
+    later = ("Boy shot on New Year's Eve recovering\n\nPublished: 2017-01-03\n\n"
+             "A 5-year-old boy who was wounded in a New Year's Eve shooting in Detroit is recovering, "
+             "police said. He was among three people injured in the city that night.\n")
+    out = run_facts(tables_from_texts([("a.txt", first), ("b.txt", later)]))
+    q = out["quantities"]
+    b_id = out["claims"].set_index("source_path").loc["seeds/b.txt", "doc_id"]
+    b_id = b_id if isinstance(b_id, str) else b_id.iloc[0]
+    assert set(q[q["measure"].isin(CASUALTY) & (q["doc_id"] == b_id)]["event_date"]) == {"2016-12-31"}
+    keys = casualty_keys(out)
+    assert keys["a.txt"] == keys["b.txt"] == {"detroit-2016-12-violence"}, keys
