@@ -18,6 +18,11 @@ events of all documents into incidents:
   while some of its figures keep the day of the deaths: a story may join an incident on any day
   its figures are dated to, and at a place of another name only when a document writes one place
   inside the other ("Stafford, Virginia"), not merely names it;
+- a story dated up to `FOLLOW_UP_DAYS` after an incident (the victims identified, a suspect charged)
+  joins it when another document's story of it is at the same place, names one of the same people
+  (participants.py: a victim or a suspect, not the spokesman who speaks about every shooting in
+  town) and gives one of the same counts of dead or wounded; a follow-up of several incidents
+  makes them one;
 - a story dated only to a month joins the single incident of its place and kind in that month;
   with none or several it stays with the stories dated as it is; a story dated only to a year
   never joins a day's incident, nor, for the kinds the dead and wounded are counted in (a
@@ -45,6 +50,7 @@ from pipeline.facts.events import PLACE_FACTS, event_key, slug
 
 WINDOW_DAYS = 2
 NAMED_PLACE_DAYS = 1   # stories at places of different names: the same day or the next
+FOLLOW_UP_DAYS = 31    # a follow-up that names the same people: at most a month after
 
 
 @dataclass
@@ -60,6 +66,7 @@ class _Story:
     inside: frozenset = frozenset()  # (inner, outer) places its document names one inside the other
     other_days: tuple = ()          # the other days its figures are dated to (a follow-up: the shooting)
     published_only: bool = False    # dated by its document's publication day: the text states no date
+    persons: frozenset = frozenset()  # the people its document is about (participants.py), by entity
 
     @property
     def day(self) -> dt.date | None:
@@ -93,6 +100,7 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
             by[(r["doc_id"], ev)].append(r)
     out = []
     names_of: dict = {}
+    persons_of: dict = {}
     for (doc_id, ev), rows in sorted(by.items()):
         dates = [r["event_date"] for r in rows if isinstance(r.get("event_date"), str)]
         undated_text = False
@@ -109,6 +117,9 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
             level, anchor = "month", published[doc_id]
         else:
             level, anchor = "undated", None
+        if doc_id not in persons_of:
+            raw = rows[0].get("doc_persons")
+            persons_of[doc_id] = frozenset(n for n in raw.split("; ") if n) if isinstance(raw, str) else frozenset()
         if doc_id not in names_of:
             raw = rows[0].get("doc_places")
             items = [n for n in raw.split("; ") if n] if isinstance(raw, str) else []
@@ -121,7 +132,7 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
         places = Counter(r.get("place") for r in rows if isinstance(r.get("place"), str))
         others = tuple(sorted(d for d in days if d != anchor)) if days else ()
         out.append(_Story(doc_id, ev, places.most_common(1)[0][0] if places else None, rows[0].get("kind"), level,
-                          anchor, rows, *names_of[doc_id], others, undated_text))
+                          anchor, rows, *names_of[doc_id], others, undated_text, persons_of[doc_id]))
     return out
 
 
@@ -206,6 +217,31 @@ def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
     return main_agrees
 
 
+def _counts(s: _Story) -> set:
+    return {(r.get("measure"), r.get("value_low")) for r in s.rows
+            if r.get("measure") in ("killed", "injured") and r.get("value_low") == r.get("value_high")}
+
+
+def _follows_up(s: _Story, inc: _Incident) -> bool:
+    """A story dated days after an incident (the victims identified, a suspect charged, a funeral) is
+    about it when another document's story of it is at the same place (or one written inside the
+    other), names one of the same people (a victim, a suspect: not a spokeswoman, who speaks about
+    every shooting in her city), gives one of the same counts of dead or wounded, and lies at most
+    `FOLLOW_UP_DAYS` after the incident's first day."""
+    if not s.persons or s.day is None:
+        return False
+    days = inc.days()
+    if not days or not 0 < (s.day - min(days)).days <= FOLLOW_UP_DAYS:
+        return False
+    counts = _counts(s)
+    for o in inc.stories:
+        if o.doc_id == s.doc_id or not (s.persons & o.persons) or not (counts & _counts(o)):
+            continue
+        if o.place is not None and (o.place == s.place or {(o.place, s.place), (s.place, o.place)} & (s.inside | o.inside)):
+            return True
+    return False
+
+
 def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> list[_Incident]:
     incidents: list[_Incident] = []
     by_day: dict = defaultdict(list)     # (kind, day) -> incidents with a story of that day
@@ -216,6 +252,17 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
         inc = _Incident([s], s.level, len(incidents))
         incidents.append(inc)
         return inc
+
+    def merge(gone: _Incident, into: _Incident) -> None:
+        """`gone`'s stories join `into`; every index that held `gone` holds `into` instead."""
+        into.stories.extend(gone.stories)
+        into.no = min(into.no, gone.no)
+        gone.stories = []
+        for index in (by_day, by_year):
+            for key, held in index.items():
+                if gone in held:
+                    held[:] = [x for x in held if x is not gone] + ([] if into in held else [into])
+        incidents.remove(gone)
 
     def add(inc: _Incident, s: _Story) -> None:
         if inc.stories[-1] is not s:
@@ -239,8 +286,21 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
                             cands.append(inc)
             cands = [inc for inc in cands if any(all(abs((x - day).days) <= WINDOW_DAYS for x in inc.days())
                                                  for day in days) and _fits(s, inc, casualty_kinds)]
-            if cands:
-                inc = max(cands, key=lambda i: (any(o.doc_id == s.doc_id for o in i.stories), len(i.stories), -i.no))
+            followed, looked = [], set()
+            for k in range(1, FOLLOW_UP_DAYS + 1):
+                for inc in by_day.get((s.kind, d - dt.timedelta(days=k)), []):
+                    if id(inc) not in looked:
+                        looked.add(id(inc))
+                        if _follows_up(s, inc):
+                            followed.append(inc)
+            if cands or followed:
+                inc = max(cands or followed,
+                          key=lambda i: (any(o.doc_id == s.doc_id for o in i.stories), len(i.stories), -i.no))
+                # a follow-up of several incidents (the shooting told on Monday, the victims named on
+                # Thursday) shows they are one: the same people, counts and place
+                for other in followed:
+                    if other is not inc:
+                        merge(other, inc)
             else:
                 inc = new(s)
             add(inc, s)

@@ -25,6 +25,7 @@ from pipeline.facts.incidents import assign_incidents
 from pipeline.facts.lexicon import compile_lexicon
 from pipeline.facts.outputs import claims_table, comparison_table, events_table, timeline_table
 from pipeline.facts.params import FactsParams
+from pipeline.facts.participants import is_participant
 
 # the tables this stage writes, as the contract declares them (pipeline/contract/facts.py)
 QUANTITIES = contract.QUANTITIES.schema
@@ -76,6 +77,7 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
                 mentions[pid].extend(agency_places([(int(a), int(b), str(t))]))
     for v in mentions.values():
         v.sort()
+    people = doc_participants(inputs.mentions, clean)
     gazetteer = PlaceNames(params.places, params.place_similarity).gazetteer()
     grammar = Grammar(params.parser_model, params.predicates) if params.parser_model else None
     if grammar is not None:  # parse the partition's candidate sentences in one batch
@@ -94,11 +96,29 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
         doc_q, doc_t = read_document(doc_id, pids, clean, sentences, mentions, skip, lex,
                                       params, ref, gazetteer, raw_span, title if isinstance(title, str) else None,
                                       grammar)
+        persons = "; ".join(sorted(people.get(doc_id, ())))
+        for r in doc_q:
+            r["doc_persons"] = persons
         qrows.extend(doc_q)
         trows.extend(doc_t)
     if not as_frames:
         return qrows, trows
     return pd.DataFrame(qrows), pd.DataFrame(trows)
+
+
+def doc_participants(mentions: pd.DataFrame | None, clean: dict) -> dict[str, set]:
+    """doc_id -> the entities of the people each document is about (participants.py), by entity id:
+    what links a follow-up to the first article about an incident."""
+    out: dict = defaultdict(set)
+    if mentions is None or not len(mentions) or "entity_id" not in mentions:
+        return out
+    people = mentions[mentions["label"] == "PERSON"]
+    for doc_id, pid, a, b, eid in zip(people["doc_id"].tolist(), people["passage_id"].tolist(),
+                                      people["start"].tolist(), people["end"].tolist(), people["entity_id"].tolist()):
+        text = clean.get(pid, (None,))[0]
+        if isinstance(text, str) and isinstance(eid, str) and is_participant(text, int(a), int(b)):
+            out[doc_id].add(eid)
+    return out
 
 
 def skipped_passages(dedup: pd.DataFrame) -> set:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 
 from pipeline.facts.events import containers, event_places
 from pipeline.facts.incidents import WINDOW_DAYS
@@ -346,3 +347,43 @@ def test_a_holiday_dates_the_figures_of_an_article_written_after_it():
     assert set(q[q["measure"].isin(CASUALTY) & (q["doc_id"] == b_id)]["event_date"]) == {"2016-12-31"}
     keys = casualty_keys(out)
     assert keys["a.txt"] == keys["b.txt"] == {"detroit-2016-12-violence"}, keys
+
+
+BELLINGHAM_FIRST = ("Two dead in Bellingham home\n\nPublished: 2015-07-13\n\n"
+                    "BELLINGHAM, Wash. — A woman fatally shot her husband, Michael Jordan, and their 17-month-old son "
+                    "on Sunday, police said. Two people were killed, said Sgt. Mark Doll.\n")
+BELLINGHAM_NAMED = ("Victims identified in Bellingham killings\n\nPublished: 2015-07-21\n\n"
+                    "BELLINGHAM, Wash. — Investigators on Monday released more details about the deaths of "
+                    "Michael Jordan and his son. The two were killed in their home, Sgt. Mark Doll said.\n")
+BELLINGHAM_OTHER = ("Two killed in Bellingham shooting\n\nPublished: 2015-07-21\n\n"
+                    "BELLINGHAM, Wash. — Two men, Ray Fox and Sam Lee, were killed in a shooting on Monday, "
+                    "Sgt. Mark Doll said.\n")
+
+
+def test_a_follow_up_a_week_later_joins_through_the_people_it_names_not_the_spokesman():
+    """The victims named a week later: the same victim, count and town as the first article, one
+    incident. Another shooting in that town that day, told by the same police spokesman, stays apart."""
+    tables = with_mentions(
+        tables_from_texts([("a.txt", BELLINGHAM_FIRST), ("b.txt", BELLINGHAM_NAMED), ("c.txt", BELLINGHAM_OTHER)]),
+        {"Bellingham": "GPE", "Michael Jordan": "PERSON", "Mark Doll": "PERSON", "Ray Fox": "PERSON",
+         "Sam Lee": "PERSON"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["a.txt"] == keys["b.txt"] and len(keys["a.txt"]) == 1, keys
+    assert keys["c.txt"].isdisjoint(keys["a.txt"]), keys
+
+
+@pytest.mark.parametrize("text,name,about", [
+    ("The victim, Deonta Turner, 23, died at the scene.", "Deonta Turner", True),
+    ("Pedro Alberto Vargas had set fire to his apartment.", "Pedro Alberto Vargas", True),
+    ("Police spokeswoman Alicia Smiley said the victim was 19.", "Alicia Smiley", False),
+    ("Alicia Smiley, a police spokeswoman, said two men were hurt.", "Alicia Smiley", False),
+    ("Two men were wounded, said Lt. John Doe of the Gary police.", "John Doe", False),
+    ("Two men were wounded, according to Sheriff Bob Jones.", "Bob Jones", False),
+    ("Bob Jones told reporters the scene was secure.", "Bob Jones", False),
+    ("Jordan was found upstairs.", "Jordan", False),   # one word: too little to link two articles
+])
+def test_the_people_an_article_is_about_are_not_the_people_it_quotes(text, name, about):
+    from pipeline.facts.participants import is_participant
+
+    start = text.index(name)
+    assert is_participant(text, start, start + len(name)) is about
