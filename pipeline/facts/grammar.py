@@ -87,6 +87,19 @@ MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 MULTIPLE_CRIME = re.compile(
     r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?P<what>homicide|murder|killing|slaying|fatal shooting|"
     r"shooting)s?\b", re.I)
+# "A fourth victim ... has died", "Third victim dies after ...", "police locate second body": the dead now
+# number N (an indefinite article, or none in a headline; "the second victim died" names one of the
+# victims and counts nothing)
+_ORDINAL = (r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+            r"2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th|12th")
+ORDINAL_DEATH = re.compile(
+    rf"(?:^|\ban?\s+)(?P<n>{_ORDINAL})\s+(?:(?:shooting|stabbing|crash|fire)\s+)?(?:victim|person)\b"
+    r"[^.;:!?]{0,80}?\b(?:has\s+|had\s+)?(?:died|dies|succumbed|succumbs)\b|"
+    rf"(?:^|\ban?\s+)(?P<nb>{_ORDINAL})\s+body\b[^.;:!?]{{0,40}}?\b(?:found|discovered|recovered|located)\b|"
+    rf"\b(?:locate[sd]?|finds?|found|discover(?:ed|s)?|recover(?:ed|s)?)\s+(?:an?\s+)?(?P<nf>{_ORDINAL})\s+body\b",
+    re.I)
+ORDINAL_VALUE = {w: i for i, w in enumerate(["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                              "eighth", "ninth", "tenth", "eleventh", "twelfth"]) if w}
 MURDER_SUICIDE = re.compile(r"\bmurder[\s-]suicide\b", re.I)
 # "a triple murder-suicide": three murders and the killer's suicide
 MULTIPLE_MURDER_SUICIDE = re.compile(
@@ -296,6 +309,7 @@ class Grammar:
                 continue
             seen: set[int] = set()
             found: list[tuple[int, int, float, str, str]] = []  # start, end, value, measure, qualifier
+            derived: dict = {}   # span -> how its count was reckoned
             for m in MULTIPLE_MURDER_SUICIDE.finditer(sentence):
                 found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()] + 1), "killed", "exact"))
             for m in MULTIPLE_CRIME.finditer(sentence):
@@ -304,7 +318,14 @@ class Grammar:
                 found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()]), measure, "exact"))
             for m in MURDER_SUICIDE.finditer(sentence):
                 found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
-            derived = {}
+            for m in ORDINAL_DEATH.finditer(sentence):
+                group = next(g for g in ("n", "nb", "nf") if m.group(g))
+                word = m.group(group).lower()
+                n = ORDINAL_VALUE.get(word) or int(re.sub(r"\D", "", word))
+                span = (m.start(group), m.end())
+                found.append((*span, float(n), "killed", "exact"))
+                # (it may hold the count before it: "a fourth victim, of a shooting that killed three, died")
+                derived[span] = f"the {word} of the dead"
             for start, end, value, how, what in self._killed_in_all(doc, s0, qs):
                 found.append((start, end, value, what, "exact"))
                 if how:
@@ -623,7 +644,7 @@ def _counts_things(q: Quantity) -> bool:
 @lru_cache(maxsize=65536)
 def _wanted(sentence: str) -> bool:
     """Is the sentence worth parsing: it holds a casualty word (or counted victims) and is English-like."""
-    if len(sentence) > MAX_PARSE_CHARS or not (CANDIDATE.search(sentence) or (
+    if len(sentence) > MAX_PARSE_CHARS or not (CANDIDATE.search(sentence) or ORDINAL_DEATH.search(sentence) or (
             VICTIMS.search(sentence) and NUMBERISH.search(sentence))):
         return False
     letters = [c for c in sentence[:300] if c.isalpha()]

@@ -471,3 +471,22 @@ def test_fighting_for_life_is_injured(text, surface, count):
     injured = rows[rows["measure"] == "injured"]
     assert list(zip(injured["surface"], injured["value_low"])) == [(surface, count)]
     assert facts_for_text("The team is fighting for its life in the league.")["quantities"].empty
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("A fourth victim in a deadly Robinson Road shooting, that killed three others, has died.", ("killed", 4, 4)),
+    ("Third victim dies after Florida mass shooting", ("killed", 3, 3)),
+    ("Jacksonville police locate second body after Tuesday drive-by shooting", ("killed", 2, 2)),
+    ("A second body was found in the river on Monday, police said.", ("killed", 2, 2)),
+])
+def test_an_nth_victim_who_died_makes_n_dead(sentence, want):
+    assert want in claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The second victim, a 20-year-old man, died at the hospital.",   # one of the victims: counts nothing
+    "His death is the 11th homicide in the city this year.",
+    "Officers wore a second body camera.",
+])
+def test_an_ordinal_that_names_one_victim_counts_no_dead(sentence):
+    assert not [c for c in claims_of(sentence) if c[0] == "killed" and c[1] > 1]
