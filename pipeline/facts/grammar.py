@@ -105,10 +105,10 @@ MURDER_SUICIDE = re.compile(r"\bmurder[\s-]suicide\b", re.I)
 MULTIPLE_MURDER_SUICIDE = re.compile(
     r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?:murder|homicide)[\s-]suicide\b", re.I)
 # "Six people were shot, two of them fatally", "Four people shot, two dead", "Seven people were shot,
-# with six confirmed dead": a count of the shot, then how many of them died; the others were wounded
+# with six confirmed dead", "Four men were shot and two of them died": a count of the shot, then how many of them died; the others were wounded
 SHOT_THEN = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are|got)\s+)?"
-                       r"(?P<shot>shot)\b(?!\s+(?:dead|to\s+death|and\s+killed))[^.;:!?\d]{0,60}?,\s*"
-                       r"(?:(?:including|with|and)\s+)?$", re.I)
+                       r"(?P<shot>shot)\b(?!\s+(?:dead|to\s+death|and\s+killed))(?:[^.;:!?\d]{0,60}?,\s*"
+                       r"(?:(?:including|with|and)\s+)?|\s+and\s+)$", re.I)
 # the killer's own death after the killing, with no new subject: "... before killing himself", "..., then
 # took his own life", "... and then turned the gun on herself"
 # the killer's own death told after the victims': "..., then the gunman killed himself", "before turning the

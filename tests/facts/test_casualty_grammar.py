@@ -49,6 +49,8 @@ def test_coordinated_victims_are_counted(sentence, want):
      [("injured", 2, 2), ("killed", 1, 1), ("shot", 3, 3)]),
     ("Five people were shot, three fatally, in Manchester on Saturday, police said.",
      [("injured", 2, 2), ("killed", 3, 3), ("shot", 5, 5)]),
+    ("Four men were shot and two of them died early Friday at a gas station.",
+     [("injured", 2, 2), ("killed", 2, 2), ("shot", 4, 4)]),
 ])
 def test_the_shot_who_did_not_die_were_wounded(sentence, want):
     assert claims_of(sentence) == want
