@@ -305,7 +305,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
     if grammar is not None:  # the shot of a story that tells of no death were wounded
         shot_and_survived([p.text for p in passages], [q for p in passages for q in p.qs])
     qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
-                                   _title_place_of(title, passages, gazetteer, inside))
+                                   _title_place_of(title, passages, gazetteer, inside), ref)
     # every place the document names, and every run of capitalised words it writes (a place NER did not
     # tag: "the Washington Navy Yard"), for the corpus-wide step: does a document name another's place?
     written = {m.group() for p in passages for m in CAPITALISED_RUN.finditer(p.text)
@@ -448,10 +448,19 @@ def _outside_brackets(text: str) -> str:
     return "".join(out)
 
 
+def _looks_back(h: tuple, written: dt.date | None) -> bool:
+    """A bare year more than a year before the day a text was written dates a past the text looks back
+    to ("His son was killed in 2005", the church's history in 1822), not the story it tells: it dates
+    its own sentence only. (A day or a month long past is the story of a text written later.)"""
+    return written is not None and h[3] == "year" and int(h[2][:4]) < written.year - 1
+
+
 def _story_date(story: list[tuple], where: tuple) -> tuple:
     """The date of a story told in several dated sentences (where, kinds, iso, precision, place): its
     usual year, its usual month in that year, the latest such date before `where` (else the first).
-    Ties go to the period mentioned nearest before `where` (else the first after it)."""
+    Ties go to the period mentioned nearest before `where` (else the first after it).
+    The caller leaves out, in a text written on a known day, bare years long before it (`_looks_back`)."""
+
     def choose(groups: dict):
         top = max(len(v) for v in groups.values())
         tied = [k for k, v in groups.items() if len(v) == top]
@@ -472,7 +481,8 @@ def _story_date(story: list[tuple], where: tuple) -> tuple:
     return earlier[-1] if earlier else entries[0]
 
 
-def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, title_place=None):
+def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, title_place=None,
+                    written: dt.date | None = None):
     """Phase 2: kinds, dates and places of the figures and dated mentions of one document."""
     qrows, trows = [], []
     for prev, p in zip(passages, passages[1:]):
@@ -556,6 +566,18 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
             for kk in h[1]:
                 by_kind[(p.segment, kk)].append(h)
 
+    def _gone_back(p: _Passage, s0: int, kind: str):
+        """The last date the text told before this sentence, if it is a bare year long before the day
+        of writing (`_looks_back`), in a sentence of the figure's kind ("In 1822, the church was burned",
+        not "He retired in 1995"), written in this passage or one of the two before it; else None."""
+        told = history[p.segment]
+        i = bisect.bisect_left(told, ((p.index, s0),), key=lambda h: h[:1]) - 1
+        while i >= 0 and not told[i][5]:
+            i -= 1
+        if i < 0 or p.index - told[i][0][0] > 2 or kind not in told[i][1] or not _looks_back(told[i], written):
+            return None
+        return told[i]
+
     def context(p: _Passage, pos: int, k: int, kind: str | None):
         """(date, precision, place, basis) a position is about.
 
@@ -615,8 +637,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                                              place_near(p, a[0], *p.asents[j]) in (None, here))
 
         # the story of its kind at its place in its text, else at its text's main place
-        story = [h for h in by_kind[(p.segment, kind)] if h[4] == here] or \
-            [h for h in by_kind[(p.segment, kind)] if h[4] == main]
+        of_kind = [h for h in by_kind[(p.segment, kind)] if not _looks_back(h, written)]
+        story = [h for h in of_kind if h[4] == here] or [h for h in of_kind if h[4] == main]
 
         def refined(a):
             # a year ("half a year earlier": 2011) is made precise by its story's dates in that year
@@ -635,6 +657,11 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
             return carry(refined(same[0]), "passage")
         if not before and p.heading is not None:
             return p.heading.iso, p.heading.precision, own_place or p.heading.place or main, "heading"
+        back = _gone_back(p, s0, kind)
+        if back is not None:
+            # the text has just gone back to a year long past ("In 1822, the church was burned ...
+            # Authorities executed 35"): its figures are of that past until another date comes
+            return back[2], back[3], own_place or back[4] or main, "text"
         if story:
             h = _story_date(story, (p.index, s0))
             return h[2], h[3], own_place or h[4] or main, "kind"

@@ -387,3 +387,29 @@ def test_the_people_an_article_is_about_are_not_the_people_it_quotes(text, name,
 
     start = text.index(name)
     assert is_participant(text, start, start + len(name)) is about
+
+
+def _dates_by_value(out: dict) -> dict:
+    q = out["quantities"]
+    q = q[q["measure"] == "killed"]
+    return {float(v): d for v, d in zip(q["value_low"], q["event_date"])}
+
+
+def test_a_year_long_before_the_day_of_writing_does_not_date_the_story():
+    """A bare year a text looks back to ("His son was killed in 2005") dates its own sentence, not the
+    headline's figure of the shooting the article is about."""
+    text = ("2 killed at Washington Park gas station\n\nPublished: 2017-03-10\n\n"
+            "A grieving father spoke outside the station. His son was killed in 2005, he said.\n\n"
+            "Three men died after a shooting at the gas station on Friday, police said.\n")
+    dates = _dates_by_value(run_facts(tables_from_texts([("a.txt", text)])))
+    assert dates[2.0] == "2017-03-10" and dates[1.0] == "2005", dates
+
+
+def test_figures_after_a_text_goes_back_to_a_year_long_past_are_of_that_past():
+    text = ("Church shooting leaves nine dead\n\nPublished: 2015-06-18\n\n"
+            "Nine people were killed in a shooting at the church on Wednesday night, police said.\n\n"
+            "In 1822, the church was burned to the ground and its members were attacked after a slave revolt "
+            "was exposed.\n\n"
+            "Authorities executed 35 people, including the revolt's leader.\n")
+    dates = _dates_by_value(run_facts(tables_from_texts([("a.txt", text)])))
+    assert dates[9.0] == "2015-06-17" and dates[35.0] == "1822", dates
