@@ -69,8 +69,11 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
     mentions = defaultdict(list)
     if inputs.mentions is not None and len(inputs.mentions):
         md = inputs.mentions
-        for pid, a, b, t, label in zip(md["passage_id"].tolist(), md["start"].tolist(), md["end"].tolist(),
-                                       md["text"].tolist(), md["label"].tolist()):
+        names_of_people = person_words(md)
+        for doc_id, pid, a, b, t, label in zip(md["doc_id"].tolist(), md["passage_id"].tolist(), md["start"].tolist(),
+                                               md["end"].tolist(), md["text"].tolist(), md["label"].tolist()):
+            if label in PLACE_LABELS and str(t).strip() in names_of_people.get(doc_id, ()):
+                continue  # "Bournes" tagged a place where the text names "Michael Augustine Bournes"
             if label in PLACE_LABELS:
                 mentions[pid].append((int(a), int(b), str(t)))
             elif label == "ORG":  # "the Chattanooga Police Department": the place it serves
@@ -104,6 +107,19 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
     if not as_frames:
         return qrows, trows
     return pd.DataFrame(qrows), pd.DataFrame(trows)
+
+
+def person_words(mentions: pd.DataFrame) -> dict[str, set]:
+    """doc_id -> the words of the people's names of two words or more it writes ("Michael Augustine
+    Bournes": Michael, Augustine, Bournes). A one-word place mention that is one of them is the person
+    NER took for a place (a surname, a first name), not where anything happened."""
+    out: dict = defaultdict(set)
+    people = mentions[mentions["label"] == "PERSON"]
+    for doc_id, text in zip(people["doc_id"].tolist(), people["text"].tolist()):
+        words = str(text).split()
+        if len(words) >= 2:
+            out[doc_id].update(w.strip(".,'’") for w in words if w[:1].isupper())
+    return out
 
 
 def doc_participants(mentions: pd.DataFrame | None, clean: dict) -> dict[str, set]:

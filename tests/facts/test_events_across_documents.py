@@ -413,3 +413,14 @@ def test_figures_after_a_text_goes_back_to_a_year_long_past_are_of_that_past():
             "Authorities executed 35 people, including the revolt's leader.\n")
     dates = _dates_by_value(run_facts(tables_from_texts([("a.txt", text)])))
     assert dates[9.0] == "2015-06-17" and dates[35.0] == "1822", dates
+
+
+def test_a_one_word_place_that_is_a_persons_name_in_the_text_is_no_place():
+    text = ("Murder-suicide in Deer Lodge\n\nPublished: 2015-06-09\n\n"
+            "DEER LODGE, Mont. — Police say Michael Augustine Bournes shot his wife and three children on "
+            "Sunday. Four people were killed, police said. Bournes then shot himself.\n")
+    tables = with_mentions(tables_from_texts([("a.txt", text)]),
+                           {"Deer Lodge": "GPE", "Michael Augustine Bournes": "PERSON", "Bournes": "GPE"})
+    out = run_facts(tables)
+    places = set(out["quantities"]["place"].dropna())
+    assert "Bournes" not in places and "Deer Lodge" in places, places
