@@ -406,7 +406,11 @@ class Grammar:
             if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS and not any(
                     c.lower_ in ("attempted", "attempt", "alleged") for c in tok.children):
                 # "the deaths of a mother, son and girl"
-                objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                # ("in shooting death of 9-year-old girl": a headline the parser reads with `shooting` as
+                # a verb whose object is `death`; the `of` then hangs from `shooting`)
+                holder = tok.head if (tok.dep_ == "dobj" and tok.head.lower_ in ("shooting", "stabbing") and
+                                      not any(c.lower_ == "of" for c in tok.children)) else tok
+                objs = [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]
                 if len(objs) == 1:  # "the shooting death of a 14-year-old boy" is one: a violent death only
                     violent = bool(VIOLENT.search(doc.text))  # (a death in custody is no casualty count)
@@ -470,6 +474,8 @@ class Grammar:
                     parts = []
                     break
                 parts.append(v)
+            elif _one_named(n):
+                parts.append(1)
             elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
                                               _pos(n) == "PROPN" and n.text[:1].isupper() or
                                               any(c.dep_ in ("det", "poss") for c in n.children) and not (
@@ -972,6 +978,8 @@ def _count_of(noun) -> int | None:
         return 2
     if noun.tag_ in ("NNS", "NNPS") and "both" in dets:  # "both men were killed"
         return 2
+    if _one_named(noun):
+        return 1 + sum(c for c in (_count_of(c) for c in noun.children if c.dep_ == "conj") if c)
     if _pos(noun) == "PRON" or noun.tag_ in ("NNS", "NNPS"):
         return None
     # coordinated people: "Kelcii Flintroy, Willie Norman and Christopher Chaney" (each conjunct
@@ -1002,6 +1010,15 @@ def _count_of(noun) -> int | None:
     if named or (person and dets & INDEFINITE) or lone_victim or bare or related or one_more:
         return 1 + sum(c for c in conj if c)
     return None
+
+
+def _one_named(noun) -> bool:
+    """One person the tagger took for several or for an adjective: a surname in -s after a first name
+    ("Za'layia Jenkins", tagged NNS), a `19-year-old` standing as a noun ("the murder of 19-year-old")."""
+    if noun.tag_ in ("NNS", "NNPS") and noun.text[:1].isupper() and not noun.text.isupper() and any(
+            c.dep_ == "compound" and c.text[:1].isupper() and _pos(c) == "PROPN" for c in noun.children):
+        return not any(c.dep_ in ("det", "nummod") for c in noun.children)
+    return noun.tag_ == "JJ" and noun.lower_ == "old" and noun.dep_ in ("pobj", "dobj") and _year_old(noun)
 
 
 def _bare_conjunct(noun) -> int | None:

@@ -492,3 +492,20 @@ def test_an_nth_victim_who_died_makes_n_dead(sentence, want):
 ])
 def test_an_ordinal_that_names_one_victim_counts_no_dead(sentence):
     assert not [c for c in claims_of(sentence) if c[0] == "killed" and c[1] > 1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unsealed search warrant names suspects in shooting death of 9-year-old girl",   # 'shooting' parsed a verb
+    "Police named suspects in the death of Za'layia Jenkins, who was shot in the head last May.",  # NNS
+    "Family pleads for justice in murder of 19-year-old",                            # 'old' as a noun
+])
+def test_one_victim_the_tagger_misreads_is_one(sentence):
+    assert ("killed", 1, 1) in claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Joneses were killed in the crash.",          # a family: how many is not written
+    "Police investigate the deaths of the Smiths.",
+])
+def test_a_family_name_in_the_plural_counts_nobody(sentence):
+    assert [c for c in claims_of(sentence) if c[0] == "killed"] == []
