@@ -837,12 +837,18 @@ def _figure_at(qs: list[Quantity], pos: int) -> float | None:
 
 def _intended(pred) -> bool:
     """'planned to kill himself', 'tried to take her own life': the predicate is the infinitive of a verb
-    of intention or attempt (an `xcomp` with `to`), so it says what someone meant to do, not what happened."""
+    of intention or attempt (an `xcomp` with `to`), so it says what someone meant to do, not what happened.
+    'nearly died', 'was almost killed': a near miss, which did not happen either."""
     tok = pred
+    if any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in pred.children):
+        return True
     if tok.dep_ in ("acomp", "attr") and tok.head is not tok:
         tok = tok.head
     return tok.dep_ == "xcomp" and tok.head.lower_ in INTENT and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+NEAR_MISS = {"nearly", "almost", "narrowly"}
 
 
 CONDITION = {"critical", "serious", "stable", "fair", "good", "grave", "satisfactory", "life-threatening"}

@@ -139,23 +139,39 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
 _NAMED: dict = {}
 _AREA_WORDS = (r"(?:park|heights|village|township|section|neighborhood|neighbourhood|county|parish|district|borough|"
                r"city|town|rancheria|reservation|community|area|subdivision)")
+# a part of a place named by its direction: "Northwest Jacksonville", "West Toledo", "East Chatham"
+_PART_WORDS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|upper|lower)"
 _AREA_WORD = re.compile(rf"(?<=\w)\s+{_AREA_WORDS}$", re.I)
 
 
 def _names(place: str, names: frozenset) -> bool:
-    """Does a document name `place`: as a name of its own, or with a word for an area ("Cedarville
-    Rancheria", "City of Houston")? Not inside another proper name: "Houston Whittier" is a street
-    in Detroit, not a place in Houston."""
+    """Does a document name `place`: as a name of its own, with a word for an area ("Cedarville
+    Rancheria", "City of Houston") or a part of it ("Northwest Jacksonville")? Not inside another
+    proper name: "Houston Whittier" is a street in Detroit, not a place in Houston."""
     key = (place, names)
     if key not in _NAMED:
         # "Kingsessing Park", "Gaston County": the name without its area word ("Kingsessing section")
         head = _AREA_WORD.sub("", place)
         either = rf"(?:{re.escape(place)}|{re.escape(head)})"
-        rx = re.compile(rf"{either}(?:\s+{_AREA_WORDS})?|{_AREA_WORDS}\s+of\s+{either}", re.I)
+        rx = re.compile(rf"(?:{_PART_WORDS}\s+)?{either}(?:\s+{_AREA_WORDS})?|{_AREA_WORDS}\s+of\s+{either}", re.I)
         _NAMED[key] = place in names or any(rx.fullmatch(n) for n in names)
         if len(_NAMED) > 200_000:
             _NAMED.clear()
     return _NAMED[key]
+
+
+_PART_OF = re.compile(rf"{_PART_WORDS}\s+(?P<whole>.+)", re.I)
+
+
+def _nested(a: str | None, b: str | None, inside: frozenset) -> bool:
+    """Is one place inside the other: a document writes it so ("Stafford, Virginia"), or its name says
+    it is a part of the other ("Northwest Jacksonville", "West Toledo")?"""
+    if a is None or b is None:
+        return False
+    if (a, b) in inside or (b, a) in inside:
+        return True
+    return any((m := _PART_OF.fullmatch(x)) is not None and m.group("whole").lower() == y.lower()
+               for x, y in ((a, b), (b, a)))
 
 
 def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
@@ -188,7 +204,7 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
     # a follow-up dated mostly by what happened since ("Virginia murder-suicide", four days later) at
     # the state or county a document writes the other's town in ("Stafford, Virginia"): on a day its
     # figures keep
-    nested = {(a.place, b.place), (b.place, a.place)} & (a.inside | b.inside)
+    nested = _nested(a.place, b.place, a.inside | b.inside)
     return bool(nested) and any(abs((x - y).days) <= NAMED_PLACE_DAYS for x in a.all_days() for y in b.all_days())
 
 
@@ -237,7 +253,7 @@ def _follows_up(s: _Story, inc: _Incident) -> bool:
     for o in inc.stories:
         if o.doc_id == s.doc_id or not (s.persons & o.persons) or not (counts & _counts(o)):
             continue
-        if o.place is not None and (o.place == s.place or {(o.place, s.place), (s.place, o.place)} & (s.inside | o.inside)):
+        if o.place is not None and (o.place == s.place or _nested(o.place, s.place, s.inside | o.inside)):
             return True
     return False
 

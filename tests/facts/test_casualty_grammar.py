@@ -509,3 +509,13 @@ def test_one_victim_the_tagger_misreads_is_one(sentence):
 ])
 def test_a_family_name_in_the_plural_counts_nobody(sentence):
     assert [c for c in claims_of(sentence) if c[0] == "killed"] == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Quinn said his mother nearly died of illness last year.", []),
+    ("A man was almost killed by a stray bullet.", []),
+    ("A man died and another was nearly killed.", [("killed", 1, 1)]),
+    ("Nearly 40 people died in the fire.", [("killed", None, 40)]),   # 'nearly' hedges the number here
+])
+def test_a_near_miss_is_no_death(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] == "killed"] == want

@@ -424,3 +424,13 @@ def test_a_one_word_place_that_is_a_persons_name_in_the_text_is_no_place():
     out = run_facts(tables)
     places = set(out["quantities"]["place"].dropna())
     assert "Bournes" not in places and "Deer Lodge" in places, places
+
+
+def test_a_part_of_a_city_named_by_its_direction_is_inside_it():
+    from pipeline.facts.incidents import _names, _nested
+
+    assert _nested("Northwest Jacksonville", "Jacksonville", frozenset())
+    assert _nested("Toledo", "West Toledo", frozenset())
+    assert not _nested("West Toledo", "Toledo Heights", frozenset())
+    assert not _nested("Westwood", "Wood", frozenset())
+    assert _names("Chatham", frozenset({"East Chatham"}))
