@@ -448,6 +448,10 @@ def _outside_brackets(text: str) -> str:
     return "".join(out)
 
 
+FRONT_OF_SENTENCE = re.compile(r"[\W_]*(?:(?:in|by|since|during|from|until|back\s+in|as\s+early\s+as)[^\S\n]+)?",
+                               re.I)
+
+
 def _looks_back(h: tuple, written: dt.date | None) -> bool:
     """A bare year more than a year before the day a text was written dates a past the text looks back
     to ("His son was killed in 2005", the church's history in 1822), not the story it tells: it dates
@@ -568,15 +572,23 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
 
     def _gone_back(p: _Passage, s0: int, kind: str):
         """The last date the text told before this sentence, if it is a bare year long before the day
-        of writing (`_looks_back`), in a sentence of the figure's kind ("In 1822, the church was burned",
-        not "He retired in 1995"), written in this passage or one of the two before it; else None."""
+        of writing (`_looks_back`) at the front of a sentence of the figure's kind ("In 1822, the church
+        was burned", not "He retired in 1995"), in this passage or one of the two before it; else None."""
         told = history[p.segment]
         i = bisect.bisect_left(told, ((p.index, s0),), key=lambda h: h[:1]) - 1
         while i >= 0 and not told[i][5]:
             i -= 1
         if i < 0 or p.index - told[i][0][0] > 2 or kind not in told[i][1] or not _looks_back(told[i], written):
             return None
+        if not fronted(told[i][6], told[i][0][1]):
+            return None
         return told[i]
+
+    def fronted(p: _Passage, pos: int) -> bool:
+        """Does the date at `pos` open its sentence ("In 1822, ...", "By 2005 ...")? A time adverbial
+        at the front sets the time of what follows; at the end it dates its own clause."""
+        s0 = p.asents[p.sentence_index(pos)][0]
+        return bool(FRONT_OF_SENTENCE.fullmatch(p.text, s0, pos))
 
     def context(p: _Passage, pos: int, k: int, kind: str | None):
         """(date, precision, place, basis) a position is about.
@@ -649,10 +661,14 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                     return (a[0], h[2], h[3])
             return a
 
-        same = [a for a in before if same_story(a)]
+        # (a year long past carries on only from the front of its sentence: "In 1822, the church was
+        # burned ..." sets the time of what follows; "His son was killed in 2005." dates itself)
+        same = [a for a in before if same_story(a) and (
+            not _looks_back((None, None, a[1], a[2]), written) or fronted(p, a[0]))]
         if same:
             return carry(refined(same[-1]), "passage")
-        same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a)]
+        same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a) and
+                not _looks_back((None, None, a[1], a[2]), written)]
         if same:
             return carry(refined(same[0]), "passage")
         if not before and p.heading is not None:

@@ -434,3 +434,15 @@ def test_a_part_of_a_city_named_by_its_direction_is_inside_it():
     assert not _nested("West Toledo", "Toledo Heights", frozenset())
     assert not _nested("Westwood", "Wood", frozenset())
     assert _names("Chatham", frozenset({"East Chatham"}))
+
+
+def test_a_year_at_the_end_of_a_sentence_dates_that_sentence_only():
+    """'His son was killed in 2005.' dates itself; the wounded told after it, in the same paragraph,
+    are of the shooting the article is about. 'In 1822, ...' at the front sets the time of what follows."""
+    text = ("Gas station shooting\n\nPublished: 2017-03-10\n\n"
+            "Four men were shot at a gas station on Friday, police said. His son was killed in 2005. "
+            "A 24-year-old man was wounded in the legs. Two others were injured.\n")
+    q = run_facts(tables_from_texts([("a.txt", text)]))["quantities"]
+    dates = {(m, float(v)): d for m, v, d in zip(q["measure"], q["value_low"], q["event_date"])}
+    assert dates[("killed", 1.0)] == "2005"
+    assert dates[("injured", 2.0)] == "2017-03-10", dates
