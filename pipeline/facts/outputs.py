@@ -29,8 +29,31 @@ def claims_table(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copi
     c["reprint_of"] = c["passage_id"].map(reprint_of)
     c["independent"] = c["reprint_of"].isna()
     c["n_copies"] = c["passage_id"].map(copies).fillna(1).astype("int64")
-    c["part"] = parts_of_tolls(c)
+    c["part"] = parts_of_tolls(c) | parts_of_sums(c)
     return c[CLAIMS.names].reset_index(drop=True)
+
+
+_SUMMED = re.compile(r"\d+(?:\.\d+)?")
+
+
+def parts_of_sums(c: pd.DataFrame) -> pd.Series:
+    """A written count that the same sentence adds up with others into a figure the stage reckoned
+    ('Four adults and two children were killed': 4 + 2 = 6): one of the counted, not a toll of its
+    own. True for such claims (the reckoning names the parts: '4 + 2')."""
+    part = pd.Series(False, index=c.index)
+    if "reckoning" not in c or not c["reckoning"].astype(str).str.contains(" + ", regex=False).any():
+        return part
+    sums: dict = defaultdict(set)
+    for pid, sentence, measure, reckoning in zip(c["passage_id"], c["sentence"], c["measure"], c["reckoning"]):
+        if isinstance(reckoning, str) and " + " in reckoning:
+            sums[(pid, sentence, measure)].update(float(x) for x in _SUMMED.findall(reckoning))
+    implicit = c["implicit"].fillna(False).astype(bool)
+    for i, pid, sentence, measure, low, high, imp in zip(c.index, c["passage_id"], c["sentence"], c["measure"],
+                                                         c["value_low"], c["value_high"], implicit):
+        parts = sums.get((pid, sentence, measure))
+        if parts and not imp and low == high and low in parts:
+            part[i] = True
+    return part
 
 
 def parts_of_tolls(c: pd.DataFrame) -> pd.Series:

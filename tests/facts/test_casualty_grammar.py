@@ -519,3 +519,10 @@ def test_a_family_name_in_the_plural_counts_nobody(sentence):
 ])
 def test_a_near_miss_is_no_death(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] == "killed"] == want
+
+
+def test_the_written_counts_a_sentence_adds_up_are_parts_of_the_sum():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\n"
+                         "Four adults and two children were killed in a home on Tuesday night.")["claims"]
+    rows = {(float(v), bool(p)) for v, p in zip(out["value_low"], out["part"])}
+    assert rows == {(4.0, True), (2.0, True), (6.0, False)}, rows
