@@ -49,3 +49,23 @@ def test_text_without_any_space_is_still_cut():
     text = "x" * 10_000
     spans = list(split_passages(text, 4000))
     assert [(s, e) for s, e in spans] == [(0, 4000), (4000, 8000), (8000, 10000)]
+
+
+def _trim_by_copy(text: str, start: int, end: int) -> tuple[int, int]:
+    """What trimming means, written the obvious way (the span copied and stripped)."""
+    block = text[start:end]
+    stripped = block.lstrip()
+    if not stripped:
+        return end, end
+    start += len(block) - len(stripped)
+    return start, start + len(stripped.rstrip())
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u3000\u200b")), max_size=60),
+       st.data())
+def test_trim_finds_what_strip_removes_without_copying(text, data):
+    from pipeline.ingest.passages import _trim
+
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    assert _trim(text, start, end) == _trim_by_copy(text, start, end)
