@@ -285,6 +285,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
             grammar.restore_implicit(qs)
             grammar.refine(text, qs)
             qs = qs + grammar.killer_added(text, qs)
+            qs = qs + grammar.others_added(text, qs)
         qs = sorted(qs + ru_qs, key=lambda q: q.start)
         plist = found_places[pid]
         news = NEWS_DATELINE.search(text)

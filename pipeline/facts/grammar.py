@@ -126,6 +126,11 @@ SUICIDE_AFTER = re.compile(
     r"[^.;:!?]{0,120}?\b(?:before|then|and|after\s+which)\s+(?:then\s+)?(?:\w+\s+){0,1}?"
     rf"(?:{SELF_KILLING}|fatally\s+shoot(?:ing|s)?\s+(?:him|her)self|fatally\s+shot\s+(?:him|her)self|"
     r"turn(?:ed|ing|s)?\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self)\b", re.I)
+# two counts of one measure added by the sentence: "X was critically injured and three others suffered
+# minor injuries", "X was shot in the wrist, and a woman was also wounded" (no third count between them)
+ADDED_BY_AND = re.compile(r"[^.;:!?\d]{0,80}?[,]?\s(?P<and>and)\s+(?:[^.;:!?\d]{0,40}?\s)?", re.I)
+OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b", re.I)
+ALSO_AFTER = re.compile(r"[^.;:!?]{0,25}?\balso\b", re.I)
 PARTITIVE_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.I)
 FATAL_AFTER_PARTITIVE = re.compile(
     r"\s+(?P<what>(?:shooting|gunshot)\s+victims\s+(?:have\s+|had\s+)?(?:since\s+|later\s+)?(?:died|succumbed))\b",
@@ -500,6 +505,37 @@ class Grammar:
         if span is not None and doc[span[0]].like_num:  # one figure per start: begin after the numeral
             start = doc[span[0] + 1].idx
         out.append((start, last.idx + len(last.text), float(total), how, measure))
+
+    def others_added(self, text: str, qs: list[Quantity]) -> list[Quantity]:
+        """'One person was critically injured and three others suffered minor injuries', 'Jamia Barnes
+        was shot in the wrist, and a 40-year-old woman was also wounded': two counts of one measure that
+        the sentence adds ('and ... others', 'and ... also') make their sum (1 + 3), a count derived from
+        the written ones, spanning from the `and` to the second, with the reckoning in `extra["derived"]`.
+        Call after `refine` (the figures' measures are final)."""
+        out: list[Quantity] = []
+        by_sentence: dict = defaultdict(list)
+        for q in qs:
+            if q.measure in ("killed", "injured") and q.qualifier == "exact" and not q.hypothetical and \
+                    q.value_low and q.value_low == q.value_high and not q.extra.get("derived"):
+                by_sentence[(q.sentence_start, q.sentence_end)].append(q)
+        taken = {q.start for q in qs}
+        for (s0, e0), figures in by_sentence.items():
+            figures.sort(key=lambda q: q.start)
+            for a, b in zip(figures, figures[1:]):
+                link = ADDED_BY_AND.fullmatch(text, a.end, b.start)
+                if a.measure != b.measure or not link or link.start("and") in taken or not (
+                        OTHERS_AFTER.match(text, b.end) or ALSO_AFTER.match(text, b.end, e0)):
+                    continue
+                total = a.value_low + b.value_low
+                q = Quantity(start=link.start("and"), end=b.end, core_start=link.start("and"), core_end=b.end,
+                             value_low=total, value_high=total, qualifier="exact", unit="person",
+                             measure=a.measure, sentence_start=s0, sentence_end=e0, attribution=a.attribution,
+                             attribution_kind=a.attribution_kind, uncertain=a.uncertain or b.uncertain)
+                q.extra.update(implicit=True, grammar_measure=a.measure,
+                               derived=f"{a.value_low:g} + {b.value_low:g}")
+                taken.add(q.start)
+                out.append(q)
+        return out
 
     def killer_added(self, text: str, qs: list[Quantity]) -> list[Quantity]:
         """'Four people were shot dead, then the gunman killed himself', 'shot his family, killing 3, then

@@ -47,11 +47,10 @@ def parts_of_sums(c: pd.DataFrame) -> pd.Series:
     for pid, sentence, measure, reckoning in zip(c["passage_id"], c["sentence"], c["measure"], c["reckoning"]):
         if isinstance(reckoning, str) and " + " in reckoning:
             sums[(pid, sentence, measure)].update(float(x) for x in _SUMMED.findall(reckoning))
-    implicit = c["implicit"].fillna(False).astype(bool)
-    for i, pid, sentence, measure, low, high, imp in zip(c.index, c["passage_id"], c["sentence"], c["measure"],
-                                                         c["value_low"], c["value_high"], implicit):
+    for i, pid, sentence, measure, low, high, reckoning in zip(c.index, c["passage_id"], c["sentence"], c["measure"],
+                                                               c["value_low"], c["value_high"], c["reckoning"]):
         parts = sums.get((pid, sentence, measure))
-        if parts and not imp and low == high and low in parts:
+        if parts and low == high and low in parts and not (isinstance(reckoning, str) and " + " in reckoning):
             part[i] = True
     return part
 

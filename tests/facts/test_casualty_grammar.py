@@ -526,3 +526,25 @@ def test_the_written_counts_a_sentence_adds_up_are_parts_of_the_sum():
                          "Four adults and two children were killed in a home on Tuesday night.")["claims"]
     rows = {(float(v), bool(p)) for v, p in zip(out["value_low"], out["part"])}
     assert rows == {(4.0, True), (2.0, True), (6.0, False)}, rows
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Jamia Barnes was shot in the wrist, and a 40-year-old woman was also wounded, while crossing the street.",
+     ("injured", 2.0)),
+    ("Two men were wounded outside the bar and three others were injured inside, police said.", ("injured", 5.0)),
+])
+def test_counts_the_sentence_adds_with_others_or_also_make_their_sum(text, want):
+    out = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{text}")["claims"]
+    sums = out[out["reckoning"].fillna("").str.contains(" + ", regex=False)]
+    assert [(m, float(v)) for m, v in zip(sums["measure"], sums["value_low"])] == [want]
+    assert out[~out.index.isin(sums.index)]["part"].all()
+
+
+@pytest.mark.parametrize("text", [
+    "A man died and four others were hurt in a shooting.",          # two measures: nothing to add
+    "Two people were injured in the crash and three others were arrested.",
+    "Two men were wounded on Friday and two were wounded on Saturday.",   # no 'others', no 'also'
+])
+def test_counts_not_added(text):
+    out = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{text}")["claims"]
+    assert not out["reckoning"].fillna("").str.contains(" + ", regex=False).any()
