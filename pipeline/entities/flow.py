@@ -15,6 +15,7 @@ and each worker loads the model once, with the first unit it gets.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import time
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.exceptions import MissingContextError
 
 from pipeline.contract import entities as contract
 from pipeline.core.flow import map_partitions, stage_context
@@ -51,20 +53,26 @@ def recognise_unit(part: str, index: int, work: str, model: str, labels: list[st
 def _load_on_worker(model: str, labels: list[str], batch_size: int) -> Recogniser:
     started = time.monotonic()
     rec = Recogniser(model, labels, batch_size)
-    get_run_logger().info("entities: model %s loaded on this worker (process %d) in %.1fs",
-                          model, os.getpid(), time.monotonic() - started)
+    try:
+        log = get_run_logger()
+    except MissingContextError:  # called outside a task run (map_serial in tests)
+        log = logging.getLogger(__name__)
+    log.info("entities: model %s loaded on this worker (process %d) in %.1fs",
+             model, os.getpid(), time.monotonic() - started)
     return rec
 
 
-def units_on_cluster(client, work: Path, params: EntitiesParams, gazetteer: Gazetteer) -> UnitMapper:
-    """The model's units as tasks on the flow's Dask cluster, exchanged as files under `work`."""
+def units_via(work: Path, params: EntitiesParams, gazetteer: Gazetteer, slots: int,
+              mapper=map_partitions) -> UnitMapper:
+    """The model's units as `recognise_unit` tasks, `slots` at a time, exchanged as files under
+    `work`: the flow passes `map_partitions` (tasks on its Dask cluster), tests `map_serial`."""
     def run(units):
         work.mkdir(parents=True, exist_ok=True)
         paths = [write_chunks(unit, work / f"chunks-{i:05d}.parquet") for i, unit in enumerate(units)]
-        done = map_partitions(recognise_unit, paths, "entities model", work=str(work), model=params.model,
-                              labels=sorted(params.labels), batch_size=params.batch_size, gazetteer=gazetteer)
+        done = mapper(recognise_unit, paths, "entities model", work=str(work), model=params.model,
+                      labels=sorted(params.labels), batch_size=params.batch_size, gazetteer=gazetteer)
         return [read_mentions(path) for path in done]
-    return UnitMapper(run, dask_slots(client))
+    return UnitMapper(run, slots)
 
 
 @task(name="entities-recognise", cache_policy=NONE)
@@ -118,7 +126,7 @@ def entities_flow(root: str, params: EntitiesParams) -> dict:
         else:  # called from the flow itself: a task's own arguments would travel with every unit it sends
             work = out.tmp / "work"
             mentions = extract_mentions(selected, sentences, params, gazetteer,
-                                        units_to=units_on_cluster(client, work, params, gazetteer))
+                                        units_to=units_via(work, params, gazetteer, dask_slots(client)))
             shutil.rmtree(work, ignore_errors=True)
         mentions, entities, merges, cooc = resolve_task(mentions, sentences, dedup, params, gazetteer, raw_span)
         for name, frame in (("mentions", mentions), ("entities", entities), ("merges", merges),
