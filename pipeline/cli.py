@@ -360,6 +360,7 @@ def _missing_dependency(exc: ModuleNotFoundError) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        from pipeline.core.cluster import ClusterError
         from pipeline.core.params import ParamsError
         from pipeline.core.paths import ProjectNotFound
         from pipeline.core.prefect_server import ServerError
@@ -369,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.func(args)
-    except (ParamsError, ProjectNotFound, ServerError, FileNotFoundError, CorpusError) as exc:
+    except (ParamsError, ProjectNotFound, ServerError, FileNotFoundError, CorpusError, ClusterError) as exc:
         return _die(str(exc))
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.split(".")[0] == "pipeline":

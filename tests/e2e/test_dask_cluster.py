@@ -54,7 +54,8 @@ class Cluster:
         dask = str(Path(sys.executable).parent / "dask")
         info = self.folder / "scheduler.json"
         scheduler = self._start("scheduler", [dask, "scheduler", "--host", "127.0.0.1", "--port", "0",
-                                              "--no-dashboard", "--scheduler-file", str(info)])
+                                              "--no-dashboard", "--dashboard-address", "127.0.0.1:0",
+                                              "--scheduler-file", str(info)])
         deadline = time.monotonic() + 120
         while not (info.is_file() and info.stat().st_size):
             assert scheduler.poll() is None and time.monotonic() < deadline, self.logs()
