@@ -30,7 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from distributed import Client
@@ -48,6 +48,21 @@ def entities_digest(project: Path) -> str:
     for path in sorted((project / "data" / "entities").glob("*.parquet")):
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+@contextmanager
+def quiet_workers():
+    """Worker processes started in this block log warnings only (they take the environment
+    of their start; the stage processes started later keep Prefect's INFO lines)."""
+    before = os.environ.get("PREFECT_LOGGING_LEVEL")
+    os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_LOGGING_LEVEL")
+        else:
+            os.environ["PREFECT_LOGGING_LEVEL"] = before
 
 
 def workers_cpu(client) -> float:
@@ -86,8 +101,9 @@ def main() -> None:
             params = (project / "params.yaml").read_text()
             (project / "params.yaml").write_text(params.replace("\n  kind: threads", "\n  kind: dask"))
             with ExitStack() as stack:  # the pipeline's own local clusters, both up until the end
-                clusters = {n: stack.enter_context(run_cluster(RunnerParams(kind="dask", dask_workers=n)))
-                            for n in CLUSTERS}
+                with quiet_workers():  # the workers print no task-run lines (the runs' output is parsed)
+                    clusters = {n: stack.enter_context(run_cluster(RunnerParams(kind="dask", dask_workers=n)))
+                                for n in CLUSTERS}
                 clients = {n: stack.enter_context(Client(r.dask_address)) for n, r in clusters.items()}
                 for round_ in range(args.repeat + 1):
                     for n, runner in clusters.items():
