@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -105,19 +106,31 @@ def cmd_run(args) -> int:
             return _die(str(exc).strip().splitlines()[0])
     from pipeline.core.prefect_server import configure, wait_ready
 
-    url = configure(root, wait=False)  # a server to start boots while the stages are imported
-    try:
-        from pipeline.core.runner import RunnerParams, task_runner
-
-        flows = {name: STAGES[name].load() for name in names}
-    finally:
-        wait_ready()
-    if args.verbose:
-        print(f"Prefect API: {url}", file=sys.stderr)
-    runner: RunnerParams = params["runner"]
+    runner = params["runner"]
     if args.runner:
         runner = runner.model_copy(update={"kind": args.runner})
+    url = configure(root, wait=False)  # a server to start boots while the stages are imported
+    with contextlib.ExitStack() as run_scope:
+        try:
+            from pipeline.core.cluster import run_cluster
+
+            flows = {name: STAGES[name].load() for name in names}
+            # Dask: the run's one cluster (a local one starts here, while the server boots, and
+            # closes when the run ends)
+            runner = run_scope.enter_context(run_cluster(runner))
+        finally:
+            wait_ready()
+        if args.verbose:
+            print(f"Prefect API: {url}", file=sys.stderr)
+            if runner.kind == "dask":
+                print(f"Dask scheduler: {runner.dask_address}", file=sys.stderr)
+        return _run_stages(root, names, params, runner, flows, url, args)
+
+
+def _run_stages(root: Path, names: list[str], params: dict, runner, flows: dict, url: str, args) -> int:
+    """Each stage's flow in turn, on `runner` (its Dask cluster already chosen)."""
     from pipeline.core.api_watch import ApiWatch
+    from pipeline.core.runner import task_runner
 
     with ApiWatch(url, names) as watch:  # a server that dies mid-stage: finish, one line, exit
         for name in names:
@@ -163,14 +176,20 @@ def cmd_repro(args) -> int:
     from pipeline.core.prefect_server import configure
 
     configure(root)
-    dvc = [sys.executable, "-m", "dvc", "repro"]
-    if fence_changed and "--dry" not in args.dvc_args:
-        # DVC no longer sees (or sees again) entries ingest reports on: rebuild ingest's tables
-        print("corpus check: the entries kept from DVC changed; re-running ingest", file=sys.stderr)
-        code = subprocess.call([*dvc, "--force", "--single-item", "ingest"], cwd=root, env=tool_env())
-        if code:
-            return code
-    return subprocess.call([*dvc, *args.dvc_args], cwd=root, env=tool_env())
+    from pipeline.core.cluster import cluster_env, run_cluster
+    from pipeline.core.params import load_params
+
+    # runner.kind dask: one cluster for every stage DVC runs (each stage is a process of its own)
+    with run_cluster(load_params(root / "params.yaml")["runner"]) as runner:
+        env = tool_env() | cluster_env(runner)
+        dvc = [sys.executable, "-m", "dvc", "repro"]
+        if fence_changed and "--dry" not in args.dvc_args:
+            # DVC no longer sees (or sees again) entries ingest reports on: rebuild ingest's tables
+            print("corpus check: the entries kept from DVC changed; re-running ingest", file=sys.stderr)
+            code = subprocess.call([*dvc, "--force", "--single-item", "ingest"], cwd=root, env=env)
+            if code:
+                return code
+        return subprocess.call([*dvc, *args.dvc_args], cwd=root, env=env)
 
 
 def cmd_schedule(args) -> int:
@@ -341,6 +360,7 @@ def _missing_dependency(exc: ModuleNotFoundError) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        from pipeline.core.cluster import ClusterError
         from pipeline.core.params import ParamsError
         from pipeline.core.paths import ProjectNotFound
         from pipeline.core.prefect_server import ServerError
@@ -350,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.func(args)
-    except (ParamsError, ProjectNotFound, ServerError, FileNotFoundError, CorpusError) as exc:
+    except (ParamsError, ProjectNotFound, ServerError, FileNotFoundError, CorpusError, ClusterError) as exc:
         return _die(str(exc))
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.split(".")[0] == "pipeline":

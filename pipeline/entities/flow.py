@@ -6,26 +6,74 @@ stage.py and writes data/entities/ atomically:
 
     mentions.parquet, entities.parquet, merges.parquet, cooccurrence.parquet
 
-The NER model runs in ``entities.n_process`` processes that the stage starts
-itself (a spaCy model is loaded once per process), so ``runner.kind`` does not
-change how this stage is parallelised.
+On the threads and processes runners the NER model runs in ``entities.n_process``
+processes that the stage starts itself (a spaCy model is loaded once per process).
+On the Dask runner it runs on the cluster's workers instead: the chunks go out in
+units, one ``entities-model`` task each, as files in the stage's staging folder,
+and each worker loads the model once, with the first unit it gets.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+import time
+from functools import partial
+from pathlib import Path
+
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.exceptions import MissingContextError
 
 from pipeline.contract import entities as contract
-from pipeline.core.flow import stage_context
+from pipeline.core.flow import map_partitions, stage_context
+from pipeline.core.runner import dask_slots, flow_dask_client
 from pipeline.core.tables import stage_output
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
+from pipeline.entities.ner import Recogniser, UnitMapper, recognise_on_worker
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.stage import (
     build_tables, extract_mentions, raw_span_from_maps,
     select_passages,
 )
+from pipeline.entities.unit_files import read_chunks, read_mentions, write_chunks, write_mentions
 from pipeline.text.offsets import offset_maps
+
+
+@task(name="entities-model", cache_policy=NONE)
+def recognise_unit(part: str, index: int, work: str, model: str, labels: list[str], batch_size: int,
+                   gazetteer: Gazetteer) -> str:
+    """One unit of chunks (a file) through the model this worker keeps; its raw mentions to a file."""
+    raw = recognise_on_worker(read_chunks(part), model=model, labels=labels, batch_size=batch_size,
+                              gazetteer=gazetteer, load=partial(_load_on_worker, model, labels, batch_size))
+    return write_mentions(raw, Path(work) / f"mentions-{index:05d}.parquet")
+
+
+def _load_on_worker(model: str, labels: list[str], batch_size: int) -> Recogniser:
+    started = time.monotonic()
+    rec = Recogniser(model, labels, batch_size)
+    try:
+        log = get_run_logger()
+    except MissingContextError:  # called outside a task run (map_serial in tests)
+        log = logging.getLogger(__name__)
+    log.info("entities: model %s loaded on this worker (process %d) in %.1fs",
+             model, os.getpid(), time.monotonic() - started)
+    return rec
+
+
+def units_via(work: Path, params: EntitiesParams, gazetteer: Gazetteer, slots: int,
+              mapper=map_partitions) -> UnitMapper:
+    """The model's units as `recognise_unit` tasks, `slots` at a time, exchanged as files under
+    `work`: the flow passes `map_partitions` (tasks on its Dask cluster), tests `map_serial`."""
+    def run(units):
+        work.mkdir(parents=True, exist_ok=True)
+        paths = [write_chunks(unit, work / f"chunks-{i:05d}.parquet") for i, unit in enumerate(units)]
+        done = mapper(recognise_unit, paths, "entities model", work=str(work), model=params.model,
+                      labels=sorted(params.labels), batch_size=params.batch_size, gazetteer=gazetteer)
+        return [read_mentions(path) for path in done]
+    return UnitMapper(run, slots)
+
 
 @task(name="entities-recognise", cache_policy=NONE)
 def recognise_task(selected, sentences, params: EntitiesParams, gazetteer: Gazetteer):
@@ -54,8 +102,11 @@ def entities_flow(root: str, params: EntitiesParams) -> dict:
     logger = get_run_logger()
     ctx = stage_context(root, "entities")
     gazetteer = corpus_gazetteer(ctx.root, params)
-    logger.info("entities: model %s, gazetteer %s (%d entries), %d process(es)",
-                params.model, params.gazetteer or "none", len(gazetteer), params.n_process)
+    client = flow_dask_client()
+    logger.info("entities: model %s, gazetteer %s (%d entries), %s",
+                params.model, params.gazetteer or "none", len(gazetteer),
+                f"{params.n_process} process(es)" if client is None else
+                f"on the Dask workers ({dask_slots(client)} thread(s))")
     inputs = ctx.inputs
     clean_passages = inputs.read("clean", "passages")
     sentences = inputs.read("clean", "sentences")
@@ -69,9 +120,15 @@ def entities_flow(root: str, params: EntitiesParams) -> dict:
                 "only; skipped %s", int((selected["mode"] == "model").sum()),
                 int((selected["mode"] == "russian").sum()), int((selected["mode"] == "gazetteer").sum()),
                 skipped or "none")
-    mentions = recognise_task(selected, sentences, params, gazetteer)
-    mentions, entities, merges, cooc = resolve_task(mentions, sentences, dedup, params, gazetteer, raw_span)
     with stage_output(ctx.out_dir) as out:
+        if client is None:
+            mentions = recognise_task(selected, sentences, params, gazetteer)
+        else:  # called from the flow itself: a task's own arguments would travel with every unit it sends
+            work = out.tmp / "work"
+            mentions = extract_mentions(selected, sentences, params, gazetteer,
+                                        units_to=units_via(work, params, gazetteer, dask_slots(client)))
+            shutil.rmtree(work, ignore_errors=True)
+        mentions, entities, merges, cooc = resolve_task(mentions, sentences, dedup, params, gazetteer, raw_span)
         for name, frame in (("mentions", mentions), ("entities", entities), ("merges", merges),
                             ("cooccurrence", cooc)):
             out.write(contract.TABLES[name], frame)

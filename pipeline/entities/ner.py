@@ -13,8 +13,10 @@ memory stays bounded for a passage of any length.
 With ``n_process > 1`` the work goes to a pool of worker processes: forked
 where the platform allows (they inherit the model the parent loaded, as
 spaCy's own ``n_process`` does), spawned elsewhere (each loads the model once;
-``PIPELINE_MP_START=spawn`` forces this). Workers return plain tuples: no Doc
-objects cross process boundaries.
+``PIPELINE_MP_START=spawn`` forces this). On the Dask runner the same units go
+to the cluster's workers instead (``UnitMapper``; each worker keeps the model
+its first unit loaded: ``recognise_on_worker``). Workers return plain tuples:
+no Doc objects cross process boundaries.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ import multiprocessing
 from bisect import bisect_right
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
+from pipeline.core.worker_cache import held
 from pipeline.core.workers import die_with_parent, start_method
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.text.translit import phonetic_key
@@ -263,19 +266,47 @@ def _units(chunks: list[Chunk], unit_chars: int) -> list[list[Chunk]]:
     return units
 
 
+@dataclass(frozen=True)
+class UnitMapper:
+    """Where the units go instead of the stage's own process pool (the Dask workers):
+    `run(units)` returns each unit's raw mentions, in unit order; `slots` units run at
+    once, which sizes the units as `n_process` sizes them for the pool."""
+    run: Callable[[list[list[Chunk]]], list[list[RawMention]]]
+    slots: int
+
+
+def worker_model_key(model: str, labels: Iterable[str], batch_size: int) -> tuple:
+    """The key a worker process keeps its recogniser under (pipeline.core.worker_cache)."""
+    return ("entities-model", model, tuple(sorted(labels)), batch_size)
+
+
+def recognise_on_worker(chunks: list[Chunk], *, model: str, labels: Iterable[str], batch_size: int,
+                        gazetteer: Gazetteer, load: Callable[[], Recogniser] | None = None) -> list[RawMention]:
+    """Raw mentions of one unit, by the recogniser this process keeps: the first unit a
+    worker runs loads the model (`load`, or `Recogniser(...)`), every later one reuses it."""
+    labels = sorted(labels)
+    build = load or (lambda: Recogniser(model, labels, batch_size))
+    with held(worker_model_key(model, labels, batch_size), build) as rec:
+        return rec.run(chunks, gazetteer)
+
+
 def recognise(chunks: list[Chunk], *, model: str, gazetteer: Gazetteer, labels: Iterable[str],
               batch_size: int = 64, n_process: int = 1, recogniser: Recogniser | None = None,
-              unit_chars: int = 100_000) -> list[RawMention]:
+              unit_chars: int = 100_000, units_to: UnitMapper | None = None) -> list[RawMention]:
     """Raw mentions of all chunks, sorted by passage and offset. n_process > 1 uses a
-    process pool; each worker returns plain tuples."""
+    process pool; each worker returns plain tuples. `units_to`: every unit goes there
+    (the model is never loaded in this process), `n_process` does not apply."""
     global _WORKER
     if not chunks:
         return []
     labels = sorted(labels)
+    total = sum(len(c.text) for c in chunks)
+    if units_to is not None:
+        units = _units(chunks, max(1000, min(unit_chars, total // (units_to.slots * 4) + 1)))
+        return [m for part in units_to.run(units) for m in part]
     if n_process <= 1 or len(chunks) < 2:
         rec = recogniser or Recogniser(model, labels, batch_size)
         return rec.run(chunks, gazetteer)
-    total = sum(len(c.text) for c in chunks)
     units = _units(chunks, max(1000, min(unit_chars, total // (n_process * 4) + 1)))
     method = start_method()
     if method == "fork":

@@ -53,7 +53,8 @@ class EntitiesParams(Section):
         "(an English story tagged Slovenian must not go unread)",
     )
     skip_boilerplate: bool = Field(True, description="skip passages cleanup marked as boilerplate")
-    n_process: int = Field(1, ge=1, le=64, description="processes running the model")
+    n_process: int = Field(1, ge=1, le=64, description="processes running the model (threads and processes "
+                           "runners; on the Dask runner the cluster's workers run it)")
     batch_size: int = Field(64, ge=1, le=10_000, description="texts per spaCy batch")
     max_chunk_chars: int = Field(
         20_000, ge=1_000, le=1_000_000,

@@ -24,7 +24,7 @@ import pandas as pd
 from pipeline.contract import entities as contract
 from pipeline.entities.canon import MentionIn, canonicalise
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.ner import Recogniser, make_chunks, recognise
+from pipeline.entities.ner import Recogniser, UnitMapper, make_chunks, recognise
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.headers import header_names, model_view
 from pipeline.entities.refine import M as RefinedMention, refine
@@ -118,9 +118,11 @@ def _sentence_ends(selected: pd.DataFrame, sentences: pd.DataFrame | None) -> li
 
 
 def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, params: EntitiesParams,
-                     gazetteer: Gazetteer, *, recogniser: Recogniser | None = None) -> pd.DataFrame:
+                     gazetteer: Gazetteer, *, recogniser: Recogniser | None = None,
+                     units_to: UnitMapper | None = None) -> pd.DataFrame:
     """Mentions (passage_id, doc_id, start, end, text, label, source, title, gaz, link) of the
-    selected passages; no entity ids yet."""
+    selected passages; no entity ids yet. `units_to`: where the model runs instead of this
+    process and its own pool (the Dask workers; pipeline/entities/flow.py)."""
     originals = selected["text_clean"].tolist()
     modes = selected["mode"].tolist()
     # a header block is read through its view: the Organization values only (pipeline/entities/headers.py)
@@ -130,7 +132,8 @@ def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, par
     chunks = make_chunks(texts, [m in ("model", "header") for m in modes],
                          _sentence_ends(selected, sentences), params.max_chunk_chars)
     raw = recognise(chunks, model=params.model, gazetteer=gazetteer, labels=params.labels,
-                    batch_size=params.batch_size, n_process=params.n_process, recogniser=recogniser)
+                    batch_size=params.batch_size, n_process=params.n_process, recogniser=recogniser,
+                    units_to=units_to)
     russian = [c for c in chunks if modes[c.index] == "russian"]
     if russian:
         raw = sorted(raw + russian_mentions(russian, raw), key=lambda x: (x[0], x[1]))

@@ -167,12 +167,19 @@ def test_killed_stage_keeps_last_good_tables_and_next_repro_recovers(seeds_build
 
 
 def test_dask_runner_gives_the_same_tables(project):
+    """`--runner dask` without runner.dask_address: one local cluster for the whole run (every stage
+    connects to it), gone when the command ends. tests/e2e/test_dask_cluster.py runs a cluster
+    started apart."""
     run([sys.executable, "-m", "pipeline", "run", "ingest", "clean"], project)
     names = [f"ingest/{n}" for n in ("documents", "passages", "rejected")] + \
         [f"clean/{n}" for n in ("passages", "edits", "sentences", "furniture")]
     threads = {n: table(project, n) for n in names}
-    out = run([sys.executable, "-m", "pipeline", "run", "ingest", "clean", "--runner", "dask"], project)
+    out = run([sys.executable, "-m", "pipeline", "run", "ingest", "clean", "--runner", "dask", "-v"], project)
     assert "ingest: done" in out.stdout and "clean: done" in out.stdout
+    address = next(line.split()[-1] for line in out.stderr.splitlines() if line.startswith("Dask scheduler: "))
+    assert out.stderr.count(f"Connecting to an existing Dask cluster at {address}") == 2, out.stderr[-3000:]
+    assert "Creating a new Dask cluster" not in out.stderr
+    assert _project_processes(project) == []  # the cluster's workers ended with the run
     for name, expected in threads.items():
         pd.testing.assert_frame_equal(table(project, name), expected)
 
