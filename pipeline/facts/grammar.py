@@ -36,7 +36,7 @@ from typing import Iterable
 
 from pipeline.facts.measure import _emergency_number
 from pipeline.facts.headline import headline_case
-from pipeline.facts.quantities import Quantity
+from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 
 # a sentence is parsed only if it holds one of these words (not "shooting", "victim": the
 # event and its people are named in most sentences of a crime story; only what happened to
@@ -393,6 +393,7 @@ class Grammar:
                              sentence_start=s0, sentence_end=e0)
                 q.extra["implicit"] = True
                 q.extra["grammar_measure"] = measure
+                q.hypothetical = POLAR_QUESTION.fullmatch(sentence) is not None
                 if (start, end) in derived:
                     q.extra["derived"] = derived[(start, end)]
                 out.append(q)
@@ -1022,6 +1023,10 @@ def _count_of(noun) -> int | None:
         return 2
     if _one_named(noun):
         return 1 + sum(c for c in (_count_of(c) for c in noun.children if c.dep_ == "conj") if c)
+    if low in ("he", "she") and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ in ("ROOT", "conj"):
+        # "He was pronounced dead at the scene": one person, told in a sentence of its own (not "Freeman
+        # was taken to hospital, where he died": the clause's person is counted with its antecedent)
+        return 1
     if _pos(noun) == "PRON" or noun.tag_ in ("NNS", "NNPS"):
         return None
     # coordinated people: "Kelcii Flintroy, Willie Norman and Christopher Chaney" (each conjunct

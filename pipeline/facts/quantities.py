@@ -110,6 +110,10 @@ STOP = {"the", "a", "an", "this", "that", "these", "those", "and", "or", "but", 
 # a number on a line of its own is a figure only with a label line after it (infographics)
 NUMBER_LINE = re.compile(r"^[ \t]*(?:[$€₸£][ \t]*)?\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?[ \t]*%?[ \t]*$")
 LABEL_LINE = re.compile(r"^[ \t]*[a-z][^\d\n]{0,80}(?:\b(?:1[89]|20)\d\d\b[^\d\n]{0,20})?$")
+# a yes/no question asserts nothing ("Were five people killed?"); a wh-question presupposes what it asks
+# about ("Who killed two people?" says two were killed)
+POLAR_QUESTION = re.compile(r"\W*(?:was|were|is|are|am|did|do|does|has|have|had|will|would|could|can|should|shall|"
+                            r"may|might|must)\b[^?]*\?\W*", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:if|wish|imagine|suppose|supposing|should\s+have\s+been|would\s+have)\b", re.I)
 PHONE = re.compile(r"\+\d[\d \-()]{6,}\d")
 # (555) 123-4567, 555-123-4567, 555.123.4567; account numbers 1111-22223333-4444: digit groups
@@ -1264,7 +1268,7 @@ def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_senten
             continue
         k2 = bisect.bisect_left(cands, e, k)
         chunk = text[s:e]
-        hyp = bool(HYPOTHETICAL.search(chunk))
+        hyp = bool(HYPOTHETICAL.search(chunk)) or POLAR_QUESTION.fullmatch(chunk) is not None
         for q in parse_sentence(text, s, e, blocked, hyp, cands[k:k2], ages):
             out.append(q)
     out.sort(key=lambda q: q.start)

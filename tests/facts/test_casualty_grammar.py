@@ -548,3 +548,27 @@ def test_counts_the_sentence_adds_with_others_or_also_make_their_sum(text, want)
 def test_counts_not_added(text):
     out = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{text}")["claims"]
     assert not out["reckoning"].fillna("").str.contains(" + ", regex=False).any()
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("He was pronounced dead at the scene.", [("killed", 1, 1)]),
+    ("She was shot in the leg and is in stable condition.", [("injured", 1, 1)]),
+    ("He said the man died.", []),                      # the pronoun is the speaker, 'the man' no count
+    ("They were killed.", []),                          # how many is not written
+])
+def test_a_singular_pronoun_subject_of_its_own_sentence_is_one_person(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
+
+
+def test_a_pronoun_in_a_relative_clause_is_its_antecedent_not_another_person():
+    got = claims_of("Steven Freeman was shot in the body and taken to Stroger Hospital, where he died.")
+    assert sum(v for m, v, _ in got if m in ("killed", "injured", "shot")) == 1, got
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Were five people killed?", []),
+    ("“Was he killed?”", []),
+    ("Who killed two people?", [("killed", 2, 2)]),    # a wh-question presupposes what it asks about
+])
+def test_a_yes_no_question_asserts_no_figure(sentence, want):
+    assert claims_of(sentence) == want
