@@ -44,6 +44,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from pipeline.facts.events import PLACE_FACTS, event_key, slug
@@ -144,6 +145,28 @@ _PART_WORDS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest
 _AREA_WORD = re.compile(rf"(?<=\w)\s+{_AREA_WORDS}$", re.I)
 
 
+_PART_PREFIX = re.compile(rf"{_PART_WORDS}\s+", re.I)
+_AREA_SUFFIX = re.compile(rf"\s+{_AREA_WORDS}$", re.I)
+_AREA_OF = re.compile(rf"{_AREA_WORDS}\s+of\s+", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _cores(name: str) -> frozenset[str]:
+    """A name as a document writes it, and without the words around a place's own name: 'Northwest
+    Jacksonville' -> jacksonville, 'Cedarville Rancheria' -> cedarville, 'City of Houston' -> houston."""
+    low = " ".join(name.lower().split())
+    out = {low}
+    m = _AREA_OF.match(low)
+    if m:
+        out.add(low[m.end():])
+    for x in list(out):
+        m = _PART_PREFIX.match(x)
+        if m:
+            out.add(x[m.end():])
+    out |= {_AREA_SUFFIX.sub("", x) for x in list(out) if " " in x}
+    return frozenset(out)
+
+
 def _names(place: str, names: frozenset) -> bool:
     """Does a document name `place`: as a name of its own, with a word for an area ("Cedarville
     Rancheria", "City of Houston") or a part of it ("Northwest Jacksonville")? Not inside another
@@ -151,10 +174,8 @@ def _names(place: str, names: frozenset) -> bool:
     key = (place, names)
     if key not in _NAMED:
         # "Kingsessing Park", "Gaston County": the name without its area word ("Kingsessing section")
-        head = _AREA_WORD.sub("", place)
-        either = rf"(?:{re.escape(place)}|{re.escape(head)})"
-        rx = re.compile(rf"(?:{_PART_WORDS}\s+)?{either}(?:\s+{_AREA_WORDS})?|{_AREA_WORDS}\s+of\s+{either}", re.I)
-        _NAMED[key] = place in names or any(rx.fullmatch(n) for n in names)
+        wanted = {" ".join(place.lower().split()), " ".join(_AREA_WORD.sub("", place).lower().split())}
+        _NAMED[key] = place in names or any(wanted & _cores(n) for n in names)
         if len(_NAMED) > 200_000:
             _NAMED.clear()
     return _NAMED[key]
