@@ -20,7 +20,7 @@ from typing import NamedTuple
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_FACTS, containers, event_key, event_places, \
     find_places, places_inside
-from pipeline.facts.grammar import Grammar, shot_and_survived
+from pipeline.facts.grammar import Grammar, died_where_taken, shot_and_survived
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
@@ -284,6 +284,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
         if grammar is not None:
             grammar.restore_implicit(qs)
             grammar.refine(text, qs)
+            died_where_taken(text, qs)
             qs = qs + grammar.killer_added(text, qs)
             qs = qs + grammar.others_added(text, qs)
         qs = sorted(qs + ru_qs, key=lambda q: q.start)

@@ -77,8 +77,10 @@ _TIME_WORDS = re.compile(r"(?:\s+(?:" + "|".join(sorted({w.capitalize() for w in
 _GENERIC = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
             "southern", "eastern", "western", "central", "town", "city", "village", "county", "state", "downtown", "uptown", "midtown", "metro", "metropolitan",
             "university", "nation", "country", "region", "area", "district", "neighborhood", "neighbourhood"}
-_ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of)\s+"
-                            r"(?:the\s+)?$", re.I)
+_ORIGIN_BEFORE = re.compile(r"(?:\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of)\s+"
+                            r"(?:the\s+)?|"
+                            # "Steven Freeman, 23, of the 7600 block of South Normal, was shot": where he lives
+                            r",\s+of\s+(?:the\s+\d+[\s-]+block\s+of\s+)?)$", re.I)
 
 
 # a police, sheriff's or fire service is named after the place it serves: "the Chattanooga Police

@@ -131,6 +131,11 @@ SUICIDE_AFTER = re.compile(
 ADDED_BY_AND = re.compile(r"[^.;:!?\d]{0,80}?[,]?\s(?P<and>and)\s+(?:[^.;:!?\d]{0,40}?\s)?", re.I)
 OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b", re.I)
 ALSO_AFTER = re.compile(r"[^.;:!?]{0,25}?\balso\b", re.I)
+# "... was shot and taken to Stroger Hospital, where he died", "..., where she was pronounced dead": the
+# shot or hurt of the clause died (a relative clause of the place they were taken to)
+_LATER = r"(?:(?:later|then|eventually|subsequently|soon|shortly|\w+ly)\s+)?"
+WHERE_DIED = re.compile(rf"[^.;:!?]{{0,160}}?,\s*where\s+(?P<who>he|she|they|both|all\s+\w+)\s+{_LATER}"
+                        rf"(?:died|succumbed|passed\s+away|(?:was|were)\s+{_LATER}pronounced\s+dead)\b", re.I)
 PARTITIVE_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.I)
 FATAL_AFTER_PARTITIVE = re.compile(
     r"\s+(?P<what>(?:shooting|gunshot)\s+victims\s+(?:have\s+|had\s+)?(?:since\s+|later\s+)?(?:died|succumbed))\b",
@@ -609,6 +614,35 @@ def shot_and_survived(texts: list[str], qs: list[Quantity]) -> None:
         q.extra["derived"] = NO_DEATH_REPORTED
         if q.extra.get("implicit"):
             q.extra["grammar_measure"] = "injured"
+
+
+def died_where_taken(text: str, qs: list[Quantity]) -> None:
+    """'A man was shot and taken to a hospital, where he died': the shot (or hurt) counted before such a
+    clause died; `he`/`she` for one, `they`/`both`/`all ...` for more. Sets the measure (in place)."""
+    for q in qs:
+        if q.measure not in ("shot", "injured") or q.hypothetical or q.value_low is None or \
+                q.value_low != q.value_high:
+            continue
+        m = WHERE_DIED.match(text, q.end, q.sentence_end)
+        if m is None or _another_count(qs, q, m):
+            continue
+        one = m.group("who").lower() in ("he", "she")
+        if one == (q.value_low == 1):
+            q.measure = "killed"
+            q.extra["measure_basis"] = "grammar"
+
+
+def _another_count(qs: list[Quantity], q: Quantity, m: re.Match) -> bool:
+    """Another figure, or another clause with a subject of its own ('A man was shot, and a woman was
+    taken to a hospital, where she died'), between the count and its 'where ... died': the clause is
+    that one's."""
+    if NEW_SUBJECT.search(m.string, q.end, m.start("who")):
+        return True
+    return any(o is not q and q.end <= o.start < m.start("who") for o in qs)
+
+
+NEW_SUBJECT = re.compile(r"[,;]\s*(?:and|but|while)\s+(?:a|an|the|his|her|their|another|one|two|three|four|five|"
+                         r"[A-Z]\w+)\b")
 
 
 def _wounded_rest(text: str, s0: int, e0: int, qs: list[Quantity]) -> list[tuple[int, int, float, str, str]]:

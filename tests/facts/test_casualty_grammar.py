@@ -572,3 +572,17 @@ def test_a_pronoun_in_a_relative_clause_is_its_antecedent_not_another_person():
 ])
 def test_a_yes_no_question_asserts_no_figure(sentence, want):
     assert claims_of(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("A man was shot and taken to Stroger Hospital, where he died.", [("killed", 1, 1)]),
+    ("A 21-year-old man was hit in his back and was taken to a medical center, where he was later "
+     "pronounced dead.", [("killed", 1, 1)]),
+    ("Two men were shot and taken to a hospital, where they died.", [("killed", 2, 2)]),
+    ("Two men were shot and taken to a hospital, where he died.", [("shot", 2, 2)]),        # one of them
+    ("A man was shot, and a woman was taken to a hospital, where she died.", [("shot", 1, 1)]),  # hers
+    ("Three people were wounded and taken to the hospital, where they are in stable condition.",
+     [("injured", 3, 3)]),
+])
+def test_the_shot_taken_to_a_place_where_they_died_were_killed(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want

@@ -446,3 +446,9 @@ def test_a_year_at_the_end_of_a_sentence_dates_that_sentence_only():
     dates = {(m, float(v)): d for m, v, d in zip(q["measure"], q["value_low"], q["event_date"])}
     assert dates[("killed", 1.0)] == "2005"
     assert dates[("injured", 2.0)] == "2017-03-10", dates
+
+
+def test_where_a_person_lives_is_no_place_of_the_event():
+    text = "Steven Freeman, 23, of the 7600 block of South Normal, was shot in Chatham. John Smith, of Oak Park, died."
+    spans = [(text.index(n), text.index(n) + len(n), n) for n in ("South Normal", "Chatham", "Oak Park")]
+    assert [n for *_, n in event_places(text, spans)] == ["Chatham"]
