@@ -300,14 +300,15 @@ def recognise(chunks: list[Chunk], *, model: str, gazetteer: Gazetteer, labels: 
     if not chunks:
         return []
     labels = sorted(labels)
-    total = sum(len(c.text) for c in chunks)
-    if units_to is not None:
-        units = _units(chunks, max(1000, min(unit_chars, total // (units_to.slots * 4) + 1)))
-        return [m for part in units_to.run(units) for m in part]
-    if n_process <= 1 or len(chunks) < 2:
+    if units_to is None and (n_process <= 1 or len(chunks) < 2):
         rec = recogniser or Recogniser(model, labels, batch_size)
         return rec.run(chunks, gazetteer)
-    units = _units(chunks, max(1000, min(unit_chars, total // (n_process * 4) + 1)))
+    # about four units for each worker, of at most `unit_chars`
+    total = sum(len(c.text) for c in chunks)
+    workers = units_to.slots if units_to is not None else n_process
+    units = _units(chunks, max(1000, min(unit_chars, total // (workers * 4) + 1)))
+    if units_to is not None:
+        return [m for part in units_to.run(units) for m in part]
     method = start_method()
     if method == "fork":
         rec = recogniser or Recogniser(model, labels, batch_size)

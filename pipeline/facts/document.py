@@ -454,11 +454,11 @@ FRONT_OF_SENTENCE = re.compile(r"[\W_]*(?:(?:in|by|since|during|from|until|back\
                                re.I)
 
 
-def _looks_back(h: tuple, written: dt.date | None) -> bool:
+def _looks_back(iso: str, precision: str, written: dt.date | None) -> bool:
     """A bare year more than a year before the day a text was written dates a past the text looks back
     to ("His son was killed in 2005", the church's history in 1822), not the story it tells: it dates
     its own sentence only. (A day or a month long past is the story of a text written later.)"""
-    return written is not None and h[3] == "year" and int(h[2][:4]) < written.year - 1
+    return written is not None and precision == "year" and int(iso[:4]) < written.year - 1
 
 
 def _story_date(story: list[tuple], where: tuple) -> tuple:
@@ -580,7 +580,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         i = bisect.bisect_left(told, ((p.index, s0),), key=lambda h: h[:1]) - 1
         while i >= 0 and not told[i][5]:
             i -= 1
-        if i < 0 or p.index - told[i][0][0] > 2 or kind not in told[i][1] or not _looks_back(told[i], written):
+        if i < 0 or p.index - told[i][0][0] > 2 or kind not in told[i][1] or not _looks_back(told[i][2], told[i][3], written):
             return None
         if not fronted(told[i][6], told[i][0][1]):
             return None
@@ -651,7 +651,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                                              place_near(p, a[0], *p.asents[j]) in (None, here))
 
         # the story of its kind at its place in its text, else at its text's main place
-        of_kind = [h for h in by_kind[(p.segment, kind)] if not _looks_back(h, written)]
+        of_kind = [h for h in by_kind[(p.segment, kind)] if not _looks_back(h[2], h[3], written)]
         story = [h for h in of_kind if h[4] == here] or [h for h in of_kind if h[4] == main]
 
         def refined(a):
@@ -666,11 +666,11 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         # (a year long past carries on only from the front of its sentence: "In 1822, the church was
         # burned ..." sets the time of what follows; "His son was killed in 2005." dates itself)
         same = [a for a in before if same_story(a) and (
-            not _looks_back((None, None, a[1], a[2]), written) or fronted(p, a[0]))]
+            not _looks_back(a[1], a[2], written) or fronted(p, a[0]))]
         if same:
             return carry(refined(same[-1]), "passage")
         same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a) and
-                not _looks_back((None, None, a[1], a[2]), written)]
+                not _looks_back(a[1], a[2], written)]
         if same:
             return carry(refined(same[0]), "passage")
         if not before and p.heading is not None:

@@ -36,6 +36,14 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (
             "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
             "valentine's day": (2, 14), "fourth of july": (7, 4), "st. patrick's day": (3, 17)}
 _APOS = "['’]"
+
+
+def _holiday_key(name: str) -> str:
+    """'New Year’s  Eve', 'new years eve', 'St Patricks Day' -> one key: no apostrophes, dots or extra spaces."""
+    return " ".join(re.sub(r"['’.]", "", name.lower()).split())
+
+
+_HOLIDAY_DAYS = {_holiday_key(name): day for name, day in HOLIDAYS.items()}
 _DAYTIME = r"(?:morning|afternoon|evening|night)"
 _HOLIDAY = (rf"christmas[^\S\n]+(?:eve|day)|boxing[^\S\n]+day|new[^\S\n]+year{_APOS}?s[^\S\n]+(?:eve|day)|"
             rf"valentine{_APOS}?s[^\S\n]+day|fourth[^\S\n]+of[^\S\n]+july|st\.?[^\S\n]*patrick{_APOS}?s[^\S\n]+day|"
@@ -624,9 +632,7 @@ def _mention(form: str, g: dict, text: str, start: int, end: int, cyr: bool = Fa
     if form == "holiday":
         if not surface[:1].isupper():
             return None  # a proper noun: "new year's day" in lower case is rare enough to leave
-        key = re.sub(r"\s+", " ", g["hol"].lower().replace("’", "'")).replace("st patrick", "st. patrick")
-        key = key.replace("years", "year's").replace("valentines", "valentine's").replace("patricks", "patrick's")
-        mo, d = HOLIDAYS[key]
+        mo, d = _HOLIDAY_DAYS[_holiday_key(g["hol"])]
         return DateMention(start, end, surface, "day", y, mo, d, form=form)
     if form == "season":
         if y is None and surface[:1].isupper() and not _SENTENCE_START.search(text, 0, start):
