@@ -36,6 +36,7 @@ from typing import Iterable
 
 from pipeline.facts.measure import _emergency_number
 from pipeline.facts.headline import headline_case
+from pipeline.facts.numbers import UNITS
 from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 
 # a sentence is parsed only if it holds one of these words (not "shooting", "victim": the
@@ -429,7 +430,8 @@ class Grammar:
                 continue
             if _pos(tok) in ("VERB", "ADJ"):  # "two officers and a woman suffered gunshot wounds" = 3
                 for subj in _victims(tok):
-                    if subj.dep_ in SUBJECTS and subj.i < tok.i and any(c.dep_ == "conj" for c in subj.children):
+                    if (subj.dep_ in SUBJECTS or tok.dep_ == "amod") and subj.i < tok.i and \
+                            any(c.dep_ == "conj" for c in subj.children):
                         what = self._predicate_measure(tok, subj)
                         if what in CASUALTY:
                             self._add_up(tok, subj, s0, qs, out, suicide=False, measure=what,
@@ -469,8 +471,9 @@ class Grammar:
             nxt = [c for c in node.children if c.dep_ == "conj" or (
                 c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
             node = nxt[0] if nxt else None
-            # a list ends at a dash, bar or colon ("deaths of woman, daughter - KLTV.com-Tyler, Longview")
-            if node is not None and any(t.text in ("-", "–", "—", "|", ":", ";") for t in doc[chain[-1].i:node.i]):
+            # a list ends at a dash, bar or colon ("deaths of woman, daughter - KLTV.com-Tyler, Longview");
+            # not at the hyphen inside a word ("two teens and a 1-year-old boy")
+            if node is not None and any(_list_break(t) for t in doc[chain[-1].i:node.i]):
                 node = None
         parts, selfs = [], 0
         for n in chain:
@@ -478,9 +481,13 @@ class Grammar:
                 parts.append(1)
                 selfs += 1
                 continue
+            if n.lower_ in ("he", "she") and n.dep_ in SUBJECTS:  # "she and her two sons were dead"
+                parts.append(1)
+                continue
             nums = [c for c in n.children if c.dep_ == "nummod" and c.i < n.i]
             if nums:
-                v = _figure_at(qs, s0 + nums[0].idx)
+                # (a number word the figures left out is read here: "Three children and one adult")
+                v = _figure_at(qs, s0 + nums[0].idx) or (UNITS.get(nums[0].lower_) or None)
                 if v is None:
                     parts = []
                     break
@@ -489,9 +496,8 @@ class Grammar:
                 parts.append(1)
             elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
                                               _pos(n) == "PROPN" and n.text[:1].isupper() or
-                                              any(c.dep_ in ("det", "poss") for c in n.children) and not (
-                                                  _lemma(n) in DEATH_NOUNS or n.lower_.endswith("ing") or
-                                                  n.lower_ in ("attempt", "attack", "assault", "robbery"))):
+                                              any(c.dep_ in ("det", "poss") for c in n.children) and not
+                                              _happening(n)):
                 # what is killed is alive: a singular noun with a determiner is one ("a solicitor")
                 parts.append(1)
             else:
@@ -1013,6 +1019,13 @@ def _victims(pred):
     # "another teenager injured"; not a present participle, whose noun is the agent ("a man shooting at others")
     if pred.dep_ == "acl" and _pos(pred.head) in ("NOUN", "PROPN") and pred.tag_ != "VBG":
         out.append(pred.head)
+    if pred.dep_ == "amod" and pred.i > pred.head.i and _pos(pred) == "ADJ":
+        # an adjective after its noun says something of it: "police found a man dead", "one man and two
+        # children dead" (the parser hangs it from the last conjunct: the list is the first's)
+        first = pred.head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        out.append(first)
     target = pred.head if pred.dep_ in ("acomp", "attr") else pred  # "the man was dead"
     kids = list(target.children)
     if pred.dep_ in ("xcomp", "oprd", "acomp") and _lemma(pred.head) in COMPLEMENT_VERBS:
@@ -1056,11 +1069,16 @@ def _count_of(noun) -> int | None:
     if noun.tag_ in ("NNS", "NNPS") and "both" in dets:  # "both men were killed"
         return 2
     if _one_named(noun):
-        return 1 + sum(c for c in (_count_of(c) for c in noun.children if c.dep_ == "conj") if c)
+        rest = [_count_of(c) for c in noun.children if c.dep_ == "conj"]
+        return None if None in rest else 1 + sum(rest)
     if low in ("he", "she") and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ in ("ROOT", "conj"):
         # "He was pronounced dead at the scene": one person, told in a sentence of its own (not "Freeman
         # was taken to hospital, where he died": the clause's person is counted with its antecedent)
         return 1
+    if noun.tag_ == "NNS" and _lemma(noun) in PERSON_SINGULAR:
+        ages = AGES_LISTED.search(noun.doc.text, noun.left_edge.idx, noun.idx)
+        if ages:  # "their 6- and 10-year-old sons": as many as the ages listed
+            return len(re.findall(r"\d+", ages.group()))
     if _pos(noun) == "PRON" or noun.tag_ in ("NNS", "NNPS"):
         return None
     # coordinated people: "Kelcii Flintroy, Willie Norman and Christopher Chaney" (each conjunct
@@ -1068,7 +1086,7 @@ def _count_of(noun) -> int | None:
     # "A, B and C" is parsed as A with B in apposition and C a conjunct of B: an appositive that has
     # conjuncts of its own is the rest of the list, not another name for A
     conj = [_count_of(c) or _bare_conjunct(c) for c in noun.children
-            if (_pos(c) in ("NOUN", "PROPN") or _year_old(c)) and (
+            if (_pos(c) in ("NOUN", "PROPN") or _year_old(c)) and not _happening(c) and (
                 c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)))]
     # a name, not a word in capitals (a dateline: "KILLEEN, Texas - Four people are dead"); a headline's
     # "Man killed in shooting" is one (headlines drop the article)
@@ -1089,8 +1107,27 @@ def _count_of(noun) -> int | None:
     one_more = (low == "another" and noun.dep_ in SUBJECTS | OBJECTS | {"conj"}) or (
         low in ORDINAL_NOUNS and dets & {"a", "an"})
     if named or (person and dets & INDEFINITE) or lone_victim or bare or related or one_more:
-        return 1 + sum(c for c in conj if c)
+        if any(c is None for c in conj):  # one conjunct not counted: the sum would fall short
+            return None
+        return 1 + sum(conj)
     return None
+
+
+# "6- and 10-year-old", "19, 20 and 23-year-old": ages listed before the noun they qualify
+AGES_LISTED = re.compile(r"\b\d{1,3}-?(?:,\s*\d{1,3}-?)*,?\s+(?:and|&)\s+\d{1,3}[\s-]+years?[\s-]+old\b")
+
+
+def _happening(noun) -> bool:
+    """A noun for what happened, not for whom: 'murder', 'the shooting', 'the attempted robbery'."""
+    return _lemma(noun) in DEATH_NOUNS or noun.lower_.endswith("ing") or \
+        noun.lower_ in ("attempt", "attack", "assault", "robbery")
+
+
+def _list_break(tok) -> bool:
+    """A dash set off by a space, a bar, a colon or a semicolon: where a list of people ends."""
+    if tok.text in ("-", "–", "—"):
+        return bool(tok.whitespace_) or (tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
+    return tok.text in ("|", ":", ";")
 
 
 def _one_named(noun) -> bool:

@@ -56,14 +56,14 @@ def parts_of_sums(c: pd.DataFrame) -> pd.Series:
 
 
 def parts_of_tolls(c: pd.DataFrame) -> pd.Series:
-    """A count written without a numeral ('Garcia died' = 1) that is smaller than a figure of the same
-    measure its document gives for the same event ('two men were killed'): one of the counted, not
-    a toll of its own. True for such claims."""
+    """A count written without a numeral ('Garcia died' = 1, 'killed himself' = 1) that is smaller than
+    another figure of the same measure its document gives for the same event ('two men were killed',
+    'a triple homicide'): one of the counted, not a toll of its own. True for such claims."""
     implicit = c["implicit"].fillna(False).astype(bool)
-    written = c[~implicit & c["event"].notna() & c["value_low"].notna()]
-    if not len(written) or not implicit.any():
+    counted = c[c["event"].notna() & c["value_low"].notna()]
+    if not len(counted) or not implicit.any():
         return pd.Series(False, index=c.index)
-    largest = written.groupby(["doc_id", "event", "measure"])["value_low"].max()
+    largest = counted.groupby(["doc_id", "event", "measure"])["value_low"].max()
     keys = pd.MultiIndex.from_arrays([c["doc_id"], c["event"], c["measure"]])
     toll = pd.Series(largest.reindex(keys).to_numpy(), index=c.index)
     return (implicit & (c["value_low"] < toll)).fillna(False).astype(bool)

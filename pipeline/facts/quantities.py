@@ -60,6 +60,7 @@ CODE_WORDS = {"article", "art", "paragraph", "para", "chapter", "section", "part
               "exit", "interstate", "junction", "track", "terminal", "pier", "suite", "box", "ext"}
 # words after a number that make it an address, not an amount: "the 1700 block", "123 Random Street"
 ADDRESS_AFTER = {"block"}
+BORE_AFTER = re.compile(r"[\s-]?(?:caliber|calibre|cal\.|gauge|bore)\b", re.I)
 COMPASS_POINTS = {"N", "S", "E", "W", "NE", "NW", "SE", "SW"}
 STREET_WORDS = {w.lower() for w in date_search.STREET_WORDS}
 # a hyphenated pair of numbers in these contexts is a score or a vote tally ("won 3-2", "a 5-4 ruling")
@@ -764,6 +765,9 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             if p.kind == "word" and p.text.isupper() and 2 <= len(p.text) <= 4 and p.low not in \
                     CURRENCY_CODES_BEFORE and p.low not in CURRENCY_CODES and p.end == t.start - 1 and p.low not in ("us", "un", "eu", "i"):
                 return None
+        # a weapon's bore names a kind of gun, it counts nothing: ".38-caliber handgun", "12-gauge shotgun"
+        if BORE_AFTER.match(text, t.end):
+            return None
         # addresses: "the 1700 block of Main Street", "123 Random Street"
         if nxt_tok is not None and nxt_tok.kind == "word":
             if nxt_tok.low in ADDRESS_AFTER:

@@ -586,3 +586,41 @@ def test_a_yes_no_question_asserts_no_figure(sentence, want):
 ])
 def test_the_shot_taken_to_a_place_where_they_died_were_killed(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Three children and one adult were found dead in a travel trailer.", 4.0),          # a number word
+    ("A man faces charges after two teens and a 1-year-old boy were found slain.", 3.0),  # a hyphen
+    ("A 42-year-old man, his 38-year-old wife and their 6- and 10-year-old sons were found shot to death.", 4.0),
+    ("Police found a man and a woman dead inside the home.", 2.0),     # the adjective after the noun
+    ("Police discovered one man and two children dead inside the residence.", 3.0),
+    ("Hours later, she and her two sons were dead.", 3.0),             # a pronoun in the list
+])
+def test_a_list_of_victims_sharing_one_predicate_adds_up(sentence, want):
+    killed = [v for m, v, _ in claims_of(sentence) if m == "killed"]
+    assert max(killed) == want, killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man and his children were found dead.",             # 'his children': how many is not written
+    "Their sons and a neighbour were killed in the fire.",
+])
+def test_a_list_with_an_uncounted_member_gives_no_sum(sentence):
+    assert [c for c in claims_of(sentence) if c[0] == "killed"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lyons said the boy was killed with a .38-caliber handgun.",
+    "Two men were killed with a 12-gauge shotgun, police said.",
+    "The victim was shot dead with a .45 calibre pistol.",
+])
+def test_a_guns_bore_is_no_count(sentence):
+    assert all(v in (1, 2) for _, v, _ in claims_of(sentence))
+
+
+def test_one_person_named_in_a_story_with_a_larger_toll_is_part_of_it():
+    out = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nSPRINGFIELD -- A triple homicide shook "
+                         "Springfield on Sunday. Police said Garcia died at the scene. The gunman later "
+                         "killed himself.")["claims"]
+    rows = {(float(v), bool(p)) for m, v, p in zip(out["measure"], out["value_low"], out["part"]) if m == "killed"}
+    assert (3.0, False) in rows and (1.0, True) in rows and (1.0, False) not in rows, rows
