@@ -202,10 +202,15 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
                 elif talked is not None and m.form == "am":
                     year_ctx = talked.year  # "the May holidays": the year the text is telling about
                 elif dateline_ref is not None:
-                    # the last such date before the day the text is written (or soon after it: a
-                    # funeral "scheduled for February 27" in a text of February 26)
+                    # the last such date before the day the text is written: news tells what has
+                    # happened ("On April 2, Lopez opened fire" in January: last April), or soon after
+                    # it in a sentence that tells of what is to come (a funeral "scheduled for
+                    # February 27" in a text of February 26)
+                    # (a week's grace: a story updated after its first publication date)
+                    ahead_days = 90 if TO_COME.search(_sentence_around(text, m.start)) else 7
                     try:
-                        soon = dt.date(dateline_ref.year, m.month, m.day or 1) <= dateline_ref + dt.timedelta(days=90)
+                        soon = dt.date(dateline_ref.year, m.month, m.day or 1) <= \
+                            dateline_ref + dt.timedelta(days=ahead_days)
                     except ValueError:
                         soon = True
                     year_ctx = dateline_ref.year if soon else dateline_ref.year - 1
@@ -349,6 +354,19 @@ NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,4
                            r"|" + _UPPER_PLACE + r",[^\n]{1,40}?\s+-\s"   # "HERKIMER, N.Y. - "
                            r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}"
                            r"(?:\s[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")
+
+
+# what a sentence tells as to come: a future tense, a plan, a schedule
+TO_COME = re.compile(r"\b(?:will|shall|won[’']t|going\s+to|(?:is|are)\s+to|scheduled|slated|set\s+for|due|"
+                     r"expected|planned|plans?|upcoming|next|until|through)\b|[’']ll\b", re.I)
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘'(])|\n")
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    """The sentence of `text` that holds `pos` (cut at sentence punctuation before a capital, or a line end)."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, pos - 400), pos)), default=max(0, pos - 400))
+    m = SENTENCE_END.search(text, pos, pos + 400)
+    return text[start:m.start() if m else pos + 400]
 
 
 def _headline_line(text: str, pos: int) -> bool:

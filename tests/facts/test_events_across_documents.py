@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.facts.events import containers, event_places
 from pipeline.facts.incidents import WINDOW_DAYS
-from tests.facts_helpers import run_facts, tables_from_texts
+from tests.facts_helpers import facts_for_text, run_facts, tables_from_texts
 
 CASUALTY = ("killed", "injured")
 
@@ -452,3 +452,23 @@ def test_where_a_person_lives_is_no_place_of_the_event():
     text = "Steven Freeman, 23, of the 7600 block of South Normal, was shot in Chatham. John Smith, of Oak Park, died."
     spans = [(text.index(n), text.index(n) + len(n), n) for n in ("South Normal", "Chatham", "Oak Park")]
     assert [n for *_, n in event_places(text, spans)] == ["Chatham"]
+
+
+@pytest.mark.parametrize("body,want", [
+    # past tense: the last such day before the text was written (a British and a US style)
+    ("On April 2, the gunman opened fire on his fellow soldiers, killing three.", "2014-04"),
+    ("Three men were shot dead in Leeds on 2 April, police said.", "2014-04"),
+    # a week's grace for a story updated after its first publication date
+    ("Three people were killed on Jan. 28, police said.", "2015-01"),
+])
+def test_a_day_without_its_year_in_a_past_tense_sentence_is_in_the_past(body, want):
+    out = facts_for_text(f"Headline\n\nPublished: 2015-01-25\n\nSPRINGFIELD -- {body}")["claims"]
+    killed = out[out["measure"] == "killed"]
+    assert len(killed) and all(e.startswith(f"springfield-{want}") for e in killed["event"]), killed["event"].tolist()
+
+
+def test_a_day_to_come_stays_ahead_and_dates_no_figure():
+    out = facts_for_text("Headline\n\nPublished: 2015-01-25\n\nSPRINGFIELD -- The trial of the man accused "
+                         "of killing three people is set for April 2.")
+    assert "2015-04-02" in set(out["timeline"].iloc[:, 0])
+    assert not out["claims"]["event"].str.contains("2015-04|2014-04").any()
