@@ -311,6 +311,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
             heading = None
     if grammar is not None:  # the shot of a story that tells of no death were wounded
         shot_and_survived([p.text for p in passages], [q for p in passages for q in p.qs])
+    drop_counted_people(passages)
     qrows, trows = _assign_context(doc_id, passages, lex, params, raw_span,
                                    _title_place_of(title, passages, gazetteer, inside), ref)
     # every place the document names, and every run of capitalised words it writes (a place NER did not
@@ -328,6 +329,17 @@ HEADLINE_CHARS = 300
 # a headline's publisher: after a dash or bar, a segment with a web address or a station's or paper's word
 PUBLISHER_TAIL = re.compile(r"[^\S\n]+[-–—|][^\S\n]+(?=[^\n]*?(?:\b[\w-]+\.(?:com|net|org|tv|us|co\.uk|com\.au)\b|"
                             r"\b(?:News|TV|Radio|Newspaper|Broadcasting)\b))")
+
+
+def drop_counted_people(passages: list[_Passage]) -> None:
+    """A name NER tagged a place that the grammar counted as a victim ("Za'layia Jenkins was pronounced
+    dead": the counted noun ends where the place ends) is a person: it names no place anywhere in the
+    document (in place)."""
+    people = {name for p in passages for a, b, name in p.plist for q in p.qs
+              if q.extra.get("implicit") and q.start <= a and b == q.end}
+    if people:
+        for p in passages:
+            p.plist = [x for x in p.plist if x[2] not in people]
 
 
 def _publisher_tail(text: str) -> int | None:
@@ -350,7 +362,8 @@ CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:th
 # "CAPITAL CITY -- Dozens of protesters ...", "SHELBYVILLE, Dec 16 — ...": a news dateline at a line start
 # "GARY, Ind. —", "FRANKLIN (Feb. 4, 2014) –", "Gary, Ind. (AP) —": the same at the start of a body
 _UPPER_PLACE = r"((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})"
-NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?\s+(?:--|—|–)\s"
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?"
+                           r"(?:\s+(?:--|—|–)\s|(?<=\.)(?:--|—|–|_)\s?)"  # "COMANCHE, Okla.– A", "Okla._A" (wire)
                            r"|" + _UPPER_PLACE + r",[^\n]{1,40}?\s+-\s"   # "HERKIMER, N.Y. - "
                            r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}"
                            r"(?:\s[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")

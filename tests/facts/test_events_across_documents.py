@@ -472,3 +472,25 @@ def test_a_day_to_come_stays_ahead_and_dates_no_figure():
                          "of killing three people is set for April 2.")
     assert "2015-04-02" in set(out["timeline"].iloc[:, 0])
     assert not out["claims"]["event"].str.contains("2015-04|2014-04").any()
+
+
+@pytest.mark.parametrize("dateline,place", [
+    ("COMANCHE, Okla.– ", "comanche"),     # the dash right after the state's abbreviation
+    ("COMANCHE, Okla._", "comanche"),      # a wire feed's underscore for a dash
+    ("HERKIMER, N.Y. - ", "herkimer"),
+    ("SALT LAKE CITY — ", "salt-lake-city"),
+])
+def test_a_news_dateline_names_the_place_of_its_story(dateline, place):
+    out = facts_for_text(f"Headline\n\nPublished: 2015-03-19\n\n{dateline}A 10-year-old girl was killed on "
+                         "Tuesday after her brother accidentally shot her in the neck, officials said.")
+    assert set(out["claims"]["event"]) == {f"{place}-2015-03-violence"}, set(out["claims"]["event"])
+
+
+def test_a_victims_name_tagged_a_place_names_no_place():
+    # NER tags the girl's name GPE (as it did "Za'layia Jenkins"); the grammar counts her as the one who
+    # died: she is a person
+    text = ("Girl shot in her home dies\n\nPublished: 2016-05-16\n\nMILWAUKEE (AP) - Police said "
+            "Shanice Jenkins was pronounced dead on Monday. Bullets struck Shanice Jenkins' home on Thursday.\n")
+    tables = with_mentions(tables_from_texts([("a.txt", text)]), {"Shanice Jenkins": "GPE", "MILWAUKEE": "GPE"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["a.txt"] and all(k.startswith("milwaukee-2016-05") for k in keys["a.txt"]), keys
