@@ -102,6 +102,7 @@ ORDINAL_DEATH = re.compile(
 ORDINAL_VALUE = {w: i for i, w in enumerate(["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                               "eighth", "ninth", "tenth", "eleventh", "twelfth"]) if w}
 MURDER_SUICIDE = re.compile(r"\bmurder[\s-]suicide\b", re.I)
+ATTEMPTED_MURDER_SUICIDE = re.compile(r"\battempted\s+murder[\s-]suicide\b|\bmurder[\s-]suicide\s+attempt", re.I)
 # "a triple murder-suicide": three murders and the killer's suicide
 MULTIPLE_MURDER_SUICIDE = re.compile(
     r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?:murder|homicide)[\s-]suicide\b", re.I)
@@ -328,7 +329,8 @@ class Grammar:
                 measure = "shot" if what == "shooting" else "killed"
                 found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()]), measure, "exact"))
             for m in MURDER_SUICIDE.finditer(sentence):
-                found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
+                if not ATTEMPTED_MURDER_SUICIDE.search(sentence):
+                    found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
             for m in ORDINAL_DEATH.finditer(sentence):
                 group = next(g for g in ("n", "nb", "nf") if m.group(g))
                 word = m.group(group).lower()
@@ -458,11 +460,16 @@ class Grammar:
             # (a relative pronoun is no second object: "a man who police say shot and killed his son")
             objs = [c for c in tok.children if c.dep_ in OBJECTS and c.tag_ not in ("WP", "WDT")]
             if len(objs) == 1:
-                self._add_up(tok, objs[0], s0, qs, out, suicide=True)
+                # "shot an 8-year-old boy and then himself": the parser hangs the elided second object
+                # from the verb
+                also = next((c for c in tok.children if c.lower_ in ("himself", "herself") and
+                             c.dep_ in ("conj", "dep") and c.i > objs[0].i), None)
+                self._add_up(tok, objs[0], s0, qs, out, suicide=True, also_self=also)
         return out
 
     def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool,
-                single: bool = False, measure: str = "killed", span: tuple | None = None) -> None:
+                single: bool = False, measure: str = "killed", span: tuple | None = None,
+                also_self=None) -> None:
         """Sum the coordinated people from `first` on (see `_killed_in_all`); append to `out`."""
         doc = tok.doc
         chain, node = [], first
@@ -497,7 +504,7 @@ class Grammar:
             elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
                                               _pos(n) == "PROPN" and n.text[:1].isupper() or
                                               any(c.dep_ in ("det", "poss") for c in n.children) and not
-                                              _happening(n)):
+                                              _happening(n) and n.lower_ not in COLLECTIVE):
                 # what is killed is alive: a singular noun with a determiner is one ("a solicitor")
                 parts.append(1)
             else:
@@ -505,6 +512,10 @@ class Grammar:
                 break
         if not parts:
             return
+        if also_self is not None:  # the killer named after the list: one more, and the list's end
+            parts.append(1)
+            selfs += 1
+            chain.append(also_self)
         after = doc.text[tok.idx + len(tok.text):]
         killer = 0 if selfs or not suicide else (1 if SUICIDE_AFTER.match(after) else 0)
         if len(parts) < 2 and not killer and not (single and parts == [1] and not selfs):
@@ -568,8 +579,9 @@ class Grammar:
             if not m or INCLUDING.search(text, s0, e0) or m.start() in taken:
                 continue
             base = max((f for f in figures if f.end <= m.start()), key=lambda f: f.value_low, default=None)
-            if base is None or any(o.extra.get("derived") and o.value_low == base.value_low + 1 and
-                                   o.sentence_start == s0 for o in qs):
+            if base is None or any(o.extra.get("derived") and o.sentence_start == s0 and (
+                    o.value_low == base.value_low + 1 or "(the killer)" in str(o.extra["derived"]) and
+                    o.value_low > base.value_low) for o in qs):
                 continue  # (the sum of one killing's objects has counted the killer already)
             q = Quantity(start=m.start(), end=m.end(), core_start=m.start(), core_end=m.end(),
                          value_low=base.value_low + 1, value_high=base.value_low + 1, qualifier="exact",
@@ -887,7 +899,10 @@ def _fatal(pred) -> bool:
             return True
         if c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children):
             return True
-    return False
+    # "a man shot his son, then himself, in a murder-suicide": the sentence calls the shooting a killing
+    text = pred.doc.text
+    return _lemma(pred) in WOUNDING and bool(MURDER_SUICIDE.search(text)) and \
+        not ATTEMPTED_MURDER_SUICIDE.search(text) and not SURVIVED.search(text)
 
 
 # a person shot and then described as treated, in a condition or hit in a limb survived the shot

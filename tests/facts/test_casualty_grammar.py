@@ -624,3 +624,21 @@ def test_one_person_named_in_a_story_with_a_larger_toll_is_part_of_it():
                          "killed himself.")["claims"]
     rows = {(float(v), bool(p)) for m, v, p in zip(out["measure"], out["value_low"], out["part"]) if m == "killed"}
     assert (3.0, False) in rows and (1.0, True) in rows and (1.0, False) not in rows, rows
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Salt Lake man shoots 8-year-old boy, then himself in murder-suicide, police say", 2),        # headline
+    ("Police say a man shot an 8-year-old boy and then himself in a murder-suicide Tuesday.", 2),
+    ("Police say a man shot his wife and two children before turning the gun on himself in a murder-suicide.", 4),
+    ("Detectives said the woman stabbed her husband and then herself in what they called a murder-suicide.", 2),
+])
+def test_the_shot_of_a_murder_suicide_were_killed(sentence, total):
+    assert max(v for m, v, _ in claims_of(sentence) if m == "killed") == total
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two people were shot in what police called an attempted murder-suicide.",
+    "A man shot his wife, who survived, and then himself in a murder-suicide attempt.",
+])
+def test_an_attempted_murder_suicide_kills_nobody(sentence):
+    assert [c for c in claims_of(sentence) if c[0] == "killed"] == []
