@@ -88,6 +88,18 @@ MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 MULTIPLE_CRIME = re.compile(
     r"\b(?P<n>double|triple|quadruple|quintuple)[\s-](?P<what>homicide|murder|killing|slaying|fatal shooting|"
     r"shooting)s?\b", re.I)
+# headlinese writes a comma for `and`: "3 adults, 1 child found shot to death", "4 adults, 2 children
+# dead", "Wallkill man, two children dead": each member a person noun with its count (none: one person,
+# the headline drops the article), the list then a predicate of death
+_PEOPLE = sorted({w for w in PERSON_SINGULAR if " " not in w} |
+                 {w + ("es" if w.endswith(("s", "x", "ch", "sh")) else "s") for w in PERSON_SINGULAR if " " not in w} |
+                 {"men", "women", "children", "people"}, key=len, reverse=True)
+_LISTED = (r"(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:[A-Z][\w'’.-]*\s+)?"
+           r"(?:\d{1,3}-year-old\s+)?(?:" + "|".join(_PEOPLE) + r")")
+HEADLINE_LIST = re.compile(r"(?<![\w,])(?P<list>" + _LISTED + r"(?:,\s+" + _LISTED + r")+(?:,?\s+and\s+" + _LISTED +
+                           r")?)\s+(?:(?:are|were)\s+)?(?:found\s+)?(?:dead|killed|slain|murdered|die|shot\s+(?:to\s+death|dead))\b",
+                           re.I)
+LISTED_ONE = re.compile(_LISTED, re.I)
 # "A fourth victim ... has died", "Third victim dies after ...", "police locate second body": the dead now
 # number N (an indefinite article, or none in a headline; "the second victim died" names one of the
 # victims and counts nothing)
@@ -328,6 +340,13 @@ class Grammar:
                 what = m.group("what").lower()
                 measure = "shot" if what == "shooting" else "killed"
                 found.append((m.start(), m.end(), float(MULTIPLE[m.group("n").lower()]), measure, "exact"))
+            if not SENTENCE_CLOSE.search(sentence):  # a headline
+                for m in HEADLINE_LIST.finditer(sentence):
+                    parts = [_listed_count(x.group()) for x in LISTED_ONE.finditer(m.group("list"))]
+                    if len(parts) >= 2 and None not in parts:
+                        span = (m.start("list"), m.end("list"))
+                        found.append((*span, float(sum(parts)), "killed", "exact"))
+                        derived[span] = " + ".join(f"{v:g}" for v in parts)
             for m in MURDER_SUICIDE.finditer(sentence):
                 if not ATTEMPTED_MURDER_SUICIDE.search(sentence):
                     found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
@@ -475,8 +494,11 @@ class Grammar:
         chain, node = [], first
         while node is not None:
             chain.append(node)
+            # (an apposition to a counted plural says who they are: "five victims, three adults and two
+            # children" are five)
+            counted = node.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in node.children)
             nxt = [c for c in node.children if c.dep_ == "conj" or (
-                c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
+                c.dep_ == "appos" and not counted and any(g.dep_ == "conj" for g in c.children))]
             node = nxt[0] if nxt else None
             # a list ends at a dash, bar or colon ("deaths of woman, daughter - KLTV.com-Tyler, Longview");
             # not at the hyphen inside a word ("two teens and a 1-year-old boy")
@@ -510,8 +532,8 @@ class Grammar:
             else:
                 parts = []
                 break
-        if not parts:
-            return
+        if not parts or (len(parts) >= 3 and parts[0] == sum(parts[1:])):
+            return  # (a count, then what it is made of: "five victims, three adults and two children")
         if also_self is not None:  # the killer named after the list: one more, and the list's end
             parts.append(1)
             selfs += 1
@@ -1136,6 +1158,23 @@ def _happening(noun) -> bool:
     """A noun for what happened, not for whom: 'murder', 'the shooting', 'the attempted robbery'."""
     return _lemma(noun) in DEATH_NOUNS or noun.lower_.endswith("ing") or \
         noun.lower_ in ("attempt", "attack", "assault", "robbery")
+
+
+SENTENCE_CLOSE = re.compile(r"[.!?][\"”’')]*\s*$")
+_NUMBER_WORDS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                             "nine", "ten"])}
+
+
+def _listed_count(member: str) -> int | None:
+    """How many people one member of a headline's list names: its number, else one person for a
+    singular noun; None for a plural without a number ('Parents')."""
+    first = member.split()[0].lower()
+    if first.isdigit():
+        return int(first)
+    if first in _NUMBER_WORDS:
+        return _NUMBER_WORDS[first]
+    noun = member.split()[-1].lower()
+    return 1 if noun in PERSON_SINGULAR else None
 
 
 def _list_break(tok) -> bool:

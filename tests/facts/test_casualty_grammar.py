@@ -642,3 +642,21 @@ def test_the_shot_of_a_murder_suicide_were_killed(sentence, total):
 ])
 def test_an_attempted_murder_suicide_kills_nobody(sentence):
     assert [c for c in claims_of(sentence) if c[0] == "killed"] == []
+
+
+@pytest.mark.parametrize("headline,total", [
+    ("3 adults, 1 child found shot to death inside Alaska hotel room", 4),
+    ("Sheriff: 4 adults, 2 children dead in 'horrific' scene", 6),
+    ("Wallkill man, two children dead in murder-suicide", 3),          # no number: one person
+    ("Man, woman, child killed in crash on M6", 3),
+])
+def test_a_headlines_comma_is_and(headline, total):
+    assert max(v for m, v, _ in claims_of(headline) if m == "killed") == total
+
+
+@pytest.mark.parametrize("text", [
+    "Parents, 2 children dead in Stokes County murder-suicide",         # 'Parents': how many is not written
+    "Police said five victims, three adults and two children, were found dead.",   # prose: an apposition
+])
+def test_no_headline_sum_over_an_uncounted_member_or_in_prose(text):
+    assert all(v in (2, 3, 5) for m, v, _ in claims_of(text) if m == "killed")
