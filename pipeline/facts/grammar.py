@@ -157,6 +157,7 @@ FATAL_AFTER_PARTITIVE = re.compile(
 VIOLENT = re.compile(r"\b(?:murder\w*|homicides?|shoot\w*|shot|gunshot|gunfire|stabb\w*|kill\w*|slay\w*|slain)\b",
                      re.I)
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
+OWN_DEATH = re.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\bown\s+li(?:fe|ves)\b|\bsuicide\b", re.I)
 BY_WHO_SUICIDE = re.compile(
     r"[^.;:!?]{0,80}?\bby\s+(?:a|an|the|his|her|their)\s+[\w\s,'’-]{1,60}?\b"
     r"(?P<who>who\s+(?:later\s+|then\s+|also\s+)*"
@@ -591,8 +592,12 @@ class Grammar:
         out: list[Quantity] = []
         by_sentence: dict = defaultdict(list)
         for q in qs:
-            if q.measure == "killed" and q.qualifier == "exact" and not q.extra.get("implicit") and \
-                    not q.hypothetical and q.value_low and q.value_low == q.value_high:
+            # (or one victim counted without a numeral, not the killer: "Hernandez was shot and killed by
+            # her mother's ex-boyfriend before he killed himself": no one is killed before killing himself)
+            named_victim = q.extra.get("implicit") and not q.extra.get("derived") and \
+                not OWN_DEATH.search(text, q.start, q.end)
+            if q.measure == "killed" and q.qualifier == "exact" and (not q.extra.get("implicit") or named_victim) \
+                    and not q.hypothetical and q.value_low and q.value_low == q.value_high:
                 by_sentence[(q.sentence_start, q.sentence_end)].append(q)
         taken = {q.start for q in qs}
         for (s0, e0), figures in by_sentence.items():

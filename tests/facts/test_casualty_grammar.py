@@ -660,3 +660,16 @@ def test_a_headlines_comma_is_and(headline, total):
 ])
 def test_no_headline_sum_over_an_uncounted_member_or_in_prose(text):
     assert all(v in (2, 3, 5) for m, v, _ in claims_of(text) if m == "killed")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Neighbors say Hernandez was shot and killed by her mother's ex-boyfriend, Travis Carnez, Jr., before he killed himself.",
+    "A woman was shot dead by her husband, who then turned the gun on himself.",
+])
+def test_one_victim_and_the_killer_who_then_died_are_two(sentence):
+    assert max(v for m, v, _ in claims_of(sentence) if m == "killed") == 2
+
+
+def test_the_killers_own_death_is_not_added_to_itself():
+    assert [c for c in claims_of("The gunman killed himself before police arrived.") if c[0] == "killed"] == \
+        [("killed", 1, 1)]
