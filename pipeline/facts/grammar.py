@@ -1113,9 +1113,11 @@ def _count_of(noun) -> int | None:
     if _one_named(noun):
         rest = [_count_of(c) for c in noun.children if c.dep_ == "conj"]
         return None if None in rest else 1 + sum(rest)
-    if low in ("he", "she") and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ in ("ROOT", "conj"):
-        # "He was pronounced dead at the scene": one person, told in a sentence of its own (not "Freeman
-        # was taken to hospital, where he died": the clause's person is counted with its antecedent)
+    if low in ("he", "she") and noun.dep_ in ("nsubj", "nsubjpass") and \
+            noun.head.dep_ in ("ROOT", "conj", "advcl", "ccomp"):
+        # "He was pronounced dead at the scene", "Police said she died", "... when he was shot and died":
+        # one person, the subject of a clause of its own (not "Freeman was taken to hospital, where he
+        # died": a relative clause's person is counted with its antecedent)
         return 1
     if noun.tag_ == "NNS" and _lemma(noun) in PERSON_SINGULAR:
         ages = AGES_LISTED.search(noun.doc.text, noun.left_edge.idx, noun.idx)

@@ -554,6 +554,9 @@ def test_counts_not_added(text):
     ("He was pronounced dead at the scene.", [("killed", 1, 1)]),
     ("She was shot in the leg and is in stable condition.", [("injured", 1, 1)]),
     ("He said the man died.", []),                      # the pronoun is the speaker, 'the man' no count
+    ("Police said he died at the scene.", [("killed", 1, 1)]),                       # a reported clause
+    ("His future was taken away on Friday when he was shot and died on the street.", [("killed", 1, 1)]),
+    ("Smith said she was injured in the blast.", [("injured", 1, 1)]),
     ("They were killed.", []),                          # how many is not written
 ])
 def test_a_singular_pronoun_subject_of_its_own_sentence_is_one_person(sentence, want):
