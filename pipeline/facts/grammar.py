@@ -789,7 +789,10 @@ def _predicates_of(noun):
     """The words saying what happened to `noun`, nearest first."""
     out = []
     for c in noun.children:  # "two people injured", "three people dead"
-        if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i and not (c.dep_ == "acl" and c.tag_ == "VBG"):
+        if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i and not (c.dep_ == "acl" and c.tag_ == "VBG") \
+                and not any(g.dep_ in SUBJECTS and g.tag_ not in ("WP", "WDT") for g in c.children):
+            # (a clause with a subject of its own tells of that one: "2 killed, 2 wounded: 'Old Man Bill
+            # got shot!'", where the parser hangs the quote from the first number)
             out.append(c)
     tok = noun
     if tok.dep_ == "conj":  # "a man and two women were killed"

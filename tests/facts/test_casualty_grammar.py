@@ -676,3 +676,8 @@ def test_one_victim_and_the_killer_who_then_died_are_two(sentence):
 def test_the_killers_own_death_is_not_added_to_itself():
     assert [c for c in claims_of("The gunman killed himself before police arrived.") if c[0] == "killed"] == \
         [("killed", 1, 1)]
+
+
+def test_a_clause_with_its_own_subject_says_nothing_of_the_number_before_it():
+    got = claims_of("2 killed, 2 wounded at Washington Park gas station: 'Old Man Bill got shot!'")
+    assert ("killed", 2, 2) in got and ("injured", 2, 2) in got and ("shot", 2, 2) not in got
