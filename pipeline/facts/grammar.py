@@ -450,6 +450,14 @@ class Grammar:
                     violent = bool(VIOLENT.search(doc.text))  # (a death in custody is no casualty count)
                     self._add_up(tok, objs[0], s0, qs, out, suicide=False, single=tok.tag_ == "NN" and violent)
                 continue
+            if tok.lower_ == "bodies" and _pos(tok) == "NOUN":
+                # "located the bodies of an 8-year-old child, a man and a woman": the dead, when the list
+                # names people (a single body may be anyone's: that is the lexicon's to read)
+                objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]
+                if len(objs) == 1:
+                    self._add_up(tok, objs[0], s0, qs, out, suicide=False, persons_only=True)
+                continue
             if _pos(tok) in ("VERB", "ADJ"):  # "two officers and a woman suffered gunshot wounds" = 3
                 for subj in _victims(tok):
                     if (subj.dep_ in SUBJECTS or tok.dep_ == "amod") and subj.i < tok.i and \
@@ -489,7 +497,7 @@ class Grammar:
 
     def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool,
                 single: bool = False, measure: str = "killed", span: tuple | None = None,
-                also_self=None) -> None:
+                also_self=None, persons_only: bool = False) -> None:
         """Sum the coordinated people from `first` on (see `_killed_in_all`); append to `out`."""
         doc = tok.doc
         chain, node = [], first
@@ -526,6 +534,7 @@ class Grammar:
                 parts.append(1)
             elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
                                               _pos(n) == "PROPN" and n.text[:1].isupper() or
+                                              not persons_only and
                                               any(c.dep_ in ("det", "poss") for c in n.children) and not
                                               _happening(n) and n.lower_ not in COLLECTIVE):
                 # what is killed is alive: a singular noun with a determiner is one ("a solicitor")

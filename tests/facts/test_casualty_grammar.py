@@ -681,3 +681,13 @@ def test_the_killers_own_death_is_not_added_to_itself():
 def test_a_clause_with_its_own_subject_says_nothing_of_the_number_before_it():
     got = claims_of("2 killed, 2 wounded at Washington Park gas station: 'Old Man Bill got shot!'")
     assert ("killed", 2, 2) in got and ("injured", 2, 2) in got and ("shot", 2, 2) not in got
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Deputies made entry into the home and located the bodies of an 8-year-old child, a man and a woman.", 3),
+    ("Divers recovered the bodies of two men and a woman from the lake.", 3),
+    ("The bodies of water and the hills around them were searched after the shooting.", None),  # no people
+])
+def test_the_bodies_of_listed_people_are_the_dead(sentence, want):
+    killed = [v for m, v, _ in claims_of(sentence) if m == "killed"]
+    assert (max(killed) if killed else None) == want
