@@ -45,7 +45,7 @@ from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 CANDIDATE = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
-    r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|bod(?:y|ies)\s+of|killings?|slayings?|"
+    r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|body\s+of|bodies|killings?|slayings?|"
     r"(?:critical|serious|grave|stable|guarded)\s+condition|(?:was|were|been|being|is|are)\s+(?:hit|struck|grazed)|"
     r"fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves))\b",
     re.I)
@@ -250,6 +250,14 @@ class Grammar:
                 q.extra["not_a_count"] = "age"
                 continue
             counted = _counted(num)
+            if counted.lower_ == "bodies" and counted.i > num.i:
+                # "Police found two bodies": the dead; "two possible legislative bodies": a modifier that is
+                # no state of a corpse names some other body, unless the text tells of death
+                modifiers = {c.lower_ for c in counted.children if c.dep_ in ("amod", "compound") and c.i < counted.i}
+                dead = not (modifiers - CORPSE_STATES) or bool(DEATH_BESIDE_BODIES.search(text))
+                q.measure = "killed" if dead else "other"
+                q.extra["measure_basis"] = "grammar"
+                continue
             if counted.lower_ in WOUNDS and counted.i > num.i:
                 # "the older man suffered two gunshot wounds": a count of wounds, not of people
                 q.measure = "other"
@@ -647,6 +655,11 @@ class Grammar:
             qs[:] = [q for q in qs if not any(q is d for d in drop)]
 
 
+CORPSE_STATES = {"dead", "charred", "burned", "burnt", "decomposed", "decomposing", "lifeless", "mutilated",
+                 "bloodied", "headless", "frozen", "more", "other", "additional", "unidentified", "two", "three"}
+# a word of death other than `bodies` (which also names councils, students, stars)
+DEATH_BESIDE_BODIES = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|slay\w*|slain|fatal\w*|dead|died|dies|deaths?|"
+                                 r"deceased|shot|shooting|stabb\w*|missing|remains|coroner|morgue|autops\w*)\b", re.I)
 # any word that tells of a death: a document with none of them reports no death
 ANY_DEATH = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|manslaughter|slay\w*|slain|fatal\w*|deadly|dead|"
                        r"die|died|dies|dying|deaths?|deceased|succumb\w*|perish\w*|bod(?:y|ies)|corpses?|"
@@ -975,11 +988,26 @@ def _intended(pred) -> bool:
         return True
     if tok.dep_ in ("acomp", "attr") and tok.head is not tok:
         tok = tok.head
+    if _possible(tok):
+        return True
     return tok.dep_ == "xcomp" and tok.head.lower_ in INTENT and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _possible(verb) -> bool:
+    """'could kill a child', 'might die', 'he would have died without the transfusions': a modal of
+    possibility, or `would have` (a counterfactual), says what could be, not what happened ('would'
+    alone tells a later past in narrative: 'he would die three days later')."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = "have" in aux
+    # ('may have killed', 'must have died' are guesses about what happened: uncertain, still claims)
+    return any(a in CAN_MODALS for a in aux) or (not perfect and any(a in MAY_MODALS for a in aux)) or \
+        ("would" in aux and (perfect or any(c.dep_ == "neg" for c in verb.children)))
+
+
 NEAR_MISS = {"nearly", "almost", "narrowly"}
+CAN_MODALS = {"could", "can", "ca", "should"}   # what could be, or could have been
+MAY_MODALS = {"may", "might", "must"}
 
 
 CONDITION = {"critical", "serious", "stable", "fair", "good", "grave", "satisfactory", "life-threatening"}

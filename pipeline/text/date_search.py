@@ -68,8 +68,9 @@ _FORMS = [
     ("holiday", rf"(?P<hol>{_HOLIDAY})(?:,?\s+(?P<y>{YEAR_DIGITS})(?!\d))?"),
     # spring of 2011
     ("season", rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR_DIGITS}))?(?<=\w)(?=\W|$)"),
-    # mid-November 2011, early December
-    ("mid", rf"(?P<part>mid|early|late)[- ](?P<m>{_EN})\.?(?:,?\s+(?P<y>{YEAR_DIGITS}))?"),
+    # mid-November 2011, early December (not "early April 15": that is the day)
+    ("mid", rf"(?P<part>mid|early|late)[- ](?P<m>{_EN})\b\.?(?:,?\s+(?P<y>{YEAR_DIGITS}))?"
+            rf"(?!\.?\s+{_D}(?!\d|[.,:]\d)(?!\s*(?:%|percent|per\s+cent|people|persons|years?)\b))"),
     # December 2012 / June [2011]
     ("my", rf"(?P<m>{_EN})\.?,?\s+\[?(?P<y>{YEAR_DIGITS})\]?"),
     # May – December / May - June (an axis label or a period; the year comes from context)

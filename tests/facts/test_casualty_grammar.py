@@ -691,3 +691,26 @@ def test_a_clause_with_its_own_subject_says_nothing_of_the_number_before_it():
 def test_the_bodies_of_listed_people_are_the_dead(sentence, want):
     killed = [v for m, v, _ in claims_of(sentence) if m == "killed"]
     assert (max(killed) if killed else None) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "During the dead of night, early April 15, the seven ships put to sea.",          # a day of a date
+    "Probably would not be fatal in an adult at that dose, but could kill a child.",  # a possibility
+    "She says that without the blood transfusions he would have died during the surgery.",  # counterfactual
+    "Doctors said the boy might die.",
+    "Police said the attack could have killed 40 people.",
+    "I've tried several other medications.",                                          # an attempt, no trial
+    "For the California Insurance Commissioner, there are two possible legislative bodies.",
+])
+def test_what_could_be_a_days_number_an_attempt_or_a_council_count_nothing(sentence):
+    assert claims_of(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Police say he may have killed three other women.", [("killed", 3, 3)]),        # a guess: still a claim
+    ("Five men were tried for murder in 2012.", [("prosecuted", 5, 5)]),
+    ("Police found two bodies in the burned house after the fire.", [("killed", 2, 2)]),
+    ("In mid-November 14 people were killed in the village.", [("killed", 14, 14)]),
+])
+def test_guesses_trials_bodies_and_counts_after_a_period_still_count(sentence, want):
+    assert claims_of(sentence) == want
