@@ -48,7 +48,7 @@ class MentionStore:
         try:
             with open(self._path(key), encoding="utf-8") as fh:
                 mentions = _mentions(json.load(fh), key, n_passages)
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
         self.used.add(key)
         self.reads += 1
@@ -74,23 +74,20 @@ class MentionStore:
         """Drop every entry but `keys` (default: those used since the store was opened, by the run
         just finished), other versions included; the number of files and folders removed."""
         wanted = {f"{key}{SUFFIX}" for key in (self.used if keys is None else keys)}
-        removed = 0
-        if self.folder.is_dir():
-            for other in self.folder.iterdir():
-                if other != self.entries:
-                    shutil.rmtree(other, ignore_errors=True) if other.is_dir() else other.unlink(missing_ok=True)
-                    removed += 1
+        unwanted = [p for p in self.folder.iterdir() if p != self.entries] if self.folder.is_dir() else []
         if self.entries.is_dir():
-            for path in self.entries.iterdir():
-                if path.name not in wanted:
-                    path.unlink(missing_ok=True)
-                    removed += 1
-        return removed
+            unwanted += [p for p in self.entries.iterdir() if p.name not in wanted]
+        for path in unwanted:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        return len(unwanted)
 
 
 def _mentions(entry: dict, key: str, n_passages: int) -> list[RawMention]:
     """The mentions of an entry read back, checked; ValueError when it is not a whole, sound entry."""
-    if entry.get("key") != key:
+    if not isinstance(entry, dict) or entry.get("key") != key:
         raise ValueError("entry of another key")
     columns = [entry[name] for name in COLUMNS]
     if any(not isinstance(col, list) or len(col) != len(columns[0]) for col in columns):

@@ -7,7 +7,6 @@ model: `Counting` only notes which documents the model was given."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -94,12 +93,14 @@ def test_rebuilds_after_an_add_an_edit_and_a_delete_equal_cold_builds_and_read_o
     assert store.writes == len(pile()) and store.reads == 0
     assert_same_tables(first, build(pile(), model)[0])  # the store changes nothing on a cold build
 
-    edited_text = FILES["news-0.txt"].read_text(encoding="utf-8").replace("Bastrop sheriff", "Travis County sheriff")
-    assert edited_text != FILES["news-0.txt"].read_text(encoding="utf-8")
-    changes = {
+    news = FILES["news-0.txt"].read_text(encoding="utf-8")
+    edited = news.replace("Bastrop sheriff", "Travis County sheriff")
+    assert edited != news
+    changes = {  # name: (the change, the documents the model must be given)
         "added": ({"news-2.txt": ADDED.read_text(encoding="utf-8")}, {"news-2.txt"}),
-        "edited": ({"news-0.txt": edited_text, "russian.txt": RUSSIAN + "\nАкимат Жанаозена сообщил об этом.\n"},
-                   {"news-0.txt", "russian.txt"}),
+        "edited": ({"news-0.txt": edited}, {"news-0.txt"}),
+        "edited, Russian (natasha)": ({"russian.txt": RUSSIAN + "\nАкимат Жанаозена сообщил об этом.\n"},
+                                      {"russian.txt"}),
         "deleted": ({"post-1.txt": None}, set()),
     }
     for change, (edit, expected) in changes.items():
@@ -192,7 +193,10 @@ def test_store_entries_are_whole_or_absent(tmp_path):
     (tmp_path / "v" / "other.json").write_text(json.dumps({"key": "k", "p": [], "start": [], "end": [],
                                                            "label": [], "gaz": []}))
     assert store.get("other", 1) is None  # an entry of another key, renamed
+    for damaged in ("[1, 2]", "[" * 100_000, '{"key": "bad", "p": [0], "start": [0]}', "null"):
+        (tmp_path / "v" / "bad.json").write_text(damaged)
+        assert store.get("bad", 1) is None
     assert not [p for p in (tmp_path / "v").iterdir() if p.suffix != ".json"]  # no temporary file left
     (tmp_path / "old-version").mkdir()
-    assert store.keep_only(["k"]) == 3 and [p.name for p in (tmp_path / "v").iterdir()] == ["k.json"]
+    assert store.keep_only(["k"]) == 4 and [p.name for p in (tmp_path / "v").iterdir()] == ["k.json"]
     assert not (tmp_path / "old-version").exists()
