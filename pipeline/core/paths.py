@@ -40,6 +40,12 @@ def data_dir(root: Path, stage: str) -> Path:
     return root / "data" / stage
 
 
+def cache_dir(root: Path, stage: str) -> Path:
+    """A stage's stored per-document results, kept between runs: outside data/ (DVC replaces a
+    stage's outs on every run) and out of git; deleting it costs one cold build, nothing else."""
+    return root / ".pipeline-cache" / stage
+
+
 def tool_env() -> dict:
     """Environment for child commands (dvc, git): this interpreter's bin first on
     PATH, so `python` and `dvc` are the project's even when the venv is not

@@ -11,6 +11,10 @@ processes that the stage starts itself (a spaCy model is loaded once per process
 On the Dask runner it runs on the cluster's workers instead: the chunks go out in
 units, one ``entities-model`` task each, as files in the stage's staging folder,
 and each worker loads the model once, with the first unit it gets.
+
+On every runner only the documents whose results are not in the stage's store
+(``.pipeline-cache/entities/``, pipeline/entities/store.py) go to the models; the
+store keeps, after the tables are written, the entries of this run's documents only.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from prefect.exceptions import MissingContextError
 
 from pipeline.contract import entities as contract
 from pipeline.core.flow import map_partitions, stage_context
+from pipeline.core.paths import cache_dir
 from pipeline.core.runner import dask_slots, flow_dask_client
 from pipeline.core.tables import stage_output
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
@@ -37,6 +42,8 @@ from pipeline.entities.stage import (
     build_tables, extract_mentions, raw_span_from_maps,
     select_passages,
 )
+from pipeline.entities.store import MentionStore
+from pipeline.entities.store_version import store_version
 from pipeline.entities.unit_files import read_chunks, read_mentions, write_chunks, write_mentions
 from pipeline.text.offsets import offset_maps
 
@@ -76,8 +83,8 @@ def units_via(work: Path, params: EntitiesParams, gazetteer: Gazetteer, slots: i
 
 
 @task(name="entities-recognise", cache_policy=NONE)
-def recognise_task(selected, sentences, params: EntitiesParams, gazetteer: Gazetteer):
-    return extract_mentions(selected, sentences, params, gazetteer)
+def recognise_task(selected, sentences, params: EntitiesParams, gazetteer: Gazetteer, store: MentionStore):
+    return extract_mentions(selected, sentences, params, gazetteer, store=store)
 
 
 @task(name="entities-resolve", cache_policy=NONE)
@@ -120,20 +127,25 @@ def entities_flow(root: str, params: EntitiesParams) -> dict:
                 "only; skipped %s", int((selected["mode"] == "model").sum()),
                 int((selected["mode"] == "russian").sum()), int((selected["mode"] == "gazetteer").sum()),
                 skipped or "none")
+    store = MentionStore(cache_dir(ctx.root, "entities"), store_version(params, gazetteer))
     with stage_output(ctx.out_dir) as out:
         if client is None:
-            mentions = recognise_task(selected, sentences, params, gazetteer)
+            mentions = recognise_task(selected, sentences, params, gazetteer, store)
         else:  # called from the flow itself: a task's own arguments would travel with every unit it sends
             work = out.tmp / "work"
-            mentions = extract_mentions(selected, sentences, params, gazetteer,
+            mentions = extract_mentions(selected, sentences, params, gazetteer, store=store,
                                         units_to=units_via(work, params, gazetteer, dask_slots(client)))
             shutil.rmtree(work, ignore_errors=True)
+        logger.info("entities: %d document(s) from the store, %d read by the models (store %s)",
+                    store.reads, store.writes, store.entries)
         mentions, entities, merges, cooc = resolve_task(mentions, sentences, dedup, params, gazetteer, raw_span)
         for name, frame in (("mentions", mentions), ("entities", entities), ("merges", merges),
                             ("cooccurrence", cooc)):
             out.write(contract.TABLES[name], frame)
+    store.keep_only()  # this run's documents: the store never outgrows the corpus
     summary = {"mentions": len(mentions), "entities": len(entities),
                "merges": int((merges["rule"] != "canonical").sum()), "pairs": len(cooc),
-               "passages": len(selected), "skipped": skipped}
+               "passages": len(selected), "skipped": skipped,
+               "documents_from_store": store.reads, "documents_to_models": store.writes}
     logger.info("entities: %s", summary)
     return summary

@@ -2,7 +2,8 @@
 merges and co-occurrences out.
 
     select_passages   which passages are read, and how (model, gazetteer only)
-    extract_mentions  NER + gazetteer + span/label rules -> mentions (no entity yet)
+    extract_mentions  NER + gazetteer + span/label rules -> mentions (no entity yet); the models
+                      read only documents a store of earlier runs lacks (per_document.py)
     resolve_entities  canonicalisation -> entity_id per mention, entities, merges
     assign_sentences  sentence_id per mention (from the clean stage's sentences)
     add_raw_offsets   raw_start/raw_end in documents.text through the clean offset maps
@@ -27,7 +28,9 @@ from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.ner import Recogniser, UnitMapper, make_chunks, recognise
 from pipeline.entities.params import EntitiesParams
 from pipeline.entities.headers import header_names, model_view
+from pipeline.entities.per_document import recognise_per_document
 from pipeline.entities.refine import M as RefinedMention, refine
+from pipeline.entities.store import MentionStore
 from pipeline.text.translit import cyrillic_share, has_cyrillic
 
 # the tables this stage writes, as the contract declares them (pipeline/contract/entities.py)
@@ -119,10 +122,12 @@ def _sentence_ends(selected: pd.DataFrame, sentences: pd.DataFrame | None) -> li
 
 def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, params: EntitiesParams,
                      gazetteer: Gazetteer, *, recogniser: Recogniser | None = None,
-                     units_to: UnitMapper | None = None) -> pd.DataFrame:
+                     units_to: UnitMapper | None = None, store: MentionStore | None = None) -> pd.DataFrame:
     """Mentions (passage_id, doc_id, start, end, text, label, source, title, gaz, link) of the
     selected passages; no entity ids yet. `units_to`: where the model runs instead of this
-    process and its own pool (the Dask workers; pipeline/entities/flow.py)."""
+    process and its own pool (the Dask workers; pipeline/entities/flow.py). `store`: the models'
+    results of earlier runs, by document; only documents it lacks go to the models
+    (pipeline/entities/per_document.py)."""
     originals = selected["text_clean"].tolist()
     modes = selected["mode"].tolist()
     # a header block is read through its view: the Organization values only (pipeline/entities/headers.py)
@@ -131,12 +136,17 @@ def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, par
     # Russian passages: spaCy's tokenizer finds the gazetteer's names, natasha the rest (russian_mentions)
     chunks = make_chunks(texts, [m in ("model", "header") for m in modes],
                          _sentence_ends(selected, sentences), params.max_chunk_chars)
-    raw = recognise(chunks, model=params.model, gazetteer=gazetteer, labels=params.labels,
-                    batch_size=params.batch_size, n_process=params.n_process, recogniser=recogniser,
-                    units_to=units_to)
-    russian = [c for c in chunks if modes[c.index] == "russian"]
-    if russian:
-        raw = sorted(raw + russian_mentions(russian, raw), key=lambda x: (x[0], x[1]))
+
+    def model_mentions(chunks: list) -> list:  # the English and Russian models on some chunks
+        raw = recognise(chunks, model=params.model, gazetteer=gazetteer, labels=params.labels,
+                        batch_size=params.batch_size, n_process=params.n_process, recogniser=recogniser,
+                        units_to=units_to)
+        russian = [c for c in chunks if modes[c.index] == "russian"]
+        if russian:
+            raw = sorted(raw + russian_mentions(russian, raw), key=lambda x: (x[0], x[1]))
+        return raw
+
+    raw = recognise_per_document(chunks, modes, docs, store, model_mentions)
     refined = refine(raw, texts, docs, gazetteer, fuzzy_threshold=params.fuzzy_threshold,
                      fuzzy_min_chars=params.fuzzy_min_chars, propagate_names=params.propagate)
     # the display names of address fields and quote introductions ("addr (Name) writes:"), by format
@@ -345,10 +355,11 @@ def build_tables(mentions: pd.DataFrame, sentences: pd.DataFrame | None, dedup_p
 
 def run_entities(clean_passages: pd.DataFrame, sentences: pd.DataFrame | None,
                  dedup_passages: pd.DataFrame | None, params: EntitiesParams, gazetteer: Gazetteer,
-                 raw_span: RawSpan, *, recogniser: Recogniser | None = None) -> dict:
+                 raw_span: RawSpan, *, recogniser: Recogniser | None = None,
+                 store: MentionStore | None = None) -> dict:
     """Every table of the stage, plus a summary."""
     selected, skipped = select_passages(clean_passages, dedup_passages, params)
-    mentions = extract_mentions(selected, sentences, params, gazetteer, recogniser=recogniser)
+    mentions = extract_mentions(selected, sentences, params, gazetteer, recogniser=recogniser, store=store)
     mentions, entities, merges, cooc = build_tables(mentions, sentences, dedup_passages, params, gazetteer, raw_span)
     summary = {
         "passages_read": int((selected["mode"] == "model").sum()),
