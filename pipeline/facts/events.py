@@ -113,6 +113,12 @@ _EVENT_HEAD = re.compile(r"(?i:shootings?|murders?|homicides?|killings?|massacre
                          r"standoff|attacks?|crash|riots?|protests?|investigation|funeral|vigil|trial)")
 
 
+# broadcast networks whose local stations are named "<network> <place>"
+_NETWORKS = {"fox", "cbs", "nbc", "abc", "cw", "pbs", "npr", "bbc", "itv", "cnn", "msnbc", "univision", "telemundo"}
+# the services a place names after itself: a place name never ends in one
+_SERVICE_HEAD = re.compile(r"Police|Fire|Sheriff|Sheriff['’]s|EMS|Rescue|Constabulary")
+
+
 def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The NER place mentions (GPE, LOC) that can be the place of an event: a fragment is joined to
     the word that heads it ("St." + "Louis"), a street, building or institution is not a place, nor a
@@ -134,6 +140,14 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
         if len(name) < 2 or not name[0].isupper() or any(c.isdigit() for c in name):
             continue
         words = name.split()
+        if len(words) > 1 and _SERVICE_HEAD.fullmatch(words[-1]):
+            # "Potter County Fire units arrived": NER took the service for a place; it serves the place
+            # named before it (as `agency_places` reads "the Chattanooga Police Department")
+            service = words.pop()
+            name = " ".join(words)
+            b = a + len(text[a:text.rfind(service, a, b)].rstrip())
+        if len(words) > 1 and words[0].lower() in _NETWORKS:
+            continue  # "FOX Carolina", "NBC Chicago": a broadcaster's station, not a place
         if _STREET_WORDS.fullmatch(words[-1]) and len(words) > 1 or _FACILITY_WORDS.search(name):
             continue
         if _EVENT_HEAD.fullmatch(words[-1]):

@@ -494,3 +494,19 @@ def test_a_victims_name_tagged_a_place_names_no_place():
     tables = with_mentions(tables_from_texts([("a.txt", text)]), {"Shanice Jenkins": "GPE", "MILWAUKEE": "GPE"})
     keys = casualty_keys(run_facts(tables))
     assert keys["a.txt"] and all(k.startswith("milwaukee-2016-05") for k in keys["a.txt"]), keys
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Potter County Fire", "Potter County"),   # NER took the service for a place: the place it serves
+    ("Austin Police", "Austin"),
+    ("FOX Carolina", None),                    # a broadcaster's station
+    ("NBC Chicago", None),
+    ("Salt Lake City", "Salt Lake City"),
+])
+def test_a_service_or_a_station_named_after_a_place(name, want):
+    text = f"Officers said {name} units arrived on the scene, where two men were found dead."
+    a = text.index(name)
+    got = event_places(text, [(a, a + len(name), name)])
+    assert [n for _, _, n in got] == ([want] if want else [])
+    if want:
+        assert text[got[0][0]:got[0][1]] == want
