@@ -9,6 +9,7 @@ not a fallback of the pipeline.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,21 @@ _SENT = re.compile(r"[^\n]*?(?:[.!?…]+[\"'”»)\]]*(?=\s)|$)|[^\n]+", re.M)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Naive sentence spans: at line breaks and at . ! ? followed by space (test scaffolding)."""
+    """Sentence spans as the clean stage cuts them by default (its rule splitter, with its abbreviations:
+    "Lt. Sheila Cole said ..." is one sentence)."""
+    return [(int(a), int(b)) for a, b in _clean_splitter().split(text)]
+
+
+@lru_cache(maxsize=1)
+def _clean_splitter():
+    from pipeline.clean.params import CleanParams
+    from pipeline.clean.sentences import make_splitter
+    params = CleanParams()
+    return make_splitter(params.sentence_splitter, params.abbreviations)
+
+
+def naive_split_sentences(text: str) -> list[tuple[int, int]]:
+    """Naive sentence spans: at line breaks and at . ! ? followed by space."""
     spans = []
     for line in re.finditer(r"[^\n]+", text):
         ls = line.start()

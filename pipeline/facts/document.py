@@ -20,6 +20,7 @@ from typing import NamedTuple
 from pipeline.facts.attribution import assign_attribution
 from pipeline.facts.events import PLACE_FACTS, containers, event_key, event_places, \
     find_places, places_inside
+from pipeline.facts.headline import NEWS_DATELINE
 from pipeline.facts.grammar import Grammar, died_where_taken, shot_and_survived
 from pipeline.facts.kinds import figure_kind
 from pipeline.facts.lexicon import kind_hits, kinds_of
@@ -359,16 +360,6 @@ DISTANCE_UNITS = {"km", "metre", "mile"}
 FROM_PLACE = re.compile(r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z]")
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|which|where)\b[^,;.!?]*")
 CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
-# "CAPITAL CITY -- Dozens of protesters ...", "SHELBYVILLE, Dec 16 — ...": a news dateline at a line start
-# "GARY, Ind. —", "FRANKLIN (Feb. 4, 2014) –", "Gary, Ind. (AP) —": the same at the start of a body
-_UPPER_PLACE = r"((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})"
-NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?"
-                           r"(?:\s+(?:--|—|–)\s|(?<=\.)(?:--|—|–|_)\s?)"  # "COMANCHE, Okla.– A", "Okla._A" (wire)
-                           r"|" + _UPPER_PLACE + r",[^\n]{1,40}?\s+-\s"   # "HERKIMER, N.Y. - "
-                           r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}"
-                           r"(?:\s[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")
-
-
 # what a sentence tells as to come: a future tense, a plan, a schedule
 TO_COME = re.compile(r"\b(?:will|shall|won[’']t|going\s+to|(?:is|are)\s+to|scheduled|slated|set\s+for|due|"
                      r"expected|planned|plans?|upcoming|next|until|through)\b|[’']ll\b", re.I)

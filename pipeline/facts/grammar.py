@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.facts.measure import _emergency_number
-from pipeline.facts.headline import headline_case
+from pipeline.facts.headline import headline_case, without_dateline
 from pipeline.facts.numbers import UNITS
 from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 
@@ -202,7 +202,8 @@ class Grammar:
         if not todo:
             return
         with _LOCK:
-            for s, doc in zip(todo, self._nlp().pipe((headline_case(s, _known) for s in todo), batch_size=128)):
+            texts = (headline_case(without_dateline(s), _known) for s in todo)
+            for s, doc in zip(todo, self._nlp().pipe(texts, batch_size=128)):
                 self._cache[s] = doc
 
     def doc(self, sentence: str):
@@ -1255,7 +1256,10 @@ def _year_old(noun) -> bool:
 
 def _span(noun, count: int) -> tuple[int, int]:
     """Sentence offsets of the noun phrase: from its first word to the noun (and its conjuncts)."""
-    start = noun.left_edge.idx
+    first = noun.left_edge
+    while first.is_space and first.i < noun.i:  # (a blanked dateline: `without_dateline`)
+        first = first.doc[first.i + 1]
+    start = first.idx
     last = noun
     while count > 1:  # the last conjunct of the chain
         conj = [c for c in last.children if c.dep_ == "conj" or (

@@ -1,4 +1,4 @@
-"""Headlines in Title Case or capitals, read as prose.
+"""Headlines in Title Case or capitals, read as prose; news datelines.
 
 A tagger trained on prose reads "Man Dies, Woman Hurt In Shooting" as a string of proper nouns;
 in lower case ("man dies, woman hurt in shooting") it finds the verbs. `headline_case` lowers
@@ -50,3 +50,21 @@ def headline_case(sentence: str, known: Callable[[str], bool] = lambda w: False)
         return word
 
     return TITLE_WORD.sub(lower, sentence)
+
+
+# "CAPITAL CITY -- Dozens of protesters ...", "SHELBYVILLE, Dec 16 — ...": a news dateline at a line start
+# "GARY, Ind. —", "FRANKLIN (Feb. 4, 2014) –", "Gary, Ind. (AP) —": the same at the start of a body
+_UPPER_PLACE = r"((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})"
+NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?"
+                           r"(?:\s+(?:--|—|–)\s|(?<=\.)(?:--|—|–|_)\s?)"  # "COMANCHE, Okla.– A", "Okla._A" (wire)
+                           r"|" + _UPPER_PLACE + r",[^\n]{1,40}?\s+-\s"   # "HERKIMER, N.Y. - "
+                           r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}"
+                           r"(?:\s[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")
+
+
+def without_dateline(sentence: str) -> str:
+    """`sentence` with a news dateline at its start blanked out (same length, offsets stay valid):
+    "HERKIMER, N.Y. - A 10-year-old girl was killed" is parsed as "A 10-year-old girl was killed", not
+    with the town as the subject and the girl in apposition to it."""
+    m = NEWS_DATELINE.match(sentence)
+    return " " * m.end() + sentence[m.end():] if m else sentence

@@ -19,7 +19,21 @@ OFFICIAL = [
     "Two officers were wounded, the police chief told reporters.",
     "Court records show that 3 people were killed.",
     "The Ministry of Health said 120 people had died.",
+    "Lt. Sheila Cole said two men were injured during the collision.",      # a rank's abbreviation
+    "Insp. Jane Hart said three people were hurt.",
+    "Two men were in critical condition, the release said.",                # a news release
+    "Three people were shot, according to the criminal complaint.",
 ]
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("Two people were killed, family members said.", "unofficial"),
+    ("Her brother said two people were hurt.", "unofficial"),
+    ("Neighbors say two men were shot and killed.", "eyewitness"),
+])
+def test_relatives_and_neighbours_are_not_officials(sentence, kind):
+    claims = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["claims"]
+    assert len(claims) and set(claims["attribution_kind"]) == {kind}, claims[["attribution", "attribution_kind"]]
 
 
 @pytest.mark.parametrize("sentence", OFFICIAL)
