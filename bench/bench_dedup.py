@@ -23,11 +23,14 @@ union-find over links.
 
     python bench/bench_dedup.py                 # 200k base passages
     python bench/bench_dedup.py --base 20000    # quicker
+    python bench/bench_dedup.py --scale 30000,100000   # the stage alone at two sizes: how its time
+                                                       # and memory grow (exponent of the time)
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import collections
 import json
 import pickle
@@ -306,6 +309,36 @@ def score(clusters: list[list[str]], truth: list[tuple[str, str, int]]) -> dict:
     return out
 
 
+def run_child(method: str, passages: pd.DataFrame, documents: pd.DataFrame, tmp: Path) -> dict:
+    """One method on one corpus in a process of its own: seconds, CPU seconds, peak MB, clusters."""
+    cpath, out = tmp / "corpus.pkl", tmp / f"{method}.json"
+    with open(cpath, "wb") as fh:
+        pickle.dump((passages, documents), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    subprocess.run([sys.executable, __file__, "--run", method, "--corpus", str(cpath), "--out", str(out)],
+                   check=True)
+    return json.loads(out.read_text())
+
+
+def scale(sizes: list[int]) -> int:
+    """The stage alone on corpora of several sizes (same generator and seed): time, CPU time and
+    peak memory per size, and the exponent of each step (log time ratio / log size ratio; 1 is
+    linear), measured in the same run."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for base in sizes:
+            passages, documents, _ = build_corpus(base)
+            res = run_child("stage", passages, documents, Path(tmp))
+            rows.append((len(passages), passages["text"].str.len().sum() / 2**20, res))
+            print(f"{len(passages):>10,} passages ({rows[-1][1]:.0f} MB): {res['seconds']:.1f} s, "
+                  f"CPU {res['cpu_seconds']:.1f} s, peak {res['peak_mb']:,.0f} MB", flush=True)
+    for (n1, _, r1), (n2, _, r2) in zip(rows, rows[1:]):
+        k = math.log(n2 / n1)
+        print(f"{n1:,} -> {n2:,} passages: time exponent {math.log(r2['seconds'] / r1['seconds']) / k:.2f}, "
+              f"CPU {math.log(r2['cpu_seconds'] / r1['cpu_seconds']) / k:.2f}, "
+              f"memory {math.log(r2['peak_mb'] / r1['peak_mb']) / k:.2f} (target: time <= 1.15)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--base", type=int, default=200_000, help="base passages before injection")
@@ -313,10 +346,14 @@ def main() -> int:
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--scale", help="comma-separated base sizes: run the stage alone at each and print how "
+                                    "its time grows (issue 16: exponent <= 1.15 between 30k and 100k)")
     args = ap.parse_args()
     if args.run:
         child(args.run, args.corpus, args.out)
         return 0
+    if args.scale:
+        return scale([int(x) for x in args.scale.split(",")])
     t = time.perf_counter()
     passages, documents, meta = build_corpus(args.base)
     print(f"corpus: {len(passages):,} passages in {len(documents):,} documents, "
@@ -324,14 +361,8 @@ def main() -> int:
           f"injected: {', '.join(f'{k} {v}' for k, v in meta['plan'].items())} (block = runs of 3-6)")
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        cpath = Path(tmp) / "corpus.pkl"
-        with open(cpath, "wb") as fh:
-            pickle.dump((passages, documents), fh, protocol=pickle.HIGHEST_PROTOCOL)
         for method in ("stage", "baseline"):
-            out = Path(tmp) / f"{method}.json"
-            subprocess.run([sys.executable, __file__, "--run", method, "--corpus", str(cpath), "--out", str(out)],
-                           check=True)
-            res = json.loads(out.read_text())
+            res = run_child(method, passages, documents, Path(tmp))
             res["score"] = score(res.pop("clusters"), meta["truth"])
             results[method] = res
     n = len(passages)
