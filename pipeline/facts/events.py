@@ -113,6 +113,9 @@ _EVENT_HEAD = re.compile(r"(?i:shootings?|murders?|homicides?|killings?|massacre
                          r"standoff|attacks?|crash|riots?|protests?|investigation|funeral|vigil|trial)")
 
 
+# a lowercase word for a part of a city before its name ("west Jackson", "downtown Dallas")
+_SIDE_OF = re.compile(r"(?:(?:north|south)(?:east|west)?|east|west|central|downtown|uptown|midtown|suburban|"
+                      r"rural|greater|northern|southern|eastern|western|inner|outer)[\s-]+(?=[A-Z])")
 # broadcast networks whose local stations are named "<network> <place>"
 _NETWORKS = {"fox", "cbs", "nbc", "abc", "cw", "pbs", "npr", "bbc", "itv", "cnn", "msnbc", "univision", "telemundo"}
 # the services a place names after itself: a place name never ends in one
@@ -134,6 +137,12 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
         if m and not any(x[0] <= m.start() < x[1] for x in mentions):
             a, name = m.start(), text[m.start():b]
         name = _CITY_OF.sub("", " ".join(name.split()).strip(" ,;:-’'\""))
+        side = _SIDE_OF.match(name)
+        if side and len(name) > side.end():
+            # "in west Jackson", "southwest Houston": a part of the city told by a common word; the place
+            # is the city (a capitalised "West Toledo" is a name of its own)
+            a += len(text[a:b]) - len(text[a:b].lstrip()) + side.end()
+            name = name[side.end():]
         name = _TIME_WORDS.sub("", name)   # "Southeast Saturday": a time word glued to a name
         if name.lower() in _GENERIC:
             continue

@@ -502,6 +502,8 @@ def test_a_victims_name_tagged_a_place_names_no_place():
     ("FOX Carolina", None),                    # a broadcaster's station
     ("NBC Chicago", None),
     ("Salt Lake City", "Salt Lake City"),
+    ("west Jackson", "Jackson"),               # a part of the city told by a common word
+    ("southwest Houston", "Houston"),
 ])
 def test_a_service_or_a_station_named_after_a_place(name, want):
     text = f"Officers said {name} units arrived on the scene, where two men were found dead."
