@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from pipeline.facts.attribution import assign_attribution
-from pipeline.facts.events import PLACE_FACTS, containers, event_key, event_places, \
+from pipeline.facts.events import PLACE_FACTS, agencies_in, containers, event_key, event_places, \
     find_places, places_inside
 from pipeline.facts.headline import NEWS_DATELINE
 from pipeline.facts.grammar import Grammar, died_where_taken, shot_and_survived
@@ -141,7 +141,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
     found_dates = {pid: find_dates(texts[pid]) for pid in readable}
     # the places NER found (GPE, LOC) when the entities stage ran, else those the place patterns find;
     # a state, county or country is not the place of a figure when the document names a town in it
-    found_places = {pid: event_places(texts[pid], mentions.get(pid, [])) if mentions
+    found_places = {pid: event_places(texts[pid], _with_agencies(texts[pid], mentions.get(pid, []))) if mentions
                     else find_places(texts[pid], gazetteer) for pid in readable}
     if mentions and not any(found_places.values()):
         # NER found no place in the whole document (a glued "in Winchester.Officers"): the patterns
@@ -330,6 +330,13 @@ HEADLINE_CHARS = 300
 # a headline's publisher: after a dash or bar, a segment with a web address or a station's or paper's word
 PUBLISHER_TAIL = re.compile(r"[^\S\n]+[-–—|][^\S\n]+(?=[^\n]*?(?:\b[\w-]+\.(?:com|net|org|tv|us|co\.uk|com\.au)\b|"
                             r"\b(?:News|TV|Radio|Newspaper|Broadcasting)\b))")
+
+
+def _with_agencies(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """NER's place mentions and the places of the agencies the text names in full (`agencies_in`: NER
+    often tags only "Sheriff's Office" of "the Navarro County Sheriff's Office")."""
+    extra = [x for x in agencies_in(text) if not any(a < x[1] and x[0] < b for a, b, _ in mentions)]
+    return sorted(mentions + extra) if extra else mentions
 
 
 def drop_counted_people(passages: list[_Passage]) -> None:

@@ -95,6 +95,20 @@ _NOT_A_PLACE = {"state", "capitol", "transit", "park", "parks", "border", "unive
                 "internal", "military", "special", "international", "civil", "auxiliary", "volunteer"}
 
 
+# the same written out in full in the text, where NER tagged only "Sheriff's Office": "the Navarro County
+# Sheriff's Office", "The LaGrange County Sheriff's Department", "the Chattanooga Police Department"
+_AGENCY_IN_TEXT = re.compile(
+    r"\b[Tt]he\s+(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?(?:\s+(?:County|Parish))?)"
+    r"(?:\s+(?:State|City|Metropolitan|Metro|Municipal))?\s+(?:Police|Sheriff['’]s|Fire|Fire\s+and\s+Rescue)"
+    r"\s+(?:Department|Office|Service|Force|Bureau|Division)\b")
+
+
+def agencies_in(text: str) -> list[tuple[int, int, str]]:
+    """Place mentions (start, end, name) from the agencies a text names in full after `the`."""
+    return [(m.start("place"), m.end("place"), m.group("place")) for m in _AGENCY_IN_TEXT.finditer(text)
+            if m.group("place").split()[0].lower() not in _NOT_A_PLACE]
+
+
 def agency_places(mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The places that organisations named after them serve (`_AGENCY`), as place mentions
     (start, end, name): the start and end of the place's words in the organisation's name."""

@@ -479,6 +479,7 @@ def test_a_day_to_come_stays_ahead_and_dates_no_figure():
     ("COMANCHE, Okla._", "comanche"),      # a wire feed's underscore for a dash
     ("HERKIMER, N.Y. - ", "herkimer"),
     ("SALT LAKE CITY — ", "salt-lake-city"),
+    ("MILWAUKEE (AP) - ", "milwaukee"),    # a hyphen after the agency's bracket
 ])
 def test_a_news_dateline_names_the_place_of_its_story(dateline, place):
     out = facts_for_text(f"Headline\n\nPublished: 2015-03-19\n\n{dateline}A 10-year-old girl was killed on "
@@ -512,3 +513,11 @@ def test_a_service_or_a_station_named_after_a_place(name, want):
     assert [n for _, _, n in got] == ([want] if want else [])
     if want:
         assert text[got[0][0]:got[0][1]] == want
+
+
+def test_an_agency_named_in_full_names_its_place_where_ner_tagged_only_the_office():
+    text = ("Murder-suicide near Dawson\n\nPublished: 2016-11-12\n\nThe Navarro County Sheriff's Office said a "
+            "man shot his wife and two children and then himself in a murder-suicide on Friday.\n")
+    tables = with_mentions(tables_from_texts([("a.txt", text)]), {"Sheriff's Office": "ORG"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["a.txt"] and all(k.startswith("navarro-county-2016-11") for k in keys["a.txt"]), keys
