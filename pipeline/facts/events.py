@@ -130,6 +130,14 @@ _EVENT_HEAD = re.compile(r"(?i:shootings?|murders?|homicides?|killings?|massacre
 # a lowercase word for a part of a city before its name ("west Jackson", "downtown Dallas")
 _SIDE_OF = re.compile(r"(?:(?:north|south)(?:east|west)?|east|west|central|downtown|uptown|midtown|suburban|"
                       r"rural|greater|northern|southern|eastern|western|inner|outer)[\s-]+(?=[A-Z])")
+# a vehicle make before a model named like a place ("Chevrolet Malibu", "Dodge Durango", "Kia Sorento")
+_MAKE_BEFORE = re.compile(r"\b(?:Chevrolet|Chevy|Ford|Dodge|Toyota|Honda|Nissan|Hyundai|Kia|Jeep|GMC|Buick|Cadillac|"
+                          r"Chrysler|Pontiac|Mercury|Mazda|Subaru|Volkswagen|VW|BMW|Mercedes|Audi|Lexus|Acura|"
+                          r"Infiniti|Volvo|Saturn|Oldsmobile|Plymouth|Mitsubishi|Tesla)\s+$")
+# a possessive followed by what a person has ("Jenkins' home", "Smith's family"): no place owns these
+_PERSONAL_AFTER = re.compile(r"(?:['’]s?)\s+(?:home|house|apartment|family|mother|father|brother|sister|son|"
+                             r"daughter|wife|husband|girlfriend|boyfriend|grandmother|grandfather|body|funeral|"
+                             r"killer|death|murder|car|relatives|friends?)\b")
 # broadcast networks whose local stations are named "<network> <place>"
 _NETWORKS = {"fox", "cbs", "nbc", "abc", "cw", "pbs", "npr", "bbc", "itv", "cnn", "msnbc", "univision", "telemundo"}
 # the services a place names after itself: a place name never ends in one
@@ -147,6 +155,10 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
         if _SPOT_AFTER.match(text, b):
             continue  # NER took part of a spot's name: "Springfield and Chester Avenues", "CaroMont Regional
             #           Medical Center"
+        if _MAKE_BEFORE.search(text, max(0, a - 12), a):
+            continue  # a car's model: "a white Chevrolet Malibu", "a Dodge Durango"
+        if _PERSONAL_AFTER.match(text, b):
+            continue  # a person NER took for a place: "Za'Layia Jenkins' home", "Smith's family"
         m = _PREFIX_BEFORE.search(text, max(0, a - 7), a)
         if m and not any(x[0] <= m.start() < x[1] for x in mentions):
             a, name = m.start(), text[m.start():b]

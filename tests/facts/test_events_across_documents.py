@@ -521,3 +521,15 @@ def test_an_agency_named_in_full_names_its_place_where_ner_tagged_only_the_offic
     tables = with_mentions(tables_from_texts([("a.txt", text)]), {"Sheriff's Office": "ORG"})
     keys = casualty_keys(run_facts(tables))
     assert keys["a.txt"] and all(k.startswith("navarro-county-2016-11") for k in keys["a.txt"]), keys
+
+
+@pytest.mark.parametrize("text,name,is_place", [
+    ("Three men drove to 15th Street in a white Chevrolet Malibu.", "Malibu", False),   # a car's model
+    ("Police stopped a Dodge Durango on the highway.", "Durango", False),
+    ("Several bullets struck Za'Layia Jenkins' home.", "Za'Layia Jenkins", False),     # a person's home
+    ("Shots were fired on Chicago's South Side.", "Chicago", True),                    # a place's part
+    ("Houston's mayor spoke on Sunday.", "Houston", True),
+])
+def test_a_cars_model_or_a_persons_home_is_no_place(text, name, is_place):
+    a = text.index(name)
+    assert bool(event_places(text, [(a, a + len(name), name)])) == is_place
