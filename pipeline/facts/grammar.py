@@ -663,9 +663,11 @@ DEATH_BESIDE_BODIES = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|slay\w*|sla
                                  r"deceased|shot|shooting|stabb\w*|missing|remains|coroner|morgue|autops\w*)\b", re.I)
 # any word that tells of a death: a document with none of them reports no death
 ANY_DEATH = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|manslaughter|slay\w*|slain|fatal\w*|deadly|dead|"
-                       r"die|died|dies|dying|deaths?|deceased|succumb\w*|perish\w*|bod(?:y|ies)|corpses?|"
+                       r"die|died|dies|dying|deaths?|deceased|succumb\w*|perish\w*|bodies|body\s+(?:of|was|were|has|had|is|found|recovered|discovered|pulled|lay|lying)|corpses?|"
                        r"lost\s+(?:his|her|their)\s+li(?:fe|ves)|(?:did\s+not|didn[’']t)\s+survive|"
-                       r"own\s+li(?:fe|ves)|suicide|mortally|obituar\w*|funeral|memorial|vigil)\b", re.I)
+                       r"own\s+li(?:fe|ves)|suicide|mortally|obituar\w*|funeral|(?-i:memorial)|vigil)\b", re.I)
+# ('memorial' in lower case: a 'Memorial Hospital', 'Memorial Day' tell of no death; 'the body' as the
+# place of a wound neither: 'gunshot wounds to the body')
 NO_DEATH_REPORTED = "shot; the document reports no death"
 
 
@@ -962,7 +964,7 @@ def _fatal(pred) -> bool:
 SURVIVED = re.compile(
     r"\b(?:(?:critical|serious|stable|fair|good|grave)\s+condition|non-?life[\s-]threatening|"
     r"(?:expected|likely)\s+to\s+(?:survive|recover)|survived|treated\s+(?:for|at)|hospitali[sz]ed|"
-    r"and\s+(?:wounded|injured)|"
+    r"and\s+(?:\w+ly\s+)?(?:wounded|injured)|"
     r"in\s+(?:the|his|her|their|both)\s+(?:left\s+|right\s+|upper\s+|lower\s+)?"
     r"(?:arms?|legs?|hands?|feet|foot|wrists?|ankles?|knees?|thighs?|shoulders?|hips?|buttocks?|elbows?|"
     r"fingers?|toes?|calf|calves|side|back|stomach|abdomen))\b", re.I)

@@ -714,3 +714,19 @@ def test_what_could_be_a_days_number_an_attempt_or_a_council_count_nothing(sente
 ])
 def test_guesses_trials_bodies_and_counts_after_a_period_still_count(sentence, want):
     assert claims_of(sentence) == want
+
+
+def test_a_hospitals_name_and_a_wound_to_the_body_tell_of_no_death():
+    text = ("16-year-old boy shot in South Chicago\n\nPublished: 2017-01-24\n\nA 16-year-old boy was shot "
+            "Monday night. The teenager suffered multiple gunshot wounds to the body and was taken in critical "
+            "condition to Northwestern Memorial Hospital, police said.")
+    claims = facts_for_text(text)["claims"]
+    assert set(claims["measure"]) == {"injured"}, claims[["surface", "measure"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 16-year-old boy was shot and critically wounded Monday night; a woman died.",
+    "A man was shot and seriously injured on Friday; his brother was killed.",
+])
+def test_shot_and_gravely_wounded_survived(sentence):
+    assert [c for c in claims_of(sentence) if c[1] == 1 and c[0] != "killed"] == [("injured", 1, 1)]
