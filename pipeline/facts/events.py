@@ -138,10 +138,24 @@ _MAKE_BEFORE = re.compile(r"\b(?:Chevrolet|Chevy|Ford|Dodge|Toyota|Honda|Nissan|
 _PERSONAL_AFTER = re.compile(r"(?:['’]s?)\s+(?:home|house|apartment|family|mother|father|brother|sister|son|"
                              r"daughter|wife|husband|girlfriend|boyfriend|grandmother|grandfather|body|funeral|"
                              r"killer|death|murder|car|relatives|friends?)\b")
+# a place as the modifier of a person noun tells where the person is from ("a Chicago man")
+_PERSON_NOUN_AFTER = re.compile(r"[ \t]+(?:(?:\d{1,3}-year-old|young|teenage|elderly)[ \t]+)?(?:man|men|woman|women|"
+                                r"teens?|teenagers?|boy|boys|girl|girls|couple|resident|residents|native|natives|"
+                                r"mother|father|mom|dad|student|students|family|families|toddler|infant)\b")
+_TOWN_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
 # broadcast networks whose local stations are named "<network> <place>"
 _NETWORKS = {"fox", "cbs", "nbc", "abc", "cw", "pbs", "npr", "bbc", "itv", "cnn", "msnbc", "univision", "telemundo"}
 # the services a place names after itself: a place name never ends in one
 _SERVICE_HEAD = re.compile(r"Police|Fire|Sheriff|Sheriff['’]s|EMS|Rescue|Constabulary")
+
+
+def _place_later_in_sentence(text: str, end: int, mentions: list[tuple[int, int, str]]) -> bool:
+    stop = _SENTENCE_STOP.search(text, end)
+    limit = stop.start() if stop else len(text)
+    return any(end < a < limit for a, _, _ in mentions)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -159,6 +173,12 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
             continue  # a car's model: "a white Chevrolet Malibu", "a Dodge Durango"
         if _PERSONAL_AFTER.match(text, b):
             continue  # a person NER took for a place: "Za'Layia Jenkins' home", "Smith's family"
+        if _PERSON_NOUN_AFTER.match(text, b) and not _TOWN_BEFORE.search(text, max(0, a - 40), a) and \
+                _place_later_in_sentence(text, b, mentions):
+            # where someone is from, when the sentence names where it happened: "a Detroit man was shot in
+            # Toledo" (not "a Salt Lake man shot his son": local news tells of its own town's people; nor
+            # the state of "a Springdale, Arkansas father", which says where Springdale is)
+            continue
         m = _PREFIX_BEFORE.search(text, max(0, a - 7), a)
         if m and not any(x[0] <= m.start() < x[1] for x in mentions):
             a, name = m.start(), text[m.start():b]
