@@ -564,7 +564,8 @@ def _singular(w: str) -> str:
 
 
 def _split_number_words(toks: list[Tok]) -> list[Tok]:
-    """`seven-month-long` -> seven, -, month-long (twenty-five stays whole)."""
+    """`seven-month-long` -> seven, -, month-long (twenty-five stays whole; `thirty-one-year-old` ->
+    thirty-one, -, year-old)."""
     if not any("-" in t.text for t in toks if t.kind == "word"):
         return toks
     out = []
@@ -572,6 +573,12 @@ def _split_number_words(toks: list[Tok]) -> list[Tok]:
         if t.kind == "word" and "-" in t.text:
             first, rest = t.text.split("-", 1)
             fl = first.lower()
+            parts = t.text.split("-")
+            if len(parts) > 2 and fl in TENS and 0 < UNITS.get(parts[1].lower(), 0) < 10:
+                first, rest = f"{parts[0]}-{parts[1]}", "-".join(parts[2:])
+                a = t.start + len(first)
+                out.extend([Tok(first, t.start, a, "word"), Tok("-", a, a + 1, "punct"), Tok(rest, a + 1, t.end, "word")])
+                continue
             if (fl in UNITS or fl in TENS or fl in ("half", "several", "a")) and not (
                     fl in TENS and rest.lower() in UNITS):
                 if fl == "a":
@@ -582,8 +589,6 @@ def _split_number_words(toks: list[Tok]) -> list[Tok]:
                 out.append(Tok("-", a, a + 1, "punct"))
                 out.append(Tok(rest, a + 1, t.end, "word"))
                 continue
-        if t.kind == "word" and t.text.lower().startswith(("connectabout",)):
-            pass
         out.append(t)
     return out
 

@@ -730,3 +730,13 @@ def test_a_hospitals_name_and_a_wound_to_the_body_tell_of_no_death():
 ])
 def test_shot_and_gravely_wounded_survived(sentence):
     assert [c for c in claims_of(sentence) if c[1] == 1 and c[0] != "killed"] == [("injured", 1, 1)]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Thirty-one-year-old Adam Bentdahl of Appleton was killed on Sunday.", [("killed", 1, 1)]),  # an age
+    ("A twenty-five-year-old man was killed.", [("killed", 1, 1)]),
+    ("Homicides were down 17 percent, police said.", []),          # a change, not a number of dead
+    ("Police said 13 percent fewer people were shot this year.", []),
+])
+def test_ages_in_words_and_percentages_are_no_headcounts(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
