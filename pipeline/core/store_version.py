@@ -13,14 +13,16 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import platform
 from pathlib import Path
 
 from pipeline.core.doc_store import FORMAT
 
 
 def version_of(parts: dict) -> str:
-    """A short hash of a stage's parts (JSON values) and of the store's entry format."""
-    payload = json.dumps({**parts, "store_format": FORMAT}, sort_keys=True)
+    """A short hash of a stage's parts (JSON values), of the store's entry format and of Python's
+    version (its regular expressions and Unicode tables read every text)."""
+    payload = json.dumps({**parts, "store_format": FORMAT, "python": platform.python_version()}, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
