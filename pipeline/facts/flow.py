@@ -16,6 +16,7 @@ document's rows. After the tables are written the store keeps this run's documen
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from typing import Iterator
 
@@ -23,6 +24,7 @@ import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.context import FlowRunContext
+from prefect.exceptions import MissingContextError
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.contract import facts as contract
@@ -86,10 +88,12 @@ def build_facts(inputs: TableReader, params: FactsParams, store: FactsStore | No
     return merge(qrows, trows, documents, params, reprint_of, copies)
 
 
-def read_on_runner(doc_ids: list[str], documents: pd.DataFrame, inputs: Inputs,
-                   params: FactsParams) -> Iterator[DocumentFacts]:
-    """The facts of `doc_ids` (the documents the store lacks), read in partitions on the flow's runner."""
-    logger = get_run_logger()
+def read_on_runner(doc_ids: list[str], documents: pd.DataFrame, inputs: Inputs, params: FactsParams,
+                   mapper=iter_partitions) -> Iterator[DocumentFacts]:
+    """The facts of `doc_ids` (the documents the store lacks), read in partitions on the flow's runner:
+    forked processes, or `facts_partition` tasks through `mapper` (the flow: `iter_partitions` on its
+    runner; tests: `map_serial`)."""
+    logger = _logger()
     parts = partitions(documents[documents["doc_id"].isin(set(doc_ids))], params)
     if params.n_process > 1 and len(parts) > 1 and _threads_runner():
         # CPU-bound (the parser and the rules): worker processes forked after the parser is loaded
@@ -106,9 +110,16 @@ def read_on_runner(doc_ids: list[str], documents: pd.DataFrame, inputs: Inputs,
                              progress=progress)
     else:
         logger.info("facts: %d documents to read in %d partitions", len(doc_ids), len(parts))
-        results = iter_partitions(facts_partition, parts, "facts", inputs=inputs, params=params)
+        results = mapper(facts_partition, parts, "facts", inputs=inputs, params=params)
     for part in results:
         yield from part
+
+
+def _logger():
+    try:
+        return get_run_logger()
+    except MissingContextError:  # called outside a flow run (tests)
+        return logging.getLogger(__name__)
 
 
 @flow(name="facts", log_prints=True)
