@@ -1,4 +1,4 @@
-"""The entities stage after adding one document: incremental rebuild against a cold build of the same pile.
+"""The entities and facts stages after adding one document: incremental rebuilds against cold builds of the same pile.
 
     python -m bench.bench_incremental [--docs 1500] [--keep DIR]
 
@@ -9,14 +9,15 @@ and near repeats). One real article is held out: it is the document added.
 
 What runs, in a fresh project (the repo's code and params.yaml; no gazetteer in seeds/; one local Prefect
 server for all runs, stopped at the end), each step `python -m pipeline run ...` as DVC runs it:
-1. ingest, dedup, clean; then entities cold (an empty store): the store fills;
-2. the held-out article added to seeds/: ingest, dedup, clean; then entities, incremental;
-3. the store deleted: entities again, a cold build of the same pile (the baseline, same run).
-Printed: the entities stage's time (the flow, as `entities: done in N s` says; and the whole
-`pipeline run entities` process), documents answered from the store and documents read by the
-models (the stage's own counts) per run, the ratio incremental / cold of step 3, and whether
-the tables of steps 2 and 3 are equal row for row (pandas) and byte for byte. Target (issue
-"100,000 documents", on its 30k corpus and for the whole build): <= 5 %.
+1. ingest, dedup, clean; then entities and facts cold (empty stores): the stores fill;
+2. the held-out article added to seeds/: ingest, dedup, clean; then entities and facts, incremental;
+3. the stores deleted (.pipeline-cache/): entities and facts again, cold builds of the same pile (the
+   baselines, same run).
+Printed, per stage: its time (the flow, as `<stage>: done in N s` says; and the whole `pipeline run
+<stage>` process), documents answered from the store and documents computed (the stage's own counts:
+read by the models, read by the facts stage's first phase) per run, the ratio incremental / cold of
+step 3, and whether the tables of steps 2 and 3 are equal row for row (pandas) and byte for byte.
+Target (issue "100,000 documents", on its 30k corpus and for the whole build): <= 5 %.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -35,8 +37,21 @@ import pandas as pd
 from bench.common import REPO, make_project, row, timed
 
 DEV = REPO.parent / "shared" / "dev"
-TABLES = ("mentions", "entities", "merges", "cooccurrence")
-STORE = re.compile(r"entities: (\d+) document\(s\) from the store, (\d+) read by the models")
+STAGES = ("entities", "facts")
+TABLES = {"entities": ("mentions", "entities", "merges", "cooccurrence"),
+          "facts": ("quantities", "claims", "comparison", "events", "timeline")}
+STORE = {"entities": re.compile(r"entities: (\d+) document\(s\) from the store, (\d+) read by the models"),
+         "facts": re.compile(r"facts: (\d+) document\(s\) from the store, (\d+) read")}
+COMPUTED = {"entities": "to models", "facts": "read"}  # what a stage does with a document the store lacks
+
+
+@dataclass(frozen=True)
+class StageRun:
+    """One `pipeline run <stage>`: its times and what its store answered."""
+    flow_s: float  # the flow, as `<stage>: done in N s` says
+    process_s: float  # the whole command
+    from_store: int  # documents answered from the store
+    computed: int  # documents the stage computed (and stored)
 
 
 def real_documents(dev: Path = DEV) -> dict[str, str]:
@@ -85,26 +100,29 @@ def write(seeds: Path, docs: dict[str, str]) -> int:
     return size
 
 
-def run_entities(project: Path) -> tuple[float, float, int, int]:
-    """(flow seconds, process seconds, documents from the store, documents read by the models)."""
-    wall, proc = timed([sys.executable, "-m", "pipeline", "run", "entities"], project)
+def run_stage(project: Path, stage: str) -> StageRun:
+    wall, proc = timed([sys.executable, "-m", "pipeline", "run", stage], project)
     out = proc.stdout + proc.stderr
-    flow_s = float(re.search(r"entities: done in ([0-9.]+)s", out).group(1))
-    stored, read = map(int, STORE.search(out).groups())
-    return flow_s, wall, stored, read
+    flow_s = float(re.search(rf"{stage}: done in ([0-9.]+)s", out).group(1))
+    stored, computed = map(int, STORE[stage].search(out).groups())
+    return StageRun(flow_s, wall, stored, computed)
 
 
-def tables(project: Path) -> dict[str, pd.DataFrame]:
-    return {t: pd.read_parquet(project / "data" / "entities" / f"{t}.parquet") for t in TABLES}
+def run_stages(project: Path) -> dict[str, StageRun]:
+    return {stage: run_stage(project, stage) for stage in STAGES}
 
 
-def raw_bytes(project: Path) -> dict[str, bytes]:
-    return {t: (project / "data" / "entities" / f"{t}.parquet").read_bytes() for t in TABLES}
+def tables(project: Path, stage: str) -> dict[str, pd.DataFrame]:
+    return {t: pd.read_parquet(project / "data" / stage / f"{t}.parquet") for t in TABLES[stage]}
+
+
+def raw_bytes(project: Path, stage: str) -> dict[str, bytes]:
+    return {t: (project / "data" / stage / f"{t}.parquet").read_bytes() for t in TABLES[stage]}
 
 
 def same_rows(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> bool:
     try:
-        for t in TABLES:
+        for t in a:
             pd.testing.assert_frame_equal(a[t], b[t], obj=t)
     except AssertionError as exc:
         print(f"  tables differ: {str(exc).splitlines()[0]}")
@@ -124,32 +142,36 @@ def main(argv: list[str] | None = None) -> int:
         timed([sys.executable, "-m", "pipeline", "server", "start"], project, PREFECT_API_URL="")
         try:
             timed([sys.executable, "-m", "pipeline", "run", "ingest", "dedup", "clean"], project)
-            first = run_entities(project)
+            first = run_stages(project)
             write(project / "seeds", {added_path: added_text})
             started = time.perf_counter()
             timed([sys.executable, "-m", "pipeline", "run", "ingest", "dedup", "clean"], project)
             upstream = time.perf_counter() - started
-            incremental = run_entities(project)
-            after_add, after_add_bytes = tables(project), raw_bytes(project)
+            incremental = run_stages(project)
+            after_add = {stage: (tables(project, stage), raw_bytes(project, stage)) for stage in STAGES}
             shutil.rmtree(project / ".pipeline-cache")
-            cold = run_entities(project)
-            same, same_bytes = same_rows(after_add, tables(project)), after_add_bytes == raw_bytes(project)
+            cold = run_stages(project)
+            same = {stage: (same_rows(after_add[stage][0], tables(project, stage)),
+                            after_add[stage][1] == raw_bytes(project, stage)) for stage in STAGES}
         finally:
             timed([sys.executable, "-m", "pipeline", "server", "stop"], project)
     print(f"bench_incremental: {len(pile):,} documents ({size / 2**20:.1f} MB) of ../shared/dev and variants, "
-          f"then {added_path} added; the entities stage (threads runner, entities.n_process 2)")
-    row("run", f"{'stage s':>8} {'process s':>10} {'from store':>11} {'to models':>10}")
-    for label, (flow_s, wall, stored, read) in (
-            (f"1. cold, {len(pile):,} documents", first),
-            ("2. one document added, incremental", incremental),
-            (f"3. cold, the same {len(pile) + 1:,} documents", cold)):
-        row(label, f"{flow_s:8.1f} {wall:10.1f} {stored:11,} {read:10,}")
+          f"then {added_path} added; threads runner, entities.n_process 2, facts.n_process 2")
+    for stage in STAGES:
+        print(f"  {stage}:")
+        row("run", f"{'stage s':>8} {'process s':>10} {'from store':>11} {COMPUTED[stage]:>10}")
+        for label, run in ((f"1. cold, {len(pile):,} documents", first[stage]),
+                           ("2. one document added, incremental", incremental[stage]),
+                           (f"3. cold, the same {len(pile) + 1:,} documents", cold[stage])):
+            row(label, f"{run.flow_s:8.1f} {run.process_s:10.1f} {run.from_store:11,} {run.computed:10,}")
+        row("incremental / cold, stage (2 / 3)",
+            f"{incremental[stage].flow_s / cold[stage].flow_s:.1%}   (issue target <= 5 %)")
+        row("incremental / cold, process (2 / 3)", f"{incremental[stage].process_s / cold[stage].process_s:.1%}")
+        rows_equal, bytes_equal = same[stage]
+        row("tables of 2 equal to 3: row for row / byte for byte",
+            f"{'yes' if rows_equal else 'NO'} / {'yes' if bytes_equal else 'no'}")
     row("ingest + dedup + clean after the addition (not incremental yet)", f"{upstream:8.1f} s")
-    row("incremental / cold, stage (2 / 3)", f"{incremental[0] / cold[0]:.1%}   (issue target <= 5 %)")
-    row("incremental / cold, process (2 / 3)", f"{incremental[1] / cold[1]:.1%}")
-    row("tables of 2 equal to 3: row for row / byte for byte", f"{'yes' if same else 'NO'} / "
-                                                               f"{'yes' if same_bytes else 'no'}")
-    return 0 if same else 1
+    return 0 if all(rows_equal for rows_equal, _ in same.values()) else 1
 
 
 if __name__ == "__main__":

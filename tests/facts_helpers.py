@@ -86,7 +86,7 @@ def tables_from_texts(docs: list[tuple[str, str]], published: dict | None = None
                                      "end", "raw_start", "raw_end", "text", "label"])
     return {"documents": documents, "passages": passages, "clean_passages": clean, "sentences": sentences,
             "dedup_passages": dedup, "mentions": mentions, "edits": pd.DataFrame(
-                columns=["passage_id", "rule", "raw_start", "raw_end", "before", "after"])}
+                columns=["passage_id", "doc_id", "rule", "raw_start", "raw_end", "before", "after"])}
 
 
 def seed_tables() -> dict[str, pd.DataFrame]:
@@ -117,3 +117,21 @@ def run_facts(tables: dict[str, pd.DataFrame], params=None) -> dict[str, pd.Data
 def facts_for_text(text: str, name: str = "case.txt", published: str | None = None, params=None):
     """The facts stage on one raw text (a one-document corpus)."""
     return run_facts(tables_from_texts([(name, text)], {name: published} if published else None), params)
+
+
+class FrameInputs:
+    """Helper tables read the way the facts flow reads the stage's inputs (pipeline.core.tables.Inputs.read:
+    some columns, the rows of some documents, in table order), so tests run the flow's own readers."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame]):
+        self.frames = {("ingest", "documents"): tables["documents"], ("ingest", "passages"): tables["passages"],
+                       ("clean", "passages"): tables["clean_passages"], ("clean", "sentences"): tables["sentences"],
+                       ("clean", "edits"): tables["edits"], ("dedup", "passages"): tables["dedup_passages"],
+                       ("dedup", "clusters"): tables.get("clusters", pd.DataFrame(columns=["cluster_id", "n_occurrences"])),
+                       ("entities", "mentions"): tables["mentions"]}
+
+    def read(self, producer: str, name: str, columns=None, where: tuple[str, list] | None = None) -> pd.DataFrame:
+        frame = self.frames[producer, name]
+        if where is not None:
+            frame = frame[frame[where[0]].isin(where[1])]
+        return (frame if columns is None else frame[list(columns)]).reset_index(drop=True)

@@ -7,53 +7,44 @@ to the documents with pipeline.text.offsets. On the thread runner the partitions
 run in `facts.n_process` worker processes forked after the parser is loaded
 (pipeline.core.workers): the work is CPU-bound, threads share one core's worth
 of it. On Dask (or with n_process 1) they are the runner's tasks.
+
+On every runner only the documents whose figures are not in the stage's store
+(``.pipeline-cache/facts/``, pipeline/facts/store.py; per_document.py says what a
+document's key covers) go to the partitions; the corpus-wide merge runs on every
+document's rows. After the tables are written the store keeps this run's documents only.
 """
 
 from __future__ import annotations
 
+import logging
 from functools import partial
+from typing import Iterator
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.context import FlowRunContext
+from prefect.exceptions import MissingContextError
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.contract import facts as contract
-from pipeline.core.flow import map_partitions, stage_context
+from pipeline.core.flow import iter_partitions, stage_context
+from pipeline.core.paths import cache_dir
 from pipeline.core.tables import Inputs, stage_output
 from pipeline.core.workers import map_forked
 from pipeline.facts.grammar import load_parser
 from pipeline.facts.params import FactsParams
+from pipeline.facts.per_document import DocumentFacts, ReadDocuments, TableReader, document_keys, \
+    facts_per_document, read_partition
 from pipeline.facts.profile import profile_params
-from pipeline.facts.stage import Inputs as FactInputs, merge, read_documents, reprints
+from pipeline.facts.stage import merge, reprints
+from pipeline.facts.store import FactsStore
+from pipeline.facts.store_version import store_version
 from pipeline.stages import STAGES
-from pipeline.text.offsets import offset_maps
-
-
-def read_partition(part: list[str], inputs: Inputs, params: FactsParams) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The figures and dated mentions of one partition's documents (reads only their rows)."""
-    docs = ("doc_id", list(part))  # read only this partition's rows of every table
-    documents = inputs.read("ingest", "documents", ["doc_id", "source_path", "title", "published_iso"], where=docs)
-    passages = inputs.read("ingest", "passages", where=docs)
-    clean = inputs.read("clean", "passages", where=docs)
-    sentences = inputs.read("clean", "sentences", where=docs)
-    edits = inputs.read("clean", "edits", where=docs)
-    dedup = inputs.read("dedup", "passages", where=docs)
-    mentions = inputs.read("entities", "mentions", where=docs)
-    mentions = mentions if len(mentions) else None
-    maps = offset_maps(passages, edits)
-
-    def raw_span(pid: str, s: int, e: int) -> tuple[int, int]:
-        return maps[pid].raw_span(s, e)
-
-    tables = FactInputs(documents=documents, passages=passages, clean=clean, sentences=sentences, dedup=dedup,
-                        mentions=mentions)
-    return read_documents(tables, params, raw_span)
 
 
 @task(name="facts-partition", cache_policy=NONE)
-def facts_partition(part: list[str], index: int, inputs: Inputs, params: FactsParams) -> tuple[pd.DataFrame, pd.DataFrame]:
+def facts_partition(part: list[str], index: int, inputs: Inputs, params: FactsParams) -> list[DocumentFacts]:
     return read_partition(part, inputs, params)
 
 
@@ -82,6 +73,55 @@ def partitions(documents: pd.DataFrame, params: FactsParams) -> list[list[str]]:
     return parts
 
 
+def build_facts(inputs: TableReader, params: FactsParams, store: FactsStore | None = None,
+                read: ReadDocuments | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of data/facts/: each document's rows from `store` where it has them, the rest
+    through `read` (default: in this process; the flow: partitions on its runner), then the
+    corpus-wide merge over all documents' rows. `params` are resolved with the corpus profile."""
+    documents = inputs.read("ingest", "documents")
+    keys = document_keys(inputs) if store is not None else {}
+    per_doc = facts_per_document(documents["doc_id"].tolist(), keys, store,
+                                 read or partial(read_partition, inputs=inputs, params=params))
+    qrows = [row for facts in per_doc for row in facts.quantities]
+    trows = [row for facts in per_doc for row in facts.timeline]
+    reprint_of, copies = reprints(inputs.read("dedup", "passages"), inputs.read("dedup", "clusters"))
+    return merge(qrows, trows, documents, params, reprint_of, copies)
+
+
+def read_on_runner(doc_ids: list[str], documents: pd.DataFrame, inputs: Inputs, params: FactsParams,
+                   mapper=iter_partitions) -> Iterator[DocumentFacts]:
+    """The facts of `doc_ids` (the documents the store lacks), read in partitions on the flow's runner:
+    forked processes, or `facts_partition` tasks through `mapper` (the flow: `iter_partitions` on its
+    runner; tests: `map_serial`)."""
+    logger = _logger()
+    parts = partitions(documents[documents["doc_id"].isin(set(doc_ids))], params)
+    if params.n_process > 1 and len(parts) > 1 and _threads_runner():
+        # CPU-bound (the parser and the rules): worker processes forked after the parser is loaded
+        logger.info("facts: %d documents to read in %d partitions on %d processes", len(doc_ids), len(parts),
+                    min(params.n_process, len(parts)))
+        if params.parser_model:
+            load_parser(params.parser_model)
+        step = max(1, len(parts) // 10)
+
+        def progress(done: int, total: int, seconds: float) -> None:
+            if done == total or done % step == 0:
+                logger.info("facts: %d/%d partitions done (%.1fs)", done, total, seconds)
+        results = map_forked(partial(read_partition, inputs=inputs, params=params), parts, params.n_process,
+                             progress=progress)
+    else:
+        logger.info("facts: %d documents to read in %d partitions", len(doc_ids), len(parts))
+        results = mapper(facts_partition, parts, "facts", inputs=inputs, params=params)
+    for part in results:
+        yield from part
+
+
+def _logger():
+    try:
+        return get_run_logger()
+    except MissingContextError:  # called outside a flow run (tests)
+        return logging.getLogger(__name__)
+
+
 @flow(name="facts", log_prints=True)
 def facts_flow(root: str, params: FactsParams) -> dict:
     """Figures, claims, events, comparison and timeline from the clean, deduplicated passages."""
@@ -95,32 +135,15 @@ def facts_flow(root: str, params: FactsParams) -> dict:
         for name in tables:
             ctx.inputs.path(producer, name)  # every input exists before the partitions start
     documents = ctx.inputs.read("ingest", "documents")
-    parts = partitions(documents, params)
-    if params.n_process > 1 and len(parts) > 1 and _threads_runner():
-        # CPU-bound (the parser and the rules): worker processes forked after the parser is loaded
-        logger.info("facts: %d documents in %d partitions on %d processes", len(documents), len(parts),
-                    min(params.n_process, len(parts)))
-        if params.parser_model:
-            load_parser(params.parser_model)
-        step = max(1, len(parts) // 10)
-
-        def progress(done: int, total: int, seconds: float) -> None:
-            if done == total or done % step == 0:
-                logger.info("facts: %d/%d partitions done (%.1fs)", done, total, seconds)
-        results = map_forked(partial(read_partition, inputs=ctx.inputs, params=params), parts, params.n_process,
-                             progress=progress)
-    else:
-        logger.info("facts: %d documents in %d partitions", len(documents), len(parts))
-        results = map_partitions(facts_partition, parts, "facts", inputs=ctx.inputs, params=params)
-    qrows = pd.concat([r[0] for r in results if len(r[0])], ignore_index=True) if results else pd.DataFrame()
-    trows = pd.concat([r[1] for r in results if len(r[1])], ignore_index=True) if results else pd.DataFrame()
-    dedup = ctx.inputs.read("dedup", "passages")
-    clusters = ctx.inputs.read("dedup", "clusters")
-    reprint_of, copies = reprints(dedup, clusters)
-    tables = merge(qrows, trows, documents, params, reprint_of, copies)
+    store = FactsStore(cache_dir(ctx.root, "facts"), store_version(params))
+    tables = build_facts(ctx.inputs, params, store,
+                         partial(read_on_runner, documents=documents, inputs=ctx.inputs, params=params))
+    logger.info("facts: %d document(s) from the store, %d read (store %s)", store.reads, store.writes,
+                store.entries)
     with stage_output(ctx.out_dir) as out:
         for name, table in contract.TABLES.items():
             out.write(table, tables[name])
+    store.keep_only()  # this run's documents: the store never outgrows the corpus
     summary = {name: len(df) for name, df in tables.items()}
     logger.info("facts: %s", summary)
-    return summary
+    return {**summary, "documents_from_store": store.reads, "documents_read": store.writes}
