@@ -1326,10 +1326,11 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
              "lives": "life", "fatally": "fatally"}
 
 
-KNOWN_LEMMAS: set[str] = set(FATAL) | set(PERSON_SINGULAR) | {
+BASE_LEMMAS: frozenset[str] = frozenset(set(FATAL) | set(PERSON_SINGULAR) | {
     "be", "shoot", "kill", "die", "perish", "murder", "slay", "wound", "injure", "hurt", "stab", "beat",
     "treat", "transport", "rush", "carry", "airlift", "admit", "recover", "remain", "stay",
-    "pronounce", "declare", "confirm", "report", "list"}
+    "pronounce", "declare", "confirm", "report", "list"})
+KNOWN_LEMMAS: set[str] = set(BASE_LEMMAS)  # and the lexicon's of the Grammar made last (`_know`)
 
 
 def _known(word: str) -> bool:
@@ -1338,10 +1339,12 @@ def _known(word: str) -> bool:
 
 
 def _know(words) -> None:
-    """Add the predicate lexicon's lemmas to those the lemmatizer recognises."""
-    new = set(words) - KNOWN_LEMMAS
-    if new:
-        KNOWN_LEMMAS.update(new)
+    """The lemmatizer recognises the built-in lemmas and the predicate lexicon's: set, not added to, so a
+    long-lived process (a Dask worker) reads a run with other params as a fresh process would."""
+    wanted = BASE_LEMMAS | set(words)
+    if wanted != KNOWN_LEMMAS:
+        KNOWN_LEMMAS.clear()
+        KNOWN_LEMMAS.update(wanted)
         _lemma_of.cache_clear()
 
 

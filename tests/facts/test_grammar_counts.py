@@ -78,3 +78,14 @@ def test_hostile_input_gives_figures_or_none_never_a_crash(hostile):
     q = out["quantities"]
     finite = q["value_low"].dropna().abs() < 1e300
     assert finite.all() and (q["raw_start"] <= q["raw_end"]).all()
+
+
+def test_the_lemmatizer_knows_the_last_lexicon_only():
+    """A process that made a Grammar with other predicates reads the next run as a fresh process would."""
+    from pipeline.facts import grammar
+
+    before = set(grammar.KNOWN_LEMMAS)
+    grammar._know(["defenestrate"])
+    assert grammar._lemma_of("defenestrated") == "defenestrate"
+    grammar._know(before - grammar.BASE_LEMMAS)
+    assert grammar.KNOWN_LEMMAS == before and grammar._lemma_of("defenestrated") == "defenestrated"
