@@ -204,17 +204,22 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
                     year_ctx = talked.year  # "the May holidays": the year the text is telling about
                 elif dateline_ref is not None:
                     # the last such date before the day the text is written: news tells what has
-                    # happened ("On April 2, Lopez opened fire" in January: last April), or soon after
-                    # it in a sentence that tells of what is to come (a funeral "scheduled for
-                    # February 27" in a text of February 26)
-                    # (a week's grace: a story updated after its first publication date)
-                    ahead_days = 90 if TO_COME.search(_sentence_around(text, m.start)) else 7
+                    # happened ("On April 2, Lopez opened fire" in January: last April); the next one
+                    # in a sentence that tells of what is to come ("His next court date is a hearing
+                    # on Jan. 25" in October: next January; a funeral "scheduled for February 27" in a
+                    # text of February 26). A week's grace either way: a story updated after its first
+                    # publication date.
+                    grace = dt.timedelta(days=7)
                     try:
-                        soon = dt.date(dateline_ref.year, m.month, m.day or 1) <= \
-                            dateline_ref + dt.timedelta(days=ahead_days)
+                        this_year = dt.date(dateline_ref.year, m.month, m.day or 1)
                     except ValueError:
-                        soon = True
-                    year_ctx = dateline_ref.year if soon else dateline_ref.year - 1
+                        this_year = None
+                    if this_year is None:
+                        year_ctx = dateline_ref.year
+                    elif TO_COME.search(_sentence_around(text, m.start)):
+                        year_ctx = dateline_ref.year + (this_year < dateline_ref - grace)
+                    else:
+                        year_ctx = dateline_ref.year - (this_year > dateline_ref + grace)
                 elif month_years.get(m.month):
                     year_ctx = month_years[m.month].most_common(1)[0][0]
             elif m.year is None and m.relative is None and passage_years:

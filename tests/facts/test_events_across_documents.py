@@ -467,6 +467,14 @@ def test_a_day_without_its_year_in_a_past_tense_sentence_is_in_the_past(body, wa
     assert len(killed) and all(e.startswith(f"springfield-{want}") for e in killed["event"]), killed["event"].tolist()
 
 
+def test_a_day_to_come_is_the_next_such_day_even_across_the_new_year():
+    out = facts_for_text("Headline\n\nPublished: 2015-10-22\n\nSPRINGFIELD -- Tran is charged with three "
+                         "counts of murder in the killing of three people on Tuesday. His next court date is a "
+                         "scheduling hearing on Jan. 25.")
+    assert "2016-01-25" in set(out["timeline"].iloc[:, 0])
+    assert set(out["claims"]["event"]) == {"springfield-2015-10-violence"}, set(out["claims"]["event"])
+
+
 def test_a_day_to_come_stays_ahead_and_dates_no_figure():
     out = facts_for_text("Headline\n\nPublished: 2015-01-25\n\nSPRINGFIELD -- The trial of the man accused "
                          "of killing three people is set for April 2.")
