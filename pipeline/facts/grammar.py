@@ -625,8 +625,8 @@ class Grammar:
                 continue
             base = max((f for f in figures if f.end <= m.start()), key=lambda f: f.value_low, default=None)
             if base is None or any(o.extra.get("derived") and o.sentence_start == s0 and (
-                    o.value_low == base.value_low + 1 or "(the killer)" in str(o.extra["derived"]) and
-                    o.value_low > base.value_low) for o in qs):
+                    o.value_low == base.value_low + 1 or
+                    ("(the killer)" in str(o.extra["derived"]) and o.value_low > base.value_low)) for o in qs):
                 continue  # (the sum of one killing's objects has counted the killer already)
             q = Quantity(start=m.start(), end=m.end(), core_start=m.start(), core_end=m.end(),
                          value_low=base.value_low + 1, value_high=base.value_low + 1, qualifier="exact",
@@ -657,7 +657,7 @@ class Grammar:
 
 
 CORPSE_STATES = {"dead", "charred", "burned", "burnt", "decomposed", "decomposing", "lifeless", "mutilated",
-                 "bloodied", "headless", "frozen", "more", "other", "additional", "unidentified", "two", "three"}
+                 "bloodied", "headless", "frozen", "more", "other", "additional", "unidentified"}
 # a word of death other than `bodies` (which also names councils, students, stars)
 DEATH_BESIDE_BODIES = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|slay\w*|slain|fatal\w*|dead|died|dies|deaths?|"
                                  r"deceased|shot|shooting|stabb\w*|missing|remains|coroner|morgue|autops\w*)\b", re.I)
@@ -1211,8 +1211,6 @@ def _happening(noun) -> bool:
 
 
 SENTENCE_CLOSE = re.compile(r"[.!?][\"”’')]*\s*$")
-_NUMBER_WORDS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                                             "nine", "ten"])}
 
 
 def _listed_count(member: str) -> int | None:
@@ -1221,8 +1219,8 @@ def _listed_count(member: str) -> int | None:
     first = member.split()[0].lower()
     if first.isdigit():
         return int(first)
-    if first in _NUMBER_WORDS:
-        return _NUMBER_WORDS[first]
+    if first in UNITS:
+        return UNITS[first]
     noun = member.split()[-1].lower()
     return 1 if noun in PERSON_SINGULAR else None
 
