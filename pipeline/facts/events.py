@@ -85,9 +85,9 @@ _ORIGIN_BEFORE = re.compile(r"(?:\b(?:natives?\s+of|residents?\s+of|from|born\s+
 
 # a police, sheriff's or fire service is named after the place it serves: "the Chattanooga Police
 # Department", "Harris County Sheriff's Office", "Greater Manchester Police", "New Jersey State Police"
-_AGENCY = re.compile(
-    r"(?:[Tt]he\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?(?:\s+(?:County|Parish))?)"
-    r"(?:\s+(?:State|City|Metropolitan|Metro|Municipal))?\s+(?:Police|Sheriff|Sheriff['’]s|Fire|Constabulary)\b")
+_AGENCY_PLACE = (r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?(?:\s+(?:County|Parish))?)"
+                 r"(?:\s+(?:State|City|Metropolitan|Metro|Municipal))?\s+")
+_AGENCY = re.compile(r"(?:[Tt]he\s+)?" + _AGENCY_PLACE + r"(?:Police|Sheriff|Sheriff['’]s|Fire|Constabulary)\b")
 _NOT_A_PLACE = {"state", "capitol", "transit", "park", "parks", "border", "university", "campus", "military",
                 "national", "federal", "metro", "tribal", "harbor", "harbour", "railroad", "railway", "airport",
                 "school", "city", "county", "royal", "secret", "religious", "morality", "riot", "traffic",
@@ -97,10 +97,8 @@ _NOT_A_PLACE = {"state", "capitol", "transit", "park", "parks", "border", "unive
 
 # the same written out in full in the text, where NER tagged only "Sheriff's Office": "the Navarro County
 # Sheriff's Office", "The LaGrange County Sheriff's Department", "the Chattanooga Police Department"
-_AGENCY_IN_TEXT = re.compile(
-    r"\b[Tt]he\s+(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?(?:\s+(?:County|Parish))?)"
-    r"(?:\s+(?:State|City|Metropolitan|Metro|Municipal))?\s+(?:Police|Sheriff['’]s|Fire|Fire\s+and\s+Rescue)"
-    r"\s+(?:Department|Office|Service|Force|Bureau|Division)\b")
+_AGENCY_IN_TEXT = re.compile(r"\b[Tt]he\s+" + _AGENCY_PLACE + r"(?:Police|Sheriff['’]s|Fire|Fire\s+and\s+Rescue)"
+                             r"\s+(?:Department|Office|Service|Force|Bureau|Division)\b")
 
 
 def agencies_in(text: str) -> list[tuple[int, int, str]]:

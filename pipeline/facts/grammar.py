@@ -36,6 +36,7 @@ from typing import Iterable
 
 from pipeline.facts.measure import _emergency_number
 from pipeline.facts.headline import headline_case, without_dateline
+from pipeline.facts.lexicon import CASUALTY
 from pipeline.facts.numbers import UNITS
 from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 
@@ -54,7 +55,6 @@ CANDIDATE = re.compile(
 VICTIMS = re.compile(r"\bvictims?\b", re.I)
 NUMBERISH = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
-CASUALTY = ("killed", "injured", "shot")
 # "two victims", "two of the victims": the count whose cue is the noun `victims`
 VICTIMS_AFTER = re.compile(r"\s+(?:of\s+(?:the|those|these)\s+)?(?:[a-z-]+\s+)?victims?\b", re.I)
 WOUNDS = {"wound", "wounds", "shots", "bullets", "rounds", "times"}

@@ -55,6 +55,8 @@ CURRENCY_WORDS = {
     "gbp": "GBP", "pounds": "GBP", "£": "GBP",
 }
 CURRENCY_CODES_BEFORE = {"usd", "kzt", "rub", "eur", "gbp", "us$", "$", "€", "₸", "₽", "£"}
+# the measures that count people hurt or killed
+CASUALTY = ("killed", "injured", "shot")
 PERSON_MEASURES = {"killed", "injured", "shot", "detained", "arrested", "strikers", "fired", "sentenced",
                    "prosecuted", "participants", "population"}
 

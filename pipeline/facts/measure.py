@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.facts.lexicon import PERSON_MEASURES, PERSON_NOUNS, TIME_UNITS, Lexicon
+from pipeline.facts.lexicon import CASUALTY, PERSON_MEASURES, PERSON_NOUNS, TIME_UNITS, Lexicon
 from pipeline.facts.quantities import Quantity
 
 CLAUSE_BREAK = re.compile(r"[;()\[\]]|\s[–—-]\s|[–—]|\b(?:but|while|whereas|although|however)\b"
@@ -94,10 +94,6 @@ def _clause(text: str, s0: int, e0: int, q: Quantity) -> tuple[int, int]:
     return left, right
 
 
-# measures whose figure is a number of people hurt or killed: a percentage is none of them
-HEADCOUNTS = {"killed", "injured", "shot"}
-
-
 def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None:
     """Set `measure` (and a default unit) on every quantity, in place."""
     by_sentence: dict[tuple[int, int], list[Quantity]] = {}
@@ -124,7 +120,7 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
                 if k > 0:
                     left = max(left, qs[k - 1].end)
             q.measure = _measure(text, q, cues, left, right, skip, lex)
-            if q.unit == "percent" and q.measure in HEADCOUNTS:
+            if q.unit == "percent" and q.measure in CASUALTY:
                 q.measure = "other"  # "homicides were down 17 percent": a share or a change, not a number dead
             if q.measure == "other" and OF_WHICH.search(text[max(s0, q.start - 20):q.start]) and k > 0:
                 if not any(left <= c[0] < right for c in cues):
