@@ -28,6 +28,7 @@ in batches, so the stage stays fast.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 import threading
 from dataclasses import dataclass, field
@@ -207,11 +208,13 @@ class Grammar:
                 self._cache[s] = doc
 
     def doc(self, sentence: str):
-        """The parse of a candidate sentence (None for others)."""
+        """The parse of a candidate sentence (None for others, remembered as such)."""
+        if sentence in self._cache:
+            return self._cache[sentence]
         if not _wanted(sentence):
+            self._cache[sentence] = None
             return None
-        if sentence not in self._cache:
-            self.prefetch([sentence])
+        self.prefetch([sentence])
         return self._cache.get(sentence)
 
     def forget(self) -> None:
@@ -242,7 +245,7 @@ class Grammar:
             if doc is None:
                 continue
             off = q.sentence_start
-            nums = [t for t in doc if q.core_start <= off + t.idx < q.core_end and (t.like_num or t.tag_ == "CD")]
+            nums = [t for t in _tokens_starting(doc, q.core_start - off, q.core_end - off) if t.like_num or t.tag_ == "CD"]
             if not nums:
                 continue
             num = nums[-1]
@@ -387,7 +390,13 @@ class Grammar:
                     seen.add(victim.i)
                     start, end = _span(victim, count)
                     found.append((start, end, float(count), "injured", "exact"))
-            for tok in doc:
+            words = _words(doc)
+            for i, (lower, lemma) in enumerate(zip(words.lower, words.lemma)):
+                if not (lemma in self.by_lemma or lower in self.by_lemma or lemma in STRUCK_VERBS or
+                        lower in STRUCK_VERBS or lower in TO_HOSPITAL_VERBS or lemma in TO_HOSPITAL_VERBS or
+                        lower.rstrip("eds") in SUFFER):
+                    continue  # no word of harm: nothing below reads it
+                tok = doc[i]
                 measure = self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) or _struck(tok)
                 if measure is None and _pos(tok) == "VERB" and (tok.lower_ in TO_HOSPITAL_VERBS or
                                                                 _lemma(tok) in TO_HOSPITAL_VERBS):
@@ -444,8 +453,15 @@ class Grammar:
         something (two objects or more, or the killer's own death): the span runs from the verb to the
         last object, the provenance says how it was reckoned."""
         out = []
-        for tok in doc:
-            lemma = _lemma(tok)
+        words = _words(doc)
+        for i, (pos, lemma) in enumerate(zip(words.pos, words.lemma)):
+            if pos not in ("VERB", "ADJ", "NOUN") or (pos == "NOUN" and lemma.rstrip("s") not in DEATH_NOUNS and
+                                                     words.lower[i] != "bodies"):
+                continue  # neither a death, nor bodies, nor a predicate: nothing below reads it
+            if not words.has_conj and (pos == "ADJ" or (pos == "VERB" and not (
+                    self.by_lemma.get(lemma) == "killed" or lemma in WOUNDING))):
+                continue  # a list of victims needs a conjunct; without one only a killing verb is read
+            tok = doc[i]
             if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS and not any(
                     c.lower_ in ("attempted", "attempt", "alleged") for c in tok.children):
                 # "the deaths of a mother, son and girl"
@@ -456,7 +472,7 @@ class Grammar:
                 objs = [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]
                 if len(objs) == 1:  # "the shooting death of a 14-year-old boy" is one: a violent death only
-                    violent = bool(VIOLENT.search(doc.text))  # (a death in custody is no casualty count)
+                    violent = bool(VIOLENT.search(_text(doc)))  # (a death in custody is no casualty count)
                     self._add_up(tok, objs[0], s0, qs, out, suicide=False, single=tok.tag_ == "NN" and violent)
                 continue
             if tok.lower_ == "bodies" and _pos(tok) == "NOUN":
@@ -487,8 +503,8 @@ class Grammar:
             if any(c.dep_ == "auxpass" for c in tok.children):
                 # "Four people were shot dead by a man who later killed himself": the killer is one more
                 subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
-                m = BY_WHO_SUICIDE.match(doc.text, tok.idx + len(tok.text))
-                if subj and m and not INCLUDING.search(doc.text, tok.idx, m.end()):
+                m = BY_WHO_SUICIDE.match(_text(doc), tok.idx + len(tok.text))
+                if subj and m and not INCLUDING.search(_text(doc), tok.idx, m.end()):
                     nums = [c for c in subj[0].children if c.dep_ == "nummod"]
                     v = _figure_at(qs, s0 + nums[0].idx) if nums else None
                     if v:  # the span is the killer's own death: "who later killed himself"
@@ -557,7 +573,7 @@ class Grammar:
             parts.append(1)
             selfs += 1
             chain.append(also_self)
-        after = doc.text[tok.idx + len(tok.text):]
+        after = _text(doc)[tok.idx + len(tok.text):]
         killer = 0 if selfs or not suicide else (1 if SUICIDE_AFTER.match(after) else 0)
         if len(parts) < 2 and not killer and not (single and parts == [1] and not selfs):
             return
@@ -955,7 +971,7 @@ def _fatal(pred) -> bool:
         if c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children):
             return True
     # "a man shot his son, then himself, in a murder-suicide": the sentence calls the shooting a killing
-    text = pred.doc.text
+    text = _text(pred.doc)
     return _lemma(pred) in WOUNDING and bool(MURDER_SUICIDE.search(text)) and \
         not ATTEMPTED_MURDER_SUICIDE.search(text) and not SURVIVED.search(text)
 
@@ -1059,7 +1075,7 @@ def _headline_passive(pred) -> bool:
     # a headline (no closing period) whose act that needs an object has none: "Four shot to death in
     # Mason County" (the tagger reads `shot` as a past tense); not "Two men shot at the crowd"
     return pred.tag_ == "VBD" and _lemma(pred) in WOUNDING | {"kill", "murder", "wound", "injure"} and \
-        not pred.doc.text.rstrip().endswith((".", "!", "?")) and \
+        not _text(pred.doc).rstrip().endswith((".", "!", "?")) and \
         not any(c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "toward", "towards"))
                 for c in pred.children)
 
@@ -1073,8 +1089,11 @@ def _said_in_condition(doc) -> list:
     (wounds)" by a verb of being or staying, or "fighting for their lives": the injured of a
     sentence with no casualty verb (never with fatal or mortal injuries)."""
     out = []
-    for tok in doc:
-        lemma = _lemma(tok)
+    words = _words(doc)
+    for i, (lower, lemma) in enumerate(zip(words.lower, words.lemma)):
+        if lemma not in ("condition", "injury", "wound") and lower not in ("life", "lives"):
+            continue
+        tok = doc[i]
         if lemma == "condition" and tok.head.lower_ == "in":
             if not any(c.lower_ in CONDITION_STATES for c in tok.children):
                 continue
@@ -1163,7 +1182,7 @@ def _count_of(noun) -> int | None:
         # died": a relative clause's person is counted with its antecedent)
         return 1
     if noun.tag_ == "NNS" and _lemma(noun) in PERSON_SINGULAR:
-        ages = AGES_LISTED.search(noun.doc.text, noun.left_edge.idx, noun.idx)
+        ages = AGES_LISTED.search(_text(noun.doc), noun.left_edge.idx, noun.idx)
         if ages:  # "their 6- and 10-year-old sons": as many as the ages listed
             return len(re.findall(r"\d+", ages.group()))
     if _pos(noun) == "PRON" or noun.tag_ in ("NNS", "NNPS"):
@@ -1347,8 +1366,52 @@ def _know(words) -> None:
 
 
 def _pos(tok) -> str:
-    tag = tok.tag_
+    return _pos_of_tag(tok.tag_)
+
+
+def _pos_of_tag(tag: str) -> str:
     return POS_OF_TAG.get(tag) or POS_OF_TAG.get(tag[:2], "X")
+
+
+@dataclass(frozen=True)
+class TokenWords:
+    """Each token's start, lowercase form, dictionary form and coarse part of speech, read once per
+    parse: the rules scan a sentence's tokens several times, and spaCy builds a Token object on every
+    access, so the scans read these lists and take the Token only where a rule may apply."""
+    idx: list[int]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    has_conj: bool  # does any token hang from another as its conjunct (a list, coordinated verbs)
+
+
+def _words(doc) -> TokenWords:
+    words = doc.user_data.get("facts_words")
+    if words is None:
+        from spacy.attrs import DEP, IDX, LOWER, TAG
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([IDX, LOWER, TAG, DEP]).tolist() if len(doc) else []
+        lower = [strings[row[1]] for row in rows]
+        words = TokenWords([row[0] for row in rows], lower, [_lemma_of(w) for w in lower],
+                           [_pos_of_tag(strings[row[2]]) for row in rows],
+                           any(strings[row[3]] == "conj" for row in rows))
+        doc.user_data["facts_words"] = words
+    return words
+
+
+def _text(doc) -> str:
+    """The parsed text (spaCy joins it from the tokens on every `doc.text`)."""
+    text = doc.user_data.get("facts_text")
+    if text is None:
+        text = doc.user_data["facts_text"] = doc.text
+    return text
+
+
+def _tokens_starting(doc, start: int, end: int) -> list:
+    """The tokens of `doc` that start at a character in [start, end)."""
+    idx = _words(doc).idx
+    return [doc[i] for i in range(bisect_left(idx, start), bisect_left(idx, end))]
 
 
 def _lemma(tok) -> str:
