@@ -29,6 +29,8 @@ QUANTITIES = Table("facts", "quantities", "Every figure found in the text.", (
     C("implicit", B, "a count the grammar gives without a numeral ('a man was killed' = 1, 'no one was hurt' = 0)"),
     C("reckoning", S, "how a count was reckoned from what the text says, when it was: '6 - 2' (the shot "
                       "minus the dead), 'shot; the document reports no death'; null for a figure as written"),
+    C("part_of", S, "the larger group a written count is one part of, as written: 'of the four men killed' "
+                    "('two of the four men killed'), 'a man and two women' (the 2 counts the women); null otherwise"),
     C("kind", S, "the kind of event the figure is about"),
     C("kind_basis", S, "where the kind was read: sentence, context or document"),
     C("kind_cues", S, "the words that gave the kind"),
@@ -53,9 +55,10 @@ CLAIMS = Table("facts", "claims", "Figures that count something about an event, 
     C("uncertain", B, "hedged"),
     C("implicit", B, "a count written without a numeral ('a man was killed' = 1)"),
     C("reckoning", S, "how the count was reckoned, when it was (see quantities.reckoning)"),
-    C("part", B, "a count written without a numeral that is smaller than a figure of the same measure its "
-                 "document gives for the event ('Garcia died' beside 'two men were killed'): one of the "
-                 "counted, not a toll; not a value in disputes"),
+    C("part", B, "one of the counted, not a toll; not a value in disputes: a count written without a numeral "
+                 "that is smaller than a figure of the same measure its document gives for the event ('Garcia "
+                 "died' beside 'two men were killed'), a count its sentence adds up with others ('4 adults and "
+                 "2 children': 4 and 2), or one with a group it is part of (quantities.part_of)"),
     C("attribution", S, "who says so, as written, or null"),
     C("attribution_kind", S, "official, unofficial, eyewitness, media, author or unknown"),
     C("doc_id", S, "its document"),

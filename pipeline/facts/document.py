@@ -295,6 +295,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
         if grammar is not None:
             grammar.restore_implicit(qs)
             grammar.refine(text, qs)
+            grammar.mark_parts(text, qs)
             died_where_taken(text, qs)
             qs = qs + grammar.killer_added(text, qs)
             qs = qs + grammar.others_added(text, qs)
@@ -776,6 +777,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 "counted": q.label if q.layout else q.head, "uncertain": q.uncertain,
                 "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
                 "implicit": bool(q.extra.get("implicit")), "reckoning": q.extra.get("derived"),
+                "part_of": q.extra.get("part_of"),
                 "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
                 "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,

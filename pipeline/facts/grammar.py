@@ -45,7 +45,8 @@ from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 # event and its people are named in most sentences of a crime story; only what happened to
 # them needs the parse)
 CANDIDATE = re.compile(
-    r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|"
+    r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|executed|"
+    r"massacred|perished|"
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
     r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|body\s+of|bodies|killings?|slayings?|"
     r"(?:critical|serious|grave|stable|guarded)\s+condition|(?:was|were|been|being|is|are)\s+(?:hit|struck|grazed)|"
@@ -79,6 +80,7 @@ PERSON_SINGULAR = {
     "colleague", "coworker", "co-worker", "classmate", "lawyer", "judge", "agent", "sheriff",
     "constable", "sergeant", "detective", "ranger", "marshal", "jailer", "cashier", "bartender", "waitress",
     "waiter", "manager", "security officer", "gunwoman", "attacker", "assailant", "intruder", "robber",
+    "parent", "grandparent", "spouse", "sibling", "stepfather", "stepmother", "grandchild", "kid",
 }
 INDEFINITE = {"a", "an", "another", "one"}
 ORDINAL_NOUNS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -485,7 +487,12 @@ class Grammar:
                 continue
             if _pos(tok) in ("VERB", "ADJ"):  # "two officers and a woman suffered gunshot wounds" = 3
                 for subj in _victims(tok):
-                    if (subj.dep_ in SUBJECTS or tok.dep_ == "amod") and subj.i < tok.i and \
+                    if tok.dep_ in ("amod", "acl") and subj.dep_ == "conj" and subj.i < tok.i:
+                        # a predicate after a list is said of all of it ("found two men and a woman shot to
+                        # death"): the parser hangs it on the last member
+                        while subj.dep_ == "conj" and subj.head is not subj:
+                            subj = subj.head
+                    if (subj.dep_ in SUBJECTS or tok.dep_ in ("amod", "acl")) and subj.i < tok.i and \
                             any(c.dep_ == "conj" for c in subj.children):
                         what = self._predicate_measure(tok, subj)
                         if what in CASUALTY:
@@ -653,6 +660,43 @@ class Grammar:
             out.append(q)
         return out
 
+    def mark_parts(self, text: str, qs: list[Quantity]) -> None:
+        """A written count that is one part of a larger group the sentence names gets the group in
+        `extra["part_of"]` (in place): a partitive whose group is said to have suffered the same thing
+        ("two of the four men killed", "two of those killed", "Four of five dead"), or one member of a
+        list of people ("a man and two women were killed", "Amy and Lance Buckley and two daughters
+        dead": the 2 counts the daughters only). Such a count is no toll. Call after `refine` (the
+        measures are final)."""
+        for q in qs:
+            if q.extra.get("implicit") or q.layout or q.measure not in CASUALTY or q.value_low is None:
+                continue
+            group = _partitive_figure(text, q, qs)
+            if group is None:
+                doc = self.doc(text[q.sentence_start:q.sentence_end])
+                if doc is None:
+                    continue
+                nums = [t for t in _tokens_starting(doc, q.core_start - q.sentence_start, q.core_end - q.sentence_start)
+                        if t.like_num or t.tag_ == "CD"]
+                if not nums:
+                    continue
+                group = self._partitive_group(nums[-1], q.measure) or _people_listed(nums[-1])
+            if group is not None:
+                q.extra["part_of"] = group
+
+    def _partitive_group(self, num, measure: str) -> str | None:
+        """'two of those killed', 'two of the four men killed', 'one of the dead': the group after `of`,
+        when it is said to have suffered `measure` (not "two of them fatally": `them` are the shot)."""
+        for prep in num.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for group in prep.children:
+                if group.dep_ != "pobj":
+                    continue
+                said = [group] + [c for c in group.children if c.dep_ in ("acl", "amod", "relcl")]
+                if any((self.by_lemma.get(_lemma(w)) or self.by_lemma.get(w.lower_)) == measure for w in said):
+                    return group.doc[prep.i + 1:group.right_edge.i + 1].text
+        return None
+
     def restore_implicit(self, qs: list[Quantity]) -> None:
         """The lexicon pass may have re-read an implicit count's measure: the grammar's stands.
 
@@ -670,6 +714,82 @@ class Grammar:
                     drop.append(q)
         if drop:
             qs[:] = [q for q in qs if not any(q is d for d in drop)]
+
+
+# "Four of five dead", "two of the four killed": a count, `of`, and the count of its group
+PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|all\s+)?$", re.I)
+# what the group after the partitive suffered, said right after its count ("of five dead")
+GROUP_SUFFERED = re.compile(r"\s+(?:dead|killed|slain|injured|wounded|hurt)\b", re.I)
+
+
+def _partitive_figure(text: str, q: Quantity, qs: list[Quantity]) -> str | None:
+    """The group of a count written as a part of another count that is said to have suffered the same
+    ("Four of five dead": the 4 are of the 5 dead), as written from `of`; None otherwise ("four of the five
+    victims were shot to death" says what befell the four, not the five)."""
+    for o in qs:
+        if o is not q and o.start > q.end and o.measure == q.measure and o.sentence_start == q.sentence_start \
+                and not o.extra.get("implicit") and PARTITIVE_OF.fullmatch(text, q.end, o.start):
+            said = GROUP_SUFFERED.match(text, o.end)
+            return text[q.end:said.end()].strip() if said else None
+    return None
+
+
+LIST_ALTERNATIVES = {"or", "nor", "but"}
+CASUALTY_ADJECTIVES = {"dead", "slain", "injured", "wounded", "hurt", "killed", "murdered", "deceased"}
+
+
+def _people_listed(num) -> str | None:
+    """The list of people the noun `num` counts is one member of ("a man and two women", "Amy and Lance
+    Buckley and two daughters"), as written; None when the noun stands alone, the list offers
+    alternatives ("two or three people"), or a member is no person ("two men and their cars")."""
+    counted = _counted(num)
+    if counted is num or not _a_person(counted) or any(
+            c.dep_ in ("acl", "relcl", "appos") or (c.dep_ == "amod" and c.lower_ in CASUALTY_ADJECTIVES)
+            for c in counted.children):
+        # a count with a predicate of its own tells its own ("including two men who were killed and two
+        # officers who were wounded", "a woman and two slain victims"); one with an apposition is the whole
+        # its apposition breaks down ("the four victims, three women and one man")
+        return None
+    head = counted
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    members, todo = [], [head]
+    while todo:
+        node = todo.pop()
+        members.append(node)
+        todo.extend(c for c in node.children if c.dep_ == "conj")
+    if len(members) < 2 or any(c.dep_ == "cc" and c.lower_ in LIST_ALTERNATIVES for m in members for c in m.children):
+        return None
+    if not all(m is counted or _a_person(m) for m in members):
+        return None
+    members.sort(key=lambda t: t.i)
+    counts = [_written_count(m) for m in members]
+    if counted is members[0] and None not in counts and counts[0] == sum(counts[1:]):
+        return None  # a count, then what it is made of: "the four victims, three women and one man"
+
+    return num.doc[members[0].left_edge.i:members[-1].i + 1].text
+
+
+def _written_count(noun) -> float | None:
+    """The number written before a noun ("three women": 3), None when there is none."""
+    for c in noun.children:
+        if c.dep_ == "nummod" and c.i < noun.i:
+            if c.lower_ in UNITS:
+                return float(UNITS[c.lower_])
+            try:
+                return float(c.text.replace(",", ""))
+            except ValueError:
+                return None
+    return None
+
+
+def _a_person(noun) -> bool:
+    """A person, or people: a person noun ("two daughters", "her husband"), a name, a personal pronoun."""
+    if noun.lower_ in ("he", "she", "they", "him", "her", "them", "himself", "herself", "themselves"):
+        return True
+    if _pos(noun) == "PROPN":
+        return noun.text[:1].isupper()
+    return _pos(noun) == "NOUN" and _lemma(noun) in PERSON_SINGULAR
 
 
 CORPSE_STATES = {"dead", "charred", "burned", "burnt", "decomposed", "decomposing", "lifeless", "mutilated",

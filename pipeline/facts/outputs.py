@@ -29,7 +29,7 @@ def claims_table(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copi
     c["reprint_of"] = c["passage_id"].map(reprint_of)
     c["independent"] = c["reprint_of"].isna()
     c["n_copies"] = c["passage_id"].map(copies).fillna(1).astype("int64")
-    c["part"] = parts_of_tolls(c) | parts_of_sums(c)
+    c["part"] = parts_of_tolls(c) | parts_of_sums(c) | (c["part_of"].notna() if "part_of" in c else False)
     return c[CLAIMS.names].reset_index(drop=True)
 
 

@@ -88,6 +88,26 @@ _FUNCTION_WORDS = {w for words, _ in [(w.split(), q) for w, q in HEDGES] for w i
 OFFSET_AFTER = {"later", "earlier", "ago", "prior", "before", "after", "since", "hence", "beforehand",
                 "afterwards", "previously"}
 GLUE_OK = {"of", "to", "in", "by", "for", "at", "from", "with", "about", "than", "connect"}
+AGE_COPULAS = {"was", "were", "is", "are", "be", "been"}
+AGE_GIVEN = {"given", "listed", "reported", "put", "recorded", "stated", "estimated", "believed"}
+
+
+def _age_stated_before(toks, i: int) -> bool:
+    """'whose age was given as 17', 'her age is 32', 'their ages were 30 and 60': the number is what a
+    copula says an age is."""
+    words = [t.low for t in toks[max(0, i - 5):i]]
+    if words[-2:-1] and words[-1] == "as" and words[-2] in AGE_GIVEN:
+        words = words[:-2]   # "... was given as"
+    while words and words[-1] in ("been", "be", "to"):
+        words = words[:-1]   # "has been", "is believed to be"
+    if not words or words[-1] not in AGE_COPULAS | {"has", "had", "believed"}:
+        return False
+    words = words[:-1]
+    if words and words[-1] in ("is", "was", "are", "were"):
+        words = words[:-1]   # "... age is believed to be": the copula before `believed`
+    return bool(words) and words[-1] in ("age", "ages")
+
+
 AGE_WORDS = {"old", "year-old", "years-old", "month-old", "months-old", "week-old", "day-old"}
 ATTRIBUTE_UNITS = {"story", "storey", "stories", "storeys", "storied", "floor", "star", "lane", "seater",
                    "door", "page", "point"}
@@ -933,10 +953,10 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
     between = i0 > 0 and toks[i0 - 1].low == "between"
     frm = i0 > 0 and toks[i0 - 1].low == "from"
     unit1, j1 = (None, j)
-    if j < n and q.unit is None and toks[j].low not in ("to", "and") and toks[j].text not in ("-", "–", "—"):
+    if j < n and q.unit is None and toks[j].low not in ("to", "and", "or") and toks[j].text not in ("-", "–", "—"):
         unit1, j1 = _unit_here(toks, j, text)
     if j1 + 1 < n and not q.uncertain and value is not None and (
-            toks[j1].text in ("-", "–", "—") or toks[j1].low == "to" or (between and toks[j1].low == "and")) \
+            toks[j1].text in ("-", "–", "—") or toks[j1].low in ("to", "or") or (between and toks[j1].low == "and")) \
             and not (toks[j1].text == "-" and toks[j1].start == toks[j1 - 1].end and toks[j1 + 1].kind == "word"
                      and toks[j1 + 1].start == toks[j1].end):
         jc = j1
@@ -968,6 +988,13 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
             elif cur2 and cur2 == cur:
                 same_unit = True
         change = _change_before(toks, i0)
+        if toks[jc].low == "or" and second and second[0] is not None and not (
+                unit1 is None and value > 0 and second[0] <= 3 * value and second[1] < n and
+                (toks[second[1]].low in PERSON_NOUNS or toks[second[1]].kind == "word") and
+                (toks[i].kind == "num") == (toks[rk].kind == "num")):
+            # "two or three miners", "10 or 12 people": an approximate count, when both numbers are
+            # written alike, close, and count the noun after them (not "Article 5 or 6", "5 or 50")
+            second = None
         if second and second[0] is not None and second[0] > value and (unit1 is None or same_unit) and (
                 toks[jc].low != "to" or frm or between or (same_unit and not change) or (
                     toks[jc].low == "to" and (hq is None or hq in ("about",)) and not change and unit1 is None
@@ -1089,8 +1116,10 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
                                 toks[j].end if nxt == "old" else toks[j + 1].end), j + (1 if nxt == "old" else 2)
                 return None
     # ages and offsets: "aged 52", "turned 50", "Six months after", "41 years prior", "within two days"
-    prev = toks[(hk if hq else i) - 1].low if (hk if hq else i) > 0 else ""
-    if prev in ("aged", "turned", "age") or (j < n and toks[j].low in ("yo", "y.o")):
+    first = hk if hq else i
+    prev = toks[first - 1].low if first > 0 else ""
+    if prev in ("aged", "turned", "age") or (j < n and toks[j].low in ("yo", "y.o")) or \
+            _age_stated_before(toks, first):
         if ages and unit is None:
             return _age(q, start, value, high, qualifier, "year", q.end if toks[j].low not in ("yo", "y.o")
                         else toks[j].end), j

@@ -1,0 +1,105 @@
+"""A written count that is one part of a larger group its sentence names is no toll: it is marked
+`part` (claims) with the group in `part_of` (quantities). Sentences in the styles of US local news,
+UK papers, wire copy and disaster reports; the hostile cases are counts that look like parts and are
+not (alternatives, counts with a predicate of their own, a count and its breakdown)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts_helpers import facts_for_text
+
+
+def counts_of(sentence: str) -> list[tuple[str, float, bool]]:
+    out = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["claims"]
+    return sorted((r.measure, r.value_low, bool(r.part)) for r in out.itertuples())
+
+
+@pytest.mark.parametrize("sentence,part", [
+    # partitives whose group is said to have suffered the same
+    ("Funeral services were held Monday for two of the four men killed in the shootings.", ("killed", 2)),
+    ("The identities of two of those killed have yet to be released.", ("killed", 2)),
+    ("Four of five dead in Belfair shooting identified", ("killed", 4)),
+    ("One of the injured was airlifted to Aberdeen Royal Infirmary.", None),  # no numeral: the grammar's
+    # one member of a list of people
+    ("Amy and Lance Buckley and two daughters dead in murder suicide", ("killed", 2)),
+    ("Police say a man and two women were killed.", ("killed", 2)),
+    ("Three soldiers and two civilians were wounded in the blast, the ministry said.", ("injured", 2)),
+])
+def test_a_count_of_part_of_a_group_is_marked_part(sentence, part):
+    counts = counts_of(sentence)
+    if part is not None:
+        assert (*part, True) in counts, counts
+
+
+@pytest.mark.parametrize("sentence,toll", [
+    # the fatal of the shot are the dead, not a part of them
+    ("Six people were shot, two of them fatally.", ("killed", 2)),
+    # what befell the four, not the five
+    ("Police say four of the five victims were shot to death.", ("killed", 4)),
+    # each count has a predicate of its own
+    ("Five people were shot, including two men who were killed and two officers who were wounded.",
+     ("killed", 2)),
+    ("A woman and two slain men were found in an upstairs bedroom.", ("killed", 2)),
+    # a count and its breakdown: the count is the whole
+    ("She discovered the four victims, three women and one man, officer Chris Wilburn said.", ("killed", 4)),
+    # coordinated verbs: each has its own object
+    ("Police arrested 12 protesters and killed two, witnesses said.", ("killed", 2)),
+])
+def test_a_count_that_stands_on_its_own_is_no_part(sentence, toll):
+    assert (*toll, False) in counts_of(sentence)
+
+
+def test_the_breakdown_of_a_count_is_its_parts():
+    counts = counts_of("She discovered the four victims, three women and one man, officer Chris Wilburn said.")
+    assert ("killed", 3, True) in counts and ("killed", 4, False) in counts
+
+
+def test_part_of_names_the_group_as_written():
+    q = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nPolice say a man and two women were killed.")["quantities"]
+    groups = q[q["surface"] == "two"]["part_of"].tolist()
+    assert groups == ["a man and two women"]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Police found two men and a woman shot to death inside a house.", ("killed", 3)),
+    ("A man and a woman killed in the crash were identified on Tuesday.", ("killed", 2)),
+])
+def test_a_predicate_after_a_list_is_said_of_all_of_it(sentence, want):
+    assert (*want, False) in counts_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,bad", [
+    ("Authorities arrested 313 alleged participants, and executed 35, including Vesey.", ("killed", 313)),
+    ("Soldiers massacred 40 villagers and burned 12 houses.", ("killed", 12)),
+])
+def test_a_killing_verb_takes_its_own_object_only(sentence, bad):
+    assert not any((m, v) == bad for m, v, _ in counts_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,age", [
+    ("Hernandez, whose age was given as 17 by police, died of a gunshot wound.", 17),
+    ("The victim's age is believed to be 32, and she was killed instantly.", 32),
+    ("Their ages were 30 and 60, and both were shot dead.", 60),
+])
+def test_a_number_a_copula_says_an_age_is_is_no_count(sentence, age):
+    assert not any(v == age for _, v, _ in counts_of(sentence))
+
+
+def test_a_number_given_as_a_toll_is_still_a_count():
+    assert ("killed", 17, False) in counts_of("The death toll was given as 17 by the ministry.")
+
+
+@pytest.mark.parametrize("sentence,low,high", [
+    ("Two or three miners were killed in the collapse, the company said.", 2, 3),
+    ("10 or 12 people were injured, police said.", 10, 12),
+])
+def test_two_numbers_joined_by_or_are_one_approximate_count(sentence, low, high):
+    out = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["claims"]
+    assert [(r.value_low, r.value_high, bool(r.part)) for r in out.itertuples()] == [(low, high, False)]
+
+
+@pytest.mark.parametrize("sentence", ["Sections 5 or 6 of the law were cited.", "Police arrested 5 or 50 people."])
+def test_numbers_joined_by_or_that_are_no_approximate_count_stay_apart(sentence):
+    q = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["quantities"]
+    assert not (q["value_high"] > q["value_low"]).any()
