@@ -70,6 +70,36 @@ def _pipeline_imports(path: Path) -> set[str]:
     return {n for n in names if n.startswith("pipeline.")}
 
 
+def test_the_import_scanner_finds_what_the_whole_module_parse_finds():
+    """The stage deps read only a module's import statements (fast); on every module of the package
+    they name the same `pipeline.*` modules as a parse of the whole module."""
+    for path in sorted((REPO / "pipeline").rglob("*.py")):
+        scanned = ast.parse(dvcfile._import_statements(path.read_text(encoding="utf-8")))
+        names = {a.name for n in ast.walk(scanned) if isinstance(n, ast.Import) for a in n.names} | {
+            n.module for n in ast.walk(scanned) if isinstance(n, ast.ImportFrom) and n.module}
+        assert {n for n in names if n.startswith("pipeline.")} == _pipeline_imports(path), path
+
+
+def test_the_import_scanner_reads_continued_and_nested_imports():
+    source = '''"""Docs."""
+from pipeline.facts.per_document import DocumentFacts, \\
+    facts_per_document
+from pipeline.core import (
+    tables,  # a comment
+    workers,
+)
+
+
+def late():
+    import pipeline.text.dates
+    from pipeline.facts import grammar
+'''
+    statements = dvcfile._import_statements(source)
+    assert ast.parse(statements)
+    assert "facts_per_document" in statements and "workers" in statements
+    assert "import pipeline.text.dates" in statements and "from pipeline.facts import grammar" in statements
+
+
 @pytest.mark.parametrize("stage", STAGE_PACKAGES)
 def test_no_stage_imports_another_stage(stage):
     others = {f"pipeline.{s}" for s in STAGE_PACKAGES if s != stage}
