@@ -68,6 +68,7 @@ class _Story:
     other_days: tuple = ()          # the other days its figures are dated to (a follow-up: the shooting)
     published_only: bool = False    # dated by its document's publication day: the text states no date
     persons: frozenset = frozenset()  # the people its document is about (participants.py), by entity
+    main: bool = False              # the story of its document and kind with the most figures
 
     @property
     def day(self) -> dt.date | None:
@@ -134,6 +135,13 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
         others = tuple(sorted(d for d in days if d != anchor)) if days else ()
         out.append(_Story(doc_id, ev, places.most_common(1)[0][0] if places else None, rows[0].get("kind"), level,
                           anchor, rows, *names_of[doc_id], others, undated_text, persons_of[doc_id]))
+    largest: dict = {}
+    for story in out:
+        key = (story.doc_id, story.kind)
+        if key not in largest or len(story.rows) > len(largest[key].rows):
+            largest[key] = story
+    for story in largest.values():
+        story.main = True
     return out
 
 
@@ -208,12 +216,14 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
         # incident; detentions or rallies in two towns on one day are two
         return a.level == b.level == "day" and (a.place is None or b.place is None or (a.place, b.place) in a.inside
                                                or (b.place, a.place) in a.inside or a.kind in casualty_kinds)
+    if a.day is None or b.day is None:
+        return False
+    if _same_people(a, b):
+        return True
     if a.place is None or b.place is None:
         return False
     # two articles at different names of one place (the town, its county): one names the other's place,
     # and they tell about the same day or the next
-    if a.day is None or b.day is None:
-        return False
     if a.published_only or b.published_only:
         # a day the text does not state is weak evidence: the other's place must be one the document names
         # as a place, not a word inside a longer name ("Houston Whittier", a street in Detroit)
@@ -227,6 +237,19 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
     # figures keep
     nested = _nested(a.place, b.place, a.inside | b.inside)
     return bool(nested) and any(abs((x - y).days) <= NAMED_PLACE_DAYS for x in a.all_days() for y in b.all_days())
+
+
+SAME_PEOPLE = 2  # participants two articles must both name to tell of one incident wherever they place it
+
+
+def _same_people(a: _Story, b: _Story) -> bool:
+    """Two articles' main stories, days apart at most, that name `SAME_PEOPLE` or more of the same
+    participants (victims, suspects: participants.py, not the spokesman quoted on every shooting) tell of
+    one incident, whatever place each names it by (the town, the county, the subdivision, the state): two
+    people are seldom in two shootings in one week. Main stories only: a roundup's other stories are of
+    other incidents, and the people it names are of its main one."""
+    return a.main and b.main and a.doc_id != b.doc_id and len(a.persons & b.persons) >= SAME_PEOPLE and \
+        abs((a.day - b.day).days) <= WINDOW_DAYS
 
 
 def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:

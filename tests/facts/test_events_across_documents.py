@@ -545,3 +545,37 @@ def test_a_cars_model_a_persons_home_or_origin_is_no_place(text, name, is_place)
     places = ("Detroit", "Toledo", "Salt Lake", "Chicago", "Houston", "Malibu", "Durango", "Za'Layia Jenkins")
     mentions = [(text.index(n), text.index(n) + len(n), n) for n in places if n in text]
     assert any(n == name for _, _, n in event_places(text, mentions)) == is_place
+
+
+SPRING_SUBDIVISION = ("6 members of family shot to death in Spring\n\nPublished: 2014-07-10\n\n"
+                      "Six members of a family were shot to death Wednesday at their home in the Ponderosa "
+                      "subdivision, deputies said. The victims were Katie Stay and her husband Stephen Stay. "
+                      "Ronald Haskell was arrested after a standoff.\n")
+SPRING_NEIGHBORHOOD = ("Man accused of killing family of six\n\nPublished: 2014-07-11\n\n"
+                       "Ronald Haskell is accused of fatally shooting six people on Wednesday at a house in "
+                       "Lockwood. Katie Stay and Stephen Stay were among the dead, police said.\n")
+SPRING_OTHER_ONE_NAME = ("Man killed in Tomball\n\nPublished: 2014-07-11\n\n"
+                         "A man was shot dead on Wednesday in Tomball. Katie Stay's neighbour Dan Cole was "
+                         "questioned, police said.\n")
+
+
+def test_articles_naming_the_same_people_days_apart_are_one_incident_wherever_they_place_it():
+    """Two articles a day apart that name two of the same participants (the victims, the accused) tell of
+    one incident, though one places it in a subdivision and the other in a neighbourhood; an article
+    that shares one name with them stays apart."""
+    names = {"Ponderosa": "GPE", "Lockwood": "GPE", "Tomball": "GPE", "Katie Stay": "PERSON",
+             "Stephen Stay": "PERSON", "Ronald Haskell": "PERSON", "Dan Cole": "PERSON"}
+    tables = with_mentions(tables_from_texts([("a.txt", SPRING_SUBDIVISION), ("b.txt", SPRING_NEIGHBORHOOD),
+                                              ("c.txt", SPRING_OTHER_ONE_NAME)]), names)
+    keys = casualty_keys(run_facts(tables))
+    assert keys["a.txt"] == keys["b.txt"] and len(keys["a.txt"]) == 1, keys
+    assert keys["c.txt"].isdisjoint(keys["a.txt"]), keys
+
+
+def test_the_same_people_weeks_apart_are_not_joined_by_their_names_alone():
+    later = SPRING_NEIGHBORHOOD.replace("2014-07-11", "2014-08-20").replace("on Wednesday", "on Aug. 18")
+    names = {"Ponderosa": "GPE", "Lockwood": "GPE", "Katie Stay": "PERSON", "Stephen Stay": "PERSON",
+             "Ronald Haskell": "PERSON"}
+    tables = with_mentions(tables_from_texts([("a.txt", SPRING_SUBDIVISION), ("b.txt", later)]), names)
+    keys = casualty_keys(run_facts(tables))
+    assert keys["a.txt"].isdisjoint(keys["b.txt"]), keys
