@@ -270,6 +270,15 @@ class Grammar:
                 q.extra["not_a_count"] = "wounds"
                 continue
             measure = self._measure_of(counted)
+            if measure is None and counted.dep_ in ("appos", "conj") and counted.head is not counted:
+                # "All of the victims, two men and two women, were transported to hospitals": what befell
+                # the noun an apposition or a list member hangs from befell the counted
+                whole = counted
+                while whole.dep_ in ("appos", "conj") and whole.head is not whole and (
+                        _pos(whole.head) in ("NOUN", "PROPN", "PRON") or whole.head.tag_ == "DT"):
+                    whole = whole.head  # (not a verb: "arrested two men and killed three")
+                if whole is not counted:
+                    measure = self._measure_of(whole)
             if measure is None and q.measure in CASUALTY and _agent(counted) and not (
                     counted.tag_ in ("NN", "NNP") and (q.value_low or 0) > 1):  # (a plural count of a
                 # singular noun is a parse gone wrong: "500 injured(an eyewitness informant reported")
@@ -311,8 +320,9 @@ class Grammar:
             hurt = _to_hospital(pred, victim) or _suffered(pred, victim)
             if hurt:
                 return hurt
-        if measure is None and _lemma(pred) in ("be", "remain", "stay") and _in_condition(pred):
-            # "five were in critical condition", "three others remained in serious condition"
+        if measure is None and _lemma(pred) in STATE_VERBS and _in_condition(pred):
+            # "five were in critical condition", "three others remained in serious condition", "are listed
+            # in stable condition"
             return "injured"
         if measure is None and _lemma(pred) == "be":  # "three were dead"
             for c in pred.children:
@@ -1020,6 +1030,9 @@ def _to_hospital(pred, victim) -> str | None:
     if _pos(pred) != "VERB" or (word not in TO_HOSPITAL_VERBS and _lemma(pred) not in TO_HOSPITAL_VERBS and
                                 word.rstrip("eds") not in TO_HOSPITAL_VERBS):
         return None
+    if _lemma(pred) == "treat" and victim.dep_ == "nsubjpass" and any(
+            c.dep_ == "conj" and c.lower_ == "released" for c in pred.children):
+        return "injured"  # "three of the victims were treated and released"
     passive = any(c.dep_ == "auxpass" for c in pred.children) or (  # "was struck ... and taken to hospital"
         pred.dep_ == "conj" and victim.head.i == pred.head.i and any(c.dep_ == "auxpass" for c in pred.head.children))
     if not ((passive and victim.dep_ == "nsubjpass") or (not passive and victim.dep_ in OBJECTS)):
@@ -1027,7 +1040,7 @@ def _to_hospital(pred, victim) -> str | None:
     for c in pred.children:
         if c.dep_ != "prep":
             continue
-        where = c.lower_ in ("to", "in", "into", "at") and any(HOSPITAL.search(t.text) for t in c.subtree)
+        where = c.lower_ in ("to", "in", "into", "at") and bool(HOSPITAL.search(_text_of(c)))
         why = c.lower_ == "for" and _lemma(pred) == "treat" and any(
             t.lower_.startswith(("wound", "injur", "gunshot", "burn")) for t in c.subtree)
         if where or why:
@@ -1518,6 +1531,11 @@ def _words(doc) -> TokenWords:
                            any(strings[row[3]] == "conj" for row in rows))
         doc.user_data["facts_words"] = words
     return words
+
+
+def _text_of(tok) -> str:
+    """The words `tok` heads, as written ("to Loma Linda University Medical Center")."""
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
 
 
 def _text(doc) -> str:

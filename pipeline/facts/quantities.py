@@ -94,8 +94,10 @@ AGE_GIVEN = {"given", "listed", "reported", "put", "recorded", "stated", "estima
 
 def _age_stated_before(toks, i: int) -> bool:
     """'whose age was given as 17', 'her age is 32', 'their ages were 30 and 60': the number is what a
-    copula says an age is."""
+    copula says an age is; 'ranged in age from 46 to 73': the ages' range."""
     words = [t.low for t in toks[max(0, i - 5):i]]
+    if words[-1:] == ["from"] and any(w in ("age", "ages", "aged") for w in words[-4:-1]):
+        return True  # "ranged in age from 46 to 73", "ages ranging from 18 to 24"
     if words[-2:-1] and words[-1] == "as" and words[-2] in AGE_GIVEN:
         words = words[:-2]   # "... was given as"
     while words and words[-1] in ("been", "be", "to"):
@@ -676,6 +678,9 @@ def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool, cands
             i += 1
             continue
         quantity, j = q
+        if quantity is None:  # words read and found to be no figure
+            i = max(j, i + 1)
+            continue
         if not all(v is None or math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (quantity.value_low,
                                                                                    quantity.value_high)):
             i = max(j, i + 1)
@@ -687,7 +692,7 @@ def parse_sentence(text: str, s: int, e: int, blocked, hypothetical: bool, cands
     return out
 
 
-def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -> tuple[Quantity, int] | None:
+def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -> tuple[Quantity | None, int] | None:
     n = len(toks)
     t = toks[i]
     low = t.low
@@ -1123,7 +1128,7 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
         if ages and unit is None:
             return _age(q, start, value, high, qualifier, "year", q.end if toks[j].low not in ("yo", "y.o")
                         else toks[j].end), j
-        return None
+        return None, j  # (no figure, and none in it: "from 46 to 73" is one age range, 73 no count)
     nxt = toks[j].low if j < n else ""
     if unit in TIME_UNITS.values() or (unit is None and head is None):
         if nxt in OFFSET_AFTER:

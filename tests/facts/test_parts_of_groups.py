@@ -103,3 +103,25 @@ def test_two_numbers_joined_by_or_are_one_approximate_count(sentence, low, high)
 def test_numbers_joined_by_or_that_are_no_approximate_count_stay_apart(sentence):
     q = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["quantities"]
     assert not (q["value_high"] > q["value_low"]).any()
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # victims who were treated, taken to a medical centre, or are in a stable condition are the wounded
+    ("Three of the victims have since been treated and released.", ("injured", 3)),
+    ("The five victims were taken to Loma Linda University Medical Center.", ("injured", 5)),
+    ("The three other victims are listed in stable condition.", ("injured", 3)),
+    ("Two casualties were flown to the trauma centre in Cardiff, the ambulance service said.", ("injured", 2)),
+    # what befell the noun a list member or an apposition hangs from befell the counted
+    ("All of the victims, two men and two women, were transported to area hospitals.", ("injured", 2)),
+])
+def test_victims_said_to_survive_are_the_wounded(sentence, want):
+    assert any((m, v) == want for m, v, _ in counts_of(sentence)), counts_of(sentence)
+    assert not any(m == "killed" for m, _, _ in counts_of(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Those killed ranged in age from 46 to 73, according to police.",
+    "The victims, with ages ranging from 18 to 24, were shot dead in a garage.",
+])
+def test_a_range_of_ages_is_no_count(sentence):
+    assert not any(v in (18, 24, 46, 73) for _, v, _ in counts_of(sentence))
