@@ -1207,10 +1207,14 @@ def _headline_passive(pred) -> bool:
         return True  # "they found Ray shot to death": a small clause under find/leave, read as a past tense
     # a headline (no closing period) whose act that needs an object has none: "Four shot to death in
     # Mason County" (the tagger reads `shot` as a past tense); not "Two men shot at the crowd"
+    # ... nor one coordinated with an act that has the object they share: "Father accidentally shot, killed
+    # teen son", "Man shoots, kills neighbor"
     return pred.tag_ == "VBD" and _lemma(pred) in WOUNDING | {"kill", "murder", "wound", "injure"} and \
         not _text(pred.doc).rstrip().endswith((".", "!", "?")) and \
         not any(c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "toward", "towards"))
-                for c in pred.children)
+                for c in pred.children) and \
+        not any(c.dep_ == "conj" and _pos(c) == "VERB" and not any(g.dep_ in SUBJECTS for g in c.children) and
+                any(g.dep_ in OBJECTS for g in c.children) for c in pred.children)
 
 
 CONDITION_STATES = {"critical", "serious", "grave", "stable", "guarded", "fair", "life-threatening"}

@@ -125,3 +125,12 @@ def test_victims_said_to_survive_are_the_wounded(sentence, want):
 ])
 def test_a_range_of_ages_is_no_count(sentence):
     assert not any(v in (18, 24, 46, 73) for _, v, _ in counts_of(sentence))
+
+
+@pytest.mark.parametrize("headline", [
+    "Father accidentally shot, killed teen son at Florida gun range",
+    "Gunman shot, wounded two deputies in Ozark standoff",
+])
+def test_a_headline_subject_of_acts_sharing_an_object_is_their_agent(headline):
+    out = facts_for_text(f"{headline}\n\nPublished: 2016-05-02\n\nThe investigation continues.")["claims"]
+    assert not any(s.split()[0] in ("Father", "Gunman") for s in out["surface"]), out["surface"].tolist()
