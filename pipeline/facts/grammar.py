@@ -279,6 +279,12 @@ class Grammar:
                     whole = whole.head  # (not a verb: "arrested two men and killed three")
                 if whole is not counted:
                     measure = self._measure_of(whole)
+            if measure is None and q.measure in CASUALTY and self._another_act(counted):
+                # "police are searching for two men in connection with the crime": the cue that gave the
+                # measure ("Four people were shot") is another clause's
+                q.measure = "other"
+                q.extra["not_a_count"] = "another act"
+                continue
             if measure is None and q.measure in CASUALTY and _agent(counted) and not (
                     counted.tag_ in ("NN", "NNP") and (q.value_low or 0) > 1):  # (a plural count of a
                 # singular noun is a parse gone wrong: "500 injured(an eyewitness informant reported")
@@ -294,6 +300,29 @@ class Grammar:
                 q.measure = measure
                 q.extra["measure_basis"] = "grammar"
         _contrasted(text, qs)
+
+    def _another_act(self, noun) -> bool:
+        """Is `noun` the subject or object of an act that is no casualty and whose clause names none ("police
+        are searching for two men in connection with the crime", "two men fled in a car")? Then a casualty
+        cue elsewhere in the sentence is not said of it. Not for the nouns of the dead and wounded themselves
+        ("the two victims were identified") nor under a verb of saying or of being."""
+        if _lemma(noun) in HARMED_NOUNS or noun.lower_ in HARMED_NOUNS:
+            return False
+        if noun.dep_ in SUBJECTS | OBJECTS:
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
+            verb = noun.head.head
+        else:
+            return False
+        if _pos(verb) != "VERB" or _lemma(verb) in NEUTRAL_VERBS or verb.lower_ in NEUTRAL_VERBS or \
+                verb.dep_ not in CLAUSE_HEADS:
+            return False  # (a verb the parser hung from a noun: the parse is too broken to tell)
+        clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
+        if CANDIDATE.search(clause.text) or HOSPITAL.search(clause.text):
+            return False  # the clause tells of harm ("were fighting for their lives")
+        return not any(self.by_lemma.get(_lemma(t)) or self.by_lemma.get(t.lower_) or _lemma(t) in FATAL or
+                       _lemma(t) in HARMED_NOUNS or t.lower_ in HARMED_NOUNS or
+                       t.lower_ in TO_HOSPITAL_VERBS or _lemma(t) in STRUCK_VERBS for t in clause)
 
     def _described(self, noun) -> bool:
         """The subject of `be` with a noun or adjective that is no casualty word ('Two of the victims were
@@ -1218,6 +1247,14 @@ def _headline_passive(pred) -> bool:
 
 
 CONDITION_STATES = {"critical", "serious", "grave", "stable", "guarded", "fair", "life-threatening"}
+# nouns of the dead and wounded: a count of them is theirs whatever verb it hangs from
+HARMED_NOUNS = {"victim", "victims", "casualty", "casualties", "dead", "body", "bodies", "death", "deaths",
+                "homicide", "homicides", "fatality", "fatalities", "injury", "injuries", "wound", "wounds",
+                "survivor", "survivors", "wounded", "injured", "condition", "gunshot", "bullet", "bullets"}
+CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl", "pcomp", "csubj"}
+# verbs that say, are, or have: what they govern is told of, not acted on
+NEUTRAL_VERBS = {"be", "say", "tell", "report", "confirm", "include", "have", "leave", "remain", "find", "identify",
+                 "name", "list", "become", "seem", "appear", "state", "add", "note", "announce"}
 STATE_VERBS = {"be", "remain", "list", "stay", "leave", "hospitalize", "hospitalise", "admit", "report"}
 
 

@@ -134,3 +134,20 @@ def test_a_range_of_ages_is_no_count(sentence):
 def test_a_headline_subject_of_acts_sharing_an_object_is_their_agent(headline):
     out = facts_for_text(f"{headline}\n\nPublished: 2016-05-02\n\nThe investigation continues.")["claims"]
     assert not any(s.split()[0] in ("Father", "Gunman") for s in out["surface"]), out["surface"].tolist()
+
+
+@pytest.mark.parametrize("sentence,other", [
+    ("Four people were shot during an incident in southeast Washington Saturday night and police are "
+     "searching for two men in connection with the crime.", 2),
+    ("Three people were stabbed outside a pub and officers later questioned two men about the fight.", 2),
+])
+def test_a_count_of_another_acts_people_takes_no_casualty_cue_of_another_clause(sentence, other):
+    assert not any(v == other for m, v, _ in counts_of(sentence) if m in ("killed", "injured")), counts_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("All three suffered gunshot wounds.", ("injured", 3)),
+    ("Two men were fighting for their lives, police said.", ("injured", 2)),
+])
+def test_a_count_whose_clause_tells_of_harm_keeps_it(sentence, want):
+    assert any((m, v) == want for m, v, _ in counts_of(sentence)), counts_of(sentence)
