@@ -571,15 +571,18 @@ class Grammar:
                 also_self=None, persons_only: bool = False) -> None:
         """Sum the coordinated people from `first` on (see `_killed_in_all`); append to `out`."""
         doc = tok.doc
-        chain, node = [], first
+        chain, node, pending = [], first, []
         while node is not None:
             chain.append(node)
             # (an apposition to a counted plural says who they are: "five victims, three adults and two
             # children" are five)
             counted = node.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in node.children)
-            nxt = [c for c in node.children if c.dep_ == "conj" or (
+            # the next member: a conjunct of this one, or of an earlier one (the parser hangs the members of
+            # "Amy and Lance Buckley and two daughters" all from the first)
+            pending += [c for c in node.children if c.dep_ == "conj" or (
                 c.dep_ == "appos" and not counted and any(g.dep_ == "conj" for g in c.children))]
-            node = nxt[0] if nxt else None
+            pending = sorted((c for c in pending if c.i > node.i), key=lambda t: t.i)
+            node = pending.pop(0) if pending else None
             # a list ends at a dash, bar or colon ("deaths of woman, daughter - KLTV.com-Tyler, Longview");
             # not at the hyphen inside a word ("two teens and a 1-year-old boy")
             if node is not None and any(_list_break(t) for t in doc[chain[-1].i:node.i]):

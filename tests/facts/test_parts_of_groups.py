@@ -151,3 +151,11 @@ def test_a_count_of_another_acts_people_takes_no_casualty_cue_of_another_clause(
 ])
 def test_a_count_whose_clause_tells_of_harm_keeps_it(sentence, want):
     assert any((m, v) == want for m, v, _ in counts_of(sentence)), counts_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Amy and Lance Buckley and two daughters dead in murder suicide", 4),
+    ("Sarah Jones and Tom Jones and their three children were killed in the fire, police said.", 5),
+])
+def test_a_list_the_parser_hangs_flat_from_its_first_member_adds_up(sentence, total):
+    assert ("killed", total, False) in counts_of(sentence), counts_of(sentence)
