@@ -499,9 +499,10 @@ class Grammar:
             if pos not in ("VERB", "ADJ", "NOUN") or (pos == "NOUN" and lemma.rstrip("s") not in DEATH_NOUNS and
                                                      words.lower[i] != "bodies"):
                 continue  # neither a death, nor bodies, nor a predicate: nothing below reads it
-            if not words.has_conj and (pos == "ADJ" or (pos == "VERB" and not (
+            if not words.has_list and (pos == "ADJ" or (pos == "VERB" and not (
                     self.by_lemma.get(lemma) == "killed" or lemma in WOUNDING))):
-                continue  # a list of victims needs a conjunct; without one only a killing verb is read
+                continue  # a list of victims needs a conjunct (or `along with`); without one only a killing
+                # verb is read
             tok = doc[i]
             if _pos(tok) == "NOUN" and lemma.rstrip("s") in DEATH_NOUNS and not any(
                     c.lower_ in ("attempted", "attempt", "alleged") for c in tok.children):
@@ -525,18 +526,20 @@ class Grammar:
                     self._add_up(tok, objs[0], s0, qs, out, suicide=False, persons_only=True)
                 continue
             if _pos(tok) in ("VERB", "ADJ"):  # "two officers and a woman suffered gunshot wounds" = 3
+                along = _along_with(tok) or (_along_with(tok.head) if tok.dep_ in ("oprd", "acomp", "xcomp") else [])
                 for subj in _victims(tok):
                     if tok.dep_ in ("amod", "acl") and subj.dep_ == "conj" and subj.i < tok.i:
                         # a predicate after a list is said of all of it ("found two men and a woman shot to
                         # death"): the parser hangs it on the last member
                         while subj.dep_ == "conj" and subj.head is not subj:
                             subj = subj.head
-                    if (subj.dep_ in SUBJECTS or tok.dep_ in ("amod", "acl")) and subj.i < tok.i and \
-                            any(c.dep_ == "conj" for c in subj.children):
+                    if (subj.dep_ in SUBJECTS or tok.dep_ in ("amod", "acl")) and subj.i < tok.i and (
+                            any(c.dep_ == "conj" for c in subj.children) or (along and subj.dep_ in SUBJECTS)):
                         what = self._predicate_measure(tok, subj)
                         if what in CASUALTY:
                             self._add_up(tok, subj, s0, qs, out, suicide=False, measure=what,
-                                         span=(subj.left_edge.i, None))
+                                         span=(subj.left_edge.i, None),
+                                         along=along if subj.dep_ in SUBJECTS else ())
                 if tok.lower_.rstrip("eds") in SUFFER:
                     for subj in (c for c in tok.children if c.dep_ == "nsubj" and any(
                             g.dep_ == "conj" for g in c.children)):
@@ -568,8 +571,9 @@ class Grammar:
 
     def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool,
                 single: bool = False, measure: str = "killed", span: tuple | None = None,
-                also_self=None, persons_only: bool = False) -> None:
-        """Sum the coordinated people from `first` on (see `_killed_in_all`); append to `out`."""
+                also_self=None, persons_only: bool = False, along=()) -> None:
+        """Sum the coordinated people from `first` on (see `_killed_in_all`), and those `along` with
+        them ("a woman, along with her two children, was found dead"); append to `out`."""
         doc = tok.doc
         chain, node, pending = [], first, []
         while node is not None:
@@ -587,6 +591,7 @@ class Grammar:
             # not at the hyphen inside a word ("two teens and a 1-year-old boy")
             if node is not None and any(_list_break(t) for t in doc[chain[-1].i:node.i]):
                 node = None
+        chain += [a for a in along if a.i > chain[-1].i]
         parts, selfs = [], 0
         for n in chain:
             if n.lower_ in ("himself", "herself"):
@@ -810,6 +815,17 @@ def _people_listed(num) -> str | None:
         return None  # a count, then what it is made of: "the four victims, three women and one man"
 
     return num.doc[members[0].left_edge.i:members[-1].i + 1].text
+
+
+ALONG = {"along", "together"}
+
+
+def _along_with(pred) -> list:
+    """The people a predicate's subject is said to be 'along with' or 'together with' ("Stephen and
+    Katie Stay, along with four juvenile victims, were killed"): the same befell them."""
+    return [g for c in pred.children if c.dep_ == "prep" and c.lower_ in ALONG
+            for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+            for g in w.children if g.dep_ == "pobj" and _a_person(g)]
 
 
 def _written_count(noun) -> float | None:
@@ -1559,7 +1575,8 @@ class TokenWords:
     lower: list[str]
     lemma: list[str]
     pos: list[str]
-    has_conj: bool  # does any token hang from another as its conjunct (a list, coordinated verbs)
+    has_list: bool  # does any token hang from another as its conjunct (a list, coordinated verbs), or
+    # add people to others ("along with")
 
 
 def _words(doc) -> TokenWords:
@@ -1572,7 +1589,7 @@ def _words(doc) -> TokenWords:
         lower = [strings[row[1]] for row in rows]
         words = TokenWords([row[0] for row in rows], lower, [_lemma_of(w) for w in lower],
                            [_pos_of_tag(strings[row[2]]) for row in rows],
-                           any(strings[row[3]] == "conj" for row in rows))
+                           any(strings[row[3]] == "conj" for row in rows) or any(w in ALONG for w in lower))
         doc.user_data["facts_words"] = words
     return words
 

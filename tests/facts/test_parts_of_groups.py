@@ -159,3 +159,16 @@ def test_a_count_whose_clause_tells_of_harm_keeps_it(sentence, want):
 ])
 def test_a_list_the_parser_hangs_flat_from_its_first_member_adds_up(sentence, total):
     assert ("killed", total, False) in counts_of(sentence), counts_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("A woman, along with her two children, was found dead in the home.", 3),
+    ("Stephen and Katie Stay, along with four juvenile victims were killed during the confrontation.", 6),
+])
+def test_people_along_with_the_counted_suffered_the_same(sentence, total):
+    assert ("killed", total, False) in counts_of(sentence), counts_of(sentence)
+
+
+def test_along_with_adds_no_one_to_an_act_that_is_no_casualty():
+    counts = counts_of("The suspect, along with two others, was arrested on Friday.")
+    assert not any(m in ("killed", "injured") for m, _, _ in counts), counts
