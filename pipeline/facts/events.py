@@ -77,7 +77,11 @@ _TIME_WORDS = re.compile(r"(?:\s+(?:" + "|".join(sorted({w.capitalize() for w in
 _GENERIC = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
             "southern", "eastern", "western", "central", "town", "city", "village", "county", "state", "downtown", "uptown", "midtown", "metro", "metropolitan",
             "university", "nation", "country", "region", "area", "district", "neighborhood", "neighbourhood"}
-_ORIGIN_BEFORE = re.compile(r"(?:\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of)\s+"
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+_ORIGIN_BEFORE = re.compile(r"(?:\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of|"
+                            # a person's past service: "deployed to Iraq", "served in Afghanistan", "tours of Iraq"
+                            r"deployed\s+(?:to|in)|deployments?\s+(?:to|in)|served\s+(?:two\s+|three\s+)?(?:tours?\s+)?in|"
+                            r"tours?\s+(?:of\s+duty\s+)?(?:of|in|to)|stationed\s+(?:in|at)|veterans?\s+of)\s+"
                             r"(?:the\s+)?|"
                             # "Steven Freeman, 23, of the 7600 block of South Normal, was shot": where he lives
                             r",\s+of\s+(?:the\s+\d+[\s-]+block\s+of\s+)?)$", re.I)
@@ -161,9 +165,13 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
     the word that heads it ("St." + "Louis"), a street, building or institution is not a place, nor a
     name with digits or that is not capitalised."""
     out = []
+    origin_end = -1
     for a, b, name in mentions:
-        if _ORIGIN_BEFORE.search(text, max(0, a - 30), a):
-            continue  # "a native of New York", "a man from Fort Worth": where someone comes from
+        if _ORIGIN_BEFORE.search(text, max(0, a - 30), a) or (
+                origin_end >= 0 and _LISTED_AFTER.fullmatch(text, origin_end, a)):
+            origin_end = b  # (and the places listed with it: "tours of Iraq and Afghanistan")
+            continue  # "a native of New York", "a man from Fort Worth", "deployed to Iraq": where someone
+            #           comes from or has served
         if _SPOT_AFTER.match(text, b):
             continue  # NER took part of a spot's name: "Springfield and Chester Avenues", "CaroMont Regional
             #           Medical Center"

@@ -540,9 +540,16 @@ def test_an_agency_named_in_full_names_its_place_where_ner_tagged_only_the_offic
     ("A Detroit man was shot in Toledo on Friday.", "Detroit", False),   # where he is from
     ("A Detroit man was shot in Toledo on Friday.", "Toledo", True),
     ("A Salt Lake man shot his son on Friday.", "Salt Lake", True),      # no other place: local news's own
+    # where a person has served
+    ("He deployed to Iraq in 2011 and was later based at Killeen.", "Iraq", False),
+    ("Many of the soldiers have served multiple tours of Iraq and Afghanistan.", "Afghanistan", False),
+    ("The sergeant, stationed in Germany for a year, was shot in Killeen.", "Germany", False),
+    ("The sergeant, stationed in Germany for a year, was shot in Killeen.", "Killeen", True),
+    ("Troops opened fire in Afghanistan on Friday.", "Afghanistan", True),
 ])
 def test_a_cars_model_a_persons_home_or_origin_is_no_place(text, name, is_place):
-    places = ("Detroit", "Toledo", "Salt Lake", "Chicago", "Houston", "Malibu", "Durango", "Za'Layia Jenkins")
+    places = ("Detroit", "Toledo", "Salt Lake", "Chicago", "Houston", "Malibu", "Durango", "Za'Layia Jenkins",
+              "Iraq", "Afghanistan", "Germany", "Killeen")
     mentions = [(text.index(n), text.index(n) + len(n), n) for n in places if n in text]
     assert any(n == name for _, _, n in event_places(text, mentions)) == is_place
 
