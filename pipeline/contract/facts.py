@@ -30,7 +30,8 @@ QUANTITIES = Table("facts", "quantities", "Every figure found in the text.", (
     C("reckoning", S, "how a count was reckoned from what the text says, when it was: '6 - 2' (the shot "
                       "minus the dead), 'shot; the document reports no death'; null for a figure as written"),
     C("part_of", S, "the larger group a written count is one part of, as written: 'of the four men killed' "
-                    "('two of the four men killed'), 'a man and two women' (the 2 counts the women); null otherwise"),
+                    "('two of the four men killed'), 'a man and two women' (the 2 counts the women), or 'more than those "
+                    "told before' for an increment ('killed two more'); null otherwise"),
     C("kind", S, "the kind of event the figure is about"),
     C("kind_basis", S, "where the kind was read: sentence, context or document"),
     C("kind_cues", S, "the words that gave the kind"),

@@ -331,8 +331,14 @@ class Grammar:
         if noun.dep_ != "nsubj" or _lemma(noun.head) != "be":
             return False
         comps = [c for c in noun.head.children if c.dep_ in ("attr", "acomp")]
-        return bool(comps) and not any(self.by_lemma.get(_lemma(c)) or self.by_lemma.get(c.lower_) or
-                                       _lemma(c) in FATAL for c in comps)
+        if not comps:
+            # 'The two victims were in the front seat of a car': where they were, unless the place is a
+            # hospital or a condition ('were in critical condition', 'are at the hospital')
+            where = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE]
+            clause = _text_of(noun.head)
+            return bool(where) and not CANDIDATE.search(clause) and not HOSPITAL.search(clause)
+        return not any(self.by_lemma.get(_lemma(c)) or self.by_lemma.get(c.lower_) or
+                       _lemma(c) in FATAL for c in comps)
 
     def _measure_of(self, noun) -> str | None:
         """What happened to `noun`: the measure of the predicate it depends on, if any."""
@@ -718,6 +724,12 @@ class Grammar:
             if q.extra.get("implicit") or q.layout or q.measure not in CASUALTY or q.value_low is None:
                 continue
             group = _partitive_figure(text, q, qs)
+            if group is None and (MORE_AFTER.match(text, q.end) or MORE_BEFORE.search(
+                    text, max(0, q.start - 20), q.start)) and any(
+                    o.end <= q.start and o.measure == q.measure and o.value_low for o in qs):
+                # an increment after a count of the same ("killed two ... before killing two more", "found two
+                # more dead"): some of the counted; not "Ortiz died, three more people are at a hospital"
+                group = "more than those told before"
             if group is None:
                 doc = self.doc(text[q.sentence_start:q.sentence_end])
                 if doc is None:
@@ -782,6 +794,10 @@ def _partitive_figure(text: str, q: Quantity, qs: list[Quantity]) -> str | None:
 
 
 LIST_ALTERNATIVES = {"or", "nor", "but"}
+LOCATIVE = {"in", "at", "on", "inside", "outside", "near", "behind", "under", "by"}
+# a count of more of the same: "two more dead", "four more bodies"; "another two victims"
+MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
+MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional)\s+$", re.I)
 CASUALTY_ADJECTIVES = {"dead", "slain", "injured", "wounded", "hurt", "killed", "murdered", "deceased"}
 
 
@@ -798,13 +814,13 @@ def _people_listed(num) -> str | None:
         # its apposition breaks down ("the four victims, three women and one man")
         return None
     head = counted
-    while head.dep_ == "conj" and head.head is not head:
+    while (head.dep_ == "conj" or _listed_apposition(head)) and head.head is not head:
         head = head.head
     members, todo = [], [head]
     while todo:
         node = todo.pop()
         members.append(node)
-        todo.extend(c for c in node.children if c.dep_ == "conj")
+        todo.extend(c for c in node.children if c.dep_ == "conj" or _listed_apposition(c))
     if len(members) < 2 or any(c.dep_ == "cc" and c.lower_ in LIST_ALTERNATIVES for m in members for c in m.children):
         return None
     if not all(m is counted or _a_person(m) for m in members):
@@ -826,6 +842,14 @@ def _along_with(pred) -> list:
     return [g for c in pred.children if c.dep_ == "prep" and c.lower_ in ALONG
             for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
             for g in w.children if g.dep_ == "pobj" and _a_person(g)]
+
+
+def _listed_apposition(noun) -> bool:
+    """An apposition that cannot name the same people as its head, so it is the next member of a list
+    written with commas ("his wife, 2 sons, then himself"): a counted plural after a singular."""
+    return noun.dep_ == "appos" and noun.tag_ in ("NNS", "NNPS") and noun.head.tag_ in ("NN", "NNP") and \
+        any(c.dep_ == "nummod" for c in noun.children) and not any(c.dep_ == "conj" for c in noun.head.children)
+    # (a head with conjuncts is several people: "Cathy and Mike Scott, two of four people")
 
 
 def _written_count(noun) -> float | None:
@@ -1145,6 +1169,8 @@ def _fatal(pred) -> bool:
                     c.i == pred.i + 2 or not any(g.dep_ in SUBJECTS for g in c.children)):
                 return True  # "shot and killed", "hit by a car and killed": the same victims
             continue
+        if c.dep_ == "advcl" and c.tag_ == "JJ" and c.lower_ == "dead" and not any(g.dep_ in SUBJECTS for g in c.children):
+            return True  # "he shot two people dead at a barbershop": the parser hangs a bare `dead` as a clause
         if c.dep_ in CLAUSES or any(g.dep_ in SUBJECTS for g in c.children):
             continue  # another clause says what happened to someone else: "Caudill died; the other three were injured"
         if _lemma(c) in FATAL or c.lower_ in FATAL:

@@ -172,3 +172,26 @@ def test_people_along_with_the_counted_suffered_the_same(sentence, total):
 def test_along_with_adds_no_one_to_an_act_that_is_no_casualty():
     counts = counts_of("The suspect, along with two others, was arrested on Friday.")
     assert not any(m in ("killed", "injured") for m, _, _ in counts), counts
+
+
+@pytest.mark.parametrize("sentence,part", [
+    ("Police said he shot two people dead at a barbershop before killing two more at a car wash.", True),
+    ("Deputies found one man dead in the house, and later found another two victims in the barn.", True),
+    # "more" after a count of something else is no increment of it
+    ("Manuel Ortiz died, and three more people are at a hospital with gunshot wounds.", False),
+])
+def test_a_count_of_more_of_the_same_is_a_part(sentence, part):
+    counts = counts_of(sentence)
+    second = max((v for m, v, _ in counts if m in ("killed", "injured") and v in (2, 3)), default=None)
+    assert second is not None, counts
+    assert any(v == second and p == part for _, v, p in counts), counts
+
+
+def test_a_plural_in_apposition_to_a_single_person_is_the_next_member_of_a_list():
+    assert ("killed", 2, True) in counts_of("Tulsa police say man killed his wife, 2 sons, then himself")
+    assert ("killed", 4, False) in counts_of(
+        "Cathy and Mike Scott, two of four people found dead in Pendleton on Monday, are pictured here.")
+
+
+def test_victims_said_to_be_somewhere_are_not_counted_as_dead_for_it():
+    assert counts_of("The two victims were reportedly in the front seat of a car near Hillcrest.") == []
