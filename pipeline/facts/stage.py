@@ -83,8 +83,9 @@ def read_documents(inputs: Inputs, params: FactsParams, raw_span: RawSpan,
     people = doc_participants(inputs.mentions, clean)
     gazetteer = PlaceNames(params.places, params.place_similarity).gazetteer()
     grammar = Grammar(params.parser_model, params.predicates) if params.parser_model else None
-    if grammar is not None:  # parse the partition's candidate sentences in one batch
-        grammar.prefetch(clean[pid][0][a:b] for pid, spans in sentences.items() if pid in clean
+    if grammar is not None:  # parse the partition's candidate sentences in one batch (not an exact repeat's:
+        # it is not read)
+        grammar.prefetch(clean[pid][0][a:b] for pid, spans in sentences.items() if pid in clean and pid not in skip
                          and isinstance(clean[pid][0], str) for a, b, _ in spans)
     qrows: list[dict] = []
     trows: list[dict] = []
