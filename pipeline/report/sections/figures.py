@@ -47,6 +47,14 @@ def fmt_value(low, high, qualifier: str, uncertain: bool = False, unit: str | No
     return lo or hi or ""
 
 
+def as_written(claim) -> str:
+    """A claim's words as written, and, for one of the counted (`claims.part`: a victim named in a story
+    that gives the toll, a count its sentence adds up with others, one part of a group), that it is no toll:
+    a reader sees a sub-count as such, not as a competing figure."""
+    part = getattr(claim, "part", False)
+    return f"{claim.surface} (one of the counted, not a toll)" if part is True or part == 1 else str(claim.surface)
+
+
 def _x(v: float, vmax: float, log: bool, x0: float, width: float) -> float:
     if log:
         return x0 + width * math.log10(max(v, 1)) / math.log10(max(vmax, 10))
@@ -229,7 +237,7 @@ def build(tables, params) -> Section | None:
             sentence = sentences.get(r.claim_id) or ""
             quote = sentence if len(sentence) <= 400 else sentence[:399] + "…"
             cite = tables.evidence.cite(r.doc_id, r.raw_start, r.raw_end, f"{measure}: {r.surface}")
-            rows.append([fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit), r.surface,
+            rows.append([fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit), as_written(r),
                          r.source_path or r.doc_id, r.attribution or "—", r.attribution_kind, quote, reprint, cite])
         parts.append(table(["value", "as written", "document", "source as written", "kind", "sentence",
                             "reprint", "source"], rows, long=(5,)))
