@@ -151,8 +151,9 @@ ALSO_AFTER = re.compile(r"[^.;:!?]{0,25}?\balso\b", re.I)
 # "... was shot and taken to Stroger Hospital, where he died", "..., where she was pronounced dead": the
 # shot or hurt of the clause died (a relative clause of the place they were taken to)
 _LATER = r"(?:(?:later|then|eventually|subsequently|soon|shortly|\w+ly)\s+)?"
-WHERE_DIED = re.compile(rf"[^.;:!?]{{0,160}}?,\s*where\s+(?P<who>he|she|they|both|all\s+\w+)\s+{_LATER}"
-                        rf"(?:died|succumbed|passed\s+away|(?:was|were)\s+{_LATER}pronounced\s+dead)\b", re.I)
+WHERE_DIED = re.compile(rf"[^.;:!?]{{0,160}}?(?:,\s*|\s+)where\s+(?P<who>he|she|they|both|all\s+\w+)\s+{_LATER}"
+                        rf"(?:died|succumbed|passed\s+away|(?:was|were)\s+{_LATER}pronounced\s+dead|"
+                        rf"(?:did\s+not|didn['’]t)\s+survive)\b", re.I)
 PARTITIVE_DIED = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.I)
 FATAL_AFTER_PARTITIVE = re.compile(
     r"\s+(?P<what>(?:shooting|gunshot)\s+victims\s+(?:have\s+|had\s+)?(?:since\s+|later\s+)?(?:died|succumbed))\b",
@@ -1117,9 +1118,14 @@ def _to_hospital(pred, victim) -> str | None:
             t.lower_.startswith(("wound", "injur", "gunshot", "burn")) for t in c.subtree)
         if where or why:
             for c2 in pred.children:  # "... and pronounced dead", "... and died": the same people
-                if c2.dep_ == "conj" and not any(g.dep_ in SUBJECTS for g in c2.children) and any(
-                        DEATH_WORDS.fullmatch(t.text) for t in c2.subtree):
-                    return "killed"
+                if c2.dep_ == "conj" and not any(g.dep_ in SUBJECTS for g in c2.children) and (any(
+                        DEATH_WORDS.fullmatch(t.text) for t in c2.subtree) or (
+                        _lemma(c2) == "survive" and any(g.dep_ == "neg" for g in c2.children))):
+                    return "killed"  # (or "..., but did not survive"
+            # "rushed to the infirmary where she died": the one taken there died
+            there = WHERE_DIED.match(_text(pred.doc), pred.idx)
+            if there and (there.group("who").lower() in ("he", "she")) == (victim.tag_ in ("NN", "NNP", "PRP")):
+                return "killed"
             # "taken to hospital, where one died": a death said of some of them
             return None if any(DEATH_WORDS.fullmatch(t.text) for t in pred.subtree) else "injured"
     return None

@@ -583,7 +583,8 @@ def test_a_yes_no_question_asserts_no_figure(sentence, want):
      "pronounced dead.", [("killed", 1, 1)]),
     ("Two men were shot and taken to a hospital, where they died.", [("killed", 2, 2)]),
     ("Two men were shot and taken to a hospital, where he died.", [("shot", 2, 2)]),        # one of them
-    ("A man was shot, and a woman was taken to a hospital, where she died.", [("shot", 1, 1)]),  # hers
+    # the death is hers: the man stays shot, the woman taken there died
+    ("A man was shot, and a woman was taken to a hospital, where she died.", [("killed", 1, 1), ("shot", 1, 1)]),
     ("Three people were wounded and taken to the hospital, where they are in stable condition.",
      [("injured", 3, 3)]),
 ])

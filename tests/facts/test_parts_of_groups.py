@@ -195,3 +195,18 @@ def test_a_plural_in_apposition_to_a_single_person_is_the_next_member_of_a_list(
 
 def test_victims_said_to_be_somewhere_are_not_counted_as_dead_for_it():
     assert counts_of("The two victims were reportedly in the front seat of a car near Hillcrest.") == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Manning was taken to a hospital, but did not survive, authorities said.", ("killed", 1)),
+    ("The two were taken to the hospital where they were pronounced dead.", ("killed", 2)),
+    ("A pensioner was rushed to the Royal Infirmary where she died on Sunday.", ("killed", 1)),
+])
+def test_taken_to_hospital_and_died_there_are_the_dead(sentence, want):
+    counts = counts_of(sentence)
+    assert any((m, v) == want for m, v, _ in counts) and not any(m == "injured" for m, _, _ in counts), counts
+
+
+def test_the_hospital_where_someone_works_kills_no_one():
+    counts = counts_of("A man was shot and taken to the hospital where he works as a nurse.")
+    assert not any(m == "killed" for m, _, _ in counts), counts
