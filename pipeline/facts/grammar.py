@@ -598,6 +598,10 @@ class Grammar:
             # not at the hyphen inside a word ("two teens and a 1-year-old boy")
             if node is not None and any(_list_break(t) for t in doc[chain[-1].i:node.i]):
                 node = None
+            # nor does a member that suffered something else ("found a man and a woman dead, as well as two
+            # injured students"): the list of the dead ends before it
+            if node is not None and _suffered_other(node, measure):
+                node = None
         chain += [a for a in along if a.i > chain[-1].i]
         parts, selfs = [], 0
         for n in chain:
@@ -843,6 +847,17 @@ def _along_with(pred) -> list:
     return [g for c in pred.children if c.dep_ == "prep" and c.lower_ in ALONG
             for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
             for g in w.children if g.dep_ == "pobj" and _a_person(g)]
+
+
+MEASURE_OF_ADJECTIVE = {"dead": "killed", "slain": "killed", "killed": "killed", "murdered": "killed",
+                        "deceased": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}
+
+
+def _suffered_other(noun, measure: str) -> bool:
+    """Does a list member carry a word of harm of another measure than the list's ("two injured
+    students" in a list of the dead)?"""
+    return any(c.dep_ in ("amod", "acl") and MEASURE_OF_ADJECTIVE.get(c.lower_, measure) != measure
+               for c in noun.children)
 
 
 def _listed_apposition(noun) -> bool:

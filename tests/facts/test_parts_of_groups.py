@@ -210,3 +210,9 @@ def test_taken_to_hospital_and_died_there_are_the_dead(sentence, want):
 def test_the_hospital_where_someone_works_kills_no_one():
     counts = counts_of("A man was shot and taken to the hospital where he works as a nurse.")
     assert not any(m == "killed" for m, _, _ in counts), counts
+
+
+def test_a_list_of_the_dead_ends_before_a_member_who_suffered_something_else():
+    counts = counts_of("Officers found a man and a woman dead in a classroom, as well as two injured students.")
+    assert ("killed", 2, False) in counts and ("injured", 2, False) in counts, counts
+    assert not any(m == "killed" and v == 4 for m, v, _ in counts), counts
