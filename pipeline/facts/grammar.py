@@ -271,14 +271,14 @@ class Grammar:
                 q.extra["not_a_count"] = "wounds"
                 continue
             measure = self._measure_of(counted)
-            if measure is None and counted.dep_ in ("appos", "conj") and counted.head is not counted:
+            if measure is None and counted.dep_ in ("appos", "conj") and counted.head.i != counted.i:
                 # "All of the victims, two men and two women, were transported to hospitals": what befell
                 # the noun an apposition or a list member hangs from befell the counted
                 whole = counted
-                while whole.dep_ in ("appos", "conj") and whole.head is not whole and (
+                while whole.dep_ in ("appos", "conj") and whole.head.i != whole.i and (
                         _pos(whole.head) in ("NOUN", "PROPN", "PRON") or whole.head.tag_ == "DT"):
                     whole = whole.head  # (not a verb: "arrested two men and killed three")
-                if whole is not counted:
+                if whole.i != counted.i:
                     measure = self._measure_of(whole)
             if measure is None and q.measure in CASUALTY and self._another_act(counted):
                 # "police are searching for two men in connection with the crime": the cue that gave the
@@ -311,7 +311,7 @@ class Grammar:
             return False
         if noun.dep_ in SUBJECTS | OBJECTS:
             verb = noun.head
-        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i:
             verb = noun.head.head
         else:
             return False
@@ -538,7 +538,7 @@ class Grammar:
                     if tok.dep_ in ("amod", "acl") and subj.dep_ == "conj" and subj.i < tok.i:
                         # a predicate after a list is said of all of it ("found two men and a woman shot to
                         # death"): the parser hangs it on the last member
-                        while subj.dep_ == "conj" and subj.head is not subj:
+                        while subj.dep_ == "conj" and subj.head.i != subj.i:
                             subj = subj.head
                     if (subj.dep_ in SUBJECTS or tok.dep_ in ("amod", "acl")) and subj.i < tok.i and (
                             any(c.dep_ == "conj" for c in subj.children) or (along and subj.dep_ in SUBJECTS)):
@@ -812,14 +812,15 @@ def _people_listed(num) -> str | None:
     alternatives ("two or three people"), or a member is no person ("two men and their cars")."""
     counted = _counted(num)
     if counted is num or not _a_person(counted) or any(
-            c.dep_ in ("acl", "relcl", "appos") or (c.dep_ == "amod" and c.lower_ in CASUALTY_ADJECTIVES)
+            c.dep_ in ("relcl", "appos") or (c.dep_ in ("acl", "amod") and c.i < counted.i and
+                                             c.lower_ in CASUALTY_ADJECTIVES)
             for c in counted.children):
         # a count with a predicate of its own tells its own ("including two men who were killed and two
         # officers who were wounded", "a woman and two slain victims"); one with an apposition is the whole
         # its apposition breaks down ("the four victims, three women and one man")
         return None
     head = counted
-    while (head.dep_ == "conj" or _listed_apposition(head)) and head.head is not head:
+    while (head.dep_ == "conj" or _listed_apposition(head)) and head.head.i != head.i:
         head = head.head
     members, todo = [], [head]
     while todo:
@@ -828,11 +829,14 @@ def _people_listed(num) -> str | None:
         todo.extend(c for c in node.children if c.dep_ == "conj" or _listed_apposition(c))
     if len(members) < 2 or any(c.dep_ == "cc" and c.lower_ in LIST_ALTERNATIVES for m in members for c in m.children):
         return None
-    if not all(m is counted or _a_person(m) for m in members):
+    if not all(m.i == counted.i or _a_person(m) for m in members):
         return None
     members.sort(key=lambda t: t.i)
+    if counted.i != members[-1].i and any(c.dep_ in ("acl", "amod") and c.i > counted.i for c in counted.children):
+        return None  # a participle of its own before the list goes on ("two men shot dead and a woman ...")
+    # (a participle after the last member is said of the whole list: "Parents, 2 children dead")
     counts = [_written_count(m) for m in members]
-    if counted is members[0] and None not in counts and counts[0] == sum(counts[1:]):
+    if counted.i == members[0].i and None not in counts and counts[0] == sum(counts[1:]):
         return None  # a count, then what it is made of: "the four victims, three women and one man"
 
     return num.doc[members[0].left_edge.i:members[-1].i + 1].text
@@ -862,10 +866,15 @@ def _suffered_other(noun, measure: str) -> bool:
 
 def _listed_apposition(noun) -> bool:
     """An apposition that cannot name the same people as its head, so it is the next member of a list
-    written with commas ("his wife, 2 sons, then himself"): a counted plural after a singular."""
-    return noun.dep_ == "appos" and noun.tag_ in ("NNS", "NNPS") and noun.head.tag_ in ("NN", "NNP") and \
-        any(c.dep_ == "nummod" for c in noun.children) and not any(c.dep_ == "conj" for c in noun.head.children)
-    # (a head with conjuncts is several people: "Cathy and Mike Scott, two of four people")
+    written with commas ("his wife, 2 sons, then himself"): a counted plural after a singular, or after a
+    plural in a headline, where a comma stands for `and`."""
+    if noun.dep_ != "appos" or noun.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    if noun.head.tag_ in ("NN", "NNP"):
+        # (a head with conjuncts is several people: "Cathy and Mike Scott, two of four people")
+        return not any(c.dep_ == "conj" for c in noun.head.children)
+    # a headline's comma is its `and`: "Parents, 2 children dead in murder-suicide"
+    return noun.head.tag_ in ("NNS", "NNPS") and not SENTENCE_CLOSE.search(_text(noun.doc))
 
 
 def _written_count(noun) -> float | None:

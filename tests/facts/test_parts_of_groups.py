@@ -24,6 +24,7 @@ def counts_of(sentence: str) -> list[tuple[str, float, bool]]:
     # one member of a list of people
     ("Amy and Lance Buckley and two daughters dead in murder suicide", ("killed", 2)),
     ("Police say a man and two women were killed.", ("killed", 2)),
+    ("Parents, 2 children dead in Stokes County murder-suicide", ("killed", 2)),   # a headline's comma
     ("Three soldiers and two civilians were wounded in the blast, the ministry said.", ("injured", 2)),
 ])
 def test_a_count_of_part_of_a_group_is_marked_part(sentence, part):
