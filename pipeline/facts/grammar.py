@@ -725,13 +725,19 @@ class Grammar:
         list of people ("a man and two women were killed", "Amy and Lance Buckley and two daughters
         dead": the 2 counts the daughters only). Such a count is no toll. Call after `refine` (the
         measures are final)."""
-        for q in qs:
+        by_sentence: dict = defaultdict(list)   # (a page of thousands of figures stays linear)
+        for o in qs:
+            by_sentence[o.sentence_start].append(o)
+        counted_before: set = set()             # measures counted so far in the passage
+        for q in sorted(qs, key=lambda o: o.start):
+            before = q.measure in counted_before
+            if q.value_low:
+                counted_before.add(q.measure)
             if q.extra.get("implicit") or q.layout or q.measure not in CASUALTY or q.value_low is None:
                 continue
-            group = _partitive_figure(text, q, qs)
-            if group is None and (MORE_AFTER.match(text, q.end) or MORE_BEFORE.search(
-                    text, max(0, q.start - 20), q.start)) and any(
-                    o.end <= q.start and o.measure == q.measure and o.value_low for o in qs):
+            group = _partitive_figure(text, q, by_sentence[q.sentence_start])
+            if group is None and before and (MORE_AFTER.match(text, q.end) or MORE_BEFORE.search(
+                    text, max(0, q.start - 20), q.start)):
                 # an increment after a count of the same ("killed two ... before killing two more", "found two
                 # more dead"): some of the counted; not "Ortiz died, three more people are at a hospital"
                 group = "more than those told before"
