@@ -1138,7 +1138,10 @@ def _to_hospital(pred, victim) -> str | None:
         return "injured"  # "three of the victims were treated and released"
     passive = any(c.dep_ == "auxpass" for c in pred.children) or (  # "was struck ... and taken to hospital"
         pred.dep_ == "conj" and victim.head.i == pred.head.i and any(c.dep_ == "auxpass" for c in pred.head.children))
-    if not ((passive and victim.dep_ == "nsubjpass") or (not passive and victim.dep_ in OBJECTS)):
+    # "two other victims drove themselves to local hospitals": the subject took itself there
+    reflexive = any(c.dep_ in OBJECTS and c.lower_ in ("themselves", "himself", "herself") for c in pred.children)
+    if not ((passive and victim.dep_ == "nsubjpass") or (not passive and victim.dep_ in OBJECTS) or
+            (reflexive and victim.dep_ == "nsubj")):
         return None
     for c in pred.children:
         if c.dep_ != "prep":

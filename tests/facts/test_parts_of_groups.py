@@ -217,3 +217,9 @@ def test_a_list_of_the_dead_ends_before_a_member_who_suffered_something_else():
     counts = counts_of("Officers found a man and a woman dead in a classroom, as well as two injured students.")
     assert ("killed", 2, False) in counts and ("injured", 2, False) in counts, counts
     assert not any(m == "killed" and v == 4 for m, v, _ in counts), counts
+
+
+def test_victims_who_drove_themselves_to_hospital_are_the_wounded():
+    counts = counts_of("Two victims were transported to a local hospital and two other victims drove themselves "
+                       "to local hospitals for treatment.")
+    assert ("injured", 4, False) in counts and not any(m == "killed" for m, _, _ in counts), counts
