@@ -248,7 +248,7 @@ class Grammar:
             if doc is None:
                 continue
             off = q.sentence_start
-            nums = [t for t in _tokens_starting(doc, q.core_start - off, q.core_end - off) if t.like_num or t.tag_ == "CD"]
+            nums = _numerals(doc, q)
             if not nums:
                 continue
             num = nums[-1]
@@ -745,8 +745,7 @@ class Grammar:
                 doc = self.doc(text[q.sentence_start:q.sentence_end])
                 if doc is None:
                     continue
-                nums = [t for t in _tokens_starting(doc, q.core_start - q.sentence_start, q.core_end - q.sentence_start)
-                        if t.like_num or t.tag_ == "CD"]
+                nums = _numerals(doc, q)
                 if not nums:
                     continue
                 group = self._partitive_group(nums[-1], q.measure) or _people_listed(nums[-1])
@@ -792,13 +791,13 @@ PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|all\s+)?$", re.I
 GROUP_SUFFERED = re.compile(r"\s+(?:dead|killed|slain|injured|wounded|hurt)\b", re.I)
 
 
-def _partitive_figure(text: str, q: Quantity, qs: list[Quantity]) -> str | None:
-    """The group of a count written as a part of another count that is said to have suffered the same
-    ("Four of five dead": the 4 are of the 5 dead), as written from `of`; None otherwise ("four of the five
-    victims were shot to death" says what befell the four, not the five)."""
-    for o in qs:
-        if o is not q and o.start > q.end and o.measure == q.measure and o.sentence_start == q.sentence_start \
-                and not o.extra.get("implicit") and PARTITIVE_OF.fullmatch(text, q.end, o.start):
+def _partitive_figure(text: str, q: Quantity, sentence_qs: list[Quantity]) -> str | None:
+    """The group of a count written as a part of another count of its sentence that is said to have
+    suffered the same ("Four of five dead": the 4 are of the 5 dead), as written from `of`; None otherwise
+    ("four of the five victims were shot to death" says what befell the four, not the five)."""
+    for o in sentence_qs:
+        if o is not q and o.start > q.end and o.measure == q.measure and not o.extra.get("implicit") \
+                and PARTITIVE_OF.fullmatch(text, q.end, o.start):
             said = GROUP_SUFFERED.match(text, o.end)
             return text[q.end:said.end()].strip() if said else None
     return None
@@ -809,7 +808,10 @@ LOCATIVE = {"in", "at", "on", "inside", "outside", "near", "behind", "under", "b
 # a count of more of the same: "two more dead", "four more bodies"; "another two victims"
 MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional)\s+$", re.I)
-CASUALTY_ADJECTIVES = {"dead", "slain", "injured", "wounded", "hurt", "killed", "murdered", "deceased"}
+# adjectives of harm, and the measure each says
+MEASURE_OF_ADJECTIVE = {"dead": "killed", "slain": "killed", "killed": "killed", "murdered": "killed",
+                        "deceased": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}
+CASUALTY_ADJECTIVES = frozenset(MEASURE_OF_ADJECTIVE)
 
 
 def _people_listed(num) -> str | None:
@@ -857,10 +859,6 @@ def _along_with(pred) -> list:
     return [g for c in pred.children if c.dep_ == "prep" and c.lower_ in ALONG
             for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
             for g in w.children if g.dep_ == "pobj" and _a_person(g)]
-
-
-MEASURE_OF_ADJECTIVE = {"dead": "killed", "slain": "killed", "killed": "killed", "murdered": "killed",
-                        "deceased": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}
 
 
 def _suffered_other(noun, measure: str) -> bool:
@@ -1672,10 +1670,12 @@ def _text(doc) -> str:
     return text
 
 
-def _tokens_starting(doc, start: int, end: int) -> list:
-    """The tokens of `doc` that start at a character in [start, end)."""
+def _numerals(doc, q: Quantity) -> list:
+    """The number tokens of figure `q` in the parse of its sentence."""
     idx = _words(doc).idx
-    return [doc[i] for i in range(bisect_left(idx, start), bisect_left(idx, end))]
+    start, end = q.core_start - q.sentence_start, q.core_end - q.sentence_start
+    return [t for t in (doc[i] for i in range(bisect_left(idx, start), bisect_left(idx, end)))
+            if t.like_num or t.tag_ == "CD"]
 
 
 def _lemma(tok) -> str:

@@ -90,6 +90,7 @@ OFFSET_AFTER = {"later", "earlier", "ago", "prior", "before", "after", "since", 
 GLUE_OK = {"of", "to", "in", "by", "for", "at", "from", "with", "about", "than", "connect"}
 AGE_COPULAS = {"was", "were", "is", "are", "be", "been"}
 AGE_GIVEN = {"given", "listed", "reported", "put", "recorded", "stated", "estimated", "believed"}
+AGE_VERB_LAST = AGE_COPULAS | {"has", "had", "believed"}   # the verb right before what an age is said to be
 
 
 def _age_stated_before(toks, i: int) -> bool:
@@ -102,7 +103,7 @@ def _age_stated_before(toks, i: int) -> bool:
         words = words[:-2]   # "... was given as"
     while words and words[-1] in ("been", "be", "to"):
         words = words[:-1]   # "has been", "is believed to be"
-    if not words or words[-1] not in AGE_COPULAS | {"has", "had", "believed"}:
+    if not words or words[-1] not in AGE_VERB_LAST:
         return False
     words = words[:-1]
     if words and words[-1] in ("is", "was", "are", "were"):

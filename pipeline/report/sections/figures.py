@@ -51,8 +51,7 @@ def as_written(claim) -> str:
     """A claim's words as written, and, for one of the counted (`claims.part`: a victim named in a story
     that gives the toll, a count its sentence adds up with others, one part of a group), that it is no toll:
     a reader sees a sub-count as such, not as a competing figure."""
-    part = getattr(claim, "part", False)
-    return f"{claim.surface} (one of the counted, not a toll)" if part is True or part == 1 else str(claim.surface)
+    return f"{claim.surface} (one of the counted, not a toll)" if getattr(claim, "part", False) else str(claim.surface)
 
 
 def _x(v: float, vmax: float, log: bool, x0: float, width: float) -> float:
