@@ -213,12 +213,12 @@ class SpacySplitter:
     name = "spacy"
 
     def __init__(self, model: str):
-        import spacy
+        from pipeline.core.spacy_models import load_spacy
 
         try:
-            self.nlp = spacy.load(model, exclude=["ner", "lemmatizer", "attribute_ruler", "tagger"])
+            self.nlp = load_spacy(model, exclude=["ner", "lemmatizer", "attribute_ruler", "tagger"])
         except OSError:
-            self.nlp = spacy.load("en_core_web_sm", exclude=["ner", "lemmatizer", "attribute_ruler", "tagger"])
+            self.nlp = load_spacy("en_core_web_sm", exclude=["ner", "lemmatizer", "attribute_ruler", "tagger"])
         self.nlp.max_length = 10_000_000
 
     def _spans(self, text: str, doc) -> list[tuple[int, int]]:

@@ -27,10 +27,12 @@ def version_of(parts: dict) -> str:
 
 
 def stage_code_files(stage: str) -> list[Path]:
-    """pipeline/<stage> and the pipeline/text modules it imports (with their data files)."""
+    """pipeline/<stage> and the pipeline/text modules it imports (with their data files), and the
+    module that loads spaCy models (which backend multiplies its matrices is part of how a result
+    was computed)."""
     from pipeline.core.dvcfile import PACKAGE_ROOT, code_deps
 
-    files: list[Path] = []
+    files: list[Path] = [PACKAGE_ROOT / "pipeline" / "core" / "spacy_models.py"]
     for dep in code_deps(stage):
         if dep.startswith((f"pipeline/{stage}", "pipeline/text/")):
             path = PACKAGE_ROOT / dep

@@ -43,10 +43,10 @@ class ModelError(RuntimeError):
 
 def load_model(name: str):
     """Load a spaCy pipeline by package name or path, with only what NER needs enabled."""
-    import spacy
+    from pipeline.core.spacy_models import load_spacy
 
     try:
-        nlp = spacy.load(name)
+        nlp = load_spacy(name)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed or not found: {exc}. Install it "

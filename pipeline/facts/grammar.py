@@ -1716,7 +1716,7 @@ def _load(name: str):
     """The parser of one process (spaCy without its NER): loaded once, shared by the stage's tasks."""
     with _LOCK:
         if name not in _MODELS:
-            import spacy
+            from pipeline.core.spacy_models import load_spacy
 
-            _MODELS[name] = spacy.load(name, exclude=["ner", "lemmatizer", "attribute_ruler"])
+            _MODELS[name] = load_spacy(name, exclude=["ner", "lemmatizer", "attribute_ruler"])
         return _MODELS[name]
