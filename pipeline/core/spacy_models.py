@@ -14,22 +14,13 @@ one thread in each: two processes of two BLAS threads each on two cores only con
 
 from __future__ import annotations
 
-import threading
-
-_LOCK = threading.Lock()
-_LIMITED = False
-
 
 def one_blas_thread() -> None:
-    """Hold numpy's BLAS to one thread in this process (once; forked workers inherit the limit)."""
-    global _LIMITED
-    with _LOCK:
-        if _LIMITED:
-            return
-        from threadpoolctl import threadpool_limits
+    """Hold the BLAS libraries loaded in this process to one thread each (forked workers inherit
+    the limit). At every model load: a library loaded since (another package's BLAS) is held too."""
+    from threadpoolctl import threadpool_limits
 
-        threadpool_limits(limits=1, user_api="blas")
-        _LIMITED = True
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def load_spacy(name: str, **kwargs):

@@ -170,7 +170,8 @@ def test_the_version_covers_code_params_model_and_gazetteer(monkeypatch):
 
     files = {p.relative_to(REPO).as_posix() for p in code_files()}
     assert {"pipeline/entities/ner.py", "pipeline/entities/per_document.py", "pipeline/text/translit.py"} <= files
-    assert not any(f.startswith(("pipeline/core", "pipeline/facts")) for f in files)
+    # of pipeline/core only the module that loads the model (which backend multiplies its matrices)
+    assert {f for f in files if f.startswith(("pipeline/core", "pipeline/facts"))} == {"pipeline/core/spacy_models.py"}
     base = store_version(PARAMS, GAZETTEER)
     assert store_version(PARAMS.model_copy(update={"n_process": 4}), GAZETTEER) == base  # how, not what
     assert store_version(PARAMS.model_copy(update={"max_chunk_chars": 5000}), GAZETTEER) != base
