@@ -201,8 +201,16 @@ class Grammar:
         return _load(self.model)
 
     def prefetch(self, sentences: Iterable[str]) -> None:
-        """Parse the candidate sentences among `sentences` in one batch."""
-        todo = list(dict.fromkeys(s for s in sentences if _wanted(s) and s not in self._cache))
+        """Parse the candidate sentences among `sentences` in one batch (the others are remembered as
+        such: `doc` does not look at them again)."""
+        todo = []
+        for s in dict.fromkeys(sentences):
+            if s in self._cache:
+                continue
+            if _wanted(s):
+                todo.append(s)
+            else:
+                self._cache[s] = None
         if not todo:
             return
         with _LOCK:
@@ -297,6 +305,10 @@ class Grammar:
             if measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end) and \
                     self._described(counted):
                 measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
+            elif measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end):
+                measure = _victims_measure(text[q.sentence_start:q.sentence_end])
+                if measure == "other":
+                    q.extra["not_a_count"] = "victims, no harm said"
             if measure:
                 q.measure = measure
                 q.extra["measure_basis"] = "grammar"
@@ -908,6 +920,28 @@ CORPSE_STATES = {"dead", "charred", "burned", "burnt", "decomposed", "decomposin
 # a word of death other than `bodies` (which also names councils, students, stars)
 DEATH_BESIDE_BODIES = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|slay\w*|slain|fatal\w*|dead|died|dies|deaths?|"
                                  r"deceased|shot|shooting|stabb\w*|missing|remains|coroner|morgue|autops\w*)\b", re.I)
+# a count of `victims` that no predicate reads ("the four victims were identified", "one of the three
+# victims"): the noun says they were harmed, not how. A word of death in the sentence makes them the dead, a
+# word of wounds or care (and none of death) the wounded; victims found with neither are the dead ("she
+# discovered the four victims"); otherwise the count is of who they are
+VICTIMS_DEAD = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|slay\w*|slain|fatal\w*|deadly|dead|died|dies|deaths?|"
+                          r"deceased|bodies|perished|executed|massacr\w*|lost\s+their\s+lives|coroner|morgue|autops\w*|buri(?:ed|al)|"
+                          r"funerals?|memorials?|vigils?)\b", re.I)
+VICTIMS_HURT = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|treated|condition|survive\w*|recover\w*)\b",
+                          re.I)
+VICTIMS_FOUND = re.compile(r"\b(?:found|discover\w*|located)\b", re.I)
+
+
+def _victims_measure(sentence: str) -> str:
+    """The measure of a count of victims that no predicate reads (VICTIMS_DEAD above): killed, injured, or
+    other."""
+    if VICTIMS_DEAD.search(sentence):
+        return "killed"
+    if VICTIMS_HURT.search(sentence) or HOSPITAL.search(sentence):
+        return "injured"
+    return "killed" if VICTIMS_FOUND.search(sentence) else "other"
+
+
 # any word that tells of a death: a document with none of them reports no death
 ANY_DEATH = re.compile(r"\b(?:kill\w*|murder\w*|homicides?|manslaughter|slay\w*|slain|fatal\w*|deadly|dead|"
                        r"die|died|dies|dying|deaths?|deceased|succumb\w*|perish\w*|bodies|body\s+(?:of|was|were|has|had|is|found|recovered|discovered|pulled|lay|lying)|corpses?|"
