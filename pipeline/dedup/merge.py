@@ -126,6 +126,9 @@ def content_overlap(a: str, b: str, idf: dict[str, float]) -> float:
     return math.fsum(map(get, sa & sb, repeat(0.0))) / min(wa, wb)
 
 
+CHUNK_PAIRS = 200_000  # aligned pairs whose neighbourhoods are expanded at once (~40 MB per array)
+
+
 def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.ndarray,
                    rep: np.ndarray, tokstr: Sequence[str], idf: dict[int, float], params,
                    cap: int = 20, max_rounds: int = 8) -> list[tuple]:
@@ -137,6 +140,12 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
     that shares names and figures; a reprinted context can. Accepted pairs
     become anchors for the next round, so a reworded stretch is found from its
     edges inwards.
+
+    Bounded work on a pile of many copies: the aligned pairs' neighbourhoods are
+    expanded `CHUNK_PAIRS` pairs at a time, and a neighbour pair already in one
+    cluster (most of them, where documents are copies of each other) is dropped
+    there, before the support is counted; the overlap of two texts is reckoned once
+    however many copies of them sit side by side (it depends on the texts only).
     """
     w = params.reworded_window
     if w <= 0:
@@ -144,38 +153,34 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
     n = len(doc)
     found: list[tuple] = []
     rejected: set[int] = set()
+    scores: dict[tuple[int, int], float] = {}  # (rep, rep) -> content overlap of the two texts
+    d = np.arange(-w, w + 1)
+    dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
     for _ in range(max_rounds):
         roots = uf.roots()
         pairs = within_cluster_pairs(roots, clustered(), cap)
         if not len(pairs):
             break
-        d = np.arange(-w, w + 1)
-        dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
-        x = (pairs[:, 0][:, None] + dx[None, :]).ravel()
-        y = (pairs[:, 1][:, None] + dy[None, :]).ravel()
-        ax = np.repeat(pairs[:, 0], len(dx))
-        ay = np.repeat(pairs[:, 1], len(dy))
-        ok = (x >= 0) & (x < n) & (y >= 0) & (y < n) & (x != y)
-        x, y, ax, ay = x[ok], y[ok], ax[ok], ay[ok]
-        ok = (doc[x] == doc[ax]) & (doc[y] == doc[ay]) & (rep[x] >= 0) & (rep[y] >= 0)
-        ok &= (x != ax) | (y != ay)
-        x, y = x[ok], y[ok]
-        lo, hi = np.minimum(x, y), np.maximum(x, y)
-        keys, support = np.unique(lo * n + hi, return_counts=True)
+        keys = [np.zeros(0, np.int64)]
+        for start in range(0, len(pairs), CHUNK_PAIRS):
+            keys.append(_neighbour_keys(pairs[start:start + CHUNK_PAIRS], dx, dy, doc, rep, roots))
+        keys, support = np.unique(np.concatenate(keys), return_counts=True)
         keys = keys[support >= 2]
+        if rejected:  # the pairs an earlier round scored too low, dropped at once (most of them, later on)
+            keys = keys[~np.isin(keys, np.fromiter(rejected, np.int64, len(rejected)))]
         accepted = 0
-        for k in keys:
-            k = int(k)
-            if k in rejected:
-                continue
+        for k in keys.tolist():
             p, q = divmod(k, n)
-            if roots[p] == roots[q] or uf.find(p) == uf.find(q):
+            if uf.find(p) == uf.find(q):
                 continue
-            sp, sq = tokstr[rep[p]], tokstr[rep[q]]
-            short, long_ = sorted((len(sp), len(sq)))
-            score = 0.0
-            if short >= params.reworded_min_words and short * 3 >= long_:
-                score = content_overlap(sp, sq, idf)
+            texts = (int(rep[p]), int(rep[q])) if rep[p] <= rep[q] else (int(rep[q]), int(rep[p]))
+            score = scores.get(texts)
+            if score is None:
+                sp, sq = tokstr[texts[0]], tokstr[texts[1]]
+                short, long_ = sorted((len(sp), len(sq)))
+                score = content_overlap(sp, sq, idf) \
+                    if short >= params.reworded_min_words and short * 3 >= long_ else 0.0
+                scores[texts] = score
             if score >= params.reworded_threshold:
                 uf.union(p, q)
                 found.append((int(rep[p]), int(rep[q]), score))
@@ -185,6 +190,24 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
         if not accepted:
             break
     return found
+
+
+def _neighbour_keys(pairs: np.ndarray, dx: np.ndarray, dy: np.ndarray, doc: np.ndarray, rep: np.ndarray,
+                    roots: np.ndarray) -> np.ndarray:
+    """lo * n + hi of every pair of passages (lo < hi) that sit within the window of an aligned pair
+    `pairs` (x next to its first, y next to its second, each in the same document), are both eligible
+    and are not in one cluster yet; once per aligned pair it neighbours (the support)."""
+    n = len(doc)
+    x = (pairs[:, 0][:, None] + dx[None, :]).ravel()
+    y = (pairs[:, 1][:, None] + dy[None, :]).ravel()
+    ax = np.repeat(pairs[:, 0], len(dx))
+    ay = np.repeat(pairs[:, 1], len(dy))
+    ok = (x >= 0) & (x < n) & (y >= 0) & (y < n) & (x != y)
+    x, y, ax, ay = x[ok], y[ok], ax[ok], ay[ok]
+    ok = (doc[x] == doc[ax]) & (doc[y] == doc[ay]) & (rep[x] >= 0) & (rep[y] >= 0)
+    ok &= ((x != ax) | (y != ay)) & (roots[x] != roots[y])
+    x, y = x[ok], y[ok]
+    return np.minimum(x, y) * n + np.maximum(x, y)
 
 
 def links_frame(rows: list[tuple]) -> pd.DataFrame:

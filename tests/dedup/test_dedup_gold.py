@@ -156,3 +156,19 @@ def test_gold_checker_rejects_a_span_off_by_one(tmp_path):
     bad.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     proc = run_gold_checker("dedup", tmp_path, gold=bad)
     assert proc.returncode == 1, proc.stdout + proc.stderr
+
+
+def test_reworded_copies_do_not_depend_on_how_the_neighbourhoods_are_cut(monkeypatch):
+    """The aligned pairs' neighbourhoods are expanded a slice at a time (bounded memory on a pile of
+    copies); slices of three pairs give the seeds' tables as one slice does."""
+    import pipeline.dedup.merge as merge
+
+    params = IngestParams()
+    files, _ = discover(REPO, params)
+    docs, passages, _ = (t.to_pandas() for t in read_partition(REPO, files, params))
+    whole = run_dedup(passages, docs, DedupParams())
+    monkeypatch.setattr(merge, "CHUNK_PAIRS", 3)
+    sliced = run_dedup(passages, docs, DedupParams())
+    assert (whole["links"]["method"] == "reworded").any()
+    for name in ("passages", "clusters", "links"):
+        assert whole[name].equals(sliced[name]), name
