@@ -2,7 +2,8 @@
 
 Each bench_*.py measures its own baseline in the same run and prints ratios;
 this only runs them one after another (never in parallel: they would measure
-each other). `python bench/run_all.py dedup ingest` runs a subset.
+each other). `python bench/run_all.py dedup ingest` runs a subset. Benchmarks
+that take hours (`LONG`) run only when named.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+LONG = {"scale": "10k, 30k and 100k documents through every stage: hours"}  # run only when named
 
 
 def main(selected: list[str]) -> int:
@@ -29,6 +31,10 @@ def main(selected: list[str]) -> int:
         return 2
     if selected:
         scripts = [s for s in scripts if s.stem.removeprefix("bench_") in selected]
+    else:
+        for name, why in LONG.items():
+            print(f"(not run: {name}, {why}; `python -m bench.run_all {name}` runs it)")
+        scripts = [s for s in scripts if s.stem.removeprefix("bench_") not in LONG]
     failed = []
     for script in scripts:
         print(f"\n=== {script.stem} ===", flush=True)
