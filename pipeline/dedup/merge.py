@@ -111,21 +111,6 @@ def idf_weights(df_cp: np.ndarray, df_n: np.ndarray, numeric_cp: np.ndarray,
     return w
 
 
-def content_overlap(a: str, b: str, idf: dict[str, float]) -> float:
-    """IDF-weighted share of the smaller passage's content words found in the other.
-
-    Sums are exact (fsum): a set of str iterates in hash order, which Python
-    randomises per process, and a plain float sum in that order changes its
-    last bits from run to run (so DVC would see a changed table)."""
-    sa, sb = set(a), set(b)
-    get = idf.get
-    wa = math.fsum(map(get, sa, repeat(0.0)))
-    wb = math.fsum(map(get, sb, repeat(0.0)))
-    if min(wa, wb) <= 0:
-        return 0.0
-    return math.fsum(map(get, sa & sb, repeat(0.0))) / min(wa, wb)
-
-
 CHUNK_PAIRS = 200_000  # aligned pairs whose neighbourhoods are expanded at once (~40 MB per array)
 
 
@@ -152,8 +137,25 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
         return []
     n = len(doc)
     found: list[tuple] = []
-    rejected: set[int] = set()
+    rejected = np.zeros(0, np.int64)  # sorted: pairs a round scored too low, never scored again
     scores: dict[tuple[int, int], float] = {}  # (rep, rep) -> content overlap of the two texts
+    words: dict[int, tuple[set, float]] = {}  # rep -> its content words and their weight
+    get = idf.get
+
+    def overlap(ra: int, rb: int) -> float:
+        """IDF-weighted share of the smaller text's content words found in the other (each text's words
+        and weight reckoned once). Sums are exact (fsum): a set of str iterates in hash order, which
+        Python randomises per process, and a plain float sum in that order changes its last bits from
+        run to run (so DVC would see a changed table)."""
+        for r in (ra, rb):
+            if r not in words:
+                seen = set(tokstr[r])
+                words[r] = (seen, math.fsum(map(get, seen, repeat(0.0))))
+        (sa, wa), (sb, wb) = words[ra], words[rb]
+        if min(wa, wb) <= 0:
+            return 0.0
+        return math.fsum(map(get, sa & sb, repeat(0.0))) / min(wa, wb)
+
     d = np.arange(-w, w + 1)
     dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
     for _ in range(max_rounds):
@@ -166,27 +168,28 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
             keys.append(_neighbour_keys(pairs[start:start + CHUNK_PAIRS], dx, dy, doc, rep, roots))
         keys, support = np.unique(np.concatenate(keys), return_counts=True)
         keys = keys[support >= 2]
-        if rejected:  # the pairs an earlier round scored too low, dropped at once (most of them, later on)
-            keys = keys[~np.isin(keys, np.fromiter(rejected, np.int64, len(rejected)))]
-        accepted = 0
+        keys = keys[~_in_sorted(rejected, keys)]  # dropped at once (most of the keys, in later rounds)
+        accepted, touched, newly_rejected = 0, set(), []
         for k in keys.tolist():
             p, q = divmod(k, n)
-            if uf.find(p) == uf.find(q):
+            # in different clusters when the round began; still so unless a union of this round touched
+            # one of those clusters
+            if (roots[p] in touched or roots[q] in touched) and uf.find(p) == uf.find(q):
                 continue
             texts = (int(rep[p]), int(rep[q])) if rep[p] <= rep[q] else (int(rep[q]), int(rep[p]))
             score = scores.get(texts)
             if score is None:
-                sp, sq = tokstr[texts[0]], tokstr[texts[1]]
-                short, long_ = sorted((len(sp), len(sq)))
-                score = content_overlap(sp, sq, idf) \
-                    if short >= params.reworded_min_words and short * 3 >= long_ else 0.0
+                short, long_ = sorted((len(tokstr[texts[0]]), len(tokstr[texts[1]])))
+                score = overlap(*texts) if short >= params.reworded_min_words and short * 3 >= long_ else 0.0
                 scores[texts] = score
             if score >= params.reworded_threshold:
                 uf.union(p, q)
+                touched.update((roots[p], roots[q]))
                 found.append((int(rep[p]), int(rep[q]), score))
                 accepted += 1
             else:
-                rejected.add(k)
+                newly_rejected.append(k)
+        rejected = np.union1d(rejected, np.asarray(newly_rejected, np.int64))
         if not accepted:
             break
     return found
@@ -208,6 +211,14 @@ def _neighbour_keys(pairs: np.ndarray, dx: np.ndarray, dy: np.ndarray, doc: np.n
     ok &= ((x != ax) | (y != ay)) & (roots[x] != roots[y])
     x, y = x[ok], y[ok]
     return np.minimum(x, y) * n + np.maximum(x, y)
+
+
+def _in_sorted(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """keys found in `sorted_keys` (a sorted array), as a mask."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.searchsorted(sorted_keys, keys).clip(max=len(sorted_keys) - 1)
+    return sorted_keys[at] == keys
 
 
 def links_frame(rows: list[tuple]) -> pd.DataFrame:
