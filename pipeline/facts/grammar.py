@@ -1229,7 +1229,17 @@ def _struck_by_harm(pred) -> bool:
             for g in c.children:
                 if g.dep_ == "pobj" and (g.lower_ in HARMFUL if c.lower_ == "by" else g.lower_ in BODY_PARTS):
                     return True
+                if c.lower_ == "by" and g.dep_ == "pcomp" and _what_it_was(g):
+                    return True
     return False
+
+
+def _what_it_was(clause) -> bool:
+    """'struck by what may have been celebratory gunfire', 'hit by what appeared to be a stray bullet': a
+    free relative (`what` its subject) that says the thing was a harmful one."""
+    if not any(s.lower_ == "what" and s.dep_ in SUBJECTS for s in clause.subtree):
+        return False
+    return any(t.lower_ in HARMFUL and t.dep_ in ("attr", "dobj", "pobj") for t in clause.subtree)
 
 
 def _fatal(pred) -> bool:

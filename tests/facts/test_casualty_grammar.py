@@ -468,6 +468,9 @@ def test_a_year_alone_never_joins_another_documents_story():
     ("An 11-year-old girl was grazed by a bullet outside her home.", "injured"),
     ("A man was struck by gunfire and taken to hospital.", "injured"),
     ("A boy was hit by a car and killed.", "killed"),                  # the conjoined verb says he died
+    # a free relative that says what it was
+    ("A teen was struck by what may have been celebratory gunfire just after midnight.", "injured"),
+    ("A woman was hit by what appeared to be a stray bullet while she sat on her porch.", "injured"),
 ])
 def test_hit_struck_or_grazed_by_a_bullet_or_a_vehicle_is_a_casualty(text, measure):
     rows = facts_for_text(text)["quantities"]
@@ -475,7 +478,8 @@ def test_hit_struck_or_grazed_by_a_bullet_or_a_vehicle_is_a_casualty(text, measu
 
 
 @pytest.mark.parametrize("text", ["A 16-year-old boy was hit.", "He was hit with charges of murder.",
-                                  "A man was struck by the news of his promotion."])
+                                  "A man was struck by the news of his promotion.",
+                                  "He was hit by what he called a wave of grief."])
 def test_hit_alone_or_by_something_harmless_is_no_casualty(text):
     assert facts_for_text(text)["quantities"].empty
 
