@@ -24,17 +24,16 @@ def one_blas_thread() -> None:
 
 
 def load_spacy(name: str, **kwargs):
-    """`spacy.load(name, **kwargs)`, its layers built on thinc's numpy backend without blis (module
-    doc). The model keeps that backend after the call; the process's current backend is restored.
+    """`spacy.load(name, **kwargs)`, every layer of every component (disabled ones too) then set to
+    thinc's numpy backend without blis (module doc); the process's current backend is left as it is.
     Raises OSError as spacy.load does when the model is not installed."""
     import spacy
-    from thinc.api import NumpyOps, use_ops
+    from thinc.api import NumpyOps
 
     one_blas_thread()
+    nlp = spacy.load(name, **kwargs)
     ops = NumpyOps(use_blis=False)
-    with use_ops("numpy", use_blis=False):
-        nlp = spacy.load(name, **kwargs)
-    for _, component in nlp.pipeline:
+    for _, component in nlp.components:
         for layer in getattr(getattr(component, "model", None), "walk", lambda: [])():
-            layer.ops = ops  # also the few layers a component builds with the default backend (the parser's output)
+            layer.ops = ops
     return nlp

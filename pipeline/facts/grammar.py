@@ -302,13 +302,13 @@ class Grammar:
                 q.measure = "other"
                 q.extra["not_a_count"] = "agent"
                 continue
-            if measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end) and \
-                    self._described(counted):
-                measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
-            elif measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end):
-                measure = _victims_measure(text[q.sentence_start:q.sentence_end])
-                if measure == "other":
-                    q.extra["not_a_count"] = "victims, no harm said"
+            if measure is None and q.measure in CASUALTY and VICTIMS_AFTER.match(text, q.end):
+                if self._described(counted):
+                    measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
+                else:
+                    measure = _victims_measure(text[q.sentence_start:q.sentence_end])
+                    if measure == "other":
+                        q.extra["not_a_count"] = "victims, no harm said"
             if measure:
                 q.measure = measure
                 q.extra["measure_basis"] = "grammar"
