@@ -34,10 +34,11 @@ def find_blocks(root: np.ndarray, member: np.ndarray, doc: np.ndarray, seq: np.n
     m = len(x)
     uf = UnionFind(np.arange(m))
     step = 1 + gap
+    doc_x, doc_y, seq_x, seq_y = dx.tolist(), dy.tolist(), sx.tolist(), sy.tolist()  # (scalars read fast)
     for i in range(m):
         j = i + 1
-        while j < m and dx[j] == dx[i] and dy[j] == dy[i] and sx[j] - sx[i] <= step:
-            step_x, step_y = int(sx[j] - sx[i]), int(sy[j] - sy[i])
+        while j < m and doc_x[j] == doc_x[i] and doc_y[j] == doc_y[i] and seq_x[j] - seq_x[i] <= step:
+            step_x, step_y = seq_x[j] - seq_x[i], seq_y[j] - seq_y[i]
             # the second copy advances with the first, drifting at most `reorder` places
             if step_x >= 1 and step_y != 0 and abs(step_y - step_x) <= reorder:
                 uf.union(i, j)
@@ -50,11 +51,11 @@ def find_blocks(root: np.ndarray, member: np.ndarray, doc: np.ndarray, seq: np.n
     for idx in np.split(order, bounds):
         if len(idx) < 2:
             continue
-        xs, ys = np.unique(x[idx]), np.unique(y[idx])
-        if len(xs) < 2 or len(ys) < 2:
-            continue
+        xs, ys = x[idx], y[idx]
         a = (int(dx[idx[0]]), int(xs.min()), int(xs.max()))
         b = (int(dy[idx[0]]), int(ys.min()), int(ys.max()))
+        if a[1] == a[2] or b[1] == b[2]:
+            continue  # fewer than two passages on a side
         if a[0] == b[0] and a[1] <= b[2] and b[1] <= a[2]:
             continue  # one run overlapping itself: a passage repeated in a row, not a block
         edges.append((len(spans), len(spans) + 1))

@@ -27,6 +27,7 @@ from prefect.cache_policies import NONE
 from pipeline.contract import dedup as contract
 from pipeline.core.flow import map_partitions, map_serial, stage_context
 from pipeline.core.tables import stage_output
+from pipeline.dedup.arrays import sorted_unique
 from pipeline.dedup.candidates import candidate_pairs, pair_slices
 from pipeline.dedup.merge import exact_groups
 from pipeline.dedup.params import DedupParams
@@ -72,7 +73,7 @@ def slice_candidates(part: tuple[int, int], index: int, work: str, n_total: int,
 def verify_chunk(part: str, index: int, work: str, params: DedupParams) -> str:
     pairs = np.load(part)
     ctx = _load(str(Path(work) / "verify-context.pkl"))
-    needed = np.unique(pairs.ravel()) if len(pairs) else np.zeros(0, np.int64)
+    needed = sorted_unique(pairs.ravel()) if len(pairs) else np.zeros(0, np.int64)
     texts_cache: dict[int, str] = {}
 
     def region(gi: int) -> str:

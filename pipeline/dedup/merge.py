@@ -15,12 +15,16 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
+from pipeline.dedup.arrays import sorted_union, sorted_unique, sorted_unique_counts
+
 
 class UnionFind:
-    """Union-find whose root is always the smallest member (the earliest passage)."""
+    """Union-find whose root is always the smallest member (the earliest passage). The parents are
+    a Python list: find and union run one pair at a time, where reading a numpy array's scalars
+    costs several times as much; `roots` works on all of them at once as an array."""
 
     def __init__(self, parent: np.ndarray):
-        self.parent = parent.astype(np.int64).copy()
+        self.parent: list[int] = np.asarray(parent, np.int64).tolist()
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -42,14 +46,14 @@ class UnionFind:
 
     def roots(self) -> np.ndarray:
         """Root of every node (vectorised pointer jumping; also compresses the paths)."""
-        p = self.parent
+        p = np.asarray(self.parent, np.int64)
         while True:
             pp = p[p]
             if np.array_equal(pp, p):
                 break
             p = pp
-        self.parent = p
-        return p.copy()
+        self.parent = p.tolist()
+        return p
 
 
 def exact_groups(key: np.ndarray, eligible: np.ndarray) -> np.ndarray:
@@ -129,8 +133,12 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
     Bounded work on a pile of many copies: the aligned pairs' neighbourhoods are
     expanded `CHUNK_PAIRS` pairs at a time, and a neighbour pair already in one
     cluster (most of them, where documents are copies of each other) is dropped
-    there, before the support is counted; the overlap of two texts is reckoned once
-    however many copies of them sit side by side (it depends on the texts only).
+    there, before the support is counted. After the first round only the aligned
+    pairs the last round did not have are expanded (a neighbour pair all of whose
+    support was aligned before was scored then), and the support of what they reach
+    is counted over every aligned pair (`_support`). The overlap of two texts is
+    reckoned once however many copies of them sit side by side (it depends on the
+    texts only: TextPairScores), and a round's pairs are scored at once.
     """
     w = params.reworded_window
     if w <= 0:
@@ -138,61 +146,99 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
     n = len(doc)
     found: list[tuple] = []
     rejected = np.zeros(0, np.int64)  # sorted: pairs a round scored too low, never scored again
-    scores: dict[tuple[int, int], float] = {}  # (rep, rep) -> content overlap of the two texts
-    words: dict[int, tuple[set, float]] = {}  # rep -> its content words and their weight
-    get = idf.get
-
-    def overlap(ra: int, rb: int) -> float:
-        """IDF-weighted share of the smaller text's content words found in the other (each text's words
-        and weight reckoned once). Sums are exact (fsum): a set of str iterates in hash order, which
-        Python randomises per process, and a plain float sum in that order changes its last bits from
-        run to run (so DVC would see a changed table)."""
-        for r in (ra, rb):
-            if r not in words:
-                seen = set(tokstr[r])
-                words[r] = (seen, math.fsum(map(get, seen, repeat(0.0))))
-        (sa, wa), (sb, wb) = words[ra], words[rb]
-        if min(wa, wb) <= 0:
-            return 0.0
-        return math.fsum(map(get, sa & sb, repeat(0.0))) / min(wa, wb)
-
+    scored = TextPairScores(tokstr, idf, params.reworded_min_words)
     d = np.arange(-w, w + 1)
     dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
+    rep_of = rep.tolist()
+    aligned_before = np.zeros(0, np.int64)  # the last round's aligned pairs, as sorted keys
     for _ in range(max_rounds):
         roots = uf.roots()
         pairs = within_cluster_pairs(roots, clustered(), cap)
         if not len(pairs):
             break
+        pair_keys = pairs[:, 0] * n + pairs[:, 1]
+        aligned = sorted_unique(pair_keys)
+        # a pair no round has scored has a supporting aligned pair this round that the last did not have
+        # (with all its support aligned before, it was scored then: it is rejected or in one cluster now)
+        fresh = pairs[~_in_sorted(aligned_before, pair_keys)] if len(aligned_before) else pairs
         keys = [np.zeros(0, np.int64)]
-        for start in range(0, len(pairs), CHUNK_PAIRS):
-            keys.append(_neighbour_keys(pairs[start:start + CHUNK_PAIRS], dx, dy, doc, rep, roots))
-        keys, support = np.unique(np.concatenate(keys), return_counts=True)
+        for start in range(0, len(fresh), CHUNK_PAIRS):
+            keys.append(_neighbour_keys(fresh[start:start + CHUNK_PAIRS], dx, dy, doc, rep, roots))
+        keys, support = sorted_unique_counts(np.concatenate(keys))
+        unscored = ~_in_sorted(rejected, keys)
+        keys, support = keys[unscored], support[unscored]
+        if len(aligned_before):  # their support counts every aligned pair of this round, not only fresh ones
+            support = _support(keys, aligned, dx, dy, doc)
         keys = keys[support >= 2]
-        keys = keys[~_in_sorted(rejected, keys)]  # dropped at once (most of the keys, in later rounds)
-        accepted, touched, newly_rejected = 0, set(), []
-        for k in keys.tolist():
-            p, q = divmod(k, n)
+        aligned_before = aligned
+        p_of, q_of = np.divmod(keys, n)
+        score = scored.of(rep[p_of], rep[q_of], n)
+        good = score >= params.reworded_threshold
+        # a pair scored too low stays so: its texts do not change (and one this round's unions put in
+        # one cluster is never a neighbour key again)
+        rejected = sorted_union(rejected, keys[~good])
+        accepted, touched = 0, set()
+        root_of = roots.tolist()
+        for p, q, s in zip(p_of[good].tolist(), q_of[good].tolist(), score[good].tolist()):
             # in different clusters when the round began; still so unless a union of this round touched
             # one of those clusters
-            if (roots[p] in touched or roots[q] in touched) and uf.find(p) == uf.find(q):
+            if (root_of[p] in touched or root_of[q] in touched) and uf.find(p) == uf.find(q):
                 continue
-            texts = (int(rep[p]), int(rep[q])) if rep[p] <= rep[q] else (int(rep[q]), int(rep[p]))
-            score = scores.get(texts)
-            if score is None:
-                short, long_ = sorted((len(tokstr[texts[0]]), len(tokstr[texts[1]])))
-                score = overlap(*texts) if short >= params.reworded_min_words and short * 3 >= long_ else 0.0
-                scores[texts] = score
-            if score >= params.reworded_threshold:
-                uf.union(p, q)
-                touched.update((roots[p], roots[q]))
-                found.append((int(rep[p]), int(rep[q]), score))
-                accepted += 1
-            else:
-                newly_rejected.append(k)
-        rejected = np.union1d(rejected, np.asarray(newly_rejected, np.int64))
+            uf.union(p, q)
+            touched.update((root_of[p], root_of[q]))
+            found.append((rep_of[p], rep_of[q], s))
+            accepted += 1
         if not accepted:
             break
     return found
+
+
+class TextPairScores:
+    """The content overlap of two texts (rep indices), reckoned once per pair of texts however many
+    copies of them sit side by side: kept as a sorted array of pair keys and their scores, so a round's
+    millions of neighbour pairs look theirs up at once."""
+
+    def __init__(self, tokstr: Sequence[str], idf: dict[str, float], min_words: int):
+        self.tokstr, self.get, self.min_words = tokstr, idf.get, min_words
+        self.n_words = np.fromiter(map(len, tokstr), np.int64, len(tokstr))
+        self.keys = np.zeros(0, np.int64)
+        self.scores = np.zeros(0, np.float64)
+        self.words: dict[int, tuple[set, float]] = {}  # text -> its content words and their weight
+
+    def of(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+        """The score of each pair of texts (a[i], b[i])."""
+        pair = np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)
+        new = sorted_unique(pair)
+        new = new[~_in_sorted(self.keys, new)]
+        if len(new):
+            a_new, b_new = np.divmod(new, n)
+            short = np.minimum(self.n_words[a_new], self.n_words[b_new])
+            long_ = np.maximum(self.n_words[a_new], self.n_words[b_new])
+            comparable = (short >= self.min_words) & (short * 3 >= long_)  # else no reworded copy: 0
+            values = np.zeros(len(new), np.float64)
+            values[comparable] = np.fromiter(map(self._overlap, a_new[comparable].tolist(),
+                                                 b_new[comparable].tolist()), np.float64, int(comparable.sum()))
+            keys = np.concatenate((self.keys, new))
+            order = np.argsort(keys, kind="stable")
+            self.keys, self.scores = keys[order], np.concatenate((self.scores, values))[order]
+        if not len(pair):
+            return np.zeros(0, np.float64)
+        return self.scores[np.searchsorted(self.keys, pair)]
+
+    def _overlap(self, ra: int, rb: int) -> float:
+        """IDF-weighted share of the smaller text's content words found in the other (each text's words
+        and weight reckoned once). Sums are exact (fsum): a set of str iterates in hash order, which
+        Python randomises per process, and a plain float sum in that order changes its last bits from
+        run to run (so DVC would see a changed table)."""
+        words, get = self.words, self.get
+        for r in (ra, rb):
+            if r not in words:
+                seen = set(self.tokstr[r])
+                words[r] = (seen, math.fsum(map(get, seen, repeat(0.0))))
+        (sa, wa), (sb, wb) = words[ra], words[rb]
+        if min(wa, wb) <= 0:
+            return 0.0
+        return math.fsum(map(get, sa & sb, repeat(0.0))) / min(wa, wb)
 
 
 def _neighbour_keys(pairs: np.ndarray, dx: np.ndarray, dy: np.ndarray, doc: np.ndarray, rep: np.ndarray,
@@ -211,6 +257,25 @@ def _neighbour_keys(pairs: np.ndarray, dx: np.ndarray, dy: np.ndarray, doc: np.n
     ok &= ((x != ax) | (y != ay)) & (roots[x] != roots[y])
     x, y = x[ok], y[ok]
     return np.minimum(x, y) * n + np.maximum(x, y)
+
+
+def _support(keys: np.ndarray, aligned: np.ndarray, dx: np.ndarray, dy: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """For each pair key (lo * n + hi), the number of aligned pairs (sorted keys ax * n + ay, ax < ay) it
+    sits next to as `_neighbour_keys` counts them: x = ax + dx, y = ay + dy, each in the document of its
+    aligned passage, (x, y) not the aligned pair itself, in either order of lo and hi."""
+    n = len(doc)
+    lo, hi = np.divmod(keys, n)
+    support = np.zeros(len(keys), np.int64)
+    for x, y in ((lo, hi), (hi, lo)):
+        for i, j in zip(dx.tolist(), dy.tolist()):
+            if i == 0 and j == 0:
+                continue
+            ax, ay = x - i, y - j
+            ok = (ax >= 0) & (ax < n) & (ay >= 0) & (ay < n) & (ax < ay)
+            ok[ok] = (doc[ax[ok]] == doc[x[ok]]) & (doc[ay[ok]] == doc[y[ok]])
+            ok[ok] = _in_sorted(aligned, ax[ok] * n + ay[ok])
+            support += ok
+    return support
 
 
 def _in_sorted(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:

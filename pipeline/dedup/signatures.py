@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from pipeline.dedup.arrays import sorted_unique
 from pipeline.dedup.candidates import pack_entries
 from pipeline.dedup.params import DedupParams
 from pipeline.text.normalize import TOKEN, compile_patterns, normalize_span
@@ -37,16 +38,6 @@ def mix64(x: np.ndarray) -> np.ndarray:
     x = x ^ (x >> np.uint64(27))
     x = x * np.uint64(0x94D049BB133111EB)
     return x ^ (x >> np.uint64(31))
-
-
-def sorted_unique(x: np.ndarray) -> np.ndarray:
-    """np.unique by sorting (numpy's hash-based unique is slower on big integer arrays)."""
-    if not len(x):
-        return x
-    x = np.sort(x)
-    keep = np.ones(len(x), dtype=bool)
-    keep[1:] = x[1:] != x[:-1]
-    return x[keep]
 
 
 def text_key(normalized: str) -> int:

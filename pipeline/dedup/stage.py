@@ -30,6 +30,7 @@ import pandas as pd
 from rapidfuzz.distance import Indel
 
 from pipeline.contract import dedup as contract
+from pipeline.dedup.arrays import sorted_unique
 from pipeline.dedup.blocks import find_blocks
 from pipeline.dedup.candidates import entry_passages, posting_lists
 from pipeline.dedup.merge import UnionFind, idf_weights, reworded_links
@@ -101,7 +102,7 @@ class Corpus:
         return cls(cat("key", np.uint64), cat("eligible", bool), cat("n_tokens", np.int32),
                    cat("n_alpha", np.int32), cat("n_sel", np.int32), cat("cstart", np.int32),
                    cat("cend", np.int32), tokstr, df_cp, df_n,
-                   np.unique(cat("numeric_cp", np.uint32)))
+                   sorted_unique(cat("numeric_cp", np.uint32)))
 
 
 def posting_lists_of(parts: list[Prepared], rep: np.ndarray, n_total: int, max_df: int):
@@ -175,7 +176,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     if texts is None:
         texts = ordered["text"].tolist()
     cluster_of = np.where(in_cluster, root, -1)
-    cid = {int(r): f"c{pid[r]}" for r in np.unique(cluster_of[cluster_of >= 0])}
+    cid = {int(r): f"c{pid[r]}" for r in sorted_unique(cluster_of[cluster_of >= 0])}
     best_method: dict[int, str] = {}
     for r in members.itertuples(index=False) if len(members) else []:
         for g in (int(r.a), int(r.b)):

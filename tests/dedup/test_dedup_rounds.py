@@ -1,0 +1,121 @@
+"""The reworded-copy search (pipeline/dedup/merge.py) and the sorted set operations it runs on.
+
+After its first round the search expands only the aligned pairs the last round did not have and
+counts the support of their neighbours over every aligned pair; these tests hold it to the plain
+search (every aligned pair expanded every round) on a real pile of copies, and its parts to what
+they stand for."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import given, settings, strategies as st
+
+import pipeline.dedup.stage as dedup_stage
+from pipeline.dedup import merge
+from pipeline.dedup.arrays import sorted_union, sorted_unique, sorted_unique_counts
+from pipeline.dedup.flow import run_dedup
+from pipeline.dedup.params import DedupParams
+from pipeline.ingest.params import IngestParams
+from pipeline.ingest.stage import discover, read_partition
+from tests.conftest import REPO
+
+DEV = REPO.parent / "shared" / "dev"
+
+int_arrays = st.lists(st.integers(-2**40, 2**40), max_size=60).map(lambda v: np.asarray(v, np.int64))
+
+
+@settings(max_examples=200, deadline=None)
+@given(int_arrays, int_arrays)
+def test_sorted_set_operations_equal_numpys(a, b):
+    assert np.array_equal(sorted_unique(a), np.unique(a))
+    values, counts = sorted_unique_counts(a)
+    expected_values, expected_counts = np.unique(a, return_counts=True)
+    assert np.array_equal(values, expected_values) and np.array_equal(counts, expected_counts)
+    assert np.array_equal(sorted_union(a, b), np.union1d(a, b))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 3), min_size=2, max_size=40), st.data())
+def test_support_counts_what_expanding_the_aligned_pairs_counts(docs, data):
+    """Every neighbour key of a set of aligned pairs has, by the reverse count, the support the
+    expansion gives it (twice from one aligned pair when both orders of the key sit next to it)."""
+    doc = np.asarray(sorted(docs), np.int64)  # passages of a document are consecutive
+    n = len(doc)
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))
+                               .filter(lambda p: p[0] < p[1]), unique=True, max_size=30))
+    pairs = np.asarray(sorted(pairs), np.int64).reshape(-1, 2)
+    w = data.draw(st.integers(1, 2))
+    d = np.arange(-w, w + 1)
+    dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
+    rep = np.arange(n)
+    roots = np.arange(n)  # every passage its own cluster: no neighbour dropped for being joined
+    keys, support = np.unique(merge._neighbour_keys(pairs, dx, dy, doc, rep, roots), return_counts=True)
+    aligned = np.sort(pairs[:, 0] * n + pairs[:, 1])
+    assert np.array_equal(merge._support(keys, aligned, dx, dy, doc), support)
+
+
+def plain_reworded_links(uf, clustered, doc, rep, tokstr, idf, params, cap=20, max_rounds=8):
+    """The search as it was before rounds became incremental: every aligned pair expanded every round,
+    each neighbour pair scored one by one (the reference)."""
+    w = params.reworded_window
+    n = len(doc)
+    found, rejected, rounds = [], set(), 0
+    d = np.arange(-w, w + 1)
+    dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
+
+    def overlap(a, b):
+        sa, sb = set(tokstr[a]), set(tokstr[b])
+        wa, wb = (math.fsum(idf.get(c, 0.0) for c in s) for s in (sa, sb))
+        return 0.0 if min(wa, wb) <= 0 else math.fsum(idf.get(c, 0.0) for c in sa & sb) / min(wa, wb)
+
+    for _ in range(max_rounds):
+        roots = uf.roots()
+        pairs = merge.within_cluster_pairs(roots, clustered(), cap)
+        if not len(pairs):
+            break
+        rounds += 1
+        keys, support = np.unique(merge._neighbour_keys(pairs, dx, dy, doc, rep, roots), return_counts=True)
+        accepted, touched = 0, set()
+        for k in keys[support >= 2].tolist():
+            if k in rejected:
+                continue
+            p, q = divmod(k, n)
+            if (roots[p] in touched or roots[q] in touched) and uf.find(p) == uf.find(q):
+                continue
+            short, long_ = sorted((len(tokstr[rep[p]]), len(tokstr[rep[q]])))
+            score = overlap(rep[p], rep[q]) if short >= params.reworded_min_words and short * 3 >= long_ else 0.0
+            if score >= params.reworded_threshold:
+                uf.union(p, q)
+                touched.update((roots[p], roots[q]))
+                found.append((int(rep[p]), int(rep[q]), score))
+                accepted += 1
+            else:
+                rejected.add(k)
+        if not accepted:
+            break
+    plain_reworded_links.rounds = rounds
+    return found
+
+
+def test_incremental_rounds_find_the_reworded_copies_the_plain_search_finds(tmp_path, monkeypatch):
+    """A pile of the dev set's real documents and edited copies of them (bench_scale's pile: reprints
+    with other figures, names and a sentence fewer), where the search runs several rounds: the same
+    links, clusters and passages as the plain search."""
+    from bench.bench_incremental import write
+    from bench.bench_scale import pile_of
+
+    if not DEV.is_dir():
+        raise FileNotFoundError(f"{DEV}: the development sets are expected beside the project")
+    write(tmp_path / "seeds", pile_of(800))
+    params = IngestParams()
+    files, _ = discover(tmp_path, params)
+    docs, passages, _ = (t.to_pandas() for t in read_partition(tmp_path, files, params))
+    fast = run_dedup(passages, docs, DedupParams())
+    monkeypatch.setattr(dedup_stage, "reworded_links", plain_reworded_links)
+    plain = run_dedup(passages, docs, DedupParams())
+    assert plain_reworded_links.rounds >= 3
+    assert (fast["links"]["method"] == "reworded").sum() >= 20
+    for name in ("passages", "clusters", "links", "blocks"):
+        assert fast[name].equals(plain[name]), name
