@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from itertools import repeat
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -115,7 +115,7 @@ def idf_weights(df_cp: np.ndarray, df_n: np.ndarray, numeric_cp: np.ndarray,
     return w
 
 
-CHUNK_PAIRS = 200_000  # aligned pairs whose neighbourhoods are expanded at once (~40 MB per array)
+CHUNK_PAIRS = 50_000  # aligned pairs whose neighbourhoods are expanded at once (~20 MB per array)
 
 
 def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.ndarray,
@@ -161,25 +161,33 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
         # a pair no round has scored has a supporting aligned pair this round that the last did not have
         # (with all its support aligned before, it was scored then: it is rejected or in one cluster now)
         fresh = pairs[~_in_sorted(aligned_before, pair_keys)] if len(aligned_before) else pairs
-        keys = [np.zeros(0, np.int64)]
-        for start in range(0, len(fresh), CHUNK_PAIRS):
-            keys.append(_neighbour_keys(fresh[start:start + CHUNK_PAIRS], dx, dy, doc, rep, roots))
-        keys, support = sorted_unique_counts(np.concatenate(keys))
-        unscored = ~_in_sorted(rejected, keys)
-        keys, support = keys[unscored], support[unscored]
-        if len(aligned_before):  # their support counts every aligned pair of this round, not only fresh ones
-            support = _support(keys, aligned, dx, dy, doc)
-        keys = keys[support >= 2]
+        good_keys, good_scores, low = [np.zeros(0, np.int64)], [np.zeros(0, np.float64)], [rejected]
+        for part in _by_document_pair(fresh, doc, CHUNK_PAIRS):
+            # a neighbour pair lies in the two documents of the aligned pairs it neighbours: the part
+            # holds every aligned pair of its documents, so its counts are the pairs' whole support
+            keys, support = sorted_unique_counts(_neighbour_keys(part, dx, dy, doc, rep, roots))
+            unscored = ~_in_sorted(rejected, keys)
+            keys, support = keys[unscored], support[unscored]
+            if len(aligned_before):  # their support counts every aligned pair of this round, not only fresh ones
+                support = _support(keys, aligned, dx, dy, doc)
+            keys = keys[support >= 2]
+            p_of, q_of = np.divmod(keys, n)
+            score = scored.of(rep[p_of], rep[q_of], n)
+            good = score >= params.reworded_threshold
+            good_keys.append(keys[good])
+            good_scores.append(score[good])
+            low.append(keys[~good])
         aligned_before = aligned
-        p_of, q_of = np.divmod(keys, n)
-        score = scored.of(rep[p_of], rep[q_of], n)
-        good = score >= params.reworded_threshold
         # a pair scored too low stays so: its texts do not change (and one this round's unions put in
         # one cluster is never a neighbour key again)
-        rejected = sorted_union(rejected, keys[~good])
+        rejected = sorted_unique(np.concatenate(low))
+        keys = np.concatenate(good_keys)
+        order = np.argsort(keys, kind="stable")  # the pairs in order, whatever part found them
+        p_of, q_of = np.divmod(keys[order], n)
+        score = np.concatenate(good_scores)[order]
         accepted, touched = 0, set()
         root_of = roots.tolist()
-        for p, q, s in zip(p_of[good].tolist(), q_of[good].tolist(), score[good].tolist()):
+        for p, q, s in zip(p_of.tolist(), q_of.tolist(), score.tolist()):
             # in different clusters when the round began; still so unless a union of this round touched
             # one of those clusters
             if (root_of[p] in touched or root_of[q] in touched) and uf.find(p) == uf.find(q):
@@ -195,35 +203,53 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
 
 class TextPairScores:
     """The content overlap of two texts (rep indices), reckoned once per pair of texts however many
-    copies of them sit side by side: kept as a sorted array of pair keys and their scores, so a round's
-    millions of neighbour pairs look theirs up at once."""
+    copies of them sit side by side. Kept as sorted arrays of pair keys and their scores, so millions
+    of neighbour pairs look theirs up at once: a large one and a recent one that is merged into it
+    when it has grown to a quarter of its size (adding a few pairs does not re-sort them all)."""
 
     def __init__(self, tokstr: Sequence[str], idf: dict[str, float], min_words: int):
         self.tokstr, self.get, self.min_words = tokstr, idf.get, min_words
         self.n_words = np.fromiter(map(len, tokstr), np.int64, len(tokstr))
-        self.keys = np.zeros(0, np.int64)
-        self.scores = np.zeros(0, np.float64)
         self.words: dict[int, tuple[set, float]] = {}  # text -> its content words and their weight
+        empty = (np.zeros(0, np.int64), np.zeros(0, np.float64))
+        self.tables = [empty, empty]  # (sorted pair keys, their scores): the large one, the recent one
 
     def of(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
         """The score of each pair of texts (a[i], b[i])."""
         pair = np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)
         new = sorted_unique(pair)
-        new = new[~_in_sorted(self.keys, new)]
+        for keys, _ in self.tables:
+            new = new[~_in_sorted(keys, new)]
         if len(new):
-            a_new, b_new = np.divmod(new, n)
-            short = np.minimum(self.n_words[a_new], self.n_words[b_new])
-            long_ = np.maximum(self.n_words[a_new], self.n_words[b_new])
-            comparable = (short >= self.min_words) & (short * 3 >= long_)  # else no reworded copy: 0
-            values = np.zeros(len(new), np.float64)
-            values[comparable] = np.fromiter(map(self._overlap, a_new[comparable].tolist(),
-                                                 b_new[comparable].tolist()), np.float64, int(comparable.sum()))
-            keys = np.concatenate((self.keys, new))
+            self._add(new, self._scores(new, n))
+        out = np.zeros(len(pair), np.float64)
+        for keys, scores in self.tables:
+            if len(keys):
+                at = np.searchsorted(keys, pair).clip(max=len(keys) - 1)
+                hit = keys[at] == pair
+                out[hit] = scores[at[hit]]
+        return out
+
+    def _scores(self, new: np.ndarray, n: int) -> np.ndarray:
+        a_new, b_new = np.divmod(new, n)
+        short = np.minimum(self.n_words[a_new], self.n_words[b_new])
+        long_ = np.maximum(self.n_words[a_new], self.n_words[b_new])
+        comparable = (short >= self.min_words) & (short * 3 >= long_)  # else no reworded copy: 0
+        values = np.zeros(len(new), np.float64)
+        values[comparable] = np.fromiter(map(self._overlap, a_new[comparable].tolist(), b_new[comparable].tolist()),
+                                         np.float64, int(comparable.sum()))
+        return values
+
+    def _add(self, keys: np.ndarray, scores: np.ndarray) -> None:
+        (large_keys, large_scores), (recent_keys, recent_scores) = self.tables
+        keys, scores = np.concatenate((recent_keys, keys)), np.concatenate((recent_scores, scores))
+        if len(keys) * 4 > len(large_keys):  # the recent ones have grown: all into the large table
+            keys, scores = np.concatenate((large_keys, keys)), np.concatenate((large_scores, scores))
             order = np.argsort(keys, kind="stable")
-            self.keys, self.scores = keys[order], np.concatenate((self.scores, values))[order]
-        if not len(pair):
-            return np.zeros(0, np.float64)
-        return self.scores[np.searchsorted(self.keys, pair)]
+            self.tables = [(keys[order], scores[order]), (keys[:0], scores[:0])]
+        else:
+            order = np.argsort(keys, kind="stable")
+            self.tables = [(large_keys, large_scores), (keys[order], scores[order])]
 
     def _overlap(self, ra: int, rb: int) -> float:
         """IDF-weighted share of the smaller text's content words found in the other (each text's words
@@ -239,6 +265,26 @@ class TextPairScores:
         if min(wa, wb) <= 0:
             return 0.0
         return math.fsum(map(get, sa & sb, repeat(0.0))) / min(wa, wb)
+
+
+def _by_document_pair(pairs: np.ndarray, doc: np.ndarray, size: int) -> Iterator[np.ndarray]:
+    """`pairs` in parts of about `size` (at least one), each holding every pair of the documents it
+    touches: sorted by their two documents (either order), cut only where those change."""
+    if not len(pairs):
+        return
+    da, db = doc[pairs[:, 0]], doc[pairs[:, 1]]
+    lo, hi = np.minimum(da, db), np.maximum(da, db)
+    order = np.lexsort((hi, lo))
+    pairs, lo, hi = pairs[order], lo[order], hi[order]
+    starts = np.flatnonzero((lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])) + 1  # where a document pair begins
+    begin = 0
+    while True:
+        at = int(np.searchsorted(starts, begin + size))  # the first document pair `size` pairs on
+        end = int(starts[at]) if at < len(starts) else len(pairs)
+        yield pairs[begin:end]
+        if end == len(pairs):
+            return
+        begin = end
 
 
 def _neighbour_keys(pairs: np.ndarray, dx: np.ndarray, dy: np.ndarray, doc: np.ndarray, rep: np.ndarray,

@@ -113,9 +113,28 @@ def test_incremental_rounds_find_the_reworded_copies_the_plain_search_finds(tmp_
     files, _ = discover(tmp_path, params)
     docs, passages, _ = (t.to_pandas() for t in read_partition(tmp_path, files, params))
     fast = run_dedup(passages, docs, DedupParams())
+    monkeypatch.setattr(merge, "CHUNK_PAIRS", 64)  # many parts: scores carried from part to part
+    sliced = run_dedup(passages, docs, DedupParams())
     monkeypatch.setattr(dedup_stage, "reworded_links", plain_reworded_links)
     plain = run_dedup(passages, docs, DedupParams())
     assert plain_reworded_links.rounds >= 3
     assert (fast["links"]["method"] == "reworded").sum() >= 20
     for name in ("passages", "clusters", "links", "blocks"):
         assert fast[name].equals(plain[name]), name
+        assert sliced[name].equals(plain[name]), name
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=80), st.integers(1, 20))
+def test_parts_by_document_pair_keep_each_document_pair_whole(pairs, size):
+    doc = np.arange(31) // 3  # three passages per document
+    pairs = np.asarray(pairs, np.int64).reshape(-1, 2)
+    parts = list(merge._by_document_pair(pairs, doc, size))
+    assert sorted(map(tuple, np.concatenate(parts).tolist() if parts else [])) == sorted(map(tuple, pairs.tolist()))
+    owner = {}
+    for i, part in enumerate(parts):
+        assert len(part)
+        for a, b in part.tolist():
+            assert owner.setdefault(tuple(sorted((doc[a], doc[b]))), i) == i  # a document pair in one part
+        if i < len(parts) - 1:
+            assert len(part) >= size  # cut only once a part has its size
