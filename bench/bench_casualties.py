@@ -22,7 +22,8 @@ Scores (the README's), pipeline and a same-run regex baseline side by side:
 - precision, per claim: `killed` claims whose value is the incident's num_killed / all
   `killed` claims of the articles (the same for `injured`). Articles also cite other incidents
   and earlier counts, so this is a lower bound. Printed also over tolls: the claims the stage
-  does not mark `part` (a count without a numeral, smaller than its document's figure).
+  does not mark `part` (a count without a numeral, smaller than its document's figure) nor `tally` (a
+  period's running count: "168 homicides this year").
 - events, per incident with >= 2 articles: every article has a killed/injured claim and all
   those claims share one event key; the mean number of distinct keys per incident.
 - events mixing incidents: event keys whose claims come from >= 2 incidents (target 0).
@@ -173,8 +174,11 @@ def precision(claims: pd.DataFrame, articles: pd.DataFrame, measure: str) -> dic
     n = len(mine)
     out = {"claims": n, "exact": exact.sum() / n if n else None, "within": within.sum() / n if n else None,
            "right_exact": int(exact.sum()), "right_within": int(within.sum())}
-    if "part" in mine:  # the same over tolls: claims the stage marks as one of the counted left out
+    if "part" in mine:  # the same over tolls: claims the stage marks as one of the counted (or a period's
+        # tally) left out
         toll = ~mine["part"].fillna(False).astype(bool)
+        if "tally" in mine:
+            toll &= ~mine["tally"].fillna(False).astype(bool)
         out["tolls"] = int(toll.sum())
         out["tolls_exact"] = exact[toll].sum() / toll.sum() if toll.sum() else None
     return out
@@ -426,7 +430,8 @@ def print_table(pipe: dict, base: dict, times: dict[str, float]) -> None:
         rows.append((f"{m} precision, exact ({p['claims']} / {pb['claims']} claims)", p["exact"], pb["exact"], t))
         rows.append((f"{m} precision, within range", p["within"], pb["within"], t))
         if "tolls" in p:
-            rows.append((f"  ... of tolls ({p['tolls']} claims not marked part)", p["tolls_exact"], None, None))
+            rows.append((f"  ... of tolls ({p['tolls']} claims not marked part or tally)", p["tolls_exact"], None,
+                         None))
     ev, mix = pipe["events"], pipe["mixing"]
     rows.append((f"multi-article incidents under one event key ({ev['multi_article_incidents']})",
                  ev["one_key_share"], None, TARGETS["one_event_key_share"]))

@@ -23,10 +23,11 @@ from pipeline.facts.events import PLACE_FACTS, agencies_in, containers, event_ke
 from pipeline.facts.headline import NEWS_DATELINE
 from pipeline.facts.grammar import Grammar, died_where_taken, shot_and_survived
 from pipeline.facts.kinds import figure_kind
-from pipeline.facts.lexicon import kind_hits, kinds_of
+from pipeline.facts.lexicon import CASUALTY, kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
 from pipeline.facts.quantities import Quantity, _windows as _cut, analysis_sentences, extract_passage
 from pipeline.facts.ru_quantities import extract_russian
+from pipeline.facts.tallies import tally_period
 from pipeline.text.date_search import DateMention, find_dates, resolve
 from pipeline.text.translit import cyrillic_share, has_cyrillic
 
@@ -778,6 +779,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                 "hedge_inherited": q.hedge_inherited, "hypothetical": q.hypothetical, "layout": q.layout,
                 "implicit": bool(q.extra.get("implicit")), "reckoning": q.extra.get("derived"),
                 "part_of": q.extra.get("part_of"),
+                "tally_of": tally_period(text, q.start, q.end, s0, e0)
+                if q.measure in CASUALTY and not q.layout and not q.extra.get("implicit") else None,
                 "kind": kind, "kind_basis": kind_basis, "kind_cues": "; ".join(cues),
                 "event_date": iso, "event_basis": basis, "place_raw": place, "attribution": q.attribution,
                 "attribution_kind": q.attribution_kind, "sentence": text[s0:e0], "text_no": p.segment,

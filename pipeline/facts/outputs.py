@@ -30,6 +30,7 @@ def claims_table(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copi
     c["independent"] = c["reprint_of"].isna()
     c["n_copies"] = c["passage_id"].map(copies).fillna(1).astype("int64")
     c["part"] = parts_of_tolls(c) | parts_of_sums(c) | (c["part_of"].notna() if "part_of" in c else False)
+    c["tally"] = c["tally_of"].notna() if "tally_of" in c else False
     return c[CLAIMS.names].reset_index(drop=True)
 
 
@@ -122,7 +123,7 @@ def comparison_table(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
         return None if x is None or x != x else float(x)
     groups: dict = defaultdict(lambda: defaultdict(list))
     cols = ["event", "measure", "value_low", "value_high", "qualifier", "unit", "independent", "doc_id",
-            "attribution_kind", "attribution", "claim_id", "part"]
+            "attribution_kind", "attribution", "claim_id", "part", "tally"]
     for rec in zip(*[claims[c].tolist() for c in cols]):
         r = dict(zip(cols, rec))
         if not isinstance(r["event"], str):
@@ -156,13 +157,15 @@ def disagreement_of(values: dict) -> str:
     when two sources each give a value the other does not (reprints left out: a copy is not a
     second source); 'within one source' when the values differ only inside one source's account
     (sub-counts: '4 killed, two of them children'; updates) or one source's values include all of
-    another's; else 'none'. A claim that is a part of its document's toll (`part`) is no source's value."""
+    another's; else 'none'. A claim that is a part of its document's toll (`part`) or a period's tally
+    (`tally`) is no source's value."""
     if len(values) < 2:
         return "none"
     by_source: dict = defaultdict(set)
     for key, claims in values.items():
         for c in claims:
-            if c["independent"] and not c.get("part"):  # one of the counted is no toll of its own
+            if c["independent"] and not c.get("part") and not c.get("tally"):  # no toll of its own: one of
+                # the counted, or the counted of a period
                 said = c["attribution"].strip().lower() if isinstance(c["attribution"], str) else None
                 by_source[(c["doc_id"], c["attribution_kind"], said)].add(key)
     docs = list(by_source.values())

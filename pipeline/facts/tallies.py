@@ -1,0 +1,67 @@
+"""Counts of a period, not of an incident: "168 homicides in Baltimore this year", "Last year, 4,368
+people were shot", "This double homicide brings Louisville's 2016 homicide count to 51".
+
+News about one killing often sets it against the place's running tally. Such a figure counts the dead
+or the shot of many incidents over a period; read as the incident's toll it is a wrong figure, and
+beside the incident's own count it looks like a dispute. A casualty count is a tally when
+
+- it counts people shot, killed, murdered or wounded, and its sentence names a period still running:
+  "so far this year", "this year", "year to date", "since January", "since the start of the year",
+  "at this point in 2014" ("four people were killed last year in a shooting" is one incident);
+- or it counts crimes in the plural (homicides, murders, killings, slayings, shootings, deaths) over
+  such a period, a past year ("120 homicides last year") or a year named ("Murders in Newark
+  reached 111 in 2013"; "two people were killed in 2013" is a past incident, not a tally);
+- or it is the value of a crime tally noun: "homicide count", "murder total", "shooting tally"
+  ("brings the homicide count to 51"; not "death toll", which is an incident's).
+
+English; the words are those of crime reporting in any English-speaking country. Only counts written
+as numbers: one the grammar gives without a numeral ("a woman was also shot this year") is a person,
+not a tally. The figure stays a claim, marked with its period (quantities.tally_of, claims.tally), and
+is no value in disputes.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a period still running, that counts accumulate over ("so far this year", "since January")
+ACCUMULATING = (rf"so\s+far\s+(?:this|in)\s+(?:year|\d{{4}})|(?:so\s+far\s+)?this\s+year|year[-\s]to[-\s]date|"
+                rf"since\s+(?:{_MONTH}|the\s+(?:start|beginning)\s+of\s+(?:the\s+)?year)|"
+                rf"at\s+this\s+(?:point|time)\s+(?:in|last)\s+(?:\d{{4}}|year)")
+RUNNING = re.compile(rf"\b(?:{ACCUMULATING})\b", re.I)
+# ... or a whole past year, which plural crimes are counted over ("120 homicides last year"; but
+# "four people were killed last year in a shooting" is one incident)
+RUNNING_OR_PAST = re.compile(rf"\b(?:{ACCUMULATING}|(?:last|past)\s+year)\b", re.I)
+A_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
+# crimes counted in the plural right after the number ("168 homicides", "nine fatal shootings")
+CRIMES_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:homicides|murders|killings|slayings|shootings|deaths)\b", re.I)
+# people shot or killed right after the number ("4,368 people were shot", "700 more have been shot")
+PEOPLE_HARMED_AFTER = re.compile(
+    r"\s+(?:more\s+|other\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:have|had|has)\s+(?:already\s+)?been|were|was|are|got)?\s*"
+    r"(?:already\s+)?(?:shot|killed|murdered|slain|wounded|stabbed|injured)\b", re.I)
+# a tally noun whose value the number is ("homicide count to 51", "murder total at 111")
+TALLY_NOUN_BEFORE = re.compile(
+    r"\b(?:homicide|murder|killing|shooting)s?\s+(?:count|total|tally)\b[^.;:!?]{0,30}?"
+    r"\b(?:to|at|of|is|was|reached|hit)\s+$", re.I)
+# crimes as the subject of a verb of reaching, the number its object ("Murders in Newark reached 111")
+CRIMES_REACHED_BEFORE = re.compile(
+    r"\b(?:homicides|murders|killings|shootings|deaths)\b[^.;:!?]{0,50}?"
+    r"\b(?:reached|reach|rose\s+to|climbed\s+to|stood\s+at|stands\s+at|totall?ed|hit)\s+$", re.I)
+
+
+def tally_period(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str | None:
+    """The period a casualty count at text[start:end] is a running tally of, as written (or
+    'a running count' for a tally noun without one); None when it is no tally (module doc)."""
+    sentence = text[sentence_start:sentence_end]
+    before = text[max(sentence_start, start - 80):start]
+    period = RUNNING_OR_PAST.search(sentence) or A_YEAR.search(sentence)
+    if TALLY_NOUN_BEFORE.search(before):
+        return period.group(0) if period else "a running count"
+    if period and (CRIMES_AFTER.match(text, end, sentence_end) or CRIMES_REACHED_BEFORE.search(before)):
+        return period.group(0)
+    running = RUNNING.search(sentence)
+    if running and PEOPLE_HARMED_AFTER.match(text, end, sentence_end):
+        return running.group(0)
+    return None
