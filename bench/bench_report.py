@@ -4,7 +4,7 @@ The seeds: the real tables of a `dvc repro`. At scale: every stage table of
 the seeds replicated 2,000 times (5 x 2,000 = 10k documents) with every id
 suffixed per copy, so the report meets 10k documents with real text, real
 offsets and the real mix of repeats, entities and figures; the copies are
-written as the stages write their tables (zstd, row groups of up to 1Mi rows).
+written as the stages write their tables (zstd, row groups of 16,384 rows).
 The baseline in the same run is the seed report; the ratio says how generation
 time grows. Peak memory is the report process's own (not the `dvc repro` that
 built the seeds). Targets (issue 7): <= 10 s for the seeds, <= 60 s for 10k

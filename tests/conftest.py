@@ -79,7 +79,7 @@ def make_project(dest: Path, seeds: Path | None = SEEDS) -> Path:
 
 
 ID_COLUMN = re.compile(r"(^|_)(id|ids|of)$|^source_path$|^passage_ids$|^doc_ids$")
-REPLICA_ROWS = 1 << 20  # rows per written chunk: one row group each, like a stage's pq.write_table
+REPLICA_ROWS = 1 << 20  # rows per written chunk (cut into row groups of ROW_GROUP_ROWS, as a stage writes)
 
 
 def _suffix(col, k: int):
@@ -105,11 +105,11 @@ def replicate(src: Path, dst: Path, copies: int) -> None:
     """Every table under src/data, `copies` times, every id suffixed per copy
     (`~k`), so the report meets a large corpus with real text, offsets and mix
     of repeats, entities and figures. Written as the stages write (zstd, row
-    groups of up to 1Mi rows), so reading it costs what a real corpus would."""
+    groups of ROW_GROUP_ROWS rows), so reading it costs what a real corpus would."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.core.tables import PARQUET_OPTIONS
+    from pipeline.core.tables import PARQUET_OPTIONS, ROW_GROUP_ROWS
 
     for table_path in sorted((src / "data").glob("*/*.parquet")):
         table = pq.read_table(table_path)
@@ -123,7 +123,7 @@ def replicate(src: Path, dst: Path, copies: int) -> None:
                 pending.append(pa.table(cols, schema=table.schema))
                 rows += table.num_rows
                 if rows >= REPLICA_ROWS or k == copies - 1:
-                    w.write_table(pa.concat_tables(pending), row_group_size=REPLICA_ROWS)
+                    w.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
                     pending, rows = [], 0
 
 

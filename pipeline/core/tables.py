@@ -27,9 +27,24 @@ import pyarrow.parquet as pq
 from pipeline import contract
 from pipeline.stages import ALL_COLUMNS, STAGES
 
+# Row groups of 16,384 rows: a reader of some documents' rows (`Inputs.arrow(where=...)`, a partition
+# task) decodes only the groups that hold them, not the whole table, so reading a pile in partitions
+# costs what reading it once does.
+ROW_GROUP_ROWS = 16_384
 PARQUET_OPTIONS = dict(compression="zstd", use_dictionary=True, write_statistics=True)
 # Test hook: the named stage dies (as a kill would) right before the swap.
 CRASH_ENV = "PIPELINE_CRASH_BEFORE_SWAP"
+
+
+@dataclass(frozen=True)
+class RowGroupWriter:
+    """A Parquet writer whose tables are cut into row groups of ROW_GROUP_ROWS, however large the parts
+    a stage streams."""
+
+    writer: pq.ParquetWriter
+
+    def write_table(self, table: pa.Table) -> None:
+        self.writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -96,16 +111,16 @@ class StageOutput:
         table = to_arrow(data, schema)
         target = self.path(name)
         target.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table, target, **PARQUET_OPTIONS)
+        pq.write_table(table, target, row_group_size=ROW_GROUP_ROWS, **PARQUET_OPTIONS)
         return target
 
     @contextmanager
-    def writer(self, name: str, schema: pa.Schema) -> Iterator[pq.ParquetWriter]:
+    def writer(self, name: str, schema: pa.Schema) -> Iterator[RowGroupWriter]:
         """Stream row groups into one table without holding it in memory."""
         target = self.path(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         with pq.ParquetWriter(target, schema, **PARQUET_OPTIONS) as w:
-            yield w
+            yield RowGroupWriter(w)
 
     def commit(self) -> None:
         _fsync_tree(self.tmp)
@@ -176,6 +191,29 @@ def unavailable_inputs(root: Path, stage: str, produced: set[str] = frozenset())
     return problems
 
 
+_GROUPS_OF: dict[tuple, tuple[pa.Array, list[list[int]]]] = {}  # (file, its version, column) -> index
+
+
+def row_groups_holding(path: Path, column: str, values: pa.Array) -> list[int]:
+    """The row groups of a Parquet file with a row whose `column` is one of `values`, in file order.
+    Which values each group holds is read once per file version and process (the one column only:
+    a partition task then reads its groups, not the table)."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, column)
+    if key not in _GROUPS_OF:
+        source = pq.ParquetFile(path)
+        groups: dict = {}
+        for group in range(source.num_row_groups):
+            for value in pc.unique(source.read_row_group(group, columns=[column]).column(column)).to_pylist():
+                groups.setdefault(value, []).append(group)
+        for stale in [k for k in _GROUPS_OF if k[0] == key[0] and k[3] == column]:
+            del _GROUPS_OF[stale]
+        _GROUPS_OF[key] = (pa.array(list(groups), source.schema_arrow.field(column).type), list(groups.values()))
+    index, holding = _GROUPS_OF[key]
+    at = pc.index_in(values, value_set=index).to_pylist()
+    return sorted({group for i in at if i is not None for group in holding[i]})
+
+
 @dataclass(frozen=True)
 class Inputs:
     """The tables of earlier stages that one stage reads.
@@ -234,13 +272,14 @@ class Inputs:
             return pq.read_table(self.path(producer, name), columns=wanted)
         column, values = where
         self.table(producer, name).column(column)
-        source = pq.ParquetFile(self.path(producer, name))
+        path = self.path(producer, name)
+        source = pq.ParquetFile(path)
         read = None if wanted is None else list(dict.fromkeys([*wanted, column]))
         keep = pa.array(sorted(set(values)), source.schema_arrow.field(column).type)
-        parts = [batch.filter(pc.is_in(batch.column(column), value_set=keep))
-                 for batch in source.iter_batches(65536, columns=read)]
-        schema = source.schema_arrow if read is None else pa.schema([source.schema_arrow.field(c) for c in read])
-        table = pa.Table.from_batches([p for p in parts if p.num_rows], schema=schema)
+        groups = row_groups_holding(path, column, keep)
+        table = source.read_row_groups(groups, columns=read) if groups else \
+            (source.schema_arrow.empty_table() if read is None else source.schema_arrow.empty_table().select(read))
+        table = table.filter(pc.is_in(table.column(column), value_set=keep))
         return table if wanted is None else table.select(wanted)
 
     def read(self, producer: str, name: str, columns=None, where: tuple[str, list] | None = None) -> pd.DataFrame:

@@ -193,3 +193,34 @@ def test_a_partition_reads_only_its_rows_in_table_order(tmp_path):
     assert list(narrow.columns) == ["passage_id", "text"] and narrow["text"].tolist() == ["b", "e", "h"]
     with pytest.raises(contract.ContractError, match="no column 'document'"):
         inputs.read("ingest", "passages", where=("document", ["d1"]))
+
+
+def test_a_partition_decodes_only_the_row_groups_holding_its_rows(tmp_path, monkeypatch):
+    """Tables are written in row groups; a partition's read decodes the groups its documents' rows are
+    in (documents are contiguous in a table), and gives what filtering the whole table gives, also
+    after the table is rewritten."""
+    import pyarrow.parquet as pq
+
+    from pipeline.core import tables
+    from pipeline.core.tables import stage_output
+
+    monkeypatch.setattr(tables, "ROW_GROUP_ROWS", 4)
+    docs = [f"d{i // 5}" for i in range(40)]  # eight documents of five passages
+    rows = pd.DataFrame({"passage_id": [f"p{i}" for i in range(40)], "doc_id": docs, "seq": list(range(40)),
+                         "char_start": [0] * 40, "char_end": [1] * 40, "page": [None] * 40,
+                         "text": [f"t{i}" for i in range(40)]})
+    for version in (rows, rows.assign(text=rows["text"] + "!")):
+        with stage_output(tmp_path / "data" / "ingest") as out:
+            out.write(contract.get("ingest", "passages"), version)
+        path = tmp_path / "data" / "ingest" / "passages.parquet"
+        assert pq.ParquetFile(path).num_row_groups == 10
+        decoded = []
+        real = pq.ParquetFile.read_row_groups
+        monkeypatch.setattr(pq.ParquetFile, "read_row_groups",
+                            lambda self, groups, **kw: decoded.extend(groups) or real(self, groups, **kw))
+        part = Inputs(tmp_path, "facts").read("ingest", "passages", where=("doc_id", ["d1", "d6"]))
+        monkeypatch.setattr(pq.ParquetFile, "read_row_groups", real)
+        whole = version[version["doc_id"].isin(["d1", "d6"])].reset_index(drop=True)
+        assert part[["passage_id", "text"]].equals(whole[["passage_id", "text"]])
+        assert decoded == [1, 2, 7, 8]  # rows 5-9 and 30-34, in groups of four rows
+        assert Inputs(tmp_path, "facts").read("ingest", "passages", where=("doc_id", ["d9"])).empty
