@@ -17,7 +17,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from pipeline.text.dates import MONTHS, WEEKDAYS
 from pipeline.text.translit import has_cyrillic, to_latin
@@ -334,6 +335,33 @@ def _similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(a.lower(), b.lower()), fuzz.ratio(_roman_key(a), _roman_key(b)))
 
 
+class _Spellings:
+    """Names in order, with the two spellings `_similarity` compares, so that one name is compared with
+    all of them in one rapidfuzz call (a pile names thousands of places: pair by pair that was most of
+    the corpus-wide step)."""
+
+    def __init__(self, names: list[str] = ()):
+        self.names: list[str] = []
+        self.lower: list[str] = []
+        self.roman: list[str] = []
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        self.names.append(name)
+        self.lower.append(name.lower())
+        self.roman.append(_roman_key(name))
+
+    def first_similar(self, name: str, threshold: float) -> str | None:
+        """The first name whose `_similarity` to `name` reaches `threshold`, or None."""
+        if not self.names:
+            return None
+        score = np.maximum(process.cdist([name.lower()], self.lower, scorer=fuzz.ratio, dtype=np.float64)[0],
+                           process.cdist([_roman_key(name)], self.roman, scorer=fuzz.ratio, dtype=np.float64)[0])
+        hit = np.flatnonzero(score >= threshold)
+        return self.names[int(hit[0])] if len(hit) else None
+
+
 class PlaceNames:
     """Canonical names for place spellings: the user's aliases, then similarity clusters."""
 
@@ -351,18 +379,21 @@ class PlaceNames:
 
     def build(self, counts: Counter) -> None:
         """Cluster the spellings seen (most frequent first) into canonical names."""
-        reps: list[str] = []
+        reps = _Spellings()
         listed = sorted(set(self.alias.values()))
+        # a name in another script ("Караганде") joins a listed place it transliterates to
+        other_script = {cyrillic: _Spellings([r for r in listed if has_cyrillic(r) != cyrillic])
+                        for cyrillic in (False, True)}
         for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             key = self.alias.get(name.lower())
             if key:
                 self.canon[name] = key
                 continue
-            # a name in another script ("Караганде") joins a listed place it transliterates to
-            other = [r for r in listed if has_cyrillic(r) != has_cyrillic(name)]
-            match = next((r for r in reps + other if _similarity(name, r) >= self.threshold), None)
+            match = reps.first_similar(name, self.threshold)
             if match is None:
-                reps.append(name)
+                match = other_script[has_cyrillic(name)].first_similar(name, self.threshold)
+            if match is None:
+                reps.add(name)
                 match = name
             self.canon[name] = match
 
