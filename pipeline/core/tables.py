@@ -277,8 +277,7 @@ class Inputs:
         read = None if wanted is None else list(dict.fromkeys([*wanted, column]))
         keep = pa.array(sorted(set(values)), source.schema_arrow.field(column).type)
         groups = row_groups_holding(path, column, keep)
-        table = source.read_row_groups(groups, columns=read) if groups else \
-            (source.schema_arrow.empty_table() if read is None else source.schema_arrow.empty_table().select(read))
+        table = source.read_row_groups(groups, columns=read)  # (no groups: an empty table)
         table = table.filter(pc.is_in(table.column(column), value_set=keep))
         return table if wanted is None else table.select(wanted)
 

@@ -161,7 +161,7 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
         # a pair no round has scored has a supporting aligned pair this round that the last did not have
         # (with all its support aligned before, it was scored then: it is rejected or in one cluster now)
         fresh = pairs[~_in_sorted(aligned_before, pair_keys)] if len(aligned_before) else pairs
-        good_keys, good_scores, low = [np.zeros(0, np.int64)], [np.zeros(0, np.float64)], [rejected]
+        good_keys, good_scores, low = [np.zeros(0, np.int64)], [np.zeros(0, np.float64)], [np.zeros(0, np.int64)]
         for part in _by_document_pair(fresh, doc, CHUNK_PAIRS):
             # a neighbour pair lies in the two documents of the aligned pairs it neighbours: the part
             # holds every aligned pair of its documents, so its counts are the pairs' whole support
@@ -180,7 +180,7 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
         aligned_before = aligned
         # a pair scored too low stays so: its texts do not change (and one this round's unions put in
         # one cluster is never a neighbour key again)
-        rejected = sorted_unique(np.concatenate(low))
+        rejected = sorted_union(rejected, np.concatenate(low))
         keys = np.concatenate(good_keys)
         order = np.argsort(keys, kind="stable")  # the pairs in order, whatever part found them
         p_of, q_of = np.divmod(keys[order], n)

@@ -1,5 +1,5 @@
-"""Counts of a period, not of an incident: "168 homicides in Baltimore this year", "Last year, 4,368
-people were shot", "This double homicide brings Louisville's 2016 homicide count to 51".
+"""Counts of a period, not of an incident: "168 homicides in Baltimore this year", "Nearly 700 more have
+already been shot since January", "This double homicide brings Louisville's 2016 homicide count to 51".
 
 News about one killing often sets it against the place's running tally. Such a figure counts the dead
 or the shot of many incidents over a period; read as the incident's toll it is a wrong figure, and
