@@ -33,8 +33,9 @@ QUANTITIES = Table("facts", "quantities", "Every figure found in the text.", (
                     "('two of the four men killed'), 'a man and two women' (the 2 counts the women), or 'more than those "
                     "told before' for an increment ('killed two more'); null otherwise"),
     C("tally_of", S, "the period a casualty count is a running tally of, as written ('so far this year', 'in "
-                     "2013'; 'a running count' for 'the homicide count to 51'): the dead or shot of many incidents, "
-                     "not one incident's toll; null otherwise (pipeline/facts/tallies.py)"),
+                     "2013'; 'a running count' for 'the homicide count to 51'), or the incidents it was reached over "
+                     "('in three separate shootings'): the dead or shot of many incidents, not one incident's toll; "
+                     "null otherwise (pipeline/facts/tallies.py)"),
     C("kind", S, "the kind of event the figure is about"),
     C("kind_basis", S, "where the kind was read: sentence, context or document"),
     C("kind_cues", S, "the words that gave the kind"),
@@ -63,7 +64,8 @@ CLAIMS = Table("facts", "claims", "Figures that count something about an event, 
                  "that is smaller than a figure of the same measure its document gives for the event ('Garcia "
                  "died' beside 'two men were killed'), a count its sentence adds up with others ('4 adults and "
                  "2 children': 4 and 2), or one with a group it is part of (quantities.part_of)"),
-    C("tally", B, "a period's running tally ('168 homicides this year'), not the event's toll; not a value in "
+    C("tally", B, "a period's running tally ('168 homicides this year') or a count over several incidents "
+                  "('in three separate shootings'), not the event's toll; not a value in "
                   "disputes (quantities.tally_of)"),
     C("attribution", S, "who says so, as written, or null"),
     C("attribution_kind", S, "official, unofficial, eyewitness, media, author or unknown"),

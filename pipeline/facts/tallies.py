@@ -12,7 +12,14 @@ beside the incident's own count it looks like a dispute. A casualty count is a t
   such a period, a past year ("120 homicides last year") or a year named ("Murders in Newark
   reached 111 in 2013"; "two people were killed in 2013" is a past incident, not a tally);
 - or it is the value of a crime tally noun: "homicide count", "murder total", "shooting tally"
-  ("brings the homicide count to 51"; not "death toll", which is an incident's).
+  ("brings the homicide count to 51"; not "death toll", which is an incident's);
+- or its clause says it was reached over several incidents: "Seven people were murdered in three
+  separate shootings", "one man died and four others were wounded in separate shootings", "four
+  people were killed ... in shootings across the city", "killed in a spate of attacks" (a number of
+  two or more, or separate/unrelated/several/multiple/a series of, or the incidents spread across a
+  place); the phrase follows the count in its sentence, or opens it ("In two separate crashes, ...").
+  Not "killed in the shootings" (one incident's several shootings: the Navy Yard) nor "killed in
+  one of three shootings" (the count is of one).
 
 English; the words are those of crime reporting in any English-speaking country. Only counts written
 as numbers: one the grammar gives without a numeral ("a woman was also shot this year") is a person,
@@ -51,9 +58,43 @@ CRIMES_REACHED_BEFORE = re.compile(
     r"\b(?:reached|reach|rose\s+to|climbed\s+to|stood\s+at|stands\s+at|totall?ed|hit)\s+$", re.I)
 
 
+_COUNT_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|\d+)"
+_SEVERAL = (rf"(?:{_COUNT_WORDS}|several|multiple|numerous|a\s+(?:series|string|spate|rash|wave|number)\s+of)\s+"
+            r"(?:(?:separate|unrelated|different|distinct|individual|other)\s+)?")
+_APART = r"(?:separate|unrelated|different|distinct)\s+"
+# incidents in the plural: events of violence, disaster and accident any news counts people in
+_INCIDENTS = (r"(?:[a-z]+\s+)?(?:shootings|incidents|attacks|stabbings|assaults|crashes|collisions|accidents|"
+              r"explosions|bombings|blasts|clashes|fires|raids|air\s*strikes|airstrikes|strikes|ambushes|"
+              r"robberies|homicides|murders|killings|slayings)\b")
+SEVERAL_INCIDENTS = re.compile(
+    rf"\b(?:in|during|from)\s+(?:{_SEVERAL}|{_APART}){_INCIDENTS}"
+    rf"|\b(?:in|during|from)\s+{_INCIDENTS}\s+(?:across|around|throughout|all\s+over)\s+", re.I)
+# between the count and the phrase: still its clause (no semicolon, no relative clause about something
+# else: "the gunman, who had been in several incidents")
+_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:who|which|whom|whose)\b|\bone\s+of\s*$", re.I)
+# the count inside a relative clause set off by commas ("The gunman, who killed 12, had been in several
+# incidents"): what follows its closing comma is the main clause's, not the count's
+_IN_RELATIVE = re.compile(r",\s*(?:who|which)\b[^,]*$", re.I)
+_AFTER_WINDOW = 120
+
+
+def several_incidents(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str | None:
+    """The phrase saying the count at text[start:end] was reached over several incidents ("in three
+    separate shootings"), or None (module doc)."""
+    upto = min(sentence_end, end + _AFTER_WINDOW)
+    m = SEVERAL_INCIDENTS.search(text, end, upto)
+    if m and not _OTHER_CLAUSE.search(text, end, m.start()) and not (
+            "," in text[end:m.start()] and _IN_RELATIVE.search(text, sentence_start, start)):
+        return m.group(0).rstrip()
+    opening = SEVERAL_INCIDENTS.match(text, sentence_start, start)
+    if opening and "," in text[opening.end():start] and not _OTHER_CLAUSE.search(text, opening.end(), start):
+        return opening.group(0).rstrip()   # "In two separate crashes, four people died"
+    return None
+
+
 def tally_period(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str | None:
-    """The period a casualty count at text[start:end] is a running tally of, as written (or
-    'a running count' for a tally noun without one); None when it is no tally (module doc)."""
+    """The period (or the incidents) a casualty count at text[start:end] is a running tally of, as
+    written ('a running count' for a tally noun without one); None when it is no tally (module doc)."""
     sentence = text[sentence_start:sentence_end]
     before = text[max(sentence_start, start - 80):start]
     period = RUNNING_OR_PAST.search(sentence) or A_YEAR.search(sentence)
@@ -64,4 +105,4 @@ def tally_period(text: str, start: int, end: int, sentence_start: int, sentence_
     running = RUNNING.search(sentence)
     if running and PEOPLE_HARMED_AFTER.match(text, end, sentence_end):
         return running.group(0)
-    return None
+    return several_incidents(text, start, end, sentence_start, sentence_end)

@@ -49,6 +49,38 @@ def test_an_incident_count_is_no_tally(sentence, number):
     assert period(sentence, number) is None
 
 
+@pytest.mark.parametrize("sentence,number,want", [
+    # US local news roundups (the first three as outlets of ../shared/dev/casualties put it), UK and
+    # Australian papers, wire copy about bombings and road crashes
+    ("Seven people were murdered in three separate shootings that occurred within a mile of each other.",
+     "Seven", "in three separate shootings"),
+    ("One man died and four others were wounded in separate shootings 10 minutes apart on the South Side.",
+     "four", "in separate shootings"),
+    ("Police said four people were killed and seven injured in shootings across the city Saturday and Sunday.",
+     "four", "in shootings across"),
+    ("Three men have been stabbed to death in London in a spate of attacks over the bank holiday weekend.",
+     "Three", "in a spate of attacks"),
+    ("At least 30 people were killed in two car bombings in Baghdad on Monday, officials said.", "30",
+     "in two car bombings"),
+    ("Six people have died in four separate crashes on Queensland roads since Friday night.", "Six",
+     "in four separate crashes"),
+    ("In two unrelated incidents, three teenagers were shot overnight.", "three", "In two unrelated incidents"),
+])
+def test_a_count_over_several_incidents_is_a_tally(sentence, number, want):
+    assert period(sentence, number) == want
+
+
+@pytest.mark.parametrize("sentence,number", [
+    ("A gunman killed 12 people in the shootings at the Navy Yard on Monday.", "12"),  # one incident's shootings
+    ("Two people were killed in one of three shootings overnight.", "Two"),           # the count is of one
+    ("The gunman, who killed 12, had been involved in several incidents at work.", "12"),
+    ("Four people were killed in an attack on a market in Kabul.", "Four"),
+    ("Two men were shot dead; police are looking into two other shootings in the area.", "Two"),
+])
+def test_one_incident_is_no_tally_of_several(sentence, number):
+    assert period(sentence, number) is None
+
+
 def test_a_tally_is_a_marked_claim_and_no_dispute():
     text = ("Shooting\n\nPublished: 2015-06-01\n\nTwo men were killed in Baltimore on Sunday, police said. "
             "There have now been 168 homicides in Baltimore this year.")

@@ -51,9 +51,10 @@ def as_written(claim) -> str:
     """A claim's words as written, and, for one of the counted (`claims.part`: a victim named in a story
     that gives the toll, a count its sentence adds up with others, one part of a group), that it is no toll:
     a reader sees a sub-count as such, not as a competing figure; the same for a period's running tally
-    (`claims.tally`: "168 homicides this year")."""
+    (`claims.tally`: "168 homicides this year") or a count over several incidents ("in three separate
+    shootings")."""
     if getattr(claim, "tally", False):
-        return f"{claim.surface} (a running tally of a period, not this event's toll)"
+        return f"{claim.surface} (a tally of several incidents, not this event's toll)"
     return f"{claim.surface} (one of the counted, not a toll)" if getattr(claim, "part", False) else str(claim.surface)
 
 
