@@ -145,8 +145,8 @@ def _emergency_number(text: str, q: Quantity) -> bool:
 
 def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
     unit = q.unit
-    if _emergency_number(text, q):
-        return "other"
+    if _emergency_number(text, q) or q.extra.get("modifier"):
+        return "other"  # (a count in a compound adjective, "a four-man crew", describes its noun)
     if unit not in TIME:
         cues = [c for c in cues if c[3] >= 0]
     if unit in MONEY_UNITS:

@@ -18,7 +18,7 @@ from pipeline.facts.headline import is_headline_word
 from pipeline.facts.lexicon import (
     CURRENCY_CODES_BEFORE, CURRENCY_WORDS, DISTANCE_UNITS, PERSON_NOUNS, TIME_UNITS, Lexicon,
 )
-from pipeline.facts.numbers import MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
+from pipeline.facts.numbers import FRACTIONS, MAGNITUDES, TENS, UNITS, WORD_NUMBER, WORD_NUMBER_LOWER, Tok, \
     digit_value, tokenize, word_number
 from pipeline.facts.units import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, GLUED_ONLY, MEASURE_UNITS, MONEY, \
     PER_NOUNS, SPACED_UNITS, match_unit, per_rate
@@ -586,6 +586,22 @@ def _singular(w: str) -> str:
     return w
 
 
+# what may follow a number's hyphen without making a compound adjective: number words and fractions
+# ("twenty-five", "two-thirds"), links of ranges and rates ("two-to-three", "one-on-one", "one-of-a-kind")
+_NOT_MODIFIER_NOUNS = {*UNITS, *TENS, *FRACTIONS, "to", "or", "and", "on", "of", "in", "by", "for", "and-a-half"}
+
+
+def _compound_modifier(toks: list[Tok], j: int) -> bool:
+    """Does a number end at toks[j] ("-") in a compound adjective, NUMBER-NOUN before another word
+    ("two-county chase", "3-vehicle crash")? The units of measure, time and money are read before."""
+    n = len(toks)
+    if not (0 < j and j + 2 < n and toks[j].text == "-" and toks[j + 1].kind == "word" and toks[j + 2].kind == "word"
+            and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start):
+        return False  # (written as one word: "9 - iron" is no compound)
+    first = toks[j + 1].low.split("-")[0]
+    return first.isalpha() and first not in _NOT_MODIFIER_NOUNS
+
+
 def _split_number_words(toks: list[Tok]) -> list[Tok]:
     """`seven-month-long` -> seven, -, month-long (twenty-five stays whole; `thirty-one-year-old` ->
     thirty-one, -, year-old)."""
@@ -1104,11 +1120,18 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
             else:
                 q.end = toks[j + 1].start + len(first)
             j += 2
+        elif unit is None and _compound_modifier(toks, j):
+            # a number joined to a noun that describes the next one ("a two-county chase", "a three-vehicle
+            # crash", "a four-man crew", "a 12-member jury"): it counts that noun, never the dead or hurt
+            q.end = toks[j + 1].start + len(first)
+            q.extra["modifier"] = True
+            unit, head, head_start = first, first, toks[j + 1].start
+            j += 2
     if unit is None and j < n and toks[j].low in ("yo", "y.o"):
         if not ages:
             return None  # a 87 yo man
         return _age(q, start, value, high, qualifier, "year", toks[j].end), j + 1
-    if unit is None:
+    if unit is None and head is None:
         unit, head, j2, head_start = _unit_after(toks, j)
         if unit in TIME_UNITS.values() or unit in ("km", "metre", "mile", "cm"):
             q.end = toks[j2 - 1].end

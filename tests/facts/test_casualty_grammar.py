@@ -762,3 +762,24 @@ def test_shot_and_gravely_wounded_survived(sentence):
 ])
 def test_ages_in_words_and_percentages_are_no_headcounts(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a number joined by a hyphen to a noun that describes the next one counts that noun: the crash's
+    # vehicles, the chase's counties, the crew's men, never the dead or the hurt
+    ("A three-vehicle crash killed a woman on the M6 on Monday.", [("killed", 1, 1)]),
+    ("The man led deputies on a two-county chase before he was charged with murder.", []),
+    ("A four-man crew killed two guards at the depot, police said.", [("killed", 2, 2)]),
+    ("The 12-member jury found him guilty of killing his neighbour.", [("killed", 1, 1)]),
+    ("A 3-car pileup on Interstate 95 left 2 people dead.", [("killed", 2, 2)]),
+])
+def test_a_number_in_a_compound_adjective_counts_its_noun(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Twenty-five people were killed in the blast.", [("killed", 25, 25)]),      # a number word, not a noun
+    ("Two-thirds of the 30 passengers were injured.", [("injured", 30, 30)]),
+])
+def test_number_words_and_fractions_are_no_compound_adjective(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
