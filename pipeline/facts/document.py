@@ -413,6 +413,8 @@ def _title_place_of(title: str | None, passages: list, gazetteer: dict,
     in western Ruritania", named more often than Ruritania) gives that town."""
     if not title:
         return None
+    tail = _publisher_tail(title)  # "... in Waynesville - WDRB 41 Louisville News": the station's town
+    title = title[:tail] if tail is not None else title
     counts = Counter(n for p in passages for _, _, n in p.plist)
     canon = {k.lower(): v for k, v in gazetteer.items()}
     found = []

@@ -237,6 +237,17 @@ def test_a_publishers_towns_after_the_headline_are_not_the_storys():
     assert keys["h.txt"].isdisjoint(keys["j.txt"]), keys
 
 
+def test_a_station_town_in_the_headlines_tail_is_not_the_title_place():
+    # the station's town, named more often than the story's (the page's own lines), is not the place the
+    # title gives the story's figures
+    text = ("Two men killed in Springdale shooting - KRVT 7 Riverton News\n\nPublished: 2016-05-02\n\n"
+            "Two men were shot dead on Sunday night, police said. The station has reporters in Riverton. "
+            "Viewers in Riverton can watch the update at six.\n")
+    tables = with_mentions(tables_from_texts([("s.txt", text)]), {"Springdale": "GPE", "Riverton": "GPE"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["s.txt"] == {"springdale-2016-05-violence"}, keys
+
+
 SPRINGDALE_FIRST = ("Family of four found dead in Springdale home\n\nPublished: 2016-11-17\n\n"
                     "A Springdale, Arkansas father killed his wife and their two daughters before killing himself "
                     "on Thursday, deputies said.\n")
