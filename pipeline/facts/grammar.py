@@ -1001,14 +1001,15 @@ def _wounded_rest(text: str, s0: int, e0: int, qs: list[Quantity]) -> list[tuple
     derived from the two written ones (6 - 2 = 4 injured). Its span is the word `shot` (the figures
     around it keep their own clauses), its provenance (`extra["derived"]`) says how it was reckoned.
     Both figures must be exact and the second smaller than the first. A `one` there ("three people
-    were shot, one fatally") is a count of the dead too. (start, end, value, measure, provenance)
-    in sentence offsets."""
-    mine = sorted((q for q in qs if s0 <= q.start and q.end <= e0 and q.qualifier == "exact" and
-                   q.value_low is not None and q.value_low == q.value_high),
+    were shot, one fatally") is a count of the dead too. A vague first figure ("Several people were
+    shot, two of them fatally") is read the same way, the shot and the dead, with no wounded reckoned
+    (several less two is no number). (start, end, value, measure, provenance) in sentence offsets."""
+    mine = sorted((q for q in qs if s0 <= q.start and q.end <= e0 and q.value_low is not None and (
+                   q.qualifier == "exact" and q.value_low == q.value_high or _vague_amount(q))),
                   key=lambda q: q.start)
     out = []
     for a, b in zip(mine, mine[1:] + [None]):
-        if a.unit not in (None, "person"):
+        if a.unit not in (None, "person") or b is not None and _vague_amount(b):
             continue
         upto = b.start if b is not None else e0
         one = ONE_AFTER_SHOT.search(text, a.end, upto)  # "Three people were shot, one fatally": `one`
@@ -1021,11 +1022,15 @@ def _wounded_rest(text: str, s0: int, e0: int, qs: list[Quantity]) -> list[tuple
         if not m:
             continue
         f = FATAL_AFTER.match(text, k_end, min(e0, k_end + 60))
-        if not f or not 0 <= k < a.value_low:
+        if not f or not (_vague_amount(a) or 0 <= k < a.value_low):
             continue
         a.extra["count_of"] = "shot"  # the grammar's reading of both
         if one is None:
             b.extra["count_of"] = "killed"
+        if _vague_amount(a):
+            if one is not None:
+                out.append((one.start() - s0, one.end() - s0, 1.0, "killed", ""))
+            continue
         rest = a.value_low - k
         at = a.end + m.start("shot") - s0
         out.append((at, at + len("shot"), float(rest), "injured", f"{a.value_low:g} shot - {k:g} dead"))
@@ -1042,6 +1047,11 @@ def _wounded_rest(text: str, s0: int, e0: int, qs: list[Quantity]) -> list[tuple
         out.append((f.start("what") - s0, f.end() - s0, b.value_low - a.value_low,
                     "injured", f"{b.value_low:g} shot - {a.value_low:g} dead"))
     return out
+
+
+def _vague_amount(q: Quantity) -> bool:
+    """A vague amount with a lower bound only: "several", "dozens"."""
+    return q.qualifier == "vague" and q.value_low is not None and q.value_high is None
 
 
 CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.I)
@@ -1086,8 +1096,9 @@ def _counted(num):
     tok = num
     while tok.dep_ in ("quantmod", "compound", "nummod") and tok.head is not tok and tok.head.like_num:
         tok = tok.head
-    if tok.dep_ == "nummod" and _pos(tok.head) in ("NOUN", "PROPN", "ADJ"):
-        return tok.head
+    if (tok.dep_ == "nummod" or tok.dep_ in ("amod", "det") and tok.lower_ in VAGUE_AMOUNTS) and \
+            _pos(tok.head) in ("NOUN", "PROPN", "ADJ"):
+        return tok.head  # ("several people": the parser makes `several` an adjective or determiner)
     return tok
 
 
@@ -1714,12 +1725,17 @@ def _text(doc) -> str:
     return text
 
 
+# amounts written as words of quantity, not numerals ("several people", "dozens of"): the parser tags
+# them as determiners or adjectives, but they count their noun as a numeral does
+VAGUE_AMOUNTS = {"several", "dozens", "hundreds", "thousands", "scores", "few", "many", "numerous", "multiple"}
+
+
 def _numerals(doc, q: Quantity) -> list:
-    """The number tokens of figure `q` in the parse of its sentence."""
+    """The number tokens of figure `q` in the parse of its sentence (a vague amount's word: `several`)."""
     idx = _words(doc).idx
     start, end = q.core_start - q.sentence_start, q.core_end - q.sentence_start
     return [t for t in (doc[i] for i in range(bisect_left(idx, start), bisect_left(idx, end)))
-            if t.like_num or t.tag_ == "CD"]
+            if t.like_num or t.tag_ == "CD" or t.lower_ in VAGUE_AMOUNTS]
 
 
 def _lemma(tok) -> str:

@@ -783,3 +783,16 @@ def test_a_number_in_a_compound_adjective_counts_its_noun(sentence, want):
 ])
 def test_number_words_and_fractions_are_no_compound_adjective(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a vague amount counts its noun as a numeral does: what befell the several is read from the parse,
+    # not from a cue elsewhere in the sentence
+    ("Several people have been shot, and some have been killed, the mayor said.", [("shot", 2, None)]),
+    ("Several people were shot, two of them fatally.", [("killed", 2, 2), ("shot", 2, None)]),
+    ("Dozens of people were shot, three fatally, in the attack on the market.", [("killed", 3, 3),
+                                                                                 ("shot", 24, None)]),
+    ("A 24-year-old man suffered several gunshot wounds to the torso and legs.", [("injured", 1, 1)]),  # wounds
+])
+def test_a_vague_amount_is_read_by_the_grammar(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
