@@ -655,6 +655,12 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
                        if not any(c0 <= a[0] < c1 and not c0 <= pos < c1 for c0, c1 in clauses)]
         if in_sent:
             a = min(in_sent, key=lambda a: abs(a[0] - pos))
+            if a[2] == "year":
+                # a bare year beside a full date of that year in one sentence says no more than the date
+                # does ("March 13, 2013 - ... left 4 dead ... 2013"): the figure takes the finer one
+                finer = [b for b in in_sent if b[2] != "year" and b[1][:4] == a[1][:4]]
+                if finer:
+                    a = min(finer, key=lambda b: abs(b[0] - pos))
             return a[1], a[2], here, "sentence"
 
         def carry(a, basis):

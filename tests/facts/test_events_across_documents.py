@@ -597,3 +597,19 @@ def test_the_same_people_weeks_apart_are_not_joined_by_their_names_alone():
     tables = with_mentions(tables_from_texts([("a.txt", SPRING_SUBDIVISION), ("b.txt", later)]), names)
     keys = casualty_keys(run_facts(tables))
     assert keys["a.txt"].isdisjoint(keys["b.txt"]), keys
+
+
+@pytest.mark.parametrize("sentence", [
+    "March 13, 2013 - Police in Herkimer said that the gunman in the deadliest attack of 2013 left 4 dead.",
+    "On 13 March 2013 police in Herkimer confirmed that 4 people had died, the county's worst toll of 2013.",
+])
+def test_a_bare_year_beside_a_full_date_of_that_year_does_not_blur_the_date(sentence):
+    q = facts_for_text(f"Shooting\n\nPublished: 2013-03-20\n\n{sentence}")["quantities"]
+    killed = q[q["measure"] == "killed"]
+    assert list(killed["event_date"]) == ["2013-03-13"], killed[["surface", "event_date"]]
+
+
+def test_a_bare_year_of_another_year_keeps_its_own_date():
+    q = facts_for_text("Shooting\n\nPublished: 2013-03-20\n\nOn March 13, 2013, police said the man had "
+                       "killed 2 people in 2009.")["quantities"]
+    assert list(q.loc[q["measure"] == "killed", "event_date"]) == ["2009"]
