@@ -387,8 +387,8 @@ class Grammar:
                 and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt", "stab", "beat", "maul") \
                 and not any(c.dep_ == "auxpass" for c in pred.children) and not _headline_passive(pred):
             return None
-        if measure in ("shot", "injured") and _fatal(pred):  # "shot dead", "stabbed to death"
-            return "killed"
+        if measure in ("shot", "injured") and (_fatal(pred) or _dead_after(pred, victim)):
+            return "killed"  # "shot dead", "stabbed to death"
         if measure == "shot" and _survived(pred):
             return "injured"
         return measure
@@ -1251,6 +1251,12 @@ def _what_it_was(clause) -> bool:
     if not any(s.lower_ == "what" and s.dep_ in SUBJECTS for s in clause.subtree):
         return False
     return any(t.lower_ in HARMFUL and t.dep_ in ("attr", "dobj", "pobj") for t in clause.subtree)
+
+
+def _dead_after(pred, victim) -> bool:
+    """'Gunmen shot dead two guards': with its object after it, the parser hangs `dead` on the object as
+    an adjective ('dead two guards'); right after the verb it says how the verb ended for them."""
+    return any(c.dep_ == "amod" and c.lower_ == "dead" and c.i == pred.i + 1 for c in victim.children)
 
 
 def _fatal(pred) -> bool:

@@ -796,3 +796,15 @@ def test_number_words_and_fractions_are_no_compound_adjective(sentence, want):
 ])
 def test_a_vague_amount_is_read_by_the_grammar(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # "shot dead" before its object (UK papers and wire copy): the parser makes `dead` an adjective of the
+    # object; the victims were killed
+    ("Gunmen shot dead two security guards at the depot, police said.", [("killed", 2, 2)]),
+    ("Soldiers shot dead 14 protesters in the square on Sunday.", [("killed", 14, 14)]),
+    ("Two guards were shot dead at the depot.", [("killed", 2, 2)]),
+    ("A gunman shot two people outside the pub, leaving them injured.", [("injured", 2, 2)]),
+])
+def test_shot_dead_before_its_object_is_killed(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
