@@ -372,6 +372,10 @@ class Grammar:
             # "five were in critical condition", "three others remained in serious condition", "are listed
             # in stable condition"
             return "injured"
+        if measure is None and (_lemma(pred) in STATE_VERBS or pred.lower_ in CUSTODY_VERBS) and _in_custody(pred) \
+                and "detained" in self.predicates:
+            # "A student is dead and two people are in police custody": the two are held, not dead
+            return "detained"
         if measure is None and _lemma(pred) == "be":  # "three were dead"
             for c in pred.children:
                 if c.dep_ in ("acomp", "attr") and (self.by_lemma.get(_lemma(c)) or
@@ -1337,6 +1341,12 @@ MAY_MODALS = {"may", "might", "must"}
 CONDITION = {"critical", "serious", "stable", "fair", "good", "grave", "satisfactory", "life-threatening"}
 
 
+def _in_custody(pred) -> bool:
+    """'are in police custody', 'remain in custody', 'were taken into custody': held."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "into") and
+               any(g.dep_ == "pobj" and g.lower_ == "custody" for g in c.children) for c in pred.children)
+
+
 def _in_condition(pred) -> bool:
     """'were in critical condition', 'is in stable condition': alive and hurt."""
     for c in pred.children:
@@ -1399,6 +1409,8 @@ CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl", "pcomp", "cs
 NEUTRAL_VERBS = {"be", "say", "tell", "report", "confirm", "include", "have", "leave", "remain", "find", "identify",
                  "name", "list", "become", "seem", "appear", "state", "add", "note", "announce"}
 STATE_VERBS = {"be", "remain", "list", "stay", "leave", "hospitalize", "hospitalise", "admit", "report"}
+# "taken into custody", "placed in custody" (as written: the rules' lemmas know only their own words)
+CUSTODY_VERBS = {"take", "takes", "took", "taken", "taking", "place", "placed", "book", "booked"}
 
 
 def _said_in_condition(doc) -> list:

@@ -808,3 +808,15 @@ def test_a_vague_amount_is_read_by_the_grammar(sentence, want):
 ])
 def test_shot_dead_before_its_object_is_killed(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # people held are counted as held, not as the dead or hurt a cue elsewhere in the sentence names
+    ("A pregnant student is dead and two people are in police custody after the shooting.",
+     [("detained", 2, 2), ("killed", 1, 1)]),
+    ("Two suspects were taken into custody after four people were shot dead.", [("detained", 2, 2),
+                                                                                 ("killed", 4, 4)]),
+    ("Three men remain in custody and one man was killed, police said.", [("detained", 3, 3), ("killed", 1, 1)]),
+])
+def test_people_in_custody_are_detained(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot", "detained")] == want
