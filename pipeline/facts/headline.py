@@ -22,7 +22,14 @@ all both no not none nobody more other others another during outside inside whil
 one two three four five six seven eight nine ten eleven twelve dozen dozens found left leaves leave
 people police shooting shootings crash fire home house car night morning day weekend
 men women children teens kids dead killed hurt injured wounded shot die dies died
+kill kills killing slain slays stabbed stabs stabbing shoots injures injuring hurts wounds wounding
+fatally critically seriously victims bodies hospitalized
 """.split())
+# a word of the dead or hurt: a headline that holds one reports casualties ("Five Found Dead In Home",
+# "Fire Kills 3 In Bronx Apartment"), not a title of a work ("Three Steps Above Heaven")
+HARM_WORD = re.compile(r"\b(?:dead|die[sd]?|kill(?:s|ed|ing)?|slain|slays?|murder(?:s|ed)?|shot|shoots?|"
+                       r"stabb(?:ed|ing)|stabs?|hurt|hurts|injur(?:ed|es|ing|y|ies)|wound(?:ed|s|ing)?|"
+                       r"fatal(?:ly)?|bodies)\b", re.I)
 TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 TITLE_SHARE = 0.75   # of a line's words capitalised: a headline in Title Case (or capitals)
 
@@ -30,6 +37,12 @@ TITLE_SHARE = 0.75   # of a line's words capitalised: a headline in Title Case (
 def is_title_case(line: str) -> bool:
     words = TITLE_WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words)
+
+
+def reads_harm_headline(line: str) -> bool:
+    """Is `line` a headline in Title Case or capitals that reports the dead or hurt? Its numbers are
+    read with its common words in lower case (`headline_case`), as the parser reads it."""
+    return is_title_case(line) and HARM_WORD.search(line) is not None
 
 
 def is_headline_word(word: str) -> bool:

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from pipeline.facts.headline import is_headline_word
+from pipeline.facts.headline import headline_case, is_headline_word, reads_harm_headline
 from pipeline.facts.lexicon import (
     CURRENCY_CODES_BEFORE, CURRENCY_WORDS, DISTANCE_UNITS, PERSON_NOUNS, TIME_UNITS, Lexicon,
 )
@@ -1303,6 +1303,19 @@ def _windows(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[
     return out
 
 
+def _harm_headlines_in_prose_case(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each headline in Title Case or capitals that reports the dead or hurt ("Five Found Dead
+    In Home", "Fire Kills 3 In Bronx Apartment") in headline case: its common words lowered, as in prose,
+    so that its numbers are not taken for parts of names or a heading's words (same length: every
+    offset stays valid; the figures' words are read back from the text as written)."""
+    pieces, at = [], 0
+    for s, e in spans:
+        if e - s <= 300 and reads_harm_headline(text[s:e]):
+            pieces += [text[at:s], headline_case(text[s:e])]
+            at = e
+    return "".join(pieces) + text[at:] if pieces else text
+
+
 def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_sentence_chars: int = 2000,
                     dates=None, prepared: bool = False, ages: bool = False) -> list[Quantity]:
     """Every quantity in a passage; sentence spans are (start, end) into `text`; `dates` = find_dates(text)
@@ -1311,6 +1324,7 @@ def extract_passage(text: str, sentence_spans: list[tuple[int, int]], max_senten
         return []
     if not prepared:
         sentence_spans = _windows(text, analysis_sentences(text, sentence_spans), max_sentence_chars)
+    text = _harm_headlines_in_prose_case(text, sentence_spans)
     blocked = _blocked_spans(text, dates)
     out: list[Quantity] = []
     if NUMBER_LINE.search(text) or "\n" in text:

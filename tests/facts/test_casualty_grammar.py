@@ -820,3 +820,27 @@ def test_shot_dead_before_its_object_is_killed(sentence, want):
 ])
 def test_people_in_custody_are_detained(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot", "detained")] == want
+
+
+def headline_claims(headline: str):
+    out = facts_for_text(f"{headline}\n\nPublished: 2016-05-02\n\nPolice are investigating.\n")["claims"]
+    return sorted((r.measure, r.value_low) for r in out.itertuples() if r.measure in ("killed", "injured"))
+
+
+@pytest.mark.parametrize("headline,want", [
+    # headlines in Title Case or capitals (US local TV and papers, UK tabloids) that report the dead or
+    # hurt: their numbers are read as in prose, not as parts of names or a heading's words
+    ("Five Found Dead In Home", [("killed", 5.0)]),
+    ("Four Hurt In Overnight Shooting", [("injured", 4.0)]),
+    ("Fire Kills 3 In Bronx Apartment", [("killed", 3.0)]),
+    ("Two Men Wounded In Drive-By", [("injured", 2.0)]),
+    ("TWO DEAD IN HOUSE FIRE", [("killed", 2.0)]),
+])
+def test_a_title_case_headline_of_the_dead_or_hurt_gives_its_figures(headline, want):
+    assert headline_claims(headline) == want
+
+
+@pytest.mark.parametrize("headline", ["Three Steps Above Heaven", "Six Days Of One Year In Kent",
+                                      "Windows 10 Update Kills Printers"])
+def test_a_title_case_title_gives_no_casualty_figure(headline):
+    assert headline_claims(headline) == []
