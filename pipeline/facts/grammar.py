@@ -168,7 +168,7 @@ BY_WHO_SUICIDE = re.compile(
     r"(?:killed\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|fatally\s+shot\s+(?:him|her)self|"
     r"turned\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self))\b", re.I)
 INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b", re.I)
-ONE_AFTER_SHOT = re.compile(r"\b(?:one|One)(?=\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally|dead|died|killed)\b)")
+ONE_AFTER_SHOT = re.compile(r"\b(?:one|One|ONE)(?=\s+(?:of\s+(?:them|whom)\s+)?(?i:fatally|mortally|dead|died|killed)\b)")
 FATAL_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom|those)\s+)?(?:(?:were|was|have\s+been|are)\s+)?"
                          r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|dies|die|killed|"
                          r"(?:did\s+not|didn't|did\s+n't)\s+survive)\b", re.I)
@@ -1534,8 +1534,11 @@ def _count_of(noun) -> int | None:
         for c in noun.children)
     # a singular person noun with no determiner at all is headline style ("Fresno County deputy dies",
     # "Teen killed in crash"): prose would write "a deputy", "the teen"
-    bare = person and not dets and noun.tag_ == "NN" and noun.dep_ in SUBJECTS and not any(
-        c.dep_ in ("poss", "nummod") for c in noun.children)
+    # (or with its act as a reduced passive after it, however the parser attaches the noun: "man killed,
+    # woman hurt in shooting")
+    bare = person and not dets and noun.tag_ == "NN" and (
+        noun.dep_ in SUBJECTS or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i for c in noun.children)) \
+        and not any(c.dep_ in ("poss", "nummod") for c in noun.children)
     # a relative named through another person: "her brother", "Stoffel's wife" (one person)
     related = person and noun.tag_ == "NN" and any(c.dep_ == "poss" for c in noun.children)
     # "three were killed and another critically injured", "... seriously injuring a fourth"

@@ -835,6 +835,9 @@ def headline_claims(headline: str):
     ("Fire Kills 3 In Bronx Apartment", [("killed", 3.0)]),
     ("Two Men Wounded In Drive-By", [("injured", 2.0)]),
     ("TWO DEAD IN HOUSE FIRE", [("killed", 2.0)]),
+    ("Three Shot, One Fatally, Outside Bar", [("injured", 2.0), ("killed", 1.0)]),
+    ("Man Killed, Woman Hurt In Shooting", [("injured", 1.0), ("killed", 1.0)]),
+    ("Woman Hurt, Man Killed In Crash On I-95", [("injured", 1.0), ("killed", 1.0)]),
 ])
 def test_a_title_case_headline_of_the_dead_or_hurt_gives_its_figures(headline, want):
     assert headline_claims(headline) == want
