@@ -306,7 +306,8 @@ class Grammar:
                 if self._described(counted):
                     measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
                 else:
-                    measure = _victims_measure(text[q.sentence_start:q.sentence_end])
+                    measure = _victims_measure(text[q.sentence_start:q.sentence_end],
+                                               VICTIMS_AFTER.match(text, q.end).group(0))
                     if measure == "other":
                         q.extra["not_a_count"] = "victims, no harm said"
             if measure:
@@ -936,14 +937,20 @@ VICTIMS_HURT = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]\w*|treated
 VICTIMS_FOUND = re.compile(r"\b(?:found|discover\w*|located)\b", re.I)
 
 
-def _victims_measure(sentence: str) -> str:
-    """The measure of a count of victims that no predicate reads (VICTIMS_DEAD above): killed, injured, or
-    other."""
+def _victims_measure(sentence: str, victims: str = "") -> str:
+    """The measure of a count of victims that no predicate reads (VICTIMS_DEAD above): killed, injured, shot
+    or other. `victims`: the words of the noun ("shooting victims": the shot, dead or wounded, when the
+    sentence says neither)."""
     if VICTIMS_DEAD.search(sentence):
         return "killed"
     if VICTIMS_HURT.search(sentence) or HOSPITAL.search(sentence):
         return "injured"
+    if SHOOTING_VICTIMS.search(victims):
+        return "shot"  # "First responders located seven shooting victims": shot, the outcome untold
     return "killed" if VICTIMS_FOUND.search(sentence) else "other"
+
+
+SHOOTING_VICTIMS = re.compile(r"\b(?:shooting|gunshot|gunfire|gun)\s+victims?\b", re.I)
 
 
 # any word that tells of a death: a document with none of them reports no death

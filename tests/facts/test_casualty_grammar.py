@@ -847,3 +847,14 @@ def test_a_title_case_headline_of_the_dead_or_hurt_gives_its_figures(headline, w
                                       "Windows 10 Update Kills Printers"])
 def test_a_title_case_title_gives_no_casualty_figure(headline):
     assert headline_claims(headline) == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # shooting victims located or found are the shot: dead or wounded, the sentence does not say
+    ("Two people died on Friday. Officers located seven shooting victims at the party, police said.",
+     [("killed", 2, 2), ("shot", 7, 7)]),
+    ("Police found four victims inside the home.", [("killed", 4, 4)]),         # victims found: the dead
+    ("Two of the shooting victims died at the hospital.", [("killed", 2, 2)]),
+])
+def test_shooting_victims_found_are_the_shot(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
