@@ -168,11 +168,25 @@ def _fence_corpus(root: Path) -> bool:
     return write_fence(root, hazards)
 
 
+def _up_to_date(root: Path) -> bool:
+    """Would a plain `dvc repro` run nothing (DVC's own status of every stage)? Then `repro` starts no
+    Prefect server and no cluster for it: a no-op rebuild costs what DVC's check costs."""
+    try:
+        from dvc.repo import Repo
+
+        with Repo(str(root)) as repo:
+            return not repo.status()
+    except Exception:  # any doubt (a damaged lock, a missing output): the full run says what is wrong
+        return False
+
+
 def cmd_repro(args) -> int:
     from pipeline.core.paths import tool_env
 
     root = _root()
     fence_changed = _fence_corpus(root)
+    if not args.dvc_args and not fence_changed and _up_to_date(root):
+        return subprocess.call([sys.executable, "-m", "dvc", "repro"], cwd=root, env=tool_env())
     from pipeline.core.prefect_server import configure
 
     configure(root)

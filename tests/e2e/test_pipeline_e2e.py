@@ -99,6 +99,13 @@ def test_repro_builds_contract_tables_reports_and_is_then_clean(seeds_build):
 
     # a second repro runs nothing
     assert stages_run(dvc(project, "repro").stdout) == []
+    # and `python -m pipeline repro` (make repro) starts no Prefect server for nothing: no API given,
+    # none left behind
+    noop = run([sys.executable, "-m", "pipeline", "repro"], project, PREFECT_API_URL="")
+    started = (project / ".prefect" / "server.json").exists()
+    if started:  # (stopped before the assertions: a failing check leaves no server behind)
+        run([sys.executable, "-m", "pipeline", "server", "stop"], project, check=False, PREFECT_API_URL="")
+    assert "up to date" in noop.stdout and "Prefect server" not in noop.stdout + noop.stderr and not started
 
     # a dedup parameter makes dedup stale, not ingest nor clean (dvc status: what a repro would start
     # from; the clean parameter below is rebuilt for real, through to the report)
