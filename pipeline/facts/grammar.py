@@ -331,8 +331,14 @@ class Grammar:
         if _pos(verb) != "VERB" or _lemma(verb) in NEUTRAL_VERBS or verb.lower_ in NEUTRAL_VERBS or \
                 verb.dep_ not in CLAUSE_HEADS:
             return False  # (a verb the parser hung from a noun: the parse is too broken to tell)
-        clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
-        if CANDIDATE.search(clause.text) or HOSPITAL.search(clause.text):
+        # its clause, without a coordinated verb's own clause ("Floods have displaced 10,000 people and
+        # killed 14": the killing is the 14's, not the displaced's)
+        others = [c for c in verb.children if c.dep_ == "conj" and _pos(c) == "VERB" and c.i > noun.i and
+                  any(g.dep_ in OBJECTS | SUBJECTS or g.like_num for g in c.children)]
+        clause = [t for t in verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
+                  if not any(o.left_edge.i <= t.i <= o.right_edge.i for o in others)]
+        text = " ".join(t.text for t in clause)
+        if CANDIDATE.search(text) or HOSPITAL.search(text):
             return False  # the clause tells of harm ("were fighting for their lives")
         return not any(self.by_lemma.get(_lemma(t)) or self.by_lemma.get(t.lower_) or _lemma(t) in FATAL or
                        _lemma(t) in HARMED_NOUNS or t.lower_ in HARMED_NOUNS or

@@ -12,7 +12,8 @@ beside the incident's own count it looks like a dispute. A casualty count is a t
   such a period, a past year ("120 homicides last year") or a year named ("Murders in Newark
   reached 111 in 2013"; "two people were killed in 2013" is a past incident, not a tally);
 - or it is the value of a crime tally noun: "homicide count", "murder total", "shooting tally"
-  ("brings the homicide count to 51"; not "death toll", which is an incident's);
+  ("brings the homicide count to 51"; not "death toll", which is an incident's), or of a toll in a
+  sentence that names a running period ("The road toll this year stands at 112");
 - or its clause says it was reached over several incidents: "Seven people were murdered in three
   separate shootings", "one man died and four others were wounded in separate shootings", "four
   people were killed ... in shootings across the city", "killed in a spate of attacks" (a number of
@@ -52,6 +53,9 @@ PEOPLE_HARMED_AFTER = re.compile(
 TALLY_NOUN_BEFORE = re.compile(
     r"\b(?:homicide|murder|killing|shooting)s?\s+(?:count|total|tally)\b[^.;:!?]{0,30}?"
     r"\b(?:to|at|of|is|was|reached|hit)\s+$", re.I)
+# a toll whose sentence names a running period: "The road toll this year stands at 112" (an incident's
+# "death toll rose to 13" names none)
+TOLL_BEFORE = re.compile(r"\btolls?\b[^.;:!?]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands\s+at)\s+$", re.I)
 # crimes as the subject of a verb of reaching, the number its object ("Murders in Newark reached 111")
 CRIMES_REACHED_BEFORE = re.compile(
     r"\b(?:homicides|murders|killings|shootings|deaths)\b[^.;:!?]{0,50}?"
@@ -103,6 +107,6 @@ def tally_period(text: str, start: int, end: int, sentence_start: int, sentence_
     if period and (CRIMES_AFTER.match(text, end, sentence_end) or CRIMES_REACHED_BEFORE.search(before)):
         return period.group(0)
     running = RUNNING.search(sentence)
-    if running and PEOPLE_HARMED_AFTER.match(text, end, sentence_end):
+    if running and (PEOPLE_HARMED_AFTER.match(text, end, sentence_end) or TOLL_BEFORE.search(before)):
         return running.group(0)
     return several_incidents(text, start, end, sentence_start, sentence_end)

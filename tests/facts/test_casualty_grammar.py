@@ -858,3 +858,16 @@ def test_a_title_case_title_gives_no_casualty_figure(headline):
 ])
 def test_shooting_victims_found_are_the_shot(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # disaster and attack copy (wire, UK and Australian papers): a toll is the dead's count; a count
+    # governed by another act of a coordinated clause is that act's, not the killed of the next clause
+    ("Officials put the toll at 45 on Sunday, a day after the ferry capsized.", [("killed", 45, 45)]),
+    ("The toll from the earthquake rose to 1,200 on Tuesday.", [("killed", 1200, 1200)]),
+    ("Floods have displaced 10,000 people and killed 14.", [("killed", 14, 14)]),
+    ("The storm destroyed 300 homes and killed 12 people.", [("killed", 12, 12)]),
+    ("Call the toll-free number for 3 options; the strike took its toll on 300 workers.", []),
+])
+def test_tolls_and_the_acts_of_coordinated_clauses(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want

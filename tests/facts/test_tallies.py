@@ -32,6 +32,7 @@ def period(sentence: str, number: str) -> str | None:
      "since the start of the year"),
     ("The shooting pushes the city's murder tally to 97.", "97", "a running count"),
     ("At least 40 people have been shot so far this year in Brisbane's south.", "40", "so far this year"),
+    ("The road toll this year stands at 112, seven more than last year.", "112", "this year"),
 ])
 def test_a_running_tally_names_its_period(sentence, number, want):
     assert period(sentence, number) == want
