@@ -20,7 +20,7 @@ QUANTITIES = Table("facts", "quantities", "Every figure found in the text.", (
     C("value_high", F, "upper bound (null when open)"),
     C("qualifier", S, "exact, at_least, at_most, about, range or vague"),
     C("unit", S, "person, USD, KZT, RUB, percent, ..."),
-    C("measure", S, "what is counted: killed, injured, detained, strikers, ... or other"),
+    C("measure", S, "what is counted: killed, injured, missing, displaced, detained, strikers, ... or other"),
     C("counted", S, "the noun the figure counts, as written"),
     C("uncertain", B, "hedged (reportedly, allegedly, ...)"),
     C("hedge_inherited", B, "the hedge is in an earlier sentence that the figure's sentence continues"),

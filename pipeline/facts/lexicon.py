@@ -57,8 +57,8 @@ CURRENCY_WORDS = {
 CURRENCY_CODES_BEFORE = {"usd", "kzt", "rub", "eur", "gbp", "us$", "$", "€", "₸", "₽", "£"}
 # the measures that count people hurt or killed
 CASUALTY = ("killed", "injured", "shot")
-PERSON_MEASURES = {"killed", "injured", "shot", "detained", "arrested", "strikers", "fired", "sentenced",
-                   "prosecuted", "participants", "population"}
+PERSON_MEASURES = {"killed", "injured", "shot", "missing", "displaced", "detained", "arrested", "strikers", "fired",
+                   "sentenced", "prosecuted", "participants", "population"}
 
 
 @dataclass(frozen=True)

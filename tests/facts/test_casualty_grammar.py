@@ -871,3 +871,14 @@ def test_shooting_victims_found_are_the_shot(sentence, want):
 ])
 def test_tolls_and_the_acts_of_coordinated_clauses(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "shot")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # disaster copy: the missing and the displaced are counted as such, not as the dead beside them
+    ("Some 200 people are missing after the landslide, and 14 are dead.", [("killed", 14, 14), ("missing", 200, 200)]),
+    ("At least 12 people remain unaccounted for after the fire.", [("missing", 12, None)]),
+    ("Floods have displaced 10,000 people and killed 14.", [("displaced", 10000, 10000), ("killed", 14, 14)]),
+    ("More than 5,000 residents were evacuated as the wildfire spread.", [("displaced", 5000, None)]),
+])
+def test_the_missing_and_the_displaced(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "missing", "displaced")] == want

@@ -18,8 +18,8 @@ from pipeline.report.html import Markup, fmt_int, full_table_note, table
 from pipeline.report.palette import KIND_COLORS
 from pipeline.report.sections import Section
 
-MEASURE_ORDER = ["killed", "injured", "detained", "arrested", "sentenced", "prosecuted", "strikers", "fired",
-                 "participants", "buildings", "money", "population"]
+MEASURE_ORDER = ["killed", "injured", "missing", "displaced", "detained", "arrested", "sentenced", "prosecuted",
+                 "strikers", "fired", "participants", "buildings", "money", "population"]
 HEDGE_WORDS = {"at_least": "at least ", "at_most": "up to ", "about": "about ", "range": "", "exact": "",
                "vague": "at least "}
 
