@@ -228,14 +228,17 @@ def assign_attribution(text: str, quantities: list[Quantity], lex: Lexicon) -> N
         for q in qs:
             seg = next((a, b) for a, b in zip(cuts, cuts[1:]) if a <= q.start < b) if any(
                 a <= q.start < b for a, b in zip(cuts, cuts[1:])) else (s0, e0)
-            own = [f for f in fs if not (f.start <= q.start < f.end)]
+            # (a figure's hedge may be the reporting verb itself: "police estimated 12,000" spans
+            # "estimated 12,000"; its number is where a source must not overlap it)
+            at = q.core_start if q.core_start is not None else q.start
+            own = [f for f in fs if not (f.start <= at < f.end) and not (q.start <= f.start < at)]
             chosen = None
             post = [f for f in own if f.passive_by and q.end <= f.start <= q.end + 25 and f.start < seg[1]
                     and not any(o is not q and q.end <= o.start < f.start for o in qs)]
             if post:
                 chosen = post[0]
             if chosen is None:
-                before = [f for f in own if seg[0] <= f.start and f.end <= q.start + 1 and not
+                before = [f for f in own if seg[0] <= f.start and f.end <= at + 1 and not
                           (f.passive_by and any(o is not q and f.start - 25 <= o.end <= f.start for o in qs))]
                 if before:
                     chosen = before[-1]

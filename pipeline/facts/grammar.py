@@ -288,7 +288,8 @@ class Grammar:
                     whole = whole.head  # (not a verb: "arrested two men and killed three")
                 if whole.i != counted.i:
                     measure = self._measure_of(whole)
-            if measure is None and q.measure in CASUALTY and self._another_act(counted):
+            if measure is None and q.measure in CASUALTY and not q.extra.get("said_instead") and \
+                    self._another_act(counted):
                 # "police are searching for two men in connection with the crime": the cue that gave the
                 # measure ("Four people were shot") is another clause's
                 q.measure = "other"

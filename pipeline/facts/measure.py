@@ -125,9 +125,46 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
             if q.measure == "other" and OF_WHICH.search(text[max(s0, q.start - 20):q.start]) and k > 0:
                 if not any(left <= c[0] < right for c in cues):
                     q.measure = qs[k - 1].measure
+            if q.measure == "other" and k > 0:
+                said = _said_instead(text, qs[:k], q, lex)
+                if said is not None:
+                    q.measure = said.measure
+                    q.extra["said_instead"] = True  # (the grammar keeps it: the verb is the saying)
             if q.unit is None and (q.measure in PERSON_MEASURES or q.head in PERSON_NOUNS):
                 q.unit = "person"
         _inherit_hedges(text, qs)
+
+
+# a contrast between two sources' figures: "Officials said 15 people died, while activists said 70"
+CONTRAST_BETWEEN = re.compile(r"\b(?:while|whereas|but|although|though|however)\b|;", re.I)
+# a figure put at a value: "opposition sources put the figure at 70", "police put the crowd at 12,000"
+PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|their|its|that|this)?\s*(?:\w+\s+){0,2}?at\s+$", re.I)
+
+
+def _said_instead(text: str, before: list[Quantity], q: Quantity, lex: Lexicon) -> Quantity | None:
+    """'Officials said 15 people died, while activists said 70': a bare number that a second source
+    states after a contrast (while, whereas, but, ;) counts what the first figure counts, the noun
+    and the verb left out (an ellipsis). The number has no noun or unit of its own and is what the
+    second clause's reporting verb says ("said 70", "claimed 10,000", "estimated 12,000", "put the
+    figure at 70"); the first figure is the last one before the contrast with a measure. Its figure,
+    or None."""
+    if q.head is not None or q.unit not in (None, "person") or q.value_low is None:
+        return None
+    prev = [p for p in before if p.measure not in (None, "other") and p.unit in (None, "person")
+            and p.sentence_start == q.sentence_start]
+    if not prev:
+        return None
+    p = prev[-1]
+    between = text[p.end:q.core_start]  # (with the figure's own hedge: "police estimated 12,000")
+    contrast = None
+    for contrast in CONTRAST_BETWEEN.finditer(between):
+        pass
+    if contrast is None:
+        return None
+    clause = between[contrast.end():]
+    if PUT_AT.search(clause) or lex.reporting.search(clause.lower()):
+        return p
+    return None
 
 
 def _pick(cands: list[tuple[float, int, str]]) -> str:

@@ -51,3 +51,26 @@ def test_a_named_death_beside_the_toll_is_one_of_the_counted_not_a_dispute():
     alone = run_facts(tables_from_texts([("d.txt", "Shooting\n\nPublished: 2016-05-01\n\n"
                                                    "Marcus Webb died at the scene in Gary, police said.")]))
     assert not alone["claims"]["part"].any()
+
+
+def test_two_sources_in_one_sentence_with_the_noun_left_out_disagree():
+    # "..., while activists said 70": the second source's bare number counts what the first counts
+    assert disagreement("In Gary, officials said 15 people were killed on Sunday, while activists said 70.") == \
+        {"between sources"}
+    assert disagreement("In Gary, the ministry reported 16 dead on Sunday; opposition sources put the figure "
+                        "at 70.") == {"between sources"}
+
+
+def test_a_bare_number_of_another_clause_is_no_second_value():
+    comp = run_facts(tables_from_texts([("d.txt", "Shooting\n\nPublished: 2016-05-01\n\nIn Gary, two men were "
+                                          "killed on Sunday, but police said 3 suspects fled.")]))["comparison"]
+    assert sorted(comp.loc[comp["measure"] == "killed", "value_low"]) == [2.0]
+
+
+def test_crowd_estimates_of_organisers_and_police_are_attributed_to_each():
+    from tests.facts_helpers import facts_for_text
+
+    q = facts_for_text("Rally\n\nPublished: 2016-05-02\n\nOrganisers put the crowd at 50,000, while police "
+                       "estimated 12,000.")["quantities"]
+    assert [(r.measure, r.value_low, r.attribution_kind) for r in q.itertuples()] == [
+        ("participants", 50000.0, "unofficial"), ("participants", 12000.0, "official")]
