@@ -129,6 +129,7 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
                 said = _said_instead(text, qs[:k], q, lex)
                 if said is not None:
                     q.measure = said.measure
+                    q.unit = q.unit or said.unit
                     q.extra["said_instead"] = True  # (the grammar keeps it: the verb is the saying)
             if q.unit is None and (q.measure in PERSON_MEASURES or q.head in PERSON_NOUNS):
                 q.unit = "person"
@@ -150,8 +151,8 @@ def _said_instead(text: str, before: list[Quantity], q: Quantity, lex: Lexicon) 
     or None."""
     if q.head is not None or q.unit not in (None, "person") or q.value_low is None:
         return None
-    prev = [p for p in before if p.measure not in (None, "other") and p.unit in (None, "person")
-            and p.sentence_start == q.sentence_start]
+    prev = [p for p in before if p.measure not in (None, "other") and (p.unit in (None, "person") or p.head)
+            and p.sentence_start == q.sentence_start]  # (people, or things counted by a noun: 40 homes)
     if not prev:
         return None
     p = prev[-1]

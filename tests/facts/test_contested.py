@@ -74,3 +74,11 @@ def test_crowd_estimates_of_organisers_and_police_are_attributed_to_each():
                        "estimated 12,000.")["quantities"]
     assert [(r.measure, r.value_low, r.attribution_kind) for r in q.itertuples()] == [
         ("participants", 50000.0, "unofficial"), ("participants", 12000.0, "official")]
+
+
+def test_a_count_of_things_left_out_by_a_second_source_is_the_same_count():
+    from tests.facts_helpers import facts_for_text
+
+    q = facts_for_text("Fire\n\nPublished: 2016-05-02\n\nOfficials said the fire destroyed 40 homes, but "
+                       "residents said 60.")["quantities"]
+    assert [(r.measure, r.value_low) for r in q.itertuples()] == [("buildings", 40.0), ("buildings", 60.0)]
