@@ -48,7 +48,7 @@ CANDIDATE = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|executed|"
     r"massacred|perished|"
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
-    r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|body\s+of|bodies|killings?|slayings?|"
+    r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|body\s+of|bodies|killings?|slayings?|tolls?|"
     r"(?:critical|serious|grave|stable|guarded)\s+condition|(?:was|were|been|being|is|are)\s+(?:hit|struck|grazed)|"
     r"fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves))\b",
     re.I)

@@ -140,6 +140,9 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
 CONTRAST_BETWEEN = re.compile(r"\b(?:while|whereas|but|although|though|however)\b|;", re.I)
 # a figure put at a value: "opposition sources put the figure at 70", "police put the crowd at 12,000"
 PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|their|its|that|this)?\s*(?:\w+\s+){0,2}?at\s+$", re.I)
+# ... or given as "a figure of 63", "an estimate of 70", "their own count of 120"
+FIGURE_OF = re.compile(r"\b(?:figure|estimate|count|number|total|tally)\s+(?:of|at)\s+(?:about\s+|some\s+|nearly\s+)?$",
+                       re.I)
 
 
 def _said_instead(text: str, before: list[Quantity], q: Quantity, lex: Lexicon) -> Quantity | None:
@@ -163,7 +166,7 @@ def _said_instead(text: str, before: list[Quantity], q: Quantity, lex: Lexicon) 
     if contrast is None:
         return None
     clause = between[contrast.end():]
-    if PUT_AT.search(clause) or lex.reporting.search(clause.lower()):
+    if PUT_AT.search(clause) or FIGURE_OF.search(clause) or lex.reporting.search(clause.lower()):
         return p
     return None
 

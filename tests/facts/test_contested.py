@@ -82,3 +82,14 @@ def test_a_count_of_things_left_out_by_a_second_source_is_the_same_count():
     q = facts_for_text("Fire\n\nPublished: 2016-05-02\n\nOfficials said the fire destroyed 40 homes, but "
                        "residents said 60.")["quantities"]
     assert [(r.measure, r.value_low) for r in q.itertuples()] == [("buildings", 40.0), ("buildings", 60.0)]
+
+
+def test_a_figure_given_by_a_second_source_and_international_bodies():
+    from tests.facts_helpers import facts_for_text
+
+    q = facts_for_text("Clashes\n\nPublished: 2016-05-02\n\nThe toll stood at 41, the interior ministry said, but "
+                       "hospital sources gave a figure of 63. The UN estimates that 70 people died. The Red Cross "
+                       "said 45 people were wounded.")["quantities"]
+    assert [(r.measure, r.value_low, r.attribution_kind) for r in q.itertuples()] == [
+        ("killed", 41.0, "official"), ("killed", 63.0, "unknown"), ("killed", 70.0, "official"),
+        ("injured", 45.0, "unofficial")]
