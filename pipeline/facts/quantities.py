@@ -1155,7 +1155,9 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
         return None, j  # (no figure, and none in it: "from 46 to 73" is one age range, 73 no count)
     nxt = toks[j].low if j < n else ""
     if unit in TIME_UNITS.values() or (unit is None and head is None):
-        if nxt in OFFSET_AFTER:
+        # "Six months after", "two years ago"; a bare number before a preposition of time is a count
+        # whose clause goes on ("injured 7 before fleeing", "put the toll at 45 after the ferry sank")
+        if nxt in OFFSET_AFTER and (unit is not None or nxt not in ("before", "after", "since")):
             return None
         if nxt == "on" and (j + 1 >= n or toks[j + 1].kind == "punct"):
             return None

@@ -882,3 +882,13 @@ def test_tolls_and_the_acts_of_coordinated_clauses(sentence, want):
 ])
 def test_the_missing_and_the_displaced(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured", "missing", "displaced")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a bare count before a preposition of time is still a count ("Six months after" is an offset: a unit)
+    ("The gunman killed 3 and injured 7 before fleeing.", [("injured", 7, 7), ("killed", 3, 3)]),
+    ("Officials put the toll at 45 after the ferry capsized.", [("killed", 45, 45)]),
+    ("Six months after the shooting, two more people died.", [("killed", 2, 2)]),
+])
+def test_a_bare_count_before_before_or_after(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
