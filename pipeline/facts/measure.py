@@ -171,6 +171,16 @@ def _said_instead(text: str, before: list[Quantity], q: Quantity, lex: Lexicon) 
     return None
 
 
+# lives counted as lost: "claimed 300 lives", "cost 40 lives", "took the lives of 12", "five lives were lost"
+LIVES_LOST = re.compile(r"\b(?:claim(?:s|ed|ing)?|cost(?:s|ing)?|took|take[sn]?|taking|lost|lose|losing|los(?:s|ses))\b"
+                        r"[^.;:!?]{0,40}?\bli(?:ves|fe)\b|\bli(?:ves|fe)\b[^.;:!?]{0,30}?\b(?:were|was|have\s+been|had\s+been"
+                        r"|has\s+been)?\s*lost\b", re.I)
+
+
+LIVES_OF_BEFORE = re.compile(r"\b(?:claim(?:s|ed|ing)?|cost(?:s|ing)?|took|take[sn]?|taking)\s+the\s+lives\s+of\s+"
+                             r"(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+|nearly\s+|almost\s+)?$", re.I)
+
+
 def _pick(cands: list[tuple[float, int, str]]) -> str:
     cands.sort()
     return cands[0][2]
@@ -201,6 +211,10 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
             allowed = None
         else:
             return "other"
+    if "killed" in lex.measure_names and (
+            q.head in ("lives", "life") and LIVES_LOST.search(text, left, right) or
+            LIVES_OF_BEFORE.search(text, max(0, q.start - 50), q.start)):
+        return "killed"  # "claimed 300 lives", "the lives of 5 people", "five lives were lost"
     head_measure = lex.noun_measure.get(q.head) if q.head else None
     if q.head and q.head_start is not None and not head_measure:
         # the head noun may be the start of a longer cue ("banking facilities")

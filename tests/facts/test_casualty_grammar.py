@@ -892,3 +892,16 @@ def test_the_missing_and_the_displaced(sentence, want):
 ])
 def test_a_bare_count_before_before_or_after(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # the dead counted as lives, in the idioms of news English; lives saved or lived are not lost
+    ("The crash claimed the lives of 5 people.", [("killed", 5, 5)]),
+    ("Five lives were lost in the fire.", [("killed", 5, 5)]),
+    ("The virus has claimed 300 lives in the region.", [("killed", 300, 300)]),
+    ("The bombing cost 40 lives, officials said.", [("killed", 40, 40)]),
+    ("Ten people drowned when the boat sank.", [("killed", 10, 10)]),
+    ("The doctors saved 3 lives.", []),
+])
+def test_lives_lost_are_the_dead(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
