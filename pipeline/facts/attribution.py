@@ -118,6 +118,9 @@ def frames_russian(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
     return out
 
 
+ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.I)
+
+
 def frames(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
     if cyrillic_share(sentence) > 0.5:  # mostly Cyrillic: the Russian frames
         return frames_russian(sentence, offset, lex)
@@ -137,6 +140,8 @@ def frames(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
         if any(f.start - offset <= vs < f.end - offset for f in out):
             continue
         strong = bool(STRONG.match(verb))
+        if ARTICLE_BEFORE.search(sentence, max(0, vs - 5), vs):
+            continue  # an adjective, not a reporting verb: "an estimated 5,000", "the reported 30 deaths"
         if verb == "according to" or verb.startswith("according"):
             tail = re.match(r"[^,;.\]\)]*", sentence[ve:])
             s, e = vs, ve + tail.end()

@@ -93,3 +93,12 @@ def test_a_figure_given_by_a_second_source_and_international_bodies():
     assert [(r.measure, r.value_low, r.attribution_kind) for r in q.itertuples()] == [
         ("killed", 41.0, "official"), ("killed", 63.0, "unknown"), ("killed", 70.0, "official"),
         ("injured", 45.0, "unofficial")]
+
+
+def test_an_estimated_is_no_source_and_hides_no_cue():
+    from tests.facts_helpers import facts_for_text
+
+    q = facts_for_text("Rally\n\nPublished: 2016-05-02\n\nThe march drew an estimated 100,000 people, organizers "
+                       "said.")["quantities"]
+    assert [(r.measure, r.value_low, r.attribution_kind) for r in q.itertuples()] == [
+        ("participants", 100000.0, "unofficial")]
