@@ -380,6 +380,9 @@ class Grammar:
             # "five were in critical condition", "three others remained in serious condition", "are listed
             # in stable condition"
             return "injured"
+        if measure is None and _lemma(pred) in STATE_VERBS and _in_hospital(pred):
+            # "Two people have died and three are in hospital", "two others remain at the hospital"
+            return "injured"
         if measure is None and (_lemma(pred) in STATE_VERBS or pred.lower_ in CUSTODY_VERBS) and _in_custody(pred) \
                 and "detained" in self.predicates:
             # "A student is dead and two people are in police custody": the two are held, not dead
@@ -1353,6 +1356,14 @@ MAY_MODALS = {"may", "might", "must"}
 
 
 CONDITION = {"critical", "serious", "stable", "fair", "good", "grave", "satisfactory", "life-threatening"}
+
+
+def _in_hospital(pred) -> bool:
+    """'are in hospital', 'remain in the hospital', 'is at a hospital', 'are in intensive care': hurt."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and
+               any(g.dep_ == "pobj" and (g.lower_ in ("hospital", "hospitals") or
+                                         g.lower_ == "care" and any(m.lower_ == "intensive" for m in g.children))
+                   for g in c.children) for c in pred.children)
 
 
 def _in_custody(pred) -> bool:

@@ -905,3 +905,13 @@ def test_a_bare_count_before_before_or_after(sentence, want):
 ])
 def test_lives_lost_are_the_dead(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # people said to be in hospital are the hurt, not the dead of the other clause (UK: "in hospital")
+    ("Two people have died and three are in hospital after a crash on the A1.", [("injured", 3, 3),
+                                                                                ("killed", 2, 2)]),
+    ("Five people died; two are in intensive care.", [("injured", 2, 2), ("killed", 5, 5)]),
+])
+def test_people_in_hospital_are_hurt(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
