@@ -118,6 +118,8 @@ def frames_russian(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
     return out
 
 
+# a finite verb or a figure: the words before a comma are a clause, not a name in apposition
+CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|been|died|killed|injured|wounded|shot)\b|\d", re.I)
 ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.I)
 
 
@@ -180,11 +182,14 @@ def frames(sentence: str, offset: int, lex: Lexicon) -> list[Frame]:
             stop = st
         s = stop.end() if stop else 0
         if not head[s:].strip() and stop is not None and stop.group() == ",":
-            # "X, Anna Petrova, reported": the subject is the name before the comma
+            # "X, Anna Petrova, reported": the subject is the name before the comma; not a clause
+            # ("Three people were killed, said Sheriff John Smith": the source follows the verb)
             prev = None
             for st in SUBJECT_STOP.finditer(head, 0, stop.start()):
                 prev = st
-            s = prev.end() if prev else 0
+            before_comma = head[prev.end() if prev else 0:stop.start()]
+            if not CLAUSE_VERB.search(before_comma):
+                s = prev.end() if prev else 0
         words = re.findall(r"\S+", head[s:])
         if len(words) > 10:
             s = vs - len(" ".join(words[-10:])) - 1

@@ -59,3 +59,12 @@ def test_a_headline_names_its_source_before_a_colon(headline, kind):
 def test_a_colon_after_no_source_is_not_a_source(headline):
     claims = facts_for_text(f"{headline}\n\nPublished: 2016-05-02\n\nThe story follows.")["claims"]
     assert set(claims["attribution_kind"]) <= {"author"}
+
+
+def test_a_source_after_its_verb_closing_a_clause():
+    from tests.facts_helpers import facts_for_text
+
+    for sentence, phrase in [("Three people were killed, said Sheriff John Smith.", "said Sheriff John Smith"),
+                             ("Three people were killed, said the sheriff.", "said the sheriff")]:
+        q = facts_for_text(f"Shooting\n\nPublished: 2016-05-02\n\n{sentence}")["quantities"]
+        assert [(r.attribution, r.attribution_kind) for r in q.itertuples()] == [(phrase, "official")]
