@@ -1157,8 +1157,9 @@ def _finish(text, toks, i, j, q: Quantity, blocked, value=None, kind=None, ages=
     if unit in TIME_UNITS.values() or (unit is None and head is None):
         # "Six months after", "two years ago"; a bare number before a preposition of time is a count
         # whose clause goes on ("injured 7 before fleeing", "put the toll at 45 after the ferry sank")
-        if nxt in OFFSET_AFTER and (unit is not None or nxt not in ("before", "after", "since")):
-            return None
+        if nxt in OFFSET_AFTER and (unit is not None or nxt not in ("before", "after", "since") or (
+                first >= 2 and toks[first - 1].low in ("or", "to") and toks[first - 2].low in TIME_UNITS)):
+            return None  # (and "a day or two before": the unit is the alternative's)
         if nxt == "on" and (j + 1 >= n or toks[j + 1].kind == "punct"):
             return None
         if prev == "within" and unit in TIME_UNITS.values():

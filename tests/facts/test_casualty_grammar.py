@@ -894,6 +894,11 @@ def test_a_bare_count_before_before_or_after(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
 
 
+def test_an_alternative_of_a_time_unit_before_before_is_no_count():
+    text = "Shooting\n\nPublished: 2016-05-02\n\nHe had been appointed a day or two before 16 December."
+    assert facts_for_text(text)["quantities"].empty
+
+
 @pytest.mark.parametrize("sentence,want", [
     # the dead counted as lives, in the idioms of news English; lives saved or lived are not lost
     ("The crash claimed the lives of 5 people.", [("killed", 5, 5)]),
