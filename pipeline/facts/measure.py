@@ -99,6 +99,7 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
     by_sentence: dict[tuple[int, int], list[Quantity]] = {}
     for q in quantities:
         by_sentence.setdefault((q.sentence_start, q.sentence_end), []).append(q)
+    previous: Quantity | None = None  # the last figure with a measure in the sentence before
     for (s0, e0), qs in by_sentence.items():
         qs.sort(key=lambda q: q.start)
         if qs[0].layout:
@@ -106,6 +107,7 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
                 q.measure = _label_measure(q.label or "", lex)
                 if q.unit is None and q.measure in PERSON_MEASURES:
                     q.unit = "person"
+            previous = None
             continue
         sentence = text[s0:e0]
         cues = _cues(sentence, s0, lex)
@@ -131,9 +133,17 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
                     q.measure = said.measure
                     q.unit = q.unit or said.unit
                     q.extra["said_instead"] = True  # (the grammar keeps it: the verb is the saying)
+            if q.measure == "other":
+                again = _the_figure_again(text, s0, q, qs[:k], previous)
+                if again is not None:
+                    q.measure = again.measure
+                    q.unit = q.unit or again.unit
+                    q.extra["said_instead"] = True
             if q.unit is None and (q.measure in PERSON_MEASURES or q.head in PERSON_NOUNS):
                 q.unit = "person"
         _inherit_hedges(text, qs)
+        measured = [q for q in qs if q.measure not in (None, "other")]
+        previous = measured[-1] if measured else None
 
 
 # a contrast between two sources' figures: "Officials said 15 people died, while activists said 70"
@@ -143,6 +153,31 @@ PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|their|its|that|this)?\s*(?:\w+\s
 # ... or given as "a figure of 63", "an estimate of 70", "their own count of 120"
 FIGURE_OF = re.compile(r"\b(?:figure|estimate|count|number|total|tally)\s+(?:of|at)\s+(?:about\s+|some\s+|nearly\s+)?$",
                        re.I)
+
+
+# "the figure", "the number", "a higher figure", "the real toll": a count named again, its value given
+# ("Activists put the number at 70", "the real figure is over 100", "a higher figure of 450"); not "the
+# number of cars at 70", which names what it counts
+FIGURE_AGAIN = re.compile(
+    r"\b(?:the|a|an|their|its|this|that|our|his|her)\s+(?:\w+\s+){0,2}?(?:figure|number|total|count|estimate|tally)\s+"
+    r"(?:(?!of\b)\w+\s+){0,3}?(?:at|of|is|was|as|to|reached|stands\s+at|stood\s+at)\s+"
+    r"(?:(?:about|over|nearly|some|around|almost|roughly|more\s+than|at\s+least)\s+)?$", re.I)
+
+
+def _the_figure_again(text: str, s0: int, q: Quantity, before: list[Quantity],
+                      previous: Quantity | None) -> Quantity | None:
+    """'Police said 15 people died. Activists put the number at 70.': a bare number given as the value
+    of 'the figure' ('the number', 'a higher figure') counts what the figure before it counts, in its own
+    sentence or the one before. That figure, or None."""
+    if q.head is not None or q.unit not in (None, "person") or q.value_low is None:
+        return None
+    if not FIGURE_AGAIN.search(text, max(s0, q.core_start - 80), q.core_start):
+        return None
+    mine = [p for p in before if p.measure not in (None, "other")]
+    antecedent = mine[-1] if mine else previous
+    if antecedent is None or not (antecedent.unit in (None, "person") or antecedent.head):
+        return None
+    return antecedent
 
 
 def _said_instead(text: str, before: list[Quantity], q: Quantity, lex: Lexicon) -> Quantity | None:

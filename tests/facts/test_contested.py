@@ -102,3 +102,14 @@ def test_an_estimated_is_no_source_and_hides_no_cue():
                        "said.")["quantities"]
     assert [(r.measure, r.value_low, r.attribution_kind) for r in q.itertuples()] == [
         ("participants", 100000.0, "unofficial")]
+
+
+def test_the_figure_named_again_in_the_next_sentence_is_the_same_count():
+    # "Activists put the number at 70": a second source's value for the count of the sentence before
+    assert disagreement("In Gary, police said 15 people were killed on Sunday. Activists put the number at 70.") == \
+        {"between sources"}
+    from tests.facts_helpers import facts_for_text
+
+    q = facts_for_text("Shooting\n\nPublished: 2016-05-02\n\nPolice said 15 people died. The number of cars at the "
+                       "scene was 40.")["quantities"]
+    assert [(r.measure, r.value_low) for r in q.itertuples()] == [("killed", 15.0), ("other", 40.0)]
