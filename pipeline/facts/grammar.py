@@ -345,6 +345,21 @@ class Grammar:
                        _lemma(t) in HARMED_NOUNS or t.lower_ in HARMED_NOUNS or
                        t.lower_ in TO_HOSPITAL_VERBS or _lemma(t) in STRUCK_VERBS for t in clause)
 
+    def _with_other_harm(self, pred, measure: str) -> bool:
+        """'were killed or injured', 'left 300 dead or wounded': a predicate of the dead joined by `or` to
+        one of the hurt (or the reverse) that has no subject, object or number of its own counts both
+        together (not 'killing four and wounding two', 'three were killed and five injured')."""
+        if not any(c.dep_ == "cc" and c.lower_ == "or" for c in pred.children):
+            return False  # ("killed and injured" may be two counts; "hit by a car and killed" is how)
+        for c in pred.children:
+            if c.dep_ != "conj":
+                continue
+            other = self.by_lemma.get(_lemma(c)) or self.by_lemma.get(c.lower_)
+            if other in ("killed", "injured") and other != measure and not any(
+                    g.dep_ in SUBJECTS | OBJECTS or g.like_num or g.dep_ == "nummod" for g in c.children):
+                return True
+        return False
+
     def _described(self, noun) -> bool:
         """The subject of `be` with a noun or adjective that is no casualty word ('Two of the victims were
         juveniles', 'The other two victims were female civilians'): the sentence says what the counted
@@ -402,6 +417,9 @@ class Grammar:
                 and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt", "stab", "beat", "maul") \
                 and not any(c.dep_ == "auxpass" for c in pred.children) and not _headline_passive(pred):
             return None
+        if measure in ("killed", "injured") and "killed_or_injured" in self.predicates and \
+                self._with_other_harm(pred, measure):
+            return "killed_or_injured"  # "300 people dead or wounded": the dead and the hurt together
         if measure in ("shot", "injured") and (_fatal(pred) or _dead_after(pred, victim)):
             return "killed"  # "shot dead", "stabbed to death"
         if measure == "shot" and _survived(pred):

@@ -57,7 +57,7 @@ CURRENCY_WORDS = {
 CURRENCY_CODES_BEFORE = {"usd", "kzt", "rub", "eur", "gbp", "us$", "$", "€", "₸", "₽", "£"}
 # the measures that count people hurt or killed
 CASUALTY = ("killed", "injured", "shot")
-PERSON_MEASURES = {"killed", "injured", "shot", "missing", "displaced", "detained", "arrested", "strikers", "fired",
+PERSON_MEASURES = {"killed", "injured", "shot", "killed_or_injured", "missing", "displaced", "detained", "arrested", "strikers", "fired",
                    "sentenced", "prosecuted", "participants", "population"}
 
 

@@ -927,3 +927,16 @@ def test_lives_lost_are_the_dead(sentence, want):
 ])
 def test_people_in_hospital_are_hurt(sentence, want):
     assert claims_of_measures(sentence, ("killed", "injured")) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # the dead and the hurt counted together (conflict and disaster copy) are neither alone
+    ("The clashes left 300 people dead or wounded.", [("killed_or_injured", 300, 300)]),
+    ("Twenty people were killed or injured in the stampede.", [("killed_or_injured", 20, 20)]),
+    # two counts, or how they died: not a combined count
+    ("The gunman killed four people and wounded two others.", [("injured", 2, 2), ("killed", 4, 4)]),
+    ("A boy was hit by a car and killed.", [("killed", 1, 1)]),
+    ("Two casualties were flown to the trauma centre in Cardiff.", [("injured", 2, 2)]),
+])
+def test_the_dead_or_wounded_together(sentence, want):
+    assert claims_of_measures(sentence, ("killed", "injured", "killed_or_injured")) == want

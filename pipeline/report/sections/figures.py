@@ -18,7 +18,7 @@ from pipeline.report.html import Markup, fmt_int, full_table_note, table
 from pipeline.report.palette import KIND_COLORS
 from pipeline.report.sections import Section
 
-MEASURE_ORDER = ["killed", "injured", "missing", "displaced", "detained", "arrested", "sentenced", "prosecuted",
+MEASURE_ORDER = ["killed", "injured", "killed_or_injured", "missing", "displaced", "detained", "arrested", "sentenced", "prosecuted",
                  "strikers", "fired", "participants", "buildings", "money", "population"]
 HEDGE_WORDS = {"at_least": "at least ", "at_most": "up to ", "about": "about ", "range": "", "exact": "",
                "vague": "at least "}
