@@ -168,6 +168,9 @@ BY_WHO_SUICIDE = re.compile(
     r"(?:killed\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|fatally\s+shot\s+(?:him|her)self|"
     r"turned\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self))\b", re.I)
 INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b", re.I)
+# a count introduced as some of a larger one just before it
+INCLUDED_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*[:,]?\s*"
+                             r"(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
 ONE_AFTER_SHOT = re.compile(r"\b(?:one|One|ONE)(?=\s+(?:of\s+(?:them|whom)\s+)?(?i:fatally|mortally|dead|died|killed)\b)")
 FATAL_AFTER = re.compile(r"\s*(?:of\s+(?:them|whom|those)\s+)?(?:(?:were|was|have\s+been|are)\s+)?"
                          r"(?:(?:confirmed|pronounced|reported|left)\s+)?(?:fatally|mortally|dead|died|dies|die|killed|"
@@ -786,6 +789,13 @@ class Grammar:
                 # an increment after a count of the same ("killed two ... before killing two more", "found two
                 # more dead"): some of the counted; not "Ortiz died, three more people are at a hospital"
                 group = "more than those told before"
+            if group is None and INCLUDED_BEFORE.search(text, max(q.sentence_start, q.start - 25), q.start):
+                # "Five people, including two children, were killed", "Seven were killed, among them three
+                # officers": a larger count of the same before it in the sentence is the whole
+                whole = [o for o in by_sentence[q.sentence_start] if o.end <= q.start and o.measure == q.measure
+                         and o.value_low is not None and o.value_low > q.value_low and not o.layout]
+                if whole:
+                    group = text[whole[-1].start:whole[-1].end]
             if group is None:
                 doc = self.doc(text[q.sentence_start:q.sentence_end])
                 if doc is None:
@@ -882,8 +892,8 @@ def _people_listed(num) -> str | None:
         todo.extend(c for c in node.children if c.dep_ == "conj" or _listed_apposition(c))
     if len(members) < 2 or any(c.dep_ == "cc" and c.lower_ in LIST_ALTERNATIVES for m in members for c in m.children):
         return None
-    if not all(m.i == counted.i or _a_person(m) for m in members):
-        return None
+    if not all(m.i == counted.i or (_a_person(m) and m.dep_ != "pobj") for m in members):
+        return None  # (a place after a preposition is no member: "In Gary, five people, including ...")
     members.sort(key=lambda t: t.i)
     if counted.i != members[-1].i and any(c.dep_ in ("acl", "amod") and c.i > counted.i for c in counted.children):
         return None  # a participle of its own before the list goes on ("two men shot dead and a woman ...")

@@ -117,7 +117,10 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
         for k, q in enumerate(qs):
             left, right = _clause(text, s0, e0, q)
             if q.unit not in TIME:  # durations may share a cue: "Sentences of six, five and four years"
-                if k + 1 < len(qs) and not re.fullmatch(r"\s*of(?:\s+the)?\s*", text[q.end:qs[k + 1].start]):
+                if k + 1 < len(qs) and not re.fullmatch(r"\s*of(?:\s+the)?\s*", text[q.end:qs[k + 1].start]) \
+                        and not INCLUDING_BETWEEN.match(text, q.end, qs[k + 1].start):
+                    # (a part set off after it, "five people, including two children, were killed", leaves
+                    # the clause going on to its verb)
                     right = min(right, qs[k + 1].start)
                 if k > 0:
                     left = max(left, qs[k - 1].end)
@@ -146,6 +149,7 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
         previous = measured[-1] if measured else None
 
 
+INCLUDING_BETWEEN = re.compile(r"\s*\w*\s*,\s*(?:including|among\s+them|among\s+whom)\b", re.I)
 # a contrast between two sources' figures: "Officials said 15 people died, while activists said 70"
 CONTRAST_BETWEEN = re.compile(r"\b(?:while|whereas|but|although|though|however)\b|;", re.I)
 # a figure put at a value: "opposition sources put the figure at 70", "police put the crowd at 12,000"

@@ -113,3 +113,15 @@ def test_the_figure_named_again_in_the_next_sentence_is_the_same_count():
     q = facts_for_text("Shooting\n\nPublished: 2016-05-02\n\nPolice said 15 people died. The number of cars at the "
                        "scene was 40.")["quantities"]
     assert [(r.measure, r.value_low) for r in q.itertuples()] == [("killed", 15.0), ("other", 40.0)]
+
+
+def test_a_count_included_in_a_larger_one_is_a_part_not_a_dispute():
+    # "including two children", "among them three officers", "of whom 4": some of the counted
+    assert disagreement("In Gary, five people, including two children, were killed on Sunday.") == \
+        {"within one source"}
+    from tests.facts_helpers import facts_for_text
+
+    claims = facts_for_text("Attack\n\nPublished: 2016-05-02\n\nSeven people were killed, among them three "
+                            "police officers. Twelve people died, of whom 4 were children.")["claims"]
+    assert [(r.value_low, bool(r.part)) for r in claims.itertuples()] == [(7.0, False), (3.0, True), (12.0, False),
+                                                                         (4.0, True)]
