@@ -1590,7 +1590,9 @@ def _count_of(noun) -> int | None:
     # (or with its act as a reduced passive after it, however the parser attaches the noun: "man killed,
     # woman hurt in shooting")
     bare = person and not dets and noun.tag_ == "NN" and (
-        noun.dep_ in SUBJECTS or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i for c in noun.children)) \
+        noun.dep_ in SUBJECTS or any(c.i > noun.i and (c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "amod" and
+                                                       c.lower_ in ("dead", "hurt", "injured", "wounded"))
+                                     for c in noun.children)) \
         and not any(c.dep_ in ("poss", "nummod") for c in noun.children)
     # a relative named through another person: "her brother", "Stoffel's wife" (one person)
     related = person and noun.tag_ == "NN" and any(c.dep_ == "poss" for c in noun.children)

@@ -25,7 +25,7 @@ men women children teens kids dead killed hurt injured wounded shot die dies die
 kill kills killing slain slays stabbed stabs stabbing shoots injures injuring hurts wounds wounding
 fatally critically seriously victims bodies hospitalized
 man woman boy girl baby toddler child teen student officer deputy person mother father son daughter
-wife husband brothers sisters
+wife husband brothers sisters suspect suspects gunman shooter driver pedestrian
 """.split())
 # a word of the dead or hurt: a headline that holds one reports casualties ("Five Found Dead In Home",
 # "Fire Kills 3 In Bronx Apartment"), not a title of a work ("Three Steps Above Heaven")

@@ -845,6 +845,8 @@ def headline_claims(headline: str):
     ("Three Shot, One Fatally, Outside Bar", [("injured", 2.0), ("killed", 1.0)]),
     ("Man Killed, Woman Hurt In Shooting", [("injured", 1.0), ("killed", 1.0)]),
     ("Woman Hurt, Man Killed In Crash On I-95", [("injured", 1.0), ("killed", 1.0)]),
+    ("Gunman Dead After Standoff With Deputies", [("killed", 1.0)]),
+    ("Teen Dead, 2 Hurt In Crash", [("injured", 2.0), ("killed", 1.0)]),
 ])
 def test_a_title_case_headline_of_the_dead_or_hurt_gives_its_figures(headline, want):
     assert headline_claims(headline) == want
