@@ -130,18 +130,15 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
             if q.measure == "other" and OF_WHICH.search(text[max(s0, q.start - 20):q.start]) and k > 0:
                 if not any(left <= c[0] < right for c in cues):
                     q.measure = qs[k - 1].measure
-            if q.measure == "other" and k > 0:
-                said = _said_instead(text, qs[:k], q, lex)
-                if said is not None:
-                    q.measure = said.measure
-                    q.unit = q.unit or said.unit
-                    q.extra["said_instead"] = True  # (the grammar keeps it: the verb is the saying)
             if q.measure == "other":
-                again = _the_figure_again(text, s0, q, qs[:k], previous)
-                if again is not None:
-                    q.measure = again.measure
-                    q.unit = q.unit or again.unit
-                    q.extra["said_instead"] = True
+                # a second source's number, its noun left out: "..., while activists said 70", "Activists
+                # put the number at 70"
+                same = (_said_instead(text, qs[:k], q, lex) if k > 0 else None) or \
+                    _the_figure_again(text, s0, q, qs[:k], previous)
+                if same is not None:
+                    q.measure = same.measure
+                    q.unit = q.unit or same.unit
+                    q.extra["said_instead"] = True  # (the grammar keeps it: the verb is the saying)
             if q.unit is None and (q.measure in PERSON_MEASURES or q.head in PERSON_NOUNS):
                 q.unit = "person"
         _inherit_hedges(text, qs)
@@ -199,12 +196,10 @@ def _said_instead(text: str, before: list[Quantity], q: Quantity, lex: Lexicon) 
         return None
     p = prev[-1]
     between = text[p.end:q.core_start]  # (with the figure's own hedge: "police estimated 12,000")
-    contrast = None
-    for contrast in CONTRAST_BETWEEN.finditer(between):
-        pass
-    if contrast is None:
+    contrasts = list(CONTRAST_BETWEEN.finditer(between))
+    if not contrasts:
         return None
-    clause = between[contrast.end():]
+    clause = between[contrasts[-1].end():]
     if PUT_AT.search(clause) or FIGURE_OF.search(clause) or lex.reporting.search(clause.lower()):
         return p
     return None
