@@ -128,7 +128,10 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
     Content words alone cannot tell a re-translated paragraph from a look-alike
     that shares names and figures; a reprinted context can. Accepted pairs
     become anchors for the next round, so a reworded stretch is found from its
-    edges inwards.
+    edges inwards. Only the gaps of an alignment are searched (`_neighbour_keys`): a passage whose copy
+    in the other document is known is not compared with that document's other passages, which share its
+    names and places; and an aligned pair anchors only where its copies sit in two contexts (two
+    documents, or more than 2 x window apart in one: a lede repeated as its caption is one context).
 
     Bounded work on a pile of many copies: the aligned pairs' neighbourhoods are
     expanded `CHUNK_PAIRS` pairs at a time, and a neighbour pair already in one
@@ -154,8 +157,11 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
     for _ in range(max_rounds):
         roots = uf.roots()
         pairs = within_cluster_pairs(roots, clustered(), cap)
+        # two contexts: copies in two documents, or far enough apart in one that their windows do not meet
+        pairs = pairs[(doc[pairs[:, 0]] != doc[pairs[:, 1]]) | (pairs[:, 1] - pairs[:, 0] > 2 * w)]
         if not len(pairs):
             break
+        copies = CopiesByDocument(roots, doc)
         pair_keys = pairs[:, 0] * n + pairs[:, 1]
         aligned = sorted_unique(pair_keys)
         # a pair no round has scored has a supporting aligned pair this round that the last did not have
@@ -165,7 +171,7 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
         for part in _by_document_pair(fresh, doc, CHUNK_PAIRS):
             # a neighbour pair lies in the two documents of the aligned pairs it neighbours: the part
             # holds every aligned pair of its documents, so its counts are the pairs' whole support
-            keys, support = sorted_unique_counts(_neighbour_keys(part, dx, dy, doc, rep, roots))
+            keys, support = sorted_unique_counts(_neighbour_keys(part, d, doc, rep, roots, copies))
             unscored = ~_in_sorted(rejected, keys)
             keys, support = keys[unscored], support[unscored]
             if len(aligned_before):  # their support counts every aligned pair of this round, not only fresh ones
@@ -287,20 +293,48 @@ def _by_document_pair(pairs: np.ndarray, doc: np.ndarray, size: int) -> Iterator
         begin = end
 
 
-def _neighbour_keys(pairs: np.ndarray, dx: np.ndarray, dy: np.ndarray, doc: np.ndarray, rep: np.ndarray,
-                    roots: np.ndarray) -> np.ndarray:
+class CopiesByDocument:
+    """How many members of each cluster a document holds (clusters by root, at the start of a round)."""
+
+    def __init__(self, roots: np.ndarray, doc: np.ndarray):
+        self.n_docs = int(doc.max()) + 1 if len(doc) else 1
+        self.keys, self.counts = sorted_unique_counts(roots * self.n_docs + doc)
+
+    def elsewhere(self, passages: np.ndarray, roots: np.ndarray, doc: np.ndarray, other_doc: np.ndarray) -> np.ndarray:
+        """Mask: the passage's cluster has a member in `other_doc` besides the passage itself."""
+        if not len(passages):
+            return np.zeros(0, dtype=bool)
+        key = roots[passages] * self.n_docs + other_doc
+        at = np.searchsorted(self.keys, key).clip(max=len(self.keys) - 1)
+        count = np.where(self.keys[at] == key, self.counts[at], 0)
+        return count - (doc[passages] == other_doc) > 0
+
+
+def _neighbour_keys(pairs: np.ndarray, offsets: np.ndarray, doc: np.ndarray, rep: np.ndarray,
+                    roots: np.ndarray, copies: CopiesByDocument) -> np.ndarray:
     """lo * n + hi of every pair of passages (lo < hi) that sit within the window of an aligned pair
-    `pairs` (x next to its first, y next to its second, each in the same document), are both eligible
-    and are not in one cluster yet; once per aligned pair it neighbours (the support)."""
+    `pairs` (x = its first + an offset, y = its second + an offset, each in the same document), are both
+    eligible, are not in one cluster yet and sit in the gaps of the alignment of their two documents
+    (neither has a copy in the other's document: x's counterpart there is known, so a reprint's
+    neighbouring paragraphs are not compared with each other); once per aligned pair it neighbours
+    (the support). Each side is screened on its own before the two are paired."""
     n = len(doc)
-    x = (pairs[:, 0][:, None] + dx[None, :]).ravel()
-    y = (pairs[:, 1][:, None] + dy[None, :]).ravel()
-    ax = np.repeat(pairs[:, 0], len(dx))
-    ay = np.repeat(pairs[:, 1], len(dy))
-    ok = (x >= 0) & (x < n) & (y >= 0) & (y < n) & (x != y)
-    x, y, ax, ay = x[ok], y[ok], ax[ok], ay[ok]
-    ok = (doc[x] == doc[ax]) & (doc[y] == doc[ay]) & (rep[x] >= 0) & (rep[y] >= 0)
-    ok &= ((x != ax) | (y != ay)) & (roots[x] != roots[y])
+    ax, ay = pairs[:, 0], pairs[:, 1]
+
+    def side(anchor: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Passages `offsets` away from each anchor (P x W) and whether each may pair."""
+        near = anchor[:, None] + offsets[None, :]
+        ok = (near >= 0) & (near < n)
+        near = np.where(ok, near, anchor[:, None])
+        ok &= (doc[near] == doc[anchor][:, None]) & (rep[near] >= 0)
+        ok[ok] = ~copies.elsewhere(near[ok], roots, doc, np.broadcast_to(doc[other][:, None], near.shape)[ok])
+        return near, ok
+
+    x_near, x_ok = side(ax, ay)
+    y_near, y_ok = side(ay, ax)
+    pair_at, i, j = np.nonzero(x_ok[:, :, None] & y_ok[:, None, :])
+    x, y = x_near[pair_at, i], y_near[pair_at, j]
+    ok = (x != y) & ((x != ax[pair_at]) | (y != ay[pair_at])) & (roots[x] != roots[y])
     x, y = x[ok], y[ok]
     return np.minimum(x, y) * n + np.maximum(x, y)
 

@@ -19,7 +19,7 @@ from pipeline.dedup.stage import TABLES
 from pipeline.ingest.params import IngestParams
 from pipeline.ingest.stage import read_document
 from pipeline.text.normalize import fold_homoglyphs, normalize_for_match, tokens
-from tests.conftest import SEEDS
+from tests.conftest import REPO, SEEDS
 
 SEED_002 = (SEEDS / "002_58f5ba6ad2df0acd.txt").read_text(encoding="utf-8")
 SEED_003 = (SEEDS / "003_bd6df31fc1c4f7d5.txt").read_text(encoding="utf-8")
@@ -289,3 +289,27 @@ def test_bad_params_are_refused():
         DedupParams(furniture_patterns=["("])
     with pytest.raises(Exception):
         DedupParams(near_threshold=1.5)
+
+
+def test_a_reprint_keeps_its_paragraphs_apart_and_finds_the_one_reworded():
+    """A local-news story (../shared/dev/casualties) reprinted by a second outlet with one paragraph
+    reworded. Its paragraphs share names, places and wording ('gunshot wound on his ... arm', 'police
+    said'), and the first copy repeats its lede as a photo caption: only the reworded paragraph is a
+    reworded copy. Neighbouring paragraphs that each have their copy in the other document are not
+    compared with each other, and a passage repeated next to itself gives no context."""
+    story = REPO.parent / "shared" / "dev" / "casualties" / "articles" / "640677" / "655cab0776aeae810068553d76a4566a.txt"
+    first = [p.strip() for p in story.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    second = list(first)
+    at = next(i for i, p in enumerate(second) if p.startswith("All injuries"))
+    second[at] = ("None of the injuries were life-threatening, according to police, and no suspects are in "
+                  "custody in connection with the shootings.")
+    passages = dedup(first, second)["passages"]
+    by_text = dict(zip(passages["passage_id"], passages["text"]))
+    reworded = passages[passages["method"] == "reworded"]
+    assert sorted(by_text[p][:12] for p in reworded["passage_id"]) == ["All injuries", "None of the "]
+    cluster = dict(zip(passages["passage_id"], passages["cluster_id"]))
+    victims = [p for p, t in by_text.items() if t.startswith(("A 31-year-old", "A 23-year-old"))]
+    assert len({cluster[p] for p in victims}) == 2  # each victim's paragraph with its own copy only
+    headline = [p for p, t in by_text.items() if t.startswith("4 Men Injured")]
+    assert {cluster[p] for p in headline} == {cluster[headline[0]]}
+    assert sum(cluster[p] == cluster[headline[0]] for p in by_text) == 2
