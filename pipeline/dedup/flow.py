@@ -29,7 +29,7 @@ from pipeline.core.flow import map_partitions, map_serial, stage_context
 from pipeline.core.tables import stage_output
 from pipeline.dedup.arrays import sorted_unique
 from pipeline.dedup.candidates import candidate_pairs, pair_slices
-from pipeline.dedup.merge import exact_groups
+from pipeline.dedup.merge import UnionFind, exact_groups
 from pipeline.dedup.params import DedupParams
 from pipeline.dedup.signatures import prepare
 from pipeline.dedup.stage import LINK_COLUMNS, Corpus, finish, order_passages, partition_ranges, posting_lists_of
@@ -90,6 +90,36 @@ def verify_chunk(part: str, index: int, work: str, params: DedupParams) -> str:
     return _dump(links, path)
 
 
+def verify_in_waves(cands: np.ndarray, n: int, params: DedupParams, work: Path, mapper) -> tuple[pd.DataFrame, int]:
+    """Links of the candidate pairs (in key order), verified `verify_wave` pairs at a time in parallel
+    chunks; a pair whose two passages earlier waves' member links already joined is not verified (its
+    link could not change the clusters). Many copies of one text: the earliest copy's pairs come first
+    (pairs in order of their first passage), so the copies join through it and are not compared each
+    with each. Returns the links and the number of pairs skipped."""
+    joined = UnionFind(np.arange(n))
+    frames, skipped, index = [], 0, 0
+    for start, end in partition_ranges(len(cands), params.verify_wave):
+        wave = cands[start:end]
+        if frames:
+            roots = joined.roots()
+            apart = roots[wave[:, 0]] != roots[wave[:, 1]]
+            skipped += int(len(wave) - apart.sum())
+            wave = wave[apart]
+        chunk_paths = []
+        for s, e in partition_ranges(len(wave), params.verify_chunk):
+            np.save(work / f"cands-{index:05d}.npy", wave[s:e])
+            chunk_paths.append(str(work / f"cands-{index:05d}.npy"))
+            index += 1
+        found = [_load(p) for p in mapper(verify_chunk, chunk_paths, "dedup verify", work=str(work), params=params)]
+        for links in found:
+            members = links[links["member"].astype(bool)] if len(links) else links
+            for a, b in zip(members["a"].tolist(), members["b"].tolist()):
+                joined.union(a, b)
+        frames += found
+    links = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LINK_COLUMNS)
+    return links, skipped
+
+
 def run_phases(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupParams, work: Path,
                mapper=map_partitions, log=None) -> dict:
     """Every phase of the stage, in order; returns the tables by name (and `_stats`).
@@ -122,15 +152,10 @@ def run_phases(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupPar
     log("dedup: %d candidate pairs from %d pairs sharing a shingle", len(cands), n_pairs)
     _dump({"tokstr": corpus.tokstr, "n_alpha": corpus.n_alpha, "cstart": corpus.cstart,
            "cend": corpus.cend}, work / "verify-context.pkl")
-    chunk_paths = []
-    for i, (s, e) in enumerate(partition_ranges(len(cands), params.verify_chunk)):
-        np.save(work / f"cands-{i:05d}.npy", cands[s:e])
-        chunk_paths.append(str(work / f"cands-{i:05d}.npy"))
-    link_paths = mapper(verify_chunk, chunk_paths, "dedup verify", work=str(work), params=params)
-    frames = [_load(p) for p in link_paths]
-    links = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LINK_COLUMNS)
+    links, skipped = verify_in_waves(cands, n, params, work, mapper)
+    log("dedup: %d candidate pairs verified, %d skipped as already joined", len(cands) - skipped, skipped)
     tables = finish(ordered, documents, corpus, rep, links, params)
-    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(n_pairs)}
+    tables["_stats"] = {"candidates": int(len(cands)), "pairs_indexed": int(n_pairs), "joined_skipped": skipped}
     return tables
 
 

@@ -77,6 +77,10 @@ class DedupParams(Section):
                     "its slice of the corpus)")
     verify_chunk: int = Field(
         200_000, ge=100, le=100_000_000, description="candidate pairs per parallel verification task")
+    verify_wave: int = Field(
+        800_000, ge=100, le=1_000_000_000,
+        description="candidate pairs verified before the pairs their links already joined are dropped from "
+                    "the rest (many copies of one text are not compared each with each)")
 
     @field_validator("furniture_patterns")
     @classmethod

@@ -142,3 +142,33 @@ def test_parts_by_document_pair_keep_each_document_pair_whole(pairs, size):
             assert owner.setdefault(tuple(sorted((doc[a], doc[b]))), i) == i  # a document pair in one part
         if i < len(parts) - 1:
             assert len(part) >= size  # cut only once a part has its size
+
+
+def test_pairs_already_joined_are_not_verified_and_the_clusters_stay_the_same(tmp_path):
+    """bench_scale's pile (real documents and many edited copies of each): verified a few thousand
+    pairs at a time, the pairs whose passages earlier links joined are skipped; the clusters and
+    blocks are those of verifying every candidate at once. Only the redundant links go, and with them
+    a passage's best method where its best link was one of them."""
+    from bench.bench_incremental import write
+    from bench.bench_scale import pile_of
+
+    if not DEV.is_dir():
+        raise FileNotFoundError(f"{DEV}: the development sets are expected beside the project")
+    write(tmp_path / "seeds", pile_of(1200))
+    params = IngestParams()
+    files, _ = discover(tmp_path, params)
+    docs, passages, _ = (t.to_pandas() for t in read_partition(tmp_path, files, params))
+    at_once = run_dedup(passages, docs, DedupParams(verify_wave=10**9))
+    in_waves = run_dedup(passages, docs, DedupParams(verify_wave=2_000, verify_chunk=500))
+    assert at_once["_stats"]["joined_skipped"] == 0
+    assert in_waves["_stats"]["joined_skipped"] > 500
+    assert len(in_waves["links"]) < len(at_once["links"])
+    for name in ("clusters", "blocks"):
+        assert in_waves[name].equals(at_once[name]), name
+    columns = ["passage_id", "cluster_id", "canonical_passage_id", "match", "similarity", "skip_downstream",
+               "block_id"]
+    assert in_waves["passages"][columns].equals(at_once["passages"][columns])
+    methods = in_waves["passages"]["method"].fillna("") != at_once["passages"]["method"].fillna("")
+    assert methods.sum() < 10
+    occurrences = [c for c in at_once["occurrences"].columns if c != "relation"]
+    assert in_waves["occurrences"][occurrences].equals(at_once["occurrences"][occurrences])
