@@ -28,10 +28,14 @@ def find_blocks(root: np.ndarray, member: np.ndarray, doc: np.ndarray, seq: np.n
     pairs = within_cluster_pairs(root, member, cap)
     if not len(pairs):
         return []
-    x, y = pairs[:, 0], pairs[:, 1]
+    narrow = np.int32 if len(root) < 2**31 else np.int64  # tens of millions of pairs on a pile of copies
+    x, y = pairs[:, 0].astype(narrow), pairs[:, 1].astype(narrow)
+    del pairs
+    doc, seq = doc.astype(narrow, copy=False), seq.astype(narrow, copy=False)
     dx, dy = doc[x], doc[y]
     order = np.lexsort((seq[y], seq[x], dy, dx))
     x, y, dx, dy = x[order], y[order], dx[order], dy[order]
+    del order
     m = len(x)
     comp = _components(m, _advancing(dx, dy, seq[x], seq[y], 1 + gap, reorder))
     # each chain of two or more advancing pairs: its two runs, (doc, first gi, last gi) each
@@ -102,8 +106,8 @@ def _advancing(dx: np.ndarray, dy: np.ndarray, sx: np.ndarray, sy: np.ndarray, s
     distance at a time, while any of them is still within `step` places (vectorised; the same
     comparisons a loop over the pairs would make)."""
     m = len(dx)
-    found: list[np.ndarray] = [np.zeros((0, 2), np.int64)]
-    active = np.arange(m - 1, dtype=np.int64)
+    found: list[np.ndarray] = [np.zeros((0, 2), np.int32 if m < 2**31 else np.int64)]
+    active = np.arange(m - 1, dtype=np.int64 if m >= 2**31 else np.int32)
     distance = 1
     while len(active):
         j = active + distance
