@@ -153,20 +153,17 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
     d = np.arange(-w, w + 1)
     dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
     rep_of = rep.tolist()
-    aligned_before = np.zeros(0, np.int64)  # the last round's aligned pairs, as sorted keys
+    aligned_before: Alignment | None = None  # the last round's
     for _ in range(max_rounds):
         roots = uf.roots()
-        pairs = within_cluster_pairs(roots, clustered(), cap)
-        # two contexts: copies in two documents, or far enough apart in one that their windows do not meet
-        pairs = pairs[(doc[pairs[:, 0]] != doc[pairs[:, 1]]) | (pairs[:, 1] - pairs[:, 0] > 2 * w)]
+        alignment = Alignment(roots, clustered(), doc, cap, w)
+        pairs = alignment.pairs()
         if not len(pairs):
             break
         copies = CopiesByDocument(roots, doc)
-        pair_keys = pairs[:, 0] * n + pairs[:, 1]
-        aligned = sorted_unique(pair_keys)
         # a pair no round has scored has a supporting aligned pair this round that the last did not have
         # (with all its support aligned before, it was scored then: it is rejected or in one cluster now)
-        fresh = pairs[~_in_sorted(aligned_before, pair_keys)] if len(aligned_before) else pairs
+        fresh = pairs if aligned_before is None else pairs[~aligned_before.contains(pairs[:, 0], pairs[:, 1])]
         good_keys, good_scores, low = [np.zeros(0, np.int64)], [np.zeros(0, np.float64)], [np.zeros(0, np.int64)]
         for part in _by_document_pair(fresh, doc, CHUNK_PAIRS):
             # a neighbour pair lies in the two documents of the aligned pairs it neighbours: the part
@@ -174,8 +171,8 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
             keys, support = sorted_unique_counts(_neighbour_keys(part, d, doc, rep, roots, copies))
             unscored = ~_in_sorted(rejected, keys)
             keys, support = keys[unscored], support[unscored]
-            if len(aligned_before):  # their support counts every aligned pair of this round, not only fresh ones
-                support = _support(keys, aligned, dx, dy, doc)
+            if aligned_before is not None:  # their support counts every aligned pair of this round, not only fresh ones
+                support = _support(keys, alignment, dx, dy, doc)
             keys = keys[support >= 2]
             p_of, q_of = np.divmod(keys, n)
             score = scored.of(rep[p_of], rep[q_of], n)
@@ -183,7 +180,7 @@ def reworded_links(uf: UnionFind, clustered: Callable[[], np.ndarray], doc: np.n
             good_keys.append(keys[good])
             good_scores.append(score[good])
             low.append(keys[~good])
-        aligned_before = aligned
+        aligned_before = alignment
         # a pair scored too low stays so: its texts do not change (and one this round's unions put in
         # one cluster is never a neighbour key again)
         rejected = sorted_union(rejected, np.concatenate(low))
@@ -339,21 +336,48 @@ def _neighbour_keys(pairs: np.ndarray, offsets: np.ndarray, doc: np.ndarray, rep
     return np.minimum(x, y) * n + np.maximum(x, y)
 
 
-def _support(keys: np.ndarray, aligned: np.ndarray, dx: np.ndarray, dy: np.ndarray, doc: np.ndarray) -> np.ndarray:
-    """For each pair key (lo * n + hi), the number of aligned pairs (sorted keys ax * n + ay, ax < ay) it
-    sits next to as `_neighbour_keys` counts them: x = ax + dx, y = ay + dy, each in the document of its
-    aligned passage, (x, y) not the aligned pair itself, in either order of lo and hi."""
+class Alignment:
+    """A round's aligned pairs: each member of a cluster with the first `cap` members of its cluster
+    (`within_cluster_pairs`), where the two copies sit in two contexts (two documents, or more than
+    2 x `window` apart in one: their windows do not meet). Answers "is (a, b) aligned" from the clusters
+    by lookups, not by searching the pairs."""
+
+    def __init__(self, roots: np.ndarray, clustered: np.ndarray, doc: np.ndarray, cap: int, window: int):
+        self.roots, self.clustered, self.doc, self.cap, self.window = roots, clustered, doc, cap, window
+        members = np.flatnonzero(clustered)
+        members = members[np.lexsort((members, roots[members]))]  # by cluster, then in order
+        first = np.ones(len(members), dtype=bool)
+        first[1:] = roots[members][1:] != roots[members][:-1]
+        starts = np.flatnonzero(first)
+        self.rank = np.full(len(roots), cap, np.int64)  # place in its cluster (cap: none, or not in the first cap)
+        self.rank[members] = np.minimum(np.arange(len(members)) - np.repeat(starts, np.diff(np.append(starts, len(members)))), cap)
+
+    def pairs(self) -> np.ndarray:
+        pairs = within_cluster_pairs(self.roots, self.clustered, self.cap)
+        return pairs[self.contains(pairs[:, 0], pairs[:, 1])]
+
+    def contains(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Mask: (a[i], b[i]), a[i] < b[i], is an aligned pair."""
+        roots, doc = self.roots, self.doc
+        return (roots[a] == roots[b]) & (self.rank[a] < self.cap) & ((doc[a] != doc[b]) | (b - a > 2 * self.window))
+
+
+def _support(keys: np.ndarray, alignment: Alignment, dx: np.ndarray, dy: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """For each pair key (lo * n + hi), the number of aligned pairs (ax < ay) it sits next to as
+    `_neighbour_keys` counts them: x = ax + dx, y = ay + dy, each in the document of its aligned passage,
+    (x, y) not the aligned pair itself, in either order of lo and hi."""
     n = len(doc)
     lo, hi = np.divmod(keys, n)
     support = np.zeros(len(keys), np.int64)
     for x, y in ((lo, hi), (hi, lo)):
+        doc_x, doc_y = doc[x], doc[y]
         for i, j in zip(dx.tolist(), dy.tolist()):
             if i == 0 and j == 0:
                 continue
             ax, ay = x - i, y - j
             ok = (ax >= 0) & (ax < n) & (ay >= 0) & (ay < n) & (ax < ay)
-            ok[ok] = (doc[ax[ok]] == doc[x[ok]]) & (doc[ay[ok]] == doc[y[ok]])
-            ok[ok] = _in_sorted(aligned, ax[ok] * n + ay[ok])
+            ok[ok] = (doc[ax[ok]] == doc_x[ok]) & (doc[ay[ok]] == doc_y[ok])
+            ok[ok] = alignment.contains(ax[ok], ay[ok])
             support += ok
     return support
 

@@ -39,21 +39,29 @@ def test_sorted_set_operations_equal_numpys(a, b):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(0, 3), min_size=2, max_size=40), st.data())
 def test_support_counts_what_expanding_the_aligned_pairs_counts(docs, data):
-    """Every neighbour key of a set of aligned pairs has, by the reverse count, the support the
-    expansion gives it (twice from one aligned pair when both orders of the key sit next to it)."""
+    """Every neighbour key of a round's aligned pairs has, by the reverse count over the alignment, the
+    support the expansion gives it; and the alignment holds exactly the pairs it is made of."""
     doc = np.asarray(sorted(docs), np.int64)  # passages of a document are consecutive
     n = len(doc)
-    pairs = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))
-                               .filter(lambda p: p[0] < p[1]), unique=True, max_size=30))
-    pairs = np.asarray(sorted(pairs), np.int64).reshape(-1, 2)
-    w = data.draw(st.integers(1, 2))
+    clusters = data.draw(st.lists(st.integers(-1, 4), min_size=n, max_size=n))
+    roots = np.arange(n)
+    first: dict[int, int] = {}
+    for gi, c in enumerate(clusters):
+        if c >= 0:
+            roots[gi] = first.setdefault(c, gi)
+    clustered = np.bincount(roots, minlength=n)[roots] >= 2
+    w, cap = data.draw(st.integers(1, 2)), data.draw(st.integers(1, 4))
     d = np.arange(-w, w + 1)
     dx, dy = np.repeat(d, len(d)), np.tile(d, len(d))
     rep = np.arange(n)
-    roots = np.arange(n)  # every passage its own cluster: no neighbour dropped for being joined
-    keys, support = np.unique(merge._neighbour_keys(pairs, d, doc, rep, roots, merge.CopiesByDocument(roots, doc)), return_counts=True)
-    aligned = np.sort(pairs[:, 0] * n + pairs[:, 1])
-    assert np.array_equal(merge._support(keys, aligned, dx, dy, doc), support)
+    alignment = merge.Alignment(roots, clustered, doc, cap, w)
+    pairs = alignment.pairs()
+    every = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    member = alignment.contains(np.array([a for a, _ in every], np.int64), np.array([b for _, b in every], np.int64))
+    assert sorted(map(tuple, pairs.tolist())) == [p for p, m in zip(every, member.tolist()) if m]
+    keys, support = np.unique(merge._neighbour_keys(pairs, d, doc, rep, roots, merge.CopiesByDocument(roots, doc)),
+                              return_counts=True)
+    assert np.array_equal(merge._support(keys, alignment, dx, dy, doc), support)
 
 
 def plain_reworded_links(uf, clustered, doc, rep, tokstr, idf, params, cap=20, max_rounds=8):
