@@ -49,10 +49,20 @@ def at_boundaries(region: str, start: int, end: int) -> bool:
     return True
 
 
+def shingle_set(a: str, k: int) -> frozenset:
+    """The word k-shingles of a token string (each word one character)."""
+    return frozenset(a[i:i + k] for i in range(max(1, len(a) - k + 1)))
+
+
 def shingle_jaccard(a: str, b: str, k: int) -> float:
-    sa = {a[i:i + k] for i in range(max(1, len(a) - k + 1))}
-    sb = {b[i:i + k] for i in range(max(1, len(b) - k + 1))}
-    return len(sa & sb) / len(sa | sb) if sa or sb else 0.0
+    return _jaccard(shingle_set(a, k), shingle_set(b, k))
+
+
+def _jaccard(sa: frozenset, sb: frozenset) -> float:
+    if not (sa or sb):
+        return 0.0
+    shared = len(sa & sb)
+    return shared / (len(sa) + len(sb) - shared)
 
 
 def verify_pairs(pairs: np.ndarray, tokstr: Sequence[str], n_alpha: Sequence[int],
@@ -98,6 +108,7 @@ def verify_pairs(pairs: np.ndarray, tokstr: Sequence[str], n_alpha: Sequence[int
                & (200 * common >= (cont_pct - 1e-6) * (ni + common)))
     jaccard = ok & ~near & (ni / np.maximum(no, 1) >= jac_t) & (r >= jac_t / 2)
     rows = []
+    shingles: dict[int, frozenset] = {}
     for i in np.flatnonzero(near | contain | jaccard).tolist():
         a, b = int(pa[i]), int(pb[i])
         if a_inner[i]:
@@ -122,7 +133,10 @@ def verify_pairs(pairs: np.ndarray, tokstr: Sequence[str], n_alpha: Sequence[int
                                  inner_, outer, al.dest_start, al.dest_end))
                     continue
         if jaccard[i]:  # reordered copies keep most words in order
-            j = shingle_jaccard(si, so, k)
+            for g, text in ((inner_, si), (outer, so)):
+                if g not in shingles:  # a passage of many pairs (copies of one text): its set made once
+                    shingles[g] = shingle_set(text, k)
+            j = _jaccard(shingles[inner_], shingles[outer])
             if j >= jac_t:
                 rows.append((a, b, "shingles", max(j, ri), None, True, inner_, outer, None, None))
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
