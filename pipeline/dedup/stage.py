@@ -156,17 +156,16 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     # quoted occurrences: the inner passage's cluster occurs inside every copy of the outer passage
     quoted = links[~links["member"].astype(bool)] if len(links) else links
     occ_quoted: list[tuple] = []  # (root of inner, outer gi, similarity, tok_start, tok_end)
-    text_rep_members: dict[int, np.ndarray] = {}
     if len(quoted):
-        for r in quoted.itertuples(index=False):
-            inner, outer = int(r.inner), int(r.outer)
+        copies_of = _copies_by_text(rep)
+        for inner, outer, containment, tok_start, tok_end in zip(
+                *(quoted[c].tolist() for c in ("inner", "outer", "containment", "outer_tok_start", "outer_tok_end"))):
+            inner, outer = int(inner), int(outer)
             ri = root[inner]
             if root[outer] == ri:
                 continue
-            if outer not in text_rep_members:
-                text_rep_members[outer] = np.flatnonzero(rep == outer)
-            for o in text_rep_members[outer]:
-                occ_quoted.append((ri, int(o), float(r.containment), int(r.outer_tok_start), int(r.outer_tok_end)))
+            for o in copies_of(outer):
+                occ_quoted.append((ri, o, float(containment), int(tok_start), int(tok_end)))
     has_quotes = np.zeros(n, dtype=bool)
     for ri, *_ in occ_quoted:
         has_quotes[ri] = True
@@ -178,10 +177,10 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     cluster_of = np.where(in_cluster, root, -1)
     cid = {int(r): f"c{pid[r]}" for r in sorted_unique(cluster_of[cluster_of >= 0])}
     best_method: dict[int, str] = {}
-    for r in members.itertuples(index=False) if len(members) else []:
-        for g in (int(r.a), int(r.b)):
-            if METHOD_RANK.get(r.method, 9) < METHOD_RANK.get(best_method.get(g, ""), 9):
-                best_method[g] = r.method
+    for a, b, method in zip(*(members[c].tolist() for c in ("a", "b", "method"))) if len(members) else []:
+        for g in (int(a), int(b)):
+            if METHOD_RANK.get(method, 9) < METHOD_RANK.get(best_method.get(g, ""), 9):
+                best_method[g] = method
     for a, b, _ in reworded:
         for g in (a, b):
             best_method.setdefault(g, "reworded")
@@ -242,12 +241,20 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
                          starts[gi], ends[gi], False, gi))
     quotes_of: dict[int, list[str]] = {}
     seen = set()
+    word_spans: dict[int, list[tuple[int, int]]] = {}
+
+    def spans_of(gi: int, region: str) -> list[tuple[int, int]]:
+        """The words of a passage's content region (many links and quotes point into one passage)."""
+        if gi not in word_spans:
+            word_spans[gi] = token_char_spans(region)
+        return word_spans[gi]
+
     for ri, o, score, ts, te in occ_quoted:
         if (ri, o) in seen:
             continue
         seen.add((ri, o))
         region = texts[o][int(cstart[o]):int(cend[o])]
-        spans = token_char_spans(region)
+        spans = spans_of(o, region)
         base = starts[o] + int(cstart[o])
         if len(spans) == int(corpus.n_tokens[o]) and 0 <= ts < te <= len(spans):
             cs, ce, approx = base + spans[ts][0], base + spans[te - 1][1], False
@@ -301,25 +308,38 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
 
     # links (between representatives)
     link_rows = []
-    for r in links.itertuples(index=False):
-        a, b, inner, outer = int(r.a), int(r.b), int(r.inner), int(r.outer)
+    for a, b, method, similarity, containment, member, inner, outer, tok_start, tok_end in zip(
+            *(links[c].tolist() for c in LINK_COLUMNS)):
+        a, b, inner, outer = int(a), int(b), int(inner), int(outer)
         cs = ce = None
-        if r.method in ("contained", "quoted") and r.outer_tok_start is not None and not pd.isna(r.outer_tok_start):
+        if method in ("contained", "quoted") and tok_start is not None and not pd.isna(tok_start):
             region = texts[outer][int(cstart[outer]):int(cend[outer])]
-            spans = token_char_spans(region)
-            ts, te = int(r.outer_tok_start), int(r.outer_tok_end)
+            spans = spans_of(outer, region)
+            ts, te = int(tok_start), int(tok_end)
             if len(spans) == int(corpus.n_tokens[outer]) and 0 <= ts < te <= len(spans):
                 base = starts[outer] + int(cstart[outer])
                 cs, ce = base + spans[ts][0], base + spans[te - 1][1]
-        link_rows.append((pid[min(a, b)], pid[max(a, b)], r.method, float(r.similarity),
-                          None if r.containment is None or pd.isna(r.containment) else float(r.containment),
-                          bool(r.member), pid[inner] if r.method in ("contained", "quoted") else None, cs, ce))
+        link_rows.append((pid[min(a, b)], pid[max(a, b)], method, float(similarity),
+                          None if containment is None or pd.isna(containment) else float(containment),
+                          bool(member), pid[inner] if method in ("contained", "quoted") else None, cs, ce))
     links_out = pd.DataFrame(link_rows, columns=LINKS.names).sort_values(
         ["passage_a", "passage_b"], kind="stable").reset_index(drop=True)
 
     shares = document_shares(out, occ, documents)
     return {"passages": out, "clusters": clusters, "occurrences": occ, "links": links_out,
             "blocks": blocks_df, "repeated_share": shares}
+
+
+def _copies_by_text(rep: np.ndarray):
+    """copies_of(gi): every passage whose text is the same as the representative gi's (gi itself
+    included), in order; the passages grouped by representative once."""
+    order = np.argsort(rep, kind="stable")
+    grouped = rep[order]
+
+    def copies_of(gi: int) -> list[int]:
+        lo, hi = np.searchsorted(grouped, [gi, gi + 1])
+        return order[lo:hi].tolist()
+    return copies_of
 
 
 def _union_length(intervals: list[tuple[int, int]]) -> int:
@@ -341,11 +361,12 @@ def document_shares(passages: pd.DataFrame, occ: pd.DataFrame, documents: pd.Dat
     rep_iv: dict[str, list] = {}
     copy_iv: dict[str, list] = {}
     rep_passages: dict[str, set] = {}
-    for r in occ.itertuples(index=False):
-        rep_iv.setdefault(r.doc_id, []).append((r.char_start, r.char_end))
-        rep_passages.setdefault(r.doc_id, set()).add(r.passage_id)
-        if r.relation != "canonical":
-            copy_iv.setdefault(r.doc_id, []).append((r.char_start, r.char_end))
+    for doc_id, passage_id, relation, start, end in zip(
+            *(occ[c].tolist() for c in ("doc_id", "passage_id", "relation", "char_start", "char_end"))):
+        rep_iv.setdefault(doc_id, []).append((start, end))
+        rep_passages.setdefault(doc_id, set()).add(passage_id)
+        if relation != "canonical":
+            copy_iv.setdefault(doc_id, []).append((start, end))
     skipped = passages.loc[passages["skip_downstream"].astype(bool)].groupby("doc_id").size()
     n_pass = passages.groupby("doc_id").size()
     rows = []
