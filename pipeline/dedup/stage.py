@@ -241,12 +241,13 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
                          starts[gi], ends[gi], False, gi))
     quotes_of: dict[int, list[str]] = {}
     seen = set()
-    word_spans: dict[int, list[tuple[int, int]]] = {}
+    word_spans: dict[int, np.ndarray] = {}
 
-    def spans_of(gi: int, region: str) -> list[tuple[int, int]]:
-        """The words of a passage's content region (many links and quotes point into one passage)."""
+    def spans_of(gi: int, region: str) -> np.ndarray:
+        """The words of a passage's content region, (start, end) per word (many links and quotes
+        point into one passage: made once, kept compact)."""
         if gi not in word_spans:
-            word_spans[gi] = token_char_spans(region)
+            word_spans[gi] = np.array(token_char_spans(region), dtype=np.int64).reshape(-1, 2)
         return word_spans[gi]
 
     for ri, o, score, ts, te in occ_quoted:
@@ -257,7 +258,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
         spans = spans_of(o, region)
         base = starts[o] + int(cstart[o])
         if len(spans) == int(corpus.n_tokens[o]) and 0 <= ts < te <= len(spans):
-            cs, ce, approx = base + spans[ts][0], base + spans[te - 1][1], False
+            cs, ce, approx = base + int(spans[ts, 0]), base + int(spans[te - 1, 1]), False
         else:
             ntok = max(1, int(corpus.n_tokens[o]))
             cs = base + int(len(region) * ts / ntok)
@@ -318,7 +319,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
             ts, te = int(tok_start), int(tok_end)
             if len(spans) == int(corpus.n_tokens[outer]) and 0 <= ts < te <= len(spans):
                 base = starts[outer] + int(cstart[outer])
-                cs, ce = base + spans[ts][0], base + spans[te - 1][1]
+                cs, ce = base + int(spans[ts, 0]), base + int(spans[te - 1, 1])
         link_rows.append((pid[min(a, b)], pid[max(a, b)], method, float(similarity),
                           None if containment is None or pd.isna(containment) else float(containment),
                           bool(member), pid[inner] if method in ("contained", "quoted") else None, cs, ce))
