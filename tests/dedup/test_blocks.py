@@ -8,16 +8,12 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.dedup.blocks import find_blocks
 from pipeline.dedup.merge import UnionFind, within_cluster_pairs
+from tests.dedup.piles import cluster_roots
 
 
-# The search as it was written first, one pair at a time: the reference the vectorised one must equal.
-def loop_blocks(root: np.ndarray, member: np.ndarray, doc: np.ndarray, seq: np.ndarray,
-                gap: int, reorder: int, cap: int = 20) -> list[list[tuple[int, int, int]]]:
-    """Blocks as lists of copies (doc, first gi, last gi), copies in global order.
-
-    `root[gi]` is the cluster root of each passage, `member[gi]` whether it is a
-    member of a cluster with at least two members.
-    """
+def loop_blocks(root, member, doc, seq, gap, reorder, cap=20):
+    """The search as it was written first, one aligned pair at a time (union-find over pairs, then
+    over spans): the reference the vectorised find_blocks must equal."""
     pairs = within_cluster_pairs(root, member, cap)
     if not len(pairs):
         return []
@@ -102,13 +98,8 @@ def corpora(draw):
     n_docs = draw(st.integers(1, 5))
     lengths = draw(st.lists(st.integers(1, 12), min_size=n_docs, max_size=n_docs))
     n = sum(lengths)
-    clusters = draw(st.lists(st.integers(-1, 6), min_size=n, max_size=n))
+    root = cluster_roots(draw(st.lists(st.integers(-1, 6), min_size=n, max_size=n)))
     doc = np.repeat(np.arange(n_docs), lengths)
-    root = np.arange(n)
-    first: dict[int, int] = {}
-    for gi, c in enumerate(clusters):
-        if c >= 0:
-            root[gi] = first.setdefault(c, gi)
     member = np.bincount(root, minlength=n)[root] >= 2
     return root, member, doc, draw(st.integers(0, 2)), draw(st.integers(0, 3)), draw(st.integers(2, 20))
 
@@ -127,11 +118,7 @@ def test_an_article_reprinted_twice_with_a_paragraph_moved_is_one_block_of_three
     layout = [[0, 1, 2, 3], [-1, 0, 1, 2, 3], [0, 2, -1, 1, 3], [7, 7]]
     doc = np.repeat(np.arange(len(layout)), [len(d) for d in layout])
     flat = [c for d in layout for c in d]
-    root = np.arange(len(flat))
-    first: dict[int, int] = {}
-    for gi, c in enumerate(flat):
-        if c >= 0:
-            root[gi] = first.setdefault(c, gi)
+    root = cluster_roots(flat)
     member = np.bincount(root, minlength=len(flat))[root] >= 2
     blocks = find_blocks(root, member, doc, np.arange(len(flat)), gap=1, reorder=3)
     assert blocks == [[(0, 0, 3), (1, 5, 8), (2, 9, 13)]]

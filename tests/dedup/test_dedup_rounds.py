@@ -17,11 +17,7 @@ from pipeline.dedup import merge
 from pipeline.dedup.arrays import sorted_union, sorted_unique, sorted_unique_counts
 from pipeline.dedup.flow import run_dedup
 from pipeline.dedup.params import DedupParams
-from pipeline.ingest.params import IngestParams
-from pipeline.ingest.stage import discover, read_partition
-from tests.conftest import REPO
-
-DEV = REPO.parent / "shared" / "dev"
+from tests.dedup.piles import cluster_roots, pile_tables
 
 int_arrays = st.lists(st.integers(-2**40, 2**40), max_size=60).map(lambda v: np.asarray(v, np.int64))
 
@@ -43,12 +39,7 @@ def test_support_counts_what_expanding_the_aligned_pairs_counts(docs, data):
     support the expansion gives it; and the alignment holds exactly the pairs it is made of."""
     doc = np.asarray(sorted(docs), np.int64)  # passages of a document are consecutive
     n = len(doc)
-    clusters = data.draw(st.lists(st.integers(-1, 4), min_size=n, max_size=n))
-    roots = np.arange(n)
-    first: dict[int, int] = {}
-    for gi, c in enumerate(clusters):
-        if c >= 0:
-            roots[gi] = first.setdefault(c, gi)
+    roots = cluster_roots(data.draw(st.lists(st.integers(-1, 4), min_size=n, max_size=n)))
     clustered = np.bincount(roots, minlength=n)[roots] >= 2
     w, cap = data.draw(st.integers(1, 2)), data.draw(st.integers(1, 4))
     d = np.arange(-w, w + 1)
@@ -112,15 +103,7 @@ def test_incremental_rounds_find_the_reworded_copies_the_plain_search_finds(tmp_
     """A pile of the dev set's real documents and edited copies of them (bench_scale's pile: reprints
     with other figures, names and a sentence fewer), where the search runs several rounds: the same
     links, clusters and passages as the plain search."""
-    from bench.bench_incremental import write
-    from bench.bench_scale import pile_of
-
-    if not DEV.is_dir():
-        raise FileNotFoundError(f"{DEV}: the development sets are expected beside the project")
-    write(tmp_path / "seeds", pile_of(800))
-    params = IngestParams()
-    files, _ = discover(tmp_path, params)
-    docs, passages, _ = (t.to_pandas() for t in read_partition(tmp_path, files, params))
+    docs, passages = pile_tables(tmp_path, 800)
     # near copies only when nearly equal: the edited paragraphs are left to the reworded search, whose
     # stretches then take several rounds to cover
     strict = DedupParams(near_threshold=0.95, jaccard_threshold=0.95)
@@ -157,15 +140,7 @@ def test_pairs_already_joined_are_not_verified_and_the_clusters_stay_the_same(tm
     pairs at a time, the pairs whose passages earlier links joined are skipped; the clusters and
     blocks are those of verifying every candidate at once. Only the redundant links go, and with them
     a passage's best method where its best link was one of them."""
-    from bench.bench_incremental import write
-    from bench.bench_scale import pile_of
-
-    if not DEV.is_dir():
-        raise FileNotFoundError(f"{DEV}: the development sets are expected beside the project")
-    write(tmp_path / "seeds", pile_of(1200))
-    params = IngestParams()
-    files, _ = discover(tmp_path, params)
-    docs, passages, _ = (t.to_pandas() for t in read_partition(tmp_path, files, params))
+    docs, passages = pile_tables(tmp_path, 1200)
     at_once = run_dedup(passages, docs, DedupParams(verify_wave=10**9))
     in_waves = run_dedup(passages, docs, DedupParams(verify_wave=2_000, verify_chunk=500))
     assert at_once["_stats"]["joined_skipped"] == 0
