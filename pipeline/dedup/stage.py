@@ -152,6 +152,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     root = uf.roots()
     size = np.bincount(root, minlength=n)
     is_member = size[root] >= 2
+    blocks = find_blocks(root, is_member, doc, np.arange(n), params.block_gap, params.block_reorder)
 
     # quoted occurrences: the inner passage's cluster occurs inside every copy of the outer passage
     quoted = links[~links["member"].astype(bool)] if len(links) else links
@@ -216,6 +217,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     per = pd.DataFrame(rows, columns=["cluster_id", "canonical_passage_id", "is_canonical", "match",
                                       "similarity", "method", "exact_of", "skip_downstream",
                                       "figures_differ"])
+    del rows  # each table's rows go once the table is made (a million rows of tuples, on a large pile)
     out = ordered[["passage_id", "doc_id", "seq", "char_start", "char_end", "text"]].copy()
     for c in per.columns:
         out[c] = per[c].values
@@ -292,9 +294,9 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
         i = j
     clusters = pd.DataFrame(cl_rows, columns=CLUSTERS.names)
     occ = pd.DataFrame([r[:9] for r in occ_rows], columns=OCCURRENCES.names)
+    del cl_rows, occ_rows, per, is_canon_l, sim_l, method_l, figs_l
 
-    # blocks
-    blocks = find_blocks(root, is_member, doc, np.arange(n), params.block_gap, params.block_reorder)
+    # blocks (their copies were found before the rows were assembled, which hold far more memory)
     bl_rows = []
     block_of: dict[int, str] = {}
     for copies in blocks:
@@ -325,6 +327,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
                           bool(member), pid[inner] if method in ("contained", "quoted") else None, cs, ce))
     links_out = pd.DataFrame(link_rows, columns=LINKS.names).sort_values(
         ["passage_a", "passage_b"], kind="stable").reset_index(drop=True)
+    del link_rows, word_spans
 
     shares = document_shares(out, occ, documents)
     return {"passages": out, "clusters": clusters, "occurrences": occ, "links": links_out,
