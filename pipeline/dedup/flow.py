@@ -72,22 +72,47 @@ def slice_candidates(part: tuple[int, int], index: int, work: str, n_total: int,
 @task(name="dedup-verify", cache_policy=NONE)
 def verify_chunk(part: str, index: int, work: str, params: DedupParams) -> str:
     pairs = np.load(part)
-    ctx = _load(str(Path(work) / "verify-context.pkl"))
     needed = sorted_unique(pairs.ravel()) if len(pairs) else np.zeros(0, np.int64)
-    texts_cache: dict[int, str] = {}
-
-    def region(gi: int) -> str:
-        if gi not in texts_cache:
-            table = pq.read_table(Path(work) / "passages.parquet", columns=["text"])
-            col = table.column("text")
-            for g in needed:
-                texts_cache[int(g)] = col[int(g)].as_py()
-        text = texts_cache[gi]
-        return text[int(ctx["cstart"][gi]):int(ctx["cend"][gi])]
-
-    links = verify_pairs(pairs, ctx["tokstr"], ctx["n_alpha"], region, params)
+    context = VerifyContext(Path(work) / VERIFY_CONTEXT, needed)
+    links = verify_pairs(pairs, context.tokstr, context.n_alpha, context.region, params)
     path = Path(work) / f"links-{index:05d}.pkl"
     return _dump(links, path)
+
+
+VERIFY_CONTEXT = "verify-context.arrow"
+
+
+def write_verify_context(path: Path, corpus: Corpus, texts: pd.Series) -> None:
+    """What verification reads of every passage (token string, words with a letter, content span,
+    text), as an uncompressed Arrow file a task memory-maps and reads only its pairs' rows of."""
+    table = pa.table({"tokstr": pa.array(corpus.tokstr, pa.large_string()),
+                      "n_alpha": pa.array(corpus.n_alpha, pa.int32()),
+                      "cstart": pa.array(corpus.cstart, pa.int32()),
+                      "cend": pa.array(corpus.cend, pa.int32()),
+                      "text": pa.array(texts.tolist(), pa.large_string())})
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+class VerifyContext:
+    """One verification task's view of the corpus: the token strings and texts of the passages its
+    pairs name (`needed`), and every passage's word count, read from the memory-mapped context file (a
+    task costs what its pairs cost, not a read of the whole corpus)."""
+
+    def __init__(self, path: Path, needed: np.ndarray):
+        table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+        self.n_alpha = table.column("n_alpha").to_numpy()
+        self._cstart, self._cend = table.column("cstart").to_numpy(), table.column("cend").to_numpy()
+        rows = pa.array(needed, pa.int64())
+        self.tokstr = dict(zip(needed.tolist(), table.column("tokstr").take(rows).to_pylist()))
+        self._text_column, self._rows, self._texts = table.column("text"), rows, None
+        self._needed = needed
+
+    def region(self, gi: int) -> str:
+        """The passage's content text (furniture lines left out); short contained passages only."""
+        if self._texts is None:
+            self._texts = dict(zip(self._needed.tolist(), self._text_column.take(self._rows).to_pylist()))
+        return self._texts[gi][int(self._cstart[gi]):int(self._cend[gi])]
 
 
 def verify_in_waves(cands: np.ndarray, n: int, params: DedupParams, work: Path, mapper) -> tuple[pd.DataFrame, int]:
@@ -150,8 +175,7 @@ def run_phases(passages: pd.DataFrame, documents: pd.DataFrame, params: DedupPar
     n_pairs = sum(k for _, k in found)
     del found
     log("dedup: %d candidate pairs from %d pairs sharing a shingle", len(cands), n_pairs)
-    _dump({"tokstr": corpus.tokstr, "n_alpha": corpus.n_alpha, "cstart": corpus.cstart,
-           "cend": corpus.cend}, work / "verify-context.pkl")
+    write_verify_context(work / VERIFY_CONTEXT, corpus, ordered["text"])
     links, skipped = verify_in_waves(cands, n, params, work, mapper)
     n_cands = len(cands)
     del cands  # (16 bytes a pair: 240 MB on 1.2 million passages) not held through the merge
