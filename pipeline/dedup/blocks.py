@@ -47,7 +47,8 @@ def find_blocks(root: np.ndarray, member: np.ndarray, doc: np.ndarray, seq: np.n
     b_lo, b_hi = np.minimum.reduceat(ys, starts)[chained], np.maximum.reduceat(ys, starts)[chained]
     a_doc, b_doc = dx[order][starts][chained], dy[order][starts][chained]
     ok = (a_lo != a_hi) & (b_lo != b_hi)  # at least two passages on each side
-    ok &= ~((a_doc == b_doc) & (a_lo <= b_hi) & (b_lo <= a_hi))  # not a run overlapping itself (a passage repeated in a row)
+    # not one run overlapping itself (a passage repeated in a row)
+    ok &= ~((a_doc == b_doc) & (a_lo <= b_hi) & (b_lo <= a_hi))
     if not ok.any():
         return []
     # spans 2k and 2k + 1 are the two copies of one chain

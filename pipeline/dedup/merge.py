@@ -350,7 +350,8 @@ class Alignment:
         first[1:] = roots[members][1:] != roots[members][:-1]
         starts = np.flatnonzero(first)
         self.rank = np.full(len(roots), cap, np.int64)  # place in its cluster (cap: none, or not in the first cap)
-        self.rank[members] = np.minimum(np.arange(len(members)) - np.repeat(starts, np.diff(np.append(starts, len(members)))), cap)
+        sizes = np.diff(np.append(starts, len(members)))
+        self.rank[members] = np.minimum(np.arange(len(members)) - np.repeat(starts, sizes), cap)
 
     def pairs(self) -> np.ndarray:
         pairs = within_cluster_pairs(self.roots, self.clustered, self.cap)

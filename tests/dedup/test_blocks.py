@@ -109,7 +109,8 @@ def corpora(draw):
 def test_blocks_equal_the_loop_over_pairs(case):
     root, member, doc, gap, reorder, cap = case
     seq = np.arange(len(doc))
-    assert find_blocks(root, member, doc, seq, gap, reorder, cap) == loop_blocks(root, member, doc, seq, gap, reorder, cap)
+    expected = loop_blocks(root, member, doc, seq, gap, reorder, cap)
+    assert find_blocks(root, member, doc, seq, gap, reorder, cap) == expected
 
 
 def test_an_article_reprinted_twice_with_a_paragraph_moved_is_one_block_of_three_copies():

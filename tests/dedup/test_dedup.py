@@ -297,7 +297,8 @@ def test_a_reprint_keeps_its_paragraphs_apart_and_finds_the_one_reworded():
     said'), and the first copy repeats its lede as a photo caption: only the reworded paragraph is a
     reworded copy. Neighbouring paragraphs that each have their copy in the other document are not
     compared with each other, and a passage repeated next to itself gives no context."""
-    story = REPO.parent / "shared" / "dev" / "casualties" / "articles" / "640677" / "655cab0776aeae810068553d76a4566a.txt"
+    story = REPO.parent / "shared" / "dev" / "casualties" / "articles" / "640677" / \
+        "655cab0776aeae810068553d76a4566a.txt"
     first = [p.strip() for p in story.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     second = list(first)
     at = next(i for i, p in enumerate(second) if p.startswith("All injuries"))

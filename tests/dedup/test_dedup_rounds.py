@@ -76,7 +76,8 @@ def plain_reworded_links(uf, clustered, doc, rep, tokstr, idf, params, cap=20, m
         if not len(pairs):
             break
         rounds += 1
-        keys, support = np.unique(merge._neighbour_keys(pairs, d, doc, rep, roots, merge.CopiesByDocument(roots, doc)), return_counts=True)
+        keys, support = np.unique(merge._neighbour_keys(pairs, d, doc, rep, roots, merge.CopiesByDocument(roots, doc)),
+                                  return_counts=True)
         accepted, touched = 0, set()
         for k in keys[support >= 2].tolist():
             if k in rejected:
