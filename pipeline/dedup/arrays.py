@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 
-def _first_of_runs(x: np.ndarray) -> np.ndarray:
-    """Mask of the first element of each run of equal values of a sorted array."""
+def first_of_runs(x: np.ndarray) -> np.ndarray:
+    """Mask of the first element of each run of equal values (of a sorted array: of each value)."""
     first = np.ones(len(x), dtype=bool)
     first[1:] = x[1:] != x[:-1]
     return first
@@ -23,7 +23,7 @@ def sorted_unique(x: np.ndarray) -> np.ndarray:
     if not len(x):
         return x
     x = np.sort(x)
-    return x[_first_of_runs(x)]
+    return x[first_of_runs(x)]
 
 
 def sorted_unique_counts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -31,7 +31,7 @@ def sorted_unique_counts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if not len(x):
         return x, np.zeros(0, np.int64)
     x = np.sort(x)
-    first = _first_of_runs(x)
+    first = first_of_runs(x)
     starts = np.flatnonzero(first)
     return x[first], np.diff(np.append(starts, len(x)))
 

@@ -15,6 +15,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from pipeline.dedup.arrays import first_of_runs
 from pipeline.dedup.merge import within_cluster_pairs
 
 
@@ -40,7 +41,7 @@ def find_blocks(root: np.ndarray, member: np.ndarray, doc: np.ndarray, seq: np.n
     comp = _components(m, _advancing(dx, dy, seq[x], seq[y], 1 + gap, reorder))
     # each chain of two or more advancing pairs: its two runs, (doc, first gi, last gi) each
     order = np.argsort(comp, kind="stable")
-    starts = np.flatnonzero(_changes(comp[order]))
+    starts = np.flatnonzero(first_of_runs(comp[order]))
     chained = np.diff(np.append(starts, m)) >= 2
     xs, ys = x[order], y[order]
     a_lo, a_hi = np.minimum.reduceat(xs, starts)[chained], np.maximum.reduceat(xs, starts)[chained]
@@ -69,19 +70,12 @@ def find_blocks(root: np.ndarray, member: np.ndarray, doc: np.ndarray, seq: np.n
     return sorted(found, key=lambda copies: copies[0][1])
 
 
-def _changes(values: np.ndarray) -> np.ndarray:
-    """Mask of the first element of each run of equal values."""
-    first = np.ones(len(values), dtype=bool)
-    first[1:] = values[1:] != values[:-1]
-    return first
-
-
 def _overlapping(group: np.ndarray, doc: np.ndarray, lo: np.ndarray, hi: np.ndarray):
     """Intervals [lo, hi] sorted by (group, doc, lo, hi): edges (i, j) between consecutive ones of one group
     and document that touch or overlap what came before them (a sweep with the running end), and the order."""
     order = np.lexsort((hi, lo, doc, group))
     starts, ends = lo[order], hi[order]
-    same = ~(_changes(group[order]) | _changes(doc[order]))
+    same = ~(first_of_runs(group[order]) | first_of_runs(doc[order]))
     rank = np.cumsum(~same)  # of (group, doc): a running end never reaches across one
     width = int(ends.max()) + 1 if len(ends) else 1
     running_end = np.maximum.accumulate(rank * width + ends) - rank * width

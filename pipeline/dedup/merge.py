@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from pipeline.dedup.arrays import sorted_union, sorted_unique, sorted_unique_counts
+from pipeline.dedup.arrays import first_of_runs, sorted_union, sorted_unique, sorted_unique_counts
 
 
 class UnionFind:
@@ -346,9 +346,7 @@ class Alignment:
         self.roots, self.clustered, self.doc, self.cap, self.window = roots, clustered, doc, cap, window
         members = np.flatnonzero(clustered)
         members = members[np.lexsort((members, roots[members]))]  # by cluster, then in order
-        first = np.ones(len(members), dtype=bool)
-        first[1:] = roots[members][1:] != roots[members][:-1]
-        starts = np.flatnonzero(first)
+        starts = np.flatnonzero(first_of_runs(roots[members]))
         self.rank = np.full(len(roots), cap, np.int64)  # place in its cluster (cap: none, or not in the first cap)
         sizes = np.diff(np.append(starts, len(members)))
         self.rank[members] = np.minimum(np.arange(len(members)) - np.repeat(starts, sizes), cap)
