@@ -151,6 +151,10 @@ RATIO_COLON = re.compile(r"(?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:])")
 _PHONE_HINT = re.compile(r"\d[\-.]\d+[\-.]\d|\d\)\s?\d{3}-")  # a cheap test before PHONE_PLAIN
 TIME_COLON = re.compile(r"\d{1,2}(?::\d{2}){1,}(?::\d{2})*")
 URLISH = re.compile(r"[_/=\\]|://|\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|mp4)\b|www\.", re.I)
+# a number paired with another by a spaced slash: a counter ("1 / 33"), a ratio or a date, not an amount
+# (a written fraction without spaces, "3/4", is read by _fraction first)
+SLASH_PAIR_AFTER = re.compile(r"[ \t]*/[ \t]*\d")
+SLASH_PAIR_BEFORE = re.compile(r"\d[ \t]*/[ \t]*$")
 
 
 @dataclass
@@ -789,6 +793,8 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             after = text[toks[j - 1].end] if toks[j - 1].end < len(text) else " "
         elif URLISH.search(_chunk(text, t.start, t.end)):
             return None
+        elif SLASH_PAIR_AFTER.match(text, t.end) or SLASH_PAIR_BEFORE.search(text, max(0, t.start - 8), t.start):
+            return None  # "1 / 33" (a gallery's counter), "12 / 05": numbers paired by a slash count nothing
         if before == "+":
             return None
         # list marker: "1. Immediate release", "2) ..."
