@@ -58,7 +58,8 @@ VICTIMS = re.compile(r"\bvictims?\b", re.I)
 NUMBERISH = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
 MAX_PARSE_CHARS = 1000  # longer sentences keep the lexicon's reading
 # "two victims", "two of the victims": the count whose cue is the noun `victims`
-VICTIMS_AFTER = re.compile(r"\s+(?:of\s+(?:the|those|these)\s+)?(?:[a-z-]+\s+)?victims?\b", re.I)
+VICTIMS_AFTER = re.compile(r"\s+(?:(?P<of>of)\s+(?:the|those|these|his|her|their|its)\s+)?(?:[a-z-]+\s+)?victims?\b",
+                           re.I)
 WOUNDS = {"wound", "wounds", "shots", "bullets", "rounds", "times"}
 BLOCK_AFTER = re.compile(r"(?:-|\s)+blocks?\b", re.I)
 # adverbs, complements and conjuncts that make a shooting fatal
@@ -276,6 +277,12 @@ class Grammar:
                 q.measure = "killed" if dead else "other"
                 q.extra["measure_basis"] = "grammar"
                 continue
+            if _of_a_parent(counted):
+                # "a husband and father of two was shot and killed": the number counts the parent's
+                # children, not whom it befell
+                q.measure = "other"
+                q.extra["not_a_count"] = "children of a parent"
+                continue
             if counted.lower_ in WOUNDS and counted.i > num.i:
                 # "the older man suffered two gunshot wounds": a count of wounds, not of people
                 q.measure = "other"
@@ -310,10 +317,14 @@ class Grammar:
                 if self._described(counted):
                     measure = "other"  # "Two of the victims were juveniles": who they are, not what befell them
                 else:
-                    measure = _victims_measure(text[q.sentence_start:q.sentence_end],
-                                               VICTIMS_AFTER.match(text, q.end).group(0))
+                    victims = VICTIMS_AFTER.match(text, q.end)
+                    measure = _victims_measure(text[q.sentence_start:q.sentence_end], victims.group(0))
                     if measure == "other":
                         q.extra["not_a_count"] = "victims, no harm said"
+                    elif victims.group("of"):
+                        # "seized firearms from two of his victims": no predicate says what befell the two;
+                        # they are some of the victims, whose harm the sentence tells: a part, no toll
+                        q.extra["part_of"] = victims.group(0)[victims.start("of") - victims.start():].strip()
             if measure:
                 q.measure = measure
                 q.extra["measure_basis"] = "grammar"
@@ -670,6 +681,9 @@ class Grammar:
                 parts.append(v)
             elif _one_named(n):
                 parts.append(1)
+            elif n.dep_ == "conj" and n.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in n.children) \
+                    and chain[0].dep_ in SUBJECTS and _singular_verb(tok):
+                continue  # "a husband and father was shot": one person, whom two nouns describe
             elif n.tag_ in ("NN", "NNP") and (_lemma(n) in PERSON_SINGULAR or _year_old(n) or
                                               _pos(n) == "PROPN" and n.text[:1].isupper() or
                                               not persons_only and
@@ -842,8 +856,12 @@ class Grammar:
 
 # "Four of five dead", "two of the four killed": a count, `of`, and the count of its group
 PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|all\s+)?$", re.I)
-# what the group after the partitive suffered, said right after its count ("of five dead")
-GROUP_SUFFERED = re.compile(r"\s+(?:dead|killed|slain|injured|wounded|hurt)\b", re.I)
+# what the group after the partitive suffered, said right after its count ("of five dead") or in a reduced
+# relative after its noun ("two of four people reportedly found dead"); not by a verb of its own ("four of five
+# victims were killed" tells what befell the four)
+GROUP_SUFFERED = re.compile(r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|be|being)\b)[a-z]+)?(?:\s+[a-z]+ly)?"
+                            r"(?:\s+(?:found|left|reported|confirmed|pronounced|listed|believed))?"
+                            r"\s+(?:dead|killed|slain|injured|wounded|hurt)\b", re.I)
 
 
 def _partitive_figure(text: str, q: Quantity, sentence_qs: list[Quantity]) -> str | None:
@@ -1136,6 +1154,33 @@ def _wanted(sentence: str) -> bool:
         return False
     letters = [c for c in sentence[:300] if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) >= 0.8 * len(letters)  # an English parser
+
+
+# "a father of two", "mother of three children", "grandmother of 12": the count is of the parent's children
+PARENT_NOUNS = {"father", "mother", "parent", "grandfather", "grandmother", "grandparent", "stepfather",
+                "stepmother", "dad", "mom", "mum", "great-grandmother", "great-grandfather"}
+
+
+def _of_a_parent(counted) -> bool:
+    """Is the counted noun (or the number itself) the complement of `of` after a noun of parenthood?"""
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    # (the parser hangs the `of` of "a husband and father of two" from the first member of the list)
+    owners = [prep.head, *(c for c in prep.head.children if c.dep_ == "conj" and c.i < prep.i)]
+    return any(_lemma(o) in PARENT_NOUNS or o.lower_ in PARENT_NOUNS for o in owners)
+
+
+SINGULAR_AUX = {"was", "is", "has", "'s"}
+
+
+def _singular_verb(pred) -> bool:
+    """Is the predicate said in the singular ("was shot and killed", "dies")? A list of nouns as its subject
+    then names one person ("a husband and father was killed"), not several ("a man and woman were")."""
+    verb = pred
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head  # ("was shot and killed"; not "a woman was killed and her brother and daughter injured")
+    return verb.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in SINGULAR_AUX for c in verb.children)
 
 
 def _counted(num):
@@ -1573,7 +1618,11 @@ def _count_of(noun) -> int | None:
     # carries the next one: the counts add up)
     # "A, B and C" is parsed as A with B in apposition and C a conjunct of B: an appositive that has
     # conjuncts of its own is the rest of the list, not another name for A
-    conj = [_count_of(c) or _bare_conjunct(c) for c in noun.children
+    # "a husband and father was shot": nouns coordinated under one determiner with a verb in the singular
+    # describe one person; a bare conjunct counts no one more
+    one_person = noun.dep_ in SUBJECTS and _singular_verb(noun.head)
+    conj = [(0 if one_person and c.dep_ == "conj" and _bare_conjunct(c) else _count_of(c) or _bare_conjunct(c))
+            for c in noun.children
             if (_pos(c) in ("NOUN", "PROPN") or _year_old(c)) and not _happening(c) and (
                 c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)))]
     # a name, not a word in capitals (a dateline: "KILLEEN, Texas - Four people are dead"); a headline's

@@ -942,3 +942,60 @@ def test_people_in_hospital_are_hurt(sentence, want):
 ])
 def test_the_dead_or_wounded_together(sentence, want):
     assert claims_of_measures(sentence, ("killed", "injured", "killed_or_injured")) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # "father of two": the number counts the parent's children, not whom the act befell (US and UK copy)
+    ("A husband and father of three was shot dead outside a pub in Leeds on Saturday.", [("killed", 1, 1)]),
+    ("Police said a mother of three children died in the crash.", [("killed", 1, 1)]),
+    ("The 30-year-old grandmother of 12 was stabbed to death.", []),
+    # counts after `of` that are the harmed themselves stay counts
+    ("The bodies of two men were found in the river.", [("killed", 2, 2)]),
+    ("The deaths of three children shocked the town.", [("killed", 3, 3)]),
+])
+def test_the_children_of_a_parent_are_no_casualty_count(sentence, want):
+    assert claims_of_measures(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # nouns coordinated under one determiner with a verb in the singular describe one person; in the
+    # plural, two
+    ("A husband and father was shot and killed outside his home.", [("killed", 1, 1)]),
+    ("A man and woman were shot and killed Friday.", [("killed", 2, 2)]),
+    ("A man and a woman were killed in the crash.", [("killed", 2, 2)]),
+    ("A woman was killed and her brother and 4-year-old daughter injured in a shooting.",
+     [("injured", 2, 2), ("killed", 1, 1)]),
+])
+def test_a_list_of_nouns_with_a_singular_verb_is_one_person(sentence, want):
+    assert claims_of_measures(sentence) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a photo gallery's counter ("1 / 33") and dates written with spaced slashes count nothing
+    ("Six members of a family shot to death in likely domestic dispute 1 / 33 Back to Gallery",
+     [("killed", 6, 6)]),
+    ("Photo 3 / 12: Five people died when the bus overturned.", [("killed", 5, 5)]),
+    ("12 / 05 / 2016 Two people were killed in the crash.", [("killed", 2, 2)]),
+])
+def test_numbers_paired_by_a_slash_are_no_counts(text, want):
+    assert claims_of_measures(text) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # some of the victims, with nothing said of what befell them: a part of the victims, no toll
+    ("The attacker, who killed nine people, took the phones of two of his victims before fleeing.",
+     [("killed", 2.0, "of his victims"), ("killed", 9.0, None)]),
+    # ... and with no harm in the sentence at all, no count of harm
+    ("The attacker took the phones of two of his victims before fleeing.", []),
+    # a group said to be dead by a reduced relative ("people found dead"): the count before `of` is a part
+    ("Ana and Luis Ortega, two of five people found dead in the farmhouse on Sunday, were pictured at their "
+     "wedding.", [("killed", 2.0, "of five people found dead"), ("killed", 5.0, None)]),
+    # the count with a verb of its own is what befell it: no part
+    ("Six people were shot. Three of those victims died.", [("killed", 3.0, None)]),
+])
+def test_some_of_the_victims_are_a_part(sentence, want):
+    rows = facts_for_text("Shooting\n\nPublished: 2016-08-14\n\n" + sentence)["quantities"]
+    numeral = rows[~rows["implicit"].astype(bool) & (rows["measure"] == "killed")]
+    got = sorted((m, v, p if isinstance(p, str) else None)
+                 for m, v, p in zip(numeral["measure"], numeral["value_low"], numeral["part_of"]))
+    assert got == sorted(want, key=lambda x: (x[0], x[1]))
