@@ -250,6 +250,12 @@ def cmd_server(args) -> int:
         url = os.environ.get("PREFECT_API_URL") or (state or {}).get("api_url")
         ok = bool(url) and ps.healthy(url)
         print(f"{url or 'none'}: {'healthy' if ok else 'not running'}")
+        from pipeline.core.stage_host import read_state as host_state
+
+        host = host_state(root)
+        if host:
+            print(f"stage host: pid {host['pid']} ({'ready' if host.get('ready') else 'starting'}; "
+                  f"log {root / '.prefect' / 'stage-host.log'})")
         return 0 if ok else 1
     return 0
 

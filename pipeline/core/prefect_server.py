@@ -77,6 +77,7 @@ def start_server(root: Path, wait: bool = True) -> str:
     state = read_state(root)
     if state and healthy(state["api_url"]):
         lock.close()
+        _ensure_stage_host(root, state["api_url"])
         return state["api_url"]
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
@@ -119,6 +120,7 @@ class _Starting:
                     )
                     print(f"started the local Prefect server in {time.monotonic() - self.started:.1f}s "
                           f"at {self.api_url} (stop it with: python -m pipeline server stop)", file=sys.stderr)
+                    _ensure_stage_host(self.root, self.api_url)
                     return self.api_url
                 time.sleep(0.2)
             self.proc.terminate()
@@ -161,8 +163,27 @@ def init_database(root: Path) -> bool:
     return True
 
 
+def _ensure_stage_host(root: Path, api_url: str) -> None:
+    """The warm process that runs the next stages by forking (pipeline/core/stage_host.py), started
+    with this environment pointed at the server."""
+    from pipeline.core.stage_host import ensure_host
+
+    env_url = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = api_url
+    try:
+        ensure_host(root)
+    finally:
+        if env_url is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = env_url
+
+
 def stop_server(root: Path) -> bool:
-    """Stop the embedded server if it runs; True if one was stopped."""
+    """Stop the embedded server if it runs (and the stage host beside it); True if one was stopped."""
+    from pipeline.core.stage_host import stop_host
+
+    stop_host(root)
     state = read_state(root)
     if not state:
         return False

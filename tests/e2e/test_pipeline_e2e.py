@@ -344,8 +344,10 @@ def test_killed_stage_and_lost_server_leave_no_process_and_one_line(project):
     """SIGKILL of the entities stage: none of its model workers outlives it by 30 s. Then the
     stage's own Prefect server is killed while entities runs: the stage finishes its work,
     writes its tables, says so in one line and exits within 30 s, leaving no process behind."""
-    env = venv_env()
-    env.pop("PREFECT_API_URL", None)  # the runs start their own server, under project/.prefect
+    # the runs start their own server, under project/.prefect; each stage in a process of its own (a
+    # stage the warm stage host runs is tests/e2e/test_stage_host.py's)
+    env = venv_env(PIPELINE_STAGE_HOST="0")
+    env.pop("PREFECT_API_URL", None)
     subprocess.run([sys.executable, "-m", "pipeline", "run", "ingest", "dedup", "clean"], cwd=project, env=env,
                    check=True, capture_output=True, timeout=300)
     err_path = project / "run.err"
