@@ -365,12 +365,14 @@ class _Spellings:
 class PlaceNames:
     """Canonical names for place spellings: the user's aliases, then similarity clusters."""
 
-    def __init__(self, aliases: dict[str, list[str]], threshold: float):
+    def __init__(self, aliases: dict[str, list[str]], threshold: float, abbreviations: dict[str, str] | None = None):
         self.alias = {}
         for canon, others in aliases.items():
             self.alias[canon.lower()] = canon
             for o in others:
                 self.alias[o.lower()] = canon
+        # "Fla." is Florida wherever a place is named; not a spelling to search the text for (gazetteer)
+        self.abbreviation = {k.lower(): v for k, v in (abbreviations or {}).items() if k.lower() not in self.alias}
         self.threshold = threshold * 100
         self.canon: dict[str, str] = {}
 
@@ -385,7 +387,7 @@ class PlaceNames:
         other_script = {cyrillic: _Spellings([r for r in listed if has_cyrillic(r) != cyrillic])
                         for cyrillic in (False, True)}
         for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            key = self.alias.get(name.lower())
+            key = self.alias.get(name.lower()) or self.abbreviation.get(name.lower())
             if key:
                 self.canon[name] = key
                 continue
@@ -400,7 +402,7 @@ class PlaceNames:
     def __call__(self, name: str | None) -> str | None:
         if name is None:
             return None
-        return self.canon.get(name) or self.alias.get(name.lower()) or name
+        return self.canon.get(name) or self.alias.get(name.lower()) or self.abbreviation.get(name.lower()) or name
 
 
 PLACE_FACTS = "place"   # event_basis of figures that describe a place (population), not an event

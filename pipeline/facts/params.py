@@ -133,6 +133,11 @@ class FactsParams(Section):
         description="canonical place -> other spellings (merged before events are formed); places are "
                     "also found by pattern and from entity mentions, so this list is optional",
     )
+    place_abbreviations: dict[str, str] = Field(
+        default_factory=lambda: default_lexicon("place_abbreviations"),
+        description="abbreviation -> place it stands for (\"Fla.\" -> Florida), read as the full name when "
+                    "places are named and compared (default: the AP's US states, pipeline/facts/lexicons/en.yaml)",
+    )
     place_similarity: float = Field(
         0.85, ge=0.5, le=1.0,
         description="place names at least this similar (rapidfuzz ratio/100) are one place",

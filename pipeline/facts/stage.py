@@ -11,6 +11,8 @@ offsets back to the document (the flow builds it from pipeline.text.offsets).
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -124,8 +126,10 @@ def person_words(mentions: pd.DataFrame) -> dict[str, set]:
 
 
 def doc_participants(mentions: pd.DataFrame | None, clean: dict) -> dict[str, set]:
-    """doc_id -> the entities of the people each document is about (participants.py), by entity id:
-    what links a follow-up to the first article about an incident."""
+    """doc_id -> the people each document is about (participants.py), by their first and last name
+    (`person_key`): what links a follow-up to the first article about an incident. Articles write one
+    person with and without a middle name or initial ("Stephen J. Brumby", "Stephen Brumby"), which the
+    entities stage may keep apart."""
     out: dict = defaultdict(set)
     if mentions is None or not len(mentions) or "entity_id" not in mentions:
         return out
@@ -134,8 +138,22 @@ def doc_participants(mentions: pd.DataFrame | None, clean: dict) -> dict[str, se
                                       people["start"].tolist(), people["end"].tolist(), people["entity_id"].tolist()):
         text = clean.get(pid, (None,))[0]
         if isinstance(text, str) and isinstance(eid, str) and is_participant(text, int(a), int(b)):
-            out[doc_id].add(eid)
+            key = person_key(text[int(a):int(b)])
+            if key:
+                out[doc_id].add(key)
     return out
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def person_key(name: str) -> str | None:
+    """'Stephen J. Brumby' and "Stephen Brumby's" -> 'stephen brumby': the first and last words of a
+    name, lowercased, without a possessive; None for a name of one word."""
+    words = [_POSSESSIVE.sub("", w).strip(".") for w in _NAME_WORD.findall(name)]
+    words = [w for w in words if w]
+    return f"{words[0].lower()} {words[-1].lower()}" if len(words) >= 2 else None
 
 
 def skipped_passages(dedup: pd.DataFrame) -> set:
@@ -170,7 +188,7 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
     t = (trows.to_dict("records") if len(trows) else []) if isinstance(trows, pd.DataFrame) else list(trows)
     q.sort(key=lambda r: r["doc_id"])  # (stable: within a document, the order read_document gave)
     t.sort(key=lambda r: r["doc_id"])
-    places = PlaceNames(params.places, params.place_similarity)
+    places = PlaceNames(params.places, params.place_similarity, params.place_abbreviations)
     places.build(Counter(r["place_raw"] for r in q + t if isinstance(r.get("place_raw"), str)))
     for row in q + t:
         raw = row.pop("place_raw", None)

@@ -613,3 +613,32 @@ def test_a_bare_year_of_another_year_keeps_its_own_date():
     q = facts_for_text("Shooting\n\nPublished: 2013-03-20\n\nOn March 13, 2013, police said the man had "
                        "killed 2 people in 2009.")["quantities"]
     assert list(q.loc[q["measure"] == "killed", "event_date"]) == ["2009"]
+
+
+OCALA_FIRST = ("Teen killed at gun range\n\nPublished: 2016-07-03\n\n"
+               "Daniel R. Hale, 19, was shot and killed at a gun range in Ocala, Fla., on Sunday, police said.\n")
+OCALA_FOLLOW_UP = ("Family mourns teen shot at Florida range\n\nPublished: 2016-07-06\n\n"
+                   "Relatives of Daniel Hale gathered on Wednesday to remember the Florida teen. "
+                   "One person was killed in the accident, the sheriff said.\n")
+
+
+def test_a_follow_up_joins_through_a_person_named_without_his_middle_initial_and_a_state_abbreviated():
+    """Three days later a second article names the victim without his middle initial and places the
+    story in the state the first article abbreviates ("Ocala, Fla."): the same person, count and place,
+    one incident. Each rule alone: the state written out ("Fla." is Florida) and the person's first and
+    last name ("Daniel R. Hale" is "Daniel Hale" to a reader)."""
+    tables = with_mentions(tables_from_texts([("a.txt", OCALA_FIRST), ("b.txt", OCALA_FOLLOW_UP)]),
+                           {"Ocala": "GPE", "Fla.": "GPE", "Florida": "GPE", "Daniel R. Hale": "PERSON",
+                            "Daniel Hale": "PERSON"})
+    keys = casualty_keys(run_facts(tables))
+    assert len(keys["a.txt"] | keys["b.txt"]) == 1, keys
+
+
+@pytest.mark.parametrize("name,key", [
+    ("Stephen J. Brumby", "stephen brumby"), ("Stephen Brumby's", "stephen brumby"),
+    ("Mary-Jane O'Neil", "mary-jane o'neil"), ("Жанна Иванова", "жанна иванова"), ("Brumby", None),
+])
+def test_a_persons_key_is_the_first_and_last_name(name, key):
+    from pipeline.facts.stage import person_key
+
+    assert person_key(name) == key
