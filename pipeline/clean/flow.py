@@ -6,56 +6,83 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
 from pipeline.clean.params import CleanParams
 from pipeline.clean.stage import SCHEMAS, clean_passages
+from pipeline.clean.store import BucketStore, buckets, document_keys, n_buckets, store_version
 from pipeline.core.flow import map_partitions, stage_context
-from pipeline.core.tables import stage_output, to_arrow
+from pipeline.core.paths import cache_dir
+from pipeline.core.tables import ROW_GROUP_ROWS, stage_output, to_arrow
 
 @task(name="clean-partition", cache_policy=NONE)
-def clean_partition(part: str, index: int, params: CleanParams, tmp: str) -> dict:
+def clean_partition(part: str, index: int, params: CleanParams, store: dict) -> dict:
+    """Clean the documents of some buckets (the passages in file `part`, a `bucket` column saying
+    whose), keeping each bucket's four tables in the store (folder, version, bucket keys by number)."""
     passages = pq.read_table(part).to_pandas()
-    tables = clean_passages(passages, params)
-    parts_dir = Path(tmp) / "parts"
-    parts_dir.mkdir(parents=True, exist_ok=True)
-    for name, frame in tables.items():
-        pq.write_table(to_arrow(frame, SCHEMAS[name]), parts_dir / f"{index:06d}-{name}.parquet")
-    p = tables["passages"]
-    return {
-        "index": index,
-        "passages": len(p),
-        "boilerplate": int(p["is_boilerplate"].sum()) if len(p) else 0,
-        "edits": dict(Counter(tables["edits"]["rule"])),
-        "furniture": len(tables["furniture"]),
-        "sentences": len(tables["sentences"]),
-        "languages": dict(Counter(p["language"])),
-    }
+    kept = BucketStore(Path(store["folder"]), store["version"], tuple(SCHEMAS))
+    summary = {"index": index, "passages": 0, "boilerplate": 0, "edits": Counter(), "furniture": 0,
+               "sentences": 0, "languages": Counter()}
+    for number, rows in passages.groupby("bucket", sort=False):
+        tables = clean_passages(rows.drop(columns="bucket"), params)
+        kept.write(store["keys"][str(number)], {name: to_arrow(frame, SCHEMAS[name]) for name, frame in tables.items()})
+        p = tables["passages"]
+        summary["passages"] += len(p)
+        summary["boilerplate"] += int(p["is_boilerplate"].sum()) if len(p) else 0
+        summary["edits"].update(tables["edits"]["rule"])
+        summary["furniture"] += len(tables["furniture"])
+        summary["sentences"] += len(tables["sentences"])
+        summary["languages"].update(p["language"])
+    return {**summary, "edits": dict(summary["edits"]), "languages": dict(summary["languages"])}
 
 
-def document_partitions(table: pa.Table, partition_mb: float) -> list[pa.Table]:
-    """Runs of whole documents of about `partition_mb` of text each, in document order."""
+def in_document_order(parts: list[pa.Table], rank: dict[str, int]) -> pa.Table:
+    """Rows of several tables (each grouped by document) in the documents' order, each document's rows
+    as they were: a stable sort by the document's place."""
+    table = pa.concat_tables(parts)
+    if table.num_rows == 0:
+        return table
+    ranks = np.fromiter((rank[d] for d in table.column("doc_id").to_pylist()), dtype=np.int64,
+                        count=table.num_rows)
+    order = np.argsort(ranks, kind="stable")
+    if np.array_equal(order, np.arange(table.num_rows)):
+        return table
+    return table.take(pa.array(order))
+
+
+def bucket_tasks(table: pa.Table, todo: list[list[str]], numbers: list[int], partition_mb: float) -> list[pa.Table]:
+    """The passages of the buckets to clean (each bucket's documents in document order, a `bucket`
+    column with its number), grouped into tasks of about `partition_mb` of text."""
     doc_ids = table.column("doc_id").to_pylist()
-    sizes = [len(t) for t in table.column("text").to_pylist()]
+    rows_of: dict[str, list[int]] = {}
+    for i, doc_id in enumerate(doc_ids):
+        rows_of.setdefault(doc_id, []).append(i)
+    sizes = pc.binary_length(pc.cast(table.column("text"), pa.large_binary())).to_numpy(zero_copy_only=False)
     limit = partition_mb * 1024 * 1024
-    cuts = [0]
-    size = 0
-    for i in range(1, len(doc_ids) + 1):
-        size += sizes[i - 1]
-        boundary = i == len(doc_ids) or doc_ids[i] != doc_ids[i - 1]
-        if boundary and size >= limit and i < len(doc_ids):
-            cuts.append(i)
-            size = 0
-    cuts.append(len(doc_ids))
-    return [table.slice(a, b - a) for a, b in zip(cuts, cuts[1:]) if b > a]
+    tasks, rows, bucket_of, size = [], [], [], 0
+    for number, docs in zip(numbers, todo):
+        take = [i for d in docs for i in rows_of[d]]
+        rows += take
+        bucket_of += [number] * len(take)
+        size += int(sizes[take].sum()) if take else 0
+        if size >= limit:
+            tasks.append((rows, bucket_of))
+            rows, bucket_of, size = [], [], 0
+    if rows:
+        tasks.append((rows, bucket_of))
+    return [table.take(pa.array(r)).append_column("bucket", pa.array(b, pa.int32())) for r, b in tasks]
 
 
 @flow(name="clean", log_prints=True)
 def clean_flow(root: str, params: CleanParams) -> dict:
-    """Clean every ingest passage: text_clean, edits, sentences, furniture."""
+    """Clean every ingest passage: text_clean, edits, sentences, furniture. Documents are dealt into
+    buckets (pipeline/clean/store.py); a bucket an earlier run cleaned with the same documents, code and
+    params is read from the store, the others are cleaned in partitions and kept there."""
     logger = get_run_logger()
     ctx = stage_context(root, "clean")
     table = ctx.inputs.arrow("ingest", "passages")
@@ -64,8 +91,20 @@ def clean_flow(root: str, params: CleanParams) -> dict:
     first = {d: i for i, d in enumerate(dict.fromkeys(frame["doc_id"]))}
     frame = frame.assign(_doc=frame["doc_id"].map(first)).sort_values(["_doc", "seq"], kind="stable")
     table = pa.Table.from_pandas(frame.drop(columns="_doc"), preserve_index=False)
-    parts = document_partitions(table, params.partition_mb)
-    logger.info("clean: %d passages in %d partitions", table.num_rows, len(parts))
+    del frame
+    store = BucketStore(cache_dir(ctx.root, "clean"), store_version(params), tuple(SCHEMAS))
+    keys = document_keys(table)
+    text_bytes = int(pc.sum(pc.binary_length(pc.cast(table.column("text"), pa.large_binary()))).as_py() or 0)
+    count = n_buckets(text_bytes, params.store_bucket_mb)
+    members = buckets(keys, count)
+    names = [store.key(docs, keys, count) for docs in members]
+    todo = [(number, docs) for number, (docs, name) in enumerate(zip(members, names)) if docs and not store.has(name)]
+    parts = bucket_tasks(table, [d for _, d in todo], [n for n, _ in todo], params.partition_mb) if todo else []
+    n_todo = sum(len(d) for _, d in todo)
+    logger.info("clean: %d passages of %d documents in %d bucket(s); %d bucket(s) of %d documents to clean in %d "
+                "partition(s), the rest from the store", table.num_rows, len(first), sum(1 for d in members if d),
+                len(todo), n_todo, len(parts))
+    kept = {"folder": str(store.folder), "version": store.version, "keys": {str(n): names[n] for n, _ in todo}}
     with stage_output(ctx.out_dir) as out:
         in_dir = out.tmp / "in"
         in_dir.mkdir(parents=True)
@@ -74,30 +113,37 @@ def clean_flow(root: str, params: CleanParams) -> dict:
             path = in_dir / f"{i:06d}.parquet"
             pq.write_table(part, path)
             paths.append(str(path))
-        results = map_partitions(clean_partition, paths, "clean", params=params, tmp=str(out.tmp))
-        parts_dir = out.tmp / "parts"
+        del parts
+        map_partitions(clean_partition, paths, "clean", params=params, store=kept)
+        used = [name for docs, name in zip(members, names) if docs]
         for name, schema in SCHEMAS.items():
+            merged = in_document_order([store.read(bucket, name, schema) for bucket in used], first) if used \
+                else schema.empty_table()
             with out.writer(f"{name}.parquet", schema) as w:
-                for r in results:
-                    t = pq.read_table(parts_dir / f"{r['index']:06d}-{name}.parquet")
-                    if t.num_rows:
-                        w.write_table(t.cast(schema))
+                for start in range(0, merged.num_rows, ROW_GROUP_ROWS):
+                    w.write_table(merged.slice(start, ROW_GROUP_ROWS))
+            del merged
         shutil.rmtree(in_dir)
-        if parts_dir.exists():
-            shutil.rmtree(parts_dir)
-    edits: Counter = Counter()
-    languages: Counter = Counter()
-    for r in results:
-        edits.update(r["edits"])
-        languages.update(r["languages"])
-    summary = {
-        "passages": sum(r["passages"] for r in results),
-        "boilerplate_passages": sum(r["boilerplate"] for r in results),
-        "furniture_lines": sum(r["furniture"] for r in results),
+    store.used.update(used)
+    store.keep_only()  # this pile's buckets: the store never outgrows it
+    summary = _summary(ctx.out_dir)
+    summary.update({"buckets": len(used), "buckets_from_store": len(used) - len(todo),
+                    "documents_from_store": len(first) - n_todo, "documents_cleaned": n_todo})
+    logger.info("clean: %s", summary)
+    return summary
+
+
+def _summary(folder: Path) -> dict:
+    """What the run's tables hold (the same whichever buckets came from the store)."""
+    passages = pq.read_table(folder / "passages.parquet", columns=["is_boilerplate", "language"])
+    edits = Counter(pq.read_table(folder / "edits.parquet", columns=["rule"]).column("rule").to_pylist())
+    languages = Counter(passages.column("language").to_pylist())
+    return {
+        "passages": passages.num_rows,
+        "boilerplate_passages": int(pc.sum(passages.column("is_boilerplate")).as_py() or 0),
+        "furniture_lines": pq.read_metadata(folder / "furniture.parquet").num_rows,
         "edits": sum(edits.values()),
-        "sentences": sum(r["sentences"] for r in results),
+        "sentences": pq.read_metadata(folder / "sentences.parquet").num_rows,
         "edits_by_rule": dict(sorted(edits.items())),
         "languages": dict(languages.most_common()),
     }
-    logger.info("clean: %s", summary)
-    return summary

@@ -42,6 +42,10 @@ def word_list(key: str) -> list[str]:
 
 class CleanParams(Section):
     partition_mb: float = Field(16, gt=0, le=4096, description="passage text per parallel partition")
+    store_bucket_mb: float = Field(
+        2, gt=0, le=4096,
+        description="text per bucket of the stage's store (.pipeline-cache/clean/): a rebuild cleans again the "
+                    "buckets of new or changed documents and reads the others (pipeline/clean/store.py)")
     repair_mojibake: bool = Field(True, description="undo text decoded with the wrong codec (ftfy), logged as edits")
     fix_homoglyphs: bool = Field(True, description="turn look-alike letters of the wrong script into the word's script")
     homoglyph_context_words: int = Field(
