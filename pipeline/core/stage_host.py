@@ -40,6 +40,7 @@ IDLE_ENV = "PIPELINE_STAGE_HOST_IDLE_S"
 IDLE_S = 600.0
 STATE_FILE = "stage-host.json"
 LOG_FILE = "stage-host.log"
+LOG_MAX_BYTES = 1 << 20
 MAX_MESSAGE = 1 << 20
 # settings read when a module is imported (Prefect's, the BLAS thread pools'): a caller whose values
 # differ would not get what a fresh process gives it
@@ -205,7 +206,10 @@ def ensure_host(root: Path) -> None:
 
     home = Path(root) / ".prefect"
     home.mkdir(parents=True, exist_ok=True)
-    with open(home / LOG_FILE, "ab") as log:
+    log_path = home / LOG_FILE
+    if log_path.is_file() and log_path.stat().st_size > LOG_MAX_BYTES:
+        os.replace(log_path, log_path.with_suffix(".log.1"))   # one older log kept, not a growing one
+    with open(log_path, "ab") as log:
         proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.stage_host", str(Path(root).resolve())],
                                 cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
