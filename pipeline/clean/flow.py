@@ -14,7 +14,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
 from pipeline.clean.params import CleanParams
-from pipeline.clean.stage import SCHEMAS, clean_passages
+from pipeline.clean.stage import SCHEMAS, Cleaner, clean_passages
 from pipeline.clean.store import BucketStore, buckets, document_keys, n_buckets, store_version
 from pipeline.core.flow import map_partitions, stage_context
 from pipeline.core.paths import cache_dir
@@ -28,8 +28,9 @@ def clean_partition(part: str, index: int, params: CleanParams, store: dict) -> 
     kept = BucketStore(Path(store["folder"]), store["version"], tuple(SCHEMAS))
     summary = {"index": index, "passages": 0, "boilerplate": 0, "edits": Counter(), "furniture": 0,
                "sentences": 0, "languages": Counter()}
+    cleaner = Cleaner(params)   # (its rules and language model, made once for all the buckets)
     for number, rows in passages.groupby("bucket", sort=False):
-        tables = clean_passages(rows.drop(columns="bucket"), params)
+        tables = clean_passages(rows.drop(columns="bucket"), cleaner=cleaner)
         kept.write(store["keys"][str(number)], {name: to_arrow(frame, SCHEMAS[name]) for name, frame in tables.items()})
         p = tables["passages"]
         summary["passages"] += len(p)
@@ -42,13 +43,14 @@ def clean_partition(part: str, index: int, params: CleanParams, store: dict) -> 
 
 
 def in_document_order(parts: list[pa.Table], rank: dict[str, int]) -> pa.Table:
-    """Rows of several tables (each grouped by document) in the documents' order, each document's rows
-    as they were: a stable sort by the document's place."""
+    """Rows of several tables (each grouped by document) in the documents' order (`rank`: doc_id -> its
+    place, numbered 0, 1, ... in dict order), each document's rows as they were: a stable sort by the
+    document's place."""
     table = pa.concat_tables(parts)
     if table.num_rows == 0:
         return table
-    ranks = np.fromiter((rank[d] for d in table.column("doc_id").to_pylist()), dtype=np.int64,
-                        count=table.num_rows)
+    documents = pa.array(list(rank), pa.string())   # (`rank` lists the documents in their order)
+    ranks = pc.index_in(table.column("doc_id"), value_set=documents).to_numpy(zero_copy_only=False)
     order = np.argsort(ranks, kind="stable")
     if np.array_equal(order, np.arange(table.num_rows)):
         return table
