@@ -42,6 +42,7 @@ STATE_FILE = "stage-host.json"
 LOG_FILE = "stage-host.log"
 LOG_MAX_BYTES = 1 << 20
 MAX_MESSAGE = 1 << 20
+REPLY_TIMEOUT_S = 30.0   # how long a caller waits for the host to fork its stage
 # settings read when a module is imported (Prefect's, the BLAS thread pools'): a caller whose values
 # differ would not get what a fresh process gives it
 IMPORT_TIME_ENV = ("PREFECT_", "OMP_", "OPENBLAS_", "MKL_", "BLIS_", "NUMEXPR_", "VECLIB_", "PYTHON",
@@ -158,6 +159,7 @@ def run_through_host(argv: list[str]) -> int | None:
         return None
     with conn:
         request = {"argv": list(argv), "cwd": os.getcwd(), "env": caller_env(root), "digest": code_digest()}
+        conn.settimeout(REPLY_TIMEOUT_S)   # a host that does not answer (stopped, swapped out): run it here
         try:
             socket.send_fds(conn, [json.dumps(request).encode()], [0, 1, 2])
             reply = json.loads(conn.recv(MAX_MESSAGE) or b"{}")
@@ -165,6 +167,7 @@ def run_through_host(argv: list[str]) -> int | None:
             return None
         if "pid" not in reply:
             return None   # (the host said why in its log: stale code, other settings)
+        conn.settimeout(None)   # the stage takes as long as it takes
         return _wait_for(conn, int(reply["pid"]))
 
 
