@@ -21,25 +21,19 @@ from pipeline.core.paths import cache_dir
 from pipeline.core.tables import ROW_GROUP_ROWS, stage_output, to_arrow
 
 @task(name="clean-partition", cache_policy=NONE)
-def clean_partition(part: str, index: int, params: CleanParams, store: dict) -> dict:
+def clean_partition(part: str, index: int, params: CleanParams, store: dict) -> int:
     """Clean the documents of some buckets (the passages in file `part`, a `bucket` column saying
-    whose), keeping each bucket's four tables in the store (folder, version, bucket keys by number)."""
+    whose), keeping each bucket's four tables in the store (folder, version, bucket keys by number);
+    the number of buckets cleaned. (The run's summary is read from the tables it writes.)"""
     passages = pq.read_table(part).to_pandas()
     kept = BucketStore(Path(store["folder"]), store["version"], tuple(SCHEMAS))
-    summary = {"index": index, "passages": 0, "boilerplate": 0, "edits": Counter(), "furniture": 0,
-               "sentences": 0, "languages": Counter()}
     cleaner = Cleaner(params)   # (its rules and language model, made once for all the buckets)
+    n = 0
     for number, rows in passages.groupby("bucket", sort=False):
         tables = clean_passages(rows.drop(columns="bucket"), cleaner=cleaner)
         kept.write(store["keys"][str(number)], {name: to_arrow(frame, SCHEMAS[name]) for name, frame in tables.items()})
-        p = tables["passages"]
-        summary["passages"] += len(p)
-        summary["boilerplate"] += int(p["is_boilerplate"].sum()) if len(p) else 0
-        summary["edits"].update(tables["edits"]["rule"])
-        summary["furniture"] += len(tables["furniture"])
-        summary["sentences"] += len(tables["sentences"])
-        summary["languages"].update(p["language"])
-    return {**summary, "edits": dict(summary["edits"]), "languages": dict(summary["languages"])}
+        n += 1
+    return n
 
 
 def in_document_order(parts: list[pa.Table], rank: dict[str, int]) -> pa.Table:

@@ -168,15 +168,7 @@ def _ensure_stage_host(root: Path, api_url: str) -> None:
     with this environment pointed at the server."""
     from pipeline.core.stage_host import ensure_host
 
-    env_url = os.environ.get("PREFECT_API_URL")
-    os.environ["PREFECT_API_URL"] = api_url
-    try:
-        ensure_host(root)
-    finally:
-        if env_url is None:
-            os.environ.pop("PREFECT_API_URL", None)
-        else:
-            os.environ["PREFECT_API_URL"] = env_url
+    ensure_host(root, {**os.environ, "PREFECT_API_URL": api_url})
 
 
 def stop_server(root: Path) -> bool:

@@ -197,9 +197,9 @@ def _wait_for(conn: socket.socket, pid: int) -> int:
 
 # --- starting and stopping ---------------------------------------------------------------------
 
-def ensure_host(root: Path) -> None:
-    """Start the project's stage host in the background unless one runs (or is starting): called once
-    the local Prefect server answers, with this process's environment pointing at it."""
+def ensure_host(root: Path, env: dict) -> None:
+    """Start the project's stage host in the background, with environment `env` (pointing at the local
+    Prefect server, which answers), unless one runs or is starting."""
     if not enabled():
         return
     state = read_state(root)
@@ -214,8 +214,8 @@ def ensure_host(root: Path) -> None:
         os.replace(log_path, log_path.with_suffix(".log.1"))   # one older log kept, not a growing one
     with open(log_path, "ab") as log:
         proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.stage_host", str(Path(root).resolve())],
-                                cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True)
+                                cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
     _write_state(root, {"pid": proc.pid, "ready": False})
 
 

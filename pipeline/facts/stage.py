@@ -12,7 +12,6 @@ offsets back to the document (the flow builds it from pipeline.text.offsets).
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
