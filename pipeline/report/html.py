@@ -16,12 +16,31 @@ from typing import Iterable, Sequence
 import markupsafe
 
 
+def _c1_table() -> dict[int, str]:
+    """C1 controls (U+0080-U+009F) as the Windows-1252 characters they stand for in text decoded as
+    Latin-1 (byte 0x92 is a right quote), as HTML's parsing rules read them in character references;
+    the five cp1252 leaves undefined become U+FFFD. Fonts have no glyph for a control: a PDF would
+    show empty boxes."""
+    table = {}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            table[code] = "\ufffd"
+    return table
+
+
+C1_AS_CP1252 = _c1_table()
+
+
 class Markup(markupsafe.Markup):
     """Trusted markup built by the report itself (never raw document text).
 
     Escapes what is put into it with `markupsafe.escape`, writing quotes as
     `&quot;` and `&#x27;` (as `html.escape` does, and as the report always
-    has: its bytes are a DVC output) rather than MarkupSafe's `&#34;`/`&#39;`.
+    has: its bytes are a DVC output) rather than MarkupSafe's `&#34;`/`&#39;`. Document text keeps
+    C1 controls where its encoding was read as Latin-1 (a raw title): they are shown as the
+    Windows-1252 characters they stand for (`C1_AS_CP1252`).
     """
 
     __slots__ = ()
@@ -30,7 +49,7 @@ class Markup(markupsafe.Markup):
     def escape(cls, s) -> Markup:
         if hasattr(s, "__html__"):
             return cls(s.__html__())
-        escaped = str(markupsafe.escape(s))
+        escaped = str(markupsafe.escape(s)).translate(C1_AS_CP1252)
         return cls(escaped.replace("&#39;", "&#x27;").replace("&#34;", "&quot;"))
 
     @property
