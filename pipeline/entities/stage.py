@@ -23,6 +23,7 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from pipeline.contract import entities as contract
+from pipeline.core.columns import is_in
 from pipeline.entities.canon import MentionIn, canonicalise
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.ner import Recogniser, UnitMapper, make_chunks, recognise
@@ -56,7 +57,7 @@ def select_passages(clean_passages: pd.DataFrame, dedup_passages: pd.DataFrame |
     skipped: Counter = Counter()
     if dedup_passages is not None and len(dedup_passages):
         repeat = dedup_passages[(dedup_passages["match"] == "exact") & ~dedup_passages["is_canonical"].astype(bool)]
-        mask = df["passage_id"].isin(set(repeat["passage_id"]))
+        mask = pd.Series(is_in(df["passage_id"], repeat["passage_id"]), index=df.index)
         skipped["exact_repeat"] = int(mask.sum())
         df = df[~mask]
     header = pd.Series(False, index=df.index)
@@ -115,9 +116,11 @@ def _sentence_ends(selected: pd.DataFrame, sentences: pd.DataFrame | None) -> li
     if sentences is None or not len(sentences):
         return None
     ends: dict[str, list[int]] = defaultdict(list)
-    for pid, end in zip(sentences["passage_id"], sentences["end"]):
-        ends[pid].append(int(end))
-    return [ends.get(pid, []) for pid in selected["passage_id"]]
+    wanted = set(selected["passage_id"].tolist())   # (plain lists: Arrow strings iterate slowly)
+    for pid, end in zip(sentences["passage_id"].tolist(), sentences["end"].tolist()):
+        if pid in wanted:
+            ends[pid].append(int(end))
+    return [ends.get(pid, []) for pid in selected["passage_id"].tolist()]
 
 
 def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, params: EntitiesParams,
@@ -330,10 +333,10 @@ def repeat_coverage(entities: pd.DataFrame, mentions: pd.DataFrame, dedup_passag
         return entities["n_docs"].astype("int64")
     exact = dedup_passages[dedup_passages["match"] == "exact"]
     docs_of: dict[str, set[str]] = defaultdict(set)
-    for canon, doc in zip(exact["canonical_passage_id"], exact["doc_id"]):
+    for canon, doc in zip(exact["canonical_passage_id"].tolist(), exact["doc_id"].tolist()):
         docs_of[canon].add(doc)
     cover: dict[str, set[str]] = defaultdict(set)
-    for eid, pid, doc in zip(mentions["entity_id"], mentions["passage_id"], mentions["doc_id"]):
+    for eid, pid, doc in zip(*(mentions[c].tolist() for c in ("entity_id", "passage_id", "doc_id"))):
         cover[eid].add(doc)
         cover[eid].update(docs_of.get(pid, ()))
     return entities["entity_id"].map(lambda e: len(cover.get(e, ()))).astype("int64")

@@ -18,16 +18,14 @@ on all documents' rows each time, so the tables equal a cold build's row for row
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Protocol
 
 import pandas as pd
 
+from pipeline.core.row_digest import document_digests
 from pipeline.facts.params import FactsParams
-from pipeline.facts.stage import Inputs as FactInputs, read_documents, skipped_passages
+from pipeline.facts.stage import Inputs as FactInputs, read_documents, skipped_mask
 from pipeline.text.offsets import offset_maps
 
 if TYPE_CHECKING:
@@ -87,26 +85,16 @@ def read_partition(part: list[str], inputs: TableReader, params: FactsParams) ->
 
 def document_keys(inputs: TableReader) -> dict[str, str]:
     """doc_id -> a hash of everything reading the document takes of the input tables (module doc)."""
-    rows: dict[str, list] = defaultdict(list)
-    for (producer, name), columns in DOCUMENT_READS.items():
-        frame = inputs.read(producer, name, columns=list(columns))
-        if (producer, name) == ("dedup", "passages"):
-            skipped = skipped_passages(frame)
-            frame = pd.DataFrame({"passage_id": frame["passage_id"], "doc_id": frame["doc_id"],
-                                  "skipped": frame["passage_id"].isin(skipped)})
-        table = f"{producer}/{name}"
-        by_doc: dict[str, list] = defaultdict(list)
-        doc_at = list(frame.columns).index("doc_id")
-        for row in zip(*(frame[c].tolist() for c in frame.columns)):
-            by_doc[row[doc_at]].append(row)
-        for doc_id, doc_rows in by_doc.items():
-            rows[doc_id].append([table, doc_rows])
-    return {doc_id: _digest(doc_rows) for doc_id, doc_rows in rows.items()}
 
+    def tables():
+        for (producer, name), columns in DOCUMENT_READS.items():
+            frame = inputs.read(producer, name, columns=list(columns))
+            if (producer, name) == ("dedup", "passages"):
+                frame = pd.DataFrame({"passage_id": frame["passage_id"], "doc_id": frame["doc_id"],
+                                      "skipped": skipped_mask(frame)})
+            yield f"{producer}/{name}", frame
 
-def _digest(rows: list) -> str:
-    payload = json.dumps(rows, ensure_ascii=False, default=str)
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return document_digests(tables())
 
 
 def facts_per_document(doc_ids: list[str], keys: dict[str, str], store: FactsStore | None,

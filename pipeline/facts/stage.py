@@ -155,12 +155,16 @@ def person_key(name: str) -> str | None:
     return f"{words[0].lower()} {words[-1].lower()}" if len(words) >= 2 else None
 
 
+def skipped_mask(dedup: pd.DataFrame) -> pd.Series:
+    """Per row of dedup's passages: a non-canonical exact copy (exact repeats are read once)."""
+    return (dedup["match"] == "exact") & (~dedup["is_canonical"].astype(bool))
+
+
 def skipped_passages(dedup: pd.DataFrame) -> set:
     """Exact repeats are read once: every non-canonical exact copy is skipped."""
     if dedup is None or not len(dedup):
         return set()
-    m = (dedup["match"] == "exact") & (~dedup["is_canonical"].astype(bool))
-    return set(dedup.loc[m, "passage_id"])
+    return set(dedup.loc[skipped_mask(dedup), "passage_id"])
 
 
 def reprints(dedup: pd.DataFrame, clusters: pd.DataFrame | None) -> tuple[dict, dict]:
