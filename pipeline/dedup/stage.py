@@ -185,39 +185,7 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
     for a, b, _ in reworded:
         for g in (a, b):
             best_method.setdefault(g, "reworded")
-    numeric = frozenset(chr(c) for c in corpus.numeric_cp.tolist())
-    sim_cache: dict[tuple[int, int], float] = {}
-    group_size = np.bincount(rep[rep >= 0], minlength=n)
-    rows = []
-    # plain lists: indexing them is much cheaper than indexing numpy arrays one by one
-    root_l, rep_l, in_l, key_l = root.tolist(), rep.tolist(), in_cluster.tolist(), corpus.key.tolist()
-    group_l = group_size.tolist()
-    for gi in range(n):
-        r = root_l[gi]
-        own = rep_l[gi] if rep_l[gi] >= 0 else gi
-        if not in_l[gi]:
-            rows.append((None, pid[gi], True, "unique", None, None, pid[own], False, False))
-            continue
-        same_text = key_l[gi] == key_l[r] and rep_l[gi] >= 0 and rep_l[r] >= 0
-        if gi == r:
-            match = "exact" if group_l[gi] >= 2 else "near"
-            rows.append((cid[r], pid[r], True, match, 1.0, "exact" if match == "exact" else
-                         best_method.get(gi, "near"), pid[own], False, False))
-            continue
-        if same_text:
-            rows.append((cid[r], pid[r], False, "exact", 1.0, "exact", pid[own], True, False))
-            continue
-        k = (own, r)
-        if k not in sim_cache:
-            sim_cache[k] = Indel.normalized_similarity(corpus.tokstr[own], corpus.tokstr[r])
-        figs = numeric.intersection(corpus.tokstr[own]) != numeric.intersection(corpus.tokstr[r])
-        match = "exact" if own != gi else "near"
-        rows.append((cid[r], pid[r], False, match, sim_cache[k], best_method.get(own, "near"),
-                     pid[own], own != gi, figs))
-    per = pd.DataFrame(rows, columns=["cluster_id", "canonical_passage_id", "is_canonical", "match",
-                                      "similarity", "method", "exact_of", "skip_downstream",
-                                      "figures_differ"])
-    del rows  # each table's rows go once the table is made (a million rows of tuples, on a large pile)
+    per = passage_columns(pid, root, rep, in_cluster, corpus, cid, best_method)
     out = ordered[["passage_id", "doc_id", "seq", "char_start", "char_end", "text"]].copy()
     for c in per.columns:
         out[c] = per[c].values
@@ -334,6 +302,54 @@ def finish(ordered: pd.DataFrame, documents: pd.DataFrame, corpus: Corpus, rep: 
             "blocks": blocks_df, "repeated_share": shares}
 
 
+def passage_columns(pid: np.ndarray, root: np.ndarray, rep: np.ndarray, in_cluster: np.ndarray, corpus: Corpus,
+                    cid: dict[int, str], best_method: dict[int, str]) -> pd.DataFrame:
+    """Each passage's cluster columns, computed a column at a time (a pile has hundreds of thousands of
+    passages; only the near members of clusters, few, are compared one by one). A passage is either
+    in no cluster (unique), its cluster's root (canonical: exact when its text has copies), a copy of
+    the root's very text (exact), or a near member, whose similarity to the root is worked out on
+    the token strings of its own text's representative."""
+    n = len(pid)
+    gi = np.arange(n)
+    own = np.where(rep >= 0, rep, gi)          # the representative of its text
+    is_root = gi == root
+    same_text = (corpus.key == corpus.key[root]) & (rep >= 0) & (rep[root] >= 0)
+    unique = ~in_cluster
+    canonical = in_cluster & is_root
+    copy = in_cluster & ~is_root & same_text
+    near = in_cluster & ~is_root & ~same_text
+    group_size = np.bincount(rep[rep >= 0], minlength=n)
+    roots_exact = canonical & (group_size >= 2)
+
+    cluster_id = np.full(n, None, dtype=object)
+    at = np.flatnonzero(in_cluster)
+    cluster_id[at] = [cid[r] for r in root[at].tolist()]
+    match = np.full(n, "exact", dtype=object)
+    match[unique] = "unique"
+    match[canonical & ~roots_exact] = "near"
+    match[near & (own == gi)] = "near"
+    similarity = np.full(n, np.nan)
+    similarity[canonical | copy] = 1.0
+    method = np.full(n, "exact", dtype=object)
+    method[unique] = None
+    for g in np.flatnonzero(canonical & ~roots_exact).tolist():
+        method[g] = best_method.get(g, "near")
+    figures = np.zeros(n, dtype=bool)
+    numeric = frozenset(chr(c) for c in corpus.numeric_cp.tolist())
+    tokstr = corpus.tokstr
+    sim_cache: dict[tuple[int, int], float] = {}
+    for g, o, r in zip(*(x[near].tolist() for x in (gi, own, root))):
+        if (o, r) not in sim_cache:
+            sim_cache[o, r] = Indel.normalized_similarity(tokstr[o], tokstr[r])
+        similarity[g] = sim_cache[o, r]
+        method[g] = best_method.get(o, "near")
+        figures[g] = numeric.intersection(tokstr[o]) != numeric.intersection(tokstr[r])
+    return pd.DataFrame({
+        "cluster_id": cluster_id, "canonical_passage_id": np.where(in_cluster, pid[root], pid),
+        "is_canonical": unique | canonical, "match": match, "similarity": similarity, "method": method,
+        "exact_of": pid[own], "skip_downstream": copy | (near & (own != gi)), "figures_differ": figures})
+
+
 def _copies_by_text(rep: np.ndarray):
     """copies_of(gi): every passage whose text is the same as the representative gi's (gi itself
     included), in order; the passages grouped by representative once."""
@@ -346,39 +362,52 @@ def _copies_by_text(rep: np.ndarray):
     return copies_of
 
 
-def _union_length(intervals: list[tuple[int, int]]) -> int:
-    total, cur_s, cur_e = 0, None, None
-    for s, e in sorted(intervals):
-        if cur_e is None or s > cur_e:
-            if cur_e is not None:
-                total += cur_e - cur_s
-            cur_s, cur_e = s, e
-        else:
-            cur_e = max(cur_e, e)
-    if cur_e is not None:
-        total += cur_e - cur_s
-    return total
+def union_lengths(group: np.ndarray, start: np.ndarray, end: np.ndarray, n_groups: int) -> np.ndarray:
+    """Per group (0 .. n_groups - 1): the length of the union of its intervals [start, end)."""
+    out = np.zeros(n_groups, np.int64)
+    if not len(group):
+        return out
+    order = np.lexsort((end, start, group))
+    g, s, e = group[order], start[order].astype(np.int64), end[order].astype(np.int64)
+    first = np.ones(len(g), dtype=bool)
+    first[1:] = g[1:] != g[:-1]
+    # the furthest end so far within the group: ends lifted by the group's number never cross groups
+    lift = g.astype(np.int64) * (int(max(e.max(), s.max())) + 1)
+    reach = np.maximum.accumulate(e + lift) - lift
+    before = np.empty(len(g), np.int64)
+    before[1:] = reach[:-1]
+    opens = first | (s > before)            # an interval that begins a run of overlapping ones
+    run = np.cumsum(opens) - 1
+    run_start = s[opens]
+    run_end = np.zeros(len(run_start), np.int64)
+    np.maximum.at(run_end, run, e)
+    np.add.at(out, g[opens], run_end - run_start)
+    return out
 
 
 def document_shares(passages: pd.DataFrame, occ: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Per document: how many characters also occur elsewhere, and how many repeat an earlier occurrence."""
-    rep_iv: dict[str, list] = {}
-    copy_iv: dict[str, list] = {}
-    rep_passages: dict[str, set] = {}
-    for doc_id, passage_id, relation, start, end in zip(
-            *(occ[c].tolist() for c in ("doc_id", "passage_id", "relation", "char_start", "char_end"))):
-        rep_iv.setdefault(doc_id, []).append((start, end))
-        rep_passages.setdefault(doc_id, set()).add(passage_id)
-        if relation != "canonical":
-            copy_iv.setdefault(doc_id, []).append((start, end))
+    docs = documents.sort_values("source_path")
+    doc_ids = docs["doc_id"].tolist()
+    index = pd.Index(doc_ids)
+    n = len(doc_ids)
+    at = index.get_indexer(occ["doc_id"])
+    known = at >= 0
+    at = at[known]
+    starts = occ["char_start"].to_numpy(np.int64)[known]
+    ends = occ["char_end"].to_numpy(np.int64)[known]
+    copies = (occ["relation"] != "canonical").to_numpy(bool)[known]
+    repeated = union_lengths(at, starts, ends, n)
+    copied = union_lengths(at[copies], starts[copies], ends[copies], n)
+    n_rep = occ[known].groupby("doc_id")["passage_id"].nunique().reindex(index, fill_value=0).to_numpy()
     skipped = passages.loc[passages["skip_downstream"].astype(bool)].groupby("doc_id").size()
-    n_pass = passages.groupby("doc_id").size()
-    rows = []
-    for d in documents.sort_values("source_path").itertuples(index=False):
-        n_chars = int(d.n_chars) if getattr(d, "n_chars", None) is not None else 0
-        rc = _union_length(rep_iv.get(d.doc_id, []))
-        cc = _union_length(copy_iv.get(d.doc_id, []))
-        rows.append((d.doc_id, d.source_path, n_chars, int(n_pass.get(d.doc_id, 0)),
-                     len(rep_passages.get(d.doc_id, ())), rc, rc / n_chars if n_chars else 0.0,
-                     cc, cc / n_chars if n_chars else 0.0, int(skipped.get(d.doc_id, 0))))
-    return pd.DataFrame(rows, columns=SHARES.names)
+    n_skipped = skipped.reindex(index, fill_value=0).to_numpy()
+    n_pass = passages.groupby("doc_id").size().reindex(index, fill_value=0).to_numpy()
+    n_chars = docs["n_chars"].fillna(0).astype("int64").to_numpy() if "n_chars" in docs else np.zeros(n, np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rep_share = np.where(n_chars > 0, repeated / np.where(n_chars > 0, n_chars, 1), 0.0)
+        copy_share = np.where(n_chars > 0, copied / np.where(n_chars > 0, n_chars, 1), 0.0)
+    return pd.DataFrame({
+        name: values for name, values in zip(SHARES.names, (
+            doc_ids, docs["source_path"].tolist(), n_chars.astype(int), n_pass.astype(int), n_rep.astype(int),
+            repeated.astype(int), rep_share, copied.astype(int), copy_share, n_skipped.astype(int)))})
