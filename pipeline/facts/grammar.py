@@ -806,10 +806,7 @@ class Grammar:
             if group is None and INCLUDED_BEFORE.search(text, max(q.sentence_start, q.start - 25), q.start):
                 # "Five people, including two children, were killed", "Seven were killed, among them three
                 # officers": a larger count of the same before it in the sentence is the whole
-                whole = [o for o in by_sentence[q.sentence_start] if o.end <= q.start and o.measure == q.measure
-                         and o.value_low is not None and o.value_low > q.value_low and not o.layout]
-                if whole:
-                    group = text[whole[-1].start:whole[-1].end]
+                group = _whole_before(text, q, by_sentence[q.sentence_start])
             if group is None:
                 doc = self.doc(text[q.sentence_start:q.sentence_end])
                 if doc is None:
@@ -818,6 +815,10 @@ class Grammar:
                 if not nums:
                     continue
                 group = self._partitive_group(nums[-1], q.measure) or _people_listed(nums[-1])
+                if group is None and _included(nums[-1]):
+                    # a later member of the list `including` introduces ("Six members of a family, including
+                    # four children and two adults, were shot dead": the 2 counts the adults among the six)
+                    group = _whole_before(text, q, by_sentence[q.sentence_start])
             if group is not None:
                 q.extra["part_of"] = group
 
@@ -885,6 +886,26 @@ MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional)\s+$", re.I)
 MEASURE_OF_ADJECTIVE = {"dead": "killed", "slain": "killed", "killed": "killed", "murdered": "killed",
                         "deceased": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}
 CASUALTY_ADJECTIVES = frozenset(MEASURE_OF_ADJECTIVE)
+
+
+def _whole_before(text: str, q: Quantity, sentence: list[Quantity]) -> str | None:
+    """The larger count of the same measure before `q` in its sentence (the whole `q` is a part of), as
+    written; None if there is none."""
+    whole = [o for o in sentence if o.end <= q.start and o.measure == q.measure and o.value_low is not None
+             and o.value_low > q.value_low and not o.layout]
+    return text[whole[-1].start:whole[-1].end] if whole else None
+
+
+INCLUSION_WORDS = {"including", "among", "amongst"}
+
+
+def _included(num) -> bool:
+    """Is the noun `num` counts, or the list it is a member of, the object of `including` or `among` (a
+    subset of the noun that word hangs from)?"""
+    node = _counted(num)
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("pobj", "dobj") and node.head.lower_ in INCLUSION_WORDS and node.head.i != node.i
 
 
 def _people_listed(num) -> str | None:

@@ -999,3 +999,31 @@ def test_some_of_the_victims_are_a_part(sentence, want):
     got = sorted((m, v, p if isinstance(p, str) else None)
                  for m, v, p in zip(numeral["measure"], numeral["value_low"], numeral["part_of"]))
     assert got == sorted(want, key=lambda x: (x[0], x[1]))
+
+
+@pytest.mark.parametrize("sentence,measure,whole", [
+    # every member of the list `including` or `among them` introduces is a part of the count before it
+    ("Seven members of one family, including three children and four adults, were found shot to death in "
+     "the farmhouse.", "killed", 7.0),
+    ("Six members of a family, including four children and two adults, were shot to death on Wednesday.",
+     "killed", 6.0),
+    ("Eleven people were hurt, among them two firefighters and three police officers.", "injured", 11.0),
+    ("Nine passengers died in the crash, including four pupils and two teachers from the village school.",
+     "killed", 9.0),
+])
+def test_each_member_of_an_included_list_is_a_part_of_the_whole(sentence, measure, whole):
+    rows = facts_for_text("Shooting\n\nPublished: 2016-08-14\n\n" + sentence)["quantities"]
+    numeral = rows[~rows["implicit"].astype(bool) & (rows["measure"] == measure)]
+    tolls = [v for v, p in zip(numeral["value_low"], numeral["part_of"]) if not isinstance(p, str)]
+    parts = [v for v, p in zip(numeral["value_low"], numeral["part_of"]) if isinstance(p, str)]
+    assert tolls == [whole]
+    assert parts and all(v < whole for v in parts)
+
+
+def test_a_count_after_including_with_no_larger_count_before_it_stays_a_toll():
+    # nothing before the list counts the same: the list's count is the only one the sentence gives
+    rows = facts_for_text("Shooting\n\nPublished: 2016-08-14\n\nThe victims, including two teenagers, were "
+                          "killed outside the club.")["quantities"]
+    numeral = rows[~rows["implicit"].astype(bool) & (rows["measure"] == "killed")]
+    got = [(v, p if isinstance(p, str) else None) for v, p in zip(numeral["value_low"], numeral["part_of"])]
+    assert got == [(2.0, None)]
