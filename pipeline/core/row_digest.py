@@ -5,9 +5,9 @@ of the rows it reads. Hashing row by row in Python (a JSON dump per document) co
 rest of an incremental run on a large pile (7 of 10 s for the facts stage on 30,000 documents);
 here each table's rows are hashed at once (pandas' `hash_pandas_object`: 64 bits per row, from
 every value of the row, the same in every process and run), then each document's row hashes, in
-table order, are hashed with BLAKE2b per table and the tables' labels. A changed value changes
-its row's hash, so the document's digest (a collision of two 64-bit row hashes is the only way
-a change goes unseen: about one in 10^19 per changed row).
+table order, are hashed with BLAKE2b with the tables' labels. A changed value changes its row's
+hash and so the document's digest; only a collision of two 64-bit row hashes (about one in 10^19
+per changed row) would hide a change.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def row_hashes(frame: pd.DataFrame) -> np.ndarray:
     try:
         return pd.util.hash_pandas_object(frame, index=False, categorize=True).to_numpy(np.uint64)
     except UnicodeEncodeError:
-        # a lone surrogate (text in memory, never from Parquet): its UTF-8 bytes written as Python can
+        # a lone surrogate (text in memory, never from Parquet): hashed as its 'surrogatepass' bytes
         as_bytes = frame.apply(lambda col: col.map(_surrogate_bytes) if col.dtype == object else col)
         return pd.util.hash_pandas_object(as_bytes, index=False, categorize=False).to_numpy(np.uint64)
 
