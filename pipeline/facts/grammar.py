@@ -592,13 +592,16 @@ class Grammar:
                     self._add_up(tok, objs[0], s0, qs, out, suicide=False, persons_only=True)
                 continue
             if _pos(tok) in ("VERB", "ADJ"):  # "two officers and a woman suffered gunshot wounds" = 3
-                along = _along_with(tok) or (_along_with(tok.head) if tok.dep_ in ("oprd", "acomp", "xcomp") else [])
+                said_along = _along_with(tok) or (_along_with(tok.head) if tok.dep_ in ("oprd", "acomp", "xcomp")
+                                                  else [])
                 for subj in _victims(tok):
                     if tok.dep_ in ("amod", "acl") and subj.dep_ == "conj" and subj.i < tok.i:
                         # a predicate after a list is said of all of it ("found two men and a woman shot to
                         # death"): the parser hangs it on the last member
                         while subj.dep_ == "conj" and subj.head.i != subj.i:
                             subj = subj.head
+                    # (the parser hangs `along with` from the verb or from the subject it follows)
+                    along = said_along or _along_with(subj)
                     if (subj.dep_ in SUBJECTS or tok.dep_ in ("amod", "acl")) and subj.i < tok.i and (
                             any(c.dep_ == "conj" for c in subj.children) or (along and subj.dep_ in SUBJECTS)):
                         what = self._predicate_measure(tok, subj)
@@ -632,7 +635,9 @@ class Grammar:
                 # from the verb
                 also = next((c for c in tok.children if c.lower_ in ("himself", "herself") and
                              c.dep_ in ("conj", "dep") and c.i > objs[0].i), None)
-                self._add_up(tok, objs[0], s0, qs, out, suicide=True, also_self=also)
+                # "killed a security guard along with four customers": those along with the object too
+                along = [a for a in _along_with(tok) + _along_with(objs[0]) if a.i > objs[0].i]
+                self._add_up(tok, objs[0], s0, qs, out, suicide=True, also_self=also, along=along)
         return out
 
     def _add_up(self, tok, first, s0: int, qs: list[Quantity], out: list, suicide: bool,
@@ -950,9 +955,15 @@ ALONG = {"along", "together"}
 def _along_with(pred) -> list:
     """The people a predicate's subject is said to be 'along with' or 'together with' ("Stephen and
     Katie Stay, along with four juvenile victims, were killed"): the same befell them."""
-    return [g for c in pred.children if c.dep_ == "prep" and c.lower_ in ALONG
-            for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
-            for g in w.children if g.dep_ == "pobj" and _a_person(g)]
+    withs = []
+    for c in pred.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in ALONG:       # `along` the preposition, `with` under it
+            withs += [w for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
+        elif c.lower_ == "with" and any(a.dep_ == "advmod" and a.lower_ in ALONG for a in c.children):
+            withs.append(c)         # `with` the preposition, `together` its adverb
+    return [g for w in withs for g in w.children if g.dep_ == "pobj" and _a_person(g)]
 
 
 def _suffered_other(noun, measure: str) -> bool:

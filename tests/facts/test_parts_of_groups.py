@@ -162,12 +162,19 @@ def test_a_list_the_parser_hangs_flat_from_its_first_member_adds_up(sentence, to
     assert ("killed", total, False) in counts_of(sentence), counts_of(sentence)
 
 
-@pytest.mark.parametrize("sentence,total", [
-    ("A woman, along with her two children, was found dead in the home.", 3),
-    ("Stephen and Katie Stay, along with four juvenile victims were killed during the confrontation.", 6),
+@pytest.mark.parametrize("sentence,measure,total", [
+    ("A woman, along with her two children, was found dead in the home.", "killed", 3),
+    ("Stephen and Katie Stay, along with four juvenile victims were killed during the confrontation.", "killed", 6),
+    # `along with` hung from the subject, not the verb
+    ("A man and a woman, along with two teenagers, were killed in the crash.", "killed", 4),
+    # `together` the adverb of `with`
+    ("Two officers, together with a bystander, were wounded.", "injured", 3),
+    # the object of a killing, and those along with it
+    ("The gunman killed a security guard along with four customers.", "killed", 5),
+    ("The fire killed a mother along with her three children.", "killed", 4),
 ])
-def test_people_along_with_the_counted_suffered_the_same(sentence, total):
-    assert ("killed", total, False) in counts_of(sentence), counts_of(sentence)
+def test_people_along_with_the_counted_suffered_the_same(sentence, measure, total):
+    assert (measure, total, False) in counts_of(sentence), counts_of(sentence)
 
 
 def test_along_with_adds_no_one_to_an_act_that_is_no_casualty():
