@@ -112,6 +112,8 @@ _ORDINAL = (r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|elevent
 ORDINAL_DEATH = re.compile(
     rf"(?:^|\ban?\s+)(?P<n>{_ORDINAL})\s+(?:(?:shooting|stabbing|crash|fire)\s+)?(?:victim|person)\b"
     r"[^.;:!?]{0,80}?\b(?:has\s+|had\s+)?(?:died|dies|succumbed|succumbs)\b|"
+    # the noun left out after the ordinal: "three people were killed; a fourth died in hospital"
+    rf"(?:^|\ban?\s+)(?P<ne>{_ORDINAL})\s+(?:has\s+|had\s+|later\s+)?(?:died|dies|succumbed|succumbs)\b|"
     rf"(?:^|\ban?\s+)(?P<nb>{_ORDINAL})\s+body\b[^.;:!?]{{0,40}}?\b(?:found|discovered|recovered|located)\b|"
     rf"\b(?:locate[sd]?|finds?|found|discover(?:ed|s)?|recover(?:ed|s)?)\s+(?:an?\s+)?(?P<nf>{_ORDINAL})\s+body\b",
     re.I)
@@ -471,7 +473,7 @@ class Grammar:
                 if not ATTEMPTED_MURDER_SUICIDE.search(sentence):
                     found.append((m.start(), m.end(), 2.0, "killed", "at_least"))
             for m in ORDINAL_DEATH.finditer(sentence):
-                group = next(g for g in ("n", "nb", "nf") if m.group(g))
+                group = next(g for g in ("n", "ne", "nb", "nf") if m.group(g))
                 word = m.group(group).lower()
                 n = ORDINAL_VALUE.get(word) or int(re.sub(r"\D", "", word))
                 span = (m.start(group), m.end())

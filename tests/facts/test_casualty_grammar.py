@@ -508,6 +508,10 @@ def test_fighting_for_life_is_injured(text, surface, count):
     ("Third victim dies after Florida mass shooting", ("killed", 3, 3)),
     ("Jacksonville police locate second body after Tuesday drive-by shooting", ("killed", 2, 2)),
     ("A second body was found in the river on Monday, police said.", ("killed", 2, 2)),
+    # the noun left out after the ordinal
+    ("Three people were killed on Friday; a fourth died in hospital on Sunday.", ("killed", 4, 4)),
+    ("Two men were shot dead and a third has died of his wounds, the force said.", ("killed", 3, 3)),
+    ("Police: a fifth dies after the motorway crash", ("killed", 5, 5)),
 ])
 def test_an_nth_victim_who_died_makes_n_dead(sentence, want):
     assert want in claims_of(sentence)
@@ -515,6 +519,7 @@ def test_an_nth_victim_who_died_makes_n_dead(sentence, want):
 
 @pytest.mark.parametrize("sentence", [
     "The second victim, a 20-year-old man, died at the hospital.",   # one of the victims: counts nothing
+    "A fourth of the residents died in the epidemic.",               # a fraction, not the fourth dead
     "His death is the 11th homicide in the city this year.",
     "Officers wore a second body camera.",
 ])
