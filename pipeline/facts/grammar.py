@@ -285,6 +285,13 @@ class Grammar:
                 q.measure = "other"
                 q.extra["not_a_count"] = "children of a parent"
                 continue
+            if _group_of_partitive(counted) and not self._harm_of_its_own(counted):
+                # "Three of the 12 miners died", "None of the 30 passengers were hurt": what the sentence says
+                # befell the three (or none), not the twelve; unless the group is said to have suffered it
+                # itself ("two of the four men killed", "one of the four wounded")
+                q.measure = "other"
+                q.extra["not_a_count"] = "the group a partitive takes some of"
+                continue
             if counted.lower_ in WOUNDS and counted.i > num.i:
                 # "the older man suffered two gunshot wounds": a count of wounds, not of people
                 q.measure = "other"
@@ -331,6 +338,14 @@ class Grammar:
                 q.measure = measure
                 q.extra["measure_basis"] = "grammar"
         _contrasted(text, qs)
+
+    def _harm_of_its_own(self, group) -> bool:
+        """Is the group itself said to have been killed or hurt: its noun ("of the four wounded") or a word
+        that qualifies it ("of the four men killed", "of the 12 miners who died", "of the injured men")?"""
+        if _lemma(group) in HARMED_NOUNS or group.lower_ in HARMED_NOUNS:
+            return True   # the group is of the harmed by its noun ("of the five victims"): as before
+        said = [group] + [w for c in group.children if c.dep_ in ("acl", "amod", "relcl") for w in c.subtree]
+        return any((self.by_lemma.get(_lemma(w)) or self.by_lemma.get(w.lower_)) in CASUALTY for w in said)
 
     def _another_act(self, noun) -> bool:
         """Is `noun` the subject or object of an act that is no casualty and whose clause names none ("police
@@ -893,6 +908,27 @@ MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional)\s+$", re.I)
 MEASURE_OF_ADJECTIVE = {"dead": "killed", "slain": "killed", "killed": "killed", "murdered": "killed",
                         "deceased": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}
 CASUALTY_ADJECTIVES = frozenset(MEASURE_OF_ADJECTIVE)
+
+
+DEFINITE = {"the", "these", "those", "this", "that"}
+PARTITIVE_HEADS = {"none", "neither", "either", "all", "some", "most", "many", "each", "both", "several", "half",
+                   "few", "one", "any"}
+
+
+def _group_of_partitive(noun) -> bool:
+    """Is `noun` the group after `of` that a number or quantifier takes some of ("three of the 12 miners",
+    "none of the 30 passengers")?"""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    # a definite group ("of the", "of his", "of those"); "33 of 33 6 members" is a gallery's numbering
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children):
+        return False
+    head = noun.head.head
+    # the part is what a verb tells of (its subject or object): "three of the 12 miners died", "the gunman
+    # killed two of the five hostages"; not "the names of four of the five people found shot" (a reduced
+    # relative the parser may hang elsewhere tells of the group)
+    return head.i != noun.head.i and head.i < noun.i and (head.like_num or head.lower_ in PARTITIVE_HEADS) and \
+        head.dep_ in SUBJECTS | OBJECTS
 
 
 def _whole_before(text: str, q: Quantity, sentence: list[Quantity]) -> str | None:

@@ -230,3 +230,25 @@ def test_victims_who_drove_themselves_to_hospital_are_the_wounded():
     counts = counts_of("Two victims were transported to a local hospital and two other victims drove themselves "
                        "to local hospitals for treatment.")
     assert ("injured", 4, False) in counts and not any(m == "killed" for m, _, _ in counts), counts
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # what befell some of a group is not said of the whole group
+    ("Three of the 12 miners died in the collapse.", [("killed", 3)]),
+    ("Two of the 30 passengers were hurt, the airline said.", [("injured", 2)]),
+    ("The gunman killed two of the five hostages before police stormed the bank.", [("killed", 2)]),
+    ("None of the 40 pupils were injured.", []),
+])
+def test_the_group_some_of_which_were_harmed_is_no_count_of_harm(sentence, want):
+    counts = [(m, v) for m, v, _ in counts_of(sentence) if m in ("killed", "injured")]
+    assert counts == want, counts
+
+
+@pytest.mark.parametrize("sentence,group", [
+    # ... unless the group itself is said to have suffered it
+    ("Two of the four men killed were brothers.", ("killed", 4)),
+    ("Only one of the four wounded remains in hospital.", ("injured", 4)),
+    ("Police released the names of four of the five people found shot to death.", ("killed", 5)),
+])
+def test_a_group_said_to_have_suffered_keeps_its_count(sentence, group):
+    assert group in [(m, v) for m, v, _ in counts_of(sentence)], counts_of(sentence)
