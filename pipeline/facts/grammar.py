@@ -825,6 +825,10 @@ class Grammar:
                 # an increment after a count of the same ("killed two ... before killing two more", "found two
                 # more dead"): some of the counted; not "Ortiz died, three more people are at a hospital"
                 group = "more than those told before"
+            if group is None and STILL_AFTER.match(text, q.end, q.sentence_end):
+                # "14 were injured ..., and 3 remain in hospital", "two of them are still in hospital": those
+                # still in the state the larger count before it told of are some of them
+                group = _whole_before(text, q, by_sentence[q.sentence_start])
             if group is None and INCLUDED_BEFORE.search(text, max(q.sentence_start, q.start - 25), q.start):
                 # "Five people, including two children, were killed", "Seven were killed, among them three
                 # officers": a larger count of the same before it in the sentence is the whole
@@ -904,6 +908,9 @@ LOCATIVE = {"in", "at", "on", "inside", "outside", "near", "behind", "under", "b
 # a count of more of the same: "two more dead", "four more bodies"; "another two victims"
 MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional)\s+$", re.I)
+# a count still in a state (after its noun, if any): "3 remain in hospital", "two people are still hospitalised"
+STILL_AFTER = re.compile(r"(?:\s+(?:of\s+(?:them|those|whom)|[a-z]+))?\s+(?:remains?|remained|(?:are|were|is|was)\s+still)\b",
+                         re.I)
 # adjectives of harm, and the measure each says
 MEASURE_OF_ADJECTIVE = {"dead": "killed", "slain": "killed", "killed": "killed", "murdered": "killed",
                         "deceased": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}

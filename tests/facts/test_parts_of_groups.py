@@ -252,3 +252,23 @@ def test_the_group_some_of_which_were_harmed_is_no_count_of_harm(sentence, want)
 ])
 def test_a_group_said_to_have_suffered_keeps_its_count(sentence, group):
     assert group in [(m, v) for m, v, _ in counts_of(sentence)], counts_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,part,whole", [
+    # those still in the state a larger count before them told of are some of them
+    ("Two people died and 14 were injured when the roof collapsed, police said, adding that 3 remain in hospital.",
+     ("injured", 3), ("injured", 14)),
+    ("Eight people were hurt in the crash; two of them are still in hospital.", ("injured", 2), ("injured", 8)),
+    ("Five were wounded and two remain in critical condition.", ("injured", 2), ("injured", 5)),
+])
+def test_a_count_still_in_hospital_is_a_part_of_the_hurt(sentence, part, whole):
+    counts = counts_of(sentence)
+    assert (*part, True) in counts and (*whole, False) in counts, counts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three people remain in hospital after the crash.",        # no larger count before it: the count itself
+    "Nine people were injured, and all nine remain hospitalized.",
+])
+def test_a_count_still_in_hospital_with_nothing_larger_before_stays_a_toll(sentence):
+    assert not any(part for m, _, part in counts_of(sentence) if m == "injured"), counts_of(sentence)
