@@ -110,8 +110,9 @@ LISTED_ONE = re.compile(_LISTED, re.I)
 _ORDINAL = (r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
             r"2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th|12th")
 ORDINAL_DEATH = re.compile(
-    rf"(?:^|\ban?\s+)(?P<n>{_ORDINAL})\s+(?:(?:shooting|stabbing|crash|fire)\s+)?(?:victim|person)\b"
-    r"[^.;:!?]{0,80}?\b(?:has\s+|had\s+)?(?:died|dies|succumbed|succumbs)\b|"
+    rf"(?:^|\ban?\s+)(?P<n>{_ORDINAL})\s+(?:(?:shooting|stabbing|crash|fire)\s+)?(?:victim|person|man|woman)\b"
+    r"[^.;:!?]{0,80}?\b(?:(?:has\s+|had\s+)?(?:died|dies|succumbed|succumbs)|"
+    r"(?:was|has\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed|fatally\s+shot))\b|"
     # the noun left out after the ordinal: "three people were killed; a fourth died in hospital"
     rf"(?:^|\ban?\s+)(?P<ne>{_ORDINAL})\s+(?:has\s+|had\s+|later\s+)?(?:died|dies|succumbed|succumbs)\b|"
     rf"(?:^|\ban?\s+)(?P<nb>{_ORDINAL})\s+body\b[^.;:!?]{{0,40}}?\b(?:found|discovered|recovered|located)\b|"
@@ -1260,6 +1261,14 @@ def _singular_verb(pred) -> bool:
     return verb.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in SINGULAR_AUX for c in verb.children)
 
 
+ORDINAL_WORD = re.compile(rf"(?:first|{_ORDINAL}|\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th))", re.I)
+
+
+def _ordinal(tok) -> bool:
+    """Is the token an ordinal ("third", "4th"): it says which one, not how many."""
+    return ORDINAL_WORD.fullmatch(tok.text) is not None
+
+
 def _counted(num):
     """The noun a number counts: its head when it modifies one ("three people"), else itself ("three were")."""
     if any(c.dep_ in ("acl", "relcl") and c.i > num.i for c in num.children):
@@ -1667,8 +1676,10 @@ def _count_of(noun) -> int | None:
     if low in ("nobody",) or (low in ("one", "body") and "no" in dets) or (low == "one" and noun.i > 0 and
                                                                           noun.doc[noun.i - 1].lower_ == "no"):
         return 0
-    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ != "appos") for c in noun.children) or noun.like_num:
-        # (a number in apposition is an age: "Jennifer Friedel, 32, and Leroy Friedel, 3, died")
+    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ != "appos" and not _ordinal(c)) for c in noun.children) \
+            or noun.like_num:
+        # (a number in apposition is an age: "Jennifer Friedel, 32, and Leroy Friedel, 3, died"; an ordinal
+        # says which one: "a third victim is in critical condition" is one)
         return None
     if low in ("himself", "herself"):
         return 1

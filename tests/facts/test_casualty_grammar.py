@@ -512,6 +512,10 @@ def test_fighting_for_life_is_injured(text, surface, count):
     ("Three people were killed on Friday; a fourth died in hospital on Sunday.", ("killed", 4, 4)),
     ("Two men were shot dead and a third has died of his wounds, the force said.", ("killed", 3, 3)),
     ("Police: a fifth dies after the motorway crash", ("killed", 5, 5)),
+    # ... or was killed
+    ("A third person was also killed in the crash, the fire service said.", ("killed", 3, 3)),
+    ("Two men were shot dead on Friday; a third man was shot and killed on Saturday.", ("killed", 3, 3)),
+    ("A second woman has died in hospital.", ("killed", 2, 2)),
 ])
 def test_an_nth_victim_who_died_makes_n_dead(sentence, want):
     assert want in claims_of(sentence)
@@ -1032,3 +1036,13 @@ def test_a_count_after_including_with_no_larger_count_before_it_stays_a_toll():
     numeral = rows[~rows["implicit"].astype(bool) & (rows["measure"] == "killed")]
     got = [(v, p if isinstance(p, str) else None) for v, p in zip(numeral["value_low"], numeral["part_of"])]
     assert got == [(2.0, None)]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # an ordinal says which one: "a third victim" is one person
+    ("A third victim is in critical condition.", ("injured", 1, 1)),
+    ("The shooting left two dead, and a fourth person is in serious condition at the county hospital.",
+     ("injured", 1, 1)),
+])
+def test_an_ordinal_victim_in_a_condition_is_one_hurt(sentence, want):
+    assert want in claims_of(sentence), claims_of(sentence)
