@@ -910,8 +910,8 @@ LOCATIVE = {"in", "at", "on", "inside", "outside", "near", "behind", "under", "b
 MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional)\s+$", re.I)
 # a count still in a state (after its noun, if any): "3 remain in hospital", "two people are still hospitalised"
-STILL_AFTER = re.compile(r"(?:\s+(?:of\s+(?:them|those|whom)|[a-z]+))?\s+(?:remains?|remained|(?:are|were|is|was)\s+still)\b",
-                         re.I)
+STILL_AFTER = re.compile(r"(?:\s+(?:of\s+(?:them|those|whom)|[a-z]+))?\s+"
+                         r"(?:remains?|remained|(?:are|were|is|was)\s+still)\b", re.I)
 # adjectives of harm, and the measure each says
 MEASURE_OF_ADJECTIVE = {"dead": "killed", "slain": "killed", "killed": "killed", "murdered": "killed",
                         "deceased": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}

@@ -146,6 +146,7 @@ def _stories(qrows: list[dict], published: dict, canon: Callable, holders: set) 
 
 
 _NAMED: dict = {}
+NAMED_CACHE_SIZE = 200_000   # answers `_names` keeps before it starts again
 _AREA_WORDS = (r"(?:park|heights|village|township|section|neighborhood|neighbourhood|county|parish|district|borough|"
                r"city|town|rancheria|reservation|community|area|subdivision)")
 # a part of a place named by its direction: "Northwest Jacksonville", "West Toledo", "East Chatham"
@@ -180,13 +181,15 @@ def _names(place: str, names: frozenset) -> bool:
     Rancheria", "City of Houston") or a part of it ("Northwest Jacksonville")? Not inside another
     proper name: "Houston Whittier" is a street in Detroit, not a place in Houston."""
     key = (place, names)
-    if key not in _NAMED:
+    named = _NAMED.get(key)
+    if named is None:
         # "Kingsessing Park", "Gaston County": the name without its area word ("Kingsessing section")
         wanted = {" ".join(place.lower().split()), " ".join(_AREA_WORD.sub("", place).lower().split())}
-        _NAMED[key] = place in names or any(wanted & _cores(n) for n in names)
-        if len(_NAMED) > 200_000:
-            _NAMED.clear()
-    return _NAMED[key]
+        named = place in names or any(wanted & _cores(n) for n in names)
+        if len(_NAMED) >= NAMED_CACHE_SIZE:
+            _NAMED.clear()   # (a pile's pairs of places and documents outgrow any cache: start again)
+        _NAMED[key] = named
+    return named
 
 
 _PART_OF = re.compile(rf"{_PART_WORDS}\s+(?P<whole>.+)", re.I)

@@ -324,6 +324,21 @@ def test_a_proper_name_inside_a_longer_proper_name_is_not_that_place():
     assert not _names("Houston", frozenset({"Houston Whittier", "Sam Houston Parkway"}))
 
 
+def test_the_cache_of_names_starting_again_loses_no_answer(monkeypatch):
+    """A pile of 100,000 documents asks more (place, document's names) pairs than the cache keeps: the
+    answer that fills it must still come back (it raised KeyError once the cache was emptied)."""
+    from pipeline.facts import incidents
+
+    monkeypatch.setattr(incidents, "NAMED_CACHE_SIZE", 3)
+    monkeypatch.setattr(incidents, "_NAMED", {})
+    asked = [("Cedarville", {"Cedarville Rancheria"}, True), ("Houston", {"City of Houston"}, True),
+             ("Houston", {"Houston Whittier"}, False), ("Gaston County", {"Gaston"}, True),
+             ("Barre", {"Erbie", "DeSoto"}, False), ("Dayton", {"Dayton", "Ohio"}, True)] * 2
+    for place, names, want in asked:
+        assert incidents._names(place, frozenset(names)) is want, place
+    assert len(incidents._NAMED) <= 3
+
+
 def test_a_roundup_does_not_take_in_a_shooting_it_names_in_passing():
     """A roundup of one day's shootings tells mostly about the West Side one, and names a robbery in
     South Shore in passing; an article about a South Shore killing two days later does not join it
