@@ -45,7 +45,7 @@ CLUSTERS = (1, 2)  # worker processes
 
 def entities_digest(project: Path) -> str:
     h = hashlib.sha256()
-    for path in sorted((project / "data" / "entities").glob("*.parquet")):
+    for path in sorted((project / "data" / "entities").glob("*.parquet/part-*.parquet")):
         h.update(path.read_bytes())
     return h.hexdigest()
 

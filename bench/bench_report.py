@@ -57,7 +57,7 @@ def main() -> None:
         replicate(seeds, big, args.copies)
         build_s = time.perf_counter() - t0
         big_s, big_flow, big_peak = run_report(big, api)
-        csv_mb = sum(f.stat().st_size for f in (big / "reports" / "tables").iterdir()) / 2**20
+        csv_mb = sum(f.stat().st_size for f in (big / "reports" / "tables").rglob("*.csv")) / 2**20
         big_pages = pdf_pages(big / "reports" / "report.pdf")
         html_mb = (big / "reports" / "report.html").stat().st_size / 2**20
         timed([sys.executable, "-m", "pipeline", "server", "stop"], seeds)

@@ -8,8 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
+from pipeline.core.parts import is_table, num_rows
 from pipeline.core.paths import tool_env
 from pipeline.stages import STAGES
 
@@ -20,7 +19,8 @@ def _tables(root: Path, stage: str) -> list[str]:
         return []
     out = []
     for f in sorted(folder.glob("*.parquet")):
-        out.append(f"{f.name} ({pq.ParquetFile(f).metadata.num_rows:,} rows)")
+        if is_table(f):
+            out.append(f"{f.name} ({num_rows(f):,} rows)")
     return out
 
 

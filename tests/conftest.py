@@ -101,21 +101,29 @@ def _suffix(col, k: int):
     return col
 
 
+def table_bytes(path: Path) -> bytes:
+    """A stage table's bytes: its parts' in order (a table is a folder of parts, pipeline/core/parts.py)."""
+    from pipeline.core.parts import part_files
+
+    files = part_files(path)
+    assert files, f"{path}: no table"
+    return b"".join(f.read_bytes() for f in files)
+
+
 def replicate(src: Path, dst: Path, copies: int) -> None:
     """Every table under src/data, `copies` times, every id suffixed per copy
     (`~k`), so the report meets a large corpus with real text, offsets and mix
     of repeats, entities and figures. Written as the stages write (zstd, row
-    groups of ROW_GROUP_ROWS rows), so reading it costs what a real corpus would."""
+    groups of ROW_GROUP_ROWS rows, in parts), so reading it costs what a real corpus would."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.core.tables import PARQUET_OPTIONS, ROW_GROUP_ROWS
+    from pipeline.core.parts import PartWriter, read_parts
 
     for table_path in sorted((src / "data").glob("*/*.parquet")):
-        table = pq.read_table(table_path)
+        table = read_parts(table_path)
         target = dst / "data" / table_path.parent.name / table_path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with pq.ParquetWriter(target, table.schema, **PARQUET_OPTIONS) as w:
+        with PartWriter(target, table.schema) as w:
             pending, rows = [], 0
             for k in range(copies):
                 cols = [(_suffix(table.column(n), k) if ID_COLUMN.search(n) else table.column(n))
@@ -123,7 +131,7 @@ def replicate(src: Path, dst: Path, copies: int) -> None:
                 pending.append(pa.table(cols, schema=table.schema))
                 rows += table.num_rows
                 if rows >= REPLICA_ROWS or k == copies - 1:
-                    w.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
+                    w.write_table(pa.concat_tables(pending))
                     pending, rows = [], 0
 
 

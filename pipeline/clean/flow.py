@@ -18,6 +18,7 @@ from pipeline.clean.stage import SCHEMAS, Cleaner, clean_passages
 from pipeline.clean.store import BucketStore, buckets, document_keys, n_buckets, store_version
 from pipeline.core.flow import map_partitions, stage_context
 from pipeline.core.paths import cache_dir
+from pipeline.core.parts import num_rows, read_parts
 from pipeline.core.tables import ROW_GROUP_ROWS, stage_output, to_arrow
 
 @task(name="clean-partition", cache_policy=NONE)
@@ -131,15 +132,15 @@ def clean_flow(root: str, params: CleanParams) -> dict:
 
 def _summary(folder: Path) -> dict:
     """What the run's tables hold (the same whichever buckets came from the store)."""
-    passages = pq.read_table(folder / "passages.parquet", columns=["is_boilerplate", "language"])
-    edits = Counter(pq.read_table(folder / "edits.parquet", columns=["rule"]).column("rule").to_pylist())
+    passages = read_parts(folder / "passages.parquet", ["is_boilerplate", "language"])
+    edits = Counter(read_parts(folder / "edits.parquet", ["rule"]).column("rule").to_pylist())
     languages = Counter(passages.column("language").to_pylist())
     return {
         "passages": passages.num_rows,
         "boilerplate_passages": int(pc.sum(passages.column("is_boilerplate")).as_py() or 0),
-        "furniture_lines": pq.read_metadata(folder / "furniture.parquet").num_rows,
+        "furniture_lines": num_rows(folder / "furniture.parquet"),
         "edits": sum(edits.values()),
-        "sentences": pq.read_metadata(folder / "sentences.parquet").num_rows,
+        "sentences": num_rows(folder / "sentences.parquet"),
         "edits_by_rule": dict(sorted(edits.items())),
         "languages": dict(languages.most_common()),
     }

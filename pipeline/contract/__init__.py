@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from pipeline.core.parts import part_key
 from pipeline.stages import table_stages
 
 
@@ -42,11 +43,19 @@ class Table:
     name: str
     doc: str
     columns: tuple[Column, ...]
+    parts_by: str | None = None  # the column whose values cut the table into parts (None: see part_key)
 
     @cached_property
     def schema(self) -> pa.Schema:
         """The Arrow schema the table is written with (no metadata: outputs stay byte-stable)."""
         return pa.schema([(c.name, c.type) for c in self.columns])
+
+    @property
+    def part_key(self) -> str:
+        """The column the table's parts are cut by (pipeline/core/parts.py): `parts_by`, else `doc_id`
+        when the table has it, else its first column. Declared where a table is ordered by another
+        column than its documents (occurrences by cluster, the timeline by date)."""
+        return self.parts_by or part_key(self.schema)
 
     @property
     def file(self) -> str:

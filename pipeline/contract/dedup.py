@@ -47,7 +47,7 @@ OCCURRENCES = Table("dedup", "occurrences", "Where each cluster occurs, one row 
     C("char_start", pa.int64(), "where the text occurs in `documents.text` (for quoted: the quoted part)"),
     C("char_end", pa.int64(), "end, exclusive"),
     C("approximate", pa.bool_(), "offsets of a quoted part estimated (raw and normalised words differ)"),
-))
+), parts_by="cluster_id")
 LINKS = Table("dedup", "links", "Every verified pair of passages, and why it was linked.", (
     C("passage_a", pa.string(), "the earlier passage"),
     C("passage_b", pa.string(), "the later passage"),
@@ -70,7 +70,7 @@ BLOCKS = Table("dedup", "blocks", "Runs of consecutive passages repeated togethe
     C("char_end", pa.int64(), "end, exclusive"),
     C("n_passages", pa.int32(), "passages in the copy"),
     C("passage_ids", pa.list_(pa.string()), "those passages"),
-))
+), parts_by="block_id")
 REPEATED_SHARE = Table("dedup", "repeated_share", "How much of each document repeats text found elsewhere.", (
     C("doc_id", pa.string(), "the document"),
     C("source_path", pa.string(), "its file"),

@@ -139,5 +139,5 @@ TIMELINE = Table("facts", "timeline", "Every date the documents state, grouped a
     C("place", S, "the event's place"),
     C("group_id", S, "the same date and event across documents"),
     C("n_docs_in_group", I, "documents stating it"),
-))
+), parts_by="date")
 TABLES = {t.name: t for t in (QUANTITIES, CLAIMS, COMPARISON, EVENTS, TIMELINE)}

@@ -25,26 +25,11 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import contract
+from pipeline.core.parts import ROW_GROUP_ROWS, PartWriter, TableParts, is_table, part_files, read_parts
 from pipeline.stages import ALL_COLUMNS, STAGES
 
-# Row groups of 16,384 rows: a reader of some documents' rows (`Inputs.arrow(where=...)`, a partition
-# task) decodes only the groups that hold them, not the whole table, so reading a pile in partitions
-# costs what reading it once does.
-ROW_GROUP_ROWS = 16_384
-PARQUET_OPTIONS = dict(compression="zstd", use_dictionary=True, write_statistics=True)
 # Test hook: the named stage dies (as a kill would) right before the swap.
 CRASH_ENV = "PIPELINE_CRASH_BEFORE_SWAP"
-
-
-@dataclass(frozen=True)
-class RowGroupWriter:
-    """A Parquet writer whose tables are cut into row groups of ROW_GROUP_ROWS, however large the parts
-    a stage streams."""
-
-    writer: pq.ParquetWriter
-
-    def write_table(self, table: pa.Table) -> None:
-        self.writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -104,23 +89,22 @@ class StageOutput:
         return self.tmp / name
 
     def write(self, table: contract.Table, data: pd.DataFrame | pa.Table) -> Path:
-        """Write one contract table, conformed to its schema."""
-        return self.write_table(table.file, data, table.schema)
+        """Write one contract table, conformed to its schema, in parts cut by its part key."""
+        return self.write_table(table.file, data, table.schema, table.part_key)
 
-    def write_table(self, name: str, data: pd.DataFrame | pa.Table, schema: pa.Schema) -> Path:
-        table = to_arrow(data, schema)
+    def write_table(self, name: str, data: pd.DataFrame | pa.Table, schema: pa.Schema,
+                    key: str | None = None) -> Path:
+        """Write one table as a folder of parts (pipeline/core/parts.py)."""
         target = self.path(name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table, target, row_group_size=ROW_GROUP_ROWS, **PARQUET_OPTIONS)
+        with PartWriter(target, schema, key) as w:
+            w.write_table(to_arrow(data, schema))
         return target
 
     @contextmanager
-    def writer(self, name: str, schema: pa.Schema) -> Iterator[RowGroupWriter]:
-        """Stream row groups into one table without holding it in memory."""
-        target = self.path(name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with pq.ParquetWriter(target, schema, **PARQUET_OPTIONS) as w:
-            yield RowGroupWriter(w)
+    def writer(self, name: str, schema: pa.Schema, key: str | None = None) -> Iterator[PartWriter]:
+        """Stream a table in batches without holding it in memory (held a part at a time)."""
+        with PartWriter(self.path(name), schema, key) as w:
+            yield w
 
     def commit(self) -> None:
         _fsync_tree(self.tmp)
@@ -160,7 +144,7 @@ def to_arrow(data: pd.DataFrame | pa.Table, schema: pa.Schema) -> pa.Table:
 
 
 def read_table(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
-    return pq.read_table(path, columns=columns).to_pandas()
+    return read_parts(path, columns).to_pandas()
 
 
 def empty_frame(schema: pa.Schema) -> pd.DataFrame:
@@ -178,12 +162,13 @@ def unavailable_inputs(root: Path, stage: str, produced: set[str] = frozenset())
         for name in tables:
             path = contract.get(producer, name).path(root)
             shown = path.relative_to(root) if path.is_relative_to(root) else path
-            if not path.is_file():
+            if not is_table(path):
                 problems.append(f"{shown} is missing; the {stage} stage reads it: run "
                                 f"`python -m pipeline run {producer}` (or `dvc repro`)")
                 continue
             try:
-                pq.ParquetFile(path).metadata
+                for part in part_files(path):
+                    pq.ParquetFile(part).metadata
             except (OSError, pa.ArrowException) as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 problems.append(f"{shown} is unreadable ({first}); the {stage} stage reads it: rebuild it "
@@ -195,7 +180,7 @@ _GROUPS_OF: dict[tuple, tuple[pa.Array, list[list[int]]]] = {}  # (file, its ver
 
 
 def row_groups_holding(path: Path, column: str, values: pa.Array) -> list[int]:
-    """The row groups of a Parquet file with a row whose `column` is one of `values`, in file order.
+    """The row groups of one Parquet file (a part) with a row whose `column` is one of `values`, in file order.
     Which values each group holds is read once per file version and process (the one column only:
     a partition task then reads its groups, not the table)."""
     stat = path.stat()
@@ -257,7 +242,7 @@ class Inputs:
 
     def path(self, producer: str, name: str) -> Path:
         path = self.table(producer, name).path(self.root)
-        if not path.is_file():
+        if not is_table(path):
             raise FileNotFoundError(
                 f"{path} is missing: run the '{producer}' stage first "
                 f"(python -m pipeline run {producer}, or dvc repro)."
@@ -269,15 +254,18 @@ class Inputs:
         (a partition's documents), in table order, without holding the whole table."""
         wanted = self.columns(producer, name, columns)
         if where is None:
-            return pq.read_table(self.path(producer, name), columns=wanted)
+            return read_parts(self.path(producer, name), wanted)
         column, values = where
         self.table(producer, name).column(column)
-        path = self.path(producer, name)
-        source = pq.ParquetFile(path)
+        parts = TableParts(self.path(producer, name))
         read = None if wanted is None else list(dict.fromkeys([*wanted, column]))
-        keep = pa.array(sorted(set(values)), source.schema_arrow.field(column).type)
-        groups = row_groups_holding(path, column, keep)
-        table = source.read_row_groups(groups, columns=read)  # (no groups: an empty table)
+        keep = pa.array(sorted(set(values)), parts.schema_arrow.field(column).type)
+        pieces = []
+        for path, source in zip(parts.files, parts.sources):
+            groups = row_groups_holding(path, column, keep)
+            if groups or not pieces and path == parts.files[-1]:  # (no groups anywhere: an empty table)
+                pieces.append(source.read_row_groups(groups, columns=read))
+        table = pa.concat_tables(pieces)
         table = table.filter(pc.is_in(table.column(column), value_set=keep))
         return table if wanted is None else table.select(wanted)
 

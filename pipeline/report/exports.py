@@ -5,6 +5,11 @@ for the rest. Those CSV files grow with the corpus, so a section names a
 Parquet table (`TableExport`) instead of handing over a DataFrame, and the
 table is copied to CSV batch by batch with pyarrow's writer: memory stays
 bounded and 10k documents' tables take seconds, not minutes.
+
+A table in several Parquet parts (pipeline/core/parts.py) is exported as a folder
+`reports/tables/<stage>-<name>/` of one CSV per part, each with the header: a part
+that did not change is the same file as before, so DVC stores it once, and no file
+outgrows a spreadsheet. A table of one part is one file `<stage>-<name>.csv`.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from pipeline.core.parts import TableParts
 from pipeline.report.tables import batch_rows
 
 LIST_SEPARATOR = "; "  # CSV has no lists: list cells become '; '-joined text
@@ -45,10 +51,8 @@ def _flat(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(cols, schema=pa.schema(fields))
 
 
-def write_table_csv(root: Path, export: TableExport, dest: Path) -> int:
-    """Copy one stage table to CSV; returns the number of rows written."""
-    source = pq.ParquetFile(root / "data" / export.stage / f"{export.name}.parquet")
-    columns = [n for n in source.schema_arrow.names if n not in export.drop]
+def _copy_csv(source: pq.ParquetFile, columns: list[str], dest: Path) -> int:
+    """One Parquet file's rows (`columns`) as one CSV file; returns the rows written."""
     n = 0
     writer = None
     try:
@@ -65,3 +69,15 @@ def write_table_csv(root: Path, export: TableExport, dest: Path) -> int:
         if writer is not None:
             writer.close()
     return n
+
+
+def write_table_csv(root: Path, export: TableExport, dest: Path) -> int:
+    """Copy one stage table to CSV at `dest` (`<stage>-<name>.csv`), or, when the table is in several
+    parts, to the folder of that name without `.csv`, one `part-NNNNN.csv` per part; returns the rows."""
+    table = TableParts(root / "data" / export.stage / f"{export.name}.parquet")
+    columns = [n for n in table.schema_arrow.names if n not in export.drop]
+    if len(table.files) == 1:
+        return _copy_csv(table.sources[0], columns, dest)
+    folder = dest.with_suffix("")
+    folder.mkdir()
+    return sum(_copy_csv(source, columns, folder / f"part-{i:05d}.csv") for i, source in enumerate(table.sources))

@@ -140,13 +140,15 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, title: str, uni
     return Markup("").join(parts)
 
 
-def full_table_note(n_more: int, stage: str, name: str, what: str = "rows") -> Markup:
-    """Say how many rows the report leaves out and where the full table is."""
+def full_table_note(n_more: int, stage: str, name: str, what: str = "rows", parts: int = 1) -> Markup:
+    """Say how many rows the report leaves out and where the full table is: its CSV next to the
+    report (a folder of CSV parts when the table is in several parts, see pipeline/report/exports.py)."""
     if n_more <= 0:
         return Markup()
-    return Markup('<p class=note>{:,} more {} in the full table: '
-                  '<a href="tables/{}-{}.csv">CSV</a> next to this report, or '
-                  '<code>data/{}/{}.parquet</code>.</p>').format(n_more, what, stage, name, stage, name)
+    link = (Markup('<a href="tables/{}-{}.csv">CSV</a>').format(stage, name) if parts <= 1 else
+            Markup('<a href="tables/{}-{}/">CSV in {:,} parts</a>').format(stage, name, parts))
+    return Markup('<p class=note>{:,} more {} in the full table: {} next to this report, or '
+                  '<code>data/{}/{}.parquet</code>.</p>').format(n_more, what, link, stage, name)
 
 
 def some_names(names: Sequence[str], limit: int, sep: str = ", ") -> str:

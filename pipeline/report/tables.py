@@ -13,16 +13,16 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from pipeline import contract
+from pipeline.core.parts import TableParts, is_table, part_files, read_parts
 
 BATCH_BYTES = 8 << 20  # about this much decoded data per streamed batch (the reader holds several times it)
 MAX_BATCH_ROWS = 65536
 SAMPLE_ROWS = 256
 
 
-def batch_rows(source: pq.ParquetFile, columns: list[str]) -> int:
+def batch_rows(source: TableParts, columns: list[str]) -> int:
     """Rows per streamed batch so that one batch of `columns` is ~BATCH_BYTES
     decoded (10k documents' text in one batch would be hundreds of MB). Sized
     from the first rows: the footer's sizes are after dictionary encoding."""
@@ -68,24 +68,28 @@ class Tables:
         return None if columns is None else contract.get(stage, name).check_columns(columns)
 
     def has(self, stage: str, name: str) -> bool:
-        return self.path(stage, name).is_file()
+        return is_table(self.path(stage, name))
+
+    def n_parts(self, stage: str, name: str) -> int:
+        """How many Parquet parts the table is in (its CSV export has as many)."""
+        return len(part_files(self.path(stage, name)))
 
     def num_rows(self, stage: str, name: str) -> int:
-        return pq.ParquetFile(self.path(stage, name)).metadata.num_rows
+        return TableParts(self.path(stage, name)).num_rows
 
     def columns(self, stage: str, name: str) -> list[str]:
-        return pq.read_schema(self.path(stage, name)).names
+        return TableParts(self.path(stage, name)).schema_arrow.names
 
     def get(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
         """The table (or only `columns` of it) as a DataFrame."""
         return self.arrow(stage, name, columns).to_pandas()
 
     def arrow(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pa.Table:
-        return pq.read_table(self.path(stage, name), columns=self._checked(stage, name, columns) or None)
+        return read_parts(self.path(stage, name), self._checked(stage, name, columns) or None)
 
     def head(self, stage: str, name: str, n: int, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
         """The first n rows (stage tables are written in their reading order)."""
-        source = pq.ParquetFile(self.path(stage, name))
+        source = TableParts(self.path(stage, name))
         names = self._checked(stage, name, columns) or source.schema_arrow.names
         for batch in source.iter_batches(max(1, n), columns=names):
             return pa.Table.from_batches([batch]).slice(0, n).to_pandas()
@@ -95,7 +99,7 @@ class Tables:
               limit: int | None = None) -> pd.DataFrame:
         """Rows whose `column` is one of `values` (the first `limit` of them), in
         table order, streamed batch by batch so a wide text column is never held whole."""
-        source = pq.ParquetFile(self.path(stage, name))
+        source = TableParts(self.path(stage, name))
         schema = source.schema_arrow
         self._checked(stage, name, [column])
         wanted = pa.array(sorted(set(values)), schema.field(column).type)
@@ -117,7 +121,7 @@ class Tables:
         """Rows per distinct `keys` (column "n") and the sums of the `sums`
         columns, sorted by keys; counted batch by batch, so a table of millions
         of rows is never held whole."""
-        source = pq.ParquetFile(self.path(stage, name))
+        source = TableParts(self.path(stage, name))
         cols = self._checked(stage, name, [*keys, *sums])
         parts = [pa.Table.from_batches([b]).group_by(list(keys), use_threads=False)
                  .aggregate([([], "count_all"), *((c, "sum") for c in sums)])
@@ -131,7 +135,7 @@ class Tables:
 
     def lengths(self, stage: str, name: str, column: str) -> pa.Array:
         """Characters of each row's text, streamed: the text itself is never held whole."""
-        source = pq.ParquetFile(self.path(stage, name))
+        source = TableParts(self.path(stage, name))
         self._checked(stage, name, [column])
         parts = [pc.utf8_length(b.column(0)).cast(pa.int64())
                  for b in source.iter_batches(batch_rows(source, [column]), columns=[column])]

@@ -201,10 +201,11 @@ def test_a_partition_decodes_only_the_row_groups_holding_its_rows(tmp_path, monk
     after the table is rewritten."""
     import pyarrow.parquet as pq
 
-    from pipeline.core import tables
+    from pipeline.core import parts
     from pipeline.core.tables import stage_output
 
-    monkeypatch.setattr(tables, "ROW_GROUP_ROWS", 4)
+    monkeypatch.setattr(parts, "ROW_GROUP_ROWS", 4)
+    monkeypatch.setattr(parts, "DOCS_PER_PART", 10**12)  # one part (below: several)
     docs = [f"d{i // 5}" for i in range(40)]  # eight documents of five passages
     rows = pd.DataFrame({"passage_id": [f"p{i}" for i in range(40)], "doc_id": docs, "seq": list(range(40)),
                          "char_start": [0] * 40, "char_end": [1] * 40, "page": [None] * 40,
@@ -212,7 +213,7 @@ def test_a_partition_decodes_only_the_row_groups_holding_its_rows(tmp_path, monk
     for version in (rows, rows.assign(text=rows["text"] + "!")):
         with stage_output(tmp_path / "data" / "ingest") as out:
             out.write(contract.get("ingest", "passages"), version)
-        path = tmp_path / "data" / "ingest" / "passages.parquet"
+        [path] = parts.part_files(tmp_path / "data" / "ingest" / "passages.parquet")
         assert pq.ParquetFile(path).num_row_groups == 10
         decoded = []
         real = pq.ParquetFile.read_row_groups
@@ -224,3 +225,16 @@ def test_a_partition_decodes_only_the_row_groups_holding_its_rows(tmp_path, monk
         assert part[["passage_id", "text"]].equals(whole[["passage_id", "text"]])
         assert decoded == [1, 2, 7, 8]  # rows 5-9 and 30-34, in groups of four rows
         assert Inputs(tmp_path, "facts").read("ingest", "passages", where=("doc_id", ["d9"])).empty
+    # in parts of about two documents, only the parts holding the documents are decoded
+    monkeypatch.setattr(parts, "DOCS_PER_PART", 2)
+    with stage_output(tmp_path / "data" / "ingest") as out:
+        out.write(contract.get("ingest", "passages"), rows)
+    files = parts.part_files(tmp_path / "data" / "ingest" / "passages.parquet")
+    assert len(files) > 1
+    opened = []
+    real = pq.ParquetFile.read_row_groups
+    monkeypatch.setattr(pq.ParquetFile, "read_row_groups",
+                        lambda self, groups, **kw: opened.append(bool(groups)) or real(self, groups, **kw))
+    part = Inputs(tmp_path, "facts").read("ingest", "passages", where=("doc_id", ["d1", "d6"]))
+    assert part["passage_id"].tolist() == [f"p{i}" for i in [*range(5, 10), *range(30, 35)]]
+    assert all(opened) and len(opened) <= 2

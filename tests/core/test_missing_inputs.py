@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import sys
 
+from pipeline.core.parts import part_files
 from tests.conftest import run
 
 
@@ -16,7 +17,7 @@ def _copy_data(built: "Path", dest: "Path") -> "Path":
 
 def test_a_missing_claims_table_stops_the_report_with_one_line(built_project, project):
     _copy_data(built_project, project)
-    (project / "data" / "facts" / "claims.parquet").unlink()
+    shutil.rmtree(project / "data" / "facts" / "claims.parquet")
     proc = run([sys.executable, "-m", "pipeline", "run", "report"], project, check=False)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
@@ -27,7 +28,7 @@ def test_a_missing_claims_table_stops_the_report_with_one_line(built_project, pr
 
 def test_a_truncated_input_stops_the_stage_with_one_line(built_project, project):
     _copy_data(built_project, project)
-    sentences = project / "data" / "clean" / "sentences.parquet"
+    sentences = part_files(project / "data" / "clean" / "sentences.parquet")[0]
     sentences.write_bytes(sentences.read_bytes()[:200])
     proc = run([sys.executable, "-m", "pipeline", "run", "entities"], project, check=False)
     assert proc.returncode == 2

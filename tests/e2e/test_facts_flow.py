@@ -9,6 +9,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.core.parts import is_table
+
 pytestmark = pytest.mark.slow
 
 
@@ -16,7 +18,7 @@ def test_facts_flow_writes_tables_and_report(built_run):
     project, stdout = built_run
     assert "facts: done" in stdout
     for name in ("quantities", "claims", "timeline", "comparison", "events"):
-        assert (project / f"data/facts/{name}.parquet").is_file(), name
+        assert is_table(project / f"data/facts/{name}.parquet"), name
     docs = pq.read_table(project / "data/ingest/documents.parquet").to_pandas()
     texts = dict(zip(docs["doc_id"], docs["text"]))
     q = pq.read_table(project / "data/facts/quantities.parquet").to_pandas()

@@ -16,8 +16,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import contract
+from pipeline.core.parts import TableParts
 from pipeline.stages import table_stages
-from tests.conftest import RUSSIAN, run, venv_env
+from tests.conftest import RUSSIAN, run, table_bytes, venv_env
 from tests.report.print_checks import missing_citations, pdf_pages, squeezed_cells
 
 pytestmark = pytest.mark.slow
@@ -38,7 +39,7 @@ def _digests(project: Path) -> dict[str, str]:
     """sha256 of every table and report file of a built project."""
     import hashlib
 
-    files = sorted(p for p in [*(project / "data").rglob("*.parquet"), *(project / "reports").rglob("*")]
+    files = sorted(p for p in [*(project / "data").rglob("part-*.parquet"), *(project / "reports").rglob("*")]
                    if p.is_file() and ".staging" not in p.parts)
     return {str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
@@ -73,7 +74,7 @@ def test_repro_builds_contract_tables_reports_and_is_then_clean(seeds_build):
     assert stages_run(first) == ["ingest", "dedup", "clean", "entities", "facts", "report"]
     for stage in table_stages():  # every table the contract declares, with exactly its schema
         for t in contract.tables_of(stage).values():
-            written = pq.read_schema(t.path(project))
+            written = TableParts(t.path(project)).schema_arrow
             assert written.remove_metadata().equals(t.schema), (t.stage, t.name)
     assert len(table(project, "ingest/documents")) == 5
     assert sorted(table(project, "clean/passages")["passage_id"]) == \
@@ -163,13 +164,13 @@ def test_killed_stage_keeps_last_good_tables_and_next_repro_recovers(seeds_build
     params) leaves the last good tables; the next repro finishes the job."""
     project = seeds_build[0]  # built, and changed by the test above: a repro brings it up to date
     dvc(project, "repro")
-    before = (project / "data" / "facts" / "claims.parquet").read_bytes()
+    before = table_bytes(project / "data" / "facts" / "claims.parquet")
     params = (project / "params.yaml").read_text().replace("facts: {}", "facts:\n  context_sentences: 2")
     assert "context_sentences: 2" in params
     (project / "params.yaml").write_text(params)
     crashed = dvc(project, "repro", check=False, PIPELINE_CRASH_BEFORE_SWAP="facts")
     assert crashed.returncode != 0
-    assert (project / "data" / "facts" / "claims.parquet").read_bytes() == before
+    assert table_bytes(project / "data" / "facts" / "claims.parquet") == before
     assert stages_run(dvc(project, "repro").stdout) == ["facts", "report"]
     assert "up to date" in dvc(project, "status").stdout
 
@@ -303,7 +304,7 @@ def test_scheduled_run_fires_is_recorded_and_commits_versions(project, prefect_a
     dvc(clone, "pull")
     assert "up to date" in dvc(clone, "status").stdout
     for name in ("ingest/documents", "facts/claims", "entities/entities"):
-        assert (clone / "data" / f"{name}.parquet").read_bytes() == (project / "data" / f"{name}.parquet").read_bytes()
+        assert table_bytes(clone / "data" / f"{name}.parquet") == table_bytes(project / "data" / f"{name}.parquet")
 
 
 def test_overlapping_run_is_skipped_not_interleaved(project):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_project, venv_env
+from tests.conftest import make_project, table_bytes, venv_env
 
 pytestmark = pytest.mark.slow
 
@@ -100,12 +100,12 @@ def test_a_stage_run_by_the_host_equals_its_own_process(hosted):
     assert re.search(r"running run dedup clean \(pid \d+\)", _host_log(project))
     assert "dedup: done in" in out.stdout and "clean: done in" in out.stdout
     tables = sorted((project / "data").glob("[dc][el]*/*.parquet"))
-    hosted_bytes = {p: p.read_bytes() for p in tables}
+    hosted_bytes = {p: table_bytes(p) for p in tables}
     assert len(hosted_bytes) >= 10
     own = _run(project, "run", "dedup", "clean", PIPELINE_STAGE_HOST="0")
     assert "dedup: done in" in own.stdout
     assert _host_log(project).count("running run dedup clean") == 1   # the second run was its own
-    assert {p: p.read_bytes() for p in tables} == hosted_bytes
+    assert {p: table_bytes(p) for p in tables} == hosted_bytes
     # errors and exit codes come through as they are
     wrong = _run(project, "run", "nosuchstage", check=False)
     assert wrong.returncode == 2 and "unknown stage(s) nosuchstage" in wrong.stderr

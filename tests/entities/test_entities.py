@@ -465,6 +465,9 @@ class FakeTables:
     def num_rows(self, stage, name):
         return len(self.frames[(stage, name)])
 
+    def n_parts(self, stage, name):
+        return 1
+
     def count(self, stage, name, keys, sums=()):
         grouped = self.frames[(stage, name)].groupby(list(keys))
         out = grouped.size().rename("n").to_frame().join(grouped[list(sums)].sum()) if sums \

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from pipeline.core.parts import num_rows, part_files
 from pipeline.core.paths import CORPUS_FILES
 
 from tests.conftest import make_project, replicate, run
@@ -42,7 +43,7 @@ def test_hostile_documents_show_as_text_and_nothing_runs(built):
         # links only within the page, or to the full tables written next to it
         hrefs = driver.execute_script(
             "return Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
-        assert all(h.startswith("#") or re.fullmatch(r"tables/[\w.-]+\.csv", h) for h in hrefs), hrefs
+        assert all(h.startswith("#") or re.fullmatch(r"tables/[\w.-]+(\.csv|/)", h) for h in hrefs), hrefs
         assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
         body = driver.find_element("tag name", "body").text
         assert "<script>window.__pwned = 1" in body or "<script>window.__pwned=5</script>" in body
@@ -185,20 +186,28 @@ def test_large_corpus_report_is_capped_and_points_to_the_full_tables(built, larg
 
     caps = ReportParams(top_n=TOP_N)
     html = (large / "reports" / "report.html").read_text()
-    n_docs = pq.read_metadata(large / "data/ingest/documents.parquet").num_rows
-    assert n_docs == COPIES * pq.read_metadata(built / "data/ingest/documents.parquet").num_rows > caps.top_n
+    n_docs = num_rows(large / "data/ingest/documents.parquet")
+    assert n_docs == COPIES * num_rows(built / "data/ingest/documents.parquet") > caps.top_n
     # the documents table shows top_n rows and says how many more, and where they are
     overview = _section(html, "overview")
     assert len(_cells(overview.split("<h3>Documents</h3>")[1], 0)) == caps.top_n
     more = f"{n_docs - caps.top_n:,} more documents in the full table"
-    assert more in overview and '<a href="tables/ingest-documents.csv">CSV</a>' in overview
+    n_parts = len(part_files(large / "data/ingest/documents.parquet"))
+    link = '<a href="tables/ingest-documents.csv">CSV</a>' if n_parts == 1 else \
+        f'<a href="tables/ingest-documents/">CSV in {n_parts} parts</a>'
+    assert more in overview and link in overview
     assert "<code>data/ingest/documents.parquet</code>" in overview
-    with open(large / "reports/tables/ingest-documents.csv", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    assert len(rows) == n_docs and "text" not in rows[0]
-    # every link to a full table resolves to a CSV written next to the report
+    csv_files = [large / "reports/tables/ingest-documents.csv"] if n_parts == 1 else \
+        sorted((large / "reports/tables/ingest-documents").glob("part-*.csv"))
+    rows = []
+    for f in csv_files:
+        with open(f, newline="") as fh:
+            rows += list(csv.DictReader(fh))
+    assert len(csv_files) == n_parts and len(rows) == n_docs and "text" not in rows[0]
+    # every link to a full table resolves to a CSV written next to the report, or a folder of CSV parts
     for href in set(re.findall(r'href="(tables/[^"]+)"', html)):
-        assert (large / "reports" / href).is_file(), href
+        target = large / "reports" / href
+        assert target.is_file() if href.endswith(".csv") else any(target.glob("part-*.csv")), href
     # a figure claimed by many copies shows at most claims_per_figure claims, yet every value it was given
     from html import unescape
 
@@ -218,7 +227,9 @@ def test_large_corpus_report_is_capped_and_points_to_the_full_tables(built, larg
         if len(g) > caps.claims_per_figure:
             capped += 1
             assert f"{len(g) - len(shown):,} more claims in the full table" in body
-            assert '<a href="tables/facts-claims.csv">CSV</a>' in body
+            n_parts = len(part_files(large / "data/facts/claims.parquet"))
+            assert ('<a href="tables/facts-claims.csv">CSV</a>' if n_parts == 1 else
+                    f'<a href="tables/facts-claims/">CSV in {n_parts} parts</a>') in body
             assert len(values) <= caps.claims_per_figure and {unescape(v) for v in shown} == values, title
     assert capped, "no figure had more claims than the cap: the test proves nothing"
     # provenance: every shown fact links to a quote in the appendix, whose mark is the raw span

@@ -182,7 +182,8 @@ def build(tables, params) -> Section | None:
                          fmt_int(r.n_mentions), cover, quote])
         parts.append(table(["name", "also written", "mentions", "documents", "first mention"], rows,
                            numeric=(2, 3), long=(1,)))
-        parts.append(full_table_note(n_sub - len(shown), "entities", "entities", "entities"))
+        parts.append(full_table_note(n_sub - len(shown), "entities", "entities", "entities",
+                                     parts=tables.n_parts("entities", "entities")))
     if n_mentions:
         totals = per_doc_label.groupby("doc_id")["n"].sum()
         ranked = pd.DataFrame({"doc": totals.index, "n": totals.to_numpy()})

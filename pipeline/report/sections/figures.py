@@ -247,7 +247,8 @@ def build(tables, params) -> Section | None:
         if len(g) > len(sel):
             parts.append(Markup('<p class="note">Shown: {} of {:,} claims, every distinct value first, '
                                 'then every kind of source giving it.</p>').format(len(sel), len(g)))
-        parts.append(full_table_note(len(g) - len(sel), "facts", "claims", "claims"))
+        parts.append(full_table_note(len(g) - len(sel), "facts", "claims", "claims",
+                                     parts=tables.n_parts("facts", "claims")))
     if not shown and len(c):
         parts.append(Markup("<p>No event has more than one value for the same measure.</p>"))
     parts.append(Markup('<p class="note">All tables in data/facts/: quantities, claims, comparison (one row per '

@@ -38,12 +38,14 @@ def build(tables, params) -> Section | None:
           fmt_int(r.n_passages)] for r in docs.sort_values("source_path").head(params.top_n).itertuples()),
         numeric=(6, 7), long=(2,),
     ))
-    parts.append(full_table_note(len(docs) - params.top_n, "ingest", "documents", "documents"))
+    parts.append(full_table_note(len(docs) - params.top_n, "ingest", "documents", "documents",
+                                 parts=tables.n_parts("ingest", "documents")))
     parts.append(Markup("<h3>Rejected inputs</h3>"))
     if len(rejected):
         parts.append(table(["file", "reason"], ((r.source_path, r.reason) for r in
                                                 rejected.head(params.top_n).itertuples()), long=(1,)))
-        parts.append(full_table_note(len(rejected) - params.top_n, "ingest", "rejected", "rejected inputs"))
+        parts.append(full_table_note(len(rejected) - params.top_n, "ingest", "rejected", "rejected inputs",
+                                     parts=tables.n_parts("ingest", "rejected")))
     else:
         parts.append(Markup("<p>None: every input file was read.</p>"))
     metrics = {

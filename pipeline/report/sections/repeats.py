@@ -120,7 +120,7 @@ def build(tables, params) -> Section | None:
             parts.append(table(["document", "passage", "characters", "relation", "similarity", "text", "source"],
                                rows, numeric=(1, 4), long=(5,)))
             parts.append(full_table_note(len(g) - params.occurrences_per_cluster, "dedup", "occurrences",
-                                         "occurrences"))
+                                         "occurrences", parts=tables.n_parts("dedup", "occurrences")))
         if len(top_furniture):
             parts.append(Markup("<h3>Repeated page furniture</h3><p class=note>{:,} clusters whose text is page "
                                 "furniture only (every line flagged by cleanup: e-mail or news headers, "
@@ -131,7 +131,7 @@ def build(tables, params) -> Section | None:
                                  _head(r.canonical_head)] for r in top_furniture.itertuples()),
                                numeric=(1, 2), long=(3,)))
         parts.append(full_table_note(len(clusters) - len(top) - len(top_furniture), "dedup", "clusters",
-                                     "clusters"))
+                                     "clusters", parts=tables.n_parts("dedup", "clusters")))
     else:
         parts.append(Markup("<p>No repeated passage was found.</p>"))
 
@@ -158,7 +158,8 @@ def build(tables, params) -> Section | None:
             rows.append([short_id(bid), fmt_int(len(g)), fmt_int(int(g["n_passages"].max())), copies, head])
         parts.append(table(["block", "copies", "passages", "where", "starts with"], rows, numeric=(1, 2),
                            long=(3, 4)))
-        parts.append(full_table_note(n_blocks - len(rows), "dedup", "blocks", "blocks"))
+        parts.append(full_table_note(n_blocks - len(rows), "dedup", "blocks", "blocks",
+                                     parts=tables.n_parts("dedup", "blocks")))
         parts.append(Markup("<p class=note>A block is a run of consecutive repeated passages reprinted together "
                      "(an article reprinted in a thread is one block).</p>"))
     else:

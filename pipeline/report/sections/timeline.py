@@ -57,7 +57,8 @@ def build(tables, params) -> Section | None:
                                           f"date {first['date']}")])
     parts.append(table(["date", "precision", "event", "mentions", "sources", "text", "source"], rows,
                        numeric=(3,), long=(4, 5)))
-    parts.append(full_table_note(n_groups - len(shown), "facts", "timeline", "dates"))
+    parts.append(full_table_note(n_groups - len(shown), "facts", "timeline", "dates",
+                                 parts=tables.n_parts("facts", "timeline")))
     metrics = {"timeline_mentions": len(ev), "timeline_dates": int(ev["date"].nunique()) if len(ev) else 0,
                "timeline_relative": int(ev["relative"].sum()) if len(ev) else 0,
                "timeline_by_precision": {str(k): int(v) for k, v in ev.groupby("precision").size().items()}
