@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import contract
-from pipeline.core.parts import ROW_GROUP_ROWS, PartWriter, TableParts, is_table, part_files, read_parts
+from pipeline.core.parts import ROW_GROUP_ROWS, PartWriter, is_table, part_files, read_parts
 from pipeline.stages import ALL_COLUMNS, STAGES
 
 # Test hook: the named stage dies (as a kill would) right before the swap.
@@ -176,27 +176,45 @@ def unavailable_inputs(root: Path, stage: str, produced: set[str] = frozenset())
     return problems
 
 
-_GROUPS_OF: dict[tuple, tuple[pa.Array, list[list[int]]]] = {}  # (file, its version, column) -> index
+@dataclass(frozen=True)
+class GroupIndex:
+    """Which row groups of which parts hold each value of one column of a table."""
+
+    values: pa.Array  # the column's distinct values
+    holding: list[list[tuple[int, int]]]  # per value: its (part, row group) pairs, in table order
+    sources: list[pq.ParquetFile]  # the parts, open
+
+    def groups(self, wanted: pa.Array) -> dict[int, list[int]]:
+        """{part: its row groups holding a row whose value is in `wanted`}, in table order."""
+        at = pc.index_in(wanted, value_set=self.values).to_pylist()
+        found = sorted({pair for i in at if i is not None for pair in self.holding[i]})
+        by_part: dict[int, list[int]] = {}
+        for part, group in found:
+            by_part.setdefault(part, []).append(group)
+        return by_part
 
 
-def row_groups_holding(path: Path, column: str, values: pa.Array) -> list[int]:
-    """The row groups of one Parquet file (a part) with a row whose `column` is one of `values`, in file order.
-    Which values each group holds is read once per file version and process (the one column only:
-    a partition task then reads its groups, not the table)."""
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, column)
-    if key not in _GROUPS_OF:
-        source = pq.ParquetFile(path)
-        groups: dict = {}
-        for group in range(source.num_row_groups):
-            for value in pc.unique(source.read_row_group(group, columns=[column]).column(column)).to_pylist():
-                groups.setdefault(value, []).append(group)
-        for stale in [k for k in _GROUPS_OF if k[0] == key[0] and k[3] == column]:
-            del _GROUPS_OF[stale]
-        _GROUPS_OF[key] = (pa.array(list(groups), source.schema_arrow.field(column).type), list(groups.values()))
-    index, holding = _GROUPS_OF[key]
-    at = pc.index_in(values, value_set=index).to_pylist()
-    return sorted({group for i in at if i is not None for group in holding[i]})
+_INDEX_OF: dict[tuple, GroupIndex] = {}  # (table folder, column) -> index of its current parts
+_INDEX_VERSION: dict[tuple, tuple] = {}  # (table folder, column) -> the folder's stat when indexed
+
+
+def group_index(path: Path, column: str) -> GroupIndex:
+    """The index of a table's `column`, read once per version of the table and process (the one column
+    only): a partition task then opens and decodes only the parts and row groups holding its rows."""
+    stat = Path(path).stat()  # a stage writes a table's parts into a new folder: its inode and times
+    version = (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)  # tell the versions apart
+    key = (str(path), column)
+    if _INDEX_VERSION.get(key) != version:
+        sources = [pq.ParquetFile(f) for f in part_files(path)]
+        holding: dict = {}
+        for part, source in enumerate(sources):
+            for group in range(source.num_row_groups):
+                for value in pc.unique(source.read_row_group(group, columns=[column]).column(column)).to_pylist():
+                    holding.setdefault(value, []).append((part, group))
+        _INDEX_OF[key] = GroupIndex(pa.array(list(holding), sources[0].schema_arrow.field(column).type),
+                                    list(holding.values()), sources)
+        _INDEX_VERSION[key] = version
+    return _INDEX_OF[key]
 
 
 @dataclass(frozen=True)
@@ -257,15 +275,12 @@ class Inputs:
             return read_parts(self.path(producer, name), wanted)
         column, values = where
         self.table(producer, name).column(column)
-        parts = TableParts(self.path(producer, name))
+        index = group_index(self.path(producer, name), column)
         read = None if wanted is None else list(dict.fromkeys([*wanted, column]))
-        keep = pa.array(sorted(set(values)), parts.schema_arrow.field(column).type)
-        pieces = []
-        for path, source in zip(parts.files, parts.sources):
-            groups = row_groups_holding(path, column, keep)
-            if groups or not pieces and path == parts.files[-1]:  # (no groups anywhere: an empty table)
-                pieces.append(source.read_row_groups(groups, columns=read))
-        table = pa.concat_tables(pieces)
+        keep = pa.array(sorted(set(values)), index.sources[0].schema_arrow.field(column).type)
+        pieces = [index.sources[part].read_row_groups(groups, columns=read)
+                  for part, groups in index.groups(keep).items()]
+        table = pa.concat_tables(pieces) if pieces else index.sources[0].read_row_groups([], columns=read)
         table = table.filter(pc.is_in(table.column(column), value_set=keep))
         return table if wanted is None else table.select(wanted)
 
