@@ -155,12 +155,15 @@ class TableParts:
         for source in self.sources:
             yield from source.iter_batches(batch_size, columns=columns)
 
+    @cached_property
+    def dataset(self) -> ds.Dataset:
+        return ds.dataset([str(f) for f in self.files], schema=self.schema_arrow, format="parquet")
+
     def read(self, columns: list[str] | None = None) -> pa.Table:
         """The parts in order, read on the Arrow threads (a dataset keeps its files' order)."""
         if len(self.files) == 1:
             return self.sources[0].read(columns=columns)
-        return ds.dataset([str(f) for f in self.files], schema=self.schema_arrow, format="parquet") \
-            .to_table(columns=columns)
+        return self.dataset.to_table(columns=columns)
 
 
 def read_parts(path: Path, columns: list[str] | None = None) -> pa.Table:

@@ -217,6 +217,18 @@ def group_index(path: Path, column: str) -> GroupIndex:
     return _INDEX_OF[key]
 
 
+def read_where(path: Path, column: str, values, columns: list[str] | None = None) -> pa.Table:
+    """The rows of a table whose `column` is one of `values`, in table order: only the parts and row
+    groups that hold them are opened and decoded (`group_index`)."""
+    index = group_index(path, column)
+    read = None if columns is None else list(dict.fromkeys([*columns, column]))
+    keep = pa.array(sorted(set(values)), index.sources[0].schema_arrow.field(column).type)
+    pieces = [index.sources[part].read_row_groups(groups, columns=read) for part, groups in index.groups(keep).items()]
+    table = pa.concat_tables(pieces) if pieces else index.sources[0].read_row_groups([], columns=read)
+    table = table.filter(pc.is_in(table.column(column), value_set=keep))
+    return table if columns is None else table.select(columns)
+
+
 @dataclass(frozen=True)
 class Inputs:
     """The tables of earlier stages that one stage reads.
@@ -275,14 +287,7 @@ class Inputs:
             return read_parts(self.path(producer, name), wanted)
         column, values = where
         self.table(producer, name).column(column)
-        index = group_index(self.path(producer, name), column)
-        read = None if wanted is None else list(dict.fromkeys([*wanted, column]))
-        keep = pa.array(sorted(set(values)), index.sources[0].schema_arrow.field(column).type)
-        pieces = [index.sources[part].read_row_groups(groups, columns=read)
-                  for part, groups in index.groups(keep).items()]
-        table = pa.concat_tables(pieces) if pieces else index.sources[0].read_row_groups([], columns=read)
-        table = table.filter(pc.is_in(table.column(column), value_set=keep))
-        return table if wanted is None else table.select(wanted)
+        return read_where(self.path(producer, name), column, values, wanted)
 
     def read(self, producer: str, name: str, columns=None, where: tuple[str, list] | None = None) -> pd.DataFrame:
         """The table (declared columns, or `columns`; rows matching `where`) as a DataFrame."""

@@ -37,6 +37,13 @@ class TableExport:
     drop: tuple[str, ...] = ()
 
 
+def _flat_table(table: pa.Table) -> pa.RecordBatch:
+    """A whole (small) table as one flat batch: an empty one keeps its header."""
+    schema = table.schema
+    batches = table.combine_chunks().to_batches()
+    return _flat(batches[0] if batches else pa.RecordBatch.from_pylist([], schema=schema))
+
+
 def _flat(batch: pa.RecordBatch) -> pa.RecordBatch:
     """List columns as '; '-joined text (CSV has no lists)."""
     cols, fields = [], []
@@ -51,20 +58,22 @@ def _flat(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(cols, schema=pa.schema(fields))
 
 
-def _copy_csv(source: pq.ParquetFile, columns: list[str], dest: Path) -> int:
-    """One Parquet file's rows (`columns`) as one CSV file; returns the rows written."""
+def _copy_csv(source: pq.ParquetFile, columns: list[str], dest: Path, batch: int) -> int:
+    """One Parquet file's rows (`columns`) as one CSV file, `batch` rows at a time (a part of fewer
+    rows in one go); returns the rows written."""
+    if source.metadata.num_rows <= batch:
+        table = source.read(columns=columns)
+        pacsv.write_csv(_flat_table(table), dest)
+        return table.num_rows
     n = 0
     writer = None
     try:
-        for batch in source.iter_batches(batch_rows(source, columns), columns=columns):
-            batch = _flat(batch)
+        for rows in source.iter_batches(batch, columns=columns):
+            rows = _flat(rows)
             if writer is None:
-                writer = pacsv.CSVWriter(dest, batch.schema)
-            writer.write_batch(batch)
-            n += batch.num_rows
-        if writer is None:  # an empty table still gets its header
-            schema = pa.schema([source.schema_arrow.field(c) for c in columns])
-            pacsv.write_csv(_flat(pa.RecordBatch.from_pylist([], schema=schema)), dest)
+                writer = pacsv.CSVWriter(dest, rows.schema)
+            writer.write_batch(rows)
+            n += rows.num_rows
     finally:
         if writer is not None:
             writer.close()
@@ -76,8 +85,10 @@ def write_table_csv(root: Path, export: TableExport, dest: Path) -> int:
     parts, to the folder of that name without `.csv`, one `part-NNNNN.csv` per part; returns the rows."""
     table = TableParts(root / "data" / export.stage / f"{export.name}.parquet")
     columns = [n for n in table.schema_arrow.names if n not in export.drop]
+    batch = batch_rows(table, columns)
     if len(table.files) == 1:
-        return _copy_csv(table.sources[0], columns, dest)
+        return _copy_csv(table.sources[0], columns, dest, batch)
     folder = dest.with_suffix("")
     folder.mkdir()
-    return sum(_copy_csv(source, columns, folder / f"part-{i:05d}.csv") for i, source in enumerate(table.sources))
+    return sum(_copy_csv(source, columns, folder / f"part-{i:05d}.csv", batch)
+               for i, source in enumerate(table.sources))

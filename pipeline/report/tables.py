@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline import contract
-from pipeline.core.parts import TableParts, is_table, part_files, read_parts
+from pipeline.core.parts import TableParts, is_table, part_files
+from pipeline.core.tables import read_where
 
 BATCH_BYTES = 8 << 20  # about this much decoded data per streamed batch (the reader holds several times it)
 MAX_BATCH_ROWS = 65536
@@ -40,6 +42,7 @@ class Tables:
         self.root = Path(root)
         self._evidence = None
         self._paths: dict[str, str] | None = None
+        self._parts: dict[tuple[str, str], TableParts] = {}
 
     @property
     def evidence(self):
@@ -70,26 +73,33 @@ class Tables:
     def has(self, stage: str, name: str) -> bool:
         return is_table(self.path(stage, name))
 
+    def parts(self, stage: str, name: str) -> TableParts:
+        """The table's parts, opened once per report (a table of 30,000 documents has hundreds)."""
+        key = (stage, name)
+        if key not in self._parts:
+            self._parts[key] = TableParts(self.path(stage, name))
+        return self._parts[key]
+
     def n_parts(self, stage: str, name: str) -> int:
         """How many Parquet parts the table is in (its CSV export has as many)."""
         return len(part_files(self.path(stage, name)))
 
     def num_rows(self, stage: str, name: str) -> int:
-        return TableParts(self.path(stage, name)).num_rows
+        return self.parts(stage, name).num_rows
 
     def columns(self, stage: str, name: str) -> list[str]:
-        return TableParts(self.path(stage, name)).schema_arrow.names
+        return self.parts(stage, name).schema_arrow.names
 
     def get(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
         """The table (or only `columns` of it) as a DataFrame."""
         return self.arrow(stage, name, columns).to_pandas()
 
     def arrow(self, stage: str, name: str, columns: tuple[str, ...] | None = None) -> pa.Table:
-        return read_parts(self.path(stage, name), self._checked(stage, name, columns) or None)
+        return self.parts(stage, name).read(self._checked(stage, name, columns) or None)
 
     def head(self, stage: str, name: str, n: int, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
         """The first n rows (stage tables are written in their reading order)."""
-        source = TableParts(self.path(stage, name))
+        source = self.parts(stage, name)
         names = self._checked(stage, name, columns) or source.schema_arrow.names
         for batch in source.iter_batches(max(1, n), columns=names):
             return pa.Table.from_batches([batch]).slice(0, n).to_pandas()
@@ -97,31 +107,40 @@ class Tables:
 
     def where(self, stage: str, name: str, column: str, values, columns: tuple[str, ...] | None = None,
               limit: int | None = None) -> pd.DataFrame:
-        """Rows whose `column` is one of `values` (the first `limit` of them), in
-        table order, streamed batch by batch so a wide text column is never held whole."""
-        source = TableParts(self.path(stage, name))
+        """Rows whose `column` is one of `values` (the first `limit` of them), in table order: by the
+        table's index when `column` is its part key (documents, clusters: only their parts and row
+        groups are read); else `column` alone is read to find the parts holding such rows, and only
+        those parts are read whole, so a wide text column is never held whole."""
+        source = self.parts(stage, name)
         schema = source.schema_arrow
         self._checked(stage, name, [column])
-        wanted = pa.array(sorted(set(values)), schema.field(column).type)
         names = self._checked(stage, name, columns) or schema.names
+        if column == contract.get(stage, name).part_key:
+            found = read_where(source.path, column, values, names)
+            return (found.slice(0, limit) if limit is not None else found).to_pandas()
+        wanted = pa.array(sorted(set(values)), schema.field(column).type)
         read = names if column in names else [*names, column]
-        parts, n = [], 0
+        pieces, n = [], 0
         if len(wanted):
-            for batch in source.iter_batches(batch_rows(source, read), columns=read):
-                keep = batch.filter(pc.is_in(batch.column(column), value_set=wanted))
-                if keep.num_rows:
-                    parts.append(keep)
-                    n += keep.num_rows
+            hit = pc.is_in(source.read([column]).column(column), value_set=wanted)
+            rows = np.flatnonzero(hit.to_numpy(zero_copy_only=False))
+            ends = np.cumsum([s.metadata.num_rows for s in source.sources])
+            for part in np.unique(np.searchsorted(ends, rows, side="right")).tolist():
+                rows_of = source.sources[part].read(columns=read)
+                keep = rows_of.filter(pc.is_in(rows_of.column(column), value_set=wanted))
+                pieces.append(keep)
+                n += keep.num_rows
                 if limit is not None and n >= limit:
                     break
-        table = pa.Table.from_batches(parts, schema=pa.schema([schema.field(c) for c in read])).select(names)
+        table = pa.concat_tables(pieces) if pieces else pa.schema([schema.field(c) for c in read]).empty_table()
+        table = table.select(names)
         return (table.slice(0, limit) if limit is not None else table).to_pandas()
 
     def count(self, stage: str, name: str, keys: tuple[str, ...], sums: tuple[str, ...] = ()) -> pd.DataFrame:
         """Rows per distinct `keys` (column "n") and the sums of the `sums`
         columns, sorted by keys; counted batch by batch, so a table of millions
         of rows is never held whole."""
-        source = TableParts(self.path(stage, name))
+        source = self.parts(stage, name)
         cols = self._checked(stage, name, [*keys, *sums])
         parts = [pa.Table.from_batches([b]).group_by(list(keys), use_threads=False)
                  .aggregate([([], "count_all"), *((c, "sum") for c in sums)])
@@ -135,7 +154,7 @@ class Tables:
 
     def lengths(self, stage: str, name: str, column: str) -> pa.Array:
         """Characters of each row's text, streamed: the text itself is never held whole."""
-        source = TableParts(self.path(stage, name))
+        source = self.parts(stage, name)
         self._checked(stage, name, [column])
         parts = [pc.utf8_length(b.column(0)).cast(pa.int64())
                  for b in source.iter_batches(batch_rows(source, [column]), columns=[column])]
