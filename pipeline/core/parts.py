@@ -131,7 +131,9 @@ def write_parts(folder: Path, table: pa.Table, key: str | None = None) -> int:
 
 
 class TableParts:
-    """A table's parts read as one file would be: its schema, row count, batches and row groups."""
+    """A table's parts read as one file would be: its schema, row count, batches. No file is held
+    open between reads (a table of 100,000 documents has hundreds of parts, more than a process may
+    have files open): the footers are read once, each part is opened when it is read."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -140,20 +142,32 @@ class TableParts:
             raise FileNotFoundError(f"{self.path}: no table (no Parquet parts)")
 
     @cached_property
-    def sources(self) -> list[pq.ParquetFile]:
-        return [pq.ParquetFile(f) for f in self.files]
+    def footers(self) -> list[pq.FileMetaData]:
+        return [pq.read_metadata(f) for f in self.files]
 
-    @property
+    @cached_property
     def schema_arrow(self) -> pa.Schema:
-        return self.sources[0].schema_arrow
+        return pq.read_schema(self.files[0])
 
     @property
     def num_rows(self) -> int:
-        return sum(s.metadata.num_rows for s in self.sources)
+        return sum(m.num_rows for m in self.footers)
+
+    def part_rows(self) -> list[int]:
+        return [m.num_rows for m in self.footers]
+
+    def read_part(self, index: int, columns: list[str] | None = None) -> pa.Table:
+        with pq.ParquetFile(self.files[index]) as source:
+            return source.read(columns=columns)
+
+    def iter_part_batches(self, index: int, batch_size: int,
+                          columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+        with pq.ParquetFile(self.files[index]) as source:
+            yield from source.iter_batches(batch_size, columns=columns)
 
     def iter_batches(self, batch_size: int, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
-        for source in self.sources:
-            yield from source.iter_batches(batch_size, columns=columns)
+        for index in range(len(self.files)):
+            yield from self.iter_part_batches(index, batch_size, columns)
 
     @cached_property
     def dataset(self) -> ds.Dataset:
@@ -162,7 +176,7 @@ class TableParts:
     def read(self, columns: list[str] | None = None) -> pa.Table:
         """The parts in order, read on the Arrow threads (a dataset keeps its files' order)."""
         if len(self.files) == 1:
-            return self.sources[0].read(columns=columns)
+            return self.read_part(0, columns)
         return self.dataset.to_table(columns=columns)
 
 

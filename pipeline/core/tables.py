@@ -182,7 +182,8 @@ class GroupIndex:
 
     values: pa.Array  # the column's distinct values
     holding: list[list[tuple[int, int]]]  # per value: its (part, row group) pairs, in table order
-    sources: list[pq.ParquetFile]  # the parts, open
+    files: list[Path]  # the parts (opened when read: a process must not hold hundreds of files open)
+    schema: pa.Schema
 
     def groups(self, wanted: pa.Array) -> dict[int, list[int]]:
         """{part: its row groups holding a row whose value is in `wanted`}, in table order."""
@@ -205,14 +206,16 @@ def group_index(path: Path, column: str) -> GroupIndex:
     version = (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)  # tell the versions apart
     key = (str(path), column)
     if _INDEX_VERSION.get(key) != version:
-        sources = [pq.ParquetFile(f) for f in part_files(path)]
+        files = part_files(path)
         holding: dict = {}
-        for part, source in enumerate(sources):
-            for group in range(source.num_row_groups):
-                for value in pc.unique(source.read_row_group(group, columns=[column]).column(column)).to_pylist():
-                    holding.setdefault(value, []).append((part, group))
-        _INDEX_OF[key] = GroupIndex(pa.array(list(holding), sources[0].schema_arrow.field(column).type),
-                                    list(holding.values()), sources)
+        for part, file in enumerate(files):
+            with pq.ParquetFile(file) as source:
+                for group in range(source.num_row_groups):
+                    for value in pc.unique(source.read_row_group(group, columns=[column]).column(column)).to_pylist():
+                        holding.setdefault(value, []).append((part, group))
+        schema = pq.read_schema(files[0])
+        _INDEX_OF[key] = GroupIndex(pa.array(list(holding), schema.field(column).type), list(holding.values()),
+                                    files, schema)
         _INDEX_VERSION[key] = version
     return _INDEX_OF[key]
 
@@ -221,10 +224,13 @@ def read_where(path: Path, column: str, values, columns: list[str] | None = None
     """The rows of a table whose `column` is one of `values`, in table order: only the parts and row
     groups that hold them are opened and decoded (`group_index`)."""
     index = group_index(path, column)
-    read = None if columns is None else list(dict.fromkeys([*columns, column]))
-    keep = pa.array(sorted(set(values)), index.sources[0].schema_arrow.field(column).type)
-    pieces = [index.sources[part].read_row_groups(groups, columns=read) for part, groups in index.groups(keep).items()]
-    table = pa.concat_tables(pieces) if pieces else index.sources[0].read_row_groups([], columns=read)
+    read = list(index.schema.names) if columns is None else list(dict.fromkeys([*columns, column]))
+    keep = pa.array(sorted(set(values)), index.schema.field(column).type)
+    pieces = []
+    for part, groups in index.groups(keep).items():
+        with pq.ParquetFile(index.files[part]) as source:
+            pieces.append(source.read_row_groups(groups, columns=read))
+    table = pa.concat_tables(pieces) if pieces else pa.schema([index.schema.field(c) for c in read]).empty_table()
     table = table.filter(pc.is_in(table.column(column), value_set=keep))
     return table if columns is None else table.select(columns)
 

@@ -20,7 +20,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from pipeline.core.parts import TableParts
 from pipeline.report.tables import batch_rows
@@ -58,17 +57,17 @@ def _flat(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(cols, schema=pa.schema(fields))
 
 
-def _copy_csv(source: pq.ParquetFile, columns: list[str], dest: Path, batch: int) -> int:
-    """One Parquet file's rows (`columns`) as one CSV file, `batch` rows at a time (a part of fewer
-    rows in one go); returns the rows written."""
-    if source.metadata.num_rows <= batch:
-        table = source.read(columns=columns)
-        pacsv.write_csv(_flat_table(table), dest)
-        return table.num_rows
+def _copy_csv(table: TableParts, part: int, columns: list[str], dest: Path, batch: int) -> int:
+    """One part's rows (`columns`) as one CSV file, `batch` rows at a time (a part of fewer rows in
+    one go); returns the rows written."""
+    if table.part_rows()[part] <= batch:
+        rows = table.read_part(part, columns)
+        pacsv.write_csv(_flat_table(rows), dest)
+        return rows.num_rows
     n = 0
     writer = None
     try:
-        for rows in source.iter_batches(batch, columns=columns):
+        for rows in table.iter_part_batches(part, batch, columns):
             rows = _flat(rows)
             if writer is None:
                 writer = pacsv.CSVWriter(dest, rows.schema)
@@ -87,8 +86,7 @@ def write_table_csv(root: Path, export: TableExport, dest: Path) -> int:
     columns = [n for n in table.schema_arrow.names if n not in export.drop]
     batch = batch_rows(table, columns)
     if len(table.files) == 1:
-        return _copy_csv(table.sources[0], columns, dest, batch)
+        return _copy_csv(table, 0, columns, dest, batch)
     folder = dest.with_suffix("")
     folder.mkdir()
-    return sum(_copy_csv(source, columns, folder / f"part-{i:05d}.csv", batch)
-               for i, source in enumerate(table.sources))
+    return sum(_copy_csv(table, i, columns, folder / f"part-{i:05d}.csv", batch) for i in range(len(table.files)))

@@ -124,9 +124,9 @@ class Tables:
         if len(wanted):
             hit = pc.is_in(source.read([column]).column(column), value_set=wanted)
             rows = np.flatnonzero(hit.to_numpy(zero_copy_only=False))
-            ends = np.cumsum([s.metadata.num_rows for s in source.sources])
+            ends = np.cumsum(source.part_rows())
             for part in np.unique(np.searchsorted(ends, rows, side="right")).tolist():
-                rows_of = source.sources[part].read(columns=read)
+                rows_of = source.read_part(part, read)
                 keep = rows_of.filter(pc.is_in(rows_of.column(column), value_set=wanted))
                 pieces.append(keep)
                 n += keep.num_rows

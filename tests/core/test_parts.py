@@ -130,3 +130,26 @@ def test_no_parts_is_no_table(tmp_path):
     assert not parts.is_table(tmp_path / "t.parquet")
     with pytest.raises(FileNotFoundError, match="no Parquet parts"):
         TableParts(tmp_path / "t.parquet")
+
+
+def test_reading_a_table_of_many_parts_holds_no_file_open(tmp_path):
+    """A process may have 1,024 (macOS: 256) files open; a table of 100,000 documents has hundreds of
+    parts, and a stage or the report reads a dozen tables."""
+    import os
+
+    from pipeline.core.tables import read_where
+
+    table = pile([2] * 600)
+    write_parts(tmp_path / "t.parquet", table)
+    parts_of = TableParts(tmp_path / "t.parquet")
+    assert len(parts_of.files) > 100
+
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    before = open_files()
+    assert parts_of.num_rows == table.num_rows and parts_of.read(["doc_id"]).num_rows == table.num_rows
+    assert sum(b.num_rows for b in parts_of.iter_batches(7, ["seq"])) == table.num_rows
+    found = read_where(tmp_path / "t.parquet", "doc_id", ["d5", "d599", "d300"], ["seq"])
+    assert found.num_rows == 6
+    assert open_files() == before
