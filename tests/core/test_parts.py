@@ -153,3 +153,18 @@ def test_reading_a_table_of_many_parts_holds_no_file_open(tmp_path):
     found = read_where(tmp_path / "t.parquet", "doc_id", ["d5", "d599", "d300"], ["seq"])
     assert found.num_rows == 6
     assert open_files() == before
+
+
+def test_duckdb_reads_a_table_folder_as_the_table_in_order(tmp_path):
+    """docs/contract.md tells users to query `'data/<stage>/<name>.parquet/*.parquet'` with DuckDB."""
+    import duckdb
+
+    table = pile([1, 3, 2] * 50)
+    write_parts(tmp_path / "t.parquet", table)
+    assert len(part_files(tmp_path / "t.parquet")) > 5
+    with duckdb.connect() as con:
+        rows = con.sql(f"SELECT * FROM '{tmp_path / 't.parquet'}/*.parquet'").to_arrow_table()
+        counted = con.execute(f"SELECT doc_id, count(*) FROM '{tmp_path / 't.parquet'}/*.parquet' "
+                              "GROUP BY doc_id ORDER BY doc_id").fetchall()
+    assert rows.cast(SCHEMA).equals(table)
+    assert dict(counted) == pd.Series(table.column("doc_id").to_pylist()).value_counts().to_dict()
