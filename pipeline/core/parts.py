@@ -58,6 +58,17 @@ def part_files(path: Path) -> list[Path]:
     return sorted(path.glob(PART_GLOB)) if path.is_dir() else []
 
 
+def missing_parts(path: Path) -> list[str]:
+    """The parts absent from a table's folder: parts are numbered from 0 without a gap, so a part
+    deleted by hand (or by a broken copy) is noticed instead of its rows silently left out."""
+    files = part_files(path)
+    if not files or files == [Path(path)]:
+        return []
+    have = {f.name for f in files}
+    last = max(int(f.stem.removeprefix("part-")) for f in files if f.stem.removeprefix("part-").isdigit())
+    return [part_name(i) for i in range(last + 1) if part_name(i) not in have]
+
+
 def is_table(path: Path) -> bool:
     """Whether `path` holds a table (a folder of parts, which begin at part 0; or one Parquet file)."""
     path = Path(path)
@@ -140,6 +151,9 @@ class TableParts:
         self.files = part_files(self.path)
         if not self.files:
             raise FileNotFoundError(f"{self.path}: no table (no Parquet parts)")
+        missing = missing_parts(self.path)
+        if missing:
+            raise FileNotFoundError(f"{self.path}: {missing[0]} is missing ({len(missing)} of its parts)")
 
     @cached_property
     def footers(self) -> list[pq.FileMetaData]:

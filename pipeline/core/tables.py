@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import contract
-from pipeline.core.parts import ROW_GROUP_ROWS, PartWriter, is_table, part_files, read_parts
+from pipeline.core.parts import ROW_GROUP_ROWS, PartWriter, is_table, missing_parts, part_files, read_parts
 from pipeline.stages import ALL_COLUMNS, STAGES
 
 # Test hook: the named stage dies (as a kill would) right before the swap.
@@ -166,9 +166,15 @@ def unavailable_inputs(root: Path, stage: str, produced: set[str] = frozenset())
                 problems.append(f"{shown} is missing; the {stage} stage reads it: run "
                                 f"`python -m pipeline run {producer}` (or `dvc repro`)")
                 continue
+            missing = missing_parts(path)
+            if missing:
+                problems.append(f"{shown} is incomplete ({missing[0]} of its parts is missing); the {stage} stage "
+                                f"reads it: rebuild it with `python -m pipeline run {producer}` (or `dvc repro --force "
+                                f"{producer}`)")
+                continue
             try:
                 for part in part_files(path):
-                    pq.ParquetFile(part).metadata
+                    pq.read_metadata(part)
             except (OSError, pa.ArrowException) as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 problems.append(f"{shown} is unreadable ({first}); the {stage} stage reads it: rebuild it "

@@ -168,3 +168,23 @@ def test_duckdb_reads_a_table_folder_as_the_table_in_order(tmp_path):
                               "GROUP BY doc_id ORDER BY doc_id").fetchall()
     assert rows.cast(SCHEMA).equals(table)
     assert dict(counted) == pd.Series(table.column("doc_id").to_pylist()).value_counts().to_dict()
+
+
+def test_a_missing_part_is_named_not_skipped(tmp_path):
+    from pipeline import contract
+    from pipeline.core.tables import unavailable_inputs
+
+    passages = contract.get("ingest", "passages")
+    rows = pa.table({"passage_id": [f"d{i}-p0" for i in range(300)], "doc_id": [f"d{i}" for i in range(300)],
+                     "seq": [0] * 300, "char_start": [0] * 300, "char_end": [1] * 300, "page": [None] * 300,
+                     "text": ["x"] * 300})
+    write_parts(passages.path(tmp_path), rows.cast(passages.schema))
+    files = part_files(passages.path(tmp_path))
+    assert len(files) > 3
+    files[2].unlink()
+    assert parts.missing_parts(passages.path(tmp_path)) == [files[2].name]
+    with pytest.raises(FileNotFoundError, match=f"{files[2].name} is missing"):
+        TableParts(passages.path(tmp_path))
+    problems = unavailable_inputs(tmp_path, "dedup")
+    assert any(p.startswith(f"data/ingest/passages.parquet is incomplete ({files[2].name} of its parts is missing)")
+               and "python -m pipeline run ingest" in p for p in problems), problems
