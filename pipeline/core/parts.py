@@ -7,7 +7,8 @@ backup tools cut files), and each part is written from its rows alone. Adding, e
 a document therefore rewrites only the part holding it (two, when the added document starts a part
 of its own); every other part stays byte for byte what it was, and DVC stores it once. A table
 without documents (clusters, entities, events) is cut the same way by its first column, its row key
-(`cluster_id`, `entity_id`, `event_id`): a cluster that grows rewrites its own part.
+(`cluster_id`, `entity_id`, `event_id`): a cluster that grows rewrites its own part. A table whose
+rows are ordered by another column names it in its contract (`parts_by`: occurrences by cluster).
 
 `data/<stage>/<name>.parquet` is the folder; its parts `part-00000.parquet`, ... in name order
 are the table in its reading order. `pandas.read_parquet(folder)` and `pyarrow.parquet.read_table
