@@ -74,7 +74,7 @@ class Tables:
         return is_table(self.path(stage, name))
 
     def parts(self, stage: str, name: str) -> TableParts:
-        """The table's parts, opened once per report (a table of 30,000 documents has hundreds)."""
+        """The table's parts, their footers read once per report (a table of 30,000 documents has hundreds)."""
         key = (stage, name)
         if key not in self._parts:
             self._parts[key] = TableParts(self.path(stage, name))
