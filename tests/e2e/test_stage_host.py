@@ -148,4 +148,7 @@ def test_a_killed_caller_takes_its_stage_along_and_stop_leaves_nothing(hosted):
     _run(project, "server", "stop")
     assert _gone(host)
     assert not (project / ".prefect" / "stage-host.json").exists()
-    assert _project_processes(project) == []
+    deadline = time.monotonic() + 10  # a process being torn down (its memory gone: an empty command line)
+    while (left := _project_processes(project)) and time.monotonic() < deadline and all(not c.strip() for c in left):
+        time.sleep(0.1)
+    assert left == []
