@@ -19,7 +19,7 @@ from pipeline.clean.store import BucketStore, buckets, document_keys, n_buckets,
 from pipeline.core.flow import map_partitions, stage_context
 from pipeline.core.paths import cache_dir
 from pipeline.core.parts import num_rows, read_parts
-from pipeline.core.tables import ROW_GROUP_ROWS, stage_output, to_arrow
+from pipeline.core.tables import stage_output, to_arrow
 
 @task(name="clean-partition", cache_policy=NONE)
 def clean_partition(part: str, index: int, params: CleanParams, store: dict) -> int:
@@ -116,9 +116,7 @@ def clean_flow(root: str, params: CleanParams) -> dict:
         for name, schema in SCHEMAS.items():
             merged = in_document_order([store.read(bucket, name, schema) for bucket in used], first) if used \
                 else schema.empty_table()
-            with out.writer(f"{name}.parquet", schema) as w:
-                for start in range(0, merged.num_rows, ROW_GROUP_ROWS):
-                    w.write_table(merged.slice(start, ROW_GROUP_ROWS))
+            out.write_table(f"{name}.parquet", merged, schema)  # cut into parts and row groups there
             del merged
         shutil.rmtree(in_dir)
     store.used.update(used)

@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import contract
-from pipeline.core.parts import ROW_GROUP_ROWS, PartWriter, is_table, missing_parts, part_files, read_parts
+from pipeline.core.parts import PartWriter, is_table, missing_parts, part_files, read_parts
 from pipeline.stages import ALL_COLUMNS, STAGES
 
 # Test hook: the named stage dies (as a kill would) right before the swap.

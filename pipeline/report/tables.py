@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline import contract
-from pipeline.core.parts import TableParts, is_table, part_files
+from pipeline.core.parts import TableParts, is_table
 from pipeline.core.tables import read_where
 
 BATCH_BYTES = 8 << 20  # about this much decoded data per streamed batch (the reader holds several times it)
@@ -82,7 +82,7 @@ class Tables:
 
     def n_parts(self, stage: str, name: str) -> int:
         """How many Parquet parts the table is in (its CSV export has as many)."""
-        return len(part_files(self.path(stage, name)))
+        return len(self.parts(stage, name).files)
 
     def num_rows(self, stage: str, name: str) -> int:
         return self.parts(stage, name).num_rows
