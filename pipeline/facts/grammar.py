@@ -267,7 +267,7 @@ class Grammar:
             if not nums:
                 continue
             num = nums[-1]
-            if _is_age(num, text, off):
+            if _is_age(num, text, off) or _age_as_complement(num):
                 q.measure = "other"
                 q.extra["not_a_count"] = "age"
                 continue
@@ -1815,9 +1815,10 @@ def _span(noun, count: int) -> tuple[int, int]:
 
 # "Jamal Brown, 19, was ...", "Jamal Brown (19) was ...": a name, then a bare number set off; the
 # last of a list of named people ends the clause or sentence ("... and Dakota Smith, 28.",
-# "Cynthia Hurd, 54; Tywanza Sanders, 26; ..."); "X and Y, both 24."
+# "Cynthia Hurd, 54; Tywanza Sanders, 26; ..."); "X and Y, both 24."; a list of the dead whose entries
+# go on with a bracket or a dash ("Italo Pisciotti, 79 (building manager)", "Jane Doe, 41 – a nurse")
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w’'.-]*[,(]|[A-Z][\w’'.-]*,\s*both)\s*$")
-AGE_CLOSE = re.compile(r"\s*(?:[,);]|\.(?:\s|$)|$)")
+AGE_CLOSE = re.compile(r"\s*(?:[,);(]|\s[–—-]\s|\.(?:\s|$)|$)")
 # "a 21 year-old woman", "a 25 y/o man", "who was 12 or 13 years old", "19- and 20-year-old brothers":
 # a number followed (maybe after other numbers it is coordinated with) by an age word
 AGE_WORD = r"(?:-|\s)?(?:years?[\s-]+old|yrs?[\s-]+old|y/o|y\.o\.|yo)\b"
@@ -1848,6 +1849,40 @@ def _is_age(num, text: str, off: int) -> bool:
     if _pos(head) != "PROPN" and _lemma(head) not in PERSON_SINGULAR:
         return False
     return bool(AGE_COMMAS.search(text[max(0, off + num.idx - 3):off + num.idx]))
+
+
+PERSON_PRONOUNS = {"he", "she", "they", "who", "i", "we", "you"}
+# verbs that take "to be" and say what is believed of their subject: "two women, believed to be 30 and 60"
+BELIEF_VERBS = {form for verb in ("believe", "report", "estimate", "seem", "appear") for form in (verb, verb + "s",
+                verb.rstrip("e") + "ed")} | {"think", "thinks", "thought", "say", "says", "said", "know", "knows",
+                                             "known", "understand", "understood"}
+
+
+def _age_as_complement(num) -> bool:
+    """'The victims were 19 and 20', 'the gunman, who was 24', 'two women, believed to be 30 and 60': a
+    bare number as what a person is (the complement of `be` whose subject is a person or a pronoun of
+    one) is an age; a count comes with its noun ("the victims were two men")."""
+    first = num
+    while first.dep_ == "conj" and first.head.like_num and first.head is not first:
+        first = first.head
+    if first.dep_ not in ("attr", "acomp") or _lemma(first.head) != "be" or not (0 < _int(num.text) < 120):
+        return False
+    if any(c.dep_ == "prep" for c in first.children):  # "were 12 in number", "was 3 of the dead"
+        return False
+    be = first.head
+    subject = next((c for c in be.children if c.dep_ in SUBJECTS), None)
+    if subject is None and be.dep_ == "xcomp" and be.head.lower_ in BELIEF_VERBS:
+        verb = be.head  # "believed to be 30": the subject of `believed`, or the noun it describes
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None and verb.dep_ in ("acl", "advcl") and _pos(verb.head) in ("NOUN", "PROPN"):
+            subject = verb.head
+    if subject is None:
+        return False
+    if subject.tag_ in ("WP", "WDT") and be.dep_ == "relcl":
+        subject = be.head  # "the gunman, who was 24"
+    if subject.tag_ in ("PRP", "WP"):
+        return subject.lower_ in PERSON_PRONOUNS
+    return _lemma(subject) in PERSON_SINGULAR or _pos(subject) == "PROPN"
 
 
 def _int(text: str) -> int:

@@ -9,8 +9,9 @@ beside the incident's own count it looks like a dispute. A casualty count is a t
   "so far this year", "this year", "year to date", "since January", "since the start of the year",
   "at this point in 2014" ("four people were killed last year in a shooting" is one incident);
 - or it counts crimes in the plural (homicides, murders, killings, slayings, shootings, deaths) over
-  such a period, a past year ("120 homicides last year") or a year named ("Murders in Newark
-  reached 111 in 2013"; "two people were killed in 2013" is a past incident, not a tally);
+  such a period, a past year ("120 homicides last year"), a year named ("Murders in Newark
+  reached 111 in 2013"; "two people were killed in 2013" is a past incident, not a tally), a month
+  ("March 2016 saw 46 homicides"), the last week or month, or a rate ("30 murders a year");
 - or it is the value of a crime tally noun: "homicide count", "murder total", "shooting tally"
   ("brings the homicide count to 51"; not "death toll", which is an incident's), or of a toll in a
   sentence that names a running period ("The road toll this year stands at 112");
@@ -42,6 +43,15 @@ RUNNING = re.compile(rf"\b(?:{ACCUMULATING})\b", re.I)
 # "four people were killed last year in a shooting" is one incident)
 RUNNING_OR_PAST = re.compile(rf"\b(?:{ACCUMULATING}|(?:last|past)\s+year)\b", re.I)
 A_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
+# ... or a stretch of the calendar that crimes in the plural are counted over: a month ("46 homicides in
+# March", "March 2016 saw 46 homicides"), the last week or month, a rate ("30 murders a year"); not a
+# day ("two homicides that happened on May 1", "a year ago")
+A_CALENDAR_SPAN = re.compile(
+    rf"\b(?:(?:in|during|for|throughout)\s+{_MONTH}(?:\s+(?:of\s+)?(?:19|20)\d\d)?\b(?!\s+\d)"
+    rf"|{_MONTH}\s+(?:19|20)\d\d\b"
+    r"|(?:last|this|past|previous)\s+(?:month|week|weekend|decade)\b"
+    r"|(?:a|per|each|every)\s+(?:year|month|week)\b(?!\s+(?:ago|earlier|later|before|after|since))"
+    r"|annually\b)")
 # crimes counted in the plural right after the number ("168 homicides", "nine fatal shootings")
 CRIMES_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:homicides|murders|killings|slayings|shootings|deaths)\b", re.I)
@@ -104,8 +114,9 @@ def tally_period(text: str, start: int, end: int, sentence_start: int, sentence_
     period = RUNNING_OR_PAST.search(sentence) or A_YEAR.search(sentence)
     if TALLY_NOUN_BEFORE.search(before):
         return period.group(0) if period else "a running count"
-    if period and (CRIMES_AFTER.match(text, end, sentence_end) or CRIMES_REACHED_BEFORE.search(before)):
-        return period.group(0)
+    crimes_period = period or A_CALENDAR_SPAN.search(sentence)
+    if crimes_period and (CRIMES_AFTER.match(text, end, sentence_end) or CRIMES_REACHED_BEFORE.search(before)):
+        return crimes_period.group(0)
     running = RUNNING.search(sentence)
     if running and (PEOPLE_HARMED_AFTER.match(text, end, sentence_end) or TOLL_BEFORE.search(before)):
         return running.group(0)

@@ -31,9 +31,24 @@ def claims_of_measures(sentence: str, measures: tuple[str, ...] = HARM) -> list:
     ("The dead were Cynthia Hurd, 54; Tywanza Sanders, 26; and Ethel Lance, 70.", 54),
     ("The victims have been identified as Lavelle Cox and Jawon Carter, both 24.", 24),
     ("Shamir Oswald-Newman,19, was shot in the leg.", 19),                         # no space after the comma
+    ("Italo Pisciotti, 79 (building manager, killed in a hallway)", 79),           # a list of the dead
+    ("Jane Doe, 41 – a nurse – was killed in the attack.", 41),
+    ("The two victims who were killed were 19 and 20.", 19),                       # what a person is: an age
+    ("The two victims who were killed were 19 and 20.", 20),
+    ("The gunman, who was 24, killed two people at the depot.", 24),
+    ("Two women, believed to be 30 and 60, were shot dead.", 60),
+    ("They were 17 and 18 when they were shot outside the club.", 18),
 ])
 def test_an_age_is_not_a_count(sentence, age):
     assert not any(value == age for _, value, _ in claims_of(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The dead were 12, police said.", [("killed", 12, 12)]),                      # the dead are no person noun
+    ("The gunman, who was 24, killed two people at the depot.", [("killed", 2, 2)]),
+])
+def test_a_count_beside_an_age_complement_stays(sentence, want):
+    assert claims_of_measures(sentence) == want
 
 
 @pytest.mark.parametrize("sentence,want", [

@@ -33,6 +33,10 @@ def period(sentence: str, number: str) -> str | None:
     ("The shooting pushes the city's murder tally to 97.", "97", "a running count"),
     ("At least 40 people have been shot so far this year in Brisbane's south.", "40", "so far this year"),
     ("The road toll this year stands at 112, seven more than last year.", "112", "this year"),
+    ("March 2016 saw 46 homicides, while March 2017 recorded 26.", "46", "March 2016"),  # a month
+    ("Glasgow recorded 12 murders in May, the most in a decade.", "12", "in May"),
+    ("The county averages 30 killings a year, the sheriff said.", "30", "a year"),            # a rate
+    ("Police counted nine shootings last weekend across the city.", "nine", "last weekend"),
 ])
 def test_a_running_tally_names_its_period(sentence, number, want):
     assert period(sentence, number) == want
@@ -45,6 +49,8 @@ def test_a_running_tally_names_its_period(sentence, number, want):
     ("The death toll rose to 13 on Tuesday, police said.", "13"),                   # an incident's toll
     ("Three people were shot this morning outside a bar in Leeds.", "Three"),
     ("His son was one of 2 men killed in 2005.", "2"),
+    ("Two people were killed in March in a shooting at the mall.", "Two"),          # people, not crimes
+    ("Detectives said the two killings a year ago were linked.", "two"),            # a point in time
 ])
 def test_an_incident_count_is_no_tally(sentence, number):
     assert period(sentence, number) is None
