@@ -1,19 +1,22 @@
 """The thin layer between pure stage functions and Prefect.
 
 `map_partitions` fans a task out over partitions on whichever task runner the
-flow has (threads or Dask) and reports progress as partitions finish;
+flow has (threads or Dask) and reports progress as partitions finish
+(`progress_reporter`, which the stages' own worker pools use as well);
 `StageContext` gives a flow its project root, its own params section (loaded
 once by the caller) and its inputs.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from prefect import get_run_logger, unmapped
+from prefect.exceptions import MissingContextError
 
 from pipeline.core.paths import data_dir
 from pipeline.core.tables import Inputs
@@ -36,11 +39,32 @@ def stage_context(root: str | Path, stage: str) -> StageContext:
     return StageContext(root, stage, Inputs(root, stage))
 
 
+def run_logger() -> logging.Logger | logging.LoggerAdapter:
+    """The running flow's or task's Prefect logger (its lines reach the run's log and the UI);
+    outside a run (tests, benchmarks) the `pipeline` logger."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("pipeline")
+
+
+def progress_reporter(label: str, what: str = "partitions", logger=None) -> Callable[[int, int, float], None]:
+    """`report(done, total, seconds)`, which logs "<label>: done/total <what> done (Ns)" at every
+    tenth of the work and at its end: what a user watching a long stage sees move. `logger`: the
+    run's (`run_logger`) unless given."""
+    logger = logger or run_logger()
+
+    def report(done: int, total: int, seconds: float) -> None:
+        if done == total or done % max(1, total // 10) == 0:
+            logger.info("%s: %d/%d %s done (%.1fs)", label, done, total, what, seconds)
+    return report
+
+
 def iter_partitions(task, partitions: list[Any], label: str, **constants) -> Iterator[Any]:
     """Run `task(part=..., index=..., **constants)` for each partition on the
     flow's task runner; yield results in partition order as they complete, so
     the caller can write each one out before the next arrives."""
-    logger = get_run_logger()
+    report = progress_reporter(label)
     if not partitions:
         return
     started = time.monotonic()
@@ -49,16 +73,11 @@ def iter_partitions(task, partitions: list[Any], label: str, **constants) -> Ite
         index=list(range(len(partitions))),
         **{k: unmapped(v) for k, v in constants.items()},
     )
-    step = max(1, len(partitions) // 10)
     for i, fut in enumerate(futures, 1):
         result = fut.result()
         futures[i - 1] = None  # let the runner forget a result we have consumed
         yield result
-        if i == len(partitions) or i % step == 0:
-            logger.info(
-                "%s: %d/%d partitions done (%.1fs)", label, i, len(partitions),
-                time.monotonic() - started,
-            )
+        report(i, len(partitions), time.monotonic() - started)
 
 
 def map_partitions(task, partitions: list[Any], label: str, **constants) -> list[Any]:

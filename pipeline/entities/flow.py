@@ -19,7 +19,6 @@ store keeps, after the tables are written, the entries of this run's documents o
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import time
@@ -28,10 +27,9 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
-from prefect.exceptions import MissingContextError
 
 from pipeline.contract import entities as contract
-from pipeline.core.flow import map_partitions, stage_context
+from pipeline.core.flow import map_partitions, progress_reporter, run_logger, stage_context
 from pipeline.core.paths import cache_dir
 from pipeline.core.runner import dask_slots, flow_dask_client
 from pipeline.core.tables import stage_output
@@ -60,12 +58,8 @@ def recognise_unit(part: str, index: int, work: str, model: str, labels: list[st
 def _load_on_worker(model: str, labels: list[str], batch_size: int) -> Recogniser:
     started = time.monotonic()
     rec = Recogniser(model, labels, batch_size)
-    try:
-        log = get_run_logger()
-    except MissingContextError:  # called outside a task run (map_serial in tests)
-        log = logging.getLogger(__name__)
-    log.info("entities: model %s loaded on this worker (process %d) in %.1fs",
-             model, os.getpid(), time.monotonic() - started)
+    run_logger().info("entities: model %s loaded on this worker (process %d) in %.1fs",
+                      model, os.getpid(), time.monotonic() - started)
     return rec
 
 
@@ -84,7 +78,8 @@ def units_via(work: Path, params: EntitiesParams, gazetteer: Gazetteer, slots: i
 
 @task(name="entities-recognise", cache_policy=NONE)
 def recognise_task(selected, sentences, params: EntitiesParams, gazetteer: Gazetteer, store: MentionStore):
-    return extract_mentions(selected, sentences, params, gazetteer, store=store)
+    return extract_mentions(selected, sentences, params, gazetteer, store=store,
+                            progress=progress_reporter("entities model", "units"))
 
 
 @task(name="entities-resolve", cache_policy=NONE)

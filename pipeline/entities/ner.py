@@ -10,7 +10,8 @@ it finds are fixed, and the model predicts around them. Long passages are cut
 into chunks at sentence ends (at most ``max_chunk_chars`` characters each), so
 memory stays bounded for a passage of any length.
 
-With ``n_process > 1`` the work goes to a pool of worker processes: forked
+With ``n_process > 1`` the work goes to a pool of worker processes
+(pipeline.core.workers.map_forked, the pool the facts stage uses too): forked
 where the platform allows (they inherit the model the parent loaded, as
 spaCy's own ``n_process`` does), spawned elsewhere (each loads the model once;
 ``PIPELINE_MP_START=spawn`` forces this). On the Dask runner the same units go
@@ -21,14 +22,12 @@ no Doc objects cross process boundaries.
 
 from __future__ import annotations
 
-import multiprocessing
 from bisect import bisect_right
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
 from pipeline.core.worker_cache import held
-from pipeline.core.workers import die_with_parent, start_method
+from pipeline.core.workers import map_forked, start_method
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.text.translit import phonetic_key
 
@@ -242,7 +241,6 @@ _WORKER: tuple[Recogniser, Gazetteer] | None = None
 
 def _init_worker(model: str, gazetteer: Gazetteer, labels: list[str], batch_size: int) -> None:
     global _WORKER
-    die_with_parent()  # a killed stage leaves no worker behind
     if _WORKER is None:  # spawned: load the model here; forked: inherited from the parent
         _WORKER = (Recogniser(model, labels, batch_size), gazetteer)
 
@@ -292,10 +290,12 @@ def recognise_on_worker(chunks: list[Chunk], *, model: str, labels: Iterable[str
 
 def recognise(chunks: list[Chunk], *, model: str, gazetteer: Gazetteer, labels: Iterable[str],
               batch_size: int = 64, n_process: int = 1, recogniser: Recogniser | None = None,
-              unit_chars: int = 100_000, units_to: UnitMapper | None = None) -> list[RawMention]:
+              unit_chars: int = 100_000, units_to: UnitMapper | None = None,
+              progress: Callable[[int, int, float], None] | None = None) -> list[RawMention]:
     """Raw mentions of all chunks, sorted by passage and offset. n_process > 1 uses a
     process pool; each worker returns plain tuples. `units_to`: every unit goes there
-    (the model is never loaded in this process), `n_process` does not apply."""
+    (the model is never loaded in this process), `n_process` does not apply.
+    `progress(done, total, seconds)`: called as the pool's units come back."""
     global _WORKER
     if not chunks:
         return []
@@ -309,19 +309,13 @@ def recognise(chunks: list[Chunk], *, model: str, gazetteer: Gazetteer, labels: 
     units = _units(chunks, max(1000, min(unit_chars, total // (workers * 4) + 1)))
     if units_to is not None:
         return [m for part in units_to.run(units) for m in part]
-    method = start_method()
-    if method == "fork":
+    if len(units) < 2 or start_method() == "fork":
         rec = recogniser or Recogniser(model, labels, batch_size)
-        rec.matcher(gazetteer)  # built once, inherited
+        rec.matcher(gazetteer)  # built once, inherited by forked workers
         _WORKER = (rec, gazetteer)
-    out: list[RawMention] = []
-    try:
-        with ProcessPoolExecutor(max_workers=min(n_process, len(units)),
-                                 mp_context=multiprocessing.get_context(method),
-                                 initializer=_init_worker,
-                                 initargs=(model, gazetteer, labels, batch_size)) as pool:
-            for part in pool.map(_run_unit, units):
-                out.extend(part)
+    try:  # (one unit runs here, in this process)
+        parts = map_forked(_run_unit, units, n_process, initializer=_init_worker,
+                           initargs=(model, gazetteer, labels, batch_size), progress=progress)
     finally:
         _WORKER = None
-    return out
+    return [m for part in parts for m in part]

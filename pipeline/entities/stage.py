@@ -125,12 +125,14 @@ def _sentence_ends(selected: pd.DataFrame, sentences: pd.DataFrame | None) -> li
 
 def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, params: EntitiesParams,
                      gazetteer: Gazetteer, *, recogniser: Recogniser | None = None,
-                     units_to: UnitMapper | None = None, store: MentionStore | None = None) -> pd.DataFrame:
+                     units_to: UnitMapper | None = None, store: MentionStore | None = None,
+                     progress: Callable[[int, int, float], None] | None = None) -> pd.DataFrame:
     """Mentions (passage_id, doc_id, start, end, text, label, source, title, gaz, link) of the
     selected passages; no entity ids yet. `units_to`: where the model runs instead of this
     process and its own pool (the Dask workers; pipeline/entities/flow.py). `store`: the models'
     results of earlier runs, by document; only documents it lacks go to the models
-    (pipeline/entities/per_document.py)."""
+    (pipeline/entities/per_document.py). `progress(done, total, seconds)`: the model's units as the
+    stage's own pool returns them."""
     originals = selected["text_clean"].tolist()
     modes = selected["mode"].tolist()
     # a header block is read through its view: the Organization values only (pipeline/entities/headers.py)
@@ -143,7 +145,7 @@ def extract_mentions(selected: pd.DataFrame, sentences: pd.DataFrame | None, par
     def model_mentions(chunks: list) -> list:  # the English and Russian models on some chunks
         raw = recognise(chunks, model=params.model, gazetteer=gazetteer, labels=params.labels,
                         batch_size=params.batch_size, n_process=params.n_process, recogniser=recogniser,
-                        units_to=units_to)
+                        units_to=units_to, progress=progress)
         russian = [c for c in chunks if modes[c.index] == "russian"]
         if russian:
             raw = sorted(raw + russian_mentions(russian, raw), key=lambda x: (x[0], x[1]))

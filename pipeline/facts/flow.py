@@ -16,7 +16,6 @@ document's rows. After the tables are written the store keeps this run's documen
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 from typing import Iterator
 
@@ -24,11 +23,10 @@ import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.context import FlowRunContext
-from prefect.exceptions import MissingContextError
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.contract import facts as contract
-from pipeline.core.flow import iter_partitions, stage_context
+from pipeline.core.flow import iter_partitions, progress_reporter, run_logger, stage_context
 from pipeline.core.paths import cache_dir
 from pipeline.core.tables import Inputs, stage_output
 from pipeline.core.workers import map_forked
@@ -93,7 +91,7 @@ def read_on_runner(doc_ids: list[str], documents: pd.DataFrame, inputs: Inputs, 
     """The facts of `doc_ids` (the documents the store lacks), read in partitions on the flow's runner:
     forked processes, or `facts_partition` tasks through `mapper` (the flow: `iter_partitions` on its
     runner; tests: `map_serial`)."""
-    logger = _logger()
+    logger = run_logger()
     parts = partitions(documents[documents["doc_id"].isin(set(doc_ids))], params)
     if params.n_process > 1 and len(parts) > 1 and _threads_runner():
         # CPU-bound (the parser and the rules): worker processes forked after the parser is loaded
@@ -101,25 +99,13 @@ def read_on_runner(doc_ids: list[str], documents: pd.DataFrame, inputs: Inputs, 
                     min(params.n_process, len(parts)))
         if params.parser_model:
             load_parser(params.parser_model)
-        step = max(1, len(parts) // 10)
-
-        def progress(done: int, total: int, seconds: float) -> None:
-            if done == total or done % step == 0:
-                logger.info("facts: %d/%d partitions done (%.1fs)", done, total, seconds)
         results = map_forked(partial(read_partition, inputs=inputs, params=params), parts, params.n_process,
-                             progress=progress)
+                             progress=progress_reporter("facts"))
     else:
         logger.info("facts: %d documents to read in %d partitions", len(doc_ids), len(parts))
         results = mapper(facts_partition, parts, "facts", inputs=inputs, params=params)
     for part in results:
         yield from part
-
-
-def _logger():
-    try:
-        return get_run_logger()
-    except MissingContextError:  # called outside a flow run (tests)
-        return logging.getLogger(__name__)
 
 
 @flow(name="facts", log_prints=True)

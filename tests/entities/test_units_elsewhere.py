@@ -23,8 +23,12 @@ def test_units_on_workers_find_what_the_process_pool_finds(tmp_path):
     params = EntitiesParams(n_process=2)
     gazetteer = load_gazetteer(REPO / "seeds" / "gazetteer.yaml")
     selected, _ = select_passages(seeds.clean_passages, seeds.dedup_passages, params)
-    pool = extract_mentions(selected, seeds.sentences, params, gazetteer)
+    reports = []
+    pool = extract_mentions(selected, seeds.sentences, params, gazetteer,
+                            progress=lambda done, total, seconds: reports.append((done, total)))
     assert len(pool) > 500
+    total = reports[-1][1]  # the pool reported every unit as it came back, in order
+    assert total > 2 * params.n_process and reports == [(done, total) for done in range(1, total + 1)]
     key = worker_model_key(params.model, params.labels, params.batch_size)
     before = builds().get(key, 0)
     for slots in (2, 3):  # 2: the pool's own units; 3: other cuts, the same mentions
@@ -45,3 +49,19 @@ def test_unit_files_give_back_what_was_written(tmp_path):
     mentions = [(0, 0, 9, "GPE", 3), (7, 20_000, 20_008, "GPE", -1)]
     assert read_mentions(write_mentions(mentions, tmp_path / "m.parquet")) == mentions
     assert read_mentions(write_mentions([], tmp_path / "none.parquet")) == []
+
+
+def test_spawned_workers_find_what_forked_ones_find(monkeypatch):
+    """Where processes cannot be forked (macOS, Windows) each worker of the pool loads the model itself;
+    the mentions are the same, and the units still come back in order."""
+    seeds = from_folder(REPO / "seeds")
+    params = EntitiesParams(n_process=2)
+    gazetteer = load_gazetteer(REPO / "seeds" / "gazetteer.yaml")
+    selected, _ = select_passages(seeds.clean_passages, seeds.dedup_passages, params)
+    forked = extract_mentions(selected, seeds.sentences, params, gazetteer)
+    monkeypatch.setenv("PIPELINE_MP_START", "spawn")
+    reports = []
+    spawned = extract_mentions(selected, seeds.sentences, params, gazetteer,
+                               progress=lambda done, total, seconds: reports.append(done))
+    assert len(reports) > 2 * params.n_process  # the units went to the pool, not this process
+    pd.testing.assert_frame_equal(spawned, forked)
