@@ -44,7 +44,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable
 
 from pipeline.facts.events import PLACE_FACTS, event_key, slug
@@ -70,23 +70,57 @@ class _Story:
     persons: frozenset = frozenset()  # the people its document is about (participants.py), by entity
     main: bool = False              # the story of its document and kind with the most figures
 
-    @property
+    # (a story's dates, people and counts are fixed once it is made; the grouping asks for them
+    # millions of times on a large pile: each is worked out once)
+    @cached_property
     def day(self) -> dt.date | None:
         return dt.date.fromisoformat(self.anchor) if self.level == "day" else None
 
-    def all_days(self) -> list[dt.date]:
+    @cached_property
+    def days_told(self) -> tuple[dt.date, ...]:
         """Its day and the other days its figures are dated to."""
-        return [self.day, *(dt.date.fromisoformat(x) for x in self.other_days)] if self.level == "day" else []
+        return (self.day, *(dt.date.fromisoformat(x) for x in self.other_days)) if self.level == "day" else ()
+
+    @cached_property
+    def counts(self) -> frozenset:
+        """(measure, value) of its exact counts of dead and wounded."""
+        return frozenset((r.get("measure"), r.get("value_low")) for r in self.rows
+                         if r.get("measure") in ("killed", "injured") and r.get("value_low") == r.get("value_high"))
 
 
 @dataclass(eq=False)
 class _Incident:
+    """Stories of one incident, with what the grouping asks of all of them kept up to date as
+    stories join: the first and last of their days, and the people their documents are about."""
     stories: list
     level: str
     no: int = 0    # order of creation (ties go to the first)
+    first: dt.date | None = None
+    last: dt.date | None = None
+    persons: set = field(default_factory=set)
+    by_doc: dict = field(default_factory=dict)   # doc_id -> its stories here, documents in order of joining
+
+    def __post_init__(self):
+        for s in self.stories:
+            self._note(s)
+
+    def take(self, s: _Story) -> None:
+        self.stories.append(s)
+        self._note(s)
+
+    def _note(self, s: _Story) -> None:
+        self.by_doc.setdefault(s.doc_id, []).append(s)
+        self.persons |= s.persons
+        if s.day is not None:
+            self.first = s.day if self.first is None else min(self.first, s.day)
+            self.last = s.day if self.last is None else max(self.last, s.day)
 
     def days(self) -> list[dt.date]:
         return [s.day for s in self.stories if s.day is not None]
+
+    def within(self, day: dt.date, window: int) -> bool:
+        """Is every day of its stories within `window` days of `day`?"""
+        return self.first is None or ((day - self.first).days <= window and (self.last - day).days <= window)
 
 
 def _is_day(iso) -> bool:
@@ -239,7 +273,7 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
     # the state or county a document writes the other's town in ("Stafford, Virginia"): on a day its
     # figures keep
     nested = _nested(a.place, b.place, a.inside | b.inside)
-    return bool(nested) and any(abs((x - y).days) <= NAMED_PLACE_DAYS for x in a.all_days() for y in b.all_days())
+    return bool(nested) and any(abs((x - y).days) <= NAMED_PLACE_DAYS for x in a.days_told for y in b.days_told)
 
 
 SAME_PEOPLE = 2  # participants two articles must both name to tell of one incident wherever they place it
@@ -260,9 +294,7 @@ def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
     story of each other document (an article that names the town and the county agrees with one
     that names either), and with the main story of one of them: a roundup naming two towns does
     not chain two shootings."""
-    by_doc: dict = defaultdict(list)
-    for o in inc.stories:
-        by_doc[o.doc_id].append(o)
+    by_doc = inc.by_doc
     if s.doc_id in by_doc:
         # its own document's stories are there: it joins through them ("the two men killed were
         # identified as ... of Oak Park", in the article about the West Side shooting)
@@ -280,25 +312,19 @@ def _fits(s: _Story, inc: _Incident, casualty_kinds: frozenset) -> bool:
     return main_agrees
 
 
-def _counts(s: _Story) -> set:
-    return {(r.get("measure"), r.get("value_low")) for r in s.rows
-            if r.get("measure") in ("killed", "injured") and r.get("value_low") == r.get("value_high")}
-
-
 def _follows_up(s: _Story, inc: _Incident) -> bool:
     """A story dated days after an incident (the victims identified, a suspect charged, a funeral) is
     about it when another document's story of it is at the same place (or one written inside the
     other), names one of the same people (a victim, a suspect: not a spokeswoman, who speaks about
     every shooting in her city), gives one of the same counts of dead or wounded, and lies at most
     `FOLLOW_UP_DAYS` after the incident's first day."""
-    if not s.persons or s.day is None:
+    if not s.persons or s.day is None or not (s.persons & inc.persons):
         return False
-    days = inc.days()
-    if not days or not 0 < (s.day - min(days)).days <= FOLLOW_UP_DAYS:
+    if inc.first is None or not 0 < (s.day - inc.first).days <= FOLLOW_UP_DAYS:
         return False
-    counts = _counts(s)
+    counts = s.counts
     for o in inc.stories:
-        if o.doc_id == s.doc_id or not (s.persons & o.persons) or not (counts & _counts(o)):
+        if o.doc_id == s.doc_id or not (s.persons & o.persons) or not (counts & o.counts):
             continue
         if o.place is not None and (o.place == s.place or _nested(o.place, s.place, s.inside | o.inside)):
             return True
@@ -318,7 +344,8 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
 
     def merge(gone: _Incident, into: _Incident) -> None:
         """`gone`'s stories join `into`; every index that held `gone` holds `into` instead."""
-        into.stories.extend(gone.stories)
+        for story in gone.stories:
+            into.take(story)
         into.no = min(into.no, gone.no)
         gone.stories = []
         for index in (by_day, by_year):
@@ -329,7 +356,7 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
 
     def add(inc: _Incident, s: _Story) -> None:
         if inc.stories[-1] is not s:
-            inc.stories.append(s)
+            inc.take(s)
         if s.anchor and inc not in by_year[(s.kind, s.anchor[:4])]:
             by_year[(s.kind, s.anchor[:4])].append(inc)
 
@@ -347,10 +374,10 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
                         if id(inc) not in seen:
                             seen.add(id(inc))
                             cands.append(inc)
-            cands = [inc for inc in cands if any(all(abs((x - day).days) <= WINDOW_DAYS for x in inc.days())
-                                                 for day in days) and _fits(s, inc, casualty_kinds)]
+            cands = [inc for inc in cands if any(inc.within(day, WINDOW_DAYS) for day in days)
+                     and _fits(s, inc, casualty_kinds)]
             followed, looked = [], set()
-            for k in range(1, FOLLOW_UP_DAYS + 1):
+            for k in range(1, FOLLOW_UP_DAYS + 1) if s.persons else ():  # (a follow-up names people)
                 for inc in by_day.get((s.kind, d - dt.timedelta(days=k)), []):
                     if id(inc) not in looked:
                         looked.add(id(inc))
