@@ -1,6 +1,6 @@
 """The whole pipeline at growing corpus sizes: time and peak memory per stage, against the raw model.
 
-    python -m bench.bench_scale [--sizes 10000,30000,100000] [--keep DIR]
+    python -m bench.bench_scale [--sizes 10000,30000,100000] [--keep DIR] [--no-raw-model]
 
 Corpus: the 626 real documents of ../shared/dev (forum posts, local news; never copied into the repo)
 and variants of them up to each size (bench_incremental.corpus: a paragraph dropped, a paragraph of
@@ -19,7 +19,8 @@ every document with `nlp.pipe(n_process=2)`, the processes the stages use.
 
 Printed per size: each stage's time (the flow, as `<stage>: done in N s` says) and its ratio to the
 raw model's time, the cold build's sum, each stage's peak memory; then each stage's time exponent
-between consecutive sizes (log time ratio / log size ratio). Targets (issue "100,000 documents"): cold
+between consecutive sizes (log time ratio / log size ratio); `--no-raw-model` skips the baseline (an
+hour at 100k) when only the stages and their exponents are wanted. Targets (issue "100,000 documents"): cold
 build <= 1.75x the raw model (entities ~1x, facts <= 0.5x, every other stage <= 0.25x), peak memory
 <= 6 GB at 100k, dedup exponent <= 1.15 and facts <= 1.1 between 30k and 100k. Writes
 bench/out/scale.json.
@@ -111,12 +112,14 @@ def raw_model_seconds(seeds: Path) -> float:
     return float(found.group(1))
 
 
-def build(n_docs: int, where: Path) -> dict:
+def build(n_docs: int, where: Path, raw_model: bool = True) -> dict:
     pile = pile_of(n_docs)
     project = make_project(where, seeds=None)
     size = write(project / "seeds", pile)
-    print(f"  {len(pile):,} documents, {size / 2**20:.1f} MB: raw model ...", flush=True)
-    raw = raw_model_seconds(project / "seeds")
+    raw = None
+    if raw_model:
+        print(f"  {len(pile):,} documents, {size / 2**20:.1f} MB: raw model ...", flush=True)
+        raw = raw_model_seconds(project / "seeds")
     runs = {}
     timed([sys.executable, "-m", "pipeline", "server", "start"], project, PREFECT_API_URL="")
     try:
@@ -132,17 +135,25 @@ def build(n_docs: int, where: Path) -> dict:
 def report(results: list[dict]) -> None:
     for res in results:
         raw = res["raw_model_s"]
-        print(f"\n{res['docs']:,} documents ({res['mb']} MB); raw model (nlp.pipe, 2 processes): {raw:.1f} s")
+        print(f"\n{res['docs']:,} documents ({res['mb']} MB); raw model (nlp.pipe, 2 processes): "
+              + (f"{raw:.1f} s" if raw else "not run (--no-raw-model)"))
         row("stage", f"{'time s':>8} {'x raw':>7} {'target':>7} {'peak MB':>9}")
+
+        def ratio_of(seconds: float, target: float) -> str:
+            if not raw:
+                return f"{'-':>7} {target:7.2f}"
+            return f"{seconds / raw:7.2f} {target:7.2f}"
+
         for stage, run in res["stages"].items():
             target = TARGET.get(stage, 0.25)
-            ratio = run["flow_s"] / raw
-            row(stage, f"{run['flow_s']:8.1f} {ratio:7.2f} {target:7.2f} {run['peak_mb']:9.0f}"
-                       f"{'' if ratio <= target else '   over'}")
+            over = raw and run["flow_s"] / raw > target
+            row(stage, f"{run['flow_s']:8.1f} {ratio_of(run['flow_s'], target)} {run['peak_mb']:9.0f}"
+                       f"{'   over' if over else ''}")
         total = sum(run["flow_s"] for run in res["stages"].values())
         peak = max(run["peak_mb"] for run in res["stages"].values())
-        row("cold build (sum of the stages)", f"{total:8.1f} {total / raw:7.2f} {1.75:7.2f} {peak:9.0f}"
-                                              f"{'' if total / raw <= 1.75 else '   over'}")
+        over = raw and total / raw > 1.75
+        row("cold build (sum of the stages)", f"{total:8.1f} {ratio_of(total, 1.75)} {peak:9.0f}"
+                                              f"{'   over' if over else ''}")
     for small, large in zip(results, results[1:]):
         print(f"\ntime exponents {small['docs']:,} -> {large['docs']:,} documents"
               " (targets between 30k and 100k: dedup <= 1.15, facts <= 1.1)")
@@ -150,7 +161,8 @@ def report(results: list[dict]) -> None:
         for stage in STAGES:
             a, b = small["stages"][stage]["flow_s"], large["stages"][stage]["flow_s"]
             row(stage, f"{math.log(b / a) / scale:6.2f}" if a > 0 and b > 0 else "   -")
-        row("raw model", f"{math.log(large['raw_model_s'] / small['raw_model_s']) / scale:6.2f}")
+        if small["raw_model_s"] and large["raw_model_s"]:
+            row("raw model", f"{math.log(large['raw_model_s'] / small['raw_model_s']) / scale:6.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10000,30000,100000",
                     help="corpus sizes in documents, comma-separated (default 10000,30000,100000)")
     ap.add_argument("--keep", type=Path, help="build the projects in this (new) folder and leave them there")
+    ap.add_argument("--no-raw-model", action="store_true",
+                    help="skip the raw spaCy baseline (the stages' times, memory and exponents only)")
     args = ap.parse_args(argv)
     try:
         sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
@@ -171,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         base = args.keep or Path(tmp)
         for n in sizes:
             print(f"bench_scale: {n:,} documents", flush=True)
-            results.append(build(n, base / f"docs-{n}"))
+            results.append(build(n, base / f"docs-{n}", raw_model=not args.no_raw_model))
             OUT.parent.mkdir(parents=True, exist_ok=True)
             OUT.write_text(json.dumps(results, indent=2) + "\n")  # each size as it finishes
     report(results)
