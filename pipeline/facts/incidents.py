@@ -217,13 +217,24 @@ def _names(place: str, names: frozenset) -> bool:
     key = (place, names)
     named = _NAMED.get(key)
     if named is None:
-        # "Kingsessing Park", "Gaston County": the name without its area word ("Kingsessing section")
-        wanted = {" ".join(place.lower().split()), " ".join(_AREA_WORD.sub("", place).lower().split())}
-        named = place in names or any(wanted & _cores(n) for n in names)
+        named = place in names or not _wanted(place).isdisjoint(_cores_of(names))
         if len(_NAMED) >= NAMED_CACHE_SIZE:
             _NAMED.clear()   # (a pile's pairs of places and documents outgrow any cache: start again)
         _NAMED[key] = named
     return named
+
+
+@lru_cache(maxsize=65536)
+def _wanted(place: str) -> frozenset[str]:
+    """The place as a document may write it: "Kingsessing Park", "Gaston County" also without the
+    area word ("Kingsessing section")."""
+    return frozenset({" ".join(place.lower().split()), " ".join(_AREA_WORD.sub("", place).lower().split())})
+
+
+@lru_cache(maxsize=65536)
+def _cores_of(names: frozenset) -> frozenset[str]:
+    """Every core of the names a document writes (`_cores`), together: one set to meet, not one a name."""
+    return frozenset().union(*map(_cores, names))
 
 
 _PART_OF = re.compile(rf"{_PART_WORDS}\s+(?P<whole>.+)", re.I)
@@ -236,8 +247,14 @@ def _nested(a: str | None, b: str | None, inside: frozenset) -> bool:
         return False
     if (a, b) in inside or (b, a) in inside:
         return True
-    return any((m := _PART_OF.fullmatch(x)) is not None and m.group("whole").lower() == y.lower()
-               for x, y in ((a, b), (b, a)))
+    return _whole_of(a) == b.lower() or _whole_of(b) == a.lower()
+
+
+@lru_cache(maxsize=65536)
+def _whole_of(place: str) -> str | None:
+    """'Northwest Jacksonville' -> 'jacksonville': the place a name says it is a part of, lowercased."""
+    m = _PART_OF.fullmatch(place)
+    return m.group("whole").lower() if m else None
 
 
 def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
@@ -261,14 +278,14 @@ def _places_agree(a: _Story, b: _Story, casualty_kinds: frozenset) -> bool:
         return False
     # two articles at different names of one place (the town, its county): one names the other's place,
     # and they tell about the same day or the next
-    if a.published_only or b.published_only:
-        # a day the text does not state is weak evidence: the other's place must be one the document names
-        # as a place, not a word inside a longer name ("Houston Whittier", a street in Detroit)
-        names = (a.place in b.names or b.place in a.names)
-    else:
-        names = _names(a.place, b.names) or _names(b.place, a.names)
-    if abs((a.day - b.day).days) <= NAMED_PLACE_DAYS and names:
-        return True
+    if abs((a.day - b.day).days) <= NAMED_PLACE_DAYS:
+        if a.published_only or b.published_only:
+            # a day the text does not state is weak evidence: the other's place must be one the document
+            # names as a place, not a word inside a longer name ("Houston Whittier", a street in Detroit)
+            if a.place in b.names or b.place in a.names:
+                return True
+        elif _names(a.place, b.names) or _names(b.place, a.names):
+            return True
     # a follow-up dated mostly by what happened since ("Virginia murder-suicide", four days later) at
     # the state or county a document writes the other's town in ("Stafford, Virginia"): on a day its
     # figures keep
