@@ -1853,9 +1853,9 @@ def _is_age(num, text: str, off: int) -> bool:
 
 PERSON_PRONOUNS = {"he", "she", "they", "who", "i", "we", "you"}
 # verbs that take "to be" and say what is believed of their subject: "two women, believed to be 30 and 60"
-BELIEF_VERBS = {form for verb in ("believe", "report", "estimate", "seem", "appear") for form in (verb, verb + "s",
-                verb.rstrip("e") + "ed")} | {"think", "thinks", "thought", "say", "says", "said", "know", "knows",
-                                             "known", "understand", "understood"}
+BELIEF_VERBS = {"believe", "believes", "believed", "report", "reports", "reported", "estimate", "estimates",
+                "estimated", "seem", "seems", "seemed", "appear", "appears", "appeared", "think", "thinks",
+                "thought", "say", "says", "said", "know", "knows", "known", "understand", "understood"}
 
 
 def _age_as_complement(num) -> bool:
