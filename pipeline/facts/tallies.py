@@ -45,13 +45,14 @@ RUNNING_OR_PAST = re.compile(rf"\b(?:{ACCUMULATING}|(?:last|past)\s+year)\b", re
 A_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
 # ... or a stretch of the calendar that crimes in the plural are counted over: a month ("46 homicides in
 # March", "March 2016 saw 46 homicides"), the last week or month, a rate ("30 murders a year"); not a
-# day ("two homicides that happened on May 1", "a year ago")
+# day ("two homicides that happened on May 1", "a year ago"); the words around a month in any case, so
+# that a sentence may open with them ("Last month, ..."), the month's own name capitalised ("may" is a verb)
 A_CALENDAR_SPAN = re.compile(
-    rf"\b(?:(?:in|during|for|throughout)\s+{_MONTH}(?:\s+(?:of\s+)?(?:19|20)\d\d)?\b(?!\s+\d)"
+    rf"\b(?:(?i:in|during|for|throughout)\s+{_MONTH}(?:\s+(?:of\s+)?(?:19|20)\d\d)?\b(?!\s+\d)"
     rf"|{_MONTH}\s+(?:19|20)\d\d\b"
-    r"|(?:last|this|past|previous)\s+(?:month|week|weekend|decade)\b"
-    r"|(?:a|per|each|every)\s+(?:year|month|week)\b(?!\s+(?:ago|earlier|later|before|after|since))"
-    r"|annually\b)")
+    r"|(?i:(?:last|this|past|previous)\s+(?:month|week|weekend|decade))\b"
+    r"|(?i:(?:a|per|each|every)\s+(?:year|month|week))\b(?!\s+(?:ago|earlier|later|before|after|since))"
+    r"|(?i:annually)\b)")
 # crimes counted in the plural right after the number ("168 homicides", "nine fatal shootings")
 CRIMES_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:homicides|murders|killings|slayings|shootings|deaths)\b", re.I)

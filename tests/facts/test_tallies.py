@@ -37,6 +37,9 @@ def period(sentence: str, number: str) -> str | None:
     ("Glasgow recorded 12 murders in May, the most in a decade.", "12", "in May"),
     ("The county averages 30 killings a year, the sheriff said.", "30", "a year"),            # a rate
     ("Police counted nine shootings last weekend across the city.", "nine", "last weekend"),
+    ("Last month, 12 murders were reported across the county.", "12", "Last month"),   # the period first
+    ("In March, 46 homicides were recorded, the most since 1990.", "46", "In March"),
+    ("Annually, roughly 300 killings go unsolved in the state.", "300", "Annually"),
 ])
 def test_a_running_tally_names_its_period(sentence, number, want):
     assert period(sentence, number) == want
@@ -51,6 +54,7 @@ def test_a_running_tally_names_its_period(sentence, number, want):
     ("His son was one of 2 men killed in 2005.", "2"),
     ("Two people were killed in March in a shooting at the mall.", "Two"),          # people, not crimes
     ("Detectives said the two killings a year ago were linked.", "two"),            # a point in time
+    ("Last Tuesday, two killings in the same street left neighbours afraid.", "two"),  # a day, not a span
 ])
 def test_an_incident_count_is_no_tally(sentence, number):
     assert period(sentence, number) is None
