@@ -37,6 +37,19 @@ PERSON_NOUNS = {
     "opponents", "oppositionists", "candidates", "delegates", "judges", "lawmakers", "scapegoats",
     "deaths", "wounded", "injured", "killed", "hostages", "teachers", "specialists", "operators",
     "gunmen", "militants", "terrorists", "demonstrator", "protester", "worker", "speakers",
+    # people by what they do, where they are or are from, or whose kin they are (plurals a count takes)
+    "migrants", "immigrants", "pilgrims", "fishermen", "sailors", "seamen", "crew", "crewmen", "tourists",
+    "villagers", "farmers", "patients", "inmates", "convicts", "suspects", "pedestrians", "motorists",
+    "drivers", "cyclists", "commuters", "travellers", "travelers", "evacuees", "survivors", "bystanders",
+    "fans", "spectators", "worshippers", "worshipers", "mourners", "shoppers", "customers", "guests",
+    "visitors", "colleagues", "nationals", "foreigners", "settlers", "peacekeepers", "rebels", "insurgents",
+    "fighters", "militiamen", "firefighters", "rescuers", "paramedics", "guards", "servicemen", "personnel",
+    "recruits", "cadets", "veterans", "pensioners", "retirees", "climbers", "hikers", "swimmers", "athletes",
+    "players", "babies", "infants", "toddlers", "teens", "youths", "juveniles", "minors", "neighbours",
+    "neighbors", "parents", "mothers", "fathers", "sons", "daughters", "brothers", "sisters", "siblings",
+    "cousins", "husbands", "wives", "grandchildren", "occupants", "tenants", "homeowners", "contractors",
+    "labourers", "laborers", "engineers", "monks", "nuns", "priests", "attackers", "assailants", "robbers",
+    "intruders", "shooters", "dissidents", "bloggers", "scientists", "clerics",
 } | set(default_lexicon("person_nouns"))  # other languages' person nouns, as lemmas (lexicons/ru.yaml)
 TIME_UNITS = {
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month", "months": "month",

@@ -34,9 +34,13 @@ MONEY_UNITS = {"USD", "KZT", "RUB", "EUR", "GBP", "CNY", "UAH", "KGS", "TJS", "U
 # measures that count people: a cue of another measure does not say what a count of persons counts
 # (Russian text, where the nearest cue may sit on either side: "эвакуировали из здания 1 100 сотрудников")
 PEOPLE_MEASURES = PERSON_MEASURES | {"participants", "strikers"}
+# measures of things, which a count of people never is ("rescued 12 people from the burning building")
+THING_MEASURES = {"buildings", "money"}
 LENGTHS = {"km", "metre", "mile", "cm", "mm", "yard", "foot", "inch"}  # "pronounced dead about 30 yards apart"
-# an emergency number is no count: "called 911", "dialled 999", "a 911 caller", "the 112 operator"
-EMERGENCY_NUMBER = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring(?:ing|s)?|rang|to|on)\s+)"
+# an emergency number is no count: "called 911", "dialled 999", "calls to 911", "a 911 caller", "the 112
+# operator" ("to" only after a call: "the death toll rose to 112" is a count)
+EMERGENCY_NUMBER = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring(?:ing|s)?|rang|"
+                              r"phon(?:ed|ing|es?))\s+(?:(?:to|on)\s+)?)"
                               r"(?P<n>911|999|112|000)\b|\b(?P<m>911|999|112)(?=[\s-]+(?:calls?|callers?|"
                               r"operators?|dispatch(?:ers?)?|cent(?:er|re)s?|emergency|hang-?up|hangup|system)\b)",
                               re.I)
@@ -279,6 +283,7 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
     # "задержаны 63 человека"): the nearest cue on either side, a tie to the one after
     russian = q.extra.get("language") == "ru"
     person = russian and q.head in PERSON_NOUNS
+    people = q.head in PERSON_NOUNS
     # (in Russian, distances are counted from the whole figure, its hedge and counted noun included)
     after = q.end
     if russian and q.head_start is not None and q.head_start >= q.end:
@@ -286,7 +291,7 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
         after = q.head_start + head_end.end()
     right_c, left_c = [], []
     for c in cues:
-        if not usable(c) or (person and c[2] not in PEOPLE_MEASURES):
+        if not usable(c) or (person and c[2] not in PEOPLE_MEASURES) or (people and c[2] in THING_MEASURES):
             continue
         if q.end <= c[0] < right:
             d = _words_between(text, after if c[0] >= after else q.end, c[0])

@@ -23,7 +23,19 @@ OFFICIAL = [
     "Insp. Jane Hart said three people were hurt.",
     "Two men were in critical condition, the release said.",                # a news release
     "Three people were shot, according to the criminal complaint.",
+    # the services that count the dead and hurt in a disaster, in wire and Commonwealth styles
+    "The earthquake killed at least 46 people, the civil defence agency said.",
+    "The fire killed 112 workers, according to the fire service.",
+    "Eleven people were injured, the ambulance service said.",
+    "The coast guard said 30 migrants were missing after the boat sank.",
+    "Four people died in the floods, the state's emergency management agency said.",
 ]
+
+
+def test_a_news_agency_is_media():
+    claims = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nTwo people were killed, the Interfax news "
+                            "agency reported.")["claims"]
+    assert list(claims["attribution_kind"]) == ["media"]
 
 
 @pytest.mark.parametrize("sentence,kind", [

@@ -76,6 +76,31 @@ def test_seed_sentences(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text,want", [
+    # a count of people is never a count of buildings or money, whatever cue stands nearest
+    ("Firefighters rescued 12 people from the burning building.", []),
+    ("The fire destroyed 40 homes and forced 300 residents from their houses.", [("40", "buildings")]),
+    ("The firm has not paid 500 workers their wages since May.", []),
+    # ... nor were they dismissed when shots were fired
+    ("As many as 50 people were in the house when shots were fired.", []),
+])
+def test_a_count_of_people_is_no_count_of_things(text, want):
+    q = quantities(text)
+    assert [(r.surface, r.measure) for r in q.itertuples() if r.measure != "other"] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # what crowds did: marching, protesting, walking out (default cues for protests and strikes)
+    ("About 1,500 people marched through the city centre on Saturday.", ("About 1,500", "participants")),
+    ("Some 2,000 people protested outside parliament.", ("Some 2,000", "participants")),
+    ("More than 3,000 nurses walked out over pay.", ("More than 3,000", "strikers")),
+    ("Thirty migrants were missing after the boat sank.", ("Thirty", "missing")),   # people of any kind
+])
+def test_counts_of_crowds_and_people_of_any_kind(text, want):
+    q = quantities(text)
+    assert [(r.surface, r.measure) for r in q.itertuples()] == [want]
+
+
 def test_broken_number_is_flagged_not_guessed():
     q = quantities("As a result of the suppression 1 4 people were killed.")
     assert len(q) == 1 and bool(q.iloc[0]["uncertain"])
