@@ -37,7 +37,7 @@ from typing import Iterable
 
 from pipeline.facts.measure import _emergency_number
 from pipeline.facts.headline import headline_case, without_dateline
-from pipeline.facts.lexicon import CASUALTY
+from pipeline.facts.lexicon import CASUALTY, PERSON_NOUNS
 from pipeline.facts.numbers import UNITS
 from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 
@@ -315,7 +315,7 @@ class Grammar:
                 q.measure = "other"
                 q.extra["not_a_count"] = "another act"
                 continue
-            if measure is None and q.measure in CASUALTY and _agent(counted) and not (
+            if measure is None and q.measure in CASUALTY and (_agent(counted) or _acting_in_relative(counted)) and not (
                     counted.tag_ in ("NN", "NNP") and (q.value_low or 0) > 1):  # (a plural count of a
                 # singular noun is a parse gone wrong: "500 injured(an eyewitness informant reported")
                 # "Two gunmen shot and killed a man", "Two officers found the man dead": the number
@@ -439,13 +439,19 @@ class Grammar:
                 if c.dep_ in ("acomp", "attr") and (self.by_lemma.get(_lemma(c)) or
                                                     self.by_lemma.get(c.lower_)):
                     return self._predicate_measure(c, victim)
+            among = self._among_the_harmed(pred)
+            if among:
+                return among[0]   # "five firefighters were among the dead": some of the dead
         if measure is None:
             return None
         if _lemma(pred) == "recover" and victim.dep_ != "nsubj":
             return None  # "two others are recovering"; not "police recovered two guns"
 
         # the agent of an active verb is the one who did it, not a victim: "a man shot two people"
-        if _pos(pred) == "VERB" and victim.dep_ == "nsubj" and victim.head.i == pred.i and measure in CASUALTY \
+        # (and of a relative clause whose subject is `who`: "the two men who killed the guard")
+        acts = victim.dep_ == "nsubj" and victim.head.i == pred.i or pred.dep_ == "relcl" and pred.head.i == victim.i \
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in pred.children)
+        if _pos(pred) == "VERB" and acts and measure in CASUALTY \
                 and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt", "stab", "beat", "maul") \
                 and not any(c.dep_ == "auxpass" for c in pred.children) and not _headline_passive(pred):
             return None
@@ -842,12 +848,36 @@ class Grammar:
                 if not nums:
                     continue
                 group = self._partitive_group(nums[-1], q.measure) or _people_listed(nums[-1])
+                counted = _counted(nums[-1])
+                if group is None and counted.dep_ in SUBJECTS and _lemma(counted.head) == "be":
+                    among = self._among_the_harmed(counted.head)   # "five firefighters were among the dead"
+                    group = among[1] if among and among[0] == q.measure else None
+                with_subject = _with_the_subject(counted) if group is None else None
+                if with_subject and self._predicate_measure(*with_subject) == q.measure:
+                    # "the couple were found dead alongside their two daughters": some of the dead
+                    group = f"with {_text_of(with_subject[1])}"
                 if group is None and _included(nums[-1]):
                     # a later member of the list `including` introduces ("Six members of a family, including
                     # four children and two adults, were shot dead": the 2 counts the adults among the six)
                     group = _whole_before(text, q, by_sentence[q.sentence_start])
             if group is not None:
                 q.extra["part_of"] = group
+
+    def _among_the_harmed(self, pred) -> tuple[str, str] | None:
+        """(measure, group as written) for `be` with `among` a group said to have suffered something:
+        "were among the dead", "was among those killed", "are among the injured"."""
+        for prep in pred.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("among", "amongst"):
+                continue
+            for group in prep.children:
+                if group.dep_ != "pobj":
+                    continue
+                said = [group] + [c for c in group.children if c.dep_ in ("acl", "amod", "relcl")]
+                for w in said:
+                    measure = self.by_lemma.get(_lemma(w)) or self.by_lemma.get(w.lower_)
+                    if measure in CASUALTY:
+                        return measure, group.doc[prep.i:group.right_edge.i + 1].text
+        return None
 
     def _partitive_group(self, num, measure: str) -> str | None:
         """'two of those killed', 'two of the four men killed', 'one of the dead': the group after `of`,
@@ -999,7 +1029,7 @@ ALONG = {"along", "together"}
 
 
 def _along_with(pred) -> list:
-    """The people a predicate's subject is said to be 'along with' or 'together with' ("Stephen and
+    """The people a predicate's subject is said to be 'along with', 'together with' or 'alongside' ("Stephen and
     Katie Stay, along with four juvenile victims, were killed"): the same befell them."""
     withs = []
     for c in pred.children:
@@ -1009,7 +1039,27 @@ def _along_with(pred) -> list:
             withs += [w for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
         elif c.lower_ == "with" and any(a.dep_ == "advmod" and a.lower_ in ALONG for a in c.children):
             withs.append(c)         # `with` the preposition, `together` its adverb
+        elif c.lower_ == "alongside":
+            withs.append(c)         # "found dead alongside their two daughters"
     return [g for w in withs for g in w.children if g.dep_ == "pobj" and _a_person(g)]
+
+
+def _with_the_subject(noun) -> tuple | None:
+    """(predicate, its subject) when a noun is said to be 'along with' or 'alongside' the subject of a
+    predicate ("The couple were found dead alongside their two daughters"); else None."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None:
+        return None
+    pred = prep.head.head if prep.lower_ == "with" and prep.head.lower_ in ALONG else prep.head
+    for p in (pred, pred.head):
+        if any(w.i == noun.i for w in _along_with(p)):
+            subjects = [c for c in p.children if c.dep_ in SUBJECTS]
+            if not subjects:
+                return None
+            # the state said of the subject: "found dead" says it in the complement of `found`
+            states = [c for c in p.children if c.dep_ in ("oprd", "acomp", "xcomp")]
+            return (states[0] if states else p), subjects[0]
+    return None
 
 
 def _suffered_other(noun, measure: str) -> bool:
@@ -1561,6 +1611,27 @@ def _agent(noun) -> bool:
     return not any(t.lower_ in own or t.lower_.startswith(("injur", "wound")) for o in others for t in o.subtree)
 
 
+def _acting_in_relative(noun) -> bool:
+    """The counted people are the subject of a relative clause whose active verb, no harm of theirs, acts on
+    something or someone ('the two teens who admitted to the killings', 'three neighbours who heard the
+    shots that killed him'): the harm the sentence tells is not theirs. (A relative clause of harm, 'two
+    men who died in the attack', says what befell them and is read before this; 'two homicides that
+    happened on May 1' count no people who act.)"""
+    if noun.lower_ not in PERSON_NOUNS and _lemma(noun) not in PERSON_SINGULAR:
+        return False
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or _pos(clause) != "VERB" or _lemma(clause) in ("be", "have"):
+            continue
+        if any(c.dep_ in ("auxpass", "aux") and _lemma(c) == "be" and clause.tag_ == "VBN" for c in clause.children):
+            continue   # a passive: 'two men who were shot'
+        if not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in clause.children):
+            continue
+        if any(c.dep_ in OBJECTS or c.dep_ == "ccomp" or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+               for c in clause.children):
+            return True
+    return False
+
+
 def _headline_passive(pred) -> bool:
     """'Man killed in Gresham shooting', '2 teens shot outside school': headlines drop the auxiliary, so a
     past participle with a subject and no auxiliary is a passive."""
@@ -1676,6 +1747,8 @@ def _count_of(noun) -> int | None:
     if low in ("nobody",) or (low in ("one", "body") and "no" in dets) or (low == "one" and noun.i > 0 and
                                                                           noun.doc[noun.i - 1].lower_ == "no"):
         return 0
+    if low == "none" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1 for c in noun.children):
+        return 0   # "none of the passengers was hurt"
     if any(c.dep_ == "nummod" or (c.like_num and c.dep_ != "appos" and not _ordinal(c)) for c in noun.children) \
             or noun.like_num:
         # (a number in apposition is an age: "Jennifer Friedel, 32, and Leroy Friedel, 3, died"; an ordinal

@@ -144,6 +144,19 @@ def test_emergency_numbers_and_distances_are_not_counts(sentence):
 
 
 @pytest.mark.parametrize("sentence,want", [
+    ("The death toll from the floods rose to 112, officials said.", ("killed", 112, 112)),
+    ("By Friday the toll had climbed to 999.", ("killed", 999, 999)),
+])
+def test_a_toll_that_is_written_like_an_emergency_number_is_a_count(sentence, want):
+    assert want in claims_of(sentence)
+
+
+def test_calls_to_an_emergency_number_are_no_count():
+    claims = claims_of("Neighbours made several calls to 911 and phoned 999 before two men were killed.")
+    assert claims == [("killed", 2, 2)]
+
+
+@pytest.mark.parametrize("sentence,want", [
     ("KILLEEN, Texas - Four people are dead after an overnight shooting.", [("killed", 4, 4)]),  # dateline
     ("Man charged in Houston shooting deaths of woman, daughter", []),  # the agent of a present participle
     ("Man killed in Gresham shooting", [("killed", 1, 1)]),  # headlines drop the article
@@ -323,6 +336,13 @@ def test_a_state_said_of_the_subject_of_found_or_left(sentence, want):
     # 'were' with a clause beside it in a loose parse is no act on someone else
     ("In all: one person died, 12 were injured(of them 3 firefighters).",
      [("injured", 3, 3), ("injured", 12, 12), ("killed", 1, 1)]),
+    # the subject of a relative clause that acts: the killers, the witnesses (not `who died`, `who were shot`)
+    ("The two men who killed the guard were arrested on Friday.", [("arrested", 2, 2)]),
+    ("Investigators identified the two teens who admitted to the killings.", []),
+    ("Three neighbours who heard the shots said a man was killed.", [("killed", 1, 1)]),
+    ("Two men who died in the attack were buried on Sunday.", [("killed", 2, 2)]),
+    ("Two men who were shot in the attack were taken to hospital.", [("injured", 2, 2)]),
+    ("Police are investigating two homicides that happened on May 1.", [("killed", 2, 2)]),  # no people acting
 ])
 def test_who_acted_on_someone_else_is_not_counted_as_a_victim(sentence, want):
     assert claims_of(sentence) == want
@@ -1042,6 +1062,34 @@ def test_each_member_of_an_included_list_is_a_part_of_the_whole(sentence, measur
     parts = [v for v, p in zip(numeral["value_low"], numeral["part_of"]) if isinstance(p, str)]
     assert tolls == [whole]
     assert parts and all(v < whole for v in parts)
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # `be among` a group said to have suffered something: that many of the group, a part of it (wire copy
+    # on a disaster, a bombing, a shooting)
+    ("Five firefighters were among the dead, the fire service said.", ("killed", 5.0, "among the dead")),
+    ("Two children were among those killed in the blast.", ("killed", 2.0, "among those killed in the blast")),
+    ("Three police officers were among the injured.", ("injured", 3.0, "among the injured")),
+    # ... and a count found dead `alongside` or `along with` someone: some of the dead
+    ("The couple were found dead alongside their two daughters.", ("killed", 2.0, "with The couple")),
+])
+def test_a_count_among_the_dead_is_a_part_of_them(sentence, want):
+    rows = facts_for_text("Disaster\n\nPublished: 2016-08-14\n\n" + sentence)["quantities"]
+    rows = rows[rows["measure"].isin(["killed", "injured"])]
+    got = [(m, v, p) for m, v, p in zip(rows["measure"], rows["value_low"], rows["part_of"])]
+    assert got == [want]
+
+
+def test_people_found_along_with_the_dead_but_hurt_are_no_part_of_the_dead():
+    rows = facts_for_text("Shooting\n\nPublished: 2016-08-14\n\nThey found the bodies of two people at the "
+                          "home, along with two other people who had life-threatening gunshot wounds.")["quantities"]
+    injured = rows[rows["measure"] == "injured"]
+    assert list(injured["value_low"]) == [2.0] and not isinstance(injured["part_of"].iloc[0], str)
+
+
+def test_among_a_group_nothing_befell_is_no_count():
+    rows = facts_for_text("Disaster\n\nPublished: 2016-08-14\n\nTwo Britons are among the passengers.")
+    assert rows["claims"].empty
 
 
 def test_a_count_after_including_with_no_larger_count_before_it_stays_a_toll():

@@ -20,6 +20,9 @@ def claims_of(sentence: str):
     ("A man was stabbed to death in Leeds on Friday, police said.", [("killed", 1, 1)]),
     ("Watford died at the scene.", [("killed", 1, 1)]),
     ("No one was injured in the blast.", [("injured", 0, 0)]),
+    ("None of the 20 crew members was hurt, the airline said.", [("injured", 0, 0)]),   # `none of`: zero
+    ("Police said none of the officers had been injured.", [("injured", 0, 0)]),
+    ("None of the victims has been named.", []),                                          # nothing befell them
     ("Detectives are investigating a double homicide in the 400 block of Elm Street.", [("killed", 2, 2)]),
     ("Investigators called it a murder-suicide.", [("killed", 2, None)]),
     ("The gunman then killed himself.", [("killed", 1, 1)]),

@@ -237,7 +237,7 @@ def test_victims_who_drove_themselves_to_hospital_are_the_wounded():
     ("Three of the 12 miners died in the collapse.", [("killed", 3)]),
     ("Two of the 30 passengers were hurt, the airline said.", [("injured", 2)]),
     ("The gunman killed two of the five hostages before police stormed the bank.", [("killed", 2)]),
-    ("None of the 40 pupils were injured.", []),
+    ("None of the 40 pupils were injured.", [("injured", 0)]),   # none of them: zero, not the 40
 ])
 def test_the_group_some_of_which_were_harmed_is_no_count_of_harm(sentence, want):
     counts = [(m, v) for m, v, _ in counts_of(sentence) if m in ("killed", "injured")]
