@@ -36,6 +36,9 @@ MONEY_UNITS = {"USD", "KZT", "RUB", "EUR", "GBP", "CNY", "UAH", "KGS", "TJS", "U
 PEOPLE_MEASURES = PERSON_MEASURES | {"participants", "strikers"}
 # measures of things, which a count of people never is ("rescued 12 people from the burning building")
 THING_MEASURES = {"buildings", "money"}
+# measures a counted noun gives by saying who the people are ("rioters", "participants", "defendants"): what
+# a verb right before the count says befell them comes first ("police arrested 12 rioters")
+IDENTITY_MEASURES = {"participants", "strikers", "prosecuted"}
 LENGTHS = {"km", "metre", "mile", "cm", "mm", "yard", "foot", "inch"}  # "pronounced dead about 30 yards apart"
 # an emergency number is no count: "called 911", "dialled 999", "calls to 911", "a 911 caller", "the 112
 # operator" ("to" only after a call: "the death toll rose to 112" is a count)
@@ -303,6 +306,11 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
         right_c = [c for c in right_c if not (c[3][0] <= q.head_start < c[3][1])]
     if russian and right_c and left_c and min(left_c)[0] < min(right_c)[0]:
         right_c = []  # the cue before is nearer
+    if head_measure in IDENTITY_MEASURES:
+        acted = [c for c in left_c if c[2] in PEOPLE_MEASURES and c[2] not in IDENTITY_MEASURES
+                 and _words_between(text, c[3][1], q.core_start) <= 2]
+        if acted:
+            return _pick([(c[0], c[1], c[2]) for c in acted])
     if right_c:
         right_c.sort()
         d0, _, name, c0 = right_c[0]

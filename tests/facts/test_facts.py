@@ -95,6 +95,11 @@ def test_a_count_of_people_is_no_count_of_things(text, want):
     ("Some 2,000 people protested outside parliament.", ("Some 2,000", "participants")),
     ("More than 3,000 nurses walked out over pay.", ("More than 3,000", "strikers")),
     ("Thirty migrants were missing after the boat sank.", ("Thirty", "missing")),   # people of any kind
+    # what a verb right before the count did to them, over who they are
+    ("Police arrested more than 40 protesters.", ("more than 40", "arrested")),
+    ("Police detained 20 strikers outside the plant.", ("20", "detained")),
+    ("The court sentenced 37 defendants.", ("37", "sentenced")),
+    ("The rally drew 5,000 participants.", ("5,000", "participants")),
 ])
 def test_counts_of_crowds_and_people_of_any_kind(text, want):
     q = quantities(text)

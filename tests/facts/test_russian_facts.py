@@ -74,6 +74,7 @@ def test_russian_sources(sentence, phrase, kind):
     ("Пострадали шесть человек, в том числе двое спасателей.", 2, "injured"),  # a part of the figure before
     ("Ущерб превысил 2,1 млн белорусских рублей.", 2_100_000, "money"),
     ("Оглашение приговора заняло около трех часов.", 3, "other"),  # hours are no prison term
+    ("Полиция задержала более 100 участников акции.", 100, "detained"),  # the verb over who they are
 ])
 def test_russian_measures(text, value, measure):
     rows = facts_for_text(text)["quantities"]
