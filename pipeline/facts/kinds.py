@@ -6,7 +6,8 @@ that followed, the trials a year later. A figure's kind comes from what it count
 and from the cue words of `kinds` around it (the words near the figure, else its
 whole sentence); the measure counts double, so "37 defendants ... in the detention
 centre where people were tortured, were tried" stays a trial figure, while "killed"
-words around a count of participants make it a violence figure. A figure with
+words around a count of participants make it a violence figure; a cause of harm named near a count of
+the dead or hurt (`harm_causes`: an earthquake, a flood) makes it that cause's figure. A figure with
 neither takes the kind of the sentences just before it in its passage (the caller
 does that). Both lexicons default to pipeline/facts/lexicons/en.yaml (params.yaml may
 override them); the cues that decided are kept, so a
@@ -23,21 +24,30 @@ WINDOW = 80           # characters either side of a figure that are "the words a
 MEASURE_WEIGHT = 2    # what a figure counts weighs as much as two cue words
 
 
+# counts of people whose harm a cause names ("the earthquake killed 46", "the flood left 12 missing")
+HARM_MEASURES = {"killed", "injured", "shot", "killed_or_injured", "missing", "displaced"}
+
+
 def figure_kind(text: str, start: int, end: int, s0: int, e0: int, measure: str, lex: Lexicon,
-                measure_kinds: dict[str, str], sentence_hits: list | None = None
-                ) -> tuple[str | None, str | None, list[str]]:
+                measure_kinds: dict[str, str], sentence_hits: list | None = None,
+                harm_causes: frozenset[str] = frozenset()) -> tuple[str | None, str | None, list[str]]:
     """(kind, basis, cues) of the figure text[start:end] in the sentence text[s0:e0].
     basis: 'measure' (its measure alone), 'words' (cue words near it, maybe with its measure),
     'sentence' (cue words elsewhere in its sentence); (None, None, []) when nothing says.
-    `sentence_hits`: kind_hits of the sentence with positions into `text`, when the caller has them."""
+    `sentence_hits`: kind_hits of the sentence with positions into `text`, when the caller has them.
+    `harm_causes`: kinds that name what harmed the people a count of harm counts; one named near such a
+    count takes the measure's weight (the dead of an earthquake are a disaster's, not violence's)."""
     if sentence_hits is None:
         sentence_hits = [(s0 + p, k, c) for p, k, c in kind_hits(text[s0:e0], lex)]
     scores: Counter = Counter()
     mk = measure_kinds.get(measure)
-    if mk:
-        scores[mk] += MEASURE_WEIGHT
     a, b = max(s0, start - WINDOW), min(e0, end + WINDOW)
     hits = [(abs(p - start), k, c) for p, k, c in sentence_hits if a <= p < b]
+    causes = [h for h in hits if h[1] in harm_causes] if measure in HARM_MEASURES else []
+    if causes:
+        mk = min(causes)[1]
+    if mk:
+        scores[mk] += MEASURE_WEIGHT
     basis = "words" if hits else ("measure" if mk else None)
     if not hits and not mk:
         hits = [(abs(p - start), k, c) for p, k, c in sentence_hits]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.facts.params import FactsParams, default_lexicon
+from pipeline.facts.headline import is_title_case
 
 
 def phrase_regex(phrases: list[str], flags: int = re.I) -> re.Pattern:
@@ -145,14 +146,37 @@ def _split_alternation(body: str) -> list[str]:
     return body.split("|")
 
 
+# a capitalised word right after a word on the same line: the two are parts of one name
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Is the cue text[start:end] written as a modifier inside a proper name ("Buggs Ferry Road", "Storm
+    Malone"): capitalised, not where a sentence starts, a capitalised word after it? The last word of a
+    name is its head and says what the named thing is: "the Salt Lake County Jail" is a jail, "the
+    Supreme Court" a court."""
+    if not text[start:start + 1].isupper() or not _CAPITALISED_AFTER.match(text, end):
+        return False
+    before = text[max(0, start - 40):start]
+    return bool(before.strip()) and not re.search(r"(?:[.!?:;\"“«(\n]|—|--)\s*$", before)
+    # (a sentence, a quote or a line may start with a cue: "Floods have killed 12")
+
+
 def kind_hits(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
-    """(position, kind, cue as written, lower-cased) of every event-kind cue in `text`, one scan for all kinds."""
+    """(position, kind, cue as written, lower-cased) of every event-kind cue in `text`, one scan for all kinds.
+    A cue written as part of a proper name is none (`_in_a_name`), unless the text is set in Title Case."""
     rx, literal, wild, _ = _kind_matcher(lex)
     if rx is None:
         return []
     low = text.lower()
+    titled = None
     hits = []
     for m in rx.finditer(low):
+        if _in_a_name(text, m.start(), m.end()):
+            if titled is None:
+                titled = is_title_case(text)
+            if not titled:
+                continue
         cue = m.group()
         kind = literal.get(" ".join(cue.split()))
         if kind is None:

@@ -109,6 +109,13 @@ class FactsParams(Section):
                     "otherwise (e.g. sentenced -> trial) "
                     "(default: pipeline/facts/lexicons/*.yaml)",
     )
+    harm_causes: list[str] = Field(
+        default_factory=lambda: default_lexicon("harm_causes"),
+        description="kinds that say what harmed the people a count of the dead, hurt or missing counts "
+                    "(disaster): one of their cue words near such a count makes it a figure of that kind, "
+                    "not of the measure's kind (violence) "
+                    "(default: pipeline/facts/lexicons/*.yaml)",
+    )
     same_day_kinds: dict[str, str] = Field(
         default_factory=lambda: default_lexicon("same_day_kinds"),
         description="kind -> kind it joins on the same day and place: a protest figure dated to a day on "
@@ -184,6 +191,9 @@ class FactsParams(Section):
         bad = sorted(k for k in self.measure_kinds.values() if k not in self.kinds)
         if bad:
             raise ValueError(f"measure_kinds names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")
+        bad = sorted(k for k in self.harm_causes if k not in self.kinds)
+        if bad:
+            raise ValueError(f"harm_causes names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")
         bad = sorted(k for pair in self.same_day_kinds.items() for k in pair if k not in self.kinds)
         if bad:
             raise ValueError(f"same_day_kinds names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")

@@ -30,7 +30,7 @@ from pipeline.facts.params import FactsParams
 
 # lexicon keys a profile may extend (lists, or mappings of lists or of strings)
 EXTENDABLE = ("places", "measures", "measure_exclude", "predicates", "attribution", "reporting", "kinds",
-              "kind_exclude", "measure_kinds", "same_day_kinds", "place_measures")
+              "kind_exclude", "measure_kinds", "harm_causes", "same_day_kinds", "place_measures")
 
 
 class ProfileError(ValueError):

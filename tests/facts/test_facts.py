@@ -305,6 +305,9 @@ def test_params_section_is_validated(tmp_path):
     params = load_params(p)["facts"]
     q = facts_for_text("About 40 protesters were beaten.", params=params)["quantities"]
     assert q.iloc[0]["measure"] == "protesters_beaten"
+    p.write_text("facts:\n  harm_causes: [epidemic]\n")
+    with pytest.raises(ParamsError, match="harm_causes names kind"):
+        load_params(p)
 
 
 def test_extractor_works_without_place_lexicon():

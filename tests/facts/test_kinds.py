@@ -1,0 +1,48 @@
+"""What a figure's story is about (pipeline/facts/kinds.py): the kind of what it counts, unless the
+words around it say otherwise; a cause of harm named near a count of the dead or hurt (an earthquake,
+a flood, a stampede) makes it that cause's figure. Sentences in the styles of wire copy on disasters,
+US local news and court reports, written for these rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.facts.lexicon import compile_lexicon, kind_hits
+from pipeline.facts.params import FactsParams
+from tests.facts_helpers import facts_for_text
+
+LEX = compile_lexicon(FactsParams())
+
+
+def kinds_of_figures(sentence: str) -> list[tuple[str, float, str]]:
+    rows = facts_for_text("Report\n\nPublished: 2016-05-02\n\nKATHMANDU, Nepal (AP) — " + sentence)["quantities"]
+    return [(r.measure, r.value_low, r.kind) for r in rows.itertuples() if r.measure != "other"]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The earthquake killed at least 46 people and injured 300, the civil defence agency said.",
+     [("killed", 46.0, "disaster"), ("injured", 300.0, "disaster")]),
+    ("The death toll from the floods rose to 112, with 40 people still missing.",
+     [("killed", 112.0, "disaster"), ("missing", 40.0, "disaster")]),
+    ("Twelve pilgrims died in a stampede at the shrine.", [("killed", 12.0, "disaster")]),
+    # no cause named: the kind of what is counted
+    ("Security forces opened fire on protesters, killing 14.", [("killed", 14.0, "violence")]),
+    ("The court sentenced 37 defendants.", [("sentenced", 37.0, "trial")]),
+])
+def test_a_cause_of_harm_named_near_a_count_is_its_kind(sentence, want):
+    assert kinds_of_figures(sentence) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a cue word written as a part of a name is no cue: a street, a person, an institution
+    ("He died at the Buggs Ferry Road home last night.", [("violence", "died")]),
+    ("Her son, Storm Malone, and a friend were shot.", [("violence", "shot")]),
+    ("The Supreme Court upheld the sentence.", [("trial", "court"), ("trial", "sentence")]),   # a name's head
+    ("He is held in the Salt Lake County Jail.", [("trial", "jail")]),
+    # ... but a sentence may open with one, and a headline in Title Case capitalises every word
+    ("Floods have killed 12.", [("disaster", "floods"), ("violence", "killed")]),
+    ("Storm Leaves Two Dead In Texas", [("disaster", "storm"), ("violence", "dead")]),
+    ("Officials said: Flooding has cut the town off.", [("disaster", "flooding")]),
+])
+def test_a_cue_written_as_part_of_a_name_is_none(text, want):
+    assert [(kind, cue) for _, kind, cue in kind_hits(text, LEX)] == want
