@@ -122,7 +122,7 @@ USER_KNOBS = {
 DATA_FILES = {
     "pipeline/facts/lexicons/en.yaml": ("facts", {
         "measures", "measure_exclude", "attribution", "reporting", "kinds", "kind_exclude",
-        "measure_kinds", "same_day_kinds", "place_measures", "predicates", "place_abbreviations"}),
+        "measure_kinds", "harm_causes", "same_day_kinds", "place_measures", "predicates", "place_abbreviations"}),
     "pipeline/text/furniture.yaml": ("clean", None),  # the whole file is clean.furniture
     "pipeline/clean/words.yaml": ("clean", {
         "continuation_words", "continuation_words_before_capital", "abbreviations"}),
