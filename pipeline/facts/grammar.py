@@ -37,7 +37,7 @@ from typing import Iterable
 
 from pipeline.facts.measure import _emergency_number
 from pipeline.facts.headline import headline_case, without_dateline
-from pipeline.facts.lexicon import CASUALTY, PERSON_NOUNS
+from pipeline.facts.lexicon import ANIMAL_NOUNS, CASUALTY, PERSON_NOUNS
 from pipeline.facts.numbers import UNITS
 from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 
@@ -292,6 +292,11 @@ class Grammar:
                 # itself ("two of the four men killed", "one of the four wounded")
                 q.measure = "other"
                 q.extra["not_a_count"] = "the group a partitive takes some of"
+                continue
+            if _animal(counted) and counted.i > num.i:
+                # "the spill killed 300,000 fish", "two dogs were shot": no casualties of people
+                q.measure = "other"
+                q.extra["not_a_count"] = "animals"
                 continue
             if counted.lower_ in WOUNDS and counted.i > num.i:
                 # "the older man suffered two gunshot wounds": a count of wounds, not of people
@@ -691,8 +696,12 @@ class Grammar:
             if node is not None and _suffered_other(node, measure):
                 node = None
         chain += [a for a in along if a.i > chain[-1].i]
-        parts, selfs = [], 0
+        parts, selfs, animals = [], 0, False
         for n in chain:
+            if _animal(n):
+                animals = True
+                continue   # "12 people and 3,000 cattle", "a man and his dog": animals are no people
+            counted_last = n
             if n.lower_ in ("himself", "herself"):
                 parts.append(1)
                 selfs += 1
@@ -731,12 +740,12 @@ class Grammar:
             chain.append(also_self)
         after = _text(doc)[tok.idx + len(tok.text):]
         killer = 0 if selfs or not suicide else (1 if SUICIDE_AFTER.match(after) else 0)
-        if len(parts) < 2 and not killer and not (single and parts == [1] and not selfs):
+        if len(parts) < 2 and not killer and not ((single or animals) and parts == [1] and not selfs):
             return
         total = sum(parts) + killer
         how = " + ".join(f"{v:g}" for v in parts) + (" + 1 (the killer)" if killer else "") if len(parts) > 1 \
             or killer else ""
-        last = chain[-1]
+        last = chain[-1] if also_self is not None or not animals else counted_last
         start = tok.idx if span is None else doc[span[0]].idx
         if span is not None and doc[span[0]].like_num:  # one figure per start: begin after the numeral
             start = doc[span[0] + 1].idx
@@ -1609,6 +1618,11 @@ def _agent(noun) -> bool:
         return False
     own = ("himself", "herself", "themselves", "life", "lives")
     return not any(t.lower_ in own or t.lower_.startswith(("injur", "wound")) for o in others for t in o.subtree)
+
+
+def _animal(noun) -> bool:
+    """A common noun of animals ("fish", "two dogs"; not the name "Shelly Bird")."""
+    return noun.text.islower() and (noun.lower_ in ANIMAL_NOUNS or _lemma(noun) in ANIMAL_NOUNS)
 
 
 def _acting_in_relative(noun) -> bool:

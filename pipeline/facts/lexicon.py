@@ -52,6 +52,14 @@ PERSON_NOUNS = {
     "labourers", "laborers", "engineers", "monks", "nuns", "priests", "attackers", "assailants", "robbers",
     "intruders", "shooters", "dissidents", "bloggers", "scientists", "clerics",
 } | set(default_lexicon("person_nouns"))  # other languages' person nouns, as lemmas (lexicons/ru.yaml)
+# animals, whose dead and hurt are no casualties of people ("the spill killed 300,000 fish")
+ANIMAL_NOUNS = {
+    "animal", "animals", "fish", "fishes", "bird", "birds", "cattle", "cow", "cows", "sheep", "goat", "goats",
+    "pig", "pigs", "chicken", "chickens", "poultry", "hen", "hens", "horse", "horses", "dog", "dogs", "cat",
+    "cats", "livestock", "camel", "camels", "deer", "dolphin", "dolphins", "whale", "whales", "seal", "seals",
+    "elephant", "elephants", "bee", "bees", "turtle", "turtles", "wolf", "wolves", "bear", "bears", "lion",
+    "lions", "rhino", "rhinos", "donkey", "donkeys", "puppy", "puppies", "kitten", "kittens", "pet", "pets",
+}
 TIME_UNITS = {
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month", "months": "month",
     "week": "week", "weeks": "week", "day": "day", "days": "day", "night": "night", "nights": "night",

@@ -1109,3 +1109,15 @@ def test_a_count_after_including_with_no_larger_count_before_it_stays_a_toll():
 ])
 def test_an_ordinal_victim_in_a_condition_is_one_hurt(sentence, want):
     assert want in claims_of(sentence), claims_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # animals killed or hurt are no casualties of people, nor members of a list of the dead
+    ("The court fined the company over the spill, which killed 300,000 fish.", []),
+    ("Two dogs were shot and killed by the intruder.", []),
+    ("The flood killed 12 people and 3,000 cattle.", [("killed", 12, 12)]),
+    ("A woman and her two dogs died in the fire.", [("killed", 1, 1)]),
+    ("Shelly Bird and her husband were found dead.", [("killed", 2, 2)]),   # a name is no animal
+])
+def test_animals_are_no_casualties(sentence, want):
+    assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
