@@ -29,7 +29,10 @@ HEDGES = [  # (words, qualifier); longest first when matching
     ("no fewer than", "at_least"), ("no less than", "at_least"), ("not less than", "at_least"),
     ("not fewer than", "at_least"), ("in excess of", "at_least"), ("upwards of", "at_least"),
     ("a minimum of", "at_least"), ("at least", "at_least"), ("more than", "at_least"),
-    ("not only", "at_least"), ("over", "at_least"),
+    ("not only", "at_least"), ("over", "at_least"), ("above", "at_least"),
+    # verbs of exceeding, the amount their object ("the death toll exceeded 100", "has topped 1,000")
+    ("exceeded", "at_least"), ("exceeds", "at_least"), ("exceeding", "at_least"), ("topped", "at_least"),
+    ("surpassed", "at_least"), ("surpasses", "at_least"), ("surpassing", "at_least"),
     ("no more than", "at_most"), ("not more than", "at_most"), ("a maximum of", "at_most"),
     ("less than", "at_most"), ("fewer than", "at_most"), ("up to", "at_most"), ("at most", "at_most"),
     ("just under", "at_most"), ("nearly", "at_most"), ("almost", "at_most"), ("under", "at_most"),

@@ -183,6 +183,18 @@ def test_vague_amounts_have_a_lower_bound(text, low):
     assert len(q) == 1 and q[0].qualifier == "vague" and q[0].value_low == low and q[0].value_high is None
 
 
+# --- bounds a verb or preposition of exceeding sets ------------------------------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("The death toll exceeded 100.", ("exceeded 100", 100.0, None)),
+    ("The death toll has topped 1,000.", ("topped 1,000", 1000.0, None)),
+    ("The number of dead surpassed 50 on Friday.", ("surpassed 50", 50.0, None)),
+    ("Temperatures climbed above 40 degrees.", ("above 40 degrees", 40.0, None)),
+])
+def test_exceeding_a_number_is_more_than_it(text, want):
+    surface, low, high, _ = one(text)
+    assert (surface, low, high) == want
+
+
 # --- numbers that are not amounts --------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "He bought an iPhone 11 yesterday.",
