@@ -40,6 +40,8 @@ def test_a_news_agency_is_media():
 
 @pytest.mark.parametrize("sentence,kind", [
     ("Two people were killed, family members said.", "unofficial"),
+    ("The rebels said they had killed 40 government troops.", "unofficial"),   # a side in a war
+    ("Twelve soldiers died in the ambush, a militia spokesman said.", "unofficial"),
     ("Her brother said two people were hurt.", "unofficial"),
     ("Neighbors say two men were shot and killed.", "eyewitness"),
 ])
