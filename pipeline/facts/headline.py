@@ -71,11 +71,13 @@ def headline_case(sentence: str, known: Callable[[str], bool] = lambda w: False)
 # "GARY, Ind. —", "FRANKLIN (Feb. 4, 2014) –", "Gary, Ind. (AP) —": the same at the start of a body
 _UPPER_PLACE = r"((?:(?:ST|FT|MT)\.\s)?[A-Z][A-Z’'\-]{2,}(?:[ \-][A-Z][A-Z’'\-]+){0,2})"
 NEWS_DATELINE = re.compile(r"(?m)^[ \t]*(?:" + _UPPER_PLACE + r"\s*(?:,[^\n]{0,40}?|\s*\([^\n()]{0,40}\))?"
-                           r"(?:\s+(?:--|—|–)\s|(?<=\.)(?:--|—|–|_)\s?|(?<=[A-Z]\))\s+-\s)"  # "COMANCHE, Okla.– A",
-                           # "Okla._A" (wire), "MILWAUKEE (AP) - In a ..." (a hyphen after the agency)
+                           r"(?:\s+(?:--|—|–)\s|(?<=\.)(?:--|—|–|_)\s?|(?<=\))\s+-\s)"  # "COMANCHE, Okla.– A",
+                           # "Okla._A" (wire), "MILWAUKEE (AP) - In a ...", "LONDON (Reuters) - " (a hyphen
+                           # after the agency)
                            r"|" + _UPPER_PLACE + r",[^\n]{1,40}?\s+-\s"   # "HERKIMER, N.Y. - "
                            r"|((?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z’'\-]+(?:[ \-][A-Z][a-z’'\-]+){0,2}),\s+[A-Z][A-Za-z.]{1,13}"
-                           r"(?:\s[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")
+                           r"(?:\s[A-Z][a-z]+\.?|\s\d{1,2})?(?:\s*\([A-Za-z .]{1,20}\))?\s+(?:--|—|–|-)\s)")
+# ("Beijing, May 3 (Xinhua) -- ": a day after the month)
 
 
 def without_dateline(sentence: str) -> str:

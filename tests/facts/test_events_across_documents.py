@@ -514,6 +514,9 @@ def test_a_day_to_come_stays_ahead_and_dates_no_figure():
     ("HERKIMER, N.Y. - ", "herkimer"),
     ("SALT LAKE CITY — ", "salt-lake-city"),
     ("MILWAUKEE (AP) - ", "milwaukee"),    # a hyphen after the agency's bracket
+    ("LONDON (Reuters) - ", "london"),      # ... whatever the agency's name
+    ("Beijing, March 17 (Xinhua) -- ", "beijing"),   # the day after the month
+    ("MANILA, Philippines — ", "manila"),
 ])
 def test_a_news_dateline_names_the_place_of_its_story(dateline, place):
     out = facts_for_text(f"Headline\n\nPublished: 2015-03-19\n\n{dateline}A 10-year-old girl was killed on "
