@@ -22,7 +22,7 @@ from pipeline.facts.events import PLACE_FACTS, agencies_in, containers, event_ke
     find_places, places_inside
 from pipeline.facts.headline import NEWS_DATELINE
 from pipeline.facts.grammar import Grammar, died_where_taken, shot_and_survived
-from pipeline.facts.kinds import figure_kind
+from pipeline.facts.kinds import figure_kind, story_cause
 from pipeline.facts.lexicon import CASUALTY, kind_hits, kinds_of
 from pipeline.facts.measure import assign_measures
 from pipeline.facts.quantities import Quantity, _windows as _cut, analysis_sentences, extract_passage
@@ -736,12 +736,18 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
     place_measures = set(params.place_measures)
     harm_causes = frozenset(params.harm_causes)
     pending: list[dict] = []       # timeline rows of heading lines waiting for their text
+    # the cause of harm each text's headline or lead names (its first two passages' first sentences)
+    leads: dict = defaultdict(list)
+    for p in passages:
+        if len(leads[p.segment]) < 2 and p.asents:
+            leads[p.segment].append(sentence_hits(p, 0))
+    causes = {seg: story_cause(lines, harm_causes) for seg, lines in leads.items()} if harm_causes else {}
     for p in passages:
         text, pid = p.text, p.pid
         last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
         sent_of = [p.sentence_index(q.start) for q in p.qs]
         own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds, sentence_hits(p, k),
-                           harm_causes)
+                           harm_causes, causes.get(p.segment))
                for q, k in zip(p.qs, sent_of)]
         for q, k, (kind, _, _) in zip(p.qs, sent_of, own):
             if kind is not None and q.measure not in place_measures:

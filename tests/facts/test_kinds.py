@@ -46,3 +46,29 @@ def test_a_cause_of_harm_named_near_a_count_is_its_kind(sentence, want):
 ])
 def test_a_cue_written_as_part_of_a_name_is_none(text, want):
     assert [(kind, cue) for _, kind, cue in kind_hits(text, LEX)] == want
+
+
+def test_the_cause_a_headline_names_is_the_kind_of_the_counts_of_harm_below_it():
+    text = ("Powerful earthquake kills dozens in western Nepal\n\nPublished: 2023-11-04\n\n"
+            "KATHMANDU, Nepal (AP) — Rescuers were digging through the rubble of mud-brick houses on Saturday. "
+            "\"At least 69 people have died and more than 100 were injured,\" a police spokesman said.\n\n"
+            "More than 1,600 people have been displaced, officials said.")
+    rows = facts_for_text(text)["quantities"]
+    rows = rows[rows["measure"] != "other"]
+    assert set(rows["kind"]) == {"disaster"}, rows[["surface", "measure", "kind"]]
+    assert set(rows["kind_basis"]) - {"words"} == {"story"}
+
+
+def test_a_count_with_words_of_its_own_keeps_them_under_a_disaster_headline():
+    text = ("Floods kill 12 in southern Brazil\n\nPublished: 2023-09-05\n\n"
+            "Police opened fire on looters in the flooded town, killing two, officials said.")
+    rows = facts_for_text(text)["quantities"]
+    body = rows[(rows["measure"] == "killed") & (rows["value_low"] == 2)]
+    assert list(body["kind"]) == ["violence"]   # "opened fire" says what harmed the two
+
+
+def test_a_shooting_story_stays_violence():
+    text = ("Two killed in Gary shooting\n\nPublished: 2016-05-02\n\n"
+            "GARY, Ind. — Two men were killed and one was wounded on Sunday, police said.")
+    rows = facts_for_text(text)["quantities"]
+    assert set(rows.loc[rows["measure"].isin(["killed", "injured"]), "kind"]) == {"violence"}
