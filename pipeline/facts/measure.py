@@ -26,7 +26,8 @@ RU_CLAUSE_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|:", re.I)
 OF_WHICH = re.compile(r"(?:of\s+(?:which|whom|them|these)|among\s+them|"
                       r"в\s+том\s+числе|среди\s+(?:них|которых)|из\s+(?:них|которых)|в\s+их\s+числе)\s*[,:]?\s*$",
                       re.I)
-# a term someone "received", "got", "serves" or "faces" is a sentence (durations only)
+# a term someone "received", "got", "serves" or "faces" is a sentence (months and years only: "forcing him to
+# receive IV antibiotics for a few days" is none; days in jail are said with the jail)
 TERM_CUES = re.compile(r"\b(?:received|receive|receives|got|given|serve|serves|serving|served|faces|facing|face)\b",
                        re.I)
 MONEY_UNITS = {"USD", "KZT", "RUB", "EUR", "GBP", "CNY", "UAH", "KGS", "TJS", "UZS", "GEL", "AMD", "AZN", "MDL",
@@ -48,6 +49,7 @@ EMERGENCY_NUMBER = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|
                               r"operators?|dispatch(?:ers?)?|cent(?:er|re)s?|emergency|hang-?up|hangup|system)\b)",
                               re.I)
 TIME = set(TIME_UNITS.values())
+TERM_UNITS = {"year", "month", "decade"}
 
 
 def _cues(sentence: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str, int]]:
@@ -132,8 +134,11 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
                 if k > 0:
                     left = max(left, qs[k - 1].end)
             q.measure = _measure(text, q, cues, left, right, skip, lex)
-            if q.unit == "percent" and q.measure in CASUALTY:
-                q.measure = "other"  # "homicides were down 17 percent": a share or a change, not a number dead
+            if q.unit == "percent" and q.measure in PEOPLE_MEASURES and q.measure != "population":
+                # "homicides were down 17 percent", "blacks are ... arrested 44%": a share or a change, not a
+                # number of people (a share of a population is a fact about the place: "18% of the region's
+                # population")
+                q.measure = "other"
             if q.measure == "other" and OF_WHICH.search(text[max(s0, q.start - 20):q.start]) and k > 0:
                 if not any(left <= c[0] < right for c in cues):
                     q.measure = qs[k - 1].measure
@@ -239,8 +244,8 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
     unit = q.unit
     if _emergency_number(text, q) or q.extra.get("modifier"):
         return "other"  # (a count in a compound adjective, "a four-man crew", describes its noun)
-    if unit not in TIME:
-        cues = [c for c in cues if c[3] >= 0]
+    if unit not in TERM_UNITS:
+        cues = [c for c in cues if c[3] >= 0]   # (a few days of something received is no sentence)
     if unit in MONEY_UNITS:
         return "money"
     allowed = None

@@ -106,6 +106,18 @@ def test_counts_of_crowds_and_people_of_any_kind(text, want):
     assert [(r.surface, r.measure) for r in q.itertuples()] == [want]
 
 
+@pytest.mark.parametrize("text", [
+    # a share of people is no number of them (forum posts arguing with statistics)
+    "In any case, blacks are reported 53%, arrested 44%, and are present in jails 47% (1988).",
+    "Homicides were down 17 percent last year.",
+    # ... and something received for a few days is no prison term (a sentence is months or years, or
+    # days said with the jail: "given 12 days in jail")
+    "Forcing him to receive IV antibiotics for a few days was in the public interest.",
+])
+def test_shares_and_days_received_are_no_counts_of_people_or_terms(text):
+    assert [r.measure for r in quantities(text).itertuples() if r.measure != "other"] == []
+
+
 def test_broken_number_is_flagged_not_guessed():
     q = quantities("As a result of the suppression 1 4 people were killed.")
     assert len(q) == 1 and bool(q.iloc[0]["uncertain"])
