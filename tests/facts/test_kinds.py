@@ -48,6 +48,17 @@ def test_a_cue_written_as_part_of_a_name_is_none(text, want):
     assert [(kind, cue) for _, kind, cue in kind_hits(text, LEX)] == want
 
 
+@pytest.mark.parametrize("sentence,want", [
+    ("В результате землетрясения погибли 12 человек, ещё 40 получили ранения, сообщили в МЧС.",
+     [("killed", 12.0, "disaster"), ("injured", 40.0, "disaster")]),
+    ("При обрушении дома погибли три человека.", [("killed", 3.0, "disaster")]),
+    ("В ходе беспорядков погибли 16 человек.", [("killed", 16.0, "violence")]),   # riots: violence
+])
+def test_russian_causes_of_harm(sentence, want):
+    rows = facts_for_text("Новости\n\nPublished: 2016-05-02\n\n" + sentence)["quantities"]
+    assert [(r.measure, r.value_low, r.kind) for r in rows.itertuples() if r.measure != "other"] == want
+
+
 def test_the_cause_a_headline_names_is_the_kind_of_the_counts_of_harm_below_it():
     text = ("Powerful earthquake kills dozens in western Nepal\n\nPublished: 2023-11-04\n\n"
             "KATHMANDU, Nepal (AP) — Rescuers were digging through the rubble of mud-brick houses on Saturday. "
