@@ -79,6 +79,8 @@ CLAIMS = Table("facts", "claims", "Figures that count something about an event, 
     C("reprint_of", S, "the passage this claim's passage reprints, or null"),
     C("n_copies", I, "copies of the passage in the corpus"),
     C("sentence", pa.large_string(), "the sentence holding the figure"),
+    C("figure_date", S, "the date the figure is dated to (quantities.event_date: a toll 'rose to 157 on "
+                        "Sunday' is as of that Sunday), or null"),
 ))
 COMPARISON = Table("facts", "comparison", "Every value claimed per event and measure, side by side.", (
     C("event", S, "event key"),
@@ -98,8 +100,9 @@ COMPARISON = Table("facts", "comparison", "Every value claimed per event and mea
     C("n_values_for_measure", I, "distinct values claimed for this event and measure"),
     C("contested", B, "independent sources disagree on this event and measure (disagreement = 'between sources')"),
     C("disagreement", S, "between sources (two sources, an author or a source quoted, each give a value the "
-                         "other does not; reprints are no second source), within one source (sub-counts, "
-                         "updates) or none"),
+                         "other does not; reprints are no second source), rising over time (a toll officials "
+                         "updated: one value a day, never smaller on a later day, claims.figure_date), within "
+                         "one source (sub-counts, updates) or none"),
 ))
 EVENTS = Table("facts", "events", "What figures are about: a place, a period and a kind.", (
     C("event_id", S, "event key"),

@@ -31,6 +31,7 @@ def claims_table(q: pd.DataFrame, doc_meta: pd.DataFrame, reprint_of: dict, copi
     c["n_copies"] = c["passage_id"].map(copies).fillna(1).astype("int64")
     c["part"] = parts_of_tolls(c) | parts_of_sums(c) | (c["part_of"].notna() if "part_of" in c else False)
     c["tally"] = c["tally_of"].notna() if "tally_of" in c else False
+    c["figure_date"] = c["event_date"] if "event_date" in c else None
     return c[CLAIMS.names].reset_index(drop=True)
 
 
@@ -123,7 +124,8 @@ def comparison_table(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
         return None if x is None or x != x else float(x)
     groups: dict = defaultdict(lambda: defaultdict(list))
     cols = ["event", "measure", "value_low", "value_high", "qualifier", "unit", "independent", "doc_id",
-            "attribution_kind", "attribution", "claim_id", "part", "tally"]
+            "attribution_kind", "attribution", "claim_id", "part", "tally", "figure_date"]
+    claims = claims if "figure_date" in claims else claims.assign(figure_date=None)
     for rec in zip(*[claims[c].tolist() for c in cols]):
         r = dict(zip(cols, rec))
         if not isinstance(r["event"], str):
@@ -132,7 +134,7 @@ def comparison_table(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
         groups[(r["event"], r["measure"])][key].append(r)
     rows = []
     for (ev, measure), values in sorted(groups.items()):
-        disagreement = disagreement_of(values)
+        disagreement = disagreement_of(values, measure)
         for (vl, vh, qual), v in sorted(values.items(), key=lambda kv: (
                 kv[0][0] if kv[0][0] is not None else (kv[0][1] if kv[0][1] is not None else -1), kv[0][2])):
             units = [x["unit"] for x in v if isinstance(x["unit"], str)]
@@ -150,12 +152,18 @@ def comparison_table(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(rows, columns=COMPARISON.names)
 
 
-def disagreement_of(values: dict) -> str:
+# counts that only grow as an incident's toll is updated (the missing may be found, so not theirs)
+RUNNING_COUNTS = {"killed", "injured", "killed_or_injured", "displaced", "arrested", "detained"}
+OFFICIAL_COUNT = {"official", "author"}   # the authorities' count, and the news telling it unattributed
+
+
+def disagreement_of(values: dict, measure: str | None = None) -> str:
     """Whether the values of one (event, measure) are a dispute.
 
     A source is a document's author or a source it quotes (its attribution). 'between sources'
     when two sources each give a value the other does not (reprints left out: a copy is not a
-    second source); 'within one source' when the values differ only inside one source's account
+    second source); 'rising over time' when those values are a toll the authorities updated (`running`);
+    'within one source' when the values differ only inside one source's account
     (sub-counts: '4 killed, two of them children'; updates) or one source's values include all of
     another's; else 'none'. A claim that is a part of its document's toll (`part`) or a period's tally
     (`tally`) is no source's value."""
@@ -172,8 +180,31 @@ def disagreement_of(values: dict) -> str:
     for i, a in enumerate(docs):
         for b in docs[i + 1:]:
             if a - b and b - a:
-                return "between sources"
+                return "rising over time" if measure in RUNNING_COUNTS and running(values) else "between sources"
     return "within one source"
+
+
+def running(values: dict) -> bool:
+    """Are the values of one (event, measure) a toll that grew as it was updated: every toll value dated to
+    a day, told by officials or unattributed, one value a day, never smaller on a later day, and told on
+    two days at least ("killed at least 12", Tuesday; "rose to 31", Thursday)? A count that fell, two
+    values of one day, or a value of activists, witnesses or the press stays a dispute."""
+    by_day: dict = defaultdict(set)
+    for key, claims in values.items():
+        for c in claims:
+            if not c["independent"] or c.get("part") or c.get("tally"):
+                continue
+            day = c.get("figure_date")
+            if c["attribution_kind"] not in OFFICIAL_COUNT or not isinstance(day, str) or len(day) != 10:
+                return False
+            value = key[0] if key[0] is not None else key[1]
+            if value is None:
+                return False
+            by_day[day].add(value)
+    if len(by_day) < 2 or any(len(v) > 1 for v in by_day.values()):
+        return False
+    told = [next(iter(by_day[d])) for d in sorted(by_day)]
+    return all(a <= b for a, b in zip(told, told[1:]))
 
 
 def timeline_table(t: pd.DataFrame) -> pd.DataFrame:

@@ -125,3 +125,17 @@ def test_a_count_included_in_a_larger_one_is_a_part_not_a_dispute():
                             "police officers. Twelve people died, of whom 4 were children.")["claims"]
     assert [(r.value_low, bool(r.part)) for r in claims.itertuples()] == [(7.0, False), (3.0, True), (12.0, False),
                                                                          (4.0, True)]
+
+
+def test_a_toll_updated_by_the_authorities_day_by_day_is_no_dispute():
+    # wire copy on a disaster: the officials' toll of Tuesday rose by Thursday
+    assert disagreement("Floods in Porto Alegre have killed at least 12 people, officials said on Sunday.",
+                        "The death toll from the floods in Porto Alegre rose to 31 on Monday, authorities "
+                        "said.") == {"rising over time"}
+
+
+def test_a_toll_that_fell_or_came_from_activists_stays_a_dispute():
+    assert disagreement("In Gary, 12 people were killed on Sunday, police said.",
+                        "In Gary, police said on Monday that 10 people had been killed.") == {"between sources"}
+    assert disagreement("In Gary, 12 people were killed on Sunday, police said.",
+                        "In Gary, activists said on Monday that 40 people had been killed.") == {"between sources"}

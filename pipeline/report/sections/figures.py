@@ -225,7 +225,9 @@ def build(tables, params) -> Section | None:
         indep = int(g["independent"].sum())
         verdict = {"between sources": "Sources disagree: each of two sources gives a value the other does not.",
                    "within one source": "No dispute: the values differ only inside one source's account "
-                                        "(sub-counts or updates), or one source's values include another's."
+                                        "(sub-counts or updates), or one source's values include another's.",
+                   "rising over time": "No dispute: a toll the authorities updated, one value a day, never "
+                                       "smaller on a later day (each claim below gives its date)."
                    }.get(disagreement.get((ev, measure)), "")
         legend = Markup(" Filled dot: exact; open dot: about; bar: range or open bound (arrow = no upper "
                         "bound); dashed: reprint.") if disputed else ""
@@ -240,10 +242,12 @@ def build(tables, params) -> Section | None:
             sentence = sentences.get(r.claim_id) or ""
             quote = sentence if len(sentence) <= 400 else sentence[:399] + "…"
             cite = tables.evidence.cite(r.doc_id, r.raw_start, r.raw_end, f"{measure}: {r.surface}")
+            day = getattr(r, "figure_date", None)
             rows.append([fmt_value(r.value_low, r.value_high, r.qualifier, bool(r.uncertain), r.unit), as_written(r),
-                         r.source_path or r.doc_id, r.attribution or "—", r.attribution_kind, quote, reprint, cite])
-        parts.append(table(["value", "as written", "document", "source as written", "kind", "sentence",
-                            "reprint", "source"], rows, long=(5,)))
+                         day if isinstance(day, str) else "—", r.source_path or r.doc_id, r.attribution or "—",
+                         r.attribution_kind, quote, reprint, cite])
+        parts.append(table(["value", "as written", "dated", "document", "source as written", "kind", "sentence",
+                            "reprint", "source"], rows, long=(6,)))
         if len(g) > len(sel):
             parts.append(Markup('<p class="note">Shown: {} of {:,} claims, every distinct value first, '
                                 'then every kind of source giving it.</p>').format(len(sel), len(g)))
