@@ -95,6 +95,8 @@ def test_a_count_of_people_is_no_count_of_things(text, want):
     ("Some 2,000 people protested outside parliament.", ("Some 2,000", "participants")),
     ("More than 3,000 nurses walked out over pay.", ("More than 3,000", "strikers")),
     ("Thirty migrants were missing after the boat sank.", ("Thirty", "missing")),   # people of any kind
+    ("The fire forced 300 residents from their homes.", ("300", "displaced")),        # driven from home
+    ("About 2,000 people were forced to flee the fighting.", ("About 2,000", "displaced")),
     # what a verb right before the count did to them, over who they are
     ("Police arrested more than 40 protesters.", ("more than 40", "arrested")),
     ("Police detained 20 strikers outside the plant.", ("20", "detained")),
