@@ -561,6 +561,13 @@ def find_dates(text: str) -> list[DateMention]:
     for x in out:
         if kept and x.start < kept[-1].end:
             continue
+        if _in_an_address(text, x.start, x.end) or (x.form == "y" and _GLUED_YEAR.match(text, x.end)):
+            continue   # "<1993Mar26.001004.10983@news.eng.convex.com>", "a 1911A1": no date
+        if kept and kept[-1].relative == "this" and kept[-1].form == "relm" and x.form == "y" \
+                and text[kept[-1].end:x.start].strip() == "":
+            # "this May 1991 issue": the year written after the month is the month's, not this year's
+            m = kept.pop()
+            x = replace(m, end=x.end, surface=text[m.start:x.end], year=x.year, relative=None, form="my")
         # "Last Friday, December 16", "Wednesday afternoon, July 9, 2014", "Sunday night (Dec. 4)": the
         # weekday belongs to the date that follows
         if (kept and kept[-1].weekday is not None and kept[-1].day is None and x.day is not None
@@ -569,6 +576,22 @@ def find_dates(text: str) -> list[DateMention]:
             x = replace(x, start=wd.start, surface=text[wd.start:x.end], weekday=wd.weekday)
         kept.append(x)
     return kept
+
+
+# a year glued to the letter or digit of a code or model after it ("1911A1"; not a decade, "1990s")
+_GLUED_YEAR = re.compile(r"(?![s’'])[A-Za-z0-9]")
+
+
+def _in_an_address(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside an e-mail address or a message id ("<1993Mar26.001004@news.convex.com>",
+    "john1993@aol.com"): a run of characters without a space that holds an @?"""
+    a = start
+    while a > 0 and start - a < 200 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and b - end < 200 and not text[b].isspace():
+        b += 1
+    return "@" in text[a:b]
 
 
 # "Half a year later", "Three and a half years later", "two months earlier": a time offset from the

@@ -19,8 +19,27 @@ def test_a_house_number_is_no_year(text):
     assert [m.year for m in find_dates(text) if m.precision == "year"] == []
 
 
+@pytest.mark.parametrize("text", [
+    # forum posts: a message id or an e-mail address, a gun's model
+    "In article <1993Mar26.001004.10983@news.eng.convex.com> cash@convex.com (Peter Cash) writes:",
+    "Mail the form to john1993@aol.com before Friday's deadline passes.",
+    "Well, it's easier than doing a decent trigger job on a 1911A1 :-)",
+])
+def test_an_address_or_a_model_holds_no_year(text):
+    assert [m.surface for m in find_dates(text) if m.year is not None] == []
+
+
+def test_a_month_of_this_is_the_year_written_after_it():
+    (m,) = find_dates("For 3 posts now you've been harping on this May 1991 issue of Car & Driver.")
+    assert (m.year, m.month, m.relative) == (1991, 5, None)
+    (m,) = find_dates("This May the strike began again.")
+    assert (m.year, m.month, m.relative) == (None, 5, "this")
+
+
 @pytest.mark.parametrize("text,year", [
     ("In 2013 the new road opened.", 2013),
+    ("The riots of the 1990s are remembered.", 1990),   # a decade
+    ("The 1990's were quieter.", 1990),
     ("In 2013 Smith was elected mayor.", 2013),
     ("The 1986 uprising in Almaty is remembered.", 1986),
     ("He moved to Main Street in 2011.", 2011),
