@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.facts.lexicon import CASUALTY, PERSON_MEASURES, PERSON_NOUNS, TIME_UNITS, Lexicon
+from pipeline.facts.units import MONEY
 from pipeline.facts.quantities import Quantity
 
 CLAUSE_BREAK = re.compile(r"[;()\[\]]|\s[–—-]\s|[–—]|\b(?:but|while|whereas|although|however)\b"
@@ -246,8 +247,8 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
         return "other"  # (a count in a compound adjective, "a four-man crew", describes its noun)
     if unit not in TERM_UNITS:
         cues = [c for c in cues if c[3] >= 0]   # (a few days of something received is no sentence)
-    if unit in MONEY_UNITS:
-        return "money"
+    if unit in MONEY_UNITS or unit in MONEY:
+        return "money"   # (every currency the figure parser knows: rupees, yen, rand, ...)
     allowed = None
     if unit in TIME:
         # a prison term is counted in days and more; hours can only be time held

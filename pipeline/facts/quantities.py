@@ -240,9 +240,13 @@ def _currency_before(toks: list[Tok], i: int) -> str | None:
             if key in CURRENCY_SYMBOLS and (p.end == t.start or p.low in SPACED_PREFIXES):
                 return CURRENCY_SYMBOLS[key]
         return CURRENCY_SYMBOLS[t.text]
+    if t.text == "." and k > 0 and toks[k - 1].text == "Rs" and toks[k - 1].end == t.start:
+        return "INR"   # "Rs. 45 lakh"
     if t.kind == "word":
         if k > 0 and toks[k - 1].kind == "num" and toks[k - 1].end >= t.start - 1:
             return None  # "10 rmb 20 usd": the code is the unit of the number before it
+        if t.text in ("Rs", "RS"):
+            return "INR"   # South Asian papers' "Rs 1,200 crore"
         if t.low in CURRENCY_CODES and (t.text.isupper() or t.low in ("rmb", "usd", "eur", "gbp")):
             return CURRENCY_CODES[t.low]
         if t.low in CURRENCY_CODES_BEFORE:

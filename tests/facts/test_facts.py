@@ -102,6 +102,9 @@ def test_a_count_of_people_is_no_count_of_things(text, want):
     ("Police detained 20 strikers outside the plant.", ("20", "detained")),
     ("The court sentenced 37 defendants.", ("37", "sentenced")),
     ("The rally drew 5,000 participants.", ("5,000", "participants")),
+    # any currency the parser knows is money, with or without a word of paying
+    ("The state announced an ex gratia of Rs 4 lakh each.", ("Rs 4 lakh", "money")),
+    ("The firm reported a loss of ¥3 billion.", ("¥3 billion", "money")),
 ])
 def test_counts_of_crowds_and_people_of_any_kind(text, want):
     q = quantities(text)

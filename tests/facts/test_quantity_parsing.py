@@ -67,6 +67,16 @@ def test_a_hyphen_between_words_or_numbers_is_no_sign():
 
 
 # --- units glued or after the number -----------------------------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    # South Asian papers write rupees as "Rs" before the amount, counted in lakh (1e5) and crore (1e7)
+    ("The project will cost Rs 1,200 crore.", 1.2e10),
+    ("A loss of Rs. 45 lakh was reported.", 4.5e6),
+])
+def test_rupees_written_rs(text, value):
+    _, low, high, unit = one(text)
+    assert (low, high, unit) == (value, value, "INR")
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("The wind reached 50mph overnight.", 50, "mph"),
     ("a 6kW heat pump", 6, "kW"),
