@@ -959,7 +959,10 @@ CASUALTY_ADJECTIVES = frozenset(MEASURE_OF_ADJECTIVE)
 
 DEFINITE = {"the", "these", "those", "this", "that"}
 PARTITIVE_HEADS = {"none", "neither", "either", "all", "some", "most", "many", "each", "both", "several", "half",
-                   "few", "one", "any"}
+                   "few", "one", "any",
+                   # a share of the group: "two-thirds of the 300 passengers", "40 percent of the 1,200 workers"
+                   "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "majority",
+                   "minority", "percent", "per cent", "%", "dozens", "scores", "hundreds", "thousands"}
 
 
 def _group_of_partitive(noun) -> bool:

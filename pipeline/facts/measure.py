@@ -135,6 +135,9 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
                 if k > 0:
                     left = max(left, qs[k - 1].end)
             q.measure = _measure(text, q, cues, left, right, skip, lex)
+            if q.measure in PEOPLE_MEASURES and PARTITIVE_GROUP_BEFORE.search(text, max(s0, q.start - 40), q.start) \
+                    and PART_VERB_AFTER.match(text, q.end):
+                q.measure = "other"   # the group of a partitive (the grammar reads the harm a group suffered itself)
             if q.unit == "percent" and q.measure in PEOPLE_MEASURES and q.measure != "population":
                 # "homicides were down 17 percent", "blacks are ... arrested 44%": a share or a change, not a
                 # number of people (a share of a population is a fact about the place: "18% of the region's
@@ -159,6 +162,15 @@ def assign_measures(text: str, quantities: list[Quantity], lex: Lexicon) -> None
         previous = measured[-1] if measured else None
 
 
+# the group a partitive takes some of: "dozens of the 500 protesters were arrested", "40 percent of the 1,200
+# workers were fired" (what the verb tells befell the part, not the whole group)
+_PART_WORDS = (r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|"
+               r"thousands|many|most|some|half|all|none|several|few|(?:one|two|three)[-\s](?:thirds?|quarters?)|"
+               r"third|quarter|majority|minority|percent|per\s+cent|%")
+PARTITIVE_GROUP_BEFORE = re.compile(rf"(?:^|[^\w-])(?:{_PART_WORDS})\s*of\s+(?:the|his|her|their|its|those|these)\s+$",
+                                    re.I)
+PART_VERB_AFTER = re.compile(r"(?:[^\S\n]+[\w'’-]+){1,3}?[^\S\n]+(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b",
+                             re.I)
 INCLUDING_BETWEEN = re.compile(r"\s*\w*\s*,\s*(?:including|among\s+them|among\s+whom)\b", re.I)
 # a contrast between two sources' figures: "Officials said 15 people died, while activists said 70"
 CONTRAST_BETWEEN = re.compile(r"\b(?:while|whereas|but|although|though|however)\b|;", re.I)

@@ -100,6 +100,14 @@ def digit_value(s: str, decimal_point: bool = False) -> float | None:
     return None
 
 
+def _below_hundred(word: str) -> bool:
+    """A number word under a hundred: "five", "twelve", "forty", "forty-five"."""
+    parts = word.split("-")
+    if len(parts) == 2:
+        return parts[0] in TENS and parts[1] in UNITS and 0 < UNITS[parts[1]] < 10
+    return word in TENS or (word in UNITS and 0 < UNITS[word] < 100)
+
+
 def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
     """Parse number words starting at toks[i]: (value, index after, kind exact|vague|about|ratio).
 
@@ -125,9 +133,12 @@ def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
             return 1 / d, k, "fraction"
         if w == "quarter":
             return None
+    preset = None   # "a hundred and fifty": the cardinal words go on after "a hundred"
     if w in ("a", "an"):
         nxt = low(i + 1)
-        if nxt in SCALES or nxt == "dozen":
+        if nxt in SCALES and low(i + 2) == "and" and _below_hundred(low(i + 3)):
+            preset = SCALES[nxt]
+        elif nxt in SCALES or nxt == "dozen":
             val = SCALES.get(nxt, 12)
             j = i + 2
             return float(val), j, "exact"
@@ -136,7 +147,8 @@ def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
         if nxt == "couple":
             j = i + 2
             return 2.0, j, "about"
-        return None
+        if preset is None:
+            return None
     if w == "several":
         nxt = low(i + 1)
         if nxt in ("hundred", "thousand", "million", "dozen"):
@@ -161,15 +173,24 @@ def word_number(toks: list[Tok], i: int) -> tuple[float, int, str] | None:
     current = 0.0
     j = i
     seen = False
+    if preset is not None:
+        total, current = (0.0, float(preset)) if preset == 100 else (float(preset), 0.0)
+        j, seen = i + 2, True
     while j < n:
         t = low(j)
         parts = t.split("-")
         if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS and 0 < UNITS[parts[1]] < 10:
+            if seen and current % 100 != 0:
+                break   # ("twenty forty-five": two numbers)
             current += TENS[parts[0]] + UNITS[parts[1]]
             seen = True
             j += 1
             continue
-        if t in UNITS and not (seen and current % 10 == 0 and current >= 20 and UNITS[t] >= 10):
+        if t == "and" and seen and (current >= 100 and current % 100 == 0 or total > 0 and current == 0) \
+                and _below_hundred(low(j + 1)):
+            j += 1   # British "one hundred and twelve", "two thousand and five"
+            continue
+        if t in UNITS and not (seen and current % 10 == 0 and current % 100 != 0 and current >= 20 and UNITS[t] >= 10):
             if seen and current % 100 != 0 and not (current % 10 == 0 and current >= 20 and UNITS[t] < 10):
                 break
             current += UNITS[t]

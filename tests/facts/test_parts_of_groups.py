@@ -244,6 +244,19 @@ def test_the_group_some_of_which_were_harmed_is_no_count_of_harm(sentence, want)
     assert counts == want, counts
 
 
+@pytest.mark.parametrize("sentence,want", [
+    # the same for arrests and dismissals (sentences the grammar does not parse) and for shares of a group
+    ("Dozens of the 500 protesters were arrested.", [("arrested", 24.0)]),
+    ("About 40 percent of the 1,200 workers were fired.", []),
+    ("Two-thirds of the 300 passengers were injured.", []),
+    ("Most of the 200 strikers have been dismissed.", []),
+    ("Police arrested 40 of the protesters.", [("arrested", 40.0)]),
+])
+def test_the_group_a_share_or_a_quantifier_takes_from_is_no_count(sentence, want):
+    rows = facts_for_text("Report\n\nPublished: 2016-05-02\n\n" + sentence)["claims"]
+    assert [(r.measure, r.value_low) for r in rows.itertuples()] == want
+
+
 @pytest.mark.parametrize("sentence,group", [
     # ... unless the group itself is said to have suffered it
     ("Two of the four men killed were brothers.", ("killed", 4)),
