@@ -193,6 +193,27 @@ def test_vague_amounts_have_a_lower_bound(text, low):
     assert len(q) == 1 and q[0].qualifier == "vague" and q[0].value_low == low and q[0].value_high is None
 
 
+# --- numbers in words -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    ("One hundred and twelve people died.", 112),          # British "and" after a hundred or a thousand
+    ("One hundred twelve people died.", 112),
+    ("About two thousand and five people marched.", 2005),
+    ("Three hundred and forty-five homes were lost.", 345),
+    ("A hundred and fifty people came.", 150),
+    ("One thousand two hundred and six votes were cast.", 1206),
+])
+def test_cardinal_words_with_and(text, value):
+    assert [lo for lo, _ in values(text)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Two hundred people and twelve cars were counted.",    # two numbers, two nouns
+    "Twenty twelve was the year.",
+])
+def test_and_or_a_year_spoken_joins_no_two_numbers(text):
+    assert len(values(text)) == 2
+
+
 # --- bounds a verb or preposition of exceeding sets ------------------------------------------------------
 @pytest.mark.parametrize("text, want", [
     ("The death toll exceeded 100.", ("exceeded 100", 100.0, None)),
