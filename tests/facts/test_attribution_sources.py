@@ -29,12 +29,17 @@ OFFICIAL = [
     "Eleven people were injured, the ambulance service said.",
     "The coast guard said 30 migrants were missing after the boat sank.",
     "Four people died in the floods, the state's emergency management agency said.",
+    "A UN report said 1,000 civilians had been killed.",
 ]
 
 
-def test_a_news_agency_is_media():
-    claims = facts_for_text("Headline\n\nPublished: 2016-05-02\n\nTwo people were killed, the Interfax news "
-                            "agency reported.")["claims"]
+@pytest.mark.parametrize("sentence", [
+    "Two people were killed, the Interfax news agency reported.",
+    "Two people were killed, AFP reported.",
+    "Two people were killed, the BBC reported.",
+])
+def test_a_news_agency_is_media(sentence):
+    claims = facts_for_text(f"Headline\n\nPublished: 2016-05-02\n\n{sentence}")["claims"]
     assert list(claims["attribution_kind"]) == ["media"]
 
 
