@@ -400,6 +400,10 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
                         looked.add(id(inc))
                         if _follows_up(s, inc):
                             followed.append(inc)
+            if followed and s.persons:
+                # a follow-up of an incident through the people it names joins that one, not another
+                # incident of that day whose articles name other people (another shooting in the town)
+                cands = [inc for inc in cands if not inc.persons or inc.persons & s.persons]
             if cands or followed:
                 inc = max(cands or followed,
                           key=lambda i: (any(o.doc_id == s.doc_id for o in i.stories), len(i.stories), -i.no))

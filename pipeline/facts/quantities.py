@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from pipeline.facts.headline import headline_case, is_headline_word, reads_harm_headline
+from pipeline.facts.headline import HARM_WORD, headline_case, is_headline_word, reads_harm_headline
 from pipeline.facts.lexicon import (
     CURRENCY_CODES_BEFORE, CURRENCY_WORDS, DISTANCE_UNITS, PERSON_NOUNS, TIME_UNITS, Lexicon,
 )
@@ -944,11 +944,12 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
                 and toks[i + 1].low not in TIME_UNITS and not (
                     is_headline_word(toks[i + 1].text) and is_headline_word(toks[i + 2].text)):
             return None
-        # a number word in a short heading line ("Six days of one year")
+        # a number word in a short heading line ("Six days of one year"); not a news headline that reports
+        # the dead or hurt in sentence case ("Two killed in crash", "Two hundred hurt in stampede")
         ls, le = _line_of(text, t.start)
         line = text[ls:le].strip()
         if line and line[-1] not in ".!?:;\"”»)" and len(line.split()) <= 6 and line[:1].isupper() \
-                and not _DIGIT.search(line) and text[ls:t.start].strip() == "":
+                and not _DIGIT.search(line) and text[ls:t.start].strip() == "" and not HARM_WORD.search(line):
             return None
     # magnitude after digits: 5 bln, 113.4 thousand, 100 mln
     if t.kind == "num" and value is not None and j < n and toks[j].kind == "word":
