@@ -746,8 +746,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         text, pid = p.text, p.pid
         last_kind: list = [None] * len(p.asents)   # the kind each sentence's figures were given
         sent_of = [p.sentence_index(q.start) for q in p.qs]
-        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds, sentence_hits(p, k),
-                           harm_causes, causes.get(p.segment))
+        own = [figure_kind(text, q.start, q.end, *p.asents[k], q.measure, lex, params.measure_kinds,
+                           sentence_hits(p, k), harm_causes, causes.get(p.segment))
                for q, k in zip(p.qs, sent_of)]
         for q, k, (kind, _, _) in zip(p.qs, sent_of, own):
             if kind is not None and q.measure not in place_measures:

@@ -320,7 +320,8 @@ class Grammar:
                 q.measure = "other"
                 q.extra["not_a_count"] = "another act"
                 continue
-            if measure is None and q.measure in CASUALTY and (_agent(counted) or _acting_in_relative(counted)) and not (
+            acted = _agent(counted) or _acting_in_relative(counted)
+            if measure is None and q.measure in CASUALTY and acted and not (
                     counted.tag_ in ("NN", "NNP") and (q.value_low or 0) > 1):  # (a plural count of a
                 # singular noun is a parse gone wrong: "500 injured(an eyewitness informant reported")
                 # "Two gunmen shot and killed a man", "Two officers found the man dead": the number
@@ -1643,8 +1644,8 @@ def _acting_in_relative(noun) -> bool:
             continue   # a passive: 'two men who were shot'
         if not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in clause.children):
             continue
-        if any(c.dep_ in OBJECTS or c.dep_ == "ccomp" or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
-               for c in clause.children):
+        if any(c.dep_ in OBJECTS or c.dep_ == "ccomp" or
+               (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)) for c in clause.children):
             return True
     return False
 

@@ -169,8 +169,8 @@ _PART_WORDS = (r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|elev
                r"third|quarter|majority|minority|percent|per\s+cent|%")
 PARTITIVE_GROUP_BEFORE = re.compile(rf"(?:^|[^\w-])(?:{_PART_WORDS})\s*of\s+(?:the|his|her|their|its|those|these)\s+$",
                                     re.I)
-PART_VERB_AFTER = re.compile(r"(?:[^\S\n]+[\w'’-]+){1,3}?[^\S\n]+(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b",
-                             re.I)
+PART_VERB_AFTER = re.compile(r"(?:[^\S\n]+[\w'’-]+){1,3}?[^\S\n]+"
+                             r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b", re.I)
 INCLUDING_BETWEEN = re.compile(r"\s*\w*\s*,\s*(?:including|among\s+them|among\s+whom)\b", re.I)
 # a contrast between two sources' figures: "Officials said 15 people died, while activists said 70"
 CONTRAST_BETWEEN = re.compile(r"\b(?:while|whereas|but|although|though|however)\b|;", re.I)
