@@ -81,8 +81,10 @@ def test_seed_sentences(text, expected):
     ("Firefighters rescued 12 people from the burning building.", []),
     ("The fire destroyed 40 homes and forced 300 residents from their houses.", [("40", "buildings")]),
     ("The firm has not paid 500 workers their wages since May.", []),
-    # ... nor were they dismissed when shots were fired
+    # ... nor were they dismissed when shots, tear gas or rubber bullets were fired (at them)
     ("As many as 50 people were in the house when shots were fired.", []),
+    ("Security forces fired tear gas at around 2,000 demonstrators.", []),
+    ("The company fired 300 workers.", [("300", "fired")]),
 ])
 def test_a_count_of_people_is_no_count_of_things(text, want):
     q = quantities(text)
