@@ -107,6 +107,10 @@ def test_a_count_of_people_is_no_count_of_things(text, want):
     # any currency the parser knows is money, with or without a word of paying
     ("The state announced an ex gratia of Rs 4 lakh each.", ("Rs 4 lakh", "money")),
     ("The firm reported a loss of ¥3 billion.", ("¥3 billion", "money")),
+    # economic rates (default measures for economic news)
+    ("Unemployment in the region stands at 12 percent.", ("12 percent", "unemployment")),
+    ("Inflation hit 9.1% in June.", ("9.1%", "inflation")),
+    ("Some 2,000 jobless people protested.", ("Some 2,000", "participants")),
 ])
 def test_counts_of_crowds_and_people_of_any_kind(text, want):
     q = quantities(text)
