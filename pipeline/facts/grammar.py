@@ -455,8 +455,8 @@ class Grammar:
 
         # the agent of an active verb is the one who did it, not a victim: "a man shot two people"
         # (and of a relative clause whose subject is `who`: "the two men who killed the guard")
-        acts = victim.dep_ == "nsubj" and victim.head.i == pred.i or pred.dep_ == "relcl" and pred.head.i == victim.i \
-            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in pred.children)
+        acts = victim.dep_ == "nsubj" and victim.head.i == pred.i or \
+            pred.dep_ == "relcl" and pred.head.i == victim.i and _relative_pronoun_subject(pred)
         if _pos(pred) == "VERB" and acts and measure in CASUALTY \
                 and _lemma(pred) in ("shoot", "kill", "murder", "slay", "wound", "injure", "hurt", "stab", "beat", "maul") \
                 and not any(c.dep_ == "auxpass" for c in pred.children) and not _headline_passive(pred):
@@ -1629,6 +1629,12 @@ def _animal(noun) -> bool:
     return noun.text.islower() and (noun.lower_ in ANIMAL_NOUNS or _lemma(noun) in ANIMAL_NOUNS)
 
 
+def _relative_pronoun_subject(clause) -> bool:
+    """Is the subject of a relative clause its relative pronoun ("who killed the guard", "that killed
+    three"): the noun the clause hangs from is who acts?"""
+    return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in clause.children)
+
+
 def _acting_in_relative(noun) -> bool:
     """The counted people are the subject of a relative clause whose active verb, no harm of theirs, acts on
     something or someone ('the two teens who admitted to the killings', 'three neighbours who heard the
@@ -1642,7 +1648,7 @@ def _acting_in_relative(noun) -> bool:
             continue
         if any(c.dep_ in ("auxpass", "aux") and _lemma(c) == "be" and clause.tag_ == "VBN" for c in clause.children):
             continue   # a passive: 'two men who were shot'
-        if not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in clause.children):
+        if not _relative_pronoun_subject(clause):
             continue
         if any(c.dep_ in OBJECTS or c.dep_ == "ccomp" or
                (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)) for c in clause.children):

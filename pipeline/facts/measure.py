@@ -303,8 +303,8 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
     # Russian puts the verb before its subject as often as after it ("погибли два человека",
     # "задержаны 63 человека"): the nearest cue on either side, a tie to the one after
     russian = q.extra.get("language") == "ru"
-    person = russian and q.head in PERSON_NOUNS
     people = q.head in PERSON_NOUNS
+    person = russian and people
     # (in Russian, distances are counted from the whole figure, its hedge and counted noun included)
     after = q.end
     if russian and q.head_start is not None and q.head_start >= q.end:
