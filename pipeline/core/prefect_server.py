@@ -183,12 +183,27 @@ def stop_server(root: Path) -> bool:
         os.killpg(state["pid"], 15)
     except ProcessLookupError:
         pass
-    for _ in range(50):
-        if not healthy(state["api_url"], timeout=0.5):
-            break
-        time.sleep(0.2)
+    # the API stops answering before the server's process has closed its database and exited: wait for
+    # the process itself, so that a stop leaves nothing running (killed if it will not go)
+    deadline = time.monotonic() + 10
+    while not _gone(state["pid"]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if not _gone(state["pid"]):
+        try:
+            os.killpg(state["pid"], 9)
+        except ProcessLookupError:
+            pass
     _state_file(root).unlink(missing_ok=True)
     return True
+
+
+def _gone(pid: int) -> bool:
+    """Has the process `pid` (the leader of the server's process group) exited (or is only a zombie)?"""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
 
 
 def configure(root: Path, wait: bool = True) -> str:
