@@ -1,7 +1,7 @@
 """Casualty figures on real local news: how many were killed and injured, per article and incident.
 
     python -m bench.bench_casualties [--limit N] [--keep DIR | --reuse DIR] [--errors N]
-                                     [--json bench/out/casualties.json]
+                                     [--json bench/out/casualties.json] [--dev DIR]
 
 Data: ../shared/dev/casualties (see ../shared/dev/README.md, never copied into the repo):
 199 US gun-violence incidents of the Gun Violence Archive and 327 local-news articles about
@@ -34,7 +34,8 @@ Targets (issue): killed recall >= 0.80, injured recall >= 0.75, killed precision
 multi-article incidents under one event key >= 0.80, events mixing incidents = 0, and the
 facts stage taking at most half the entities stage's wall time.
 
-Options: --limit N scores the first N incidents only (a quick run); --keep DIR builds the
+Options: --dev DIR scores another set laid out the same way (gold.csv with numeric incident ids,
+articles/<incident>/*.txt), e.g. one written for a new domain; --limit N scores the first N incidents only (a quick run); --keep DIR builds the
 project in DIR and leaves it there; --reuse DIR scores a project built before (no run);
 --errors N prints N articles whose killed or injured count was missed (headline, gold counts,
 the pipeline's casualty claims, the regex's hits and the article's casualty sentences), the
@@ -506,13 +507,16 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--keep", metavar="DIR", type=Path, help="build the project in DIR and keep it")
     where.add_argument("--reuse", metavar="DIR", type=Path, help="score a project built before; run nothing")
     ap.add_argument("--errors", type=int, metavar="N", default=0, help="print N articles with a missed count")
+    ap.add_argument("--dev", type=Path, default=DEV, metavar="DIR",
+                    help="the set to score: gold.csv and articles/<incident>/*.txt (default ../shared/dev/casualties)")
     ap.add_argument("--json", type=Path, default=OUT, help=f"where to write the figures (default {OUT.relative_to(REPO)})")
     args = ap.parse_args(argv)
 
-    if not (DEV / "gold.csv").exists():
-        raise SystemExit(f"no data at {DEV} (see ../shared/dev/README.md)")
-    gold = load_gold(limit=args.limit)
-    articles = load_articles(gold)
+    dev = args.dev.resolve()
+    if not (dev / "gold.csv").exists():
+        raise SystemExit(f"no data at {dev}: give --dev a folder with gold.csv and articles/ (see ../shared/dev/README.md)")
+    gold = load_gold(dev, limit=args.limit)
+    articles = load_articles(gold, dev)
     times: dict[str, float] = {}
     wall = None
     if args.reuse:

@@ -232,7 +232,8 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
                 year_ctx = dateline_ref.year if dateline_ref else (
                     all_years.most_common(1)[0][0] if all_years else (explicit_years[-1] if explicit_years else None))
             # an offset ("Half a year later") counts from the date the text is talking about
-            r = resolve(m, dateline_ref, year_ctx, talked if m.relative == "offset" else last_day)
+            to_come = m.relative == "month" and bool(TO_COME_BEFORE.search(text, max(0, m.start - 40), m.start))
+            r = resolve(m, dateline_ref, year_ctx, talked if m.relative == "offset" else last_day, to_come)
             if r is None or r.year is None:
                 continue
             # "Half a year earlier ...": a look back, after which the text goes on where it was
@@ -377,6 +378,9 @@ CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:th
 # what a sentence tells as to come: a future tense, a plan, a schedule
 TO_COME = re.compile(r"\b(?:will|shall|won[’']t|going\s+to|(?:is|are)\s+to|scheduled|slated|set\s+for|due|"
                      r"expected|planned|plans?|upcoming|next|until|through)\b|[’']ll\b", re.I)
+# ... said just before a bare month ("valid until June", "elections due in March", "set for May")
+TO_COME_BEFORE = re.compile(r"\b(?:until|till|due|expected|scheduled|slated|planned|set\s+for|will|shall|next)\b"
+                            r"[^.;!?\n]{0,25}$", re.I)
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘'(])|\n")
 
 
@@ -443,7 +447,7 @@ def _main_places(passages: list[_Passage], title_place: str | None = None) -> di
             per[p.segment][n] += 1
         m = NEWS_DATELINE.search(p.text)
         if m and p.segment not in news:
-            news[p.segment] = _dateline_place(m)[2]
+            news[p.segment] = _wire_lead_place(p, m) or _dateline_place(m)[2]
     main = title_place or (doc.most_common(1)[0][0] if doc else None)
     out = {}
     for seg in {p.segment for p in passages}:
@@ -455,6 +459,24 @@ def _main_places(passages: list[_Passage], title_place: str | None = None) -> di
         else:
             out[seg] = main
     return out
+
+
+# "in the northeastern Brazilian city of Salvador", "in the southern province of Minya", "near Kisumu"
+_LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|province|"
+                            r"district|state|region|county|capital|port|island)\s+of\s+)?$", re.I)
+
+
+def _wire_lead_place(p: _Passage, m: re.Match) -> str | None:
+    """The place a wire story's lead says it happened at, when its dateline names an agency's bureau
+    ("SAO PAULO (Reuters) - The death toll from a landslide ... in the northeastern Brazilian city of
+    Salvador rose to 14"): the first place after the dateline in its sentence that a locative introduces."""
+    if "(" not in p.text[m.start():m.end()]:
+        return None
+    end = next((b for a, b in p.asents if a <= m.end() < b), len(p.text))
+    for a, b, name in sorted(p.plist):
+        if m.end() <= a < end and _LOCATIVE_LEAD.search(p.text, max(m.end(), a - 60), a):
+            return name
+    return None
 
 
 def _middle(iso: str, iso_end: str | None) -> str:

@@ -78,6 +78,11 @@ _TIME_WORDS = re.compile(r"(?:\s+(?:" + "|".join(sorted({w.capitalize() for w in
 _GENERIC = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
             "southern", "eastern", "western", "central", "town", "city", "village", "county", "state", "downtown", "uptown", "midtown", "metro", "metropolitan",
             "university", "nation", "country", "region", "area", "district", "neighborhood", "neighbourhood"}
+# a quarter named by where it lies in its city ("the South Side", "the West End", "Eastside", "Old Town"):
+# most cities have one, so the name alone says nothing of which city an event was in
+_RELATIVE_QUARTER = re.compile(r"(?:the\s+)?(?:(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west|upper|lower|far|"
+                               r"near)[\s-]?(?:side|end)|(?:north|south|east|west)side|(?:city|town)\s+cent(?:re|er)|"
+                               r"old\s+town|downtown|midtown|uptown)", re.I)
 _LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 _ORIGIN_BEFORE = re.compile(r"(?:\b(?:natives?\s+of|residents?\s+of|from|born\s+in|grew\s+up\s+in|hometown\s+of|"
                             # a person's past service: "deployed to Iraq", "served in Afghanistan", "tours of Iraq"
@@ -197,7 +202,7 @@ def event_places(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
             a += len(text[a:b]) - len(text[a:b].lstrip()) + side.end()
             name = name[side.end():]
         name = _TIME_WORDS.sub("", name)   # "Southeast Saturday": a time word glued to a name
-        if name.lower() in _GENERIC:
+        if name.lower() in _GENERIC or _RELATIVE_QUARTER.fullmatch(name):
             continue
         if len(name) < 2 or not name[0].isupper() or any(c.isdigit() for c in name):
             continue

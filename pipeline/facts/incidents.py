@@ -21,8 +21,8 @@ events of all documents into incidents:
 - a story dated up to `FOLLOW_UP_DAYS` after an incident (the victims identified, a suspect charged)
   joins it when another document's story of it is at the same place, names one of the same people
   (participants.py: a victim or a suspect, not the spokesman who speaks about every shooting in
-  town) and gives one of the same counts of dead or wounded; a follow-up of several incidents
-  makes them one;
+  town) and gives one of the same counts of dead or wounded, whichever kind of harm each calls
+  it (a shooting, an accident); a follow-up of several incidents makes them one;
 - a story dated only to a month joins the single incident of its place and kind in that month;
   with none or several it stays with the stories dated as it is; a story dated only to a year
   never joins a day's incident, nor, for the kinds the dead and wounded are counted in (a
@@ -394,8 +394,11 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
             cands = [inc for inc in cands if any(inc.within(day, WINDOW_DAYS) for day in days)
                      and _fits(s, inc, casualty_kinds)]
             followed, looked = [], set()
-            for k in range(1, FOLLOW_UP_DAYS + 1) if s.persons else ():  # (a follow-up names people)
-                for inc in by_day.get((s.kind, d - dt.timedelta(days=k)), []):
+            # the same people, counts and place tell one incident whatever each article calls its cause
+            # (the shooting at a gun range that a follow-up calls an accident)
+            kinds = sorted(casualty_kinds) if s.kind in casualty_kinds else [s.kind]
+            for k, kind in ((k, kind) for k in range(1, FOLLOW_UP_DAYS + 1) for kind in kinds) if s.persons else ():
+                for inc in by_day.get((kind, d - dt.timedelta(days=k)), []):
                     if id(inc) not in looked:
                         looked.add(id(inc))
                         if _follows_up(s, inc):

@@ -17,6 +17,7 @@ user can see why a figure went to an event.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from pipeline.facts.lexicon import Lexicon, kind_hits
@@ -27,13 +28,23 @@ MEASURE_WEIGHT = 2    # what a figure counts weighs as much as two cue words
 
 # counts of people whose harm a cause names ("the earthquake killed 46", "the flood left 12 missing")
 HARM_MEASURES = {"killed", "injured", "shot", "killed_or_injured", "missing", "displaced"}
+MEANS_MEASURES = {"shot"}   # ... of which the word tells what harmed them (a gun): a cause, not only harm
+
+
+# nouns that tell that people came to harm, not what harmed them: a bus crash has its tragedy, victims and
+# bodies as a shooting has (English and Russian)
+HARM_NOUNS = re.compile(r"trag(?:edy|edies|ic)|casualt(?:y|ies)|victims?|bod(?:y|ies)|injur\w*|wound\w*|dead|died|"
+                        r"deaths?|fatalit(?:y|ies)|burns?|трагеди\w*|жертв\w*|пострадавш\w*|погибш\w*|тел[ао]?")
 
 
 def says_only_harm(cue: str, lex: Lexicon) -> bool:
     """Is a kind cue also a word of a count of harm ("died", "killed", "injured", "victims")? It tells that
     people died or were hurt, not what harmed them."""
+    if HARM_NOUNS.fullmatch(cue):
+        return True
     forms = [cue] + ([cue[:-3] + "ed"] if cue.endswith("ing") else [])   # "killing 69", "injuring dozens"
-    return any(rx.fullmatch(form) for form in forms for name, rx in lex.measures if name in HARM_MEASURES)
+    return any(rx.fullmatch(form) for form in forms for name, rx in lex.measures
+               if name in HARM_MEASURES and name not in MEANS_MEASURES)
 
 
 def story_cause(lines: list[list[tuple[int, str, str]]], harm_causes: frozenset[str]) -> str | None:

@@ -699,9 +699,10 @@ def _mention(form: str, g: dict, text: str, start: int, end: int, cyr: bool = Fa
 
 
 def resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
-            context_date: dt.date | None = None) -> DateMention | None:
-    """Like `_resolve`, and None when the result is not a real date (29 February 2011)."""
-    r = _resolve(m, ref, context_year, context_date)
+            context_date: dt.date | None = None, to_come: bool = False) -> DateMention | None:
+    """Like `_resolve`, and None when the result is not a real date (29 February 2011).
+    `to_come`: the sentence tells of what is to come, so a bare month is the next such month."""
+    r = _resolve(m, ref, context_year, context_date, to_come)
     if r is None or r.year is None or not _valid(r.year, r.month, r.day):
         return None
     if r.day2 is not None and not _valid(r.year2 or r.year, r.month2 or r.month, r.day2):
@@ -710,7 +711,7 @@ def resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
 
 
 def _resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
-             context_date: dt.date | None = None) -> DateMention | None:
+             context_date: dt.date | None = None, to_come: bool = False) -> DateMention | None:
     """Fill in the year (and day for weekdays) from a reference date or a context year.
 
     `ref` is the date the text is written from (published date, dateline);
@@ -781,8 +782,13 @@ def _resolve(m: DateMention, ref: dt.date | None, context_year: int | None,
                 return replace(m, year=y)
             return replace(m, year=ref.year + {"last": -1, "next": 1}.get(rel, 0))
         if rel == "month" and ref is not None:
-            # "In November" in a text written in February 2020: the last November before it
-            y = ref.year if m.month <= ref.month else ref.year - 1
+            # "In November" in a text written in February 2020: the last November before it; in a
+            # sentence of what is to come ("a certificate valid until June", "elections due in March"),
+            # the next one
+            if to_come:
+                y = ref.year if m.month >= ref.month else ref.year + 1
+            else:
+                y = ref.year if m.month <= ref.month else ref.year - 1
             return replace(m, year=y)
         y = context_year if context_year is not None else (ref.year if ref else None)
         return replace(m, year=y) if y is not None else None

@@ -136,3 +136,18 @@ def test_miss_causes():
     c = miss_causes(claims, ARTICLES, "killed", base)
     assert c == {"missed": 3, "of_articles": 3, "single_victim": 1, "other_measure": 1, "wrong_value": 1,
                  "no_claim": 1, "regex_found": 1}
+
+
+@pytest.mark.parametrize("name,incidents,articles", [("casualties_written_a", 28, 48), ("casualties_written_b", 26, 44)])
+def test_the_written_sets_load_as_the_dev_set_does(name, incidents, articles):
+    """bench/data's written sets (`--dev`): every incident's folder holds as many articles as gold.csv says,
+    each with a headline and a body."""
+    from pathlib import Path
+
+    from bench.bench_casualties import load_articles, load_gold
+    dev = Path(__file__).resolve().parents[2] / "bench" / "data" / name
+    gold = load_gold(dev)
+    loaded = load_articles(gold, dev)
+    assert (len(gold), len(loaded)) == (incidents, articles)
+    assert (loaded.groupby("incident").size() == gold.set_index("incident")["n_articles"]).all()
+    assert (loaded["headline"].str.len() > 0).all() and (loaded["text"].str.len() > 300).all()

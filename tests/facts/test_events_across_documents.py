@@ -508,6 +508,66 @@ def test_a_day_to_come_stays_ahead_and_dates_no_figure():
     assert not out["claims"]["event"].str.contains("2015-04|2014-04").any()
 
 
+@pytest.mark.parametrize("sentence,want", [
+    ("The launch had a fitness certificate valid until June.", "2018-06"),   # a deadline: the next June
+    ("Elections are due in March.", "2019-03"),
+    ("The factory was closed in June after an inspection.", "2017-06"),     # told as past: the last June
+    # a word of what is to come after the month says nothing of it
+    ("In November, he escaped from jail one day before his expected release.", "2017-11"),
+])
+def test_a_bare_month_to_come_is_the_next_such_month_and_dates_no_figure(sentence, want):
+    out = facts_for_text("Launch capsizes\n\nPublished: 2018-04-27\n\nChandpur, April 27: At least 21 people "
+                         "drowned after a passenger launch capsized on Friday.\n\n" + sentence + "\n\n"
+                         "Fifteen injured passengers were admitted to hospital.")
+    assert want in set(out["timeline"]["date"]), out["timeline"][["date", "surface"]]
+    injured = out["claims"][out["claims"]["measure"] == "injured"]
+    assert list(injured["event"].str.contains("2018-04")) == [True], injured[["surface", "event"]]
+
+
+def test_a_quarter_named_by_its_direction_does_not_join_two_cities():
+    """"the South Side" of Chicago and of San Antonio on one day: most cities have a South Side, so the
+    name joins no incidents; each article keeps its city."""
+    chicago = ("2 dead, 4 hurt in Englewood drive-by shooting\n\nPublished: 2022-06-12\n\n"
+               "Two men were killed and four other people were wounded in a drive-by shooting early Sunday in "
+               "Englewood on the South Side, Chicago police said.\n")
+    san_antonio = ("Gunman kills 4 at South Side graduation party\n\nPublished: 2022-06-12\n\n"
+                   "SAN ANTONIO (AP) - A gunman killed four people at a graduation party on the city's South Side "
+                   "early Sunday, police said.\n")
+    tables = with_mentions(tables_from_texts([("c.txt", chicago), ("s.txt", san_antonio)]),
+                           {"Englewood": "GPE", "South Side": "LOC", "Chicago": "GPE", "SAN ANTONIO": "GPE"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["c.txt"].isdisjoint(keys["s.txt"]), keys
+    assert not any("south-side" in k for k in keys["c.txt"] | keys["s.txt"]), keys
+
+
+@pytest.mark.parametrize("name", ["South Side", "the West End", "Eastside", "Old Town", "City Centre", "Northside"])
+def test_a_quarter_named_by_its_direction_is_no_event_place(name):
+    text = f"Two men were shot dead in {name} on Friday."
+    a = text.index(name)
+    assert event_places(text, [(a, a + len(name), name)]) == []
+
+
+def test_a_wire_storys_lead_not_its_bureau_names_its_place():
+    """A wire dateline names the bureau the story was filed from; its lead says where it happened. Two
+    agencies filing from different bureaus about one landslide share one key."""
+    reuters = ("Death toll from landslide rises to 14\n\nPublished: 2023-03-13\n\n"
+               "SAO PAULO (Reuters) - The death toll from a landslide that buried homes on a hillside in the "
+               "northeastern Brazilian city of Salvador rose to 14 on Monday, local authorities said.\n\n"
+               "Nine people were injured and taken to hospitals.\n")
+    ap = ("Search ends after landslide\n\nPublished: 2023-03-14\n\n"
+          "SALVADOR, Brazil (AP) — Firefighters on Tuesday ended their search of a hillside neighborhood where a "
+          "landslide killed 14 people on Sunday. Nine people were injured.\n")
+    cairo = ("Train crash\n\nPublished: 2022-11-03\n\nCAIRO (AP) — A collision between two passenger trains "
+             "killed 30 people and injured 84 in the southern province of Minya on Wednesday. Officials said 52 "
+             "people were taken to hospital.\n")
+    tables = with_mentions(tables_from_texts([("r.txt", reuters), ("a.txt", ap), ("c.txt", cairo)]),
+                           {"SAO PAULO": "GPE", "Salvador": "GPE", "SALVADOR": "GPE", "Brazil": "GPE",
+                            "CAIRO": "GPE", "Minya": "GPE"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["r.txt"] == keys["a.txt"] == {"salvador-2023-03-disaster"}, keys
+    assert keys["c.txt"] == {"minya-2022-11-accident"}, keys
+
+
 @pytest.mark.parametrize("dateline,place", [
     ("COMANCHE, Okla.– ", "comanche"),     # the dash right after the state's abbreviation
     ("COMANCHE, Okla._", "comanche"),      # a wire feed's underscore for a dash

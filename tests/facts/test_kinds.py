@@ -25,6 +25,19 @@ def kinds_of_figures(sentence: str) -> list[tuple[str, float, str]]:
     ("The death toll from the floods rose to 112, with 40 people still missing.",
      [("killed", 112.0, "disaster"), ("missing", 40.0, "disaster")]),
     ("Twelve pilgrims died in a stampede at the shrine.", [("killed", 12.0, "disaster")]),
+    # accidents: crashes, wrecks, fires, gas explosions (Indian, Kenyan, US and wire styles)
+    ("Twenty-eight passengers were killed when the bus skidded off the road and fell into a gorge.",
+     [("killed", 28.0, "accident")]),
+    ("Eleven people died when a matatu collided head-on with a lorry.", [("killed", 11.0, "accident")]),
+    ("Five people died in the house fire early Sunday, fire officials said.",
+     [("killed", 5.0, "accident")]),
+    ("The ferry capsized in the Meghna river; 21 bodies have been recovered.", [("killed", 21.0, "accident")]),
+    ("A gas explosion tore through the apartment block, killing seven residents.", [("killed", 7.0, "accident")]),
+    ("Five people died early Sunday when fire swept through their row house.", [("killed", 5.0, "accident")]),
+    ("Six people were killed in a crush at the festival gates.", [("killed", 6.0, "disaster")]),
+    # the fire service counts the dead of a flood; a bomb's blast is no accident
+    ("The fire service said 12 people died in the floods.", [("killed", 12.0, "disaster")]),
+    ("A suicide bomber blew himself up in the market, killing 12 people.", [("killed", 12.0, "violence")]),
     # no cause named: the kind of what is counted
     ("Security forces opened fire on protesters, killing 14.", [("killed", 14.0, "violence")]),
     ("The court sentenced 37 defendants.", [("sentenced", 37.0, "trial")]),
@@ -51,8 +64,13 @@ def test_a_cue_written_as_part_of_a_name_is_none(text, want):
 @pytest.mark.parametrize("sentence,want", [
     ("В результате землетрясения погибли 12 человек, ещё 40 получили ранения, сообщили в МЧС.",
      [("killed", 12.0, "disaster"), ("injured", 40.0, "disaster")]),
-    ("При обрушении дома погибли три человека.", [("killed", 3.0, "disaster")]),
+    ("При обрушении дома погибли три человека.", [("killed", 3.0, "accident")]),   # a collapse: an accident
+    ("В результате ДТП с участием автобуса погибли пять человек, ещё 11 пострадали.",
+     [("killed", 5.0, "accident"), ("injured", 11.0, "accident")]),
     ("В ходе беспорядков погибли 16 человек.", [("killed", 16.0, "violence")]),   # riots: violence
+    # an explosion is an accident's or an attack's: the words around it say which
+    ("Взрыв газа в жилом доме: погибли семь человек.", [("killed", 7.0, "accident")]),
+    ("Смертник привёл в действие взрывное устройство, погибли 12 человек.", [("killed", 12.0, "violence")]),
 ])
 def test_russian_causes_of_harm(sentence, want):
     rows = facts_for_text("Новости\n\nPublished: 2016-05-02\n\n" + sentence)["quantities"]
@@ -68,6 +86,24 @@ def test_the_cause_a_headline_names_is_the_kind_of_the_counts_of_harm_below_it()
     rows = rows[rows["measure"] != "other"]
     assert set(rows["kind"]) == {"disaster"}, rows[["surface", "measure", "kind"]]
     assert set(rows["kind_basis"]) - {"words"} == {"story"}
+
+
+def test_the_tragedy_and_victims_of_an_accident_are_no_violence():
+    # "tragedy", "victims", "bodies" tell that people came to harm, not what harmed them: the headline's
+    # crash does
+    text = ("28 killed, 17 injured as bus plunges into gorge\n\nPublished: 2022-07-14\n\n"
+            "Postmortems of all 28 victims were completed and the bodies handed over to their families. "
+            "The tragedy left 17 injured, doctors said.")
+    rows = facts_for_text(text)["quantities"]
+    rows = rows[rows["measure"].isin(["killed", "injured"])]
+    assert set(rows["kind"]) == {"accident"}, rows[["surface", "measure", "kind", "kind_cues"]]
+
+
+def test_a_shooting_near_a_crash_stays_violence():
+    text = ("Man shot dead after car chase\n\nPublished: 2022-07-14\n\n"
+            "The gunman opened fire after the two cars crashed, killing the driver, police said.")
+    rows = facts_for_text(text)["quantities"]
+    assert list(rows.loc[rows["measure"] == "killed", "kind"]) == ["violence"], rows[["surface", "measure", "kind"]]
 
 
 def test_a_count_with_words_of_its_own_keeps_them_under_a_disaster_headline():
