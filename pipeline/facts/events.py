@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from pipeline.text.dates import MONTHS, WEEKDAYS
+from pipeline.facts.ru_places import nominative
 from pipeline.text.translit import has_cyrillic, to_latin
 
 PLACE_LABELS = {"GPE", "LOC"}   # NER labels of an event's place: a facility (FAC) is a spot, not the place
@@ -392,16 +393,18 @@ class PlaceNames:
         other_script = {cyrillic: _Spellings([r for r in listed if has_cyrillic(r) != cyrillic])
                         for cyrillic in (False, True)}
         for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            key = self.alias.get(name.lower()) or self.abbreviation.get(name.lower())
+            # a Russian name in the case its sentence gives it ("в Шахтинске") is its nominative's place
+            spelled = nominative(name) if has_cyrillic(name) else name
+            key = self.alias.get(name.lower()) or self.alias.get(spelled.lower()) or self.abbreviation.get(name.lower())
             if key:
                 self.canon[name] = key
                 continue
-            match = reps.first_similar(name, self.threshold)
+            match = reps.first_similar(spelled, self.threshold)
             if match is None:
-                match = other_script[has_cyrillic(name)].first_similar(name, self.threshold)
+                match = other_script[has_cyrillic(spelled)].first_similar(spelled, self.threshold)
             if match is None:
-                reps.add(name)
-                match = name
+                reps.add(spelled)
+                match = spelled
             self.canon[name] = match
 
     def __call__(self, name: str | None) -> str | None:

@@ -45,7 +45,7 @@ from pipeline.facts.quantities import POLAR_QUESTION, Quantity
 # event and its people are named in most sentences of a crime story; only what happened to
 # them needs the parse)
 CANDIDATE = re.compile(
-    r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|shot|shoots?|wound(?:s|ed)?|executed|"
+    r"\b(?:kill(?:s|ed|ing)?|dead|died|dies|dying|deaths?|fatal(?:ly)?|fatalit(?:y|ies)|shot|shoots?|wound(?:s|ed)?|executed|"
     r"massacred|perished|"
     r"injur(?:ed|ies|y|ing)|hurt|homicides?|murder(?:s|ed)?|suicides?|slain|stabb(?:ed|ing)|own li(?:fe|ves)|"
     r"deceased|hospitals?|hospitali[sz]ed|treated|shootings?\s+of|body\s+of|bodies|killings?|slayings?|tolls?|"
@@ -884,7 +884,8 @@ class Grammar:
                     continue
                 said = [group] + [c for c in group.children if c.dep_ in ("acl", "amod", "relcl")]
                 for w in said:
-                    measure = self.by_lemma.get(_lemma(w)) or self.by_lemma.get(w.lower_)
+                    measure = self.by_lemma.get(_lemma(w)) or self.by_lemma.get(w.lower_) or (
+                        "killed" if w is group and (_lemma(w) in DEAD_NOUNS or w.lower_ in DEAD_NOUNS) else None)
                     if measure in CASUALTY:
                         return measure, group.doc[prep.i:group.right_edge.i + 1].text
         return None
@@ -1609,7 +1610,10 @@ def _agent(noun) -> bool:
     """The subject of an active verb that acts on someone or something else (an object or a clause):
     'Two gunmen shot and killed a man' (the object of a conjoined verb too), 'Two officers found the
     man dead'. Not when the object is the subject's own life or injuries ('lost their lives',
-    'killed themselves')."""
+    'killed themselves'). The agent of a passive verb too: 'shot and killed by two police officers'."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.lower_ == "by":
+        # (people: "rocked by two murders" counts the murders)
+        return noun.lower_ in PERSON_NOUNS or _lemma(noun) in PERSON_SINGULAR
     if noun.dep_ != "nsubj" or _pos(noun.head) != "VERB" or _lemma(noun.head) in ("be", "have"):
         return False  # ("19 were injured", parsed with a clause beside it, says what befell them)
     verb = noun.head
@@ -1680,6 +1684,7 @@ def _headline_passive(pred) -> bool:
 
 CONDITION_STATES = {"critical", "serious", "grave", "stable", "guarded", "fair", "life-threatening"}
 # nouns of the dead and wounded: a count of them is theirs whatever verb it hangs from
+DEAD_NOUNS = {"fatality", "fatalities", "dead", "body", "bodies", "death", "deaths"}   # "among the nine fatalities"
 HARMED_NOUNS = {"victim", "victims", "casualty", "casualties", "dead", "body", "bodies", "death", "deaths",
                 "homicide", "homicides", "fatality", "fatalities", "injury", "injuries", "wound", "wounds",
                 "survivor", "survivors", "wounded", "injured", "condition", "gunshot", "bullet", "bullets"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.facts.lexicon import CASUALTY, PERSON_MEASURES, PERSON_NOUNS, TIME_UNITS, Lexicon
-from pipeline.facts.units import MONEY
+from pipeline.facts.units import MEASURE_UNITS, MONEY
 from pipeline.facts.quantities import Quantity
 
 CLAUSE_BREAK = re.compile(r"[;()\[\]]|\s[–—-]\s|[–—]|\b(?:but|while|whereas|although|however)\b"
@@ -42,6 +42,9 @@ THING_MEASURES = {"buildings", "money"}
 # a verb right before the count says befell them comes first ("police arrested 12 rioters")
 IDENTITY_MEASURES = {"participants", "strikers", "prosecuted"}
 LENGTHS = {"km", "metre", "mile", "cm", "mm", "yard", "foot", "inch"}  # "pronounced dead about 30 yards apart"
+# units of things measured, not counted: "farmed about 400 acres", "6 tonnes of aid", "a 50 kW generator"
+PHYSICAL_UNITS = frozenset(v for v in MEASURE_UNITS.values() if v) - {"percent", "ratio", "point", "basis point",
+                                                                      "person"}
 # an emergency number is no count: "called 911", "dialled 999", "calls to 911", "a 911 caller", "the 112
 # operator" ("to" only after a call: "the death toll rose to 112" is a count)
 EMERGENCY_NUMBER = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring(?:ing|s)?|rang|"
@@ -265,7 +268,7 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
     if unit in TIME:
         # a prison term is counted in days and more; hours can only be time held
         allowed = {"detained"} if unit in ("hour", "minute", "second") else {"sentenced", "detained"}
-    elif unit in LENGTHS or unit == "ratio":
+    elif unit in LENGTHS or unit == "ratio" or (unit in PHYSICAL_UNITS and unit not in TIME and unit not in MONEY):
         if unit == "ratio":
             allowed = None
         else:

@@ -412,6 +412,39 @@ def _person_name_before(toks: list[Tok], k: int) -> bool:
     return len(run) >= 2 and run[-1].low not in _FUNCTION_WORDS
 
 
+AGE_LIST_LINKS = {",", "and"}
+AGE_TIME_WORDS = {"now", "then"}   # "Tyrese Bailey, now 18, was found guilty"
+
+
+def _small_whole(tok: Tok) -> bool:
+    return tok.kind == "num" and tok.text.isdigit() and 0 < int(tok.text) < 120
+
+
+def _age_apposition(toks: list[Tok], i: int) -> bool:
+    """Is toks[i] one of the ages set off by commas after the people they are ("two men, 24 and 30,
+    suffered", "The victims, 17, 19 and 22, were named", "Tyrese Bailey, now 18, was"): a list of two
+    or more whole numbers under 120 (or one after "now"/"then") between a comma after a person's name
+    or a noun of people and a comma or full stop."""
+    n = len(toks)
+    first = i
+    while first >= 2 and toks[first - 1].text.lower() in AGE_LIST_LINKS and _small_whole(toks[first - 2]):
+        first -= 2
+    last = i
+    while last + 2 < n and toks[last + 1].text.lower() in AGE_LIST_LINKS and _small_whole(toks[last + 2]):
+        last += 2
+    c = first - 1
+    timed = c >= 0 and toks[c].low in AGE_TIME_WORDS
+    if timed:
+        c -= 1
+    if c < 1 or toks[c].text != "," or not (last > first or timed):
+        return False
+    if last + 1 < n and toks[last + 1].text not in (",", ".", ";"):
+        return False
+    if last > first and not any(toks[k].low == "and" for k in range(first, last)):
+        return False   # "24, 30" without "and" is no list of ages as news writes them
+    return _person_name_before(toks, c) or toks[c - 1].low in PERSON_NOUNS
+
+
 def _change_before(toks: list[Tok], i: int) -> bool:
     """A verb of change right before the number ("rose 5% to 7%", "fell by 2 to 3")."""
     k = i - 1
@@ -778,6 +811,12 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             sign_at = toks[i - 1].start
         if _name_number(text, toks, i) or _year_number(text, toks, i) or _in_code(text, t):
             return None
+        # ages in apposition to people: "two men, 24 and 30, suffered graze wounds", "Tyrese Bailey, now 18,"
+        if t.text.isdigit() and 0 < value < 120 and _age_apposition(toks, i):
+            if not ages:
+                return None
+            q = Quantity(t.start, t.end, t.start, t.end, value, value, "exact")
+            return _age(q, t.start, value, None, "exact", "year", t.end), i + 1
         # an age in apposition, as news writes it: "Mr Smith, 45, was arrested", "Jane Doe (32)"
         if i > 1 and t.text.isdigit() and 0 < value < 120 and i + 1 < n and (
                 (toks[i - 1].text == "," and toks[i + 1].text == ",") or (toks[i - 1].text == "(" and

@@ -7,7 +7,10 @@ beside the incident's own count it looks like a dispute. A casualty count is a t
 
 - it counts people shot, killed, murdered or wounded, and its sentence names a period still running:
   "so far this year", "this year", "year to date", "since January", "since the start of the year",
-  "at this point in 2014" ("four people were killed last year in a shooting" is one incident);
+  "at this point in 2014", "in the year to March 2022", "between January 1 and December 20" ("four
+  people were killed last year in a shooting" is one incident);
+- or it is set against the same period of another year ("down from 281 in the same period in 2021"), or
+  is the value of a year's toll ("the road toll for 2021 to 61");
 - or it counts crimes in the plural (homicides, murders, killings, slayings, shootings, deaths) over
   such a period, a past year ("120 homicides last year"), a year named ("Murders in Newark
   reached 111 in 2013"; "two people were killed in 2013" is a past incident, not a tally), a month
@@ -37,12 +40,16 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # a period still running, that counts accumulate over ("so far this year", "since January")
 ACCUMULATING = (rf"so\s+far\s+(?:this|in)\s+(?:year|\d{{4}})|(?:so\s+far\s+)?this\s+year|year[-\s]to[-\s]date|"
                 rf"since\s+(?:{_MONTH}|the\s+(?:start|beginning)\s+of\s+(?:the\s+)?year)|"
-                rf"at\s+this\s+(?:point|time)\s+(?:in|last)\s+(?:\d{{4}}|year)")
+                rf"at\s+this\s+(?:point|time)\s+(?:in|last)\s+(?:\d{{4}}|year)|"
+                # British statistics: "in the year to March 2022", "in the 12 months to June"
+                rf"in\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\s+{_MONTH}(?:\s+(?:19|20)\d\d)?|"
+                # a span of days: "between January 1 and December 20"
+                rf"between\s+{_MONTH}\s+\d{{1,2}}\s+and\s+{_MONTH}\s+\d{{1,2}}")
 RUNNING = re.compile(rf"\b(?:{ACCUMULATING})\b", re.I)
 # ... or a whole past year, which plural crimes are counted over ("120 homicides last year"; but
 # "four people were killed last year in a shooting" is one incident)
 RUNNING_OR_PAST = re.compile(rf"\b(?:{ACCUMULATING}|(?:last|past)\s+year)\b", re.I)
-A_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
+A_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d\b", re.I)
 # ... or a stretch of the calendar that crimes in the plural are counted over: a month ("46 homicides in
 # March", "March 2016 saw 46 homicides"), the last week or month, a rate ("30 murders a year"); not a
 # day ("two homicides that happened on May 1", "a year ago"); the words around a month in any case, so
@@ -59,7 +66,14 @@ CRIMES_AFTER = re.compile(
 # people shot or killed right after the number ("4,368 people were shot", "700 more have been shot")
 PEOPLE_HARMED_AFTER = re.compile(
     r"\s+(?:more\s+|other\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:have|had|has)\s+(?:already\s+)?been|were|was|are|got)?\s*"
-    r"(?:already\s+)?(?:shot|killed|murdered|slain|wounded|stabbed|injured)\b", re.I)
+    r"(?:already\s+)?(?:shot|killed|murdered|slain|wounded|stabbed|injured)\b"
+    r"|\s+(?:more\s+|other\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:have|had|has)\s+)?(?:died|lost\s+their\s+lives)\b", re.I)
+# a count set against the same period of another year: "down from 281 in the same period in 2021",
+# "compared with 55 at the same time last year"
+SAME_PERIOD_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|during|over|for|at)\s+the\s+same\s+(?:period|time)\b", re.I)
+# a toll of a year: "take Queensland's road toll for 2021 to 61"
+YEAR_TOLL_BEFORE = re.compile(r"\btolls?\s+(?:for|in|of)\s+(?:19|20)\d\d\b[^.;:!?]{0,30}?"
+                              r"\b(?:to|at|of|is|was|reached|hit|stands\s+at)\s+$", re.I)
 # a tally noun whose value the number is ("homicide count to 51", "murder total at 111")
 TALLY_NOUN_BEFORE = re.compile(
     r"\b(?:homicide|murder|killing|shooting)s?\s+(?:count|total|tally)\b[^.;:!?]{0,30}?"
@@ -112,6 +126,12 @@ def tally_period(text: str, start: int, end: int, sentence_start: int, sentence_
     written ('a running count' for a tally noun without one); None when it is no tally (module doc)."""
     sentence = text[sentence_start:sentence_end]
     before = text[max(sentence_start, start - 80):start]
+    same = SAME_PERIOD_AFTER.match(text, end, sentence_end)
+    if same:
+        return same.group(0).strip()
+    year_toll = YEAR_TOLL_BEFORE.search(before)
+    if year_toll:
+        return re.search(r"(?:19|20)\d\d", year_toll.group(0)).group(0)
     period = RUNNING_OR_PAST.search(sentence) or A_YEAR.search(sentence)
     if TALLY_NOUN_BEFORE.search(before):
         return period.group(0) if period else "a running count"

@@ -38,6 +38,10 @@ def claims_of_measures(sentence: str, measures: tuple[str, ...] = HARM) -> list:
     ("The gunman, who was 24, killed two people at the depot.", 24),
     ("Two women, believed to be 30 and 60, were shot dead.", 60),
     ("They were 17 and 18 when they were shot outside the club.", 18),
+    # ages set off by commas after the people they are: a list, or one after "now"
+    ("A woman was shot in the arm, and two men, 24 and 30, suffered graze wounds.", 30),
+    ("The victims, 17, 19 and 22, were taken to hospital with gunshot wounds.", 22),
+    ("Tyrese Bailey, now 18, was found guilty of murder at Birmingham Crown Court.", 18),
 ])
 def test_an_age_is_not_a_count(sentence, age):
     assert not any(value == age for _, value, _ in claims_of(sentence))
@@ -1127,3 +1131,18 @@ def test_an_ordinal_victim_in_a_condition_is_one_hurt(sentence, want):
 ])
 def test_animals_are_no_casualties(sentence, want):
     assert [c for c in claims_of(sentence) if c[0] in ("killed", "injured")] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a count beside the ages list is still a count; numbers after a comma with no people before are counts
+    ("Two men, 24 and 30 others were injured in the blast.", [("injured", 2, 2), ("injured", 24, 24)]),
+    # things measured, not counted: no people ("farmed about 400 acres", "40 tonnes of grain")
+    ("Wheatley, who farmed about 400 acres near the village, died at the scene.", [("killed", 1, 1)]),
+    ("The blast destroyed 40 tonnes of grain and killed two workers.", [("killed", 2, 2)]),
+    # the agent of a passive verb did it: "killed by two police officers" counts no dead
+    ("The gunman was shot and killed by two police officers moments after the attack.", []),
+    ("Three people were killed by a drunk driver.", [("killed", 3, 3)]),
+    ("The town was rocked by two murders in the summer.", [("killed", 2, 2)]),   # crimes, not people, did it
+])
+def test_ages_units_and_agents_around_counts(sentence, want):
+    assert claims_of_measures(sentence) == want

@@ -26,6 +26,7 @@ def counts_of(sentence: str) -> list[tuple[str, float, bool]]:
     ("Police say a man and two women were killed.", ("killed", 2)),
     ("Parents, 2 children dead in Stokes County murder-suicide", ("killed", 2)),   # a headline's comma
     ("Three soldiers and two civilians were wounded in the blast, the ministry said.", ("injured", 2)),
+    ("Three children were among the fatalities, the coast guard said.", ("killed", 3)),   # fatalities: the dead
 ])
 def test_a_count_of_part_of_a_group_is_marked_part(sentence, part):
     counts = counts_of(sentence)

@@ -10,6 +10,7 @@ from pipeline.facts.attribution import frames
 from pipeline.facts.events import PlaceNames, event_key, slug
 from pipeline.facts.lexicon import compile_lexicon
 from pipeline.facts.params import FactsParams
+from pipeline.facts.ru_places import nominative
 from tests.facts_helpers import facts_for_text, run_facts, tables_from_texts
 
 LEX = compile_lexicon(FactsParams())
@@ -100,6 +101,25 @@ def test_cyrillic_places_have_latin_event_keys_and_join_their_latin_spelling():
     places.build({"Караганде": 3, "Karaganda": 5, "Актобе": 2, "Алматы": 2})
     assert places("Караганде") == "Karaganda"
     assert places("Актобе") != places("Алматы")
+
+
+@pytest.mark.parametrize("written,want", [
+    ("Шахтинске", "Шахтинск"), ("Новотроицке", "Новотроицк"), ("Москве", "Москва"), ("Караганде", "Караганда"),
+    ("Оренбургской области", "Оренбургская область"),   # the noun takes the adjective's case
+    ("Нью-Йорке", "Нью-Йорк"), ("Ростове-на-Дону", "Ростов-на-Дону"), ("Новом Узене", "Новый Узен"),
+    ("Жанаозене", "Жанаозен"),     # a name the analyser does not know: cut back to its stem only
+    ("Жанаозен", "Жанаозен"), ("Алматы", "Алматы"), ("Кунгур", "Кунгур"), ("Springfield", "Springfield"),
+])
+def test_a_russian_place_is_named_in_the_nominative(written, want):
+    assert nominative(written) == want
+
+
+def test_one_town_in_two_cases_and_two_scripts_is_one_event():
+    places = PlaceNames({}, 0.85)
+    places.build({"Шахтинске": 2, "Шахтинск": 1, "Кунгуре": 1})
+    assert places("Шахтинске") == places("Шахтинск") == "Шахтинск"
+    assert event_key(places("Шахтинске"), "2017-03-02", "accident") == "shakhtinsk-2017-03-accident"
+    assert slug(places("Кунгуре")) == "kungur"
 
 
 def test_english_and_russian_in_one_document_keep_their_own_readers():

@@ -40,6 +40,18 @@ def period(sentence: str, number: str) -> str | None:
     ("Last month, 12 murders were reported across the county.", "12", "Last month"),   # the period first
     ("In March, 46 homicides were recorded, the most since 1990.", "46", "In March"),
     ("Annually, roughly 300 killings go unsolved in the state.", "300", "Annually"),
+    # statistics of road, rail and mine safety (Kenyan, British, Australian, South African copy)
+    ("NTSA data show 4,432 people had been killed on Kenyan roads between January 1 and December 20.",
+     "4,432", "between January 1 and December 20"),
+    ("Six people died in accidents at level crossings in the year to March 2022.", "Six",
+     "in the year to March 2022"),
+    ("Chicago had recorded 247 homicides this year, down from 281 in the same period in 2021.", "281",
+     "in the same period"),
+    ("The deaths take the state's road toll for 2021 to 61, compared with 55 at the same time last year.", "61",
+     "2021"),
+    ("The deaths take the state's road toll for 2021 to 61, compared with 55 at the same time last year.", "55",
+     "at the same time"),
+    ("Hamilton recorded six homicides in all of 2019.", "six", "in all of 2019"),
 ])
 def test_a_running_tally_names_its_period(sentence, number, want):
     assert period(sentence, number) == want
@@ -55,6 +67,8 @@ def test_a_running_tally_names_its_period(sentence, number, want):
     ("Two people were killed in March in a shooting at the mall.", "Two"),          # people, not crimes
     ("Detectives said the two killings a year ago were linked.", "two"),            # a point in time
     ("Last Tuesday, two killings in the same street left neighbours afraid.", "two"),  # a day, not a span
+    ("Two people died on Tuesday when their car left the road.", "Two"),
+    ("Three people died in the same fire that destroyed the mill.", "Three"),      # the same, of no period
 ])
 def test_an_incident_count_is_no_tally(sentence, number):
     assert period(sentence, number) is None
