@@ -300,6 +300,7 @@ def read_document(doc_id, passage_ids, clean, sentences, mentions, skip, lex, pa
             grammar.mark_parts(text, qs)
             died_where_taken(text, qs)
             qs = qs + grammar.killer_added(text, qs)
+            qs = qs + grammar.died_apart_added(text, qs)
             qs = qs + grammar.others_added(text, qs)
         qs = sorted(qs + ru_qs, key=lambda q: q.start)
         plist = found_places[pid]

@@ -151,6 +151,17 @@ SUICIDE_AFTER = re.compile(
 # minor injuries", "X was shot in the wrist, and a woman was also wounded" (no third count between them)
 ADDED_BY_AND = re.compile(r"[^.;:!?\d]{0,80}?[,]?\s(?P<and>and)\s+(?:[^.;:!?\d]{0,40}?\s)?", re.I)
 OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b", re.I)
+# a count of the dead told where or when they died: "(workers) died on the spot", "(more) succumbed on the way
+# to hospital", "were pronounced dead at the scene", "died while being taken to hospital"
+DIED_WHERE_AFTER = re.compile(
+    r"(?:\s+(?:more|others?|other|people|persons|passengers|workers|victims|of\s+them|men|women|children|[a-z]+ers))?"
+    r"\s+(?:(?:had|have|has|were|was)\s+)?(?:died|succumbed|perished|were\s+killed|were\s+pronounced\s+dead|"
+    r"was\s+pronounced\s+dead)(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?\s+"
+    r"(?P<where>(?:at|on|in|while|after|later|en|upon)\b[^,;.!?]{0,60})", re.I)
+SCENE = re.compile(r"\b(?:scene|spot|site)\b")
+# what joins two such counts: "and", "while", a comma (not another clause's full stop or semicolon)
+DEATH_LINK = re.compile(r"[^.;:!?\d]{0,80}?(?:,\s*(?:and\s+|while\s+|whereas\s+)?|\s(?:and|while|whereas)\s+)"
+                        r"(?:[^.;:!?\d]{0,20}?\s)?", re.I)
 ALSO_AFTER = re.compile(r"[^.;:!?]{0,25}?\balso\b", re.I)
 # "... was shot and taken to Stroger Hospital, where he died", "..., where she was pronounced dead": the
 # shot or hurt of the clause died (a relative clause of the place they were taken to)
@@ -762,7 +773,8 @@ class Grammar:
         by_sentence: dict = defaultdict(list)
         for q in qs:
             if q.measure in ("killed", "injured") and q.qualifier == "exact" and not q.hypothetical and \
-                    q.value_low and q.value_low == q.value_high and not q.extra.get("derived"):
+                    q.value_low and q.value_low == q.value_high and not q.extra.get("derived") and \
+                    not q.extra.get("died_apart"):
                 by_sentence[(q.sentence_start, q.sentence_end)].append(q)
         taken = {q.start for q in qs}
         for (s0, e0), figures in by_sentence.items():
@@ -781,6 +793,46 @@ class Grammar:
                                derived=f"{a.value_low:g} + {b.value_low:g}")
                 taken.add(q.start)
                 out.append(q)
+        return out
+
+    def died_apart_added(self, text: str, qs: list[Quantity]) -> list[Quantity]:
+        """'Nine workers died on the spot and two succumbed on the way to hospital', 'Five died at the
+        scene, one died while being taken to hospital and two more succumbed late at night', '19 people
+        died on the spot while four succumbed on the way': the dead of one toll counted where or when
+        each died (at the scene, then in hospital). Their sum is the toll (9 + 2), a count derived from
+        the written ones spanning them, with the reckoning in `extra["derived"]`; each written count is
+        a part of it (`part_of`). The counts follow each other in one sentence, each the subject of a
+        verb of dying with its place or time, one at the scene and one later. Call after `refine`."""
+        out: list[Quantity] = []
+        by_sentence: dict = defaultdict(list)
+        for q in qs:
+            if q.measure == "killed" and q.qualifier == "exact" and not q.hypothetical and \
+                    q.extra.get("part_of") in (None, MORE_THAN_BEFORE) and \
+                    q.value_low and q.value_low == q.value_high and not q.extra.get("derived"):
+                by_sentence[(q.sentence_start, q.sentence_end)].append(q)
+        for (s0, e0), figures in by_sentence.items():
+            figures.sort(key=lambda q: q.start)
+            run: list[Quantity] = []
+            for q in figures + [None]:
+                died = q is not None and DIED_WHERE_AFTER.match(text, q.end, e0)
+                if died and (not run or DEATH_LINK.fullmatch(text, run[-1].end, q.start)):
+                    run.append(q)
+                    continue
+                places = [DIED_WHERE_AFTER.match(text, r.end, e0).group("where").lower() for r in run]
+                if len(run) >= 2 and any(SCENE.search(w) for w in places) and any(not SCENE.search(w) for w in places):
+                    total = sum(r.value_low for r in run)
+                    sum_q = Quantity(start=run[0].start, end=run[-1].end, core_start=run[0].start,
+                                     core_end=run[-1].end, value_low=total, value_high=total, qualifier="exact",
+                                     unit="person", measure="killed", sentence_start=s0, sentence_end=e0,
+                                     attribution=run[0].attribution, attribution_kind=run[0].attribution_kind,
+                                     uncertain=any(r.uncertain for r in run))
+                    sum_q.extra.update(implicit=True, grammar_measure="killed",
+                                       derived=" + ".join(f"{r.value_low:g}" for r in run))
+                    for r in run:
+                        r.extra["part_of"] = f"the {total:g} dead"
+                        r.extra["died_apart"] = True   # (summed here: not again by `others_added`)
+                    out.append(sum_q)
+                run = [q] if died else []
         return out
 
     def killer_added(self, text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -841,7 +893,7 @@ class Grammar:
                     text, max(0, q.start - 20), q.start)):
                 # an increment after a count of the same ("killed two ... before killing two more", "found two
                 # more dead"): some of the counted; not "Ortiz died, three more people are at a hospital"
-                group = "more than those told before"
+                group = MORE_THAN_BEFORE
             if group is None and STILL_AFTER.match(text, q.end, q.sentence_end):
                 # "14 were injured ..., and 3 remain in hospital", "two of them are still in hospital": those
                 # still in the state the larger count before it told of are some of them
@@ -945,6 +997,7 @@ def _partitive_figure(text: str, q: Quantity, sentence_qs: list[Quantity]) -> st
     return None
 
 
+MORE_THAN_BEFORE = "more than those told before"   # the group of an increment ("two more")
 LIST_ALTERNATIVES = {"or", "nor", "but"}
 LOCATIVE = {"in", "at", "on", "inside", "outside", "near", "behind", "under", "by"}
 # a count of more of the same: "two more dead", "four more bodies"; "another two victims"

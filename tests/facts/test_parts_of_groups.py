@@ -286,3 +286,28 @@ def test_a_count_still_in_hospital_is_a_part_of_the_hurt(sentence, part, whole):
 ])
 def test_a_count_still_in_hospital_with_nothing_larger_before_stays_a_toll(sentence):
     assert not any(part for m, _, part in counts_of(sentence) if m == "injured"), counts_of(sentence)
+
+
+@pytest.mark.parametrize("sentence,parts,total", [
+    # the dead of one toll counted where or when each died (Indian, Indonesian, Uzbek and US copy)
+    ("Nine workers died on the spot and two succumbed on the way to the government hospital.", [9, 2], 11),
+    ("According to the deputy commissioner, 19 people died on the spot while four succumbed on the way to "
+     "hospital.", [19, 4], 23),
+    ("Five workers had died on the spot, one died while being taken to hospital and two more succumbed at the "
+     "hospital late on Wednesday night.", [5, 1, 2], 8),
+    ("Seven people died at the scene and two died in hospital, the health department said.", [7, 2], 9),
+])
+def test_the_dead_counted_where_they_died_add_up_to_the_toll(sentence, parts, total):
+    counts = counts_of(sentence)
+    assert sorted(v for m, v, part in counts if m == "killed" and part) == sorted(parts), counts
+    assert [v for m, v, part in counts if m == "killed" and not part] == [total], counts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two died in hospital and three died in hospital later.",          # no one at the scene: two tellings?
+    "Two people died at the scene. Three others died in hospital.",      # two sentences: each its own
+    "Six people died at the scene and 12 were injured.",                 # another measure
+])
+def test_counts_of_the_dead_not_told_apart_by_where_they_died_do_not_add_up(sentence):
+    counts = counts_of(sentence)
+    assert not any(part for m, _, part in counts if m == "killed"), counts
