@@ -522,6 +522,17 @@ def _looks_back(iso: str, precision: str, written: dt.date | None) -> bool:
     return written is not None and precision == "year" and int(iso[:4]) < written.year - 1
 
 
+RECENT_DAYS = 7   # a follow-up's "Monday's bombing": a day of the week before the text was written
+
+
+def _days_before(iso: str, precision: str, written: dt.date | None) -> int | None:
+    """How many days before the day a text was written a day it names lies, when within RECENT_DAYS."""
+    if written is None or precision != "day":
+        return None
+    days = (written - dt.date.fromisoformat(iso[:10])).days
+    return days if 0 <= days <= RECENT_DAYS else None
+
+
 def _story_date(story: list[tuple], where: tuple) -> tuple:
     """The date of a story told in several dated sentences (where, kinds, iso, precision, place): its
     usual year, its usual month in that year, the latest such date before `where` (else the first).
@@ -750,6 +761,12 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         if story:
             h = _story_date(story, (p.index, s0))
             return h[2], h[3], own_place or h[4] or main, "kind"
+        recent = [h for h in of_kind if _days_before(h[2], h[3], written) is not None]
+        if own_place is None and recent and len(recent) == len(of_kind) and len({h[4] for h in of_kind}) == 1:
+            # the text's one story of its kind, of the last days, told at a spot inside its main place
+            # ("victims of Monday's suicide bombing at Gwange market in Maiduguri"): its date, the text's place
+            h = _story_date(of_kind, (p.index, s0))
+            return h[2], h[3], here, "kind"
         if before:
             return carry(before[-1], "passage")
         if p.heading is not None:

@@ -547,6 +547,21 @@ def test_a_quarter_named_by_its_direction_is_no_event_place(name):
     assert event_places(text, [(a, a + len(name), name)]) == []
 
 
+def test_a_follow_up_takes_the_day_of_its_story_told_at_a_spot_inside_its_town():
+    """A follow-up three days later tells of "Monday's suicide bombing at Gwange market in Maiduguri",
+    then its dead with no date or place of their own: they are Monday's, at the text's town."""
+    first = ("Suicide bomber kills 12 at market\n\nPublished: 2021-06-07\n\nMAIDUGURI, Nigeria (Reuters) - A "
+             "female suicide bomber killed 12 people at a market in Maiduguri on Monday. Another 27 people were "
+             "wounded, officials said.\n")
+    follow = ("Governor visits Maiduguri blast victims\n\nPublished: 2021-06-10\n\nThe governor on Wednesday "
+              "visited victims of Monday's suicide bombing at Gwange market in Maiduguri and announced support "
+              "for traders.\n\nTwelve people were killed in the attack. Twenty-seven others were injured.\n")
+    tables = with_mentions(tables_from_texts([("a.txt", first), ("b.txt", follow)]),
+                           {"MAIDUGURI": "GPE", "Maiduguri": "GPE", "Nigeria": "GPE", "Gwange": "GPE"})
+    keys = casualty_keys(run_facts(tables))
+    assert keys["a.txt"] == keys["b.txt"] == {"maiduguri-2021-06-violence"}, keys
+
+
 def test_a_wire_storys_lead_not_its_bureau_names_its_place():
     """A wire dateline names the bureau the story was filed from; its lead says where it happened. Two
     agencies filing from different bureaus about one landslide share one key."""
