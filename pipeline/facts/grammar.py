@@ -1085,9 +1085,10 @@ def _people_listed(num) -> str | None:
     if counted.i != members[-1].i and any(c.dep_ in ("acl", "amod") and c.i > counted.i for c in counted.children):
         return None  # a participle of its own before the list goes on ("two men shot dead and a woman ...")
     # (a participle after the last member is said of the whole list: "Parents, 2 children dead")
-    counts = [_written_count(m) for m in members]
+    counts = [_written_count(m) if m.i == members[0].i else _member_count(m) for m in members]
     if counted.i == members[0].i and None not in counts and counts[0] == sum(counts[1:]):
-        return None  # a count, then what it is made of: "the four victims, three women and one man"
+        return None  # a count, then what it is made of: "the four victims, three women and one man",
+        #              "Five people, four men and a woman, were killed"
 
     return num.doc[members[0].left_edge.i:members[-1].i + 1].text
 
@@ -1159,6 +1160,17 @@ def _written_count(noun) -> float | None:
                 return float(c.text.replace(",", ""))
             except ValueError:
                 return None
+    return None
+
+
+def _member_count(noun) -> float | None:
+    """How many a member of a list of people is: its written number, else one for a singular noun with
+    "a", "an" or "one" ("four men and a woman": 1)."""
+    written = _written_count(noun)
+    if written is not None:
+        return written
+    if noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children):
+        return 1.0
     return None
 
 
@@ -1506,7 +1518,7 @@ def _to_hospital(pred, victim) -> str | None:
 
 # verbs whose complement says what state their object (or passive subject) was in: "found dead",
 # "left wounded", "pronounced dead", "listed in critical condition"
-COMPLEMENT_VERBS = {"find", "found", "leave", "left", "pronounce", "declare", "confirm", "report", "list"}
+COMPLEMENT_VERBS = {"find", "found", "leave", "left", "pronounce", "declare", "certify", "confirm", "report", "list"}
 WOUNDING = {"shoot", "stab", "beat", "maul", "hit", "strike", "graze"}  # acts that kill or wound: "shot and killed", "stabbed to death"
 
 
@@ -2060,7 +2072,7 @@ IRREGULAR = {"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "
 BASE_LEMMAS: frozenset[str] = frozenset(set(FATAL) | set(PERSON_SINGULAR) | {
     "be", "shoot", "kill", "die", "perish", "murder", "slay", "wound", "injure", "hurt", "stab", "beat",
     "treat", "transport", "rush", "carry", "airlift", "admit", "recover", "remain", "stay",
-    "pronounce", "declare", "confirm", "report", "list"})
+    "pronounce", "declare", "certify", "confirm", "report", "list"})
 KNOWN_LEMMAS: set[str] = set(BASE_LEMMAS)  # and the lexicon's of the Grammar made last (`_know`)
 
 

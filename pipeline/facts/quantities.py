@@ -100,8 +100,8 @@ def _age_stated_before(toks, i: int) -> bool:
     """'whose age was given as 17', 'her age is 32', 'their ages were 30 and 60': the number is what a
     copula says an age is; 'ranged in age from 46 to 73': the ages' range."""
     words = [t.low for t in toks[max(0, i - 5):i]]
-    if words[-1:] == ["from"] and any(w in ("age", "ages", "aged") for w in words[-4:-1]):
-        return True  # "ranged in age from 46 to 73", "ages ranging from 18 to 24"
+    if words[-1:] in (["from"], ["between"]) and any(w in ("age", "ages", "aged") for w in words[-4:-1]):
+        return True  # "ranged in age from 46 to 73", "ages ranging from 18 to 24", "aged between 23 and 48"
     if words[-2:-1] and words[-1] == "as" and words[-2] in AGE_GIVEN:
         words = words[:-2]   # "... was given as"
     while words and words[-1] in ("been", "be", "to"):

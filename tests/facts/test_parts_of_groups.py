@@ -311,3 +311,14 @@ def test_the_dead_counted_where_they_died_add_up_to_the_toll(sentence, parts, to
 def test_counts_of_the_dead_not_told_apart_by_where_they_died_do_not_add_up(sentence):
     counts = counts_of(sentence)
     assert not any(part for m, _, part in counts if m == "killed"), counts
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a count, then what it is made of, a member written with "a" counting one (South African, UK copy)
+    ("Five people, four men and a woman, were certified dead at the scene.", [("killed", 4.0, True),
+                                                                              ("killed", 5.0, False)]),
+    ("Three people, two women and a man, were wounded in the attack.", [("injured", 2.0, True),
+                                                                        ("injured", 3.0, False)]),
+])
+def test_a_count_broken_down_with_a_member_of_one_stays_the_whole(sentence, want):
+    assert counts_of(sentence) == want
