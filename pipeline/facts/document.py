@@ -379,6 +379,9 @@ CONTAINER_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+(?:in|near|outside)\s+(?:th
 # what a sentence tells as to come: a future tense, a plan, a schedule
 TO_COME = re.compile(r"\b(?:will|shall|won[’']t|going\s+to|(?:is|are)\s+to|scheduled|slated|set\s+for|due|"
                      r"expected|planned|plans?|upcoming|next|until|through)\b|[’']ll\b", re.I)
+# an act of the courts or the police right before a date: the date is that act's
+JUSTICE_ACT_BEFORE = re.compile(r"\b(?:sentenced|convicted|acquitted|pleaded|pled|charged|indicted|arraigned|arrested|"
+                                r"jailed|found\s+guilty|testified|appeared\s+in\s+court|appeared)\b[^.;!?]{0,20}$", re.I)
 # ... said just before a bare month ("valid until June", "elections due in March", "set for May")
 TO_COME_BEFORE = re.compile(r"\b(?:until|till|due|expected|scheduled|slated|planned|set\s+for|will|shall|next)\b"
                             r"[^.;!?\n]{0,25}$", re.I)
@@ -568,6 +571,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         if p.segment > prev.segment and len(prev.text) <= HEADLINE_CHARS and not any(d.dateline for d in prev.dated):
             prev.segment = p.segment
     mains = _main_places(passages, title_place)
+    # the kinds the dead and hurt are counted in (violence, and the causes of harm: disaster, accident)
+    harm_kinds = {params.measure_kinds.get(m) for m in ("killed", "injured", "shot")} - {None} | set(params.harm_causes)
     rx_cache: dict = {}
 
     def main_rx(name):
@@ -641,8 +646,10 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
             h = ((p.index, a[0]), skinds(p, k), a[1], a[2], place_near(p, a[0], *p.asents[k]) or mains[p.segment],
                  a[3], p)
             history[p.segment].append(h)
+            justice_act = JUSTICE_ACT_BEFORE.search(p.text, max(p.asents[k][0], a[0] - 40), a[0]) is not None
             for kk in h[1]:
-                by_kind[(p.segment, kk)].append(h)
+                if not (justice_act and kk in harm_kinds):   # (a conviction's day is no day of the harm)
+                    by_kind[(p.segment, kk)].append(h)
 
     def _gone_back(p: _Passage, s0: int, kind: str):
         """The last date the text told before this sentence, if it is a bare year long before the day
@@ -681,6 +688,10 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         own_place = place_near(p, pos, s0, e0)
         here = own_place or main
         in_sent = [a for a in p.anchors if s0 <= a[0] < e0]
+        if in_sent and kind in harm_kinds:
+            # the day of a trial's or an arrest's act ("was convicted in December in the death of X", "was
+            # sentenced Thursday") is not the day of the harm its sentence counts
+            in_sent = [a for a in in_sent if not JUSTICE_ACT_BEFORE.search(p.text, max(s0, a[0] - 40), a[0])]
         if in_sent:
             # a date inside a relative clause the position is not in dates that clause ("sentenced to
             # five years for illegal detention of X, who died from injuries received on December 16")
@@ -704,6 +715,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         lo = p.asents[max(0, k - params.context_sentences)][0]
         hi = p.asents[min(len(p.asents) - 1, k + params.context_sentences)][1]
         before = [a for a in p.anchors if lo <= a[0] < s0]
+        if kind in harm_kinds:   # (nor the day of a conviction told just before)
+            before = [a for a in before if not JUSTICE_ACT_BEFORE.search(p.text, max(lo, a[0] - 40), a[0])]
         if kind is None:
             # a date in an aside ("[Note. X was convicted in April 2012 ...]") dates what the aside is
             # about, not the narrative around it
@@ -748,7 +761,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         if same:
             return carry(refined(same[-1]), "passage")
         same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a) and
-                not _looks_back(a[1], a[2], written)]
+                not _looks_back(a[1], a[2], written) and not (
+                    kind in harm_kinds and JUSTICE_ACT_BEFORE.search(p.text, max(e0, a[0] - 40), a[0]))]
         if same:
             return carry(refined(same[0]), "passage")
         if not before and p.heading is not None:

@@ -21,7 +21,8 @@ events of all documents into incidents:
 - a story dated up to `FOLLOW_UP_DAYS` after an incident (the victims identified, a suspect charged)
   joins it when another document's story of it is at the same place, names one of the same people
   (participants.py: a victim or a suspect, not the spokesman who speaks about every shooting in
-  town) and gives one of the same counts of dead or wounded, whichever kind of harm each calls
+  town) and gives one of the same counts of dead or wounded (up to `TRIAL_DAYS` after it when it names
+  two of the same people, the victim and the accused: a trial's report), whichever kind of harm each calls
   it (a shooting, an accident); a follow-up of several incidents makes them one;
 - a story dated only to a month joins the single incident of its place and kind in that month;
   with none or several it stays with the stories dated as it is; a story dated only to a year
@@ -52,6 +53,7 @@ from pipeline.facts.events import PLACE_FACTS, event_key, slug
 WINDOW_DAYS = 2
 NAMED_PLACE_DAYS = 1   # stories at places of different names: the same day or the next
 FOLLOW_UP_DAYS = 31    # a follow-up that names the same people: at most a month after
+TRIAL_DAYS = 731       # ... that names two of them (the victim and the accused: a trial's report): two years
 
 
 @dataclass
@@ -337,7 +339,8 @@ def _follows_up(s: _Story, inc: _Incident) -> bool:
     `FOLLOW_UP_DAYS` after the incident's first day."""
     if not s.persons or s.day is None or not (s.persons & inc.persons):
         return False
-    if inc.first is None or not 0 < (s.day - inc.first).days <= FOLLOW_UP_DAYS:
+    limit = TRIAL_DAYS if len(s.persons & inc.persons) >= 2 else FOLLOW_UP_DAYS
+    if inc.first is None or not 0 < (s.day - inc.first).days <= limit:
         return False
     counts = s.counts
     for o in inc.stories:
@@ -397,7 +400,8 @@ def group(stories: list[_Story], casualty_kinds: frozenset = frozenset()) -> lis
             # the same people, counts and place tell one incident whatever each article calls its cause
             # (the shooting at a gun range that a follow-up calls an accident)
             kinds = sorted(casualty_kinds) if s.kind in casualty_kinds else [s.kind]
-            for k, kind in ((k, kind) for k in range(1, FOLLOW_UP_DAYS + 1) for kind in kinds) if s.persons else ():
+            reach = TRIAL_DAYS if len(s.persons) >= 2 else FOLLOW_UP_DAYS
+            for k, kind in ((k, kind) for k in range(1, reach + 1) for kind in kinds) if s.persons else ():
                 for inc in by_day.get((kind, d - dt.timedelta(days=k)), []):
                     if id(inc) not in looked:
                         looked.add(id(inc))

@@ -562,6 +562,35 @@ def test_a_follow_up_takes_the_day_of_its_story_told_at_a_spot_inside_its_town()
     assert keys["a.txt"] == keys["b.txt"] == {"maiduguri-2021-06-violence"}, keys
 
 
+def test_a_trials_days_do_not_date_the_harm_its_report_counts():
+    """A sentencing report months later: "convicted in December ... in the death of X", "sentenced
+    Thursday" date the courts' acts; the dead and wounded are of the shooting's day."""
+    text = ("Man gets 35 years for nightclub shooting\n\nPublished: 2020-02-13\n\nA Memphis man who opened fire "
+            "in a nightclub parking lot last March, killing one man and wounding two other people, was sentenced "
+            "Thursday to 35 years in prison.\n\nJermaine Tolliver was convicted in December by a jury of "
+            "second-degree murder in the death of Darnell Hughes. Prosecutors said Tolliver fired seven shots "
+            "outside the club on March 3, 2019. A 24-year-old woman was struck in the leg.\n")
+    q = facts_for_text(text)["quantities"]
+    harm = q[q["measure"].isin(["killed", "injured"])]
+    assert set(harm["event_date"].str[:7]) == {"2019-03"}, harm[["surface", "measure", "event_date"]]
+    sentence = q[q["measure"] == "sentenced"]
+    assert list(sentence["event_date"]) == ["2020-02-13"]
+
+
+def test_a_trial_report_months_later_naming_the_victim_and_the_accused_joins_the_incident():
+    """Eight months on, the verdict names the man stabbed to death and the man convicted, at the same
+    town, with the same count: one incident (one shared name would join only within a month)."""
+    first = ("Man stabbed to death outside takeaway\n\nPublished: 2018-08-12\n\nA man was stabbed to death "
+             "and another was injured outside a takeaway in Leicester on Saturday night. Police named the dead "
+             "man as Daniel Okoro. Marcus Reid, 24, has been charged with murder.\n")
+    verdict = ("Takeaway killer jailed for life\n\nPublished: 2019-04-18\n\nMarcus Reid was jailed for life at "
+               "Leicester Crown Court on Thursday for the murder of Daniel Okoro. One man was killed and another "
+               "injured in the attack in Leicester, the court heard.\n")
+    names = {"Leicester": "GPE", "Daniel Okoro": "PERSON", "Marcus Reid": "PERSON"}
+    keys = casualty_keys(run_facts(with_mentions(tables_from_texts([("a.txt", first), ("b.txt", verdict)]), names)))
+    assert keys["a.txt"] == keys["b.txt"] == {"leicester-2018-08-violence"}, keys
+
+
 def test_a_wire_storys_lead_not_its_bureau_names_its_place():
     """A wire dateline names the bureau the story was filed from; its lead says where it happened. Two
     agencies filing from different bureaus about one landslide share one key."""
