@@ -927,8 +927,9 @@ def _parse_at(text: str, toks: list[Tok], i: int, blocked, ages: bool = False) -
             nxt2 = toks[j + 1].low if j + 1 < n else ""
             window = " ".join(x.low for x in toks[j:j + 6])
             ok = hq in ("at_least", "at_most", "about")
-            if re.match(r"(?:[a-z]+ ){0,2}(?:was |were |has |had )?(?:been )?(?:killed|died|dead|injured|"
-                        r"wounded|shot|hospitali[sz]ed|taken to)", window):
+            if re.match(r"(?:[a-z]+ ){0,2}(?:was |were |has |had )?(?:been )?(?:[a-z]+ly )?(?:killed|died|dead|"
+                        r"injured|wounded|shot|hurt|hospitali[sz]ed|taken to)", window):
+                # ("one person was seriously injured": an adverb of degree before the harm)
                 ok = True
             if nxt in TIME_UNITS and i > 0 and toks[i - 1].low in ("for", "than", "lasted"):
                 ok = True

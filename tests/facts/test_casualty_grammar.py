@@ -1144,6 +1144,9 @@ def test_animals_are_no_casualties(sentence, want):
     ("The gunman was shot and killed by two police officers moments after the attack.", []),
     ("Three people were killed by a drunk driver.", [("killed", 3, 3)]),
     ("The town was rocked by two murders in the summer.", [("killed", 2, 2)]),   # crimes, not people, did it
+    # "one" with an adverb of degree before the harm is a count of one
+    ("One person was seriously injured, police said.", [("injured", 1, 1)]),
+    ("One man was fatally shot outside the bar.", [("killed", 1, 1)]),
 ])
 def test_ages_units_and_agents_around_counts(sentence, want):
     assert claims_of_measures(sentence) == want
