@@ -34,6 +34,12 @@ def with_mentions(tables: dict, names: dict[str, str]) -> dict:
     return tables
 
 
+def keys_of(docs: list[tuple[str, str]], names: dict[str, str]) -> dict[str, set]:
+    """doc file name -> event keys of its killed/injured figures, for documents whose places and people
+    NER tags as `names` says."""
+    return casualty_keys(run_facts(with_mentions(tables_from_texts(docs), names)))
+
+
 def casualty_keys(out: dict) -> dict[str, set]:
     """doc file name -> event keys of its killed/injured figures."""
     c = out["claims"]
@@ -533,9 +539,8 @@ def test_a_quarter_named_by_its_direction_does_not_join_two_cities():
     san_antonio = ("Gunman kills 4 at South Side graduation party\n\nPublished: 2022-06-12\n\n"
                    "SAN ANTONIO (AP) - A gunman killed four people at a graduation party on the city's South Side "
                    "early Sunday, police said.\n")
-    tables = with_mentions(tables_from_texts([("c.txt", chicago), ("s.txt", san_antonio)]),
-                           {"Englewood": "GPE", "South Side": "LOC", "Chicago": "GPE", "SAN ANTONIO": "GPE"})
-    keys = casualty_keys(run_facts(tables))
+    keys = keys_of([("c.txt", chicago), ("s.txt", san_antonio)],
+                   {"Englewood": "GPE", "South Side": "LOC", "Chicago": "GPE", "SAN ANTONIO": "GPE"})
     assert keys["c.txt"].isdisjoint(keys["s.txt"]), keys
     assert not any("south-side" in k for k in keys["c.txt"] | keys["s.txt"]), keys
 
@@ -556,9 +561,8 @@ def test_a_follow_up_takes_the_day_of_its_story_told_at_a_spot_inside_its_town()
     follow = ("Governor visits Maiduguri blast victims\n\nPublished: 2021-06-10\n\nThe governor on Wednesday "
               "visited victims of Monday's suicide bombing at Gwange market in Maiduguri and announced support "
               "for traders.\n\nTwelve people were killed in the attack. Twenty-seven others were injured.\n")
-    tables = with_mentions(tables_from_texts([("a.txt", first), ("b.txt", follow)]),
-                           {"MAIDUGURI": "GPE", "Maiduguri": "GPE", "Nigeria": "GPE", "Gwange": "GPE"})
-    keys = casualty_keys(run_facts(tables))
+    keys = keys_of([("a.txt", first), ("b.txt", follow)],
+                   {"MAIDUGURI": "GPE", "Maiduguri": "GPE", "Nigeria": "GPE", "Gwange": "GPE"})
     assert keys["a.txt"] == keys["b.txt"] == {"maiduguri-2021-06-violence"}, keys
 
 
@@ -587,7 +591,7 @@ def test_a_trial_report_months_later_naming_the_victim_and_the_accused_joins_the
                "Leicester Crown Court on Thursday for the murder of Daniel Okoro. One man was killed and another "
                "injured in the attack in Leicester, the court heard.\n")
     names = {"Leicester": "GPE", "Daniel Okoro": "PERSON", "Marcus Reid": "PERSON"}
-    keys = casualty_keys(run_facts(with_mentions(tables_from_texts([("a.txt", first), ("b.txt", verdict)]), names)))
+    keys = keys_of([("a.txt", first), ("b.txt", verdict)], names)
     assert keys["a.txt"] == keys["b.txt"] == {"leicester-2018-08-violence"}, keys
 
 
@@ -604,10 +608,9 @@ def test_a_wire_storys_lead_not_its_bureau_names_its_place():
     cairo = ("Train crash\n\nPublished: 2022-11-03\n\nCAIRO (AP) — A collision between two passenger trains "
              "killed 30 people and injured 84 in the southern province of Minya on Wednesday. Officials said 52 "
              "people were taken to hospital.\n")
-    tables = with_mentions(tables_from_texts([("r.txt", reuters), ("a.txt", ap), ("c.txt", cairo)]),
-                           {"SAO PAULO": "GPE", "Salvador": "GPE", "SALVADOR": "GPE", "Brazil": "GPE",
-                            "CAIRO": "GPE", "Minya": "GPE"})
-    keys = casualty_keys(run_facts(tables))
+    keys = keys_of([("r.txt", reuters), ("a.txt", ap), ("c.txt", cairo)],
+                   {"SAO PAULO": "GPE", "Salvador": "GPE", "SALVADOR": "GPE", "Brazil": "GPE", "CAIRO": "GPE",
+                    "Minya": "GPE"})
     assert keys["r.txt"] == keys["a.txt"] == {"salvador-2023-03-disaster"}, keys
     assert keys["c.txt"] == {"minya-2022-11-accident"}, keys
 
