@@ -154,7 +154,8 @@ OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b", re.I)
 # a count of the dead told where or when they died: "(workers) died on the spot", "(more) succumbed on the way
 # to hospital", "were pronounced dead at the scene", "died while being taken to hospital"
 DIED_WHERE_AFTER = re.compile(
-    r"(?:\s+(?:more|others?|other|people|persons|passengers|workers|victims|of\s+them|men|women|children|[a-z]+ers))?"
+    r"(?:\s+[a-z-]+){0,3}?"                           # "(Two) young men", "(19) people", "(two) more"
+    r"(?:,?\s+aged\s+\d{1,3},?|,\s+\d{1,3},)?"   # "a woman aged 21 died on arrival"
     r"\s+(?:(?:had|have|has|were|was)\s+)?(?:died|succumbed|perished|were\s+killed|were\s+pronounced\s+dead|"
     r"was\s+pronounced\s+dead)(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?\s+"
     r"(?P<where>(?:at|on|in|while|after|later|en|upon)\b[^,;.!?]{0,60})", re.I)
@@ -898,7 +899,9 @@ class Grammar:
                 # "14 were injured ..., and 3 remain in hospital", "two of them are still in hospital": those
                 # still in the state the larger count before it told of are some of them
                 group = _whole_before(text, q, by_sentence[q.sentence_start])
-            if group is None and INCLUDED_BEFORE.search(text, max(q.sentence_start, q.start - 25), q.start):
+            if group is None and (INCLUDED_BEFORE.search(text, max(q.sentence_start, q.start - 25), q.start) or (
+                    _who_of_them(text, q.end) and text[max(q.sentence_start, q.start - 2):q.start].strip() == ",")):
+                # ("Eight workers, six of them women, were killed": who some of the counted are)
                 # "Five people, including two children, were killed", "Seven were killed, among them three
                 # officers": a larger count of the same before it in the sentence is the whole
                 group = _whole_before(text, q, by_sentence[q.sentence_start])
@@ -911,8 +914,9 @@ class Grammar:
                     continue
                 group = self._partitive_group(nums[-1], q.measure) or _people_listed(nums[-1])
                 counted = _counted(nums[-1])
-                if group is None and counted.dep_ in SUBJECTS and _lemma(counted.head) == "be":
-                    among = self._among_the_harmed(counted.head)   # "five firefighters were among the dead"
+                if group is None and counted.dep_ in SUBJECTS | {"attr"} and _lemma(counted.head) == "be":
+                    # "five firefighters were among the dead", "Among the dead were four children"
+                    among = self._among_the_harmed(counted.head)
                     group = among[1] if among and among[0] == q.measure else None
                 with_subject = _with_the_subject(counted) if group is None else None
                 if with_subject and self._predicate_measure(*with_subject) == q.measure:
@@ -998,6 +1002,16 @@ def _partitive_figure(text: str, q: Quantity, sentence_qs: list[Quantity]) -> st
 
 
 MORE_THAN_BEFORE = "more than those told before"   # the group of an increment ("two more")
+OF_THEM_NOUN = re.compile(r"\s+of\s+(?:them|whom)\s+([a-z]+)\b", re.I)
+
+
+def _who_of_them(text: str, end: int) -> bool:
+    """'six of them women', 'two of whom children': who some of the counted are (a noun of people after
+    'of them'), not what befell them ('two of them fatally')."""
+    m = OF_THEM_NOUN.match(text, end)
+    return bool(m) and m.group(1).lower() in PERSON_NOUNS
+
+
 LIST_ALTERNATIVES = {"or", "nor", "but"}
 LOCATIVE = {"in", "at", "on", "inside", "outside", "near", "behind", "under", "by"}
 # a count of more of the same: "two more dead", "four more bodies"; "another two victims"
@@ -2025,6 +2039,9 @@ BELIEF_VERBS = {"believe", "believes", "believed", "report", "reports", "reporte
                 "thought", "say", "says", "said", "know", "knows", "known", "understand", "understood"}
 
 
+SOURCE_PREPOSITIONS = {"per", "according"}   # who says so: "... per the chief", "... according to police"
+
+
 def _age_as_complement(num) -> bool:
     """'The victims were 19 and 20', 'the gunman, who was 24', 'two women, believed to be 30 and 60': a
     bare number as what a person is (the complement of `be` whose subject is a person or a pronoun of
@@ -2034,8 +2051,8 @@ def _age_as_complement(num) -> bool:
         first = first.head
     if first.dep_ not in ("attr", "acomp") or _lemma(first.head) != "be" or not (0 < _int(num.text) < 120):
         return False
-    if any(c.dep_ == "prep" for c in first.children):  # "were 12 in number", "was 3 of the dead"
-        return False
+    if any(c.dep_ == "prep" and c.lower_ not in SOURCE_PREPOSITIONS for c in first.children):
+        return False  # "were 12 in number", "was 3 of the dead" (not "19, 20 and 22 per the chief")
     be = first.head
     subject = next((c for c in be.children if c.dep_ in SUBJECTS), None)
     if subject is None and be.dep_ == "xcomp" and be.head.lower_ in BELIEF_VERBS:

@@ -43,6 +43,7 @@ def claims_of_measures(sentence: str, measures: tuple[str, ...] = HARM) -> list:
     ("The victims, 17, 19 and 22, were taken to hospital with gunshot wounds.", 22),
     ("Tyrese Bailey, now 18, was found guilty of murder at Birmingham Crown Court.", 18),
     ("Five people, four men and a woman aged between 23 and 48, were certified dead at the scene.", 48),
+    ("Victims were 19, 20 and 22 per the chief.", 19),                             # a forum's shorthand
 ])
 def test_an_age_is_not_a_count(sentence, age):
     assert not any(value == age for _, value, _ in claims_of(sentence))

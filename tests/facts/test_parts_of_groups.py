@@ -27,6 +27,8 @@ def counts_of(sentence: str) -> list[tuple[str, float, bool]]:
     ("Parents, 2 children dead in Stokes County murder-suicide", ("killed", 2)),   # a headline's comma
     ("Three soldiers and two civilians were wounded in the blast, the ministry said.", ("injured", 2)),
     ("Three children were among the fatalities, the coast guard said.", ("killed", 3)),   # fatalities: the dead
+    ("Fourteen people died in the blast. Among the dead were four children.", ("killed", 4)),   # inverted
+    ("Eight workers, six of them women, were killed in the explosion.", ("killed", 6)),  # who some of them are
 ])
 def test_a_count_of_part_of_a_group_is_marked_part(sentence, part):
     counts = counts_of(sentence)
@@ -296,6 +298,7 @@ def test_a_count_still_in_hospital_with_nothing_larger_before_stays_a_toll(sente
     ("Five workers had died on the spot, one died while being taken to hospital and two more succumbed at the "
      "hospital late on Wednesday night.", [5, 1, 2], 8),
     ("Seven people died at the scene and two died in hospital, the health department said.", [7, 2], 9),
+    ("Two young men died at the scene, while a woman aged 21 died on arrival at the hospital.", [2, 1], 3),
 ])
 def test_the_dead_counted_where_they_died_add_up_to_the_toll(sentence, parts, total):
     counts = counts_of(sentence)
