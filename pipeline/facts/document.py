@@ -483,6 +483,19 @@ def _wire_lead_place(p: _Passage, m: re.Match) -> str | None:
     return None
 
 
+DATING_LABELS = {"published", "posted", "updated", "date", "dated", "filed", "last", "on", "at", "am", "pm"}
+
+
+def _dating_line(p: _Passage) -> bool:
+    """A passage that only dates its text: a date on its own, or after a label ("Published: ...")."""
+    if not p.dated or len(p.text) > 80:
+        return False
+    rest = p.text
+    for m, *_ in p.dated:
+        rest = rest.replace(m.surface, " ")
+    return all(w.lower() in DATING_LABELS or w.isdigit() for w in re.findall(r"\w+", rest))
+
+
 def _middle(iso: str, iso_end: str | None) -> str:
     """The middle of a period, at the precision it is written with ("spring of 2011", 2011-03..2011-05:
     2011-04); a single date is itself."""
@@ -790,10 +803,11 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
     place_measures = set(params.place_measures)
     harm_causes = frozenset(params.harm_causes)
     pending: list[dict] = []       # timeline rows of heading lines waiting for their text
-    # the cause of harm each text's headline or lead names (its first two passages' first sentences)
+    # the cause of harm each text's headline or lead names (its first two passages' first sentences; a
+    # line that only dates the text, "Published: 2020-09-15", is neither)
     leads: dict = defaultdict(list)
     for p in passages:
-        if len(leads[p.segment]) < 2 and p.asents:
+        if len(leads[p.segment]) < 2 and p.asents and not _dating_line(p):
             leads[p.segment].append(sentence_hits(p, 0))
     causes = {seg: story_cause(lines, harm_causes) for seg, lines in leads.items()} if harm_causes else {}
     for p in passages:

@@ -99,6 +99,17 @@ def test_the_tragedy_and_victims_of_an_accident_are_no_violence():
     assert set(rows["kind"]) == {"accident"}, rows[["surface", "measure", "kind", "kind_cues"]]
 
 
+def test_the_lead_under_a_dating_line_names_the_cause():
+    # an inquest's headline names no cause; its lead, under the "Published:" line, does
+    text = ("Inquest hears grandmother died after charger sparked fire at her home\n\nPublished: 2020-09-15\n\n"
+            "A grandmother who died in a house fire in Salford last Christmas was killed by a faulty charger, an "
+            "inquest has heard.\n\nShe was pronounced dead at the scene. Two neighbours were treated for smoke "
+            "inhalation.")
+    rows = facts_for_text(text)["quantities"]
+    rows = rows[rows["measure"].isin(["killed", "injured"])]
+    assert set(rows["kind"]) == {"accident"}, rows[["surface", "measure", "kind", "kind_basis"]]
+
+
 def test_a_shooting_near_a_crash_stays_violence():
     text = ("Man shot dead after car chase\n\nPublished: 2022-07-14\n\n"
             "The gunman opened fire after the two cars crashed, killing the driver, police said.")
