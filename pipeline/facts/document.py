@@ -382,7 +382,7 @@ TO_COME = re.compile(r"\b(?:will|shall|won[’']t|going\s+to|(?:is|are)\s+to|sch
 # an act of the courts or the police right before a date: the date is that act's
 JUSTICE_ACT_BEFORE = re.compile(r"\b(?:sentenced|convicted|acquitted|pleaded|pled|charged|indicted|arraigned|arrested|"
                                 r"jailed|found\s+guilty|testified|appeared\s+in\s+court|appeared)\b[^.;!?]{0,20}$", re.I)
-# ... said just before a bare month ("valid until June", "elections due in March", "set for May")
+# a word of what is to come just before a bare month ("valid until June", "elections due in March", "set for May")
 TO_COME_BEFORE = re.compile(r"\b(?:until|till|due|expected|scheduled|slated|planned|set\s+for|will|shall|next)\b"
                             r"[^.;!?\n]{0,25}$", re.I)
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘'(])|\n")
@@ -584,8 +584,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         if p.segment > prev.segment and len(prev.text) <= HEADLINE_CHARS and not any(d.dateline for d in prev.dated):
             prev.segment = p.segment
     mains = _main_places(passages, title_place)
-    # the kinds the dead and hurt are counted in (violence, and the causes of harm: disaster, accident)
-    harm_kinds = {params.measure_kinds.get(m) for m in ("killed", "injured", "shot")} - {None} | set(params.harm_causes)
+    harm_kinds = params.harm_kinds
     rx_cache: dict = {}
 
     def main_rx(name):
@@ -650,6 +649,12 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
             bracket_cache[p.index] = _outside_brackets(p.text)
         return bracket_cache[p.index][pos] == " " and not p.text[pos].isspace()
 
+    def justice_day(p: _Passage, a: Anchor) -> bool:
+        """Is the date of anchor `a` the day of an act of the courts or the police its sentence tells
+        ("convicted in December", "sentenced Thursday", "arrested on Monday")?"""
+        s0 = p.asents[p.sentence_index(a[0])][0] if p.asents else 0
+        return JUSTICE_ACT_BEFORE.search(p.text, max(s0, a[0] - 40), a[0]) is not None
+
     # every dated sentence of each text: (where, kinds, iso, precision, place)
     history: dict = defaultdict(list)
     by_kind: dict = defaultdict(list)   # (text, kind) -> its dated sentences
@@ -659,9 +664,8 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
             h = ((p.index, a[0]), skinds(p, k), a[1], a[2], place_near(p, a[0], *p.asents[k]) or mains[p.segment],
                  a[3], p)
             history[p.segment].append(h)
-            justice_act = JUSTICE_ACT_BEFORE.search(p.text, max(p.asents[k][0], a[0] - 40), a[0]) is not None
             for kk in h[1]:
-                if not (justice_act and kk in harm_kinds):   # (a conviction's day is no day of the harm)
+                if not (kk in harm_kinds and justice_day(p, a)):   # (a conviction's day is no day of the harm)
                     by_kind[(p.segment, kk)].append(h)
 
     def _gone_back(p: _Passage, s0: int, kind: str):
@@ -701,10 +705,10 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         own_place = place_near(p, pos, s0, e0)
         here = own_place or main
         in_sent = [a for a in p.anchors if s0 <= a[0] < e0]
-        if in_sent and kind in harm_kinds:
+        if kind in harm_kinds:
             # the day of a trial's or an arrest's act ("was convicted in December in the death of X", "was
             # sentenced Thursday") is not the day of the harm its sentence counts
-            in_sent = [a for a in in_sent if not JUSTICE_ACT_BEFORE.search(p.text, max(s0, a[0] - 40), a[0])]
+            in_sent = [a for a in in_sent if not justice_day(p, a)]
         if in_sent:
             # a date inside a relative clause the position is not in dates that clause ("sentenced to
             # five years for illegal detention of X, who died from injuries received on December 16")
@@ -729,7 +733,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         hi = p.asents[min(len(p.asents) - 1, k + params.context_sentences)][1]
         before = [a for a in p.anchors if lo <= a[0] < s0]
         if kind in harm_kinds:   # (nor the day of a conviction told just before)
-            before = [a for a in before if not JUSTICE_ACT_BEFORE.search(p.text, max(lo, a[0] - 40), a[0])]
+            before = [a for a in before if not justice_day(p, a)]
         if kind is None:
             # a date in an aside ("[Note. X was convicted in April 2012 ...]") dates what the aside is
             # about, not the narrative around it
@@ -774,8 +778,7 @@ def _assign_context(doc_id, passages: list[_Passage], lex, params, raw_span, tit
         if same:
             return carry(refined(same[-1]), "passage")
         same = [a for a in p.anchors if e0 <= a[0] < hi and same_story(a) and
-                not _looks_back(a[1], a[2], written) and not (
-                    kind in harm_kinds and JUSTICE_ACT_BEFORE.search(p.text, max(e0, a[0] - 40), a[0]))]
+                not _looks_back(a[1], a[2], written) and not (kind in harm_kinds and justice_day(p, a))]
         if same:
             return carry(refined(same[0]), "passage")
         if not before and p.heading is not None:

@@ -814,12 +814,13 @@ class Grammar:
         for (s0, e0), figures in by_sentence.items():
             figures.sort(key=lambda q: q.start)
             run: list[Quantity] = []
+            places: list[str] = []    # where or when each of the run died
             for q in figures + [None]:
                 died = q is not None and DIED_WHERE_AFTER.match(text, q.end, e0)
                 if died and (not run or DEATH_LINK.fullmatch(text, run[-1].end, q.start)):
                     run.append(q)
+                    places.append(died.group("where").lower())
                     continue
-                places = [DIED_WHERE_AFTER.match(text, r.end, e0).group("where").lower() for r in run]
                 if len(run) >= 2 and any(SCENE.search(w) for w in places) and any(not SCENE.search(w) for w in places):
                     total = sum(r.value_low for r in run)
                     sum_q = Quantity(start=run[0].start, end=run[-1].end, core_start=run[0].start,
@@ -833,7 +834,7 @@ class Grammar:
                         r.extra["part_of"] = f"the {total:g} dead"
                         r.extra["died_apart"] = True   # (summed here: not again by `others_added`)
                     out.append(sum_q)
-                run = [q] if died else []
+                run, places = ([q], [died.group("where").lower()]) if died else ([], [])
         return out
 
     def killer_added(self, text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -41,10 +41,6 @@ THING_MEASURES = {"buildings", "money"}
 # measures a counted noun gives by saying who the people are ("rioters", "participants", "defendants"): what
 # a verb right before the count says befell them comes first ("police arrested 12 rioters")
 IDENTITY_MEASURES = {"participants", "strikers", "prosecuted"}
-LENGTHS = {"km", "metre", "mile", "cm", "mm", "yard", "foot", "inch"}  # "pronounced dead about 30 yards apart"
-# units of things measured, not counted: "farmed about 400 acres", "6 tonnes of aid", "a 50 kW generator"
-PHYSICAL_UNITS = frozenset(v for v in MEASURE_UNITS.values() if v) - {"percent", "ratio", "point", "basis point",
-                                                                      "person"}
 # an emergency number is no count: "called 911", "dialled 999", "calls to 911", "a 911 caller", "the 112
 # operator" ("to" only after a call: "the death toll rose to 112" is a count)
 EMERGENCY_NUMBER = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring(?:ing|s)?|rang|"
@@ -53,6 +49,10 @@ EMERGENCY_NUMBER = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|
                               r"operators?|dispatch(?:ers?)?|cent(?:er|re)s?|emergency|hang-?up|hangup|system)\b)",
                               re.I)
 TIME = set(TIME_UNITS.values())
+# units of things measured, not counted: "pronounced dead about 30 yards apart", "farmed about 400 acres",
+# "6 tonnes of aid", "a 50 kW generator"
+PHYSICAL_UNITS = frozenset(v for v in MEASURE_UNITS.values() if v) - {"percent", "ratio", "point", "basis point",
+                                                                      "person"} - TIME - MONEY
 TERM_UNITS = {"year", "month", "decade"}
 
 
@@ -268,11 +268,8 @@ def _measure(text, q: Quantity, cues, left, right, skip, lex: Lexicon) -> str:
     if unit in TIME:
         # a prison term is counted in days and more; hours can only be time held
         allowed = {"detained"} if unit in ("hour", "minute", "second") else {"sentenced", "detained"}
-    elif unit in LENGTHS or unit == "ratio" or (unit in PHYSICAL_UNITS and unit not in TIME and unit not in MONEY):
-        if unit == "ratio":
-            allowed = None
-        else:
-            return "other"
+    elif unit in PHYSICAL_UNITS:
+        return "other"
     if "killed" in lex.measure_names and (
             q.head in ("lives", "life") and LIVES_LOST.search(text, left, right) or
             LIVES_OF_BEFORE.search(text, max(0, q.start - 50), q.start)):

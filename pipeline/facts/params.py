@@ -198,3 +198,10 @@ class FactsParams(Section):
         if bad:
             raise ValueError(f"same_day_kinds names kind(s) {bad} that are not in kinds {sorted(self.kinds)}")
         return self
+
+    @property
+    def harm_kinds(self) -> frozenset[str]:
+        """The kinds the dead and hurt are counted in: the kind of the killed, injured and shot
+        (`measure_kinds`: violence) and the causes of harm (`harm_causes`: disaster, accident)."""
+        return frozenset(self.measure_kinds[m] for m in ("killed", "injured", "shot") if m in self.measure_kinds) | \
+            frozenset(self.harm_causes)

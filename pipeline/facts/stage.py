@@ -208,9 +208,7 @@ def merge(qrows: pd.DataFrame, trows: pd.DataFrame, documents: pd.DataFrame, par
     # articles about one incident get one key across documents (pipeline/facts/incidents.py)
     published = dict(zip(documents["doc_id"], documents["published_iso"])) \
         if len(documents) and "published_iso" in documents else {}
-    assign_incidents(q, t, published, places,
-                     {params.measure_kinds[m] for m in ("killed", "injured") if m in params.measure_kinds} |
-                     set(params.harm_causes))
+    assign_incidents(q, t, published, places, params.harm_kinds)
     quantities = pd.DataFrame(q, columns=[*QUANTITIES.names])
     docs = documents.set_index("doc_id")
     doc_meta = docs[["source_path", "title"]] if len(docs) else pd.DataFrame(columns=["source_path", "title"])
